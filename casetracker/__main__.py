@@ -1,0 +1,5 @@
+import sys
+
+from casetracker.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,146 @@
+"""Commands about cases: import, list, log a contact, fill with demo data."""
+
+import json
+from argparse import Namespace, _SubParsersAction
+from datetime import date, datetime, time
+from pathlib import Path
+
+from casetracker.cli import passphrase
+from casetracker.cli.output import out
+from casetracker.cli.vault_commands import open_workspace, print_recovery_key
+from casetracker.i18n import tr
+from casetracker.model import CaseStatus, Channel
+from casetracker.services import demo
+from casetracker.services.errors import InvalidInput
+from casetracker.services.workspace import Workspace
+from casetracker.sharing import canonical_csv
+
+
+def add_commands(sub: _SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("import", help=tr("cli", "import cases from the canonical CSV"))
+    p.add_argument("vault", type=Path)
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help=tr("cli", "report, write nothing"))
+    p.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help=tr("cli", "import the good rows even when some rows cannot be read"),
+    )
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("cases", help=tr("cli", "list cases"))
+    p.add_argument("vault", type=Path)
+    p.add_argument("--json", action="store_true", help=tr("cli", "machine-readable output"))
+    p.add_argument("--search", help=tr("cli", "text in names, aliases, units, places, notes"))
+    p.add_argument("--status", choices=[s.value for s in CaseStatus])
+    p.set_defaults(func=cmd_cases)
+
+    p = sub.add_parser("log-contact", help=tr("cli", "record a contact with or about a man"))
+    p.add_argument("vault", type=Path)
+    p.add_argument("--case", required=True, help=tr("cli", "case reference, e.g. CT-0042"))
+    p.add_argument("--date", required=True, help="YYYY-MM-DD")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument(
+        "--direct", dest="direct", action="store_true", default=False,
+        help=tr("cli", "he was heard himself (proof of life)"),
+    )
+    how.add_argument(
+        "--second-hand", dest="direct", action="store_false",
+        help=tr("cli", "news came through someone else (default)"),
+    )
+    p.add_argument("--channel", choices=[c.value for c in Channel], default=Channel.CALL.value)
+    p.add_argument("--reports-transfer", action="store_true", help=tr("cli", "he is being moved"))
+    p.add_argument("--note", default="")
+    p.set_defaults(func=cmd_log_contact)
+
+    p = sub.add_parser("demo", help=tr("cli", "fill a vault (new or existing) with fictional cases"))
+    p.add_argument("vault", type=Path)
+    p.add_argument("--cases", type=int, default=60)
+    p.add_argument("--seed", type=int, default=7)
+    p.set_defaults(func=cmd_demo)
+
+
+def cmd_import(args: Namespace) -> int:
+    try:
+        untrusted = args.file.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(
+            tr("cli", "The file cannot be read ({reason}).").format(reason=exc.strerror)
+        ) from None
+    parsed = canonical_csv.parse(untrusted)
+    with open_workspace(args) as ws:
+        report = ws.imports.apply(parsed, dry_run=args.dry_run, skip_bad=args.skip_bad)
+    for error in report.errors:
+        out(tr("cli", "line {line}: {reason}").format(line=error.line, reason=error.reason))
+    for skipped in report.skipped_existing:
+        out(tr("cli", "line {line}: skipped, {reason}").format(line=skipped.line, reason=skipped.reason))
+    summary = tr(
+        "cli", "{cases} cases, {facilities} new places, {relatives} new relatives, {contacts} contacts"
+    ).format(
+        cases=report.cases_added,
+        facilities=report.facilities_added,
+        relatives=report.relatives_added,
+        contacts=report.contacts_added,
+    )
+    if report.applied:
+        out(tr("cli", "Imported: {summary}.").format(summary=summary))
+        return 0
+    if args.dry_run:
+        out(tr("cli", "Dry run, nothing written. Would import: {summary}.").format(summary=summary))
+        return 1 if report.errors and not args.skip_bad else 0
+    out(
+        tr(
+            "cli",
+            "Nothing was imported: {n} row(s) cannot be read. Fix them, or use --skip-bad to import the others.",
+        ).format(n=len(report.errors))
+    )
+    return 1
+
+
+def cmd_cases(args: Namespace) -> int:
+    with open_workspace(args) as ws:
+        rows = ws.cases.rows(
+            search=args.search, status=CaseStatus(args.status) if args.status else None
+        )
+    if args.json:
+        out(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        proof = r.last_proof_of_life.strftime("%Y-%m-%d") if r.last_proof_of_life else "—"
+        out(f"{r.ref:<9} {r.status.value:<20} {proof:<10} {r.full_name}  {r.facility}")
+    out(tr("cli", "{n} case(s)").format(n=len(rows)))
+    return 0
+
+
+def cmd_log_contact(args: Namespace) -> int:
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError:
+        raise InvalidInput(tr("cli", "--date must look like 2024-07-19.")) from None
+    now = datetime.now()
+    when = now.replace(microsecond=0) if day == now.date() else datetime.combine(day, time(12, 0))
+    with open_workspace(args) as ws:
+        ws.contacts.log(
+            args.case,
+            when,
+            direct=args.direct,
+            channel=Channel(args.channel),
+            reports_transfer=args.reports_transfer,
+            note=args.note,
+        )
+    kind = tr("cli", "proof of life") if args.direct else tr("cli", "second-hand news")
+    out(tr("cli", "Logged for {ref}: {kind} on {day}.").format(ref=args.case.upper(), kind=kind, day=day))
+    return 0
+
+
+def cmd_demo(args: Namespace) -> int:
+    if args.vault.exists():
+        ws = open_workspace(args)
+    else:
+        secret = passphrase.new(args, file_attr="passphrase_file", env="CASETRACKER_PASSPHRASE")
+        ws, recovery_key = Workspace.create(args.vault, secret, actor=args.actor)
+        print_recovery_key(recovery_key)
+    with ws:
+        n = demo.generate(ws, args.cases, seed=args.seed)
+    out(tr("cli", "Added {n} fictional cases.").format(n=n))
+    return 0

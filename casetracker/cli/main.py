@@ -1,0 +1,97 @@
+"""``casetracker``: the GUI with no command, or one administrative command.
+
+Every failure is caught here and turned into one line on stderr and a non-zero exit code; a
+traceback would be useless to a caseworker and may print personal data.
+"""
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+
+from casetracker import __version__
+from casetracker.cli import case_commands, vault_commands
+from casetracker.cli.output import err
+from casetracker.i18n import tr
+from casetracker.services.errors import ServiceError
+from casetracker.sharing.canonical_csv import CsvFormatError
+from casetracker.storage.errors import VaultError
+
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="casetracker",
+        description=tr(
+            "cli",
+            "Encrypted case tracking for detained soldiers and their families. "
+            "Without a command, starts the desktop app.",
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"casetracker {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help=tr("cli", "start the app on a throw-away demo vault")
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--passphrase-file",
+        help=tr("cli", "read the passphrase from this file (else CASETRACKER_PASSPHRASE or a prompt)"),
+    )
+    common.add_argument(
+        "--actor", default=None, help=tr("cli", "name recorded in the audit log (default: OS user)")
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    class _Sub:
+        """Adds the shared options to every command without repeating them."""
+
+        def add_parser(self, name: str, **kw: object) -> argparse.ArgumentParser:
+            return sub.add_parser(name, parents=[common], **kw)  # type: ignore[arg-type]
+
+    for module in (vault_commands, case_commands):
+        module.add_commands(_Sub())  # type: ignore[arg-type]
+    try:  # TEMP until rules land
+        from casetracker.cli import rule_commands
+
+        rule_commands.add_commands(_Sub())  # type: ignore[arg-type]
+    except ImportError:
+        pass
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from casetracker.gui.app import run
+
+        return run(demo=args.demo)
+    if args.actor is None:
+        args.actor = _os_user()
+    try:
+        return int(args.func(args))
+    except (VaultError, ServiceError, CsvFormatError) as exc:
+        err(str(exc))
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        err(tr("cli", "Interrupted; nothing more was written."))
+        return 130
+    except OSError as exc:
+        err(tr("cli", "A file could not be read or written ({reason}).").format(reason=exc.strerror))
+        return EXIT_FAILURE
+    except Exception as exc:  # the edge: never a traceback, never data
+        err(tr("cli", "Unexpected error ({kind}). Nothing was changed.").format(kind=type(exc).__name__))
+        return EXIT_FAILURE
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""Commands about the vault itself: create, inspect, re-key, check, back up."""
+
+import json
+from argparse import Namespace, _SubParsersAction
+from pathlib import Path
+
+from casetracker.cli import passphrase
+from casetracker.cli.output import out
+from casetracker.i18n import tr
+from casetracker.model import SCHEMA_VERSION
+from casetracker.services.workspace import Workspace
+from casetracker.services.inventory import table_counts
+from casetracker.storage.vault_file import VaultFile, list_backups
+
+
+def add_commands(sub: _SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("init", help=tr("cli", "create a new encrypted vault"))
+    p.add_argument("vault", type=Path)
+    p.set_defaults(func=cmd_init, new_passphrase=True)
+
+    p = sub.add_parser("info", help=tr("cli", "show record counts and how the vault is protected"))
+    p.add_argument("vault", type=Path)
+    p.add_argument("--json", action="store_true", help=tr("cli", "machine-readable output"))
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("passwd", help=tr("cli", "change the passphrase (the data key stays)"))
+    p.add_argument("vault", type=Path)
+    p.add_argument(
+        "--new-passphrase-file",
+        help=tr("cli", "read the new passphrase from this file (else CASETRACKER_NEW_PASSPHRASE or a prompt)"),
+    )
+    p.set_defaults(func=cmd_passwd)
+
+    p = sub.add_parser(
+        "recovery-key", help=tr("cli", "create or replace the recovery key and print it once")
+    )
+    p.add_argument("vault", type=Path)
+    p.set_defaults(func=cmd_recovery_key)
+
+    p = sub.add_parser("check", help=tr("cli", "verify every byte of the vault and its backups"))
+    p.add_argument("vault", type=Path)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("backups", help=tr("cli", "list the encrypted backups of a vault"))
+    p.add_argument("vault", type=Path)
+    p.set_defaults(func=cmd_backups, no_passphrase=True)
+
+    p = sub.add_parser("restore", help=tr("cli", "make a backup the current state (undoable)"))
+    p.add_argument("vault", type=Path)
+    p.add_argument("--backup", type=int, required=True, help=tr("cli", "number from 'backups'"))
+    p.set_defaults(func=cmd_restore)
+
+
+def open_workspace(args: Namespace) -> Workspace:
+    return Workspace.open(args.vault, passphrase=passphrase.current(args), actor=args.actor)
+
+
+def cmd_init(args: Namespace) -> int:
+    secret = passphrase.new(args, file_attr="passphrase_file", env="CASETRACKER_PASSPHRASE")
+    ws, recovery_key = Workspace.create(args.vault, secret, actor=args.actor)
+    ws.close()
+    out(tr("cli", "Created the encrypted vault."))
+    print_recovery_key(recovery_key)
+    return 0
+
+
+def print_recovery_key(key: str) -> None:
+    out(tr("cli", "Recovery key (shown only now; write it on paper and keep it apart from the laptop):"))
+    out(f"    {key}")
+
+
+def cmd_info(args: Namespace) -> int:
+    facts = VaultFile.inspect(args.vault)
+    with open_workspace(args) as ws:
+        counts = table_counts(ws)
+    if args.json:
+        out(json.dumps({"file": facts, "schema_version": SCHEMA_VERSION, "counts": counts},
+                       ensure_ascii=False, indent=2, default=str))
+        return 0
+    kdf = facts["kdf"]
+    out(tr("cli", "Format version: {v}; data version: {s}; saved {g} times").format(
+        v=facts["format_version"], s=SCHEMA_VERSION, g=facts["generation"]))
+    out(tr("cli", "Key derivation: Argon2id, {m} MiB memory, {t} passes, {p} lane(s)").format(
+        m=kdf["memory_kib"] // 1024, t=kdf["iterations"], p=kdf["lanes"]))
+    out(tr("cli", "Key slots: {slots}").format(slots=", ".join(facts["slots"])))
+    out(tr("cli", "File size: {n} bytes").format(n=facts["size"]))
+    for table, n in counts.items():
+        out(f"  {table:<16} {n}")
+    return 0
+
+
+def cmd_passwd(args: Namespace) -> int:
+    with open_workspace(args) as ws:
+        secret = passphrase.new(
+            args, file_attr="new_passphrase_file", env="CASETRACKER_NEW_PASSPHRASE"
+        )
+        ws.file.change_passphrase(secret)
+    out(tr("cli", "The passphrase was changed. The recovery key still works."))
+    return 0
+
+
+def cmd_recovery_key(args: Namespace) -> int:
+    with open_workspace(args) as ws:
+        key = ws.file.replace_recovery_key()
+    out(tr("cli", "A new recovery key was made; the old one no longer opens the vault."))
+    print_recovery_key(key)
+    return 0
+
+
+def cmd_check(args: Namespace) -> int:
+    problems = VaultFile.check(args.vault, passphrase=passphrase.current(args))
+    if not problems:
+        with open_workspace(args) as ws:
+            problems = ws_problems(ws)
+    if problems:
+        for line in problems:
+            out(f"- {line}")
+        out(tr("cli", "Problems found: {n}.").format(n=len(problems)))
+        return 1
+    out(tr("cli", "Every byte of the vault and its backups checked: no damage found."))
+    return 0
+
+
+def ws_problems(ws: Workspace) -> list[str]:
+    from casetracker.services.inventory import integrity_problems
+
+    return integrity_problems(ws)
+
+
+def cmd_backups(args: Namespace) -> int:
+    backups = list_backups(args.vault)
+    if not backups:
+        out(tr("cli", "There are no backups yet; they appear after the first changes are saved."))
+        return 0
+    for b in backups:
+        out(f"{b.number:>3}  {b.mtime:%Y-%m-%d %H:%M}  " + tr("cli", "save #{g}").format(g=b.generation) + f"  {b.size} B")
+    return 0
+
+
+def cmd_restore(args: Namespace) -> int:
+    with open_workspace(args) as ws:
+        ws.file.restore_backup(args.backup)
+    out(tr("cli", "Backup {n} is now the current state; the state before it was kept as a backup.").format(n=args.backup))
+    return 0

@@ -1,0 +1,106 @@
+"""lost_contact: no proof of life for too long.
+
+Only a *direct* contact (he himself was heard) counts; second-hand news does not reset the
+clock. Without any proof of life the clock starts at detention, else refusal, else the day the
+case was entered. Men held (detained, transferred, whereabouts unknown) get shorter limits than
+men serving or who refused; closed cases and men sent back to the front are not watched here
+(``stale_case`` still reminds about the latter).
+"""
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from casetracker.i18n import tr
+from casetracker.model import CaseStatus
+from casetracker.rules import thresholds as t
+from casetracker.rules.flag import Flag, Rule, Severity
+from casetracker.rules.snapshot import CaseFacts
+from casetracker.rules.thresholds import Thresholds
+from casetracker.rules.wording import day, days
+
+RULE_ID = "lost_contact"
+
+HELD = frozenset({CaseStatus.DETAINED, CaseStatus.TRANSFERRED, CaseStatus.WHEREABOUTS_UNKNOWN})
+NOT_HELD = frozenset({CaseStatus.SERVING, CaseStatus.REFUSED})
+
+
+def limits(status: CaseStatus, th: Thresholds) -> tuple[int, int] | None:
+    """(warning, critical) days for this status, or None when the rule does not apply."""
+    if status in HELD:
+        warning, critical = th[t.LOST_CONTACT_HELD_WARNING], th[t.LOST_CONTACT_HELD_CRITICAL]
+    elif status in NOT_HELD:
+        warning = th[t.LOST_CONTACT_NOT_HELD_WARNING]
+        critical = th[t.LOST_CONTACT_NOT_HELD_CRITICAL]
+    else:
+        return None
+    return min(warning, critical), critical
+
+
+def check(case: CaseFacts, th: Thresholds, as_of: date) -> Flag | None:
+    found = limits(case.status, th)
+    if found is None:
+        return None
+    warning, critical = found
+    start, why = case.baseline
+    silent = (as_of - start).days
+    if silent < warning:
+        return None
+    severity = Severity.CRITICAL if silent >= critical else Severity.WARNING
+    text = _wording(why)
+    return Flag(
+        rule=RULE_ID,
+        severity=severity,
+        since=start + timedelta(days=warning),
+        message=text.format(date=day(start), days=days(silent), warning=warning, critical=critical),
+        case_id=case.id,
+        case_ref=case.ref,
+        numbers={"days": silent, "warning_days": warning, "critical_days": critical},
+    )
+
+
+def _wording(why: str) -> str:
+    if why == "proof_of_life":
+        return tr(
+            "rules",
+            "No proof of life since {date} — {days}; warning after {warning}, critical after "
+            "{critical}.",
+        )
+    if why == "detention":
+        return tr(
+            "rules",
+            "No proof of life since detention on {date} — {days}; warning after {warning}, "
+            "critical after {critical}.",
+        )
+    if why == "refusal":
+        return tr(
+            "rules",
+            "No proof of life since the refusal on {date} — {days}; warning after {warning}, "
+            "critical after {critical}.",
+        )
+    return tr(
+        "rules",
+        "No proof of life recorded since the case was opened on {date} — {days}; warning "
+        "after {warning}, critical after {critical}.",
+    )
+
+
+def evaluate(cases: Sequence[CaseFacts], th: Thresholds, as_of: date) -> list[Flag]:
+    return [flag for case in cases if (flag := check(case, th, as_of)) is not None]
+
+
+def title() -> str:
+    return tr("rules", "Lost contact")
+
+
+RULE = Rule(
+    id=RULE_ID,
+    title=title,
+    thresholds=(
+        t.LOST_CONTACT_HELD_WARNING,
+        t.LOST_CONTACT_HELD_CRITICAL,
+        t.LOST_CONTACT_NOT_HELD_WARNING,
+        t.LOST_CONTACT_NOT_HELD_CRITICAL,
+    ),
+    evaluate=evaluate,
+    description=__doc__ or "",
+)

@@ -1,0 +1,64 @@
+"""The facts the rules look at: one frozen record per case.
+
+Rules never touch the database. ``casetracker.services.flags.load_facts`` reads these for all
+cases in a few bulk queries (with the same helpers the case list uses, so the list and the
+flags never disagree) and the rules are pure functions of the result, easy to test with
+hand-made facts.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from casetracker.model import CaseStatus
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    id: uuid.UUID
+    ref: str
+    full_name: str
+    status: CaseStatus
+    #: The day the case entered its current status.
+    status_since: date
+    detention_date: date | None
+    refusal_date: date | None
+    #: The day the case was first seen (entered in the vault).
+    created: date
+    updated: date
+    lawyer: str
+    #: Any contact, direct or second-hand.
+    last_contact: datetime | None
+    #: The last time he himself was heard.
+    last_proof_of_life: datetime | None
+    last_contact_reports_transfer: bool
+    #: The newest contact that reported he was being moved.
+    latest_transfer_report_at: datetime | None
+    #: The open custody period's place, if any.
+    facility_id: uuid.UUID | None
+    facility_name: str
+    #: Newest start or end of any custody period: a move is news on the case.
+    last_custody_change: date | None
+    #: Newest end of a closed custody period.
+    custody_ended_on: date | None
+
+    @property
+    def baseline(self) -> tuple[date, str]:
+        """Where the silence clock starts, and why: proof of life, detention, refusal, creation."""
+        if self.last_proof_of_life is not None:
+            return self.last_proof_of_life.date(), "proof_of_life"
+        if self.detention_date is not None:
+            return self.detention_date, "detention"
+        if self.refusal_date is not None:
+            return self.refusal_date, "refusal"
+        return self.created, "created"
+
+    @property
+    def last_news(self) -> date:
+        """The newest dated event on the case: a contact, a status change, a move."""
+        days = [self.status_since]
+        if self.last_contact is not None:
+            days.append(self.last_contact.date())
+        if self.last_custody_change is not None:
+            days.append(self.last_custody_change)
+        return max(days)

@@ -1,0 +1,122 @@
+"""Who changed what and when: recorded for every flush, so no service can forget it."""
+
+import json
+import uuid
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlmodel import Session, SQLModel, col, select
+
+from casetracker.model import AuditAction, AuditEntry, Case, FlagState, utcnow
+from casetracker.model.tables import Record
+
+#: Columns not worth a line in the history: bookkeeping, secrets or derived.
+_SILENT_FIELDS = frozenset({"created_at", "updated_at", "search_key", "blob_key"})
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return None
+    return value
+
+
+def _case_id(obj: SQLModel) -> str:
+    if isinstance(obj, Case):
+        return str(obj.id)
+    value = getattr(obj, "case_id", None)
+    return str(value) if value else ""
+
+
+def _changes(obj: SQLModel, action: AuditAction) -> dict[str, list[Any]]:
+    state = inspect(obj)
+    out: dict[str, list[Any]] = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in _SILENT_FIELDS:
+            continue
+        hist = state.attrs[key].history
+        if action is AuditAction.UPDATE:
+            if not hist.has_changes():
+                continue
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            out[key] = [_plain(old), _plain(new)]
+        elif action is AuditAction.CREATE:
+            value = getattr(obj, key)
+            if value not in (None, "", False) and key != "id":
+                out[key] = [None, _plain(value)]
+    return out
+
+
+def install(session: Session, actor: str) -> None:
+    """Record every insert, update and delete of this session in the audit log."""
+
+    def before_flush(sess: Session, _ctx: Any, _instances: Any) -> None:
+        entries: list[AuditEntry] = []
+        for obj in list(sess.new):
+            if isinstance(obj, Record) and not isinstance(obj, FlagState):
+                entries.append(_entry(obj, AuditAction.CREATE))
+        for obj in list(sess.dirty):
+            if isinstance(obj, Record) and sess.is_modified(obj, include_collections=False):
+                entry = _entry(obj, AuditAction.UPDATE)
+                if entry.changes != "{}":
+                    obj.updated_at = utcnow()
+                    if not isinstance(obj, FlagState):
+                        entries.append(entry)
+        for obj in list(sess.deleted):
+            if isinstance(obj, Record):
+                entries.append(_entry(obj, AuditAction.DELETE))
+        sess.add_all(entries)
+
+    def _entry(obj: SQLModel, action: AuditAction) -> AuditEntry:
+        changes = {} if action is AuditAction.DELETE else _changes(obj, action)
+        return AuditEntry(
+            actor=actor,
+            action=action,
+            entity=type(obj).__name__,
+            entity_id=str(obj.id),  # type: ignore[attr-defined]
+            case_id=_case_id(obj),
+            changes=json.dumps(changes, ensure_ascii=False, sort_keys=True),
+        )
+
+    event.listen(session, "before_flush", before_flush)
+
+
+def record(
+    session: Session,
+    actor: str,
+    action: AuditAction,
+    entity: str,
+    entity_id: str,
+    case_id: str = "",
+    **changes: Any,
+) -> None:
+    """An entry for something that is not a row change, e.g. acknowledging a flag."""
+    session.add(
+        AuditEntry(
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            case_id=case_id,
+            changes=json.dumps({k: _plain(v) for k, v in changes.items()}, ensure_ascii=False),
+        )
+    )
+
+
+def history(session: Session, case_id: uuid.UUID, limit: int = 500) -> list[AuditEntry]:
+    stmt = (
+        select(AuditEntry)
+        .where(AuditEntry.case_id == str(case_id))
+        .order_by(col(AuditEntry.at).desc())
+        .limit(limit)
+    )
+    return list(session.exec(stmt))

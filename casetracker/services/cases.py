@@ -1,0 +1,309 @@
+"""Cases: create, change, find and list the detained men an organisation follows."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
+
+from casetracker.model import (
+    Case,
+    CaseStatus,
+    ContactEvent,
+    CustodyPeriod,
+    Facility,
+    Meta,
+    StatusChange,
+)
+from casetracker.services.errors import InvalidInput, NotFound
+from casetracker.services.search_text import build_key, query_forms
+
+if TYPE_CHECKING:
+    from casetracker.services.workspace import Workspace
+
+#: Fields a caseworker may set directly; status goes through ``set_status`` to keep its history.
+EDITABLE_FIELDS = frozenset(
+    {
+        "full_name", "name_is_changed", "aliases", "birth_date", "home_region", "military_unit",
+        "unit_base", "contract_type", "contract_start", "contract_end", "refusal_date",
+        "detention_date", "priority", "caseworker", "lawyer", "tags", "notes",
+    }
+)  # fmt: skip
+REF_PREFIX = "CT-"
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the case list, with the facts derived from the logs."""
+
+    id: uuid.UUID
+    ref: str
+    full_name: str
+    status: CaseStatus
+    facility: str
+    facility_id: uuid.UUID | None
+    last_contact: datetime | None
+    last_proof_of_life: datetime | None
+    caseworker: str
+    military_unit: str
+    home_region: str
+    priority: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "ref": self.ref,
+            "full_name": self.full_name,
+            "status": self.status.value,
+            "facility": self.facility or None,
+            "last_contact": self.last_contact.isoformat() if self.last_contact else None,
+            "last_proof_of_life": (
+                self.last_proof_of_life.isoformat() if self.last_proof_of_life else None
+            ),
+            "caseworker": self.caseworker or None,
+            "military_unit": self.military_unit or None,
+            "home_region": self.home_region or None,
+        }
+
+
+def case_search_key(case: Case) -> str:
+    return build_key(
+        case.ref, case.full_name, case.aliases, case.military_unit, case.unit_base,
+        case.home_region, case.notes, case.tags, case.caseworker, case.lawyer,
+    )  # fmt: skip
+
+
+def next_ref(session: Session) -> str:
+    meta = session.get(Meta, "next_ref") or Meta(key="next_ref", value="1")
+    number = int(meta.value)
+    while True:
+        ref = f"{REF_PREFIX}{number:04d}"
+        number += 1
+        if session.exec(select(Case.id).where(Case.ref == ref)).first() is None:
+            break
+    meta.value = str(number)
+    session.add(meta)
+    return ref
+
+
+def get_case(session: Session, ref_or_id: str | uuid.UUID) -> Case:
+    if isinstance(ref_or_id, uuid.UUID):
+        case = session.get(Case, ref_or_id)
+    else:
+        case = session.exec(select(Case).where(Case.ref == ref_or_id.strip().upper())).first()
+    if case is None:
+        raise NotFound(f"There is no case {ref_or_id}.")
+    return case
+
+
+def status_since(session: Session, case_ids: list[uuid.UUID] | None = None) -> dict[uuid.UUID, date]:
+    """Date each case entered its current status (the newest status change)."""
+    stmt = select(StatusChange.case_id, func.max(StatusChange.changed_on)).join(
+        Case, col(Case.id) == StatusChange.case_id
+    )
+    stmt = stmt.where(StatusChange.status == Case.status).group_by(StatusChange.case_id)
+    if case_ids is not None:
+        stmt = stmt.where(col(StatusChange.case_id).in_(case_ids))
+    return {cid: day for cid, day in session.exec(stmt)}
+
+
+class CaseService:
+    def __init__(self, workspace: "Workspace") -> None:
+        self.ws = workspace
+
+    def create(
+        self,
+        full_name: str,
+        *,
+        status: CaseStatus = CaseStatus.REFUSED,
+        status_on: date | None = None,
+        ref: str | None = None,
+        **fields: Any,
+    ) -> Case:
+        full_name = full_name.strip()
+        if not full_name:
+            raise InvalidInput("A case needs at least a name as it is known.")
+        self._check_fields(fields)
+        with self.ws.session() as session:
+            if ref:
+                ref = ref.strip().upper()
+                if session.exec(select(Case.id).where(Case.ref == ref)).first():
+                    raise InvalidInput(f"The reference {ref} is already used by another case.")
+            case = Case(full_name=full_name, ref=ref or next_ref(session), status=status, **fields)
+            case.search_key = case_search_key(case)
+            session.add(case)
+            session.add(
+                StatusChange(
+                    case_id=case.id,
+                    status=status,
+                    changed_on=status_on
+                    or case.detention_date
+                    or case.refusal_date
+                    or date.today(),
+                    source_note="",
+                )
+            )
+            return case
+
+    def get(self, ref_or_id: str | uuid.UUID) -> Case:
+        with self.ws.reading() as session:
+            return get_case(session, ref_or_id)
+
+    def update(self, ref_or_id: str | uuid.UUID, **fields: Any) -> Case:
+        self._check_fields(fields)
+        if "full_name" in fields and not str(fields["full_name"]).strip():
+            raise InvalidInput("A case needs at least a name as it is known.")
+        with self.ws.session() as session:
+            case = get_case(session, ref_or_id)
+            for key, value in fields.items():
+                setattr(case, key, value)
+            case.search_key = case_search_key(case)
+            session.add(case)
+            return case
+
+    def set_status(
+        self,
+        ref_or_id: str | uuid.UUID,
+        status: CaseStatus,
+        *,
+        on: date | None = None,
+        source_note: str = "",
+    ) -> Case:
+        with self.ws.session() as session:
+            case = get_case(session, ref_or_id)
+            set_status_in(session, case, status, on or date.today(), source_note)
+            return case
+
+    def delete(self, ref_or_id: str | uuid.UUID) -> None:
+        with self.ws.session() as session:
+            session.delete(get_case(session, ref_or_id))
+
+    def status_history(self, ref_or_id: str | uuid.UUID) -> list[StatusChange]:
+        with self.ws.reading() as session:
+            case = get_case(session, ref_or_id)
+            stmt = (
+                select(StatusChange)
+                .where(StatusChange.case_id == case.id)
+                .order_by(col(StatusChange.changed_on), col(StatusChange.created_at))
+            )
+            return list(session.exec(stmt))
+
+    def count(self) -> int:
+        with self.ws.reading() as session:
+            return session.exec(select(func.count()).select_from(Case)).one()
+
+    def rows(
+        self,
+        *,
+        search: str | None = None,
+        status: CaseStatus | None = None,
+        facility_id: uuid.UUID | None = None,
+        caseworker: str | None = None,
+    ) -> list[CaseRow]:
+        """The case list: a handful of queries for all cases, never one per case."""
+        with self.ws.reading() as session:
+            stmt = select(Case)
+            if status is not None:
+                stmt = stmt.where(Case.status == status)
+            if caseworker:
+                stmt = stmt.where(Case.caseworker == caseworker)
+            if search:
+                stmt = stmt.where(self._search_clause(search))
+            cases = list(session.exec(stmt.order_by(col(Case.ref))))
+            contacts = last_contacts(session)
+            custody = current_custody(session)
+            rows = []
+            for case in cases:
+                last, proof = contacts.get(case.id, (None, None))
+                fac_id, fac_name = custody.get(case.id, (None, ""))
+                if facility_id is not None and fac_id != facility_id:
+                    continue
+                rows.append(
+                    CaseRow(
+                        id=case.id,
+                        ref=case.ref,
+                        full_name=case.full_name,
+                        status=case.status,
+                        facility=fac_name,
+                        facility_id=fac_id,
+                        last_contact=last,
+                        last_proof_of_life=proof,
+                        caseworker=case.caseworker,
+                        military_unit=case.military_unit,
+                        home_region=case.home_region,
+                        priority=case.priority.value,
+                    )
+                )
+            return rows
+
+    @staticmethod
+    def _search_clause(search: str) -> Any:
+        """Match the case's own key or the key of any place he has been held."""
+        forms = query_forms(search)
+        if not forms:
+            return True
+        held_at = (
+            select(CustodyPeriod.case_id)
+            .join(Facility, col(Facility.id) == CustodyPeriod.facility_id)
+            .where(or_(*(func.instr(Facility.search_key, f) > 0 for f in forms)))
+        )
+        return or_(
+            *(func.instr(Case.search_key, f) > 0 for f in forms),
+            col(Case.id).in_(held_at),
+        )
+
+    @staticmethod
+    def _check_fields(fields: dict[str, Any]) -> None:
+        unknown = set(fields) - EDITABLE_FIELDS
+        if unknown:
+            raise InvalidInput(f"Unknown case field(s): {', '.join(sorted(unknown))}.")
+
+
+def set_status_in(
+    session: Session, case: Case, status: CaseStatus, on: date, source_note: str = ""
+) -> None:
+    if status == case.status:
+        return
+    session.add(
+        StatusChange(
+            case_id=case.id,
+            status=status,
+            previous_status=case.status,
+            changed_on=on,
+            source_note=source_note,
+        )
+    )
+    case.status = status
+    session.add(case)
+
+
+def last_contacts(session: Session) -> dict[uuid.UUID, tuple[datetime | None, datetime | None]]:
+    """Last contact and last proof of life (direct contact) per case, in one query."""
+    direct_at = func.max(
+        func.iif(col(ContactEvent.direct), ContactEvent.occurred_at, None)
+    )
+    stmt = select(
+        ContactEvent.case_id, func.max(ContactEvent.occurred_at), direct_at
+    ).group_by(ContactEvent.case_id)
+    out: dict[uuid.UUID, tuple[datetime | None, datetime | None]] = {}
+    for case_id, last, proof in session.exec(stmt):
+        out[case_id] = (_as_dt(last), _as_dt(proof))
+    return out
+
+
+def _as_dt(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def current_custody(session: Session) -> dict[uuid.UUID, tuple[uuid.UUID, str]]:
+    """The open custody period of each case (the latest if several are open)."""
+    stmt = (
+        select(CustodyPeriod.case_id, Facility.id, Facility.name, CustodyPeriod.since)
+        .join(Facility, col(Facility.id) == CustodyPeriod.facility_id)
+        .where(col(CustodyPeriod.until).is_(None))
+        .order_by(col(CustodyPeriod.since).asc().nulls_first(), col(CustodyPeriod.created_at))
+    )
+    return {case_id: (fid, name) for case_id, fid, name, _since in session.exec(stmt)}

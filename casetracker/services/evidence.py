@@ -1,0 +1,145 @@
+"""Sources (documents, photos, reports, testimonies) and the allegations they support."""
+
+import uuid
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlmodel import col, select
+
+from casetracker.model import (
+    Allegation,
+    AllegationCase,
+    AllegationKind,
+    Case,
+    Facility,
+    Source,
+    SourceCase,
+    SourceFacility,
+    SourceKind,
+    Verification,
+)
+from casetracker.services.cases import get_case
+from casetracker.services.errors import InvalidInput, NotFound
+
+if TYPE_CHECKING:
+    from casetracker.services.workspace import Workspace
+
+
+class EvidenceService:
+    def __init__(self, workspace: "Workspace") -> None:
+        self.ws = workspace
+
+    def add_source(
+        self,
+        title: str,
+        *,
+        kind: SourceKind = SourceKind.OTHER,
+        verification: Verification = Verification.UNVERIFIED,
+        reference: str = "",
+        published_on: date | None = None,
+        notes: str = "",
+        cases: list[str | uuid.UUID] | None = None,
+        facilities: list[uuid.UUID] | None = None,
+    ) -> Source:
+        """A source and what it backs, in one step."""
+        if not title.strip():
+            raise InvalidInput("A source needs a short title saying what it is.")
+        with self.ws.session() as session:
+            source = Source(
+                title=title.strip(),
+                kind=kind,
+                verification=verification,
+                reference=reference,
+                published_on=published_on,
+                notes=notes,
+            )
+            session.add(source)
+            for ref in cases or []:
+                session.add(SourceCase(source_id=source.id, case_id=get_case(session, ref).id))
+            for facility_id in facilities or []:
+                if session.get(Facility, facility_id) is None:
+                    raise NotFound("This place is not in the vault.")
+                session.add(SourceFacility(source_id=source.id, facility_id=facility_id))
+            return source
+
+    def link_case(self, source_id: uuid.UUID, ref_or_id: str | uuid.UUID) -> None:
+        with self.ws.session() as session:
+            case = get_case(session, ref_or_id)
+            exists = session.exec(
+                select(SourceCase).where(
+                    SourceCase.source_id == source_id, SourceCase.case_id == case.id
+                )
+            ).first()
+            if exists is None:
+                session.add(SourceCase(source_id=source_id, case_id=case.id))
+
+    def set_verification(self, source_id: uuid.UUID, verification: Verification) -> Source:
+        with self.ws.session() as session:
+            source = session.get(Source, source_id)
+            if source is None:
+                raise NotFound("This source is not in the vault.")
+            source.verification = verification
+            session.add(source)
+            return source
+
+    def sources_for_case(self, ref_or_id: str | uuid.UUID) -> list[Source]:
+        with self.ws.reading() as session:
+            case = get_case(session, ref_or_id)
+            stmt = (
+                select(Source)
+                .join(SourceCase, col(SourceCase.source_id) == Source.id)
+                .where(SourceCase.case_id == case.id)
+                .order_by(col(Source.published_on).desc().nulls_last())
+            )
+            return list(session.exec(stmt))
+
+    def backed_by(self, source_id: uuid.UUID) -> tuple[list[Case], list[Facility]]:
+        with self.ws.reading() as session:
+            cases = session.exec(
+                select(Case)
+                .join(SourceCase, col(SourceCase.case_id) == Case.id)
+                .where(SourceCase.source_id == source_id)
+                .order_by(col(Case.ref))
+            )
+            facilities = session.exec(
+                select(Facility)
+                .join(SourceFacility, col(SourceFacility.facility_id) == Facility.id)
+                .where(SourceFacility.source_id == source_id)
+            )
+            return list(cases), list(facilities)
+
+    def all_sources(self) -> list[Source]:
+        with self.ws.reading() as session:
+            return list(session.exec(select(Source).order_by(col(Source.title))))
+
+    def add_allegation(
+        self,
+        kind: AllegationKind,
+        cases: list[str | uuid.UUID],
+        *,
+        occurred_on: date | None = None,
+        description: str = "",
+        source_id: uuid.UUID | None = None,
+    ) -> Allegation:
+        if not cases:
+            raise InvalidInput("An allegation concerns at least one case.")
+        with self.ws.session() as session:
+            allegation = Allegation(
+                kind=kind, occurred_on=occurred_on, description=description, source_id=source_id
+            )
+            session.add(allegation)
+            for ref in cases:
+                case = get_case(session, ref)
+                session.add(AllegationCase(allegation_id=allegation.id, case_id=case.id))
+            return allegation
+
+    def allegations_for_case(self, ref_or_id: str | uuid.UUID) -> list[Allegation]:
+        with self.ws.reading() as session:
+            case = get_case(session, ref_or_id)
+            stmt = (
+                select(Allegation)
+                .join(AllegationCase, col(AllegationCase.allegation_id) == Allegation.id)
+                .where(AllegationCase.case_id == case.id)
+                .order_by(col(Allegation.occurred_on).asc().nulls_last())
+            )
+            return list(session.exec(stmt))

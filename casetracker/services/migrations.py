@@ -1,0 +1,56 @@
+"""Schema versions of the tables inside a vault, and the steps between them.
+
+The file format has its own version (storage/migrations.py); this one tracks the tables. A vault
+written by an older release is upgraded in memory on open and saved in the new shape on the next
+save; a vault from a newer release is refused rather than half-understood.
+"""
+
+from collections.abc import Callable
+
+from sqlalchemy import Engine
+from sqlmodel import Session, SQLModel
+
+from casetracker.model import SCHEMA_VERSION, Meta
+from casetracker.services.errors import ServiceError
+
+#: from_version -> step upgrading the schema to from_version + 1
+STEPS: dict[int, Callable[[Session], None]] = {}
+
+
+class NewerSchema(ServiceError):
+    def __init__(self, found: int) -> None:
+        super().__init__(
+            f"This vault was written by a newer Casetracker (data version {found}). "
+            "Update the app to open it."
+        )
+
+
+def schema_version(session: Session) -> int:
+    meta = session.get(Meta, "schema_version")
+    return int(meta.value) if meta else 0
+
+
+def initialise(engine: Engine) -> None:
+    SQLModel.metadata.create_all(engine)
+    with Session(engine) as session:
+        session.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+        session.merge(Meta(key="next_ref", value="1"))
+        session.commit()
+
+
+def upgrade(engine: Engine, steps: dict[int, Callable[[Session], None]] | None = None) -> int:
+    """Bring the tables to SCHEMA_VERSION; returns the version found before."""
+    steps = STEPS if steps is None else steps
+    with Session(engine) as session:
+        found = schema_version(session)
+        if found > SCHEMA_VERSION:
+            raise NewerSchema(found)
+        version = found
+        while version < SCHEMA_VERSION:
+            steps[version](session)
+            version += 1
+        # Tables added in later versions appear without a step of their own.
+        SQLModel.metadata.create_all(session.get_bind())
+        session.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+        session.commit()
+    return found

@@ -1,0 +1,92 @@
+"""Vault settings declared as data, so CLI and GUI list and validate them the same way."""
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import select
+
+from casetracker.model import Setting
+from casetracker.services.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from casetracker.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    type: type
+    default: Any
+    label: str
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+#: Settings the services themselves own; the rules register theirs with ``register``.
+SPECS: dict[str, SettingSpec] = {}
+
+
+def register(*specs: SettingSpec) -> None:
+    for spec in specs:
+        SPECS[spec.key] = spec
+
+
+register(
+    SettingSpec("autolock_minutes", int, 5, "Lock after this many idle minutes", 1, 240),
+    SettingSpec("backups_kept", int, 10, "Encrypted backups kept beside the vault", 1, 100),
+)
+
+
+def _parse(spec: SettingSpec, raw: Any) -> Any:
+    if spec.type is int:
+        try:
+            value = int(raw)
+        except (TypeError, ValueError) as exc:
+            raise InvalidInput(f"{spec.key} must be a whole number.") from exc
+        if spec.minimum is not None and value < spec.minimum:
+            raise InvalidInput(f"{spec.key} must be at least {spec.minimum}.")
+        if spec.maximum is not None and value > spec.maximum:
+            raise InvalidInput(f"{spec.key} must be at most {spec.maximum}.")
+        return value
+    if spec.type is bool:
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in {"1", "true", "yes", "on"}:
+            return True
+        if text in {"0", "false", "no", "off"}:
+            return False
+        raise InvalidInput(f"{spec.key} must be yes or no.")
+    return str(raw)
+
+
+class SettingsService:
+    def __init__(self, workspace: "Workspace") -> None:
+        self.ws = workspace
+
+    def all(self) -> dict[str, Any]:
+        with self.ws.reading() as session:
+            stored = {s.key: json.loads(s.value) for s in session.exec(select(Setting))}
+        return {key: stored.get(key, spec.default) for key, spec in sorted(SPECS.items())}
+
+    def get(self, key: str) -> Any:
+        spec = self._spec(key)
+        with self.ws.reading() as session:
+            row = session.get(Setting, key)
+        return json.loads(row.value) if row else spec.default
+
+    def set(self, key: str, raw: Any) -> Any:
+        spec = self._spec(key)
+        value = _parse(spec, raw)
+        with self.ws.session() as session:
+            row = session.get(Setting, key) or Setting(key=key, value="null")
+            row.value = json.dumps(value)
+            session.add(row)
+        return value
+
+    @staticmethod
+    def _spec(key: str) -> SettingSpec:
+        if key not in SPECS:
+            raise InvalidInput(f"There is no setting called {key}.")
+        return SPECS[key]

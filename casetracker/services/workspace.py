@@ -1,0 +1,137 @@
+"""An open vault: the decrypted in-memory database, its file, and the services over it.
+
+The GUI and the CLI hold one ``Workspace`` and call its services; each caseworker action is one
+method call that commits on success and rolls back on failure. Saving turns the in-memory
+database into bytes (``snapshot``) and hands them to the vault file, which encrypts and writes
+them durably. ``prepare_save``/``finish_save`` split that so a GUI can keep the cheap half on its
+thread and the slow half in a worker.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Self
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from casetracker.storage.database import engine_from_snapshot, snapshot
+from casetracker.storage.kdf import KdfParams
+from casetracker.storage.vault_file import VaultFile
+from casetracker.services import audit, migrations
+
+
+class Workspace:
+    def __init__(self, vault_file: VaultFile, engine: Engine, actor: str = "") -> None:
+        self.file = vault_file
+        self.engine = engine
+        self.actor = actor
+        self.dirty = False
+        from casetracker.services.attachments import AttachmentService
+        from casetracker.services.cases import CaseService
+        from casetracker.services.contacts import ContactService
+        from casetracker.services.custody import CustodyService
+        from casetracker.services.evidence import EvidenceService
+        from casetracker.services.facilities import FacilityService
+        from casetracker.services.imports import ImportService
+        from casetracker.services.relatives import RelativeService
+        from casetracker.services.settings import SettingsService
+
+        self.cases = CaseService(self)
+        self.contacts = ContactService(self)
+        self.custody = CustodyService(self)
+        self.facilities = FacilityService(self)
+        self.relatives = RelativeService(self)
+        self.evidence = EvidenceService(self)
+        self.attachments = AttachmentService(self)
+        self.settings = SettingsService(self)
+        self.imports = ImportService(self)
+
+    # -- life cycle -------------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls, path: Path, passphrase: str, *, kdf: KdfParams | None = None, actor: str = ""
+    ) -> tuple[Self, str]:
+        engine = engine_from_snapshot(None)
+        migrations.initialise(engine)
+        vault_file, recovery_key = VaultFile.create(path, passphrase, snapshot(engine), kdf=kdf)
+        return cls(vault_file, engine, actor), recovery_key
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        passphrase: str | None = None,
+        recovery_key: str | None = None,
+        actor: str = "",
+    ) -> Self:
+        vault_file = VaultFile.open(path, passphrase=passphrase, recovery_key=recovery_key)
+        try:
+            engine = engine_from_snapshot(vault_file.payload)
+            if migrations.upgrade(engine) != migrations.SCHEMA_VERSION:
+                vault_file.save(snapshot(engine))
+        except BaseException:
+            vault_file.close()
+            raise
+        return cls(vault_file, engine, actor)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    # -- sessions ---------------------------------------------------------------------------
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: audited, committed on success, rolled back on any error."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            audit.install(session, self.actor)
+            try:
+                yield session
+                if session.new or session.dirty or session.deleted:
+                    session.commit()
+                    self.dirty = True
+                elif session.in_transaction():
+                    session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for queries only; it never marks the vault as changed."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    # -- saving -----------------------------------------------------------------------------
+    def prepare_save(self) -> bytes:
+        """Encrypted file bytes of the current state (serialise + encrypt)."""
+        data = self.file.prepare(snapshot(self.engine))
+        self.dirty = False
+        return data
+
+    def finish_save(self, file_bytes: bytes) -> None:
+        """Durable write; on failure the edits are still in memory and the vault is marked dirty."""
+        try:
+            self.file.write(file_bytes)
+        except BaseException:
+            self.dirty = True
+            raise
+
+    def save(self) -> None:
+        self.finish_save(self.prepare_save())
+
+    def close(self, *, save: bool = True) -> None:
+        """Save pending changes, release the writer lock and drop keys and data."""
+        try:
+            if save and self.dirty:
+                self.save()
+        finally:
+            self.engine.dispose()
+            self.file.close()

@@ -1,0 +1,226 @@
+"""Reading the canonical case CSV (documented in docs/formats.md) from an untrusted file.
+
+Nothing here touches a vault: it turns bytes into checked ``CaseRow`` values or per-line errors,
+so the import service can decide to apply all, the good ones, or nothing.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TypeVar
+
+from casetracker.model import CaseStatus, FacilityKind
+
+COLUMNS = (
+    "case_ref", "full_name", "name_is_changed", "aliases", "birth_date", "home_region",
+    "military_unit", "contract_type", "status", "refusal_date", "detention_date", "facility",
+    "facility_kind", "settlement", "region", "custody_since", "relative_name",
+    "relative_relationship", "relative_phone", "relative_anonymous",
+    "relative_share_with_lawyer", "last_contact_date", "last_contact_direct",
+    "last_contact_note", "notes",
+)  # fmt: skip
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 200_000
+MAX_FIELD_CHARS = 20_000
+
+_TRUE = {"yes", "true", "1", "да", "y", "д"}
+_FALSE = {"no", "false", "0", "нет", "n", "н", ""}
+
+
+E = TypeVar("E", CaseStatus, FacilityKind)
+
+
+class CsvFormatError(Exception):
+    """The file as a whole cannot be read; the message says why in plain words."""
+
+
+@dataclass
+class RowError:
+    line: int
+    reason: str
+
+
+@dataclass
+class ImportRow:
+    line: int
+    full_name: str
+    case_ref: str = ""
+    name_is_changed: bool = False
+    aliases: str = ""
+    birth_date: date | None = None
+    home_region: str = ""
+    military_unit: str = ""
+    contract_type: str = ""
+    status: CaseStatus = CaseStatus.REFUSED
+    refusal_date: date | None = None
+    detention_date: date | None = None
+    facility: str = ""
+    facility_kind: FacilityKind = FacilityKind.OTHER
+    settlement: str = ""
+    region: str = ""
+    custody_since: date | None = None
+    relative_name: str = ""
+    relative_relationship: str = ""
+    relative_phone: str = ""
+    relative_anonymous: bool = False
+    relative_share_with_lawyer: bool = False
+    last_contact_date: date | None = None
+    last_contact_direct: bool = False
+    last_contact_note: str = ""
+    notes: str = ""
+
+
+@dataclass
+class ParsedCsv:
+    rows: list[ImportRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+
+def parse_date(text: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"“{_short(text)}” is not a date (use YYYY-MM-DD or DD.MM.YYYY)")
+
+
+def parse_bool(text: str) -> bool:
+    value = text.strip().casefold()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ValueError(f"“{_short(text)}” is not yes or no")
+
+
+def _parse_enum(kind: type[E], text: str, default: E) -> E:
+    value = text.strip().casefold().replace(" ", "_").replace("-", "_")
+    if not value:
+        return default
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(m.value for m in kind)
+        raise ValueError(f"“{_short(text)}” is not one of: {allowed}") from None
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def parse(untrusted: bytes) -> ParsedCsv:
+    """Parse the canonical CSV; raises CsvFormatError only when no row can be trusted."""
+    if len(untrusted) > MAX_FILE_BYTES:
+        raise CsvFormatError("The file is larger than 50 MB; split it and import the parts.")
+    try:
+        text = untrusted.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CsvFormatError(
+            f"The file is not UTF-8 text (byte {exc.start}). Save it as CSV UTF-8 and try again."
+        ) from None
+    if "\x00" in text:
+        raise CsvFormatError("The file contains binary data; it is not a CSV file.")
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise CsvFormatError(f"The header line cannot be read: {exc}.") from None
+    if not header:
+        raise CsvFormatError("The file is empty.")
+    names = [h.strip().casefold() for h in header]
+    if "full_name" not in names:
+        raise CsvFormatError("The file has no full_name column; it is not a Casetracker CSV.")
+    unknown = [h for h in names if h and h not in COLUMNS]
+    if unknown:
+        raise CsvFormatError(f"Unknown column(s): {', '.join(unknown[:5])}.")
+    if len(set(names)) != len(names):
+        raise CsvFormatError("A column name appears twice in the header.")
+
+    result = ParsedCsv()
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            result.errors.append(RowError(reader.line_num, f"cannot be read as CSV ({exc})"))
+            break
+        line = reader.line_num
+        if not any(v.strip() for v in values):
+            continue
+        if len(result.rows) + len(result.errors) >= MAX_ROWS:
+            raise CsvFormatError(f"The file has more than {MAX_ROWS} rows; split it.")
+        if len(values) != len(names):
+            result.errors.append(
+                RowError(line, f"has {len(values)} fields where the header has {len(names)}")
+            )
+            continue
+        try:
+            result.rows.append(_row(line, dict(zip(names, values, strict=True))))
+        except ValueError as exc:
+            result.errors.append(RowError(line, str(exc)))
+    return result
+
+
+def _row(line: int, raw: dict[str, str]) -> ImportRow:
+    def text(key: str) -> str:
+        return raw.get(key, "").strip()
+
+    def when(key: str) -> date | None:
+        try:
+            return parse_date(text(key))
+        except ValueError as exc:
+            raise ValueError(f"{key}: {exc}") from None
+
+    def flag(key: str) -> bool:
+        try:
+            return parse_bool(text(key))
+        except ValueError as exc:
+            raise ValueError(f"{key}: {exc}") from None
+
+    full_name = text("full_name")
+    if not full_name:
+        raise ValueError("full_name is empty")
+    try:
+        status = _parse_enum(CaseStatus, text("status"), CaseStatus.REFUSED)
+        kind = _parse_enum(FacilityKind, text("facility_kind"), FacilityKind.OTHER)
+    except ValueError as exc:
+        raise ValueError(f"status or facility_kind: {exc}") from None
+    row = ImportRow(
+        line=line,
+        full_name=full_name,
+        case_ref=text("case_ref").upper(),
+        name_is_changed=flag("name_is_changed"),
+        aliases="; ".join(a.strip() for a in text("aliases").split(";") if a.strip()),
+        birth_date=when("birth_date"),
+        home_region=text("home_region"),
+        military_unit=text("military_unit"),
+        contract_type=text("contract_type"),
+        status=status,
+        refusal_date=when("refusal_date"),
+        detention_date=when("detention_date"),
+        facility=text("facility"),
+        facility_kind=kind,
+        settlement=text("settlement"),
+        region=text("region"),
+        custody_since=when("custody_since"),
+        relative_name=text("relative_name"),
+        relative_relationship=text("relative_relationship"),
+        relative_phone=text("relative_phone"),
+        relative_anonymous=flag("relative_anonymous"),
+        relative_share_with_lawyer=flag("relative_share_with_lawyer"),
+        last_contact_date=when("last_contact_date"),
+        last_contact_direct=flag("last_contact_direct"),
+        last_contact_note=text("last_contact_note"),
+        notes=text("notes"),
+    )
+    if row.last_contact_note and row.last_contact_date is None:
+        raise ValueError("last_contact_note is given but last_contact_date is empty")
+    return row

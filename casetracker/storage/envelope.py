@@ -1,0 +1,232 @@
+"""The vault file layout: reading and writing the bytes, nothing about files or keys' origin.
+
+Layout (all integers big-endian)::
+
+    offset  size  field
+    0       8     magic  b"CTVAULT\\x00"
+    8       2     format version (u16), currently 1
+    10      4     header length H (u32), at most MAX_HEADER_BYTES
+    14      H     header: canonical JSON, UTF-8 (sorted keys, no spaces, ASCII only)
+    14+H    32    SHA-256 of bytes 0 .. 14+H (magic through header)
+    46+H    rest  payload: AES-256-GCM ciphertext with its 16-byte tag at the end
+
+The envelope above (magic, version, length, header, checksum) is frozen for all future
+format versions, so the checksum can be checked before the version is trusted: a flipped bit
+in the version field reads as damage, not as "made by a newer app".
+
+The checksum only catches accidents cheaply, before the slow key derivation. Security comes
+from the payload's associated data, which is every byte before the payload: any change to
+the header (a swapped slot, another vault's header, an old generation) fails the tag.
+
+Payload plaintext: u64 length L of the zlib stream, the stream, zero padding up to a multiple
+of 4096 bytes, so the file reveals only the approximate size of the data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import struct
+import zlib
+from dataclasses import dataclass, field, replace
+from typing import Any, BinaryIO
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from casetracker.storage import key_slots, migrations
+from casetracker.storage.errors import UnsupportedVersion, VaultDamaged
+from casetracker.storage.kdf import KdfParams
+from casetracker.storage.key_slots import KeySlot
+
+MAGIC = b"CTVAULT\x00"
+FORMAT_VERSION = migrations.CURRENT_FORMAT_VERSION
+CIPHER = "AES-256-GCM"
+MAX_HEADER_BYTES = 64 * 1024
+MAX_SLOTS = 8
+CHECKSUM_LENGTH = 32
+TAG_LENGTH = 16
+PAD_TO = 4096
+_PREFIX = struct.Struct(">8sHI")
+_LENGTH = struct.Struct(">Q")
+PREFIX_LENGTH = _PREFIX.size
+_VAULT_ID = re.compile(r"[0-9a-f]{32}")
+_HEADER_KEYS = {"vault_id", "created", "generation", "slots", "payload_nonce", "cipher"}
+# zlib level 1 is several times faster than the default and the data is mostly text, so
+# the size difference is small; saves run after every change.
+_ZLIB_LEVEL = 1
+
+
+@dataclass(frozen=True)
+class Header:
+    """The public, authenticated facts of one saved version of a vault."""
+
+    vault_id: str
+    created: str
+    generation: int
+    slots: tuple[KeySlot, ...]
+    payload_nonce: bytes = field(default=b"", repr=False)
+    cipher: str = CIPHER
+
+    @property
+    def kdf(self) -> KdfParams:
+        """The parameters of the first passphrase slot (there is normally exactly one)."""
+        for slot in self.slots:
+            if slot.kdf is not None:
+                return slot.kdf
+        raise VaultDamaged("header")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "vault_id": self.vault_id,
+            "created": self.created,
+            "generation": self.generation,
+            "slots": [slot.to_json() for slot in self.slots],
+            "payload_nonce": key_slots.encode_b64(self.payload_nonce),
+            "cipher": self.cipher,
+        }
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """A file whose envelope checked out; the payload is still unauthenticated."""
+
+    format_version: int
+    header: Header
+    associated_data: bytes  # every byte before the payload
+    untrusted_ciphertext: bytes
+
+
+def canonical_json(obj: object) -> bytes:
+    """One byte string per header, so re-encoding never changes authenticated bytes."""
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(name)
+
+
+def _header_from_untrusted(untrusted: object) -> Header:
+    if not isinstance(untrusted, dict) or set(untrusted) != _HEADER_KEYS:
+        raise VaultDamaged("header")
+    vault_id = untrusted["vault_id"]
+    created = untrusted["created"]
+    generation = untrusted["generation"]
+    slots = untrusted["slots"]
+    if (
+        not isinstance(vault_id, str)
+        or not _VAULT_ID.fullmatch(vault_id)
+        or not isinstance(created, str)
+        or len(created) > 64
+        or not isinstance(generation, int)
+        or isinstance(generation, bool)
+        or not 0 < generation < 2**53
+        or not isinstance(slots, list)
+        or not 0 < len(slots) <= MAX_SLOTS
+    ):
+        raise VaultDamaged("header")
+    if untrusted["cipher"] != CIPHER:
+        raise UnsupportedVersion(FORMAT_VERSION)
+    parsed_slots = tuple(key_slots.slot_from_untrusted(slot) for slot in slots)
+    if not any(slot.kind == "passphrase" for slot in parsed_slots):
+        raise VaultDamaged("header")
+    if sum(slot.kind == "recovery" for slot in parsed_slots) > 1:
+        raise VaultDamaged("header")
+    nonce = key_slots.decode_b64(untrusted["payload_nonce"], key_slots.NONCE_LENGTH)
+    return Header(vault_id, created, generation, parsed_slots, nonce, CIPHER)
+
+
+def _parse_prefix(untrusted_prefix: bytes) -> tuple[int, int]:
+    """Return (version, header length) from the first 14 bytes, before any checksum check."""
+    if len(untrusted_prefix) < PREFIX_LENGTH:
+        raise VaultDamaged("file")
+    magic, version, header_length = _PREFIX.unpack_from(untrusted_prefix)
+    if magic != MAGIC:
+        raise VaultDamaged("file")
+    if not 0 < header_length <= MAX_HEADER_BYTES:
+        raise VaultDamaged("header")
+    return version, header_length
+
+
+def _parse_envelope(untrusted: bytes) -> tuple[int, Header, int]:
+    """Check magic, checksum and header; return (version, header, payload offset)."""
+    version, header_length = _parse_prefix(untrusted)
+    checksum_start = PREFIX_LENGTH + header_length
+    payload_start = checksum_start + CHECKSUM_LENGTH
+    if len(untrusted) < payload_start:
+        raise VaultDamaged("file")
+    digest = hashlib.sha256(untrusted[:checksum_start]).digest()
+    if digest != untrusted[checksum_start:payload_start]:
+        raise VaultDamaged("header")
+    # From here the header bytes are as written (or deliberately forged; the payload tag
+    # decides that). Only now is the version trusted enough to act on.
+    try:
+        header_obj = json.loads(
+            untrusted[PREFIX_LENGTH:checksum_start].decode("utf-8"),
+            parse_constant=_reject_constant,
+        )
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise VaultDamaged("header") from exc
+    if not isinstance(header_obj, dict):
+        raise VaultDamaged("header")
+    header_obj = migrations.migrate_header(version, header_obj)
+    return version, _header_from_untrusted(header_obj), payload_start
+
+
+def parse(untrusted: bytes) -> ParsedFile:
+    """Check a whole file's envelope; raises VaultDamaged / UnsupportedVersion."""
+    version, header, payload_start = _parse_envelope(untrusted)
+    ciphertext = untrusted[payload_start:]
+    if len(ciphertext) < TAG_LENGTH + PAD_TO or (len(ciphertext) - TAG_LENGTH) % PAD_TO:
+        raise VaultDamaged("file")
+    return ParsedFile(version, header, untrusted[:payload_start], ciphertext)
+
+
+def read_header(stream: BinaryIO) -> tuple[int, Header]:
+    """Read only the envelope of an open file: cheap facts for listings and inspect()."""
+    prefix = stream.read(PREFIX_LENGTH)
+    _, header_length = _parse_prefix(prefix)
+    rest = stream.read(header_length + CHECKSUM_LENGTH)
+    version, header, _ = _parse_envelope(prefix + rest)
+    return version, header
+
+
+def _pad(payload: bytes) -> bytes:
+    compressed = zlib.compress(payload, _ZLIB_LEVEL)
+    body = _LENGTH.pack(len(compressed)) + compressed
+    return body + bytes(-len(body) % PAD_TO)
+
+
+def _unpad(plaintext: bytes) -> bytes:
+    (length,) = _LENGTH.unpack_from(plaintext)
+    if length > len(plaintext) - _LENGTH.size:
+        raise VaultDamaged("payload")
+    try:
+        return zlib.decompress(plaintext[_LENGTH.size : _LENGTH.size + length])
+    except zlib.error as exc:
+        raise VaultDamaged("payload") from exc
+
+
+def build(header: Header, data_key: bytes, payload: bytes) -> bytes:
+    """Encrypt `payload` under a fresh nonce and return the complete file bytes."""
+    header = replace(header, payload_nonce=os.urandom(key_slots.NONCE_LENGTH), cipher=CIPHER)
+    header_bytes = canonical_json(header.to_json())
+    if len(header_bytes) > MAX_HEADER_BYTES:
+        raise ValueError("header too large")
+    prefix = _PREFIX.pack(MAGIC, FORMAT_VERSION, len(header_bytes)) + header_bytes
+    associated_data = prefix + hashlib.sha256(prefix).digest()
+    ciphertext = AESGCM(data_key).encrypt(header.payload_nonce, _pad(payload), associated_data)
+    return associated_data + ciphertext
+
+
+def decrypt(parsed: ParsedFile, data_key: bytes) -> bytes:
+    """Authenticate the whole file against `data_key` and return the payload."""
+    try:
+        plaintext = AESGCM(data_key).decrypt(
+            parsed.header.payload_nonce, parsed.untrusted_ciphertext, parsed.associated_data
+        )
+    except InvalidTag as exc:
+        raise VaultDamaged("payload") from exc
+    return _unpad(plaintext)

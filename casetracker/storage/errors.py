@@ -1,0 +1,175 @@
+"""Typed failures of the storage layer, each carrying a message a caseworker understands.
+
+The messages are plain English source strings; the GUI translates them. They never contain
+case data, passphrases, keys or file paths (paths may hold names, and messages end up in
+dialogs people photograph and in bug reports). Callers catch `VaultError` at the edge.
+"""
+
+from __future__ import annotations
+
+import errno
+from datetime import datetime
+from typing import Literal
+
+DamagedRegion = Literal["file", "header", "key slot", "payload", "backup"]
+
+_DAMAGED_MESSAGES: dict[DamagedRegion, str] = {
+    "file": (
+        "This file is not a Casetracker vault, or it is incomplete (it may have been cut off "
+        "while copying). A backup copy may still open."
+    ),
+    "header": (
+        "The vault file is damaged: its header, the part that describes how the file is "
+        "locked, cannot be read. A backup copy may still open."
+    ),
+    "key slot": (
+        "The vault file is damaged: the part that unlocks the data cannot be read. "
+        "A backup copy may still open."
+    ),
+    "payload": (
+        "The vault file is damaged: the case data inside it failed its integrity check, so it "
+        "cannot be trusted. A backup copy may still open."
+    ),
+    "backup": "This backup does not belong to this vault or is damaged.",
+}
+
+
+class VaultError(Exception):
+    """Base of every storage failure, so the GUI and CLI can catch one type at the edge."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class WrongPassphrase(VaultError):
+    """Raised identically for a wrong passphrase and a damaged key slot.
+
+    The two cannot be told apart without leaking information, and both cost one full key
+    derivation, so an attacker learns nothing from the message or the timing.
+    """
+
+    def __init__(self, message: str = "The passphrase is not correct.") -> None:
+        super().__init__(message)
+
+
+class WrongRecoveryKey(WrongPassphrase):
+    """The recovery key did not open any recovery slot (or is not a recovery key at all).
+
+    A subclass of `WrongPassphrase` so code that only handles "could not unlock" still works,
+    with its own wording because a caseworker typing a recovery key is not typing a passphrase.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The recovery key is not correct. Check it against the printed copy: it has "
+            "32 letters and digits in groups of four."
+        )
+
+
+class VaultDamaged(VaultError):
+    """The file is truncated, altered or not a vault; `region` names the part that failed."""
+
+    def __init__(self, region: DamagedRegion, message: str | None = None) -> None:
+        super().__init__(message or _DAMAGED_MESSAGES[region])
+        self.region: DamagedRegion = region
+
+
+class VaultNotFound(VaultError):
+    """No vault file where one was expected (moved, renamed, deleted, drive not mounted)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The vault file could not be found. It may have been moved, renamed or deleted, "
+            "or the drive holding it is not connected."
+        )
+
+
+class VaultExists(VaultError):
+    """Refuse to create a vault over an existing file: that would destroy its data."""
+
+    def __init__(self) -> None:
+        super().__init__("A file with this name already exists there. Choose another name.")
+
+
+class VaultClosed(VaultError):
+    """The vault was closed (locked); its keys are gone until it is opened again."""
+
+    def __init__(self) -> None:
+        super().__init__("This vault is locked. Unlock it again to continue.")
+
+
+class VaultInUse(VaultError):
+    """Another running Casetracker (here or on a synced machine) holds the writer lock."""
+
+    def __init__(self, host: str, user: str, pid: int | None, since: datetime | None) -> None:
+        when = since.astimezone().strftime("%Y-%m-%d %H:%M") if since else "an unknown time"
+        super().__init__(
+            f"This vault is open on {host or 'another computer'} by {user or 'another user'} "
+            f"since {when}. Close it there first."
+        )
+        self.host = host
+        self.user = user
+        self.pid = pid
+        self.since = since
+
+
+class UnsupportedVersion(VaultError):
+    """The file's format version is one this app cannot read (usually made by a newer app)."""
+
+    def __init__(self, version: int, *, newer: bool = True) -> None:
+        if newer:
+            message = (
+                "This vault was saved by a newer version of Casetracker. "
+                "Install the newer version to open it."
+            )
+        else:
+            message = (
+                "This vault was saved by an old version of Casetracker that this version "
+                "can no longer read."
+            )
+        super().__init__(message)
+        self.version = version
+        self.newer = newer
+
+
+_ERRNO_REASONS: dict[int, str] = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EIO: "the disk reported an error",
+    errno.EROFS: "the drive is read-only",
+    errno.EACCES: "permission was refused",
+    errno.EPERM: "permission was refused",
+}
+
+
+class SaveFailed(VaultError):
+    """A save did not complete; the file on disk is still the previous good version."""
+
+    def __init__(self, errno_code: int | None = None, *, new_vault: bool = False) -> None:
+        reason = _ERRNO_REASONS.get(errno_code or -1, "the disk could not be written")
+        if new_vault:
+            message = f"Casetracker could not create the vault because {reason}."
+        else:
+            message = (
+                f"Casetracker could not save your changes because {reason}. The previously "
+                "saved version is intact, and your changes are still here, not yet saved. "
+                "Fix the problem and save again."
+            )
+        super().__init__(message)
+        self.errno = errno_code
+
+
+class BackupNotFound(VaultError):
+    """The requested backup does not exist (or there are none)."""
+
+    def __init__(self, number: int | None = None) -> None:
+        if number is None:
+            message = "No backup copies of this vault were found."
+        else:
+            message = f"There is no backup number {number}."
+        super().__init__(message)
+        self.number = number

@@ -1,0 +1,35 @@
+"""Header migrations: how a file written by an older format version is read today.
+
+Each entry upgrades a header dict from version N to N+1. Migrations only reshape the parsed
+header; the bytes on disk stay as written, so authentication (which covers the raw bytes)
+is unaffected. The next save writes the current version. Format 1 is the first release, so
+the table is empty; the mechanism exists so the first change does not need inventing it.
+The database schema inside the payload migrates separately (in services).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from casetracker.storage.errors import UnsupportedVersion
+
+CURRENT_FORMAT_VERSION = 1
+
+HeaderMigration = Callable[[dict[str, Any]], dict[str, Any]]
+
+# from_version -> function turning a header of that version into one of from_version + 1
+MIGRATIONS: dict[int, HeaderMigration] = {}
+
+
+def migrate_header(version: int, header: dict[str, Any]) -> dict[str, Any]:
+    """Bring a header of `version` up to CURRENT_FORMAT_VERSION, step by step."""
+    if version > CURRENT_FORMAT_VERSION:
+        raise UnsupportedVersion(version, newer=True)
+    while version < CURRENT_FORMAT_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise UnsupportedVersion(version, newer=False)
+        header = step(dict(header))
+        version += 1
+    return header

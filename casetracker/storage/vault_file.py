@@ -1,0 +1,587 @@
+"""An open vault: one encrypted file, its key slots, crash-safe saves and backups.
+
+`VaultFile` ties the pieces together: `envelope` (the byte layout), `key_slots` (unlocking),
+`atomic_write` (durable replacement), `backups` (old versions) and `writer_lock` (one
+writer). It holds the data key and the decrypted payload (a SQLite snapshot, see
+`database`) in memory while open and forgets both on `close`.
+
+Threading: `prepare` may run on any thread; `write` may run on a worker thread while the GUI
+keeps preparing. Writes are serialised, and a write older than the last one is refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import secrets
+import threading
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from casetracker.storage import atomic_write, backups, envelope, key_slots
+from casetracker.storage.backups import BackupInfo, list_backups
+from casetracker.storage.envelope import Header, ParsedFile
+from casetracker.storage.errors import (
+    BackupNotFound,
+    SaveFailed,
+    UnsupportedVersion,
+    VaultClosed,
+    VaultDamaged,
+    VaultError,
+    VaultExists,
+    VaultNotFound,
+    WrongPassphrase,
+)
+from casetracker.storage.kdf import KdfParams, default_params
+from casetracker.storage.key_slots import KekCache, KeySlot
+from casetracker.storage.writer_lock import WriterLock
+
+__all__ = ["BackupInfo", "VaultFile", "list_backups"]
+
+_CHECK_DESCRIPTIONS = {
+    "file": "the file is incomplete or is not a Casetracker vault",
+    "header": "the header (which describes how the file is locked) is damaged",
+    "key slot": "a key slot is damaged",
+    "payload": "the case data failed its integrity check",
+    "backup": "it does not belong to this vault",
+}
+
+
+def _read_untrusted(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError) as exc:
+        raise VaultNotFound() from exc
+
+
+def _check_secret(passphrase: str | None, recovery_key: str | None) -> None:
+    if (passphrase is None) == (recovery_key is None):
+        raise ValueError("give exactly one of passphrase or recovery_key")
+
+
+def _describe(error: VaultError) -> str:
+    if isinstance(error, VaultDamaged):
+        return _CHECK_DESCRIPTIONS[error.region]
+    if isinstance(error, UnsupportedVersion):
+        return "it was saved by a version of Casetracker this one cannot read"
+    return str(error)
+
+
+class VaultFile:
+    """An unlocked vault. Create with `create`, `open` or `open_newest_backup`; `close` it."""
+
+    def __init__(
+        self,
+        path: Path,
+        lock: WriterLock,
+        data_key: bytes,
+        header: Header,
+        payload: bytes,
+        *,
+        format_version: int = envelope.FORMAT_VERSION,
+        replaces_damaged_file: bool = False,
+    ) -> None:
+        """Internal: use the class methods, which check the file and take the lock."""
+        self._path = path
+        self._lock: WriterLock | None = lock
+        self._data_key: bytes | None = data_key
+        self._header = header
+        self._payload: bytes | None = payload
+        self._format_version = format_version
+        self._replaces_damaged_file = replaces_damaged_file
+        self._next_generation = max(header.generation, backups.highest_generation(path)) + 1
+        self._pending: dict[int, bytes] = {}
+        self._state_lock = threading.Lock()  # counters and pending payloads
+        self._write_lock = threading.RLock()  # one write (or close) at a time
+
+    # ----------------------------------------------------------------- opening
+
+    @classmethod
+    def create(
+        cls, path: Path, passphrase: str, payload: bytes, *, kdf: KdfParams | None = None
+    ) -> tuple[VaultFile, str]:
+        """Create a new vault holding `payload`; return it (open) and the recovery key.
+
+        The recovery key is shown to the person once and never stored in clear anywhere.
+        """
+        params = kdf or default_params()
+        if not params.at_least_floor():
+            raise ValueError("KDF parameters are below the documented floor")
+        path = Path(path)
+        if os.path.lexists(path):
+            raise VaultExists()
+        backups.make_private_dir(path.parent)
+        lock = WriterLock.acquire(path)
+        try:
+            vault_id = secrets.token_hex(16)
+            data_key = key_slots.new_data_key()
+            slot = key_slots.passphrase_slot(data_key, vault_id, passphrase, params)
+            recovery, recovery_text = key_slots.recovery_slot(data_key, vault_id)
+            created = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            header = Header(vault_id, created, 1, (slot, recovery))
+            file_bytes = envelope.build(header, data_key, payload)
+            try:
+                atomic_write.create_durably(path, file_bytes)
+            except FileExistsError as exc:
+                raise VaultExists() from exc
+            except OSError as exc:
+                raise SaveFailed(exc.errno, new_vault=True) from exc
+            _, header = envelope.read_header(io.BytesIO(file_bytes))
+            return cls(path, lock, data_key, header, payload), recovery_text
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(
+        cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None
+    ) -> VaultFile:
+        """Take the writer lock, then unlock and decrypt the vault at `path`."""
+        _check_secret(passphrase, recovery_key)
+        path = Path(path)
+        if not path.is_file():
+            raise VaultNotFound()
+        lock = WriterLock.acquire(path)
+        try:
+            parsed = envelope.parse(_read_untrusted(path))
+            vault_id = parsed.header.vault_id
+            data_key = key_slots.unlock(
+                parsed.header.slots, vault_id, passphrase=passphrase, recovery_key=recovery_key
+            )
+            payload = envelope.decrypt(parsed, data_key)
+            _remove_interrupted_saves(path)
+            return cls(
+                path,
+                lock,
+                data_key,
+                parsed.header,
+                payload,
+                format_version=parsed.format_version,
+            )
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open_newest_backup(
+        cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None
+    ) -> tuple[VaultFile, int]:
+        """For a damaged vault: open the newest backup that unlocks and verifies.
+
+        Returns a vault bound to the main `path` holding that backup's payload, and the
+        backup's number. Nothing is written; the caller saves to repair the main file, and
+        that save keeps the damaged file as `damaged-<time>.ctvault` among the backups.
+        """
+        _check_secret(passphrase, recovery_key)
+        path = Path(path)
+        infos = list_backups(path)
+        if not infos:
+            raise BackupNotFound()
+        lock = WriterLock.acquire(path)
+        try:
+            return cls._open_backup_locked(path, lock, infos, passphrase, recovery_key)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_backup_locked(
+        cls,
+        path: Path,
+        lock: WriterLock,
+        infos: list[BackupInfo],
+        passphrase: str | None,
+        recovery_key: str | None,
+    ) -> tuple[VaultFile, int]:
+        cache = KekCache()
+        main_header: Header | None = None
+        main_key: bytes | None = None
+        with contextlib.suppress(OSError, VaultError), open(path, "rb") as stream:
+            main_header = envelope.read_header(stream)[1]
+        if main_header is not None:
+            with contextlib.suppress(WrongPassphrase):
+                main_key = key_slots.unlock(
+                    main_header.slots,
+                    main_header.vault_id,
+                    passphrase=passphrase,
+                    recovery_key=recovery_key,
+                    cache=cache,
+                )
+        vault_id = main_header.vault_id if main_header else None
+        refused: WrongPassphrase | None = None
+        for info in infos:
+            try:
+                parsed = envelope.parse(_read_untrusted(info.path))
+            except (OSError, VaultError):
+                continue
+            if vault_id is not None and parsed.header.vault_id != vault_id:
+                continue
+            data_key = main_key
+            if data_key is None:
+                try:
+                    data_key = key_slots.unlock(
+                        parsed.header.slots,
+                        parsed.header.vault_id,
+                        passphrase=passphrase,
+                        recovery_key=recovery_key,
+                        cache=cache,
+                    )
+                except WrongPassphrase as exc:
+                    refused = exc
+                    continue
+            try:
+                payload = envelope.decrypt(parsed, data_key)
+            except VaultDamaged:
+                continue
+            # Keep the main file's slots when they opened: they are the current ones.
+            header = main_header if main_key is not None and main_header else parsed.header
+            generations = [parsed.header.generation, header.generation]
+            generations += [i.generation for i in infos if i.generation is not None]
+            header = replace(header, generation=max(generations))
+            vault = cls(
+                path,
+                lock,
+                data_key,
+                header,
+                payload,
+                replaces_damaged_file=path.exists(),
+            )
+            return vault, info.number
+        if refused is not None and main_key is None:
+            raise refused
+        raise VaultDamaged("backup", "None of the backup copies of this vault could be opened.")
+
+    # ------------------------------------------------------------- inspection
+
+    @staticmethod
+    def inspect(path: Path) -> dict[str, Any]:
+        """Facts from the header, without a passphrase and without any secret material."""
+        path = Path(path)
+        try:
+            with open(path, "rb") as stream:
+                version, header = envelope.read_header(stream)
+                size = os.fstat(stream.fileno()).st_size
+        except (FileNotFoundError, IsADirectoryError) as exc:
+            raise VaultNotFound() from exc
+        kdf = header.kdf
+        return {
+            "format_version": version,
+            "vault_id": header.vault_id,
+            "created": header.created,
+            "generation": header.generation,
+            "cipher": header.cipher,
+            "kdf": {
+                "algorithm": "argon2id",
+                "memory_kib": kdf.memory_kib,
+                "iterations": kdf.iterations,
+                "lanes": kdf.lanes,
+            },
+            "slots": [slot.kind for slot in header.slots],
+            "size": size,
+        }
+
+    @staticmethod
+    def check(
+        path: Path, *, passphrase: str | None = None, recovery_key: str | None = None
+    ) -> list[str]:
+        """Plain descriptions of every problem in the vault and its backups; [] = healthy.
+
+        Never raises for damage. Without a passphrase or recovery key only the headers can
+        be checked; with one, every key slot tried and every payload's tag as well.
+        """
+        if passphrase is not None and recovery_key is not None:
+            raise ValueError("give at most one of passphrase or recovery_key")
+        return _check_vault(Path(path), passphrase, recovery_key)
+
+    # ----------------------------------------------------------- open vault
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def vault_id(self) -> str:
+        return self._header.vault_id
+
+    @property
+    def generation(self) -> int:
+        """The generation of the file now on disk (+1 with each save)."""
+        return self._header.generation
+
+    @property
+    def kdf(self) -> KdfParams:
+        return self._header.kdf
+
+    @property
+    def format_version(self) -> int:
+        """The format version the file had when opened (older ones are upgraded on save)."""
+        return self._format_version
+
+    @property
+    def closed(self) -> bool:
+        return self._data_key is None
+
+    @property
+    def payload(self) -> bytes:
+        """The decrypted payload as last opened or saved."""
+        if self._payload is None:
+            raise VaultClosed()
+        return self._payload
+
+    def _key(self) -> bytes:
+        if self._data_key is None:
+            raise VaultClosed()
+        return self._data_key
+
+    def list_backups(self) -> list[BackupInfo]:
+        return list_backups(self._path)
+
+    # ---------------------------------------------------------------- saving
+
+    def prepare(self, payload: bytes) -> bytes:
+        """Compress and encrypt `payload` as the next generation; return the file bytes.
+
+        CPU-bound but thread-safe; nothing touches the disk. Pass the result to `write`.
+        """
+        return self._prepare_with(payload, None)
+
+    def _prepare_with(self, payload: bytes, slots: tuple[KeySlot, ...] | None) -> bytes:
+        with self._state_lock:
+            data_key = self._key()
+            generation = self._next_generation
+            self._next_generation += 1
+            header = replace(self._header, generation=generation, slots=slots or self._header.slots)
+            self._pending[generation] = payload
+        return envelope.build(header, data_key, payload)
+
+    def write(self, file_bytes: bytes) -> None:
+        """Durably replace the vault with bytes from `prepare`, keeping the old file as backup.
+
+        Raises SaveFailed on any disk error; the previous file is then untouched and the
+        temporary file removed.
+        """
+        _, header = envelope.read_header(io.BytesIO(file_bytes))
+        with self._write_lock:
+            self._key()
+            with self._state_lock:
+                payload = self._pending.pop(header.generation, None)
+            if payload is None or header.vault_id != self.vault_id:
+                raise ValueError("these bytes were not prepared by this vault")
+            if header.generation <= self._header.generation:
+                raise ValueError("a newer version has already been written")
+            previous_generation = self._header.generation
+            damaged = self._replaces_damaged_file
+
+            def keep_backup() -> None:
+                backups.keep_previous(self._path, previous_generation, damaged=damaged)
+
+            try:
+                atomic_write.replace_durably(self._path, file_bytes, before_replace=keep_backup)
+            except OSError as exc:
+                raise SaveFailed(exc.errno) from exc
+            with self._state_lock:
+                self._header = header
+                self._payload = payload
+                self._format_version = envelope.FORMAT_VERSION
+                self._replaces_damaged_file = False
+                for stale in [g for g in self._pending if g < header.generation]:
+                    del self._pending[stale]
+            try:
+                atomic_write.sync_dir(self._path.parent)
+            except OSError as exc:
+                # The new file is in place but the rename may not survive a power cut yet.
+                raise SaveFailed(exc.errno) from exc
+            backups.prune(self._path)
+
+    def save(self, payload: bytes) -> None:
+        """`prepare` + `write` in one call, for the CLI and tests."""
+        self.write(self.prepare(payload))
+
+    def change_passphrase(self, new: str, kdf: KdfParams | None = None) -> None:
+        """Rewrap the data key under `new` (the data is not re-encrypted) and save.
+
+        `kdf=None` calibrates for this machine. Backups are re-keyed too, so the old
+        passphrase opens nothing left in the vault folder.
+        """
+        params = kdf or default_params()
+        data_key = self._key()
+        slot = key_slots.passphrase_slot(data_key, self.vault_id, new, params)
+        slots = (slot, *(s for s in self._header.slots if s.kind != "passphrase"))
+        self.write(self._prepare_with(self.payload, slots))
+        self._rekey_backups()
+
+    def replace_recovery_key(self) -> str:
+        """Make a new recovery key (returned, to show once); the old one stops working."""
+        data_key = self._key()
+        recovery, text = key_slots.recovery_slot(data_key, self.vault_id)
+        slots = (*(s for s in self._header.slots if s.kind != "recovery"), recovery)
+        self.write(self._prepare_with(self.payload, slots))
+        self._rekey_backups()
+        return text
+
+    def _rekey_backups(self) -> None:
+        """Give every backup the current key slots, so retired secrets open no old copy.
+
+        Best effort, after the main save succeeded: a backup that cannot be rewritten is
+        deleted instead (it would still open with the retired secret); damaged ones are
+        left alone for a specialist since their data cannot be re-sealed.
+        """
+        data_key = self._key()
+        rewritten: dict[tuple[int, int], Path] = {}
+        for path in backups.all_backup_paths(self._path):
+            try:
+                info = os.stat(path)
+                identity = (info.st_dev, info.st_ino)
+                if identity in rewritten:  # a daily that is a hard link of a version
+                    backups.link_or_copy(rewritten[identity], path)
+                    continue
+                parsed = envelope.parse(path.read_bytes())
+                if parsed.header.vault_id != self.vault_id:
+                    continue
+                payload = envelope.decrypt(parsed, data_key)
+            except (OSError, VaultError):
+                continue
+            header = replace(parsed.header, slots=self._header.slots)
+            try:
+                atomic_write.replace_durably(path, envelope.build(header, data_key, payload))
+                os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+                rewritten[identity] = path
+            except OSError:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+        with contextlib.suppress(OSError):
+            atomic_write.sync_dir(backups.backup_dir_for(self._path))
+
+    def restore_backup(self, number: int) -> None:
+        """Make backup `number` (1 = newest) the current data, saved as a new generation.
+
+        The backup is checked with the in-memory data key (backups share it, even after a
+        passphrase change). The version being replaced becomes a backup, so this is undoable.
+        """
+        data_key = self._key()
+        infos = list_backups(self._path)
+        if not 1 <= number <= len(infos):
+            raise BackupNotFound(number)
+        try:
+            parsed: ParsedFile = envelope.parse(_read_untrusted(infos[number - 1].path))
+        except (VaultDamaged, UnsupportedVersion) as exc:
+            raise VaultDamaged("backup") from exc
+        except VaultNotFound as exc:
+            raise BackupNotFound(number) from exc
+        if parsed.header.vault_id != self.vault_id:
+            raise VaultDamaged("backup")
+        try:
+            payload = envelope.decrypt(parsed, data_key)
+        except VaultDamaged as exc:
+            raise VaultDamaged("backup") from exc
+        self.save(payload)
+
+    # --------------------------------------------------------------- closing
+
+    def close(self) -> None:
+        """Forget the keys and payload and release the writer lock. Idempotent.
+
+        The references are dropped, but Python cannot overwrite immutable bytes in memory:
+        copies stay in freed memory until reused. Locking the screen on top of this is what
+        keeps them out of reach of someone at the keyboard.
+        """
+        with self._write_lock:
+            with self._state_lock:
+                self._data_key = None
+                self._payload = None
+                self._pending.clear()
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _check_vault(path: Path, passphrase: str | None, recovery_key: str | None) -> list[str]:
+    """VaultFile.check: find the data key from any readable header, then verify each file.
+
+    Files are read one at a time, so checking many large backups needs little memory.
+    """
+    files = [("Vault file", path)] if path.is_file() else []
+    problems = [] if files else ["Vault file: it is missing."]
+    files += [(f"Backup {p.name}", p) for p in backups.all_backup_paths(path)]
+    secret_word = "passphrase" if passphrase is not None else "recovery key"
+    cache = KekCache()
+    headers: list[Header] = []
+    for _, file_path in files:
+        with contextlib.suppress(OSError, VaultError), open(file_path, "rb") as stream:
+            headers.append(envelope.read_header(stream)[1])
+    vault_id = headers[0].vault_id if headers else None
+    data_key: bytes | None = None
+    if passphrase is not None or recovery_key is not None:
+        for header in headers:
+            if header.vault_id == vault_id:
+                with contextlib.suppress(WrongPassphrase):
+                    data_key = key_slots.unlock(
+                        header.slots,
+                        header.vault_id,
+                        passphrase=passphrase,
+                        recovery_key=recovery_key,
+                        cache=cache,
+                    )
+                    break
+        if data_key is None and headers:
+            problems.append(
+                f"No key slot of the vault or its backups opened with this {secret_word}: "
+                "either it is wrong or the key slots are damaged, so the data was not checked."
+            )
+    for label, file_path in files:
+        try:
+            parsed = envelope.parse(file_path.read_bytes())
+        except OSError:
+            problems.append(f"{label}: the file could not be read from the disk.")
+            continue
+        except VaultError as exc:
+            problems.append(f"{label}: {_describe(exc)}.")
+            continue
+        if parsed.header.vault_id != vault_id:
+            problems.append(f"{label}: {_CHECK_DESCRIPTIONS['backup']}.")
+            continue
+        if data_key is None:
+            continue
+        try:
+            key_slots.unlock(
+                parsed.header.slots,
+                parsed.header.vault_id,
+                passphrase=passphrase,
+                recovery_key=recovery_key,
+                cache=cache,
+            )
+        except WrongPassphrase:
+            problems.append(
+                f"{label}: its key slot does not open with this {secret_word} (it is damaged, "
+                f"or older than the last change of {secret_word})."
+            )
+        try:
+            envelope.decrypt(parsed, data_key)
+        except VaultError as exc:
+            problems.append(f"{label}: {_describe(exc)}.")
+    cache.clear()
+    return problems
+
+
+def _remove_interrupted_saves(path: Path) -> None:
+    """Delete temp files of saves killed mid-way (encrypted, but clutter). Lock held."""
+    with contextlib.suppress(OSError):
+        for candidate in path.parent.iterdir():
+            if atomic_write.is_temp_of(candidate, path):
+                with contextlib.suppress(OSError):
+                    candidate.unlink()
