@@ -9,10 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # New vaults made through the CLI use the KDF floor (64 MiB, 2 passes) instead of calibrating.
 os.environ.setdefault("CASETRACKER_KDF_TARGET_MS", "0")
 
-import pytest  # noqa: E402
+import pytest
 
-from casetracker.services.workspace import Workspace  # noqa: E402
-from casetracker.storage.kdf import FLOOR  # noqa: E402
+from casetracker.services.workspace import Workspace
+from casetracker.storage.kdf import FLOOR
 
 PASSPHRASE = "correct horse battery staple"
 MARKER = "Zzyxqmarker Щщёмаркер"

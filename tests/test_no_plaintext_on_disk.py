@@ -42,13 +42,21 @@ def test_cli_session_leaves_no_marker_in_vault_config_cache_or_temp(tmp_path: Pa
     }
     vault = vault_dir / "org.ctvault"
     csv_file = inbox / "in.csv"  # the user's own plaintext input, outside the scanned folders
-    row = f",{MARKER} Иванович,,{MARKER}alias,,,,,detained,,,{MARKER} подвал,basement,,,,{MARKER} отец,отец,+7 900 000-00-00,,,2022-07-19,да,{MARKER} note,{MARKER}"
+    row = (
+        f",{MARKER} Иванович,,{MARKER}alias,,,,,detained,,,{MARKER} подвал,basement,,,,"
+        f"{MARKER} отец,отец,+7 900 000-00-00,,,2022-07-19,да,{MARKER} note,{MARKER}"
+    )
     csv_file.write_text(HEADER + "\n" + row + "\n", encoding="utf-8")
 
     def run(*args: str) -> None:
         done = subprocess.run(
             [sys.executable, "-m", "casetracker", *args],
-            env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
         assert done.returncode == 0, done.stderr
 
@@ -63,6 +71,8 @@ def test_cli_session_leaves_no_marker_in_vault_config_cache_or_temp(tmp_path: Pa
     run("check", str(vault), "--passphrase-file", str(inbox / "new.txt"))
 
     roots = [vault_dir, home, tmp]
-    touched = sorted(str(p.relative_to(tmp_path)) for r in roots for p in r.rglob("*") if p.is_file())
+    touched = sorted(
+        str(p.relative_to(tmp_path)) for r in roots for p in r.rglob("*") if p.is_file()
+    )
     assert any(t.startswith("vault/org.ctvault") for t in touched)
     assert scan(roots, [MARKER, "Zzyxqmarker", "Щщёмаркер"]) == []

@@ -1,12 +1,13 @@
 """Commands about cases: import, list, log a contact, fill with demo data."""
 
 import json
-from argparse import Namespace, _SubParsersAction
+from argparse import Namespace
 from datetime import date, datetime, time
 from pathlib import Path
 
 from casetracker.cli import passphrase
 from casetracker.cli.output import out
+from casetracker.cli.parsing import Subcommands
 from casetracker.cli.vault_commands import open_workspace, print_recovery_key
 from casetracker.i18n import tr
 from casetracker.model import CaseStatus, Channel
@@ -16,7 +17,7 @@ from casetracker.services.workspace import Workspace
 from casetracker.sharing import canonical_csv
 
 
-def add_commands(sub: _SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(sub: Subcommands) -> None:
     p = sub.add_parser("import", help=tr("cli", "import cases from the canonical CSV"))
     p.add_argument("vault", type=Path)
     p.add_argument("file", type=Path)
@@ -41,11 +42,16 @@ def add_commands(sub: _SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--date", required=True, help="YYYY-MM-DD")
     how = p.add_mutually_exclusive_group()
     how.add_argument(
-        "--direct", dest="direct", action="store_true", default=False,
+        "--direct",
+        dest="direct",
+        action="store_true",
+        default=False,
         help=tr("cli", "he was heard himself (proof of life)"),
     )
     how.add_argument(
-        "--second-hand", dest="direct", action="store_false",
+        "--second-hand",
+        dest="direct",
+        action="store_false",
         help=tr("cli", "news came through someone else (default)"),
     )
     p.add_argument("--channel", choices=[c.value for c in Channel], default=Channel.CALL.value)
@@ -53,7 +59,9 @@ def add_commands(sub: _SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--note", default="")
     p.set_defaults(func=cmd_log_contact)
 
-    p = sub.add_parser("demo", help=tr("cli", "fill a vault (new or existing) with fictional cases"))
+    p = sub.add_parser(
+        "demo", help=tr("cli", "fill a vault (new or existing) with fictional cases")
+    )
     p.add_argument("vault", type=Path)
     p.add_argument("--cases", type=int, default=60)
     p.add_argument("--seed", type=int, default=7)
@@ -73,9 +81,14 @@ def cmd_import(args: Namespace) -> int:
     for error in report.errors:
         out(tr("cli", "line {line}: {reason}").format(line=error.line, reason=error.reason))
     for skipped in report.skipped_existing:
-        out(tr("cli", "line {line}: skipped, {reason}").format(line=skipped.line, reason=skipped.reason))
+        out(
+            tr("cli", "line {line}: skipped, {reason}").format(
+                line=skipped.line, reason=skipped.reason
+            )
+        )
     summary = tr(
-        "cli", "{cases} cases, {facilities} new places, {relatives} new relatives, {contacts} contacts"
+        "cli",
+        "{cases} cases, {facilities} new places, {relatives} new relatives, {contacts} contacts",
     ).format(
         cases=report.cases_added,
         facilities=report.facilities_added,
@@ -91,7 +104,8 @@ def cmd_import(args: Namespace) -> int:
     out(
         tr(
             "cli",
-            "Nothing was imported: {n} row(s) cannot be read. Fix them, or use --skip-bad to import the others.",
+            "Nothing was imported: {n} row(s) cannot be read. "
+            "Fix them, or use --skip-bad to import the others.",
         ).format(n=len(report.errors))
     )
     return 1
@@ -129,7 +143,11 @@ def cmd_log_contact(args: Namespace) -> int:
             note=args.note,
         )
     kind = tr("cli", "proof of life") if args.direct else tr("cli", "second-hand news")
-    out(tr("cli", "Logged for {ref}: {kind} on {day}.").format(ref=args.case.upper(), kind=kind, day=day))
+    out(
+        tr("cli", "Logged for {ref}: {kind} on {day}.").format(
+            ref=args.case.upper(), kind=kind, day=day
+        )
+    )
     return 0
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from casetracker import __version__
 from casetracker.cli import case_commands, vault_commands
 from casetracker.cli.output import err
+from casetracker.cli.parsing import WithCommonOptions
 from casetracker.i18n import tr
 from casetracker.services.errors import ServiceError
 from casetracker.sharing.canonical_csv import CsvFormatError
@@ -37,25 +38,20 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--passphrase-file",
-        help=tr("cli", "read the passphrase from this file (else CASETRACKER_PASSPHRASE or a prompt)"),
+        help=tr(
+            "cli", "read the passphrase from this file (else CASETRACKER_PASSPHRASE or a prompt)"
+        ),
     )
     common.add_argument(
         "--actor", default=None, help=tr("cli", "name recorded in the audit log (default: OS user)")
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    class _Sub:
-        """Adds the shared options to every command without repeating them."""
-
-        def add_parser(self, name: str, **kw: object) -> argparse.ArgumentParser:
-            return sub.add_parser(name, parents=[common], **kw)  # type: ignore[arg-type]
-
+    sub = WithCommonOptions(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
     for module in (vault_commands, case_commands):
-        module.add_commands(_Sub())  # type: ignore[arg-type]
+        module.add_commands(sub)
     try:  # TEMP until rules land
-        from casetracker.cli import rule_commands
+        from casetracker.cli import rule_commands  # type: ignore[attr-defined]
 
-        rule_commands.add_commands(_Sub())  # type: ignore[arg-type]
+        rule_commands.add_commands(sub)
     except ImportError:
         pass
     return parser
@@ -79,10 +75,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         err(tr("cli", "Interrupted; nothing more was written."))
         return 130
     except OSError as exc:
-        err(tr("cli", "A file could not be read or written ({reason}).").format(reason=exc.strerror))
+        err(
+            tr("cli", "A file could not be read or written ({reason}).").format(reason=exc.strerror)
+        )
         return EXIT_FAILURE
     except Exception as exc:  # the edge: never a traceback, never data
-        err(tr("cli", "Unexpected error ({kind}). Nothing was changed.").format(kind=type(exc).__name__))
+        err(
+            tr("cli", "Unexpected error ({kind}). Nothing was changed.").format(
+                kind=type(exc).__name__
+            )
+        )
         return EXIT_FAILURE
 
 

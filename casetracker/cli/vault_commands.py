@@ -1,19 +1,20 @@
 """Commands about the vault itself: create, inspect, re-key, check, back up."""
 
 import json
-from argparse import Namespace, _SubParsersAction
+from argparse import Namespace
 from pathlib import Path
 
 from casetracker.cli import passphrase
 from casetracker.cli.output import out
+from casetracker.cli.parsing import Subcommands
 from casetracker.i18n import tr
 from casetracker.model import SCHEMA_VERSION
-from casetracker.services.workspace import Workspace
 from casetracker.services.inventory import table_counts
+from casetracker.services.workspace import Workspace
 from casetracker.storage.vault_file import VaultFile, list_backups
 
 
-def add_commands(sub: _SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(sub: Subcommands) -> None:
     p = sub.add_parser("init", help=tr("cli", "create a new encrypted vault"))
     p.add_argument("vault", type=Path)
     p.set_defaults(func=cmd_init, new_passphrase=True)
@@ -27,7 +28,10 @@ def add_commands(sub: _SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("vault", type=Path)
     p.add_argument(
         "--new-passphrase-file",
-        help=tr("cli", "read the new passphrase from this file (else CASETRACKER_NEW_PASSPHRASE or a prompt)"),
+        help=tr(
+            "cli",
+            "read the new passphrase from this file (else CASETRACKER_NEW_PASSPHRASE or a prompt)",
+        ),
     )
     p.set_defaults(func=cmd_passwd)
 
@@ -65,7 +69,12 @@ def cmd_init(args: Namespace) -> int:
 
 
 def print_recovery_key(key: str) -> None:
-    out(tr("cli", "Recovery key (shown only now; write it on paper and keep it apart from the laptop):"))
+    out(
+        tr(
+            "cli",
+            "Recovery key (shown only now; write it on paper and keep it apart from the laptop):",
+        )
+    )
     out(f"    {key}")
 
 
@@ -74,14 +83,26 @@ def cmd_info(args: Namespace) -> int:
     with open_workspace(args) as ws:
         counts = table_counts(ws)
     if args.json:
-        out(json.dumps({"file": facts, "schema_version": SCHEMA_VERSION, "counts": counts},
-                       ensure_ascii=False, indent=2, default=str))
+        out(
+            json.dumps(
+                {"file": facts, "schema_version": SCHEMA_VERSION, "counts": counts},
+                ensure_ascii=False,
+                indent=2,
+                default=str,
+            )
+        )
         return 0
     kdf = facts["kdf"]
-    out(tr("cli", "Format version: {v}; data version: {s}; saved {g} times").format(
-        v=facts["format_version"], s=SCHEMA_VERSION, g=facts["generation"]))
-    out(tr("cli", "Key derivation: Argon2id, {m} MiB memory, {t} passes, {p} lane(s)").format(
-        m=kdf["memory_kib"] // 1024, t=kdf["iterations"], p=kdf["lanes"]))
+    out(
+        tr("cli", "Format version: {v}; data version: {s}; saved {g} times").format(
+            v=facts["format_version"], s=SCHEMA_VERSION, g=facts["generation"]
+        )
+    )
+    out(
+        tr("cli", "Key derivation: Argon2id, {m} MiB memory, {t} passes, {p} lane(s)").format(
+            m=kdf["memory_kib"] // 1024, t=kdf["iterations"], p=kdf["lanes"]
+        )
+    )
     out(tr("cli", "Key slots: {slots}").format(slots=", ".join(facts["slots"])))
     out(tr("cli", "File size: {n} bytes").format(n=facts["size"]))
     for table, n in counts.items():
@@ -133,12 +154,20 @@ def cmd_backups(args: Namespace) -> int:
         out(tr("cli", "There are no backups yet; they appear after the first changes are saved."))
         return 0
     for b in backups:
-        out(f"{b.number:>3}  {b.mtime:%Y-%m-%d %H:%M}  " + tr("cli", "save #{g}").format(g=b.generation) + f"  {b.size} B")
+        out(
+            f"{b.number:>3}  {b.mtime:%Y-%m-%d %H:%M}  "
+            + tr("cli", "save #{g}").format(g=b.generation)
+            + f"  {b.size} B"
+        )
     return 0
 
 
 def cmd_restore(args: Namespace) -> int:
     with open_workspace(args) as ws:
         ws.file.restore_backup(args.backup)
-    out(tr("cli", "Backup {n} is now the current state; the state before it was kept as a backup.").format(n=args.backup))
+    out(
+        tr(
+            "cli", "Backup {n} is now the current state; the state before it was kept as a backup."
+        ).format(n=args.backup)
+    )
     return 0

@@ -4,13 +4,13 @@ Every row has a random UUID key so vaults of different units can later be merged
 collisions, and created/updated timestamps (naive UTC) for merge decisions and the audit log.
 The services query by plain foreign keys; the
 ``Relationship`` attributes exist only so that SQLAlchemy's unit of work inserts parents before
-children in one flush (it orders by relationships, not by foreign keys), and are never loaded. Derived facts (last contact, last proof of life, current custody)
-are never stored; the services compute them from the rows below.
+children in one flush (it orders by relationships, not by foreign keys), and are never loaded.
+Derived facts (last contact, last proof of life, current custody) are never stored; the services compute them from the rows below.
 """
 
 import uuid
-from typing import Optional
 from datetime import UTC, date, datetime
+from typing import Optional
 
 from pydantic import NaiveDatetime
 from sqlmodel import Field, Relationship, SQLModel
@@ -26,7 +26,6 @@ from casetracker.model.enums import (
     SourceKind,
     Verification,
 )
-
 
 #: Parent links for flush ordering only: never loaded, never cascaded from the Python side.
 _PARENT = {"lazy": "raise", "passive_deletes": True}

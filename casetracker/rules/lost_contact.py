@@ -46,42 +46,27 @@ def check(case: CaseFacts, th: Thresholds, as_of: date) -> Flag | None:
     if silent < warning:
         return None
     severity = Severity.CRITICAL if silent >= critical else Severity.WARNING
-    text = _wording(why)
+    head = _head(why).format(date=day(start), days=days(silent))
+    message = tr("rules", "{head}; warning after {warning}, critical after {critical}.")
     return Flag(
         rule=RULE_ID,
         severity=severity,
         since=start + timedelta(days=warning),
-        message=text.format(date=day(start), days=days(silent), warning=warning, critical=critical),
+        message=message.format(head=head, warning=warning, critical=critical),
         case_id=case.id,
         case_ref=case.ref,
         numbers={"days": silent, "warning_days": warning, "critical_days": critical},
     )
 
 
-def _wording(why: str) -> str:
+def _head(why: str) -> str:
     if why == "proof_of_life":
-        return tr(
-            "rules",
-            "No proof of life since {date} — {days}; warning after {warning}, critical after "
-            "{critical}.",
-        )
+        return tr("rules", "No proof of life since {date} — {days}")
     if why == "detention":
-        return tr(
-            "rules",
-            "No proof of life since detention on {date} — {days}; warning after {warning}, "
-            "critical after {critical}.",
-        )
+        return tr("rules", "No proof of life since detention on {date} — {days}")
     if why == "refusal":
-        return tr(
-            "rules",
-            "No proof of life since the refusal on {date} — {days}; warning after {warning}, "
-            "critical after {critical}.",
-        )
-    return tr(
-        "rules",
-        "No proof of life recorded since the case was opened on {date} — {days}; warning "
-        "after {warning}, critical after {critical}.",
-    )
+        return tr("rules", "No proof of life since the refusal on {date} — {days}")
+    return tr("rules", "No proof of life since the case was opened on {date} — {days}")
 
 
 def evaluate(cases: Sequence[CaseFacts], th: Thresholds, as_of: date) -> list[Flag]:

@@ -20,42 +20,35 @@ class Threshold:
 
 
 LOST_CONTACT_HELD_WARNING = Threshold(
-    "lost_contact.held_warning_days", 7,
-    "Lost contact while detained, transferred or missing: days without proof of life until a warning",
-)  # fmt: skip
+    "lost_contact.held_warning_days", 7, "Held or missing: days without proof of life to a warning"
+)
 LOST_CONTACT_HELD_CRITICAL = Threshold(
-    "lost_contact.held_critical_days", 14,
-    "Lost contact while detained, transferred or missing: days without proof of life until critical",
-)  # fmt: skip
+    "lost_contact.held_critical_days", 14, "Held or missing: days without proof of life to critical"
+)
 LOST_CONTACT_NOT_HELD_WARNING = Threshold(
     "lost_contact.not_held_warning_days", 14,
-    "Lost contact while serving or after refusing: days without proof of life until a warning",
+    "Serving or refused: days without proof of life to a warning",
 )  # fmt: skip
 LOST_CONTACT_NOT_HELD_CRITICAL = Threshold(
     "lost_contact.not_held_critical_days", 30,
-    "Lost contact while serving or after refusing: days without proof of life until critical",
+    "Serving or refused: days without proof of life to critical",
 )  # fmt: skip
 SILENT_AFTER_TRANSFER_DAYS = Threshold(
-    "silent_after_transfer.days", 2,
-    "Days without proof of life after a reported transfer until critical",
-)  # fmt: skip
-LONG_DETENTION_DAYS = Threshold(
-    "long_detention.days", 30, "Days in detention until a warning"
-)  # fmt: skip
-NO_LAWYER_DAYS = Threshold(
-    "no_lawyer.days", 7, "Days in detention without a lawyer until a warning"
-)  # fmt: skip
+    "silent_after_transfer.days", 2, "Days without proof of life after a reported transfer"
+)
+LONG_DETENTION_DAYS = Threshold("long_detention.days", 30, "Days detained until a warning")
+NO_LAWYER_DAYS = Threshold("no_lawyer.days", 7, "Days detained without a lawyer until a warning")
 STALE_CASE_DAYS = Threshold(
-    "stale_case.days", 30, "Days without any contact, status change or move until a reminder"
-)  # fmt: skip
+    "stale_case.days", 30, "Days without contact, status change or move until a reminder"
+)
 FACILITY_SILENCE_MIN_CASES = Threshold(
     "facility_silence.min_cases", 3,
-    "Cases at one place falling silent together that make a possible mass transfer",
+    "Cases at one place falling silent together that suggest a mass transfer",
     minimum=2, maximum=1000,
 )  # fmt: skip
 FACILITY_SILENCE_WINDOW_HOURS = Threshold(
     "facility_silence.window_hours", 72,
-    "Hours within which their last proofs of life must fall to count as together",
+    "Hours within which their last proofs of life count as together",
     maximum=24 * 60,
 )  # fmt: skip
 

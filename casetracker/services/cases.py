@@ -97,12 +97,14 @@ def get_case(session: Session, ref_or_id: str | uuid.UUID) -> Case:
     return case
 
 
-def status_since(session: Session, case_ids: list[uuid.UUID] | None = None) -> dict[uuid.UUID, date]:
+def status_since(
+    session: Session, case_ids: list[uuid.UUID] | None = None
+) -> dict[uuid.UUID, date]:
     """Date each case entered its current status (the newest status change)."""
     stmt = select(StatusChange.case_id, func.max(StatusChange.changed_on)).join(
         Case, col(Case.id) == StatusChange.case_id
     )
-    stmt = stmt.where(StatusChange.status == Case.status).group_by(StatusChange.case_id)
+    stmt = stmt.where(StatusChange.status == Case.status).group_by(col(StatusChange.case_id))
     if case_ids is not None:
         stmt = stmt.where(col(StatusChange.case_id).in_(case_ids))
     return {cid: day for cid, day in session.exec(stmt)}
@@ -280,12 +282,10 @@ def set_status_in(
 
 def last_contacts(session: Session) -> dict[uuid.UUID, tuple[datetime | None, datetime | None]]:
     """Last contact and last proof of life (direct contact) per case, in one query."""
-    direct_at = func.max(
-        func.iif(col(ContactEvent.direct), ContactEvent.occurred_at, None)
+    direct_at = func.max(func.iif(col(ContactEvent.direct), ContactEvent.occurred_at, None))
+    stmt = select(ContactEvent.case_id, func.max(ContactEvent.occurred_at), direct_at).group_by(
+        col(ContactEvent.case_id)
     )
-    stmt = select(
-        ContactEvent.case_id, func.max(ContactEvent.occurred_at), direct_at
-    ).group_by(ContactEvent.case_id)
     out: dict[uuid.UUID, tuple[datetime | None, datetime | None]] = {}
     for case_id, last, proof in session.exec(stmt):
         out[case_id] = (_as_dt(last), _as_dt(proof))
@@ -301,9 +301,9 @@ def _as_dt(value: Any) -> datetime | None:
 def current_custody(session: Session) -> dict[uuid.UUID, tuple[uuid.UUID, str]]:
     """The open custody period of each case (the latest if several are open)."""
     stmt = (
-        select(CustodyPeriod.case_id, Facility.id, Facility.name, CustodyPeriod.since)
+        select(CustodyPeriod.case_id, Facility.id, Facility.name)
         .join(Facility, col(Facility.id) == CustodyPeriod.facility_id)
         .where(col(CustodyPeriod.until).is_(None))
         .order_by(col(CustodyPeriod.since).asc().nulls_first(), col(CustodyPeriod.created_at))
     )
-    return {case_id: (fid, name) for case_id, fid, name, _since in session.exec(stmt)}
+    return {case_id: (fid, name) for case_id, fid, name in session.exec(stmt)}

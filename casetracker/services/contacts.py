@@ -32,9 +32,10 @@ class ContactService:
         new_status: CaseStatus | None = None,
     ) -> ContactEvent:
         """Log one contact; optionally change the status in the same step (one undo unit)."""
-        if occurred_at > datetime.now().replace(microsecond=0) and (
-            occurred_at - datetime.now()
-        ).days >= 1:
+        if (
+            occurred_at > datetime.now().replace(microsecond=0)
+            and (occurred_at - datetime.now()).days >= 1
+        ):
             raise InvalidInput("A contact cannot be logged in the future.")
         with self.ws.session() as session:
             case = get_case(session, ref_or_id)

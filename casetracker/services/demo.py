@@ -68,8 +68,10 @@ FACILITIES = (
     ("Подвал комендатуры", FacilityKind.BASEMENT, "Брянка", "ЛНР", "ЧВК «Вега»"),
     ("СИЗО-1", FacilityKind.PRETRIAL_PRISON, "Луганск", "ЛНР", "ФСИН"),
     ("Гараж у автобазы", FacilityKind.GARAGE, "Зайцево", "ДНР", "военная полиция"),
-    ("Прокуратура гарнизона", FacilityKind.PROSECUTORS_OFFICE, "Новая Каховка", "Херсонская обл.", "военная прокуратура"),
-    ("Центр содержания военнослужащих", FacilityKind.DETENTION_CENTRE, "Перевальск", "ЛНР", "Минобороны"),
+    ("Прокуратура гарнизона", FacilityKind.PROSECUTORS_OFFICE, "Новая Каховка",
+     "Херсонская обл.", "военная прокуратура"),
+    ("Центр содержания военнослужащих", FacilityKind.DETENTION_CENTRE, "Перевальск", "ЛНР",
+     "Минобороны"),
     ("Расположение части", FacilityKind.MILITARY_UNIT, "Кадиевка", "ЛНР", "командование части"),
     ("Военный госпиталь", FacilityKind.HOSPITAL, "Ростов-на-Дону", "Ростовская обл.", "Минобороны"),
     ("Подвал школы", FacilityKind.BASEMENT, "Рубежное", "ЛНР", "ЧВК «Вега»"),
@@ -122,9 +124,7 @@ def generate(
         all_cases: list[Case] = []
         for i in range(cases):
             status = statuses[i % len(statuses)] if i >= 6 else CaseStatus.DETAINED
-            all_cases.append(
-                _case(session, rng, today, i, status, facilities, basement, shape)
-            )
+            all_cases.append(_case(session, rng, today, i, status, facilities, basement, shape))
         _sources(session, rng, today, all_cases, facilities, basement, shape)
         audit.record(session, ws.actor, AuditAction.IMPORT, "Demo", "demo", cases=cases)
         session.commit()
@@ -132,13 +132,21 @@ def generate(
     return cases
 
 
+def _phone(rng: random.Random) -> str:
+    a, b, c, d = (
+        rng.randint(10, 99),
+        rng.randint(100, 999),
+        rng.randint(10, 99),
+        rng.randint(10, 99),
+    )
+    return f"+7 9{a} {b}-{c}-{d}"
+
+
 def _name(rng: random.Random) -> str:
     return f"{rng.choice(SURNAMES)} {rng.choice(FIRST_NAMES)} {rng.choice(PATRONYMICS)}"
 
 
-def _facilities(
-    session: Session, rng: random.Random, today: date, count: int
-) -> list[Facility]:
+def _facilities(session: Session, rng: random.Random, today: date, count: int) -> list[Facility]:
     out = []
     for i in range(count):
         name, kind, settlement, region, controller = FACILITIES[i % len(FACILITIES)]
@@ -211,7 +219,7 @@ def _case(
         anonymous = index == 0 or rng.random() < 0.15
         relative = Relative(
             full_name="" if anonymous and r == 0 else _name(rng),
-            phones=f"+7 9{rng.randint(10, 99)} {rng.randint(100, 999)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}",
+            phones=_phone(rng),
             handles=f"@rel{index}_{r}" if rng.random() < 0.4 else "",
             language="ru",
             city=rng.choice(("Улан-Удэ", "Кызыл", "Махачкала", "Чита", "Иркутск")),
@@ -358,7 +366,9 @@ def _sources(
     for i in range(extra):
         case = cases[i % len(cases)]
         source = Source(
-            title=rng.choice(("Показания сослуживца", "Рапорт об отказе (копия)", "Голосовое сообщение")),
+            title=rng.choice(
+                ("Показания сослуживца", "Рапорт об отказе (копия)", "Голосовое сообщение")
+            ),
             kind=rng.choice((SourceKind.TESTIMONY, SourceKind.DOCUMENT)),
             verification=rng.choice(list(Verification)),
             published_on=today - timedelta(days=rng.randint(1, 120)),

@@ -15,10 +15,10 @@ from typing import Self
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from casetracker.services import audit, migrations
 from casetracker.storage.database import engine_from_snapshot, snapshot
 from casetracker.storage.kdf import KdfParams
 from casetracker.storage.vault_file import VaultFile
-from casetracker.services import audit, migrations
 
 
 class Workspace:

@@ -56,7 +56,9 @@ class BlobStore:
         try:
             raw = path.read_bytes()
         except FileNotFoundError as exc:
-            raise VaultDamaged("payload", "An attachment file is missing from the vault folder.") from exc
+            raise VaultDamaged(
+                "payload", "An attachment file is missing from the vault folder."
+            ) from exc
         if not raw.startswith(_MAGIC) or len(raw) < len(_MAGIC) + _NONCE + 16:
             raise VaultDamaged("payload", "An attachment file is damaged.")
         nonce = raw[len(_MAGIC) : len(_MAGIC) + _NONCE]

@@ -209,16 +209,28 @@ def _unpad(plaintext: bytes) -> bytes:
         raise VaultDamaged("payload") from exc
 
 
+def seal(
+    header_bytes: bytes, data_key: bytes, payload_nonce: bytes, payload: bytes, *, version: int
+) -> bytes:
+    """Assemble a file from already-encoded header bytes (tests use it to craft old formats)."""
+    if len(header_bytes) > MAX_HEADER_BYTES:
+        raise ValueError("header too large")
+    prefix = _PREFIX.pack(MAGIC, version, len(header_bytes)) + header_bytes
+    associated_data = prefix + hashlib.sha256(prefix).digest()
+    ciphertext = AESGCM(data_key).encrypt(payload_nonce, _pad(payload), associated_data)
+    return associated_data + ciphertext
+
+
 def build(header: Header, data_key: bytes, payload: bytes) -> bytes:
     """Encrypt `payload` under a fresh nonce and return the complete file bytes."""
     header = replace(header, payload_nonce=os.urandom(key_slots.NONCE_LENGTH), cipher=CIPHER)
-    header_bytes = canonical_json(header.to_json())
-    if len(header_bytes) > MAX_HEADER_BYTES:
-        raise ValueError("header too large")
-    prefix = _PREFIX.pack(MAGIC, FORMAT_VERSION, len(header_bytes)) + header_bytes
-    associated_data = prefix + hashlib.sha256(prefix).digest()
-    ciphertext = AESGCM(data_key).encrypt(header.payload_nonce, _pad(payload), associated_data)
-    return associated_data + ciphertext
+    return seal(
+        canonical_json(header.to_json()),
+        data_key,
+        header.payload_nonce,
+        payload,
+        version=FORMAT_VERSION,
+    )
 
 
 def decrypt(parsed: ParsedFile, data_key: bytes) -> bytes:

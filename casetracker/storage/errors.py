@@ -117,6 +117,27 @@ class VaultInUse(VaultError):
         self.since = since
 
 
+class ReadFailed(VaultError):
+    """The vault file exists but the disk or the OS refused to read it."""
+
+    def __init__(self, errno_code: int | None = None) -> None:
+        reason = _ERRNO_REASONS.get(errno_code or -1, "the disk could not be read")
+        super().__init__(f"Casetracker could not read the vault file because {reason}.")
+        self.errno = errno_code
+
+
+class LockFailed(VaultError):
+    """The lock file beside the vault could not be written (full disk, read-only folder)."""
+
+    def __init__(self, errno_code: int | None = None) -> None:
+        reason = _ERRNO_REASONS.get(errno_code or -1, "the disk could not be written")
+        super().__init__(
+            f"Casetracker could not mark the vault as open because {reason}. Nothing was "
+            "changed. Check that the disk is not full and the folder can be written to."
+        )
+        self.errno = errno_code
+
+
 class UnsupportedVersion(VaultError):
     """The file's format version is one this app cannot read (usually made by a newer app)."""
 
@@ -140,6 +161,7 @@ _ERRNO_REASONS: dict[int, str] = {
     errno.ENOSPC: "the disk is full",
     errno.EDQUOT: "the disk quota is used up",
     errno.EIO: "the disk reported an error",
+    errno.ENOENT: "the file or folder does not exist",
     errno.EROFS: "the drive is read-only",
     errno.EACCES: "permission was refused",
     errno.EPERM: "permission was refused",

@@ -27,6 +27,7 @@ from casetracker.storage.backups import BackupInfo, list_backups
 from casetracker.storage.envelope import Header, ParsedFile
 from casetracker.storage.errors import (
     BackupNotFound,
+    ReadFailed,
     SaveFailed,
     UnsupportedVersion,
     VaultClosed,
@@ -56,6 +57,8 @@ def _read_untrusted(path: Path) -> bytes:
         return path.read_bytes()
     except (FileNotFoundError, IsADirectoryError) as exc:
         raise VaultNotFound() from exc
+    except OSError as exc:
+        raise ReadFailed(exc.errno) from exc
 
 
 def _check_secret(passphrase: str | None, recovery_key: str | None) -> None:
@@ -114,7 +117,10 @@ class VaultFile:
         path = Path(path)
         if os.path.lexists(path):
             raise VaultExists()
-        backups.make_private_dir(path.parent)
+        try:
+            backups.make_private_dir(path.parent)
+        except OSError as exc:
+            raise SaveFailed(exc.errno, new_vault=True) from exc
         lock = WriterLock.acquire(path)
         try:
             vault_id = secrets.token_hex(16)
@@ -267,6 +273,8 @@ class VaultFile:
                 size = os.fstat(stream.fileno()).st_size
         except (FileNotFoundError, IsADirectoryError) as exc:
             raise VaultNotFound() from exc
+        except OSError as exc:
+            raise ReadFailed(exc.errno) from exc
         kdf = header.kdf
         return {
             "format_version": version,

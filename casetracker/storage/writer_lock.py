@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from casetracker.storage.errors import VaultInUse
+from casetracker.storage import atomic_write
+from casetracker.storage.errors import LockFailed, VaultInUse
 
 if sys.platform != "win32":
     import fcntl
@@ -196,16 +197,20 @@ class WriterLock:
             except FileExistsError:
                 _remove_if_stale(lock_path)
                 continue
+            except OSError as exc:
+                raise LockFailed(exc.errno) from exc
             try:
                 _try_flock(fd)
                 owner = _this_owner()
-                os.write(fd, owner.to_json())
+                atomic_write.write_all(fd, owner.to_json())
                 os.fsync(fd)
                 return cls(lock_path, fd, owner)
-            except BaseException:
+            except BaseException as exc:
                 os.close(fd)
                 with contextlib.suppress(OSError):
                     os.unlink(lock_path)
+                if isinstance(exc, OSError):
+                    raise LockFailed(exc.errno) from exc
                 raise
         holder = read_owner(vault_path)
         raise holder.in_use_error() if holder else VaultInUse("", "", None, None)

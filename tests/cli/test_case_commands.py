@@ -92,14 +92,31 @@ def test_cases_filter_by_status_and_search(demo_vault: Path, cli: RunCli) -> Non
 
 
 def test_log_contact_direct_moves_proof_of_life(demo_vault: Path, cli: RunCli) -> None:
-    code, out, err = cli(
-        "log-contact", demo_vault, "--case", "ct-0001", "--date", "2030-01-01", "--direct",
-        "--channel", "visit", "--note", "жив",
+    code, _, err = cli(
+        "log-contact",
+        demo_vault,
+        "--case",
+        "ct-0001",
+        "--date",
+        "2030-01-01",
+        "--direct",
+        "--channel",
+        "visit",
+        "--note",
+        "жив",
     )
     assert code == 1 and "future" in err
-    code, out, err = cli(
-        "log-contact", demo_vault, "--case", "ct-0001", "--date", "2024-01-02", "--direct",
-        "--channel", "visit", "--reports-transfer",
+    code, _out, err = cli(
+        "log-contact",
+        demo_vault,
+        "--case",
+        "ct-0001",
+        "--date",
+        "2024-01-02",
+        "--direct",
+        "--channel",
+        "visit",
+        "--reports-transfer",
     )
     assert code == 0, err
     rows = json.loads(cli("cases", demo_vault, "--json")[1])

@@ -28,7 +28,9 @@ def test_init_refuses_to_overwrite(tmp_path: Path, cli: RunCli) -> None:
     assert code == 1 and err.count("\n") == 1
 
 
-def test_wrong_passphrase_is_one_line_and_exit_1(demo_vault: Path, cli: RunCli, monkeypatch) -> None:
+def test_wrong_passphrase_is_one_line_and_exit_1(
+    demo_vault: Path, cli: RunCli, monkeypatch
+) -> None:
     monkeypatch.setenv("CASETRACKER_PASSPHRASE", "not the passphrase at all")
     code, out, err = cli("cases", demo_vault)
     assert code == 1
@@ -46,7 +48,9 @@ def test_passphrase_file_wins_over_the_environment(
     assert code == 0, err
 
 
-def test_no_passphrase_and_no_terminal_is_a_clear_error(demo_vault: Path, cli: RunCli, monkeypatch) -> None:
+def test_no_passphrase_and_no_terminal_is_a_clear_error(
+    demo_vault: Path, cli: RunCli, monkeypatch
+) -> None:
     monkeypatch.delenv("CASETRACKER_PASSPHRASE")
     code, _, err = cli("cases", demo_vault)
     assert code == 1 and "--passphrase-file" in err
@@ -107,8 +111,19 @@ def test_backups_list_and_restore(demo_vault: Path, cli: RunCli) -> None:
 
 
 def test_every_command_has_help(capsys) -> None:
-    for command in ("init", "info", "passwd", "recovery-key", "check", "import", "cases",
-                    "log-contact", "demo", "backups", "restore"):
+    for command in (
+        "init",
+        "info",
+        "passwd",
+        "recovery-key",
+        "check",
+        "import",
+        "cases",
+        "log-contact",
+        "demo",
+        "backups",
+        "restore",
+    ):
         with pytest.raises(SystemExit) as exit_info:
             main([command, "--help"])
         assert exit_info.value.code == 0

@@ -151,7 +151,9 @@ def test_data_survives_save_close_and_reopen(ws: Workspace, vault_path) -> None:
 def test_attachments_are_encrypted_blobs_read_back_in_memory(ws: Workspace) -> None:
     source = ws.evidence.add_source("Фото списка")
     secret = "Список: Ершов Николай".encode()
-    attachment = ws.attachments.add(secret, "list.txt", media_type="text/plain", source_id=source.id)
+    attachment = ws.attachments.add(
+        secret, "list.txt", media_type="text/plain", source_id=source.id
+    )
     assert ws.attachments.read(attachment.id) == secret
     blob = ws.attachments.store.root / attachment.blob_name
     assert secret not in blob.read_bytes()

@@ -1,0 +1,112 @@
+"""facility_silence: several men held at one place fell silent together.
+
+When at least ``min_cases`` men whose open custody period is at the same place all have a
+``lost_contact`` flag, and their last proofs of life fall within ``window_hours`` of each other,
+the likeliest story is that the whole group was moved (or cut off) at once: one critical flag
+on the place, naming the cases, so the caseworkers look at them together. Men never heard
+directly have no shared moment of falling silent and are left out.
+"""
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from casetracker.i18n import tr
+from casetracker.rules import lost_contact
+from casetracker.rules import thresholds as t
+from casetracker.rules.flag import Flag, Rule, Severity
+from casetracker.rules.snapshot import CaseFacts
+from casetracker.rules.thresholds import Thresholds
+from casetracker.rules.wording import day
+
+RULE_ID = "facility_silence"
+#: Refs named in the message; the flag itself (``case_refs``) keeps all of them.
+MAX_REFS_IN_MESSAGE = 10
+
+
+def largest_cluster(
+    silent: Sequence[tuple[datetime, CaseFacts, date]], window: timedelta
+) -> list[tuple[datetime, CaseFacts, date]]:
+    """The most members whose times span at most ``window`` (the newest such group on ties)."""
+    ordered = sorted(silent, key=lambda item: (item[0], item[1].ref))
+    best: list[tuple[datetime, CaseFacts, date]] = []
+    start = 0
+    for end, (when, _case, _since) in enumerate(ordered):
+        while when - ordered[start][0] > window:
+            start += 1
+        if end + 1 - start >= len(best):
+            best = ordered[start : end + 1]
+    return best
+
+
+def evaluate(cases: Sequence[CaseFacts], th: Thresholds, as_of: date) -> list[Flag]:
+    minimum = th[t.FACILITY_SILENCE_MIN_CASES]
+    window = timedelta(hours=th[t.FACILITY_SILENCE_WINDOW_HOURS])
+    by_place: dict[uuid.UUID, list[tuple[datetime, CaseFacts, date]]] = defaultdict(list)
+    for case in cases:
+        if case.facility_id is None or case.last_proof_of_life is None:
+            continue
+        flag = lost_contact.check(case, th, as_of)
+        if flag is not None:
+            by_place[case.facility_id].append((case.last_proof_of_life, case, flag.since))
+    flags = []
+    for members in by_place.values():
+        if len(members) < minimum:
+            continue
+        cluster = largest_cluster(members, window)
+        if len(cluster) < minimum:
+            continue
+        flags.append(_flag(cluster, minimum, window, as_of))
+    return flags
+
+
+def _flag(
+    cluster: list[tuple[datetime, CaseFacts, date]],
+    minimum: int,
+    window: timedelta,
+    as_of: date,
+) -> Flag:
+    place = cluster[0][1]
+    refs = tuple(sorted(case.ref for _when, case, _since in cluster))
+    first, last = cluster[0][0].date(), cluster[-1][0].date()
+    # The group became a group the day its ``minimum``-th member reached lost_contact.
+    since = sorted(s for _when, _case, s in cluster)[minimum - 1]
+    named = ", ".join(refs[:MAX_REFS_IN_MESSAGE])
+    if len(refs) > MAX_REFS_IN_MESSAGE:
+        named = tr("rules", "{refs} and {n} more").format(
+            refs=named, n=len(refs) - MAX_REFS_IN_MESSAGE
+        )
+    hours = int(window.total_seconds() // 3600)
+    head = tr("rules", "{count} cases at {place} fell silent within {hours} hours").format(
+        count=len(refs), place=place.facility_name, hours=hours
+    )
+    dates = day(first) if first == last else f"{day(first)}–{day(last)}"
+    message = tr("rules", "{head} (last proof of life {dates}): {refs}. Possible mass transfer.")
+    return Flag(
+        rule=RULE_ID,
+        severity=Severity.CRITICAL,
+        since=since,
+        message=message.format(head=head, dates=dates, refs=named),
+        facility_id=place.facility_id,
+        facility_name=place.facility_name,
+        case_refs=refs,
+        numbers={
+            "cases": len(refs),
+            "window_hours": hours,
+            "days": (as_of - last).days,
+        },
+    )
+
+
+def title() -> str:
+    return tr("rules", "Place fell silent")
+
+
+RULE = Rule(
+    id=RULE_ID,
+    title=title,
+    thresholds=(t.FACILITY_SILENCE_MIN_CASES, t.FACILITY_SILENCE_WINDOW_HOURS),
+    evaluate=evaluate,
+    description=__doc__ or "",
+)

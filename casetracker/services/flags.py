@@ -1,0 +1,293 @@
+"""Flags for caseworkers: the rules evaluated on the vault, and what was done about them.
+
+Evaluating never writes: ``evaluate``/``open_flags`` only read, so the dashboard can refresh as
+often as it likes. The only writes are explicit caseworker actions (``acknowledge``), each one
+audited. An acknowledgement belongs to one *occurrence* of a flag: it applies only while the
+flag's ``since`` (the day the condition became true, computed from the data) is on or before
+the day it was acknowledged. When the condition clears and later comes back, ``since`` moves
+past the acknowledgement and the flag shows again; no clean-up of old rows is needed.
+"""
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from casetracker.i18n import tr
+from casetracker.model import AuditAction, Case, ContactEvent, CustodyPeriod, Facility, FlagState
+from casetracker.rules import engine
+from casetracker.rules import thresholds as rule_thresholds
+from casetracker.rules.flag import Flag, Severity
+from casetracker.rules.snapshot import CaseFacts
+from casetracker.rules.thresholds import Thresholds
+from casetracker.rules.wording import day
+from casetracker.services import audit
+from casetracker.services.cases import current_custody, get_case, last_contacts, status_since
+from casetracker.services.errors import InvalidInput, NotFound
+from casetracker.services.settings import SettingSpec, register
+
+if TYPE_CHECKING:
+    from casetracker.services.workspace import Workspace
+
+register(
+    *(
+        SettingSpec(t.key, int, t.default, t.label, t.minimum, t.maximum)
+        for t in rule_thresholds.ALL
+    )
+)
+
+MAX_SNOOZE_DAYS = 365
+
+
+def load_facts(session: Session) -> list[CaseFacts]:
+    """What the rules need about every case, in six queries whatever the number of cases."""
+    contacts = last_contacts(session)
+    custody = current_custody(session)
+    entered = status_since(session)
+    transfers = dict(
+        session.exec(
+            select(ContactEvent.case_id, func.max(ContactEvent.occurred_at))
+            .where(col(ContactEvent.reports_transfer))
+            .group_by(col(ContactEvent.case_id))
+        ).all()
+    )
+    moves = {
+        case_id: (since, until)
+        for case_id, since, until in session.exec(
+            select(
+                CustodyPeriod.case_id, func.max(CustodyPeriod.since), func.max(CustodyPeriod.until)
+            ).group_by(col(CustodyPeriod.case_id))
+        )
+    }
+    facts = []
+    for case in session.exec(select(Case).order_by(col(Case.ref))):
+        last, proof = contacts.get(case.id, (None, None))
+        transfer_at = transfers.get(case.id)
+        facility_id, facility_name = custody.get(case.id, (None, ""))
+        moved_in, moved_out = moves.get(case.id, (None, None))
+        first_seen = case.created_at.date()
+        facts.append(
+            CaseFacts(
+                id=case.id,
+                ref=case.ref,
+                full_name=case.full_name,
+                status=case.status,
+                status_since=(
+                    entered.get(case.id) or case.detention_date or case.refusal_date or first_seen
+                ),
+                detention_date=case.detention_date,
+                refusal_date=case.refusal_date,
+                created=first_seen,
+                updated=case.updated_at.date(),
+                lawyer=case.lawyer,
+                last_contact=last,
+                last_proof_of_life=proof,
+                last_contact_reports_transfer=(
+                    transfer_at is not None and last is not None and transfer_at >= last
+                ),
+                latest_transfer_report_at=transfer_at,
+                facility_id=facility_id,
+                facility_name=facility_name,
+                last_custody_change=max((d for d in (moved_in, moved_out) if d), default=None),
+                custody_ended_on=moved_out,
+            )
+        )
+    return facts
+
+
+def acknowledgement_applies(state: FlagState, flag: Flag) -> bool:
+    """True when ``state`` was made for this occurrence of the flag, not an earlier one."""
+    return state.acknowledged_on is not None and flag.since <= state.acknowledged_on
+
+
+def is_hidden(flag: Flag, state: FlagState | None, as_of: date) -> bool:
+    """Acknowledged: hidden until worse. Snoozed: hidden until the snooze ends or it gets worse."""
+    if state is None or not acknowledgement_applies(state, flag):
+        return False
+    try:
+        acknowledged = Severity(state.severity_at_ack)
+    except ValueError:
+        return False
+    if flag.severity.rank > acknowledged.rank:
+        return False
+    return state.snoozed_until is None or as_of < state.snoozed_until
+
+
+@dataclass(frozen=True)
+class FlagReview:
+    """A raised flag with what caseworkers did about it (``state`` is None when nothing yet)."""
+
+    flag: Flag
+    state: FlagState | None
+    hidden: bool
+
+
+class FlagService:
+    def __init__(self, workspace: "Workspace") -> None:
+        self.ws = workspace
+
+    def thresholds(self) -> Thresholds:
+        return Thresholds.from_settings(self.ws.settings.all())
+
+    def evaluate(self, as_of: date | None = None) -> list[Flag]:
+        """Every flag the rules raise on ``as_of`` (default today), acknowledged or not."""
+        thresholds = self.thresholds()
+        with self.ws.reading() as session:
+            facts = load_facts(session)
+        return engine.evaluate(facts, thresholds, as_of or date.today())
+
+    def review(
+        self,
+        as_of: date | None = None,
+        *,
+        severity: Severity | None = None,
+        case: str | uuid.UUID | None = None,
+    ) -> list[FlagReview]:
+        """Every raised flag with its acknowledgement, worst and oldest first.
+
+        ``severity`` keeps that level and worse; ``case`` keeps the flags on that case and any
+        place flag naming it.
+        """
+        as_of = as_of or date.today()
+        target = self.ws.cases.get(case) if case is not None else None
+        flags = self.evaluate(as_of)
+        if severity is not None:
+            flags = [f for f in flags if f.severity.rank >= severity.rank]
+        if target is not None:
+            flags = [f for f in flags if f.case_id == target.id or target.ref in f.case_refs]
+        with self.ws.reading() as session:
+            states = {
+                (s.rule, s.case_id, s.facility_id): s for s in session.exec(select(FlagState))
+            }
+        out = []
+        for flag in flags:
+            state = states.get((flag.rule, flag.case_id, flag.facility_id))
+            if state is not None and not acknowledgement_applies(state, flag):
+                state = None
+            out.append(FlagReview(flag, state, is_hidden(flag, state, as_of)))
+        return out
+
+    def open_flags(
+        self,
+        as_of: date | None = None,
+        *,
+        severity: Severity | None = None,
+        case: str | uuid.UUID | None = None,
+    ) -> list[Flag]:
+        """What needs attention: raised and neither acknowledged nor snoozed (see ``review``)."""
+        return [r.flag for r in self.review(as_of, severity=severity, case=case) if not r.hidden]
+
+    def acknowledge(
+        self,
+        rule: str,
+        *,
+        note: str,
+        case: str | uuid.UUID | None = None,
+        facility: str | uuid.UUID | None = None,
+        snooze_days: int | None = None,
+        as_of: date | None = None,
+    ) -> FlagState:
+        """Record that a caseworker saw a raised flag; with ``snooze_days``, only for that long."""
+        as_of = as_of or date.today()
+        if rule not in engine.BY_ID:
+            raise InvalidInput(
+                tr("rules", "There is no rule called {rule}. The rules are: {rules}.").format(
+                    rule=rule, rules=", ".join(engine.BY_ID)
+                )
+            )
+        if (case is None) == (facility is None):
+            raise InvalidInput(tr("rules", "Say which case or which place the flag is about."))
+        note = note.strip()
+        if not note:
+            raise InvalidInput(tr("rules", "Add a short note saying why, for the colleagues."))
+        if snooze_days is not None and not 1 <= snooze_days <= MAX_SNOOZE_DAYS:
+            raise InvalidInput(
+                tr("rules", "A snooze lasts from 1 to {max} days.").format(max=MAX_SNOOZE_DAYS)
+            )
+        with self.ws.reading() as session:
+            if case is not None:
+                target = get_case(session, case)
+                case_id, facility_id, subject = target.id, None, target.ref
+            else:
+                place = _find_facility(session, facility)
+                case_id, facility_id, subject = None, place.id, place.name
+        raised = [
+            f
+            for f in self.evaluate(as_of)
+            if f.rule == rule and f.case_id == case_id and f.facility_id == facility_id
+        ]
+        if not raised:
+            raise InvalidInput(
+                tr(
+                    "rules",
+                    "{subject} has no {rule} flag on {date}, so there is nothing to acknowledge.",
+                ).format(subject=subject, rule=rule, date=day(as_of))
+            )
+        flag = raised[0]
+        with self.ws.session() as session:
+            stmt = select(FlagState).where(
+                FlagState.rule == rule,
+                FlagState.case_id == case_id,
+                FlagState.facility_id == facility_id,
+            )
+            state = session.exec(stmt).first() or FlagState(
+                rule=rule, case_id=case_id, facility_id=facility_id, first_seen=flag.since
+            )
+            state.first_seen = flag.since
+            state.severity_at_ack = flag.severity.value
+            state.acknowledged_on = as_of
+            state.snoozed_until = as_of + timedelta(days=snooze_days) if snooze_days else None
+            state.acknowledged_by = self.ws.actor
+            state.note = note
+            session.add(state)
+            audit.record(
+                session,
+                self.ws.actor,
+                AuditAction.ACKNOWLEDGE,
+                "FlagState",
+                str(state.id),
+                str(case_id) if case_id else "",
+                rule=rule,
+                subject=subject,
+                severity=flag.severity.value,
+                since=flag.since,
+                snoozed_until=state.snoozed_until,
+                note=note,
+            )
+            return state
+
+
+def _find_facility(session: Session, name_or_id: str | uuid.UUID | None) -> Facility:
+    """A place by id or by its exact name (any letter case)."""
+    if isinstance(name_or_id, uuid.UUID):
+        found = session.get(Facility, name_or_id)
+        if found is None:
+            raise NotFound(tr("rules", "This place is not in the vault."))
+        return found
+    text = (name_or_id or "").strip()
+    try:
+        found = session.get(Facility, uuid.UUID(text))
+    except ValueError:
+        found = None
+    if found is not None:
+        return found
+    matches: Sequence[Facility] = session.exec(
+        select(Facility).where(func.lower(Facility.name) == text.lower())
+    ).all()
+    if not matches:
+        # SQLite's lower() folds only ASCII; compare Cyrillic names in Python.
+        folded = text.casefold()
+        matches = [f for f in session.exec(select(Facility)) if f.name.casefold() == folded]
+    if not matches:
+        raise NotFound(tr("rules", "There is no place called {name}.").format(name=text))
+    if len(matches) > 1:
+        raise InvalidInput(
+            tr("rules", "Several places are called {name}; give the place's id instead.").format(
+                name=text
+            )
+        )
+    return matches[0]
