@@ -127,12 +127,14 @@ def list_backups(vault_path: Path) -> list[BackupInfo]:
     ]
 
 
-def all_backup_paths(vault_path: Path) -> list[Path]:
-    """Every backup file, including damaged-vault copies (for checks and re-keying)."""
+def all_backup_paths(vault_path: Path, *, include_damaged: bool = False) -> list[Path]:
+    """Every backup file; with `include_damaged` also the kept copies of damaged vaults."""
     folder = backup_dir_for(vault_path)
     paths = [path for path, _ in _backup_files(vault_path)]
-    with contextlib.suppress(FileNotFoundError):
-        paths += [folder / n for n in sorted(os.listdir(folder)) if _DAMAGED_NAME.fullmatch(n)]
+    if include_damaged:
+        with contextlib.suppress(FileNotFoundError):
+            names = sorted(os.listdir(folder))
+            paths += [folder / name for name in names if _DAMAGED_NAME.fullmatch(name)]
     return paths
 
 

@@ -434,13 +434,13 @@ class VaultFile:
     def _rekey_backups(self) -> None:
         """Give every backup the current key slots, so retired secrets open no old copy.
 
-        Best effort, after the main save succeeded: a backup that cannot be rewritten is
-        deleted instead (it would still open with the retired secret); damaged ones are
-        left alone for a specialist since their data cannot be re-sealed.
+        Runs after the main save succeeded. A backup that cannot be re-sealed (damaged, or a
+        kept copy of a damaged vault) is deleted: it could not be restored anyway, and its
+        old slots would still unwrap the data key with a retired passphrase.
         """
         data_key = self._key()
         rewritten: dict[tuple[int, int], Path] = {}
-        for path in backups.all_backup_paths(self._path):
+        for path in backups.all_backup_paths(self._path, include_damaged=True):
             try:
                 info = os.stat(path)
                 identity = (info.st_dev, info.st_ino)
@@ -449,16 +449,13 @@ class VaultFile:
                     continue
                 parsed = envelope.parse(path.read_bytes())
                 if parsed.header.vault_id != self.vault_id:
-                    continue
+                    continue  # not ours; our secrets never opened it
                 payload = envelope.decrypt(parsed, data_key)
-            except (OSError, VaultError):
-                continue
-            header = replace(parsed.header, slots=self._header.slots)
-            try:
+                header = replace(parsed.header, slots=self._header.slots)
                 atomic_write.replace_durably(path, envelope.build(header, data_key, payload))
                 os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
                 rewritten[identity] = path
-            except OSError:
+            except (OSError, VaultError):
                 with contextlib.suppress(OSError):
                     path.unlink()
         with contextlib.suppress(OSError):

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from storage_samples import FIRST_PAYLOAD, PASSPHRASE
+from storage_samples import FIRST_PAYLOAD, PASSPHRASE, MakeVault
 
 from casetracker.storage.kdf import FLOOR
 from casetracker.storage.vault_file import VaultFile
-
-MakeVault = Callable[..., tuple[Path, str]]
 
 
 @pytest.fixture

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import struct
+from collections.abc import Callable
 from pathlib import Path
 
 PASSPHRASE = "correct horse battery staple"
 FIRST_PAYLOAD = b"first payload: nothing personal, just bytes"
 TEMP_MARK = ".tmp-"
+
+# The `make_vault` fixture: (name, payload, passphrase, saves) -> (path, recovery key)
+MakeVault = Callable[..., tuple[Path, str]]
 
 
 def flip_bit(data: bytes, bit: int) -> bytes:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MakeVault
-from storage_samples import FIRST_PAYLOAD, PASSPHRASE
+from storage_samples import FIRST_PAYLOAD, PASSPHRASE, MakeVault
 
 from casetracker.storage.errors import WrongPassphrase, WrongRecoveryKey
 from casetracker.storage.kdf import FLOOR, KdfParams

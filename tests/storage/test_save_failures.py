@@ -10,8 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MakeVault
-from storage_samples import FIRST_PAYLOAD, PASSPHRASE, temp_files
+from storage_samples import FIRST_PAYLOAD, PASSPHRASE, MakeVault, temp_files
 
 from casetracker.storage import atomic_write, backups
 from casetracker.storage.errors import LockFailed, SaveFailed
@@ -67,7 +66,7 @@ def test_failed_save_message_names_the_full_disk() -> None:
 def test_failed_create_leaves_nothing_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(atomic_write, "write_all", failing(errno.ENOSPC))
+    monkeypatch.setattr(atomic_write, "write_new_file", failing(errno.ENOSPC))
     path = tmp_path / "org.ctvault"
     with pytest.raises(SaveFailed) as caught:
         VaultFile.create(path, PASSPHRASE, b"first", kdf=FLOOR)
@@ -96,14 +95,16 @@ def tiny_tmpfs(tmp_path: Path) -> Iterator[Path]:
 
 
 def fill(folder: Path) -> Path:
+    """Write to `folder` until the filesystem is full; return the file to delete later."""
     filler = folder / "filler"
-    with open(filler, "wb") as stream:
-        try:
-            while True:
-                stream.write(b"\xff" * 4096)
-                stream.flush()
-        except OSError as exc:
-            assert exc.errno == errno.ENOSPC
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while True:
+            os.write(fd, b"\xff" * 4096)
+    except OSError as exc:
+        assert exc.errno == errno.ENOSPC
+    finally:
+        os.close(fd)
     return filler
 
 

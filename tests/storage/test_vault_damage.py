@@ -5,13 +5,21 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import MakeVault
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from storage_samples import FIRST_PAYLOAD, PASSPHRASE, flip_bit, header_span, region_offsets
+from storage_samples import (
+    FIRST_PAYLOAD,
+    PASSPHRASE,
+    MakeVault,
+    flip_bit,
+    header_span,
+    region_offsets,
+)
 
 from casetracker.storage import kdf
 from casetracker.storage.errors import (
@@ -23,22 +31,21 @@ from casetracker.storage.errors import (
 from casetracker.storage.kdf import FLOOR
 from casetracker.storage.vault_file import VaultFile
 
+HeaderEdit = Callable[[dict[str, Any]], object]
 
-def forge(data: bytes, edit_header: object) -> bytes:
+
+def forge(data: bytes, edit_header: HeaderEdit) -> bytes:
     """Rewrite the header with `edit_header(dict)` and a *valid* checksum, like an attacker."""
     start, end = header_span(data)
     header = json.loads(data[start:end])
-    assert callable(edit_header)
     edit_header(header)
     raw = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
     prefix = data[:10] + len(raw).to_bytes(4, "big") + raw
     return prefix + hashlib.sha256(prefix).digest() + data[end + 32 :]
 
 
-def damage_slot(header: dict[str, object], kind: str) -> None:
-    slots = header["slots"]
-    assert isinstance(slots, list)
-    slot = next(s for s in slots if s["kind"] == kind)
+def damage_slot(header: dict[str, Any], kind: str) -> None:
+    slot = next(s for s in header["slots"] if s["kind"] == kind)
     wrapped = bytearray(base64.b64decode(slot["wrapped"]))
     wrapped[5] ^= 0x40
     slot["wrapped"] = base64.b64encode(bytes(wrapped)).decode()
@@ -166,7 +173,7 @@ def test_damaged_recovery_slot_reads_as_wrong_recovery_key(make_vault: MakeVault
     ids=["generation", "created", "slot order", "slot removed"],
 )
 def test_forged_header_with_valid_checksum_fails_the_payload_seal(
-    make_vault: MakeVault, edit: object
+    make_vault: MakeVault, edit: HeaderEdit
 ) -> None:
     path, _ = make_vault()
     with pytest.raises(VaultDamaged) as caught:
@@ -225,7 +232,7 @@ def test_hostile_kdf_parameters_are_refused_before_deriving(
 ) -> None:
     path, _ = make_vault()
 
-    def edit(header: dict[str, list[dict[str, dict[str, object]]]]) -> None:
+    def edit(header: dict[str, Any]) -> None:
         header["slots"][0]["kdf"].update(kdf_values)
 
     counted_derivations.clear()

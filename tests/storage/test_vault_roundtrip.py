@@ -10,10 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import MakeVault
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from storage_samples import FIRST_PAYLOAD, PASSPHRASE, header_span
+from storage_samples import FIRST_PAYLOAD, PASSPHRASE, MakeVault, header_span
 
 from casetracker.storage import atomic_write, envelope, kdf
 from casetracker.storage.errors import (

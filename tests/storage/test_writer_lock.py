@@ -13,8 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import MakeVault
-from storage_samples import FIRST_PAYLOAD, PASSPHRASE
+from storage_samples import FIRST_PAYLOAD, PASSPHRASE, MakeVault
 
 from casetracker.storage.errors import VaultInUse, WrongPassphrase
 from casetracker.storage.vault_file import VaultFile
