@@ -154,11 +154,12 @@ def cmd_backups(args: Namespace) -> int:
         out(tr("cli", "There are no backups yet; they appear after the first changes are saved."))
         return 0
     for b in backups:
-        out(
-            f"{b.number:>3}  {b.mtime:%Y-%m-%d %H:%M}  "
-            + tr("cli", "save #{g}").format(g=b.generation)
-            + f"  {b.size} B"
+        save = (
+            tr("cli", "save #{g}").format(g=b.generation)
+            if b.generation is not None
+            else tr("cli", "unreadable header")
         )
+        out(f"{b.number:>3}  {b.mtime:%Y-%m-%d %H:%M}  {save}  {b.size} B")
     return 0
 
 
