@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from casetracker import __version__
-from casetracker.cli import case_commands, vault_commands
+from casetracker.cli import case_commands, rule_commands, vault_commands
 from casetracker.cli.output import err
 from casetracker.cli.parsing import WithCommonOptions
 from casetracker.i18n import tr
@@ -46,14 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--actor", default=None, help=tr("cli", "name recorded in the audit log (default: OS user)")
     )
     sub = WithCommonOptions(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
-    for module in (vault_commands, case_commands):
+    for module in (vault_commands, case_commands, rule_commands):
         module.add_commands(sub)
-    try:  # TEMP until rules land
-        from casetracker.cli import rule_commands  # type: ignore[attr-defined]
-
-        rule_commands.add_commands(sub)
-    except ImportError:
-        pass
     return parser
 
 

@@ -1,12 +1,13 @@
 """Commands about the rules: list open flags, acknowledge or snooze one, tune the thresholds."""
 
 import json
-from argparse import Namespace, _SubParsersAction
+from argparse import Namespace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from casetracker.cli.output import out
+from casetracker.cli.parsing import Subcommands
 from casetracker.cli.vault_commands import open_workspace
 from casetracker.i18n import tr
 from casetracker.rules.engine import RULES
@@ -20,7 +21,7 @@ from casetracker.services.settings import SPECS
 MAX_SUBJECT_WIDTH = 24
 
 
-def add_commands(sub: _SubParsersAction) -> None:
+def add_commands(sub: Subcommands) -> None:
     p = sub.add_parser("flags", help=tr("cli", "list the open flags, worst first"))
     p.add_argument("vault", type=Path)
     p.add_argument("--json", action="store_true", help=tr("cli", "machine-readable output"))
@@ -94,17 +95,16 @@ def cmd_flags(args: Namespace) -> int:
 
 
 def _print_table(flags: list[Flag]) -> None:
-    subject_width = min(MAX_SUBJECT_WIDTH, max(len(f.subject) for f in flags))
-    rule_width = max(len(f.rule) for f in flags)
-    columns = (
+    header = (
         tr("cli", "SEVERITY"), tr("cli", "SINCE"), tr("cli", "CASE/PLACE"), tr("cli", "RULE"),
         tr("cli", "WHAT"),
     )  # fmt: skip
-    widths = (8, 10, subject_width, rule_width)
-    out("  ".join(c.ljust(w) for c, w in zip(columns, (*widths, 0), strict=True)).rstrip())
-    for f in flags:
-        cells = (f.severity.value, day(f.since), f.subject, f.rule)
-        out("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + "  " + f.message)
+    rows = [(f.severity.value, day(f.since), f.subject, f.rule, f.message) for f in flags]
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(4)]
+    widths[2] = min(widths[2], MAX_SUBJECT_WIDTH)
+    for row in (header, *rows):
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        out("  ".join([*cells, row[4]]))
 
 
 def cmd_ack(args: Namespace) -> int:
@@ -116,7 +116,7 @@ def cmd_ack(args: Namespace) -> int:
             snooze_days=args.snooze_days,
             note=args.note,
         )
-    subject = (args.case or args.facility).strip()
+    subject = args.case.strip().upper() if args.case else args.facility.strip()
     if state.snoozed_until is not None:
         out(
             tr("cli", "Snoozed {rule} on {subject} until {date}, or until it gets worse.").format(

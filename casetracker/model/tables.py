@@ -197,7 +197,9 @@ class FlagState(Record, table=True):
 
     rule: str = Field(index=True)
     case_id: uuid.UUID | None = Field(default=None, foreign_key="case.id", ondelete="CASCADE")
-    facility_id: uuid.UUID | None = Field(default=None, foreign_key="facility.id")
+    facility_id: uuid.UUID | None = Field(
+        default=None, foreign_key="facility.id", ondelete="CASCADE"
+    )
     first_seen: date
     severity_at_ack: str = ""
     acknowledged_on: date | None = None

@@ -11,6 +11,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from casetracker.i18n import tr
 from casetracker.rules import lost_contact
@@ -25,53 +26,51 @@ RULE_ID = "facility_silence"
 MAX_REFS_IN_MESSAGE = 10
 
 
-def largest_cluster(
-    silent: Sequence[tuple[datetime, CaseFacts, date]], window: timedelta
-) -> list[tuple[datetime, CaseFacts, date]]:
-    """The most members whose times span at most ``window`` (the newest such group on ties)."""
-    ordered = sorted(silent, key=lambda item: (item[0], item[1].ref))
-    best: list[tuple[datetime, CaseFacts, date]] = []
+class Silent(NamedTuple):
+    """A man at the place with lost_contact: when last heard, and since when flagged."""
+
+    heard: datetime
+    case: CaseFacts
+    flagged_since: date
+
+
+def largest_cluster(members: Sequence[Silent], window: timedelta) -> list[Silent]:
+    """The most members heard within ``window`` of each other (the newest such group on ties)."""
+    ordered = sorted(members, key=lambda m: (m.heard, m.case.ref))
+    best = (0, 0)
     start = 0
-    for end, (when, _case, _since) in enumerate(ordered):
-        while when - ordered[start][0] > window:
+    for end, member in enumerate(ordered):
+        while member.heard - ordered[start].heard > window:
             start += 1
-        if end + 1 - start >= len(best):
-            best = ordered[start : end + 1]
-    return best
+        if end + 1 - start >= best[1] - best[0]:
+            best = (start, end + 1)
+    return ordered[best[0] : best[1]]
 
 
 def evaluate(cases: Sequence[CaseFacts], th: Thresholds, as_of: date) -> list[Flag]:
     minimum = th[t.FACILITY_SILENCE_MIN_CASES]
     window = timedelta(hours=th[t.FACILITY_SILENCE_WINDOW_HOURS])
-    by_place: dict[uuid.UUID, list[tuple[datetime, CaseFacts, date]]] = defaultdict(list)
+    by_place: dict[uuid.UUID, list[Silent]] = defaultdict(list)
     for case in cases:
         if case.facility_id is None or case.last_proof_of_life is None:
             continue
         flag = lost_contact.check(case, th, as_of)
         if flag is not None:
-            by_place[case.facility_id].append((case.last_proof_of_life, case, flag.since))
+            by_place[case.facility_id].append(Silent(case.last_proof_of_life, case, flag.since))
     flags = []
     for members in by_place.values():
-        if len(members) < minimum:
-            continue
-        cluster = largest_cluster(members, window)
-        if len(cluster) < minimum:
-            continue
-        flags.append(_flag(cluster, minimum, window, as_of))
+        cluster = largest_cluster(members, window) if len(members) >= minimum else []
+        if len(cluster) >= minimum:
+            flags.append(_flag(cluster, minimum, window, as_of))
     return flags
 
 
-def _flag(
-    cluster: list[tuple[datetime, CaseFacts, date]],
-    minimum: int,
-    window: timedelta,
-    as_of: date,
-) -> Flag:
-    place = cluster[0][1]
-    refs = tuple(sorted(case.ref for _when, case, _since in cluster))
-    first, last = cluster[0][0].date(), cluster[-1][0].date()
+def _flag(cluster: list[Silent], minimum: int, window: timedelta, as_of: date) -> Flag:
+    place = cluster[0].case
+    refs = tuple(sorted(m.case.ref for m in cluster))
+    first, last = cluster[0].heard.date(), cluster[-1].heard.date()
     # The group became a group the day its ``minimum``-th member reached lost_contact.
-    since = sorted(s for _when, _case, s in cluster)[minimum - 1]
+    since = sorted(m.flagged_since for m in cluster)[minimum - 1]
     named = ", ".join(refs[:MAX_REFS_IN_MESSAGE])
     if len(refs) > MAX_REFS_IN_MESSAGE:
         named = tr("rules", "{refs} and {n} more").format(
@@ -91,11 +90,7 @@ def _flag(
         facility_id=place.facility_id,
         facility_name=place.facility_name,
         case_refs=refs,
-        numbers={
-            "cases": len(refs),
-            "window_hours": hours,
-            "days": (as_of - last).days,
-        },
+        numbers={"cases": len(refs), "window_hours": hours, "days": (as_of - last).days},
     )
 
 

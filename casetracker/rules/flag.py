@@ -46,7 +46,7 @@ class Flag:
     facility_name: str | None = None
     #: For a flag about a place: the cases it names.
     case_refs: tuple[str, ...] = ()
-    numbers: Mapping[str, int] = field(default_factory=dict)
+    numbers: Mapping[str, int] = field(default_factory=dict, hash=False)
 
     @property
     def subject_id(self) -> uuid.UUID | None:

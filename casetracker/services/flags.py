@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from casetracker.i18n import tr
@@ -63,27 +64,33 @@ def load_facts(session: Session) -> list[CaseFacts]:
             ).group_by(col(CustodyPeriod.case_id))
         )
     }
+    # Plain columns, not ORM objects: a third of the time for a large vault.
+    rows = session.connection().execute(
+        sa_select(
+            col(Case.id), col(Case.ref), col(Case.full_name), col(Case.status),
+            col(Case.detention_date), col(Case.refusal_date), col(Case.created_at),
+            col(Case.updated_at), col(Case.lawyer),
+        ).order_by(col(Case.ref))
+    )  # fmt: skip
     facts = []
-    for case in session.exec(select(Case).order_by(col(Case.ref))):
-        last, proof = contacts.get(case.id, (None, None))
-        transfer_at = transfers.get(case.id)
-        facility_id, facility_name = custody.get(case.id, (None, ""))
-        moved_in, moved_out = moves.get(case.id, (None, None))
-        first_seen = case.created_at.date()
+    for case_id, ref, name, status, detained, refused, created, updated, lawyer in rows:
+        last, proof = contacts.get(case_id, (None, None))
+        transfer_at = transfers.get(case_id)
+        facility_id, facility_name = custody.get(case_id, (None, ""))
+        moved_in, moved_out = moves.get(case_id, (None, None))
+        first_seen = created.date()
         facts.append(
             CaseFacts(
-                id=case.id,
-                ref=case.ref,
-                full_name=case.full_name,
-                status=case.status,
-                status_since=(
-                    entered.get(case.id) or case.detention_date or case.refusal_date or first_seen
-                ),
-                detention_date=case.detention_date,
-                refusal_date=case.refusal_date,
+                id=case_id,
+                ref=ref,
+                full_name=name,
+                status=status,
+                status_since=entered.get(case_id) or detained or refused or first_seen,
+                detention_date=detained,
+                refusal_date=refused,
                 created=first_seen,
-                updated=case.updated_at.date(),
-                lawyer=case.lawyer,
+                updated=updated.date(),
+                lawyer=lawyer,
                 last_contact=last,
                 last_proof_of_life=proof,
                 last_contact_reports_transfer=(
@@ -106,12 +113,14 @@ def acknowledgement_applies(state: FlagState, flag: Flag) -> bool:
 
 def is_hidden(flag: Flag, state: FlagState | None, as_of: date) -> bool:
     """Acknowledged: hidden until worse. Snoozed: hidden until the snooze ends or it gets worse."""
-    if state is None or not acknowledgement_applies(state, flag):
+    if state is None or state.acknowledged_on is None or not acknowledgement_applies(state, flag):
         return False
+    if as_of < state.acknowledged_on:
+        return False  # a look at a day before anyone acknowledged it
     try:
         acknowledged = Severity(state.severity_at_ack)
     except ValueError:
-        return False
+        return False  # unreadable bookkeeping must never hide a flag
     if flag.severity.rank > acknowledged.rank:
         return False
     return state.snoozed_until is None or as_of < state.snoozed_until

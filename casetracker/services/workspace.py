@@ -33,6 +33,7 @@ class Workspace:
         from casetracker.services.custody import CustodyService
         from casetracker.services.evidence import EvidenceService
         from casetracker.services.facilities import FacilityService
+        from casetracker.services.flags import FlagService
         from casetracker.services.imports import ImportService
         from casetracker.services.relatives import RelativeService
         from casetracker.services.settings import SettingsService
@@ -46,6 +47,7 @@ class Workspace:
         self.attachments = AttachmentService(self)
         self.settings = SettingsService(self)
         self.imports = ImportService(self)
+        self.flags = FlagService(self)
 
     # -- life cycle -------------------------------------------------------------------------
     @classmethod
