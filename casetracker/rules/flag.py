@@ -71,6 +71,16 @@ class Flag:
 
 
 Evaluate = Callable[[Sequence["CaseFacts"], "Thresholds", date], list[Flag]]
+Check = Callable[["CaseFacts", "Thresholds", date], Flag | None]
+
+
+def per_case(check: Check) -> Evaluate:
+    """A bulk evaluation from a rule that looks at one case at a time."""
+
+    def evaluate(cases: Sequence["CaseFacts"], th: "Thresholds", as_of: date) -> list[Flag]:
+        return [flag for case in cases if (flag := check(case, th, as_of)) is not None]
+
+    return evaluate
 
 
 @dataclass(frozen=True)

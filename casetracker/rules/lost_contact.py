@@ -7,13 +7,12 @@ men serving or who refused; closed cases and men sent back to the front are not 
 (``stale_case`` still reminds about the latter).
 """
 
-from collections.abc import Sequence
 from datetime import date, timedelta
 
 from casetracker.i18n import tr
 from casetracker.model import CaseStatus
 from casetracker.rules import thresholds as t
-from casetracker.rules.flag import Flag, Rule, Severity
+from casetracker.rules.flag import Flag, Rule, Severity, per_case
 from casetracker.rules.snapshot import CaseFacts
 from casetracker.rules.thresholds import Thresholds
 from casetracker.rules.wording import day, days
@@ -69,8 +68,7 @@ def _head(why: str) -> str:
     return tr("rules", "No proof of life since the case was opened on {date} — {days}")
 
 
-def evaluate(cases: Sequence[CaseFacts], th: Thresholds, as_of: date) -> list[Flag]:
-    return [flag for case in cases if (flag := check(case, th, as_of)) is not None]
+evaluate = per_case(check)
 
 
 def title() -> str:

@@ -5,13 +5,12 @@ starts at the newest contact that reported a transfer; only proof of life *after
 stops it (second-hand news does not). Closed cases are not watched.
 """
 
-from collections.abc import Sequence
 from datetime import date, timedelta
 
 from casetracker.i18n import tr
 from casetracker.model import CLOSED_STATUSES
 from casetracker.rules import thresholds as t
-from casetracker.rules.flag import Flag, Rule, Severity
+from casetracker.rules.flag import Flag, Rule, Severity, per_case
 from casetracker.rules.snapshot import CaseFacts
 from casetracker.rules.thresholds import Thresholds
 from casetracker.rules.wording import day, days
@@ -45,8 +44,7 @@ def check(case: CaseFacts, th: Thresholds, as_of: date) -> Flag | None:
     )
 
 
-def evaluate(cases: Sequence[CaseFacts], th: Thresholds, as_of: date) -> list[Flag]:
-    return [flag for case in cases if (flag := check(case, th, as_of)) is not None]
+evaluate = per_case(check)
 
 
 def title() -> str:

@@ -5,12 +5,11 @@ last place was closed, or none was ever recorded). Critical at once: a man with 
 is the one most at risk, and the first thing a lawyer will ask for.
 """
 
-from collections.abc import Sequence
 from datetime import date
 
 from casetracker.i18n import tr
 from casetracker.model import CaseStatus
-from casetracker.rules.flag import Flag, Rule, Severity
+from casetracker.rules.flag import Flag, Rule, Severity, per_case
 from casetracker.rules.snapshot import CaseFacts
 from casetracker.rules.thresholds import Thresholds
 from casetracker.rules.wording import day, days
@@ -51,8 +50,7 @@ def check(case: CaseFacts, th: Thresholds, as_of: date) -> Flag | None:
     )
 
 
-def evaluate(cases: Sequence[CaseFacts], th: Thresholds, as_of: date) -> list[Flag]:
-    return [flag for case in cases if (flag := check(case, th, as_of)) is not None]
+evaluate = per_case(check)
 
 
 def title() -> str:
