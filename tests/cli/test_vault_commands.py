@@ -136,3 +136,27 @@ def test_a_second_instance_is_told_the_vault_is_in_use(demo_vault: Path, cli: Ru
     with Workspace.open(demo_vault, passphrase=PASSPHRASE):
         code, _, err = cli("cases", demo_vault)
     assert code == 1 and "open on" in err
+
+
+def test_passwd_asks_twice_at_a_terminal_and_refuses_a_mismatch(
+    demo_vault: Path, cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = iter(["a brand new passphrase", "a brand new passphrasE"])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda _prompt: next(answers))
+    code, _, err = cli("passwd", demo_vault)
+    assert code == 1 and "not the same" in err
+    answers = iter(["a brand new passphrase", "a brand new passphrase"])
+    code, _, err = cli("passwd", demo_vault)
+    assert code == 0, err
+
+
+def test_the_passphrase_prompt_is_used_when_nothing_else_is_given(
+    demo_vault: Path, cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CASETRACKER_PASSPHRASE")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda _prompt: PASSPHRASE)
+    code, out, err = cli("cases", demo_vault)
+    assert code == 0, err
+    assert "60 case(s)" in out
