@@ -5,7 +5,7 @@ from argparse import Namespace
 from datetime import date, datetime, time
 from pathlib import Path
 
-from casetracker.cli import passphrase
+from casetracker.cli import passphrase, sharing_commands
 from casetracker.cli.output import out
 from casetracker.cli.parsing import Subcommands
 from casetracker.cli.vault_commands import open_workspace, print_recovery_key
@@ -27,6 +27,7 @@ def add_commands(sub: Subcommands) -> None:
         action="store_true",
         help=tr("cli", "import the good rows even when some rows cannot be read"),
     )
+    sharing_commands.add_sheet_arguments(p)
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("cases", help=tr("cli", "list cases"))
@@ -69,6 +70,8 @@ def add_commands(sub: Subcommands) -> None:
 
 
 def cmd_import(args: Namespace) -> int:
+    if sharing_commands.is_sheet_import(args):
+        return sharing_commands.cmd_import_sheet(args)
     try:
         untrusted = args.file.read_bytes()
     except OSError as exc:

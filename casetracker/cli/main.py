@@ -10,12 +10,13 @@ import sys
 from collections.abc import Sequence
 
 from casetracker import __version__
-from casetracker.cli import case_commands, rule_commands, vault_commands
+from casetracker.cli import case_commands, rule_commands, sharing_commands, vault_commands
 from casetracker.cli.output import err
 from casetracker.cli.parsing import WithCommonOptions
 from casetracker.i18n import tr
 from casetracker.services.errors import ServiceError
 from casetracker.sharing.canonical_csv import CsvFormatError
+from casetracker.sharing.errors import SharingError
 from casetracker.storage.errors import VaultError
 
 EXIT_FAILURE = 1
@@ -46,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--actor", default=None, help=tr("cli", "name recorded in the audit log (default: OS user)")
     )
     sub = WithCommonOptions(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
-    for module in (vault_commands, case_commands, rule_commands):
+    for module in (vault_commands, case_commands, rule_commands, sharing_commands):
         module.add_commands(sub)
     return parser
 
@@ -62,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.actor = _os_user()
     try:
         return int(args.func(args))
-    except (VaultError, ServiceError, CsvFormatError) as exc:
+    except (VaultError, ServiceError, CsvFormatError, SharingError) as exc:
         err(str(exc))
         return EXIT_FAILURE
     except KeyboardInterrupt:

@@ -65,3 +65,11 @@ __all__ = [
     "Verification",
     "utcnow",
 ]
+from casetracker.model.sharing_tables import (
+    ImportMapping,
+    MergeBase,
+    OrgKeys,
+    Recipient,
+)
+
+__all__ += ["ImportMapping", "MergeBase", "OrgKeys", "Recipient"]

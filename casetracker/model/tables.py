@@ -2,10 +2,10 @@
 
 Every row has a random UUID key so vaults of different units can later be merged without
 collisions, and created/updated timestamps (naive UTC) for merge decisions and the audit log.
-The services query by plain foreign keys; the
-``Relationship`` attributes exist only so that SQLAlchemy's unit of work inserts parents before
-children in one flush (it orders by relationships, not by foreign keys), and are never loaded.
-Derived facts (last contact, last proof of life, current custody) are never stored; the services compute them from the rows below.
+The services query by plain foreign keys; the ``Relationship`` attributes exist only so that
+SQLAlchemy's unit of work inserts parents before children in one flush (it orders by
+relationships, not by foreign keys), and are never loaded. Derived facts (last contact, last
+proof of life, current custody) are never stored; the services compute them from the rows below.
 """
 
 import uuid

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from casetracker.services import audit, migrations
+from casetracker.services.sharing import ensure_org_keys
 from casetracker.storage.database import engine_from_snapshot, snapshot
 from casetracker.storage.kdf import KdfParams
 from casetracker.storage.vault_file import VaultFile
@@ -37,6 +38,8 @@ class Workspace:
         from casetracker.services.imports import ImportService
         from casetracker.services.relatives import RelativeService
         from casetracker.services.settings import SettingsService
+        from casetracker.services.sharing import SharingService
+        from casetracker.services.spreadsheet_import import SpreadsheetImportService
 
         self.cases = CaseService(self)
         self.contacts = ContactService(self)
@@ -48,6 +51,8 @@ class Workspace:
         self.settings = SettingsService(self)
         self.imports = ImportService(self)
         self.flags = FlagService(self)
+        self.sharing = SharingService(self)
+        self.sheets = SpreadsheetImportService(self)
 
     # -- life cycle -------------------------------------------------------------------------
     @classmethod
@@ -56,6 +61,7 @@ class Workspace:
     ) -> tuple[Self, str]:
         engine = engine_from_snapshot(None)
         migrations.initialise(engine)
+        ensure_org_keys(engine)
         vault_file, recovery_key = VaultFile.create(path, passphrase, snapshot(engine), kdf=kdf)
         return cls(vault_file, engine, actor), recovery_key
 
@@ -71,7 +77,8 @@ class Workspace:
         vault_file = VaultFile.open(path, passphrase=passphrase, recovery_key=recovery_key)
         try:
             engine = engine_from_snapshot(vault_file.payload)
-            if migrations.upgrade(engine) != migrations.SCHEMA_VERSION:
+            upgraded = migrations.upgrade(engine) != migrations.SCHEMA_VERSION
+            if ensure_org_keys(engine) or upgraded:
                 vault_file.save(snapshot(engine))
         except BaseException:
             vault_file.close()

@@ -1,0 +1,609 @@
+"""Commands for sharing: keys, recipients, export, open-bundle, import-bundle, import-sheet.
+
+Two passphrases can be in play and are never confused: ``--passphrase-file`` (and
+CASETRACKER_PASSPHRASE) unlocks the *vault*; ``--bundle-passphrase-file`` (and
+CASETRACKER_BUNDLE_PASSPHRASE) locks or opens a *bundle* made for a passphrase instead of a
+recipient's key. ``open-bundle`` opens no vault, so there ``--passphrase-file`` is accepted for
+the bundle too. Decrypted bundle content reaches the disk only through ``open-bundle -o DIR``.
+"""
+
+import functools
+import json
+import os
+from argparse import ArgumentParser, Namespace
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from casetracker.cli.output import err, out
+from casetracker.cli.parsing import Subcommands
+from casetracker.cli.vault_commands import open_workspace
+from casetracker.i18n import tr
+from casetracker.model import CaseStatus
+from casetracker.services.bundle_merge import Choice, MergeReport
+from casetracker.services.errors import InvalidInput
+from casetracker.services.sharing import SharingService, recipient_fingerprint
+from casetracker.services.spreadsheet_import import SpreadsheetImportService
+from casetracker.sharing import keys as keyring
+from casetracker.sharing import spreadsheet
+from casetracker.sharing.archive import extract
+from casetracker.sharing.bundle import OpenedBundle, open_bundle
+from casetracker.sharing.errors import SharingError
+
+EXIT_FAILURE = 1
+BUNDLE_ENV = "CASETRACKER_BUNDLE_PASSPHRASE"
+#: Files the CLI reads whole into memory before any check (a bundle is checked again inside).
+MAX_INPUT_BYTES = 512 * 1024 * 1024
+
+
+def _plain_errors(func: Callable[[Namespace], int]) -> Callable[[Namespace], int]:
+    """Sharing failures as one line and exit code 1 (main.py catches the service errors)."""
+
+    @functools.wraps(func)
+    def run(args: Namespace) -> int:
+        try:
+            return func(args)
+        except SharingError as exc:
+            err(str(exc))
+            return EXIT_FAILURE
+
+    return run
+
+
+def add_commands(sub: Subcommands) -> None:
+    p = sub.add_parser(
+        "keys", help=tr("cli", "show this organisation's public key and fingerprint")
+    )
+    p.add_argument("vault", type=Path)
+    p.add_argument("--json", action="store_true", help=tr("cli", "machine-readable output"))
+    p.set_defaults(func=_plain_errors(cmd_keys))
+
+    p = sub.add_parser("recipients", help=tr("cli", "the address book: add, list or remove"))
+    p.add_argument("vault", type=Path)
+    p.add_argument("action", choices=["add", "list", "remove"])
+    p.add_argument("name", nargs="?", help=tr("cli", "recipient's name"))
+    p.add_argument("age_key", nargs="?", metavar="AGE_PUBLIC_KEY", help="age1…")
+    p.add_argument("--role", default="", help=tr("cli", "lawyer, partner, journalist…"))
+    p.add_argument("--note", default="")
+    p.add_argument(
+        "--signing-key",
+        default="",
+        help=tr("cli", "their ed25519:… key, so their bundles are recognised"),
+    )
+    p.add_argument("--json", action="store_true", help=tr("cli", "machine-readable output"))
+    p.set_defaults(func=_plain_errors(cmd_recipients))
+
+    p = sub.add_parser("export", help=tr("cli", "export cases as a signed, encrypted age bundle"))
+    p.add_argument("vault", type=Path)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--case",
+        action="extend",
+        nargs="+",
+        dest="cases",
+        metavar="REF",
+        help=tr("cli", "case reference(s), e.g. --case CT-0001 CT-0002"),
+    )
+    which.add_argument("--all", action="store_true", help=tr("cli", "every case"))
+    which.add_argument("--status", choices=[s.value for s in CaseStatus])
+    to = p.add_mutually_exclusive_group(required=True)
+    to.add_argument(
+        "--to",
+        action="append",
+        metavar="NAME_OR_AGE_KEY",
+        help=tr("cli", "address-book name or age1… key; repeatable"),
+    )
+    to.add_argument(
+        "--bundle-passphrase-file",
+        help=tr("cli", "lock the bundle with the passphrase in this file (not the vault's)"),
+    )
+    to.add_argument(
+        "--bundle-passphrase",
+        action="store_true",
+        help=tr(
+            "cli",
+            "lock the bundle with a passphrase from CASETRACKER_BUNDLE_PASSPHRASE or a prompt",
+        ),
+    )
+    p.add_argument("--profile", required=True, choices=["lawyer", "anonymised"])
+    p.add_argument(
+        "--with-attachments", action="store_true", help=tr("cli", "include attached files")
+    )
+    p.add_argument("-o", "--output", required=True, type=Path, help="OUT.age")
+    p.add_argument("--force", action="store_true", help=tr("cli", "replace an existing file"))
+    p.set_defaults(func=_plain_errors(cmd_export))
+
+    p = sub.add_parser(
+        "open-bundle", help=tr("cli", "decrypt and verify a bundle; extract it with -o")
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--identity", type=Path, help=tr("cli", "age identity file (age-keygen)"))
+    p.add_argument(
+        "--bundle-passphrase-file", help=tr("cli", "the bundle's passphrase, from this file")
+    )
+    p.add_argument("-o", "--output", type=Path, help=tr("cli", "extract into this new folder"))
+    p.add_argument("--json", action="store_true", help=tr("cli", "machine-readable output"))
+    p.set_defaults(func=_plain_errors(cmd_open_bundle))
+
+    p = sub.add_parser("import-bundle", help=tr("cli", "merge a bundle into the vault by UUID"))
+    p.add_argument("vault", type=Path)
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--identity", type=Path, help=tr("cli", "age identity file (default: the vault's own key)")
+    )
+    p.add_argument(
+        "--bundle-passphrase-file", help=tr("cli", "the bundle's passphrase, from this file")
+    )
+    p.add_argument("--dry-run", action="store_true", help=tr("cli", "report, write nothing"))
+    p.add_argument(
+        "--on-conflict",
+        choices=["list", "ours", "theirs"],
+        default="list",
+        help=tr("cli", "list conflicts (default), keep ours, or take the bundle's version"),
+    )
+    p.add_argument("--json", action="store_true", help=tr("cli", "machine-readable output"))
+    p.set_defaults(func=_plain_errors(cmd_import_bundle))
+
+    p = sub.add_parser(
+        "import-sheet", help=tr("cli", "import cases from your own CSV/XLSX spreadsheet")
+    )
+    p.add_argument("vault", type=Path)
+    p.add_argument("file", type=Path)
+    add_sheet_arguments(p)
+    p.add_argument("--dry-run", action="store_true", help=tr("cli", "report, write nothing"))
+    p.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help=tr("cli", "import the good rows even when some rows cannot be read"),
+    )
+    p.set_defaults(func=cmd_import_sheet)
+
+
+def add_sheet_arguments(p: ArgumentParser) -> None:
+    """The spreadsheet options, also for ``casetracker import`` (see ``is_sheet_import``)."""
+    p.add_argument("--mapping", type=Path, help=tr("cli", "column mapping (JSON, docs/formats.md)"))
+    p.add_argument(
+        "--write-mapping",
+        type=Path,
+        metavar="MAP.json",
+        help=tr("cli", "write the mapping that would be used, to edit it, and stop"),
+    )
+    p.add_argument(
+        "--preview",
+        type=int,
+        nargs="?",
+        const=10,
+        metavar="N",
+        help=tr("cli", "show the mapping and the first N rows as read, and stop"),
+    )
+    p.add_argument(
+        "--no-remember",
+        action="store_true",
+        help=tr("cli", "do not save the mapping in the vault for next time"),
+    )
+
+
+# -- helpers --------------------------------------------------------------------------------
+def _read_input(path: Path, what: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InvalidInput(tr("cli", "{what} is too large.").format(what=what))
+        return path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(
+            tr("cli", "{what} cannot be read ({reason}).").format(
+                what=what, reason=exc.strerror or "error"
+            )
+        ) from None
+
+
+def _file_secret(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+    except (OSError, UnicodeDecodeError):
+        raise InvalidInput(tr("cli", "The bundle passphrase file cannot be read.")) from None
+
+
+def _prompt_bundle_passphrase(*, confirm: bool) -> str:
+    import getpass
+    import sys
+
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            tr(
+                "cli",
+                "No bundle passphrase given: use --bundle-passphrase-file, "
+                "CASETRACKER_BUNDLE_PASSPHRASE or a terminal.",
+            )
+        )
+    value = getpass.getpass(tr("cli", "Bundle passphrase: "))
+    if confirm and getpass.getpass(tr("cli", "Repeat the bundle passphrase: ")) != value:
+        raise InvalidInput(tr("cli", "The two passphrases are not the same."))
+    return value
+
+
+def _print_json(value: Any) -> None:
+    out(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+# -- commands -------------------------------------------------------------------------------
+def cmd_keys(args: Namespace) -> int:
+    with open_workspace(args) as ws:
+        org = SharingService(ws).keys()
+    if args.json:
+        _print_json(org.__dict__)
+        return 0
+    out(
+        tr("cli", "Public key (give it to those who send you bundles): {key}").format(
+            key=org.age_public_key
+        )
+    )
+    out(tr("cli", "  its fingerprint: {fp}").format(fp=org.age_fingerprint))
+    out(tr("cli", "Signing key: {key}").format(key=org.signing_key))
+    out(
+        tr(
+            "cli", "Fingerprint (shown to whoever opens our bundles; compare it by phone): {fp}"
+        ).format(fp=org.fingerprint)
+    )
+    return 0
+
+
+def cmd_recipients(args: Namespace) -> int:
+    with open_workspace(args) as ws:
+        service = SharingService(ws)
+        if args.action == "add":
+            if not args.name or not args.age_key:
+                raise InvalidInput(tr("cli", "Usage: recipients VAULT add NAME AGE_PUBLIC_KEY"))
+            added = service.add_recipient(
+                args.name,
+                args.age_key,
+                role=args.role,
+                note=args.note,
+                signing_key=args.signing_key,
+            )
+            out(
+                tr("cli", "Added {name}; key fingerprint {fp} (compare it with theirs).").format(
+                    name=added.name, fp=recipient_fingerprint(added)
+                )
+            )
+            return 0
+        if args.action == "remove":
+            if not args.name:
+                raise InvalidInput(tr("cli", "Usage: recipients VAULT remove NAME"))
+            service.remove_recipient(args.name)
+            out(tr("cli", "Removed {name} from the address book.").format(name=args.name))
+            return 0
+        people = service.recipients()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "name": r.name,
+                    "role": r.role,
+                    "age_public_key": r.age_public_key,
+                    "fingerprint": recipient_fingerprint(r),
+                    "signing_key": r.signing_key or None,
+                    "note": r.note,
+                }
+                for r in people
+            ]
+        )
+        return 0
+    for r in people:
+        role = f" ({r.role})" if r.role else ""
+        out(f"{r.name}{role}  {recipient_fingerprint(r)}  {r.age_public_key}")
+        if r.note:
+            out(f"    {r.note}")
+    out(tr("cli", "{n} recipient(s)").format(n=len(people)))
+    return 0
+
+
+def cmd_export(args: Namespace) -> int:
+    bundle_secret: str | None = None
+    if args.bundle_passphrase_file:
+        bundle_secret = _file_secret(args.bundle_passphrase_file)
+    elif args.bundle_passphrase:
+        bundle_secret = os.environ.get(BUNDLE_ENV) or _prompt_bundle_passphrase(confirm=True)
+    if args.output.exists() and not args.force:
+        raise InvalidInput(tr("cli", "The output file already exists; use --force to replace it."))
+    with open_workspace(args) as ws:
+        service = SharingService(ws)
+        ids = service.select_cases(
+            refs=args.cases or (),
+            everything=args.all,
+            status=CaseStatus(args.status) if args.status else None,
+        )
+        result = service.export(
+            ids,
+            profile=args.profile,
+            recipients=args.to or (),
+            passphrase=bundle_secret,
+            with_attachments=args.with_attachments,
+        )
+    service.write_bundle(args.output, result.data, overwrite=args.force)
+    counts = ", ".join(f"{n} {k}" for k, n in result.counts.items() if n)
+    to = tr("cli", "a passphrase") if result.with_passphrase else ", ".join(result.recipients)
+    out(
+        tr("cli", "Exported ({profile}) for {to}: {counts}.").format(
+            profile=result.profile, to=to, counts=counts
+        )
+    )
+    out(tr("cli", "Signed by fingerprint {fp}.").format(fp=result.signer_fingerprint))
+    return 0
+
+
+def _open_with_args(
+    args: Namespace, opener: Callable[..., OpenedBundle], data: bytes
+) -> OpenedBundle:
+    """Open with --identity, or --bundle-passphrase-file, or the opener's own default."""
+    if args.identity is not None:
+        identity_file = _read_input(args.identity, tr("cli", "The identity file"))
+        return opener(data, identities=keyring.identities_from_file(identity_file))
+    if args.bundle_passphrase_file:
+        return opener(data, passphrase=_file_secret(args.bundle_passphrase_file))
+    return opener(data)
+
+
+def cmd_open_bundle(args: Namespace) -> int:
+    data = _read_input(args.file, tr("cli", "The bundle"))
+
+    def opener(untrusted: bytes, **kw: Any) -> OpenedBundle:
+        if not kw:  # no key given: no vault here, so --passphrase-file means the bundle's
+            if args.passphrase_file:
+                secret = _file_secret(args.passphrase_file)
+            else:
+                secret = os.environ.get(BUNDLE_ENV) or _prompt_bundle_passphrase(confirm=False)
+            kw = {"passphrase": secret}
+        return open_bundle(untrusted, **kw)
+
+    bundle = _open_with_args(args, opener, data)
+    written = extract(bundle.members, args.output) if args.output else []
+    manifest = bundle.manifest
+    if args.json:
+        _print_json(
+            {
+                "signer_fingerprint": manifest.creator.fingerprint,
+                "signing_key": keyring.encode_signing_public(manifest.creator.signing_key),
+                "created_at": manifest.created_at.isoformat(),
+                "profile": manifest.profile,
+                "counts": manifest.counts,
+                "members": sorted(bundle.members),
+                "extracted": [str(p) for p in written],
+            }
+        )
+        return 0
+    out(tr("cli", "Signature and hashes verified."))
+    out(tr("cli", "Signed by fingerprint: {fp}").format(fp=manifest.creator.fingerprint))
+    out(
+        tr("cli", "Made {when}, profile {profile}.").format(
+            when=manifest.created_at.isoformat(), profile=manifest.profile
+        )
+    )
+    counts = ", ".join(f"{n} {k}" for k, n in manifest.counts.items() if n)
+    out(tr("cli", "Holds: {counts}.").format(counts=counts or "—"))
+    if written:
+        out(tr("cli", "Extracted {n} file(s) into {dir}.").format(n=len(written), dir=args.output))
+    else:
+        out(tr("cli", "Nothing was written; use -o DIR to extract."))
+    return 0
+
+
+def cmd_import_bundle(args: Namespace) -> int:
+    data = _read_input(args.file, tr("cli", "The bundle"))
+    with open_workspace(args) as ws:
+        service = SharingService(ws)
+        bundle = _open_with_args(args, service.open, data)
+        if args.dry_run:
+            report = service.preview_import(bundle)
+        else:
+            report = service.import_bundle(bundle)
+            if report.conflicts and args.on_conflict != "list":
+                choice = Choice.THEIRS if args.on_conflict == "theirs" else Choice.OURS
+                service.resolve_conflicts([(c, choice) for c in report.conflicts])
+    _print_merge(report, args)
+    return 0
+
+
+def _print_merge(report: MergeReport, args: Namespace) -> None:
+    if args.json:
+        _print_json(
+            {
+                "signer_fingerprint": report.signer_fingerprint,
+                "signer_known_as": report.signer_known_as or None,
+                "added": dict(report.added),
+                "updated": dict(report.updated),
+                "unchanged": dict(report.unchanged),
+                "skipped": [
+                    {"kind": s.entity, "id": str(s.record_id), "reason": s.reason}
+                    for s in report.skipped
+                ],
+                "renumbered": [list(pair) for pair in report.renumbered],
+                "conflicts": [
+                    {
+                        "kind": c.entity,
+                        "id": str(c.record_id),
+                        "label": c.label,
+                        "fields": {d.name: {"ours": d.ours, "theirs": d.theirs} for d in c.diffs},
+                    }
+                    for c in report.conflicts
+                ],
+                "applied": report.applied and not args.dry_run,
+                "conflicts_resolved": args.on_conflict if report.conflicts else None,
+            }
+        )
+        return
+    out(tr("cli", "Signed by fingerprint: {fp}").format(fp=report.signer_fingerprint))
+    if report.signer_known_as:
+        out(tr("cli", "  known here as: {name}").format(name=report.signer_known_as))
+    else:
+        out(tr("cli", "  not in the address book: compare the fingerprint with the sender."))
+    for old, new in report.renumbered:
+        out(
+            tr("cli", "Case {old} is {new} here (the reference was taken).").format(
+                old=old, new=new
+            )
+        )
+    for conflict in report.conflicts:
+        fields = ", ".join(d.name for d in conflict.diffs)
+        out(
+            tr("cli", "Conflict: {label} ({kind}) — both sides changed: {fields}").format(
+                label=conflict.label, kind=conflict.entity, fields=fields
+            )
+        )
+    summary = tr(
+        "cli", "{added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflict(s)"
+    ).format(
+        added=sum(report.added.values()),
+        updated=sum(report.updated.values()),
+        unchanged=sum(report.unchanged.values()),
+        conflicts=len(report.conflicts),
+    )
+    if args.dry_run:
+        out(tr("cli", "Dry run, nothing written. Would do: {summary}.").format(summary=summary))
+    else:
+        out(tr("cli", "Imported: {summary}.").format(summary=summary))
+    if report.conflicts and args.on_conflict == "list" and not args.dry_run:
+        out(
+            tr(
+                "cli",
+                "Conflicts were not overwritten; decide in the app, "
+                "or run again with --on-conflict.",
+            )
+        )
+    elif report.conflicts and not args.dry_run:
+        out(tr("cli", "Conflicts settled: {choice}.").format(choice=args.on_conflict))
+
+
+# -- spreadsheets ---------------------------------------------------------------------------
+def is_sheet_import(args: Namespace) -> bool:
+    """For ``casetracker import``: hand over to ``cmd_import_sheet`` instead of the canonical CSV.
+
+    True with any spreadsheet option, for .xlsx files, and for a CSV whose header is not the
+    canonical one (it has no ``full_name`` column).
+    """
+    if getattr(args, "mapping", None) or getattr(args, "write_mapping", None):
+        return True
+    if getattr(args, "preview", None) is not None:
+        return True
+    path: Path = args.file
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return False
+    first = head.split(b"\n", 1)[0].decode("utf-8-sig", "replace")
+    names = {" ".join(part.strip().strip('"').split()).casefold() for part in first.split(",")}
+    return "full_name" not in names
+
+
+@_plain_errors
+def cmd_import_sheet(args: Namespace) -> int:
+    data = _read_input(args.file, tr("cli", "The spreadsheet"))
+    sheet = SpreadsheetImportService.load(data, args.file.name)
+    given = None
+    if getattr(args, "mapping", None):
+        given = spreadsheet.mapping_from_json(
+            _read_input(args.mapping, tr("cli", "The mapping file"))
+        )
+        given = spreadsheet.mapping_for_sheet(given, sheet.headers)
+        for header in given.columns:
+            if header not in sheet.headers:
+                out(
+                    tr(
+                        "cli", "note: the mapping names a column this file does not have: {h}"
+                    ).format(h=header)
+                )
+    with open_workspace(args) as ws:
+        service = SpreadsheetImportService(ws)
+        if given is not None:
+            mapping, origin = given, tr("cli", "from the mapping file")
+        else:
+            choice = service.suggest_mapping(sheet)
+            mapping = choice.mapping
+            origin = (
+                tr("cli", "saved in the vault")
+                if choice.origin == "saved"
+                else tr("cli", "guessed from the header")
+            )
+        if args.write_mapping or args.preview is not None:
+            _show_mapping(sheet, mapping, origin)
+            if args.preview is not None:
+                for row in service.preview(sheet, mapping, args.preview):
+                    shown = "; ".join(f"{k}={v}" for k, v in row.values.items() if v.strip())
+                    out(f"line {row.line}: {shown}")
+                    if row.error:
+                        out("    " + tr("cli", "cannot be read: {reason}").format(reason=row.error))
+            if args.write_mapping:
+                try:
+                    args.write_mapping.write_bytes(spreadsheet.mapping_to_json(mapping))
+                except OSError as exc:
+                    raise InvalidInput(
+                        tr("cli", "The mapping file cannot be written ({reason}).").format(
+                            reason=exc.strerror or "error"
+                        )
+                    ) from None
+                out(
+                    tr(
+                        "cli", "Wrote the mapping to {path}; edit it and pass it with --mapping."
+                    ).format(path=args.write_mapping)
+                )
+            return 0
+        report = service.apply(
+            sheet,
+            mapping,
+            dry_run=args.dry_run,
+            skip_bad=args.skip_bad,
+            remember=not getattr(args, "no_remember", False),
+        )
+    out(tr("cli", "Columns {origin}.").format(origin=origin))
+    for error in report.errors:
+        out(tr("cli", "line {line}: {reason}").format(line=error.line, reason=error.reason))
+    for skipped in report.skipped_existing:
+        out(
+            tr("cli", "line {line}: skipped, {reason}").format(
+                line=skipped.line, reason=skipped.reason
+            )
+        )
+    summary = tr(
+        "cli",
+        "{cases} cases, {facilities} new places, {relatives} new relatives, {contacts} contacts",
+    ).format(
+        cases=report.cases_added,
+        facilities=report.facilities_added,
+        relatives=report.relatives_added,
+        contacts=report.contacts_added,
+    )
+    if report.applied:
+        out(tr("cli", "Imported: {summary}.").format(summary=summary))
+        if report.errors:
+            out(
+                tr(
+                    "cli", "{n} row(s) could not be read and were not imported (listed above)."
+                ).format(n=len(report.errors))
+            )
+        return 0
+    if args.dry_run:
+        out(tr("cli", "Dry run, nothing written. Would import: {summary}.").format(summary=summary))
+        return 1 if report.errors and not args.skip_bad else 0
+    out(
+        tr(
+            "cli",
+            "Nothing was imported: {n} row(s) cannot be read. "
+            "Fix them, or use --skip-bad to import the others.",
+        ).format(n=len(report.errors))
+    )
+    return 1
+
+
+def _show_mapping(sheet: spreadsheet.Sheet, mapping: spreadsheet.SheetMapping, origin: str) -> None:
+    out(tr("cli", "Columns ({origin}):").format(origin=origin))
+    for header in sheet.headers:
+        target = mapping.field_of(header)
+        out(f"  {header:<28} -> {target or tr('cli', '(ignored)')}")
+    missing = mapping.missing_required()
+    if missing:
+        out(tr("cli", "No column feeds: {fields}").format(fields=", ".join(missing)))
+    out(tr("cli", "{n} data row(s).").format(n=len(sheet.rows)))

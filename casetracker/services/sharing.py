@@ -1,0 +1,407 @@
+"""Sharing with lawyers and partners: our keys, the address book, bundles out and in.
+
+One method per action, for the CLI and the GUI alike:
+
+- ``keys()`` — our public key and fingerprints (the secrets stay in the vault);
+- ``add_recipient`` / ``recipients`` / ``remove_recipient`` — the address book;
+- ``select_cases`` + ``export`` — a signed, encrypted bundle (bytes; ``write_bundle`` saves it);
+- ``open`` — decrypt and verify a bundle in memory (our own key by default);
+- ``preview_import`` / ``import_bundle`` — merge by UUID; conflicts are returned, not applied;
+- ``resolve_conflicts`` — a person's decisions about those conflicts.
+
+The organisation's keys are made with the vault (``ensure_org_keys``), or on first use in a
+vault made before sharing existed.
+"""
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pyrage import x25519
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from casetracker.i18n import tr
+from casetracker.model import AuditAction, Case, CaseStatus, OrgKeys, Recipient
+from casetracker.services import audit
+from casetracker.services.bundle_export import attachment_member, collect, current_flags
+from casetracker.services.bundle_merge import Choice, Conflict, Merger, MergeReport, apply_choices
+from casetracker.services.cases import get_case
+from casetracker.services.errors import InvalidInput, NotFound
+from casetracker.sharing import keys as keyring
+from casetracker.sharing.bundle import CASES, DOSSIER, OpenedBundle, open_bundle, seal
+from casetracker.sharing.bundle_schema import ANONYMISED, dump_document, parse_document
+from casetracker.sharing.bundle_schema import document_json as to_json
+from casetracker.sharing.errors import BundleError, KeyFormatError
+from casetracker.sharing.redaction import PROFILES, ExportSource, redact
+from casetracker.storage.atomic_write import create_durably, replace_durably, sync_dir
+
+if TYPE_CHECKING:
+    from casetracker.services.workspace import Workspace
+
+MIN_BUNDLE_PASSPHRASE_CHARS = 10
+MAX_EXPORT_CASES = 50_000
+
+
+def ensure_org_keys_in(session: Session, actor: str = "") -> tuple[OrgKeys, bool]:
+    """The organisation's keys, made now if this vault has none yet."""
+    found = session.get(OrgKeys, 1)
+    if found is not None:
+        return found, False
+    signing = keyring.SigningKey.generate()
+    created = OrgKeys(
+        id=1, age_identity=keyring.new_age_identity(), signing_key=signing.private_raw
+    )
+    session.add(created)
+    audit.record(
+        session, actor, AuditAction.CREATE, "OrgKeys", "1", fingerprint=signing.fingerprint
+    )
+    return created, True
+
+
+def ensure_org_keys(engine: Engine) -> bool:
+    """For ``Workspace.create``/``open``: add the keys; True when the vault changed."""
+    with Session(engine) as session:
+        _keys, created = ensure_org_keys_in(session)
+        session.commit()
+    return created
+
+
+@dataclass(frozen=True)
+class OrgPublic:
+    """What we tell others: safe to print, to mail, to read over the phone."""
+
+    age_public_key: str
+    age_fingerprint: str
+    signing_key: str  # ed25519:<base64>
+    fingerprint: str  # of the signing key: the one shown when our bundles are opened
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    data: bytes
+    profile: str
+    counts: dict[str, int]
+    recipients: list[str]
+    signer_fingerprint: str
+    with_passphrase: bool
+
+
+def recipient_fingerprint(recipient: Recipient) -> str:
+    return keyring.age_fingerprint(recipient.age_public_key)
+
+
+class SharingService:
+    def __init__(self, workspace: "Workspace") -> None:
+        self.ws = workspace
+
+    # -- our keys ---------------------------------------------------------------------------
+    def _org_keys(self) -> OrgKeys:
+        with self.ws.reading() as session:
+            found = session.get(OrgKeys, 1)
+        if found is not None:
+            return found
+        with self.ws.session() as session:
+            return ensure_org_keys_in(session, self.ws.actor)[0]
+
+    def _identity(self) -> x25519.Identity:
+        return keyring.parse_identity(self._org_keys().age_identity)
+
+    def _signing_key(self) -> keyring.SigningKey:
+        return keyring.SigningKey(self._org_keys().signing_key)
+
+    def keys(self) -> OrgPublic:
+        org = self._org_keys()
+        age_public = keyring.age_public_key(org.age_identity)
+        signing = keyring.SigningKey(org.signing_key)
+        return OrgPublic(
+            age_public_key=age_public,
+            age_fingerprint=keyring.age_fingerprint(age_public),
+            signing_key=signing.public_text,
+            fingerprint=signing.fingerprint,
+        )
+
+    # -- address book -----------------------------------------------------------------------
+    def add_recipient(
+        self,
+        name: str,
+        age_public_key: str,
+        *,
+        role: str = "",
+        note: str = "",
+        signing_key: str = "",
+    ) -> Recipient:
+        name = " ".join(name.split())
+        if not name:
+            raise InvalidInput(tr("sharing", "A recipient needs a name."))
+        if keyring.is_age_recipient(name):
+            raise InvalidInput(tr("sharing", "Give the recipient a name, then the key."))
+        try:
+            key = str(keyring.parse_recipient(age_public_key))
+            signing = (
+                keyring.encode_signing_public(keyring.decode_signing_public(signing_key))
+                if signing_key.strip()
+                else ""
+            )
+        except KeyFormatError as exc:
+            raise InvalidInput(str(exc)) from None
+        with self.ws.session() as session:
+            clash = session.exec(select(Recipient).where(Recipient.name == name)).first()
+            if clash is not None:
+                raise InvalidInput(
+                    tr("sharing", "There is already a recipient called {name}.").format(name=name)
+                )
+            recipient = Recipient(
+                name=name, role=role.strip(), age_public_key=key, signing_key=signing, note=note
+            )
+            session.add(recipient)
+            return recipient
+
+    def recipients(self) -> list[Recipient]:
+        with self.ws.reading() as session:
+            return list(session.exec(select(Recipient).order_by(col(Recipient.name))))
+
+    def remove_recipient(self, name_or_id: str | uuid.UUID) -> None:
+        with self.ws.session() as session:
+            session.delete(self._find_recipient(session, name_or_id))
+
+    @staticmethod
+    def _find_recipient(session: Session, name_or_id: str | uuid.UUID) -> Recipient:
+        if isinstance(name_or_id, uuid.UUID):
+            found = session.get(Recipient, name_or_id)
+        else:
+            wanted = " ".join(name_or_id.split()).casefold()
+            found = next(
+                (r for r in session.exec(select(Recipient)) if r.name.casefold() == wanted), None
+            )
+        if found is None:
+            raise NotFound(
+                tr("sharing", "There is no recipient {name} in the address book.").format(
+                    name=name_or_id
+                )
+            )
+        return found
+
+    def resolve_recipients(self, names_or_keys: Sequence[str]) -> list[tuple[str, str]]:
+        """(label, age key) for each address-book name or raw ``age1…`` key."""
+        out: list[tuple[str, str]] = []
+        with self.ws.reading() as session:
+            for item in names_or_keys:
+                if keyring.is_age_recipient(item):
+                    key = item.strip()
+                    known = session.exec(
+                        select(Recipient).where(Recipient.age_public_key == key)
+                    ).first()
+                    out.append((known.name if known else keyring.age_fingerprint(key), key))
+                else:
+                    found = self._find_recipient(session, item)
+                    out.append((found.name, found.age_public_key))
+        return out
+
+    # -- export -----------------------------------------------------------------------------
+    def select_cases(
+        self,
+        *,
+        refs: Sequence[str] = (),
+        everything: bool = False,
+        status: CaseStatus | None = None,
+    ) -> list[uuid.UUID]:
+        if sum((bool(refs), everything, status is not None)) != 1:
+            raise InvalidInput(tr("sharing", "Choose the cases: by reference, all, or by status."))
+        with self.ws.reading() as session:
+            if refs:
+                ids = list(dict.fromkeys(get_case(session, ref).id for ref in refs))
+            else:
+                stmt = select(Case.id)
+                if status is not None:
+                    stmt = stmt.where(Case.status == status)
+                ids = list(session.exec(stmt))
+        if not ids:
+            raise InvalidInput(tr("sharing", "No case matches; nothing to export."))
+        if len(ids) > MAX_EXPORT_CASES:
+            raise InvalidInput(tr("sharing", "Too many cases for one bundle; export in parts."))
+        return ids
+
+    def gather(
+        self,
+        case_ids: Sequence[uuid.UUID],
+        *,
+        with_attachments: bool = False,
+        as_of: date | None = None,
+    ) -> ExportSource:
+        """The unredacted rows of an export (for the GUI's "what will be shared" preview)."""
+        with self.ws.reading() as session:
+            source = collect(session, list(case_ids))
+        source.flags = current_flags(self.ws, source.of("cases"), as_of or date.today())
+        if with_attachments:
+            source.attachment_members = {
+                a.id: attachment_member(a) for a in source.of("attachments")
+            }
+        return source
+
+    def export(
+        self,
+        case_ids: Sequence[uuid.UUID],
+        *,
+        profile: str,
+        recipients: Sequence[str] = (),
+        passphrase: str | None = None,
+        with_attachments: bool = False,
+        as_of: date | None = None,
+    ) -> ExportResult:
+        """A bundle for ``recipients`` (names or age keys) or for a passphrase."""
+        if profile not in PROFILES:
+            raise InvalidInput(
+                tr("sharing", "Unknown profile {name}; use lawyer or anonymised.").format(
+                    name=profile
+                )
+            )
+        chosen = PROFILES[profile]
+        if with_attachments and not chosen.attachments:
+            raise InvalidInput(tr("sharing", "An anonymised bundle never carries attachments."))
+        if bool(recipients) == (passphrase is not None):
+            raise InvalidInput(
+                tr("sharing", "Give recipients or a bundle passphrase (one of the two).")
+            )
+        if passphrase is not None and len(passphrase.strip()) < MIN_BUNDLE_PASSPHRASE_CHARS:
+            raise InvalidInput(
+                tr("sharing", "A bundle passphrase needs at least {n} characters.").format(
+                    n=MIN_BUNDLE_PASSPHRASE_CHARS
+                )
+            )
+        targets = self.resolve_recipients(recipients)
+        age_recipients = [keyring.parse_recipient(key) for _label, key in targets]
+        source = self.gather(case_ids, with_attachments=with_attachments, as_of=as_of)
+        now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+        document = redact(source, chosen, now)
+        # Check our own output with the reader every recipient will use.
+        document = parse_document(to_json(document))
+        org = self.keys()
+        signing = self._signing_key()
+        from casetracker.sharing.dossier_pdf import render_dossier
+
+        members = {
+            CASES: dump_document(document),
+            DOSSIER: render_dossier(document, signer_fingerprint=org.fingerprint, created_at=now),
+        }
+        if with_attachments:
+            by_id = {a.id: a for a in source.of("attachments")}
+            for record in document.of("attachments"):
+                row = by_id[record.id]
+                members[record.values["member"]] = self.ws.attachments.store.get(
+                    row.blob_name, row.blob_key
+                )
+        counts = document.counts()
+        data = seal(
+            members,
+            key=signing,
+            profile=profile,
+            counts=counts,
+            recipients=age_recipients,
+            passphrase=passphrase,
+            age_recipient=org.age_public_key,
+            created_at=now,
+        )
+        return ExportResult(
+            data=data,
+            profile=profile,
+            counts=counts,
+            recipients=[label for label, _key in targets],
+            signer_fingerprint=org.fingerprint,
+            with_passphrase=passphrase is not None,
+        )
+
+    @staticmethod
+    def write_bundle(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+        """Save an (encrypted) bundle durably; an existing file is replaced only on request."""
+        if overwrite:
+            replace_durably(path, data)
+            sync_dir(path.parent)
+            return
+        try:
+            create_durably(path, data)
+        except FileExistsError:
+            raise InvalidInput(
+                tr("sharing", "The output file already exists; choose another name.")
+            ) from None
+
+    # -- import -----------------------------------------------------------------------------
+    def open(
+        self,
+        untrusted: bytes,
+        *,
+        identities: Sequence[x25519.Identity] = (),
+        passphrase: str | None = None,
+    ) -> OpenedBundle:
+        """Decrypt and verify in memory, with our own key unless others are given."""
+        if passphrase is None and not identities:
+            identities = [self._identity()]
+        return open_bundle(untrusted, identities=identities, passphrase=passphrase)
+
+    def signer_known_as(self, bundle: OpenedBundle) -> str:
+        public = keyring.encode_signing_public(bundle.manifest.creator.signing_key)
+        if public == self.keys().signing_key:
+            return tr("sharing", "this organisation")
+        with self.ws.reading() as session:
+            known = session.exec(select(Recipient).where(Recipient.signing_key == public)).first()
+        return known.name if known else ""
+
+    def preview_import(self, bundle: OpenedBundle) -> MergeReport:
+        """What ``import_bundle`` would do, without changing anything."""
+        return self._merge(bundle, dry_run=True)
+
+    def import_bundle(self, bundle: OpenedBundle) -> MergeReport:
+        """Merge a verified bundle; conflicts come back in the report for a person to decide."""
+        return self._merge(bundle, dry_run=False)
+
+    def _merge(self, bundle: OpenedBundle, *, dry_run: bool) -> MergeReport:
+        if bundle.document.profile == ANONYMISED:
+            raise BundleError(
+                tr(
+                    "sharing",
+                    "An anonymised bundle holds no identities and cannot be merged into a vault; "
+                    "open it with open-bundle instead.",
+                )
+            )
+        known_as = self.signer_known_as(bundle)
+        store = None if dry_run else self.ws.attachments.store
+        with Session(self.ws.engine, expire_on_commit=False) as session:
+            audit.install(session, self.ws.actor)
+            merger = Merger(session, bundle, store)
+            try:
+                report = merger.run()
+                report.signer_known_as = known_as
+                if report.changes:
+                    audit.record(
+                        session,
+                        self.ws.actor,
+                        AuditAction.IMPORT,
+                        "Bundle",
+                        bundle.signer_fingerprint,
+                        added=sum(report.added.values()),
+                        updated=sum(report.updated.values()),
+                        conflicts=len(report.conflicts),
+                    )
+                if dry_run:
+                    session.rollback()
+                    return report
+                changed = merger.wrote
+                session.commit()
+            except BaseException:
+                session.rollback()
+                if store is not None:
+                    for name in merger.new_blobs:
+                        store.delete(name)
+                raise
+        if changed:
+            self.ws.dirty = True
+        report.applied = True
+        return report
+
+    def resolve_conflicts(self, decisions: Sequence[tuple[Conflict, Choice]]) -> int:
+        """Apply a person's decisions; returns how many records took the bundle's version."""
+        with self.ws.session() as session:
+            return apply_choices(session, decisions)

@@ -1,0 +1,101 @@
+"""Importing an organisation's own spreadsheet: load, map columns, preview, import.
+
+The wizard's steps, one method each (the GUI and ``casetracker import-sheet`` share them):
+``load`` → ``suggest_mapping`` (the mapping saved in the vault for this header, else a guess)
+→ ``preview`` → ``apply``. Applying goes through ``ImportService.apply``, the one path that
+writes imported cases, so a spreadsheet import is all-or-nothing exactly like a canonical CSV
+import: with unreadable rows and no ``skip_bad``, nothing is written. The mapping is saved in
+the vault only after rows were actually imported.
+"""
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlmodel import col, select
+
+from casetracker.model import ImportMapping, utcnow
+from casetracker.services.imports import ImportReport
+from casetracker.sharing import spreadsheet
+from casetracker.sharing.canonical_csv import ParsedCsv
+from casetracker.sharing.spreadsheet import PreviewRow, Sheet, SheetMapping
+
+if TYPE_CHECKING:
+    from casetracker.services.workspace import Workspace
+
+GUESSED = "guessed"
+SAVED = "saved"
+GIVEN = "given"
+
+
+@dataclass(frozen=True)
+class MappingChoice:
+    mapping: SheetMapping
+    origin: str  # GUESSED, SAVED or GIVEN
+
+
+class SpreadsheetImportService:
+    def __init__(self, workspace: "Workspace") -> None:
+        self.ws = workspace
+
+    @staticmethod
+    def load(untrusted: bytes, filename: str = "") -> Sheet:
+        return spreadsheet.read_sheet(untrusted, filename)
+
+    def saved_mapping(self, sheet: Sheet) -> SheetMapping | None:
+        with self.ws.reading() as session:
+            row = session.exec(
+                select(ImportMapping)
+                .where(ImportMapping.header_signature == sheet.signature)
+                .order_by(col(ImportMapping.last_used).desc())
+            ).first()
+        if row is None:
+            return None
+        saved = spreadsheet.mapping_from_json(row.mapping.encode("utf-8"))
+        return spreadsheet.mapping_for_sheet(saved, sheet.headers)
+
+    def suggest_mapping(self, sheet: Sheet) -> MappingChoice:
+        saved = self.saved_mapping(sheet)
+        if saved is not None:
+            return MappingChoice(saved, SAVED)
+        return MappingChoice(spreadsheet.guess_mapping(sheet.headers), GUESSED)
+
+    @staticmethod
+    def preview(sheet: Sheet, mapping: SheetMapping, limit: int = 10) -> list[PreviewRow]:
+        return spreadsheet.preview(sheet, mapping, limit)
+
+    @staticmethod
+    def parse(sheet: Sheet, mapping: SheetMapping) -> ParsedCsv:
+        return spreadsheet.parse(sheet, mapping)
+
+    def apply(
+        self,
+        sheet: Sheet,
+        mapping: SheetMapping,
+        *,
+        dry_run: bool = False,
+        skip_bad: bool = False,
+        remember: bool = True,
+    ) -> ImportReport:
+        report = self.ws.imports.apply(
+            spreadsheet.parse(sheet, mapping), dry_run=dry_run, skip_bad=skip_bad
+        )
+        if report.applied and remember:
+            self.save_mapping(sheet, mapping)
+        return report
+
+    def save_mapping(self, sheet: Sheet, mapping: SheetMapping, name: str = "") -> None:
+        text = spreadsheet.mapping_to_json(mapping).decode("utf-8")
+        with self.ws.session() as session:
+            row = session.exec(
+                select(ImportMapping).where(ImportMapping.header_signature == sheet.signature)
+            ).first()
+            if row is None:
+                session.add(
+                    ImportMapping(header_signature=sheet.signature, name=name, mapping=text)
+                )
+            elif json.loads(row.mapping) != json.loads(text) or (name and row.name != name):
+                row.mapping = text
+                row.name = name or row.name
+                row.last_used = utcnow()
+                session.add(row)

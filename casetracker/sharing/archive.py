@@ -1,0 +1,198 @@
+"""The ZIP inside a bundle: written plainly, read as hostile.
+
+A bundle holds only names we write ourselves (``MEMBER_NAME``), so reading refuses anything
+else before looking at content: absolute paths, ``..``, backslashes, drive letters, control
+characters, directories, symbolic links and other special files, duplicate names (also ones
+that differ only in letter case, which collide on Windows and macOS), encrypted entries,
+unknown compression, and sizes or compression ratios beyond the limits (zip bombs). Sizes are
+enforced while decompressing, not taken on trust from the headers.
+"""
+
+import io
+import re
+import stat
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from casetracker.i18n import tr
+from casetracker.sharing.errors import BundleFormatError, HostileArchive, shown_name, too_large
+from casetracker.storage.atomic_write import write_new_file
+
+#: The only member names a bundle may hold.
+MEMBER_NAME = re.compile(
+    r"manifest\.json|cases\.json|dossier\.pdf"
+    r"|attachments/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\.[a-z0-9]{1,8})?"
+)
+#: Fixed timestamp for every member: the manifest carries the real date.
+_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ArchiveLimits:
+    max_members: int = 10_000
+    max_member_bytes: int = 256 * 1024 * 1024
+    max_total_bytes: int = 512 * 1024 * 1024
+    #: Uncompressed / compressed beyond this, for members over ``ratio_floor`` bytes, is a bomb.
+    max_ratio: int = 200
+    ratio_floor: int = 1024 * 1024
+
+
+DEFAULT_LIMITS = ArchiveLimits()
+
+
+def write_zip(members: Iterable[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            check_member_name(name)
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = (stat.S_IFREG | 0o600) << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def check_member_name(untrusted_name: str) -> str:
+    """The name if it is one a bundle may hold; HostileArchive otherwise."""
+    name = untrusted_name
+    if (
+        not name
+        or len(name) > 120
+        or name.startswith(("/", "\\"))
+        or "\\" in name
+        or ":" in name
+        or any(not ch.isprintable() for ch in name)
+        or any(part in {"", ".", ".."} for part in name.split("/"))
+    ):
+        raise HostileArchive(
+            tr(
+                "sharing", "The bundle holds an unsafe file name ({name}); nothing was opened."
+            ).format(name=shown_name(untrusted_name))
+        )
+    if not MEMBER_NAME.fullmatch(name):
+        raise HostileArchive(
+            tr(
+                "sharing", "The bundle holds an unexpected file ({name}); nothing was opened."
+            ).format(name=shown_name(untrusted_name))
+        )
+    return name
+
+
+def read_zip(untrusted: bytes, limits: ArchiveLimits = DEFAULT_LIMITS) -> dict[str, bytes]:
+    """Every member, checked by name, type and size; in archive order."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(untrusted))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        raise BundleFormatError(
+            tr("sharing", "The decrypted content is not a bundle (no valid ZIP archive inside).")
+        ) from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > limits.max_members:
+            raise HostileArchive(tr("sharing", "The bundle holds too many files."))
+        seen: set[str] = set()
+        declared_total = 0
+        for info in infos:
+            name = _check_entry(info, limits)
+            folded = name.casefold()
+            if folded in seen:
+                raise HostileArchive(
+                    tr(
+                        "sharing", "The bundle holds the file {name} twice; nothing was opened."
+                    ).format(name=name)
+                )
+            seen.add(folded)
+            declared_total += info.file_size
+            if declared_total > limits.max_total_bytes:
+                raise HostileArchive(
+                    too_large(tr("sharing", "The bundle's content"), limits.max_total_bytes)
+                )
+        members: dict[str, bytes] = {}
+        total = 0
+        for info in infos:
+            data = _read_member(archive, info, limits)
+            total += len(data)
+            if total > limits.max_total_bytes:
+                raise HostileArchive(
+                    too_large(tr("sharing", "The bundle's content"), limits.max_total_bytes)
+                )
+            members[info.filename] = data
+    return members
+
+
+def _check_entry(info: zipfile.ZipInfo, limits: ArchiveLimits) -> str:
+    name = check_member_name(info.filename)
+    kind = stat.S_IFMT(info.external_attr >> 16)  # 0 when the tool recorded no file type
+    if info.is_dir() or (kind and kind != stat.S_IFREG):
+        raise HostileArchive(
+            tr(
+                "sharing", "The bundle holds a link or special file ({name}); nothing was opened."
+            ).format(name=name)
+        )
+    if info.flag_bits & 0x1:
+        raise HostileArchive(tr("sharing", "The bundle holds an encrypted ZIP entry."))
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise HostileArchive(tr("sharing", "The bundle uses an unsupported compression."))
+    if info.file_size > limits.max_member_bytes:
+        raise HostileArchive(too_large(name, limits.max_member_bytes))
+    if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(
+        info.compress_size, 1
+    ):
+        raise HostileArchive(
+            tr("sharing", "{name} expands far more than real data does (a zip bomb?).").format(
+                name=name
+            )
+        )
+    return name
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ArchiveLimits) -> bytes:
+    cap = min(info.file_size, limits.max_member_bytes)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with archive.open(info) as stream:
+            while True:
+                chunk = stream.read(_CHUNK)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > cap:
+                    raise HostileArchive(
+                        tr("sharing", "{name} is larger than its header says.").format(
+                            name=info.filename
+                        )
+                    )
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise BundleFormatError(
+            tr("sharing", "The file {name} inside the bundle is damaged ({reason}).").format(
+                name=info.filename, reason=type(exc).__name__
+            )
+        ) from None
+    except RuntimeError:  # zipfile: "File … is encrypted"
+        raise HostileArchive(tr("sharing", "The bundle holds an encrypted ZIP entry.")) from None
+    return b"".join(chunks)
+
+
+def extract(members: dict[str, bytes], out_dir: Path) -> list[Path]:
+    """Write checked members under ``out_dir`` (new or empty); never outside it, never over."""
+    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
+        raise BundleFormatError(
+            tr("sharing", "The output folder must be new or empty, so nothing is overwritten.")
+        )
+    out_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    root = out_dir.resolve()
+    written: list[Path] = []
+    for name, data in members.items():
+        check_member_name(name)
+        target = root.joinpath(*name.split("/"))
+        if root not in target.resolve().parents:
+            raise HostileArchive(tr("sharing", "A file would land outside the output folder."))
+        target.parent.mkdir(mode=0o700, exist_ok=True)
+        write_new_file(target, data)
+        written.append(target)
+    return written

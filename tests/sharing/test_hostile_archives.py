@@ -1,0 +1,171 @@
+"""The ZIP inside a bundle is hostile until checked: names, links, duplicates, bombs."""
+
+import io
+import stat
+import struct
+import zipfile
+from pathlib import Path
+
+import pyrage
+import pytest
+
+from casetracker.sharing.archive import ArchiveLimits, extract, read_zip, write_zip
+from casetracker.sharing.bundle import open_bundle
+from casetracker.sharing.errors import BundleFormatError, HostileArchive
+
+UUID = "00000000-0000-4000-8000-000000000001"
+
+
+def _zip(*entries: tuple[str | zipfile.ZipInfo, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries:
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../x",
+        "../manifest.json",
+        "attachments/../../x",
+        "/etc/passwd",
+        "/cases.json",
+        "C:/Windows/x",
+        "C:\\Windows\\x",
+        "attachments\\..\\..\\x",
+        "attachments//x",
+        "./cases.json",
+        "cases.json/",
+        "attachments/" + UUID + ".pdf\u202ecod.exe",
+        "attachments/" + UUID + "\n.pdf",
+        "CASES.JSON",
+        "notes.txt",
+        "",
+    ],
+)
+def test_hostile_member_names_are_refused_before_anything_is_read(name: str) -> None:
+    info = zipfile.ZipInfo("placeholder")
+    info.filename = name  # bypass zipfile's own cleaning: an attacker's tool would
+    info.orig_filename = name
+    data = _zip(("manifest.json", b"{}"), (info, b"payload"))
+    with pytest.raises(HostileArchive, match=r"unsafe|unexpected"):
+        read_zip(data)
+
+
+def test_a_name_cut_by_a_nul_byte_is_refused() -> None:
+    data = bytearray(_zip(("cases.json", b"{}"), ("dossier.pdf", b"x")))
+    at = data.find(b"dossier.pdf", data.find(b"PK\x01\x02"))
+    data[at + 7] = 0  # "dossie\0.pdf" in the central directory
+    with pytest.raises(BundleFormatError):
+        read_zip(bytes(data))
+
+
+def test_a_symbolic_link_entry_is_refused() -> None:
+    link = zipfile.ZipInfo(f"attachments/{UUID}.pdf")
+    link.create_system = 3
+    link.external_attr = (stat.S_IFLNK | 0o777) << 16
+    with pytest.raises(HostileArchive, match="link"):
+        read_zip(_zip(("manifest.json", b"{}"), (link, b"/etc/passwd")))
+
+
+def test_a_directory_entry_is_refused() -> None:
+    folder = zipfile.ZipInfo("attachments/")
+    folder.external_attr = (stat.S_IFDIR | 0o755) << 16
+    with pytest.raises(HostileArchive):
+        read_zip(_zip((folder, b"")))
+
+
+def test_a_duplicate_name_is_refused() -> None:
+    with pytest.warns(UserWarning):
+        data = _zip(("cases.json", b"{}"), ("cases.json", b"[]"))
+    with pytest.raises(HostileArchive, match="twice"):
+        read_zip(data)
+
+
+def test_a_zip_bomb_is_refused_by_its_ratio() -> None:
+    limits = ArchiveLimits(max_member_bytes=64 * 1024 * 1024, ratio_floor=1024 * 1024)
+    bomb = _zip(("cases.json", b"\x00" * (8 * 1024 * 1024)))
+    assert len(bomb) < 64 * 1024
+    with pytest.raises(HostileArchive, match="zip bomb"):
+        read_zip(bomb, limits)
+
+
+def _patch_sizes(data: bytes, size: int) -> bytes:
+    """Claim another uncompressed size in every header (local and central)."""
+    out = bytearray(data)
+    at = out.find(b"PK\x03\x04")
+    while at >= 0:
+        struct.pack_into("<I", out, at + 22, size)
+        at = out.find(b"PK\x03\x04", at + 4)
+    at = out.find(b"PK\x01\x02")
+    while at >= 0:
+        struct.pack_into("<I", out, at + 24, size)
+        at = out.find(b"PK\x01\x02", at + 4)
+    return bytes(out)
+
+
+def test_a_member_claiming_to_be_huge_is_refused_before_decompressing() -> None:
+    data = _patch_sizes(_zip(("cases.json", b"{}" * 100)), 0xFFFF_FF00)
+    with pytest.raises(HostileArchive, match="larger than the limit"):
+        read_zip(data)
+
+
+def test_a_member_larger_than_its_header_says_is_refused() -> None:
+    data = _patch_sizes(_zip(("cases.json", b"a" * 5000)), 10)
+    with pytest.raises(BundleFormatError):
+        read_zip(data)
+
+
+def test_too_many_members_are_refused() -> None:
+    entries = [(f"attachments/00000000-0000-4000-8000-{i:012d}", b"x") for i in range(20)]
+    with pytest.raises(HostileArchive, match="too many"):
+        read_zip(_zip(*entries), ArchiveLimits(max_members=10))
+
+
+def test_an_encrypted_zip_entry_is_refused() -> None:
+    data = bytearray(_zip(("cases.json", b"{}")))
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(signature)
+        struct.pack_into("<H", data, at + offset, 0x1)
+    with pytest.raises(HostileArchive, match="encrypted"):
+        read_zip(bytes(data))
+
+
+def test_garbage_is_not_a_bundle() -> None:
+    with pytest.raises(BundleFormatError):
+        read_zip(b"not a zip at all")
+
+
+def test_hostile_names_inside_a_properly_encrypted_bundle_are_refused() -> None:
+    identity = pyrage.x25519.Identity.generate()
+    info = zipfile.ZipInfo("x")
+    info.filename = info.orig_filename = "../../.bashrc"
+    data = pyrage.encrypt(_zip(("manifest.json", b"{}"), (info, b"evil")), [identity.to_public()])
+    with pytest.raises(HostileArchive):
+        open_bundle(data, identities=[identity])
+
+
+def test_extract_stays_inside_a_new_folder(tmp_path: Path) -> None:
+    members = read_zip(write_zip([("cases.json", b"{}"), (f"attachments/{UUID}.pdf", b"%PDF")]))
+    written = extract(members, tmp_path / "out")
+    assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in written) == [
+        f"attachments/{UUID}.pdf",
+        "cases.json",
+    ]
+    assert (tmp_path / "out" / "cases.json").stat().st_mode & 0o077 == 0
+
+
+def test_extract_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "keep.txt").write_text("mine")
+    with pytest.raises(BundleFormatError, match="new or empty"):
+        extract({"cases.json": b"{}"}, tmp_path / "out")
+    assert (tmp_path / "out" / "keep.txt").read_text() == "mine"
+
+
+def test_extract_refuses_hostile_names_even_when_called_directly(tmp_path: Path) -> None:
+    with pytest.raises(HostileArchive):
+        extract({"../escape.txt": b"x"}, tmp_path / "out")
+    assert not (tmp_path / "escape.txt").exists()
