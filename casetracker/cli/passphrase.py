@@ -8,8 +8,7 @@ from pathlib import Path
 
 from casetracker.i18n import tr
 from casetracker.services.errors import InvalidInput
-
-MIN_PASSPHRASE_CHARS = 10
+from casetracker.services.passphrase_policy import MIN_PASSPHRASE_CHARS
 
 
 class NoPassphrase(InvalidInput):

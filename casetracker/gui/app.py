@@ -1,95 +1,232 @@
-"""Starting the desktop app: Qt set-up, unlock, the main window, lock and quit."""
+"""Starting the desktop app: Qt set-up, the start window, the main window, lock and quit.
 
-import secrets
+``App`` owns the one open vault (``VaultSession``) and the windows over it. Locking — by the
+shortcut, after idle minutes, or when the system sleeps or locks the screen — saves, closes
+every case window, empties every model, closes the vault (keys dropped) and shows only the
+unlock screen.
+"""
+
+import getpass
+import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from casetracker import i18n
-from casetracker.gui.dialogs.unlock_dialog import UnlockDialog
+from casetracker.gui import translation
+from casetracker.gui.app_settings import AppSettings
+from casetracker.gui.background import BackgroundJob, run_in_background
+from casetracker.gui.clipboard_guard import clipboard_guard
+from casetracker.gui.error_messages import error_text
+from casetracker.gui.idle_lock import IdleLock
 from casetracker.gui.main_window import MainWindow
-from casetracker.services import demo
+from casetracker.gui.start_window import StartWindow
+from casetracker.gui.style import install_style
+from casetracker.gui.system_lock_watch import SystemLockWatch
+from casetracker.gui.vault_session import VaultSession
+from casetracker.services import demo, preferences
 from casetracker.services.workspace import Workspace
 from casetracker.storage.kdf import FLOOR
+
+#: The demo vault holds only fictional people, so its passphrase can be printed on screen.
+DEMO_PASSPHRASE = "demo passphrase"
 
 
 def default_vault_path() -> Path:
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("Casetracker", appauthor=False)) / "unit.ctvault"
+    return Path(platformdirs.user_documents_dir()) / "Casetracker" / "organisation.ctvault"
 
 
 def make_demo_workspace(folder: Path) -> Workspace:
-    """A throw-away vault: fictional data, a random passphrase nobody needs to know."""
-    ws, _key = Workspace.create(folder / "demo.ctvault", secrets.token_urlsafe(24), kdf=FLOOR)
-    demo.generate(ws, 60)
-    ws.save()
+    """A throw-away vault filled with realistic fictional data."""
+    ws, _key = Workspace.create(folder / "demo.ctvault", DEMO_PASSPHRASE, kdf=FLOOR)
+    try:
+        demo.generate(ws, 60)
+        ws.save()
+    except BaseException:
+        ws.close(save=False)
+        raise
     return ws
 
 
-class App:
-    def __init__(self, qt_app: QApplication, demo_mode: bool) -> None:
-        self.qt = qt_app
-        self.demo_mode = demo_mode
-        self.window: MainWindow | None = None
-        self.demo_dir = Path(tempfile.mkdtemp(prefix="ct-")) if demo_mode else None
+def close_dialogs() -> None:
+    """Lock: every open dialog (log a contact, new case, message boxes) goes, unsaved."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
 
-    def start(self) -> bool:
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""
+
+
+class App(QObject):
+    locked = Signal()
+    opened = Signal()
+
+    def __init__(
+        self,
+        *,
+        demo_mode: bool = False,
+        settings: AppSettings | None = None,
+        default_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.demo_mode = demo_mode
+        self.settings = settings or AppSettings()
+        self.session: VaultSession | None = None
+        self.window: MainWindow | None = None
+        self.vault_path: Path | None = None
+        self.demo_dir = Path(tempfile.mkdtemp(prefix="ct-")) if demo_mode else None
+        self._job: BackgroundJob | None = None
+        self.start_window = StartWindow(default_path or default_vault_path())
+        self.start_window.unlocked.connect(self._opened)
+        self.idle = IdleLock(5, self)
+        self.idle.idle.connect(lambda: self.lock(automatic=True))
+        self.system_watch = SystemLockWatch(self)
+        self.system_watch.lock_now.connect(lambda: self.lock(automatic=True))
+
+    # -- start ------------------------------------------------------------------------------
+    def start(self) -> None:
         if self.demo_dir is not None:
-            workspace = make_demo_workspace(self.demo_dir)
+            self.start_window.show_preparing()
+            folder = self.demo_dir
+            self._job = run_in_background(
+                lambda: make_demo_workspace(folder), self._opened, self._demo_failed
+            )
         else:
-            dialog = UnlockDialog(default_vault_path())
-            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.workspace is None:
-                return False
-            workspace = dialog.workspace
-        self.window = MainWindow(workspace)
-        self.window.lock_requested.connect(self.lock)
+            last = self.settings.last_vault()
+            if last is not None and last.exists():
+                self.start_window.show_unlock(last)
+            else:
+                self.start_window.show_welcome()
+        self.start_window.show()
+
+    def _demo_failed(self, exc: Exception) -> None:
+        self.start_window.show_welcome()
+        QMessageBox.warning(self.start_window, self.tr("Demo"), error_text(exc))
+
+    def _opened(self, workspace: Workspace) -> None:
+        self._job = None
+        self.vault_path = workspace.path
+        if not self.demo_mode:
+            self.settings.remember_vault(workspace.path)
+        language = str(workspace.settings.get(preferences.LANGUAGE) or "")
+        if language:
+            translation.install(language)
+        workspace.actor = preferences.actor_for(workspace, os_user())
+        self.session = VaultSession(workspace, demo=self.demo_mode)
+        self.window = MainWindow(self.session)
+        self.window.lock_requested.connect(lambda: self.lock(automatic=False))
+        self.window.settings_saved.connect(self._apply_autolock)
+        self._apply_autolock()
+        self.idle.start()
         self.window.show()
+        self.start_window.hide()
+        self.opened.emit()
+
+    def _apply_autolock(self) -> None:
+        if self.session is not None and self.session.is_open:
+            minutes = int(self.session.ws.settings.get(preferences.AUTOLOCK_MINUTES))
+            self.idle.set_minutes(minutes)
+
+    # -- lock -------------------------------------------------------------------------------
+    @property
+    def is_locked(self) -> bool:
+        return self.session is None
+
+    def lock(self, *, automatic: bool = False) -> bool:
+        """Save, then drop every model, window and key; show the unlock screen.
+
+        If the final save fails: asked by hand, the person may stay unlocked to fix it; an
+        automatic lock locks anyway (an unattended open vault is the bigger risk) and says so.
+        """
+        if self.session is None or self.window is None:
+            return True
+        note = ""
+        window = self.window
+        window.teardown_pending = True  # type: ignore[attr-defined]
+        for case_window in list(window.case_windows.values()):
+            if case_window.details.dirty:
+                case_window.details.save()
+        try:
+            self.session.save_now()
+        except Exception as exc:
+            reason = error_text(exc)
+            if not automatic and not self._confirm_lock_without_saving(reason):
+                return False
+            note = self.tr(
+                "The vault was locked, but the latest changes could not be saved: %1"
+            ).replace("%1", reason)
+        self.idle.stop()
+        clipboard_guard().clear()
+        close_dialogs()
+        window.teardown()
+        window.hide()
+        window.deleteLater()
+        self.window = None
+        session, self.session = self.session, None
+        try:
+            session.close(discard=True)
+        finally:
+            session.deleteLater()
+        if self.demo_mode:
+            note = note or self.tr("Demo vault. Its passphrase is: %1").replace(
+                "%1", DEMO_PASSPHRASE
+            )
+        if self.vault_path is not None:
+            self.start_window.show_unlock(self.vault_path, note)
+        self.start_window.show()
+        self.start_window.raise_()
+        self.locked.emit()
         return True
 
-    def lock(self) -> None:
-        if self.window is None:
-            return
-        workspace = self.window.workspace
-        self.window.drop_workspace()
-        self.window.hide()
-        if workspace is not None:
-            path = workspace.path
-            workspace.close()
-        if self.demo_mode:
-            self.qt.quit()
-            return
-        dialog = UnlockDialog(path)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.workspace is not None:
-            self.window.deleteLater()
-            self.window = MainWindow(dialog.workspace)
-            self.window.lock_requested.connect(self.lock)
-            self.window.show()
-        else:
-            self.qt.quit()
+    def _confirm_lock_without_saving(self, reason: str) -> bool:
+        answer = QMessageBox.warning(
+            self.window,
+            self.tr("Changes not saved"),
+            self.tr(
+                "Your latest changes could not be saved: %1\n\nLock anyway and lose them?"
+            ).replace("%1", reason),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
+    # -- quit -------------------------------------------------------------------------------
     def shutdown(self) -> None:
-        if self.window is not None and self.window.workspace is not None:
-            self.window.workspace.close()
-            self.window.drop_workspace()
+        """Quit: save and close the vault, remove a demo vault."""
+        if self.session is not None:
+            self.lock(automatic=True)
+        self.idle.stop()
+        self.start_window.hide()
         if self.demo_dir is not None:
             shutil.rmtree(self.demo_dir, ignore_errors=True)
+            self.demo_dir = None
 
 
 def run(*, demo: bool = False) -> int:
-    qt_app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(qt_app, QApplication)
+    existing = QApplication.instance()
+    qt_app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     qt_app.setApplicationName("Casetracker")
     qt_app.setOrganizationName("Casetracker")
-    i18n.install(QCoreApplication.translate)
-    app = App(qt_app, demo)
+    qt_app.setQuitOnLastWindowClosed(True)
+    install_style(qt_app)
+    translation.install(os.environ.get("CASETRACKER_LANGUAGE", ""))
+    app = App(demo_mode=demo)
+    qt_app.aboutToQuit.connect(app.shutdown)
+    app.start()
     try:
-        if not app.start():
-            return 0
         return qt_app.exec()
     finally:
         app.shutdown()

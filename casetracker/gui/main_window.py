@@ -1,61 +1,291 @@
-"""The main window: side navigation, the views, save state and lock."""
+"""The main window: side navigation, the sections, frequent actions, save state and lock.
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QKeySequence
+Sections: Today (flags), Cases, Places, People, Sources, Reports, Settings. The toolbar and
+shortcuts cover what caseworkers do most: New case (Ctrl+N), Log a contact (Ctrl+L),
+Find (Ctrl+F), Undo/Redo, Lock (Ctrl+Shift+L). Cases open in their own windows, which lock
+closes. The status bar always says whether everything is saved.
+"""
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
+    QToolBar,
     QWidget,
 )
 
+from casetracker.gui.dialogs.log_contact_dialog import LogContactDialog
+from casetracker.gui.dialogs.new_case_dialog import NewCaseDialog
+from casetracker.gui.saver import SaveState
+from casetracker.gui.style import set_role
+from casetracker.gui.vault_session import VaultSession
+from casetracker.gui.views.case.case_window import CaseWindow
 from casetracker.gui.views.cases_view import CasesView
+from casetracker.gui.views.people_view import PeopleView
+from casetracker.gui.views.places_view import PlacesView
+from casetracker.gui.views.reports_view import ReportsView
+from casetracker.gui.views.settings_view import SettingsView
+from casetracker.gui.views.sources_view import SourcesView
 from casetracker.gui.views.today_view import TodayView
-from casetracker.services.workspace import Workspace
+
+TODAY, CASES, PLACES, PEOPLE, SOURCES, REPORTS, SETTINGS = range(7)
 
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    settings_saved = Signal()
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, session: VaultSession) -> None:
         super().__init__()
-        self.workspace: Workspace | None = workspace
+        self.session: VaultSession | None = session
+        self.case_windows: dict[uuid.UUID, CaseWindow] = {}
         self.setWindowTitle(self.tr("Casetracker"))
         self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Sections"))
-        self.nav.addItems([self.tr("Today"), self.tr("Cases")])
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(170)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.today = TodayView(self)
         self.cases = CasesView(self)
+        self.places = PlacesView(self)
+        self.people = PeopleView(self)
+        self.sources = SourcesView(self)
+        self.reports = ReportsView(self)
+        self.settings = SettingsView(self)
+        self.views = [
+            self.today, self.cases, self.places, self.people, self.sources, self.reports,
+            self.settings,
+        ]  # fmt: skip
+        names = [
+            self.tr("Today"),
+            self.tr("Cases"),
+            self.tr("Places"),
+            self.tr("People"),
+            self.tr("Sources"),
+            self.tr("Reports"),
+            self.tr("Settings"),
+        ]
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.today)
-        self.stack.addWidget(self.cases)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for view, name in zip(self.views, names, strict=True):
+            self.nav.addItem(name)
+            self.stack.addWidget(view)
+        self.nav.currentRowChanged.connect(self._section_changed)
         central = QWidget(self)
         layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        find = QAction(self.tr("Find"), self, shortcut=QKeySequence.StandardKey.Find)
-        find.triggered.connect(self._find)
-        lock = QAction(self.tr("Lock"), self, shortcut=QKeySequence("Ctrl+Shift+L"))
-        lock.triggered.connect(self.lock_requested.emit)
-        self.addActions([find, lock])
-        self.statusBar().showMessage(self.tr("All changes saved, encrypted"))
-        self.today.set_workspace(workspace)
-        self.cases.set_workspace(workspace)
-        self.nav.setCurrentRow(0)
-        self.resize(1100, 680)
+        for view in (self.today, self.cases, self.places, self.people, self.sources):
+            view.case_activated.connect(self.open_case)
+        self.today.place_activated.connect(self.open_place)
+        self.sources.place_activated.connect(self.open_place)
+        self.settings.restored.connect(self._close_case_windows)
+        self.settings.settings_saved.connect(self.settings_saved)
 
-    def _find(self) -> None:
-        self.nav.setCurrentRow(1)
-        self.cases.search.setFocus()
-        self.cases.search.selectAll()
+        self._build_actions()
+        self._build_status_bar()
+        session.changed.connect(self._on_changed)
+        session.save_state_changed.connect(self._on_save_state)
+        self._stale: set[QWidget] = set()
+        for view in self.views:
+            view.set_session(session)  # type: ignore[attr-defined]
+        self.nav.setCurrentRow(TODAY)
+        self.resize(1280, 800)
 
-    def drop_workspace(self) -> None:
-        """Lock: every view forgets its rows; the caller closes the vault."""
-        self.today.set_workspace(None)
-        self.cases.set_workspace(None)
-        self.workspace = None
+    # -- actions ----------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        assert self.session is not None
+        toolbar = QToolBar(self.tr("Actions"), self)
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(16, 16))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+
+        def action(
+            text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: Any, tip: str
+        ) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setToolTip(
+                f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.new_case_action = action(
+            self.tr("New case"), QKeySequence.StandardKey.New, self.new_case,
+            self.tr("Open a case for a man we have not followed yet"),
+        )  # fmt: skip
+        self.log_action = action(
+            self.tr("Log a contact"), "Ctrl+L", self.log_contact,
+            self.tr("Record a call, message or visit about the selected case"),
+        )  # fmt: skip
+        self.find_action = action(
+            self.tr("Find"), QKeySequence.StandardKey.Find, self.focus_find,
+            self.tr("Search the cases"),
+        )  # fmt: skip
+        self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.session.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        self.addActions([self.undo_action, self.redo_action])
+        self.lock_action = action(
+            self.tr("Lock"), "Ctrl+Shift+L", self.lock_requested.emit,
+            self.tr("Lock the vault now: everything disappears until the passphrase is typed"),
+        )  # fmt: skip
+        for act in (self.new_case_action, self.log_action, self.find_action):
+            toolbar.addAction(act)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(
+            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
+        )
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.lock_action)
+        for number in range(len(self.views)):
+            act = QAction(self)
+            act.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            act.triggered.connect(lambda _c=False, n=number: self.nav.setCurrentRow(n))
+            self.addAction(act)
+
+    def _build_status_bar(self) -> None:
+        assert self.session is not None
+        bar = self.statusBar()
+        self.save_label = QLabel(self)
+        self.save_label.setWordWrap(False)
+        self.retry_button = QPushButton(self.tr("Try saving again"), self)
+        self.retry_button.clicked.connect(self._retry_save)
+        self.retry_button.hide()
+        bar.addWidget(self.save_label, 1)
+        bar.addWidget(self.retry_button)
+        if self.session.demo:
+            demo = QLabel(self.tr("Demo vault: fictional people, deleted when you quit"), self)
+            set_role(demo, "badge")
+            bar.addPermanentWidget(demo)
+        lock = QPushButton(self.tr("Lock (Ctrl+Shift+L)"), self)
+        lock.setFlat(True)
+        lock.clicked.connect(self.lock_requested.emit)
+        bar.addPermanentWidget(lock)
+        self._on_save_state(SaveState.SAVED.value, "")
+
+    def _retry_save(self) -> None:
+        if self.session is not None:
+            self.session.saver.retry()
+
+    def _on_save_state(self, state: str, message: str) -> None:
+        self.retry_button.setVisible(state == SaveState.FAILED.value)
+        if state == SaveState.SAVED.value:
+            self.save_label.setText(self.tr("All changes saved, encrypted"))
+            set_role(self.save_label, "ok")
+        elif state == SaveState.SAVING.value:
+            self.save_label.setText(self.tr("Saving…"))
+            set_role(self.save_label, "hint")
+        else:
+            self.save_label.setText(message)
+            self.save_label.setToolTip(message)
+            set_role(self.save_label, "error")
+
+    def save_text(self) -> str:
+        return self.save_label.text()
+
+    # -- sections ---------------------------------------------------------------------------
+    def _section_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        view = self.views[row]
+        if view in self._stale:
+            self._stale.discard(view)
+            view.refresh()  # type: ignore[attr-defined]
+
+    def _on_changed(self) -> None:
+        current = self.stack.currentWidget()
+        self._stale = {v for v in self.views if v is not current}
+        if current is not None:
+            current.refresh()  # type: ignore[attr-defined]
+
+    def show_section(self, row: int) -> None:
+        self.nav.setCurrentRow(row)
+
+    # -- frequent actions -------------------------------------------------------------------
+    def _context_case(self) -> uuid.UUID | None:
+        current = self.stack.currentWidget()
+        if current is self.cases:
+            return self.cases.selected_case_id()
+        if current is self.today:
+            flag = self.today.selected_flag()
+            return flag.case_id if flag else None
+        return None
+
+    def new_case(self) -> NewCaseDialog | None:
+        if self.session is None:
+            return None
+        dialog = NewCaseDialog(self.session, self)
+        dialog.accepted.connect(lambda: dialog.case_id and self.open_case(dialog.case_id))
+        dialog.open()
+        return dialog
+
+    def log_contact(self) -> LogContactDialog | None:
+        if self.session is None:
+            return None
+        dialog = LogContactDialog(self.session, self._context_case(), self)
+        dialog.open()
+        return dialog
+
+    def focus_find(self) -> None:
+        self.nav.setCurrentRow(CASES)
+        self.cases.focus_search()
+
+    def open_case(self, case_id: uuid.UUID) -> CaseWindow | None:
+        if self.session is None or not self.session.is_open:
+            return None
+        window = self.case_windows.get(case_id)
+        if window is None:
+            window = CaseWindow(self.session, case_id)
+            window.lock_requested.connect(self.lock_requested)
+            window.closed.connect(lambda cid: self.case_windows.pop(cid, None))
+            self.case_windows[case_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def open_place(self, facility_id: uuid.UUID) -> None:
+        self.nav.setCurrentRow(PLACES)
+        self.places.select(facility_id)
+
+    # -- lock -------------------------------------------------------------------------------
+    def _close_case_windows(self) -> None:
+        for window in list(self.case_windows.values()):
+            window.wipe()
+        self.case_windows.clear()
+
+    def teardown(self) -> None:
+        """Lock: close case windows, empty every model; the caller then closes the vault."""
+        self._close_case_windows()
+        session = self.session
+        if session is not None:
+            try:
+                session.changed.disconnect(self._on_changed)
+                session.save_state_changed.disconnect(self._on_save_state)
+            except (RuntimeError, TypeError):
+                pass
+        for view in self.views:
+            view.set_session(None)  # type: ignore[attr-defined]
+        self.session = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._close_case_windows()
+        super().closeEvent(event)

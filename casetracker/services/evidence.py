@@ -143,3 +143,20 @@ class EvidenceService:
                 .order_by(col(Allegation.occurred_on).asc().nulls_last())
             )
             return list(session.exec(stmt))
+
+    def update_source(self, source_id: uuid.UUID, **fields: object) -> Source:
+        """Change a source's title, kind, verification, reference, date or notes."""
+        allowed = {"title", "kind", "verification", "reference", "published_on", "notes"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise InvalidInput(f"Unknown source field(s): {', '.join(sorted(unknown))}.")
+        if "title" in fields and not str(fields["title"]).strip():
+            raise InvalidInput("A source needs a short title saying what it is.")
+        with self.ws.session() as session:
+            source = session.get(Source, source_id)
+            if source is None:
+                raise NotFound("This source is not in the vault.")
+            for key, value in fields.items():
+                setattr(source, key, value)
+            session.add(source)
+            return source

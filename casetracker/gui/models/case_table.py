@@ -1,22 +1,39 @@
-"""The case list as a Qt item model over the service's rows."""
+"""The case list as a Qt item model: the service's rows plus the open flags of each case."""
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from casetracker.gui.labels import status_label
+from casetracker.gui import style
+from casetracker.gui.labels import rule_title, status_label
+from casetracker.gui.models.column_table import SORT_ROLE
+from casetracker.rules.flag import Flag
 from casetracker.services.cases import CaseRow
 
 Index = QModelIndex | QPersistentModelIndex
 
 
+def days_since(row: CaseRow, today: date) -> int | None:
+    if row.last_proof_of_life is None:
+        return None
+    return (today - row.last_proof_of_life.date()).days
+
+
 class CaseTableModel(QAbstractTableModel):
-    COLUMNS = ("ref", "name", "status", "facility", "days", "caseworker")
+    COLUMNS = ("ref", "name", "status", "facility", "days", "flags", "caseworker")
 
     def __init__(self, today: date | None = None) -> None:
         super().__init__()
         self._rows: list[CaseRow] = []
+        self._flags: dict[str, list[Flag]] = {}
         self._today = today or date.today()
 
     def headers(self) -> list[str]:
@@ -25,13 +42,16 @@ class CaseTableModel(QAbstractTableModel):
             self.tr("Name"),
             self.tr("Status"),
             self.tr("Held at"),
-            self.tr("Days since proof of life"),
+            self.tr("Days since\nproof of life"),
+            self.tr("Flags"),
             self.tr("Caseworker"),
         ]
 
-    def set_rows(self, rows: list[CaseRow]) -> None:
+    def set_rows(self, rows: Sequence[CaseRow], flags: dict[str, list[Flag]] | None = None) -> None:
         self.beginResetModel()
-        self._rows = rows
+        self._rows = list(rows)
+        self._flags = flags or {}
+        self._today = date.today()
         self.endResetModel()
 
     def clear(self) -> None:
@@ -40,33 +60,50 @@ class CaseTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> CaseRow:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def flags_of(self, ref: str) -> list[Flag]:
+        return self._flags.get(ref, [])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and self.COLUMNS[section] == "days"
+        ):
+            return self.tr("Days since he himself was last heard (a direct contact)")
         return None
 
-    def _days(self, row: CaseRow) -> int | None:
-        if row.last_proof_of_life is None:
-            return None
-        return (self._today - row.last_proof_of_life.date()).days
+    def _flag_text(self, flags: list[Flag]) -> str:
+        if not flags:
+            return ""
+        first = rule_title(flags[0].rule)
+        if len(flags) == 1:
+            return first
+        return QCoreApplication.translate(
+            "CaseTableModel", "%1 +%n more", "", len(flags) - 1
+        ).replace("%1", first)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
+        flags = self._flags.get(row.ref, [])
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "days":
-                days = self._days(row)
+                days = days_since(row, self._today)
                 return "—" if days is None else str(days)
+            if column == "flags":
+                return self._flag_text(flags)
             return {
                 "ref": row.ref,
                 "name": row.full_name,
@@ -74,11 +111,25 @@ class CaseTableModel(QAbstractTableModel):
                 "facility": row.facility,
                 "caseworker": row.caseworker,
             }[column]
-        if role == Qt.ItemDataRole.UserRole:  # sort key
+        if role == SORT_ROLE:
             if column == "days":
-                days = self._days(row)
-                return -1 if days is None else days
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
+                days = days_since(row, self._today)
+                return 100_000 if days is None else days
+            if column == "flags":
+                worst = flags[0].severity.rank if flags else 0
+                return worst * 100 + len(flags)
+            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return str(text).casefold()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "flags" and flags:
+                return "\n".join(f"• {rule_title(f.rule)}: {f.message}" for f in flags)
+            if column == "days" and row.last_proof_of_life is None:
+                return self.tr("He has not been heard directly since the case was opened.")
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and column in ("flags", "days") and flags:
+            return style.SEVERITY_FOREGROUND[flags[0].severity]
+        if role == Qt.ItemDataRole.BackgroundRole and column == "flags" and flags:
+            return style.SEVERITY_BACKGROUND[flags[0].severity]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "days":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

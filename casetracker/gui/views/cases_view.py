@@ -1,64 +1,329 @@
-"""Cases: search-as-you-type over the service, sortable columns."""
+"""Cases: search as you type, filter, sort, and see possible duplicates.
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+Search runs in the service (names, aliases, units, places and notes; any case, Cyrillic or
+Latin, tolerant of transliteration). Filters narrow the result here. Everything is a
+``QAbstractTableModel`` behind a sort proxy, so 20,000 rows stay quick.
+"""
 
+import uuid
+from collections import defaultdict
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casetracker.gui.labels import rule_title, status_label
 from casetracker.gui.models.case_table import CaseTableModel
-from casetracker.services.workspace import Workspace
+from casetracker.gui.models.column_table import SORT_ROLE
+from casetracker.gui.style import set_role
+from casetracker.gui.vault_session import VaultSession
+from casetracker.model import CaseStatus
+from casetracker.rules import engine
+from casetracker.rules.flag import Flag
+from casetracker.services.cases import CaseRow
+from casetracker.services.duplicates import DuplicatePair, Reason, possible_duplicates
+
+ANY = "__any__"
+NONE = "__none__"
+
+
+class _CaseTable(QTableView):
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter_pressed.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class CasesView(QWidget):
-    case_activated = Signal(str)
+    case_activated = Signal(object)  # uuid.UUID
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace: Workspace | None = None
-        self.model = CaseTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.session: VaultSession | None = None
+        self._all_rows: list[CaseRow] = []
+        self._flags: dict[str, list[Flag]] = {}
+        self._duplicates: list[DuplicatePair] = []
+        self._only: set[uuid.UUID] | None = None
+
+        self.title = QLabel(self.tr("Cases"), self)
+        set_role(self.title, "title")
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(
-            self.tr("Find by name, alias, unit, place or note — Cyrillic or Latin")
+            self.tr("Find by name, alias, unit, place or note — Cyrillic or Latin (Ctrl+F)")
         )
         self.search.setAccessibleName(self.tr("Search cases"))
         self.search.setClearButtonEnabled(True)
-        self.count = QLabel(self)
-        self.table = QTableView(self)
+
+        self.status_filter = self._combo(self.tr("Any status"))
+        for status in CaseStatus:
+            self.status_filter.addItem(status_label(status), status.value)
+        self.flag_filter = self._combo(self.tr("Any flags"))
+        self.flag_filter.addItem(self.tr("With open flags"), "__flagged__")
+        self.flag_filter.addItem(self.tr("Without flags"), NONE)
+        for rule in engine.RULES:
+            self.flag_filter.addItem(rule.title(), rule.id)
+        self.facility_filter = self._combo(self.tr("Any place"))
+        self.unit_filter = self._combo(self.tr("Any unit"))
+        self.region_filter = self._combo(self.tr("Any region"))
+        self.caseworker_filter = self._combo(self.tr("Any caseworker"))
+        self.clear_filters_button = QPushButton(self.tr("Clear filters"), self)
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+
+        self.duplicates_banner = QFrame(self)
+        set_role(self.duplicates_banner, "banner")
+        self.duplicates_text = QLabel(self.duplicates_banner)
+        self.duplicates_text.setWordWrap(True)
+        self.duplicates_button = QPushButton(self.tr("Show them"), self.duplicates_banner)
+        self.duplicates_button.setCheckable(True)
+        self.duplicates_button.toggled.connect(self._toggle_duplicates)
+        banner_layout = QHBoxLayout(self.duplicates_banner)
+        banner_layout.setContentsMargins(10, 6, 10, 6)
+        banner_layout.addWidget(self.duplicates_text, 1)
+        banner_layout.addWidget(self.duplicates_button)
+        self.duplicates_banner.hide()
+
+        self.model = CaseTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = _CaseTable(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setHighlightSections(False)
         self.table.setAccessibleName(self.tr("Cases"))
         self.table.doubleClicked.connect(self._activated)
+        self.table.enter_pressed.connect(lambda: self._activated(self.table.currentIndex()))
+        self.count = QLabel(self)
+        set_role(self.count, "subtitle")
+
+        filters = QHBoxLayout()
+        for combo in (
+            self.status_filter,
+            self.flag_filter,
+            self.facility_filter,
+            self.unit_filter,
+            self.region_filter,
+            self.caseworker_filter,
+        ):
+            filters.addWidget(combo, 1)
+        filters.addWidget(self.clear_filters_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
         layout.addWidget(self.search)
-        layout.addWidget(self.table)
+        layout.addLayout(filters)
+        layout.addWidget(self.duplicates_banner)
+        layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
-        self._debounce = QTimer(self, singleShot=True, interval=150)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
 
-    def set_workspace(self, workspace: Workspace | None) -> None:
-        self.workspace = workspace
-        if workspace is None:
+    def _combo(self, any_text: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(any_text, ANY)
+        combo.setMinimumContentsLength(10)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        return combo
+
+    # -- data -------------------------------------------------------------------------------
+    def set_session(self, session: VaultSession | None) -> None:
+        self.session = session
+        if session is None:
+            self.search.blockSignals(True)
             self.search.clear()
+            self.search.blockSignals(False)
+            self._all_rows, self._flags, self._duplicates, self._only = [], {}, [], None
             self.model.clear()
             self.count.clear()
+            for combo in self._value_filters():
+                self._fill(combo, [])
+            self.duplicates_banner.hide()
         else:
             self.refresh()
 
-    def refresh(self) -> None:
-        if self.workspace is None:
-            return
-        rows = self.workspace.cases.rows(search=self.search.text() or None)
-        self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        self.count.setText(self.tr("%n case(s)", "", len(rows)))
+    def _value_filters(self) -> list[QComboBox]:
+        return [self.facility_filter, self.unit_filter, self.region_filter, self.caseworker_filter]
 
-    def _activated(self, index) -> None:  # type: ignore[no-untyped-def]
+    def refresh(self) -> None:
+        if self.session is None or not self.session.is_open:
+            return
+        ws = self.session.ws
+        search = self.search.text().strip() or None
+        self._all_rows = ws.cases.rows(search=search)
+        self._flags = defaultdict(list)
+        for flag in self.session.flags.open_flags():
+            if flag.case_ref:
+                self._flags[flag.case_ref].append(flag)
+            for ref in flag.case_refs:
+                self._flags[ref].append(flag)
+        every = ws.cases.rows() if search else self._all_rows
+        places: dict[str, str] = {}
+        for row in every:
+            if row.facility_id is not None:
+                places[str(row.facility_id)] = row.facility
+        self._fill(self.facility_filter, sorted(places.items(), key=lambda kv: kv[1].casefold()))
+        for combo, values in (
+            (self.unit_filter, {r.military_unit for r in every}),
+            (self.region_filter, {r.home_region for r in every}),
+            (self.caseworker_filter, {r.caseworker for r in every}),
+        ):
+            self._fill(combo, [(v, v) for v in sorted(v for v in values if v)])
+        self._duplicates = possible_duplicates(ws)
+        self._show_duplicates()
+        self.apply_filters()
+
+    def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for data, text in items:
+            combo.addItem(text, data)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def _show_duplicates(self) -> None:
+        pairs = self._duplicates
+        if not pairs:
+            self.duplicates_banner.hide()
+            self.duplicates_button.setChecked(False)
+            return
+        first = pairs[0]
+        why = (
+            self.tr("same name, spelt differently")
+            if first.reason is Reason.SAME_NAME
+            else self.tr("same birth date, similar name")
+        )
+        text = self.tr("%n possible duplicate(s): ", "", len(pairs))
+        text += f"{first.first_ref} / {first.second_ref} ({why})"
+        if len(pairs) > 1:
+            text += self.tr(" and more")
+        self.duplicates_text.setText(text)
+        self.duplicates_banner.show()
+
+    def _toggle_duplicates(self, on: bool) -> None:
+        if on:
+            ids: set[uuid.UUID] = set()
+            for pair in self._duplicates:
+                ids.update((pair.first_id, pair.second_id))
+            self._only = ids
+            self.duplicates_button.setText(self.tr("Show all"))
+        else:
+            self._only = None
+            self.duplicates_button.setText(self.tr("Show them"))
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        status = self.status_filter.currentData()
+        flag = self.flag_filter.currentData()
+        facility = self.facility_filter.currentData()
+        unit = self.unit_filter.currentData()
+        region = self.region_filter.currentData()
+        caseworker = self.caseworker_filter.currentData()
+        rows = []
+        for row in self._all_rows:
+            flags = self._flags.get(row.ref, [])
+            if self._only is not None and row.id not in self._only:
+                continue
+            if status != ANY and row.status.value != status:
+                continue
+            if flag == "__flagged__" and not flags:
+                continue
+            if flag == NONE and flags:
+                continue
+            if flag not in (ANY, NONE, "__flagged__") and not any(f.rule == flag for f in flags):
+                continue
+            if facility != ANY and str(row.facility_id) != facility:
+                continue
+            if unit != ANY and row.military_unit != unit:
+                continue
+            if region != ANY and row.home_region != region:
+                continue
+            if caseworker != ANY and row.caseworker != caseworker:
+                continue
+            rows.append(row)
+        self.model.set_rows(rows, self._flags)
+        self._size_columns()
+        total = len(self._all_rows)
+        if len(rows) == total:
+            self.count.setText(self.tr("%n case(s)", "", total))
+        else:
+            self.count.setText(
+                self.tr("%n case(s) shown", "", len(rows))
+                + self.tr(" of %1").replace("%1", str(total))
+            )
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            if header.sectionSize(column) > 300:
+                header.resizeSection(column, 300)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+    def clear_filters(self) -> None:
+        for combo in (self.status_filter, self.flag_filter, *self._value_filters()):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.duplicates_button.setChecked(False)
+        self.apply_filters()
+
+    def set_filter(self, combo: QComboBox, data: str) -> None:
+        index = combo.findData(data)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def visible_refs(self) -> list[str]:
+        return [
+            self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).ref
+            for r in range(self.proxy.rowCount())
+        ]
+
+    def selected_case_id(self) -> uuid.UUID | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row()).id
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _activated(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
         row = self.model.row_at(self.proxy.mapToSource(index).row())
-        self.case_activated.emit(row.ref)
+        self.case_activated.emit(row.id)
+
+    def filter_titles(self) -> list[str]:
+        return [rule_title(rule.id) for rule in engine.RULES]

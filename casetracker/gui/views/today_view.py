@@ -1,30 +1,297 @@
-"""Today: the open flags, worst first, each with its plain explanation."""
+"""Today: the open flags, worst first, grouped by severity, each with its plain explanation.
 
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+Select a flag to read why it was raised and how long he has been silent; acknowledge or snooze
+it with a note for colleagues in one click; double-click (or Enter, or "Open case") opens the
+case.
+"""
 
-from casetracker.services.workspace import Workspace
+import uuid
+from datetime import date
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casetracker.gui.error_messages import error_text
+from casetracker.gui.labels import rule_title, severity_label
+from casetracker.gui.locale_format import days_ago_text
+from casetracker.gui.models.flag_tree import FlagTreeModel
+from casetracker.gui.style import set_role, set_severity
+from casetracker.gui.vault_session import VaultSession
+from casetracker.rules.flag import Flag, Severity
+from casetracker.services.cases import CaseRow
 
 
 class TodayView(QWidget):
+    case_activated = Signal(object)  # uuid.UUID
+    place_activated = Signal(object)  # uuid.UUID
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(self)
-        self.list = QListWidget(self)
-        self.list.setAccessibleName(self.tr("Open flags"))
-        self.list.setWordWrap(True)
+        self.session: VaultSession | None = None
+        self._cases: dict[uuid.UUID, CaseRow] = {}
+        self.title = QLabel(self.tr("Today"), self)
+        set_role(self.title, "title")
+        self.summary = QLabel(self)
+        set_role(self.summary, "subtitle")
+
+        self.model = FlagTreeModel()
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setAccessibleName(self.tr("Open flags"))
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.doubleClicked.connect(lambda _i: self.open_selected())
+        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.detail = QFrame(self)
+        set_role(self.detail, "panel")
+        self.detail.setMinimumWidth(320)
+        self.detail.setMaximumWidth(480)
+        self.badge = QLabel(self.detail)
+        set_role(self.badge, "badge")
+        self.headline = QLabel(self.detail)
+        self.headline.setWordWrap(True)
+        set_role(self.headline, "title")
+        self.subject = QLabel(self.detail)
+        self.subject.setWordWrap(True)
+        self.message = QLabel(self.detail)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.proof = QLabel(self.detail)
+        self.proof.setWordWrap(True)
+        set_role(self.proof, "subtitle")
+        self.open_button = QPushButton(self.tr("Open case"), self.detail)
+        set_role(self.open_button, "primary")
+        self.open_button.clicked.connect(self.open_selected)
+        self.note = QLineEdit(self.detail)
+        self.note.setPlaceholderText(
+            self.tr("Note for colleagues (required), e.g. lawyer informed")
+        )
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.returnPressed.connect(self.acknowledge)
+        self.ack_button = QPushButton(self.tr("Acknowledge"), self.detail)
+        self.ack_button.setToolTip(
+            self.tr("Hide this flag until it gets worse; the note is kept in the case history.")
+        )
+        self.ack_button.clicked.connect(self.acknowledge)
+        self.snooze_days = QSpinBox(self.detail)
+        self.snooze_days.setRange(1, 365)
+        self.snooze_days.setValue(7)
+        self.snooze_days.setSuffix(self.tr(" days"))
+        self.snooze_button = QPushButton(self.tr("Snooze for"), self.detail)
+        self.snooze_button.setToolTip(self.tr("Hide this flag for a while, then show it again."))
+        self.snooze_button.clicked.connect(self.snooze)
+        self.feedback = QLabel(self.detail)
+        self.feedback.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.addWidget(self.ack_button)
+        actions.addStretch(1)
+        actions.addWidget(self.snooze_button)
+        actions.addWidget(self.snooze_days)
+        detail_layout = QVBoxLayout(self.detail)
+        top = QHBoxLayout()
+        top.addWidget(self.badge)
+        top.addStretch(1)
+        detail_layout.addLayout(top)
+        detail_layout.addWidget(self.headline)
+        detail_layout.addWidget(self.subject)
+        detail_layout.addWidget(self.message)
+        detail_layout.addWidget(self.proof)
+        detail_layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        detail_layout.addStretch(1)
+        detail_layout.addWidget(self.note)
+        detail_layout.addLayout(actions)
+        detail_layout.addWidget(self.feedback)
+
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        set_role(self.empty, "hint")
+        splitter = QSplitter(self)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([900, 380])
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.list)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self._show_detail(None)
 
-    def set_workspace(self, workspace: Workspace | None) -> None:
-        self.list.clear()
-        self.title.clear()
-        flags_service = getattr(workspace, "flags", None) if workspace else None
-        if flags_service is None:
+    # -- data -------------------------------------------------------------------------------
+    def set_session(self, session: VaultSession | None) -> None:
+        self.session = session
+        if session is None:
+            self.model.clear_flags()
+            self._cases = {}
+            self.summary.clear()
+            self.note.clear()
+            self.feedback.clear()
+            self._show_detail(None)
+        else:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.session is None or not self.session.is_open:
             return
-        flags = flags_service.open_flags()
-        self.title.setText(self.tr("%n open flag(s), worst first", "", len(flags)))
-        for flag in flags:
-            who = getattr(flag, "case_ref", None) or getattr(flag, "facility_name", "") or ""
-            item = QListWidgetItem(f"[{flag.severity.name.lower()}] {who}: {flag.message}")
-            self.list.addItem(item)
+        selected = self.selected_flag()
+        flags = self.session.flags.open_flags()
+        self._cases = {row.id: row for row in self.session.ws.cases.rows()}
+        self.model.set_flags(flags, self._cases)
+        self.tree.expandAll()
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in range(self.model.columnCount()):
+            self.tree.resizeColumnToContents(column)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        counts = {s: sum(1 for f in flags if f.severity is s) for s in Severity}
+        if not flags:
+            self.summary.setText(self.tr("Nothing needs attention today."))
+        else:
+            self.summary.setText(
+                self.tr("%1 critical · %2 warnings · %3 reminders — worst first")
+                .replace("%1", str(counts[Severity.CRITICAL]))
+                .replace("%2", str(counts[Severity.WARNING]))
+                .replace("%3", str(counts[Severity.INFO]))
+            )
+        if not self._reselect(selected):
+            self.select_first()
+
+    def flags(self) -> list[Flag]:
+        return self.model.current_flags
+
+    # -- selection --------------------------------------------------------------------------
+    def _flag_indexes(self) -> list[tuple[Flag, QModelIndex]]:
+        out: list[tuple[Flag, QModelIndex]] = []
+        for g in range(self.model.rowCount()):
+            group = self.model.index(g, 0)
+            for r in range(self.model.rowCount(group)):
+                index = self.model.index(r, 0, group)
+                flag = self.model.flag_at(index)
+                if flag is not None:
+                    out.append((flag, index))
+        return out
+
+    def select_first(self) -> None:
+        found = self._flag_indexes()
+        if found:
+            self.tree.setCurrentIndex(found[0][1])
+        else:
+            self._show_detail(None)
+
+    def select_flag(self, rule: str, subject: str) -> bool:
+        for flag, index in self._flag_indexes():
+            if flag.rule == rule and flag.subject == subject:
+                self.tree.setCurrentIndex(index)
+                return True
+        return False
+
+    def _reselect(self, flag: Flag | None) -> bool:
+        return flag is not None and self.select_flag(flag.rule, flag.subject)
+
+    def selected_flag(self) -> Flag | None:
+        return self.model.flag_at(self.tree.currentIndex())
+
+    def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        self.feedback.clear()
+        self._show_detail(self.selected_flag())
+
+    def _show_detail(self, flag: Flag | None) -> None:
+        has = flag is not None
+        for widget in (self.note, self.ack_button, self.snooze_button, self.snooze_days):
+            widget.setEnabled(has)
+        if flag is None:
+            self.badge.hide()
+            self.headline.setText(self.tr("Select a flag"))
+            self.subject.setText(
+                self.tr("Its explanation, and what you can do about it, appear here.")
+            )
+            self.message.clear()
+            self.proof.clear()
+            self.open_button.setEnabled(False)
+            return
+        self.badge.show()
+        self.badge.setText(severity_label(flag.severity))
+        set_severity(self.badge, flag.severity)
+        self.headline.setText(rule_title(flag.rule))
+        self.message.setText(flag.message)
+        if flag.case_id is not None:
+            row = self._cases.get(flag.case_id)
+            name = row.full_name if row else ""
+            self.subject.setText(f"<b>{flag.case_ref}</b> — {name}")
+            proof = row.last_proof_of_life if row else None
+            self.proof.setText(
+                self.tr("He himself was last heard: %1").replace("%1", days_ago_text(proof))
+            )
+            self.open_button.setText(self.tr("Open case"))
+        else:
+            self.subject.setText(f"<b>{flag.facility_name}</b>")
+            self.proof.setText(self.tr("Cases: %1").replace("%1", ", ".join(flag.case_refs)))
+            self.open_button.setText(self.tr("Open place"))
+        self.open_button.setEnabled(True)
+
+    # -- actions ----------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        flag = self.selected_flag()
+        if flag is None:
+            return
+        if flag.case_id is not None:
+            self.case_activated.emit(flag.case_id)
+        elif flag.facility_id is not None:
+            self.place_activated.emit(flag.facility_id)
+
+    def acknowledge(self) -> None:
+        self._record(None)
+
+    def snooze(self) -> None:
+        self._record(self.snooze_days.value())
+
+    def _record(self, snooze_days: int | None) -> None:
+        flag = self.selected_flag()
+        if flag is None or self.session is None:
+            return
+        note = self.note.text().strip()
+        if not note:
+            self._feedback(self.tr("Add a short note saying why, for your colleagues."), "error")
+            self.note.setFocus()
+            return
+        try:
+            self.session.flags.acknowledge(
+                flag.rule,
+                note=note,
+                case=flag.case_id,
+                facility=flag.facility_id if flag.case_id is None else None,
+                snooze_days=snooze_days,
+                as_of=date.today(),
+            )
+        except Exception as exc:
+            self._feedback(error_text(exc), "error")
+            return
+        self.note.clear()
+        self.session.committed()
+        self._feedback(
+            self.tr("Acknowledged.") if snooze_days is None else self.tr("Snoozed."), "ok"
+        )
+
+    def _feedback(self, text: str, role: str) -> None:
+        self.feedback.setText(text)
+        set_role(self.feedback, role)

@@ -1,0 +1,91 @@
+"""Slow work (key derivation, reading files) in a worker thread, with the answer as a signal.
+
+``run_in_background(job, on_done, on_failed)`` runs ``job()`` on a ``QThread`` and calls one of
+the two callbacks back on the GUI thread. The GUI stays responsive meanwhile; the job must not
+touch widgets.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+
+class _Runner(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, job: Callable[[], Any]) -> None:
+        super().__init__()
+        self._job = job
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._job()
+        except Exception as exc:  # handed to the GUI thread, which words it
+            self.failed.emit(exc)
+            return
+        self.succeeded.emit(result)
+
+
+class BackgroundJob(QObject):
+    """One job on its own thread; keep a reference until ``finished`` fires."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(self, job: Callable[[], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._runner = _Runner(job)
+        self._runner.moveToThread(self._thread)
+        self._thread.started.connect(self._runner.run)
+        self._runner.succeeded.connect(self._on_succeeded)
+        self._runner.failed.connect(self._on_failed)
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        self._thread.start()
+
+    def _stop_thread(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self.running = False
+
+    @Slot(object)
+    def _on_succeeded(self, result: object) -> None:
+        self._stop_thread()
+        self.succeeded.emit(result)
+        self.finished.emit()
+
+    @Slot(object)
+    def _on_failed(self, exc: object) -> None:
+        self._stop_thread()
+        self.failed.emit(exc)
+        self.finished.emit()
+
+    def wait(self) -> None:
+        """Block until the job ends (for shutting down only)."""
+        self._thread.quit()
+        self._thread.wait()
+
+
+_RUNNING: set[BackgroundJob] = set()
+
+
+def run_in_background(
+    job: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[Exception], None],
+) -> BackgroundJob:
+    """Start ``job`` on a worker thread; the callbacks run on the GUI thread."""
+    worker = BackgroundJob(job)
+    _RUNNING.add(worker)
+    worker.succeeded.connect(on_done)
+    worker.failed.connect(on_failed)
+    worker.finished.connect(lambda: _RUNNING.discard(worker))
+    worker.start()
+    return worker

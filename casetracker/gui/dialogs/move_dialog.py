@@ -1,0 +1,90 @@
+"""Record where he is held now: choose a known place or name a new one."""
+
+import uuid
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+
+from casetracker.gui.error_messages import error_text
+from casetracker.gui.labels import certainty_label
+from casetracker.gui.undo_commands import MoveCustody
+from casetracker.gui.vault_session import VaultSession
+from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit
+from casetracker.model import Certainty
+
+
+class MoveDialog(QDialog):
+    def __init__(
+        self, session: VaultSession, case_id: uuid.UUID, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.case_id = session, case_id
+        self.setWindowTitle(self.tr("Where is he held now?"))
+        self.setMinimumWidth(480)
+        self.place = QComboBox(self)
+        self.place.addItem(self.tr("A new place (name it below)"), None)
+        for facility in session.ws.facilities.all():
+            where = f" ({facility.settlement})" if facility.settlement else ""
+            self.place.addItem(f"{facility.name}{where}", facility.id)
+        if self.place.count() > 1:
+            self.place.setCurrentIndex(1)
+        self.new_name = QLineEdit(self)
+        self.new_name.setPlaceholderText(self.tr("Name of the new place"))
+        self.new_settlement = QLineEdit(self)
+        self.new_settlement.setPlaceholderText(self.tr("Town or village"))
+        self.since = OptionalDateEdit(self)
+        self.since.set_value(date.today())
+        self.certainty = EnumCombo(Certainty, certainty_label, self)
+        self.certainty.set_value(Certainty.REPORTED)
+        self.note = QLineEdit(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Place"), self.place)
+        form.addRow(self.tr("New place"), self.new_name)
+        form.addRow(self.tr("Settlement"), self.new_settlement)
+        form.addRow(self.tr("Since"), self.since)
+        form.addRow(self.tr("How sure"), self.certainty)
+        form.addRow(self.tr("Note"), self.note)
+        self.place.currentIndexChanged.connect(self._place_changed)
+        self._place_changed()
+        self.message = error_label(self)
+        buttons, _ok = dialog_buttons(self, self.tr("Record move"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _place_changed(self) -> None:
+        new = self.place.currentData() is None
+        self.new_name.setEnabled(new)
+        self.new_settlement.setEnabled(new)
+
+    def submit(self) -> None:
+        try:
+            facility_id = self.place.currentData()
+            if facility_id is None:
+                facility = (
+                    self.session.ws.facilities.find_or_create(
+                        self.new_name.text(), self.new_settlement.text()
+                    )
+                    if self.new_name.text().strip()
+                    else None
+                )
+                if facility is None:
+                    show_message(self.message, self.tr("Choose a place or name a new one."))
+                    return
+                facility_id = facility.id
+            MoveCustody(
+                self.session,
+                self.case_id,
+                facility_id,
+                self.since.value(),
+                self.certainty.value(),
+                self.note.text().strip(),
+            ).execute()
+        except Exception as exc:
+            show_message(self.message, error_text(exc))
+            return
+        self.accept()

@@ -1,0 +1,120 @@
+"""A relative or other person reporting on cases: contacts, language, and what they consent to."""
+
+import uuid
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casetracker.gui.error_messages import error_text
+from casetracker.gui.undo_commands import UpdateRecord, changed_fields
+from casetracker.gui.vault_session import VaultSession
+from casetracker.gui.widgets.form_parts import dialog_buttons, error_label, show_message
+from casetracker.model import Relative
+
+
+class RelativeDialog(QDialog):
+    """New person linked to a case (``case_id``), or edit an existing one (``relative``)."""
+
+    def __init__(
+        self,
+        session: VaultSession,
+        *,
+        relative: Relative | None = None,
+        case_id: uuid.UUID | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.relative, self.case_id = session, relative, case_id
+        self.setWindowTitle(self.tr("Edit person") if relative else self.tr("Add a person"))
+        self.setMinimumWidth(480)
+        self.full_name = QLineEdit(self)
+        self.relationship = QLineEdit(self)
+        self.relationship.setPlaceholderText(self.tr("e.g. father, wife, comrade"))
+        self.phones = QLineEdit(self)
+        self.phones.setPlaceholderText(self.tr("Several separated by ;"))
+        self.handles = QLineEdit(self)
+        self.handles.setPlaceholderText(self.tr("Messenger handles, separated by ;"))
+        self.language = QLineEdit(self)
+        self.city = QLineEdit(self)
+        self.anonymous = QCheckBox(self.tr("Wants to stay anonymous: never share who they are"))
+        self.share_with_lawyer = QCheckBox(self.tr("May be shared with a lawyer"))
+        self.share_with_media = QCheckBox(self.tr("May be shared with media"))
+        self.notes = QPlainTextEdit(self)
+        self.notes.setFixedHeight(60)
+        self.notes.setTabChangesFocus(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.full_name)
+        if relative is None and case_id is not None:
+            form.addRow(self.tr("Relationship"), self.relationship)
+        form.addRow(self.tr("Phones"), self.phones)
+        form.addRow(self.tr("Messengers"), self.handles)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("City"), self.city)
+        form.addRow(self.tr("Consent"), self.anonymous)
+        form.addRow("", self.share_with_lawyer)
+        form.addRow("", self.share_with_media)
+        form.addRow(self.tr("Notes"), self.notes)
+        if relative is not None:
+            self.full_name.setText(relative.full_name)
+            self.phones.setText(relative.phones)
+            self.handles.setText(relative.handles)
+            self.language.setText(relative.language)
+            self.city.setText(relative.city)
+            self.anonymous.setChecked(relative.anonymous)
+            self.share_with_lawyer.setChecked(relative.share_with_lawyer)
+            self.share_with_media.setChecked(relative.share_with_media)
+            self.notes.setPlainText(relative.notes)
+        self.message = error_label(self)
+        buttons, _ok = dialog_buttons(self, self.tr("Save") if relative else self.tr("Add"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict[str, object]:
+        return {
+            "full_name": self.full_name.text().strip(),
+            "phones": self.phones.text().strip(),
+            "handles": self.handles.text().strip(),
+            "language": self.language.text().strip(),
+            "city": self.city.text().strip(),
+            "anonymous": self.anonymous.isChecked(),
+            "share_with_lawyer": self.share_with_lawyer.isChecked(),
+            "share_with_media": self.share_with_media.isChecked(),
+            "notes": self.notes.toPlainText().strip(),
+        }
+
+    def submit(self) -> None:
+        ws = self.session.ws
+        values = self.values()
+        try:
+            if self.relative is None:
+                name = str(values.pop("full_name"))
+                created = ws.relatives.create(name, **values)
+                if self.case_id is not None:
+                    ws.relatives.link(self.case_id, created.id, self.relationship.text().strip())
+                self.session.committed()
+            else:
+                new, old = changed_fields(self.relative, values)
+                if new:
+                    UpdateRecord(
+                        self.session,
+                        self.tr("Edit person"),
+                        ws.relatives.update,
+                        self.relative.id,
+                        new,
+                        old,
+                    ).execute()
+        except Exception as exc:
+            show_message(self.message, error_text(exc))
+            return
+        self.accept()

@@ -1,0 +1,73 @@
+"""Dates and durations as people read them, in the user's locale (DD.MM.YYYY in Russian)."""
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+
+EMPTY = "—"
+
+
+def _date_format() -> str:
+    """The locale's short date format, always with a four-digit year."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return "dd.MM.yyyy"
+    fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in fmt:
+        fmt = fmt.replace("yy", "yyyy")
+    return fmt
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def to_qdatetime(value: datetime) -> QDateTime:
+    return QDateTime(to_qdate(value.date()), QTime(value.hour, value.minute, value.second))
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+def date_text(value: date | datetime | None) -> str:
+    if value is None:
+        return EMPTY
+    if isinstance(value, datetime):
+        value = value.date()
+    return QLocale().toString(to_qdate(value), _date_format())
+
+
+def datetime_text(value: datetime | None) -> str:
+    if value is None:
+        return EMPTY
+    time_fmt = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+    return f"{date_text(value)} {QLocale().toString(QTime(value.hour, value.minute), time_fmt)}"
+
+
+def days_text(days: int) -> str:
+    return QCoreApplication.translate("time", "%n day(s)", "", days)
+
+
+def days_ago_text(value: date | datetime | None, today: date | None = None) -> str:
+    """ "37 days ago (12.03.2025)", "today", "never"."""
+    if value is None:
+        return QCoreApplication.translate("time", "never")
+    day = value.date() if isinstance(value, datetime) else value
+    days = ((today or date.today()) - day).days
+    if days <= 0:
+        ago = QCoreApplication.translate("time", "today")
+    elif days == 1:
+        ago = QCoreApplication.translate("time", "yesterday")
+    else:
+        ago = QCoreApplication.translate("time", "%n days ago", "", days)
+    return f"{ago} ({date_text(day)})"
+
+
+def size_text(size: int) -> str:
+    return QLocale().formattedDataSize(size)

@@ -1,0 +1,173 @@
+"""Unlock: the passphrase (or the recovery key), checked off the GUI thread.
+
+A wrong passphrase gets a calm message and the field is ready for another try. A damaged vault
+offers the newest backup that opens. Another running Casetracker holding the vault is named.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casetracker.gui.background import BackgroundJob, run_in_background
+from casetracker.gui.error_messages import error_text
+from casetracker.gui.style import set_role
+from casetracker.services import backup_restore
+from casetracker.services.workspace import Workspace
+from casetracker.storage.errors import VaultDamaged, WrongPassphrase
+
+
+class UnlockPage(QWidget):
+    unlocked = Signal(object)  # Workspace
+    other_vault_requested = Signal()
+    create_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path: Path | None = None
+        self.job: BackgroundJob | None = None
+        self.title = QLabel(self.tr("Unlock the vault"), self)
+        set_role(self.title, "title")
+        self.vault = QLabel(self)
+        self.vault.setWordWrap(True)
+        set_role(self.vault, "subtitle")
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        set_role(self.note, "hint")
+        self.note.hide()
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setMinimumHeight(32)
+        self.passphrase.returnPressed.connect(self.unlock)
+        self.use_recovery = QCheckBox(self.tr("I forgot it: use the recovery key instead"), self)
+        self.use_recovery.toggled.connect(self._recovery_toggled)
+        self.unlock_button = QPushButton(self.tr("Unlock"), self)
+        set_role(self.unlock_button, "primary")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setFixedHeight(6)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.backup_button = QPushButton(self.tr("Open the newest backup that works"), self)
+        self.backup_button.clicked.connect(self.open_backup)
+        self.backup_button.hide()
+        self.other_button = QPushButton(self.tr("Open another vault…"), self)
+        self.other_button.setFlat(True)
+        self.other_button.clicked.connect(self.other_vault_requested)
+        self.create_button = QPushButton(self.tr("Create a new vault…"), self)
+        self.create_button.setFlat(True)
+        self.create_button.clicked.connect(self.create_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.passphrase, 1)
+        row.addWidget(self.unlock_button)
+        links = QHBoxLayout()
+        links.addWidget(self.other_button)
+        links.addWidget(self.create_button)
+        links.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.vault)
+        layout.addWidget(self.note)
+        layout.addSpacing(8)
+        layout.addLayout(row)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.use_recovery)
+        layout.addWidget(self.message)
+        layout.addWidget(self.backup_button)
+        layout.addStretch(2)
+        layout.addLayout(links)
+
+    def set_vault(self, path: Path, note: str = "") -> None:
+        self.path = path
+        self.vault.setText(
+            self.tr("Vault: %1\nin %2").replace("%1", path.name).replace("%2", str(path.parent))
+        )
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        self.message.clear()
+        self.backup_button.hide()
+        self.use_recovery.setChecked(False)
+        self.passphrase.clear()
+        self.passphrase.setFocus()
+
+    def _recovery_toggled(self, on: bool) -> None:
+        self.passphrase.clear()
+        self.passphrase.setEchoMode(
+            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+        )
+        self.passphrase.setPlaceholderText(
+            self.tr("Recovery key, e.g. ABCD-EFGH-…") if on else self.tr("Passphrase")
+        )
+        self.passphrase.setFocus()
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self.busy.setVisible(busy)
+        for widget in (self.passphrase, self.unlock_button, self.use_recovery, self.other_button,
+                       self.create_button, self.backup_button):  # fmt: skip
+            widget.setEnabled(not busy)
+        if text:
+            self.message.setText(text)
+            set_role(self.message, "hint")
+
+    def _secret(self) -> dict[str, str]:
+        value = self.passphrase.text()
+        return {"recovery_key": value} if self.use_recovery.isChecked() else {"passphrase": value}
+
+    def unlock(self) -> None:
+        if self.path is None or self.job is not None:
+            return
+        if not self.passphrase.text():
+            self.message.setText(self.tr("Type the passphrase first."))
+            set_role(self.message, "error")
+            return
+        path, secret = self.path, self._secret()
+        self._set_busy(True, self.tr("Unlocking… this takes a moment, on purpose."))
+        self.backup_button.hide()
+        self.job = run_in_background(
+            lambda: Workspace.open(path, **secret), self._done, self._failed
+        )
+
+    def open_backup(self) -> None:
+        if self.path is None or self.job is not None or not self.passphrase.text():
+            return
+        path, secret = self.path, self._secret()
+        self._set_busy(True, self.tr("Looking for a backup that opens…"))
+        self.job = run_in_background(
+            lambda: backup_restore.open_newest_backup(path, **secret)[0], self._done, self._failed
+        )
+
+    def _done(self, workspace: object) -> None:
+        self.job = None
+        self._set_busy(False)
+        self.passphrase.clear()
+        self.message.clear()
+        self.unlocked.emit(workspace)
+
+    def _failed(self, exc: Exception) -> None:
+        self.job = None
+        self._set_busy(False)
+        if isinstance(exc, WrongPassphrase):
+            text = error_text(exc) + " " + self.tr("Check the keyboard layout and Caps Lock.")
+        else:
+            text = error_text(exc)
+        self.message.setText(text)
+        set_role(self.message, "error")
+        self.backup_button.setVisible(isinstance(exc, VaultDamaged))
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()

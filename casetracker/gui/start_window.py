@@ -1,0 +1,102 @@
+"""The window shown whenever no vault is open: first run, unlock, and after every lock.
+
+Pages: welcome (create or open), create (location + passphrase twice), recovery key (shown
+once), unlock. Nothing from the vault is ever shown here.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from casetracker.gui import file_dialogs
+from casetracker.gui.start.create_page import CreatePage
+from casetracker.gui.start.recovery_page import RecoveryPage
+from casetracker.gui.start.unlock_page import UnlockPage
+from casetracker.gui.start.welcome_page import WelcomePage
+from casetracker.gui.style import set_role
+from casetracker.services.workspace import Workspace
+
+
+class StartWindow(QWidget):
+    unlocked = Signal(object)  # Workspace
+    quit_requested = Signal()
+
+    def __init__(self, default_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Casetracker"))
+        self._pending: Workspace | None = None
+        self.welcome = WelcomePage(self)
+        self.create_page = CreatePage(default_path, self)
+        self.recovery = RecoveryPage(self)
+        self.unlock = UnlockPage(self)
+        self.preparing = QLabel(self.tr("Preparing the demo vault with fictional cases…"), self)
+        self.preparing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_role(self.preparing, "subtitle")
+        self.pages = QStackedWidget(self)
+        for page in (self.welcome, self.create_page, self.recovery, self.unlock, self.preparing):
+            self.pages.addWidget(page)
+        card = QFrame(self)
+        set_role(card, "panel")
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(28, 24, 28, 24)
+        card_layout.addWidget(self.pages)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(card)
+        self.setStyleSheet("StartWindow { background: #eef1f5; }")
+
+        self.welcome.create_requested.connect(self.show_create)
+        self.welcome.open_requested.connect(self.choose_vault)
+        self.create_page.back_requested.connect(self.show_welcome)
+        self.create_page.created.connect(self._created)
+        self.recovery.confirmed.connect(self._recovery_confirmed)
+        self.unlock.unlocked.connect(self.unlocked)
+        self.unlock.other_vault_requested.connect(self.choose_vault)
+        self.unlock.create_requested.connect(self.show_create)
+        self.resize(640, 460)
+
+    @property
+    def page(self) -> QWidget | None:
+        return self.pages.currentWidget()
+
+    def show_welcome(self) -> None:
+        self.pages.setCurrentWidget(self.welcome)
+
+    def show_create(self) -> None:
+        self.pages.setCurrentWidget(self.create_page)
+        self.create_page.passphrase.setFocus()
+
+    def show_unlock(self, path: Path, note: str = "") -> None:
+        self.unlock.set_vault(path, note)
+        self.pages.setCurrentWidget(self.unlock)
+        self.unlock.passphrase.setFocus()
+
+    def show_preparing(self) -> None:
+        self.pages.setCurrentWidget(self.preparing)
+
+    def choose_vault(self) -> None:
+        chosen = file_dialogs.open_file(
+            self, self.tr("Open a vault"), None, self.tr("Casetracker vaults (*.ctvault)")
+        )
+        if chosen is not None:
+            self.show_unlock(chosen)
+
+    def _created(self, workspace: Workspace, key: str) -> None:
+        self._pending = workspace
+        self.recovery.show_key(key)
+        self.pages.setCurrentWidget(self.recovery)
+
+    def _recovery_confirmed(self) -> None:
+        workspace, self._pending = self._pending, None
+        if workspace is not None:
+            self.unlocked.emit(workspace)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._pending is not None:
+            # Closing before confirming the key: keep the vault, drop the keys.
+            self._pending.close()
+            self._pending = None
+        self.quit_requested.emit()
+        super().closeEvent(event)

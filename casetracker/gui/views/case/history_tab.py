@@ -1,0 +1,90 @@
+"""History: who changed what and when on this case (the audit log), newest first."""
+
+import json
+import uuid
+from typing import Any
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from casetracker.gui.locale_format import datetime_text
+from casetracker.gui.models.column_table import Column
+from casetracker.gui.vault_session import VaultSession
+from casetracker.gui.views.case.case_tab import CaseTab
+from casetracker.gui.widgets.record_table import RecordTable
+from casetracker.model import AuditAction, AuditEntry
+from casetracker.services import audit
+
+
+def _value(value: Any) -> str:
+    return "—" if value in (None, "") else str(value)
+
+
+def changes_text(entry: AuditEntry) -> str:
+    try:
+        changes = json.loads(entry.changes or "{}")
+    except ValueError:
+        return ""
+    parts = []
+    for key, value in sorted(changes.items()):
+        if isinstance(value, list) and len(value) == 2:
+            old, new = value
+            parts.append(
+                f"{key}: {_value(old)} → {_value(new)}" if old else f"{key}: {_value(new)}"
+            )
+        else:
+            parts.append(f"{key}: {_value(value)}")
+    return "; ".join(parts)
+
+
+class HistoryTab(CaseTab):
+    def __init__(
+        self, session: VaultSession, case_id: uuid.UUID, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session, case_id, parent)
+        actions = {
+            AuditAction.CREATE: self.tr("added"),
+            AuditAction.UPDATE: self.tr("changed"),
+            AuditAction.DELETE: self.tr("deleted"),
+            AuditAction.ACKNOWLEDGE: self.tr("acknowledged"),
+            AuditAction.IMPORT: self.tr("imported"),
+        }
+        entities = {
+            "Case": self.tr("case"),
+            "StatusChange": self.tr("status"),
+            "ContactEvent": self.tr("contact"),
+            "CustodyPeriod": self.tr("place of custody"),
+            "CaseRelative": self.tr("relative link"),
+            "SourceCase": self.tr("source link"),
+            "AllegationCase": self.tr("allegation link"),
+            "Attachment": self.tr("attachment"),
+            "FlagState": self.tr("flag"),
+        }
+        self.table: RecordTable[AuditEntry] = RecordTable(
+            [
+                Column(
+                    self.tr("When (UTC)"),
+                    lambda e: datetime_text(e.at),
+                    sort=lambda e: e.at.isoformat(),
+                ),
+                Column(self.tr("Who"), lambda e: e.actor),
+                Column(
+                    self.tr("What"),
+                    lambda e: (
+                        f"{entities.get(e.entity, e.entity)} {actions.get(e.action, e.action)}"
+                    ),
+                ),
+                Column(self.tr("Changes"), changes_text, tooltip=changes_text),
+            ],
+            self,
+        )
+        self.table.setAccessibleName(self.tr("History"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+
+    def refresh(self) -> None:
+        with self.session.ws.reading() as session:
+            entries = audit.history(session, self.case_id)
+        self.table.set_records(entries)
+
+    def clear(self) -> None:
+        self.table.clear()

@@ -1,0 +1,85 @@
+"""Timeline: status changes, places, contacts and allegations on one line of dates."""
+
+import uuid
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from casetracker.gui.labels import (
+    allegation_label,
+    certainty_label,
+    channel_label,
+    status_label,
+)
+from casetracker.gui.locale_format import date_text, datetime_text
+from casetracker.gui.models.column_table import Column
+from casetracker.gui.vault_session import VaultSession
+from casetracker.gui.views.case.case_tab import CaseTab
+from casetracker.gui.widgets.record_table import RecordTable
+from casetracker.services.timeline import EntryKind, TimelineEntry, case_timeline
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("TimelineTab", text)
+
+
+def what(entry: TimelineEntry) -> str:
+    d = entry.details
+    if entry.kind is EntryKind.STATUS:
+        return _t("Status: %1").replace("%1", status_label(d["status"]))
+    if entry.kind is EntryKind.CUSTODY_START:
+        return _t("Held at %1").replace("%1", d["place"])
+    if entry.kind is EntryKind.CUSTODY_END:
+        return _t("Left %1").replace("%1", d["place"])
+    if entry.kind is EntryKind.CONTACT:
+        heard = _t("heard him himself") if d["direct"] else _t("second-hand news")
+        text = f"{channel_label(d['channel'])} — {heard}"
+        if d["reports_transfer"]:
+            text += _t(", reports a transfer")
+        return text
+    return _t("Allegation: %1").replace("%1", allegation_label(d["allegation"]))
+
+
+def details(entry: TimelineEntry) -> str:
+    d = entry.details
+    parts = []
+    if entry.kind in (EntryKind.CUSTODY_START, EntryKind.CUSTODY_END):
+        parts.append(certainty_label(d["certainty"]))
+    if entry.kind is EntryKind.CONTACT:
+        if d.get("relative") is not None:
+            parts.append(d["relative"] or _t("anonymous relative"))
+        if d.get("participants"):
+            parts.append(d["participants"])
+    if d.get("note"):
+        parts.append(d["note"])
+    return " · ".join(parts)
+
+
+class TimelineTab(CaseTab):
+    def __init__(
+        self, session: VaultSession, case_id: uuid.UUID, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session, case_id, parent)
+        self.table: RecordTable[TimelineEntry] = RecordTable(
+            [
+                Column(
+                    self.tr("Date"),
+                    lambda e: datetime_text(e.at) if e.at else date_text(e.day),
+                    sort=lambda e: e.sort_key[1].isoformat(),
+                ),
+                Column(self.tr("What"), what),
+                Column(self.tr("Details"), details, tooltip=details),
+            ],
+            self,
+        )
+        self.table.setAccessibleName(self.tr("Timeline"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+
+    def refresh(self) -> None:
+        entries = case_timeline(self.session.ws, self.case_id)
+        self.table.set_records(entries)
+        self.table.sortByColumn(0, self.table.horizontalHeader().sortIndicatorOrder())
+
+    def clear(self) -> None:
+        self.table.clear()

@@ -1,0 +1,245 @@
+"""Settings, generated from the declared settings (``casetracker.services.settings.SPECS``).
+
+General settings first (who you are, language, auto-lock, backups kept), then every rule
+threshold, each with its own label and limits. Below them: the encrypted backups beside the
+vault, with restore.
+"""
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casetracker.gui import style
+from casetracker.gui.error_messages import error_text
+from casetracker.gui.locale_format import datetime_text, size_text
+from casetracker.gui.models.column_table import Column
+from casetracker.gui.vault_session import VaultSession
+from casetracker.gui.widgets.form_parts import error_label, show_message
+from casetracker.gui.widgets.record_table import RecordTable
+from casetracker.services import backup_restore, preferences
+from casetracker.services.settings import SPECS, SettingSpec
+from casetracker.storage.backups import BackupInfo
+
+
+def setting_label(spec: SettingSpec) -> str:
+    return QCoreApplication.translate("settings", spec.label)
+
+
+class SettingsView(QWidget):
+    restored = Signal()
+    settings_saved = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: VaultSession | None = None
+        self.editors: dict[str, QWidget] = {}
+        title = QLabel(self.tr("Settings"), self)
+        style.set_role(title, "title")
+        content = QWidget(self)
+        content_layout = QVBoxLayout(content)
+        general = QGroupBox(self.tr("General"), content)
+        general_form = QFormLayout(general)
+        for key in preferences.GENERAL_KEYS:
+            general_form.addRow(setting_label(SPECS[key]), self._editor(SPECS[key], general))
+        rules = QGroupBox(self.tr("When the rules raise flags"), content)
+        rules_form = QFormLayout(rules)
+        for key in preferences.THRESHOLD_KEYS:
+            if key in SPECS:
+                rules_form.addRow(setting_label(SPECS[key]), self._editor(SPECS[key], rules))
+        content_layout.addWidget(general)
+        content_layout.addWidget(rules)
+        others = preferences.other_keys()
+        if others:
+            more = QGroupBox(self.tr("Other"), content)
+            more_form = QFormLayout(more)
+            for key in others:
+                more_form.addRow(setting_label(SPECS[key]), self._editor(SPECS[key], more))
+            content_layout.addWidget(more)
+        self.save_button = QPushButton(self.tr("Save settings"), content)
+        style.set_role(self.save_button, "primary")
+        self.save_button.clicked.connect(self.save)
+        self.message = QLabel(content)
+        self.message.setWordWrap(True)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.message, 1)
+        save_row.addWidget(self.save_button)
+        content_layout.addLayout(save_row)
+
+        backups = QGroupBox(self.tr("Encrypted backups beside the vault"), content)
+        self.backups: RecordTable[BackupInfo] = RecordTable(
+            [
+                Column(self.tr("No."), lambda b: str(b.number), sort=lambda b: b.number),
+                Column(
+                    self.tr("Saved"),
+                    lambda b: datetime_text(b.mtime.replace(tzinfo=None)),
+                    sort=lambda b: b.mtime.timestamp(),
+                ),
+                Column(
+                    self.tr("Kind"),
+                    lambda b: self.tr("daily") if b.kind == "daily" else self.tr("recent version"),
+                ),
+                Column(self.tr("Size"), lambda b: size_text(b.size), sort=lambda b: b.size),
+            ],
+            backups,
+            stretch_column=1,
+        )
+        self.backups.setMinimumHeight(160)
+        self.restore_button = QPushButton(self.tr("Restore selected backup…"), backups)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.backup_message = error_label(backups)
+        hint = QLabel(
+            self.tr(
+                "Restoring replaces the current data with the backup. The current state is "
+                "kept as a backup first, so a restore can itself be undone."
+            ),
+            backups,
+        )
+        hint.setWordWrap(True)
+        style.set_role(hint, "hint")
+        backups_layout = QVBoxLayout(backups)
+        backups_layout.addWidget(hint)
+        backups_layout.addWidget(self.backups)
+        restore_row = QHBoxLayout()
+        restore_row.addWidget(self.backup_message, 1)
+        restore_row.addStretch(1)
+        restore_row.addWidget(self.restore_button)
+        backups_layout.addLayout(restore_row)
+        content_layout.addWidget(backups)
+        content_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(scroll, 1)
+
+    def _editor(self, spec: SettingSpec, parent: QWidget) -> QWidget:
+        editor: QWidget
+        if spec.key == preferences.LANGUAGE:
+            combo = QComboBox(parent)
+            combo.addItem(self.tr("As the system"), "")
+            combo.addItem("English", "en")
+            combo.addItem("Русский", "ru")
+            combo.setMaximumWidth(260)
+            editor = combo
+        elif spec.type is int:
+            spin = QSpinBox(parent)
+            spin.setRange(spec.minimum if spec.minimum is not None else 0,
+                          spec.maximum if spec.maximum is not None else 1_000_000)  # fmt: skip
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+            spin.setMaximumWidth(140)
+            editor = spin
+        else:
+            editor = QLineEdit(parent)
+        editor.setObjectName(f"setting:{spec.key}")
+        editor.setAccessibleName(setting_label(spec))
+        self.editors[spec.key] = editor
+        return editor
+
+    def set_session(self, session: VaultSession | None) -> None:
+        self.session = session
+        self.message.clear()
+        if session is None:
+            self.backups.clear()
+            for editor in self.editors.values():
+                if isinstance(editor, QLineEdit):
+                    editor.clear()
+        else:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.session is None or not self.session.is_open:
+            return
+        values = self.session.ws.settings.all()
+        for key, editor in self.editors.items():
+            value = values.get(key, SPECS[key].default)
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(0, editor.findData(value)))
+            elif isinstance(editor, QSpinBox):
+                editor.setValue(int(value))
+            elif isinstance(editor, QLineEdit):
+                editor.setText(str(value))
+        self.backups.set_records(backup_restore.backups(self.session.ws))
+
+    def value_of(self, key: str) -> Any:
+        editor = self.editors[key]
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        if isinstance(editor, QSpinBox):
+            return editor.value()
+        assert isinstance(editor, QLineEdit)
+        return editor.text().strip()
+
+    def save(self) -> None:
+        if self.session is None:
+            return
+        ws = self.session.ws
+        current = ws.settings.all()
+        try:
+            for key in self.editors:
+                value = self.value_of(key)
+                if current.get(key) != value:
+                    ws.settings.set(key, value)
+        except Exception as exc:
+            self.message.setText(error_text(exc))
+            style.set_role(self.message, "error")
+            return
+        name = str(ws.settings.get(preferences.CASEWORKER_NAME) or "").strip()
+        if name:
+            ws.actor = name
+        language_changed = current.get(preferences.LANGUAGE) != self.value_of(preferences.LANGUAGE)
+        text = self.tr("Settings saved.")
+        if language_changed:
+            text += " " + self.tr("The new language applies the next time you unlock.")
+        self.message.setText(text)
+        style.set_role(self.message, "ok")
+        self.session.committed()
+        self.settings_saved.emit()
+
+    def restore_selected(self) -> None:
+        if self.session is None:
+            return
+        backup = self.backups.current_record()
+        if backup is None:
+            show_message(self.backup_message, self.tr("Select the backup to restore."))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore this backup?"),
+            self.tr("The data will go back to how it was on %1. Continue?").replace(
+                "%1", datetime_text(backup.mtime.replace(tzinfo=None))
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.restore(backup.number)
+
+    def restore(self, number: int) -> None:
+        assert self.session is not None
+        self.session.saver.stop()
+        try:
+            backup_restore.restore(self.session.ws, number)
+        except Exception as exc:
+            show_message(self.backup_message, error_text(exc))
+            return
+        finally:
+            self.session.saver.resume()
+        show_message(self.backup_message, "")
+        self.session.undo_stack.clear()
+        self.restored.emit()
+        self.session.committed()

@@ -1,0 +1,92 @@
+"""A read-only, sortable table over a ``RecordTableModel``, with the record under the cursor.
+
+Shared by every list in the app so they all behave alike: whole-row selection, sorting by
+clicking a header, Enter or double-click to open, columns sized to their content.
+"""
+
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from casetracker.gui.models.column_table import SORT_ROLE, Column, RecordTableModel
+
+T = TypeVar("T")
+
+
+class RecordTable(QTableView, Generic[T]):
+    activated_record = Signal(object)
+    selected_record = Signal(object)
+
+    def __init__(
+        self,
+        columns: Sequence[Column[T]],
+        parent: QWidget | None = None,
+        *,
+        stretch_column: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.source_model: RecordTableModel[T] = RecordTableModel(columns, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.source_model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(26)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(stretch_column is None)
+        self._stretch = stretch_column
+        self.doubleClicked.connect(self._on_activated)
+        self.selectionModel().currentRowChanged.connect(self._on_current)
+
+    def set_records(self, records: Sequence[T]) -> None:
+        self.source_model.set_rows(records)
+        self.resizeColumnsToContents()
+        header = self.horizontalHeader()
+        for i in range(self.source_model.columnCount()):
+            if header.sectionSize(i) > 320:
+                header.resizeSection(i, 320)
+        if self._stretch is not None:
+            header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
+
+    def clear(self) -> None:
+        self.source_model.clear()
+
+    def record_at(self, index: QModelIndex) -> T | None:
+        if not index.isValid():
+            return None
+        return self.source_model.row_at(self.proxy.mapToSource(index).row())
+
+    def current_record(self) -> T | None:
+        return self.record_at(self.currentIndex())
+
+    def records(self) -> list[T]:
+        return self.source_model.rows
+
+    def select_first(self) -> None:
+        if self.proxy.rowCount() > 0:
+            self.selectRow(0)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        record = self.record_at(index)
+        if record is not None:
+            self.activated_record.emit(record)
+
+    def _on_current(self, current: QModelIndex, _previous: Any) -> None:
+        self.selected_record.emit(self.record_at(current))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_activated(self.currentIndex())
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,59 @@
+"""Backups seen from an open workspace: list them, restore one, open one when the vault is damaged.
+
+``VaultFile`` writes and restores the encrypted files; this module keeps the in-memory
+database of a ``Workspace`` in step with what was restored, so the app shows the restored data.
+"""
+
+from pathlib import Path
+
+from casetracker.services import migrations
+from casetracker.services.workspace import Workspace
+from casetracker.storage.backups import BackupInfo, list_backups
+from casetracker.storage.database import engine_from_snapshot, snapshot
+from casetracker.storage.vault_file import VaultFile
+
+
+def backups(ws: Workspace) -> list[BackupInfo]:
+    return list_backups(ws.path)
+
+
+def restore(ws: Workspace, number: int) -> None:
+    """Make backup ``number`` (1 = newest) the current data; the replaced state becomes a backup.
+
+    Pending edits are saved first, so restoring never loses work: it can itself be undone by
+    restoring the newest backup.
+    """
+    if ws.dirty:
+        ws.save()
+    ws.file.restore_backup(number)
+    _reload(ws, ws.file.payload)
+
+
+def _reload(ws: Workspace, payload: bytes) -> None:
+    engine = engine_from_snapshot(payload)
+    if migrations.upgrade(engine) != migrations.SCHEMA_VERSION:
+        ws.file.save(snapshot(engine))
+    old, ws.engine = ws.engine, engine
+    old.dispose()
+    ws.dirty = False
+
+
+def open_newest_backup(
+    path: Path, *, passphrase: str | None = None, recovery_key: str | None = None, actor: str = ""
+) -> tuple[Workspace, int]:
+    """For a damaged vault: a workspace on the newest backup that opens, and its number.
+
+    Saving it (the app does at once) repairs the main file; the damaged one is kept aside.
+    """
+    vault_file, number = VaultFile.open_newest_backup(
+        path, passphrase=passphrase, recovery_key=recovery_key
+    )
+    try:
+        engine = engine_from_snapshot(vault_file.payload)
+        migrations.upgrade(engine)
+    except BaseException:
+        vault_file.close()
+        raise
+    ws = Workspace(vault_file, engine, actor)
+    ws.dirty = True
+    return ws, number

@@ -1,0 +1,126 @@
+"""A case's story in date order: status changes, custody periods, contacts and allegations.
+
+The entries are data, not sentences: the GUI words them in the reader's language. Undated
+entries (a custody period with no start) sort first, since they are the least certain.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import col, select
+
+from casetracker.model import (
+    Allegation,
+    AllegationCase,
+    ContactEvent,
+    CustodyPeriod,
+    Facility,
+    Relative,
+    StatusChange,
+)
+from casetracker.services.cases import get_case
+
+if TYPE_CHECKING:
+    from casetracker.services.workspace import Workspace
+
+
+class EntryKind(StrEnum):
+    STATUS = "status"
+    CUSTODY_START = "custody_start"
+    CUSTODY_END = "custody_end"
+    CONTACT = "contact"
+    ALLEGATION = "allegation"
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    kind: EntryKind
+    day: date | None
+    #: A time of day when the record has one (contacts), for ordering within a day.
+    at: datetime | None
+    record_id: uuid.UUID
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def sort_key(self) -> tuple[date, datetime]:
+        day = self.day or date.min
+        return day, self.at or datetime.combine(day, time.min)
+
+
+def case_timeline(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[TimelineEntry]:
+    """Everything dated on one case, oldest first."""
+    entries: list[TimelineEntry] = []
+    with ws.reading() as session:
+        case = get_case(session, ref_or_id)
+        for change in session.exec(select(StatusChange).where(StatusChange.case_id == case.id)):
+            entries.append(
+                TimelineEntry(
+                    EntryKind.STATUS,
+                    change.changed_on,
+                    None,
+                    change.id,
+                    {
+                        "status": change.status,
+                        "previous": change.previous_status,
+                        "note": change.source_note,
+                    },
+                )
+            )
+        custody = session.exec(
+            select(CustodyPeriod, Facility.name)
+            .join(Facility, col(Facility.id) == CustodyPeriod.facility_id)
+            .where(CustodyPeriod.case_id == case.id)
+        )
+        for period, place in custody:
+            info = {"place": place, "certainty": period.certainty, "note": period.note}
+            entries.append(
+                TimelineEntry(EntryKind.CUSTODY_START, period.since, None, period.id, info)
+            )
+            if period.until is not None:
+                entries.append(
+                    TimelineEntry(EntryKind.CUSTODY_END, period.until, None, period.id, info)
+                )
+        names = {
+            r.id: r for r in session.exec(select(Relative))
+        }  # small table; avoids one query per contact
+        for event in session.exec(select(ContactEvent).where(ContactEvent.case_id == case.id)):
+            relative = names.get(event.relative_id) if event.relative_id else None
+            entries.append(
+                TimelineEntry(
+                    EntryKind.CONTACT,
+                    event.occurred_at.date(),
+                    event.occurred_at,
+                    event.id,
+                    {
+                        "direct": event.direct,
+                        "channel": event.channel,
+                        "reports_transfer": event.reports_transfer,
+                        "note": event.note,
+                        "participants": event.participants,
+                        "relative": (
+                            None
+                            if relative is None
+                            else ("" if relative.anonymous else relative.full_name)
+                        ),
+                    },
+                )
+            )
+        allegations = session.exec(
+            select(Allegation)
+            .join(AllegationCase, col(AllegationCase.allegation_id) == Allegation.id)
+            .where(AllegationCase.case_id == case.id)
+        )
+        for allegation in allegations:
+            entries.append(
+                TimelineEntry(
+                    EntryKind.ALLEGATION,
+                    allegation.occurred_on,
+                    None,
+                    allegation.id,
+                    {"allegation": allegation.kind, "note": allegation.description},
+                )
+            )
+    return sorted(entries, key=lambda e: e.sort_key)

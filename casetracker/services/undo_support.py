@@ -1,0 +1,79 @@
+"""Exact reversal of caseworker actions, for the app's undo.
+
+The ordinary services only move forward (a status change adds a history row; a move closes the
+open custody period). Undo must put the vault back as it was, so these functions remove what an
+action added and restore what it changed. Each runs in one audited session, so the history of
+changes shows the undo too.
+"""
+
+import uuid
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlmodel import col, select
+
+from casetracker.model import CaseStatus, CustodyPeriod, StatusChange
+from casetracker.services.cases import get_case
+from casetracker.services.errors import NotFound
+
+if TYPE_CHECKING:
+    from casetracker.services.workspace import Workspace
+
+
+def newest_status_change(ws: "Workspace", ref_or_id: str | uuid.UUID) -> uuid.UUID | None:
+    """The id of the most recently recorded status change of a case."""
+    with ws.reading() as session:
+        case = get_case(session, ref_or_id)
+        return session.exec(
+            select(StatusChange.id)
+            .where(StatusChange.case_id == case.id)
+            .order_by(col(StatusChange.created_at).desc())
+        ).first()
+
+
+def revert_status_change(ws: "Workspace", change_id: uuid.UUID) -> None:
+    """Remove one status change and give the case back the status it had before."""
+    with ws.session() as session:
+        change = session.get(StatusChange, change_id)
+        if change is None:
+            raise NotFound("This status change is no longer in the vault.")
+        case = get_case(session, change.case_id)
+        if change.previous_status is not None and case.status == change.status:
+            case.status = CaseStatus(change.previous_status)
+            session.add(case)
+        session.delete(change)
+
+
+def open_periods(ws: "Workspace", ref_or_id: str | uuid.UUID) -> dict[uuid.UUID, None]:
+    """Ids of the custody periods still open on a case (a move closes them)."""
+    with ws.reading() as session:
+        case = get_case(session, ref_or_id)
+        ids = session.exec(
+            select(CustodyPeriod.id).where(
+                CustodyPeriod.case_id == case.id, col(CustodyPeriod.until).is_(None)
+            )
+        )
+        return dict.fromkeys(ids)
+
+
+def undo_move(ws: "Workspace", new_period_id: uuid.UUID, reopened: list[uuid.UUID]) -> None:
+    """Remove the period a move opened and reopen the periods it closed."""
+    with ws.session() as session:
+        period = session.get(CustodyPeriod, new_period_id)
+        if period is not None:
+            session.delete(period)
+        for period_id in reopened:
+            old = session.get(CustodyPeriod, period_id)
+            if old is not None:
+                old.until = None
+                session.add(old)
+
+
+def closed_on(ws: "Workspace", period_ids: list[uuid.UUID]) -> dict[uuid.UUID, date | None]:
+    """The end dates of some periods, to restore them exactly."""
+    with ws.reading() as session:
+        return {
+            pid: period.until
+            for pid in period_ids
+            if (period := session.get(CustodyPeriod, pid)) is not None
+        }

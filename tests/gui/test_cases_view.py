@@ -1,0 +1,116 @@
+"""Cases: add and edit, search in Cyrillic and Latin, filters, sorting, possible duplicates."""
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from casetracker.gui.dialogs.new_case_dialog import NewCaseDialog
+from casetracker.gui.main_window import CASES, MainWindow
+from casetracker.gui.views.cases_view import CasesView
+from casetracker.model import CaseStatus
+
+
+def _search(view: CasesView, qtbot: QtBot, text: str) -> list[str]:
+    view.search.clear()
+    view.search.setText(text)  # typing, as far as the view can tell
+    qtbot.waitUntil(lambda: not view._debounce.isActive(), timeout=2000)
+    return view.visible_refs()
+
+
+def test_new_case_is_created_opened_and_edited(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.session is not None
+    dialog = window.new_case()
+    assert isinstance(dialog, NewCaseDialog)
+    dialog.full_name.setText("Тестов Пётр Ильич")
+    dialog.military_unit.setText("в/ч 11111")
+    dialog.submit()
+    assert dialog.case_id is not None
+    case_window = window.case_windows[dialog.case_id]
+    assert case_window.name.text() == "Тестов Пётр Ильич"
+    details = case_window.details
+    details.texts["lawyer"].setText("адв. Смирнова")
+    assert details.save_button.isEnabled()
+    details.save()
+    assert window.session.ws.cases.get(dialog.case_id).lawyer == "адв. Смирнова"
+    assert not details.save_button.isEnabled()
+    case_window.tabs.setCurrentWidget(case_window.history)
+    whats = [case_window.history.table.model().index(r, 3).data()
+             for r in range(case_window.history.table.model().rowCount())]  # fmt: skip
+    assert any("адв. Смирнова" in (w or "") for w in whats)
+
+
+def test_new_case_dialog_warns_about_a_possible_duplicate(window: MainWindow) -> None:
+    assert window.session is not None
+    existing = window.session.ws.cases.get("CT-0001").full_name
+    dialog = window.new_case()
+    assert dialog is not None
+    from casetracker.services.search_text import transliterate
+
+    dialog.full_name.setText(transliterate(existing).title())  # the Latin spelling
+    dialog.check_duplicates()
+    assert "CT-0001" in dialog.duplicates.text()
+    dialog.reject()
+
+
+def test_search_finds_cyrillic_names_from_either_script(window: MainWindow, qtbot: QtBot) -> None:
+    window.show_section(CASES)
+    view = window.cases
+    assert window.session is not None
+    surname = window.session.ws.cases.get("CT-0001").full_name.split()[0]
+    lower = _search(view, qtbot, surname.lower())
+    assert "CT-0001" in lower
+    from casetracker.services.search_text import transliterate
+
+    latin = _search(view, qtbot, transliterate(surname).upper())
+    assert "CT-0001" in latin and set(lower) <= set(latin)
+    assert _search(view, qtbot, "Брянка")  # a place where men are held
+    assert _search(view, qtbot, "zzzz nobody") == []
+
+
+def test_filters_narrow_the_list(window: MainWindow) -> None:
+    window.show_section(CASES)
+    view = window.cases
+    total = len(view.visible_refs())
+    view.set_filter(view.status_filter, CaseStatus.DETAINED.value)
+    detained = view.visible_refs()
+    assert 0 < len(detained) < total
+    assert all(
+        view.model.row_at(i).status is CaseStatus.DETAINED for i in range(view.model.rowCount())
+    )
+    view.set_filter(view.flag_filter, "lost_contact")
+    assert "CT-0001" in view.visible_refs()
+    assert all(any(f.rule == "lost_contact" for f in view.model.flags_of(ref))
+               for ref in view.visible_refs())  # fmt: skip
+    view.clear_filters()
+    unit = view.unit_filter.itemData(1)
+    view.set_filter(view.unit_filter, unit)
+    assert all(view.model.row_at(i).military_unit == unit for i in range(view.model.rowCount()))
+    view.clear_filters()
+    place = view.facility_filter.itemData(1)
+    view.set_filter(view.facility_filter, place)
+    assert view.visible_refs() and all(
+        str(view.model.row_at(i).facility_id) == place for i in range(view.model.rowCount())
+    )
+    view.clear_filters()
+    assert len(view.visible_refs()) == total
+
+
+def test_sorting_by_days_since_proof_of_life(window: MainWindow) -> None:
+    view = window.cases
+    view.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    days = [view.proxy.index(r, 4).data() for r in range(view.proxy.rowCount())]
+    numbers = [int(d) for d in days if d != "—"]
+    assert numbers == sorted(numbers, reverse=True)
+
+
+def test_possible_duplicates_are_pointed_out(window: MainWindow) -> None:
+    assert window.session is not None
+    ws = window.session.ws
+    ws.cases.create("Кузьмин Аркадий Петрович")
+    ws.cases.create("Kuzmin Arkadii Petrovich")
+    window.session.committed()
+    window.show_section(CASES)
+    view = window.cases
+    assert view.duplicates_banner.isVisibleTo(view)
+    view.duplicates_button.setChecked(True)
+    names = {view.model.row_at(i).full_name for i in range(view.model.rowCount())}
+    assert {"Кузьмин Аркадий Петрович", "Kuzmin Arkadii Petrovich"} <= names
