@@ -203,6 +203,7 @@ def _case(
     case.search_key = case_search_key(case)
     session.add(case)
     start = detention or refusal
+    silence = _silence(rng, index, status)
     session.add(StatusChange(case_id=case.id, status=CaseStatus.REFUSED, changed_on=refusal))
     if status != CaseStatus.REFUSED:
         session.add(
@@ -210,7 +211,7 @@ def _case(
                 case_id=case.id,
                 status=status,
                 previous_status=CaseStatus.REFUSED,
-                changed_on=start if status in HELD else refusal + timedelta(days=3),
+                changed_on=_status_day(status, start, refusal, today, silence),
                 source_note="со слов родственников",
             )
         )
@@ -238,7 +239,7 @@ def _case(
         relatives.append(relative)
     if status in HELD or status == CaseStatus.WHEREABOUTS_UNKNOWN or rng.random() < 0.3:
         _custody(session, rng, case, start, facilities, basement, index, shape)
-    _contacts(session, rng, today, case, start, relatives, index, shape)
+    _contacts(session, rng, today, case, start, relatives, index, shape, silence)
     return case
 
 
@@ -274,6 +275,26 @@ def _custody(
         day = until or day
 
 
+def _silence(rng: random.Random, index: int, status: CaseStatus) -> int:
+    """How long ago he was last heard directly: spread so every severity shows up."""
+    if index == 0:
+        return 37
+    if index < 4:
+        return 16 + index % 2  # the basement cluster falls silent within a day
+    if status == CaseStatus.WHEREABOUTS_UNKNOWN:
+        return 9 + index % 20  # nobody has heard from him since he vanished
+    return rng.choice((0, 1, 2, 3, 5, 6, 8, 10, 12, 15, 20, 25, 33, 45))
+
+
+def _status_day(status: CaseStatus, start: date, refusal: date, today: date, silence: int) -> date:
+    """When the current status began: vanished men went missing after their last call."""
+    if status in HELD:
+        return start
+    if status == CaseStatus.WHEREABOUTS_UNKNOWN:
+        return max(refusal, today - timedelta(days=silence - 2))
+    return refusal + timedelta(days=3)
+
+
 def _contacts(
     session: Session,
     rng: random.Random,
@@ -283,14 +304,8 @@ def _contacts(
     relatives: list[Relative],
     index: int,
     shape: DemoShape,
+    silence: int,
 ) -> None:
-    # How long ago he was last heard directly: spread so every severity shows up.
-    if index == 0:
-        silence = 37
-    elif index < 4:
-        silence = 16 + index % 2  # the basement cluster falls silent within a day
-    else:
-        silence = rng.choice((0, 1, 2, 3, 5, 6, 8, 10, 12, 15, 20, 25, 33, 45))
     last_proof = today - timedelta(days=silence)
     if last_proof < start:
         last_proof = start
