@@ -6,6 +6,7 @@ traceback would be useless to a caseworker and may print personal data.
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Sequence
 
@@ -56,6 +57,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        if not _has_screen():
+            err(
+                tr(
+                    "cli",
+                    "No screen to show the app on. Start it from a desktop session, "
+                    "or use the command line (casetracker --help).",
+                )
+            )
+            return EXIT_FAILURE
         from casetracker.gui.app import run
 
         return run(demo=args.demo)
@@ -81,6 +91,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         )
         return EXIT_FAILURE
+
+
+def _has_screen() -> bool:
+    """Qt aborts the process without a display; say so in one line instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY"))
 
 
 def _os_user() -> str:

@@ -160,3 +160,13 @@ def test_the_passphrase_prompt_is_used_when_nothing_else_is_given(
     code, out, err = cli("cases", demo_vault)
     assert code == 0, err
     assert "60 case(s)" in out
+
+
+def test_starting_the_app_without_a_screen_is_one_line_not_an_abort(
+    cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    code, _, err = cli()
+    assert code == 1
+    assert err.startswith("casetracker: No screen") and err.count("\n") == 1
