@@ -3,6 +3,7 @@
 import uuid
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from casetracker.model import Case, CaseRelative, Relative
@@ -125,6 +126,14 @@ class RelativeService:
                 .order_by(col(Case.ref))
             )
             return list(session.exec(stmt))
+
+    def case_counts(self) -> dict[uuid.UUID, int]:
+        """How many cases each person speaks for, in one query."""
+        with self.ws.reading() as session:
+            stmt = select(CaseRelative.relative_id, func.count()).group_by(
+                col(CaseRelative.relative_id)
+            )
+            return {relative_id: n for relative_id, n in session.exec(stmt)}
 
     def all(self) -> list[Relative]:
         with self.ws.reading() as session:

@@ -159,3 +159,12 @@ def test_attachments_are_encrypted_blobs_read_back_in_memory(ws: Workspace) -> N
     assert secret not in blob.read_bytes()
     ws.attachments.delete(attachment.id)
     assert not blob.exists()
+
+
+def test_case_counts_per_person_come_from_one_query(ws: Workspace) -> None:
+    father = ws.relatives.create("Юрий Иванов")
+    mother = ws.relatives.create("Мария Иванова")
+    for name in ("Брат 1", "Брат 2"):
+        ws.relatives.link(ws.cases.create(name).ref, father.id, "отец")
+    assert ws.relatives.case_counts() == {father.id: 2}
+    assert mother.id not in ws.relatives.case_counts()

@@ -138,7 +138,7 @@ class PeopleView(QWidget):
         query = self.search.text().strip()
         if query:
             people = [p for p in people if matches(p.search_key, query)]
-        self._case_counts = {p.id: len(ws.relatives.cases_of(p.id)) for p in people}
+        self._case_counts = ws.relatives.case_counts()
         self.table.set_records(people)
         for row in range(self.table.proxy.rowCount()):
             index = self.table.proxy.index(row, 0)
