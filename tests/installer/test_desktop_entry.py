@@ -1,0 +1,55 @@
+"""The Linux desktop entry: what menus and docks read to show and match the app."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from installer.layout import ROOT
+from installer.linux_package import DESKTOP_ENTRY
+
+
+def entry() -> dict[str, str]:
+    lines = DESKTOP_ENTRY.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "[Desktop Entry]"
+    keys: dict[str, str] = {}
+    for line in lines[1:]:
+        if not line or line.startswith("#"):
+            continue
+        key, _, value = line.partition("=")
+        assert key not in keys, f"{key} is set twice"
+        keys[key] = value
+    return keys
+
+
+def test_desktop_entry_starts_the_installed_command_with_its_icon() -> None:
+    keys = entry()
+    assert keys["Type"] == "Application"
+    assert keys["Exec"] == "casetracker"  # /usr/bin/casetracker, no file arguments
+    assert keys["TryExec"] == "casetracker"
+    assert keys["Icon"] == "casetracker"  # usr/share/icons/hicolor/*/apps/casetracker.*
+    assert keys["Terminal"] == "false"
+    assert keys["Name"] == "Casetracker"
+
+
+def test_desktop_entry_lists_end_with_a_semicolon() -> None:
+    keys = entry()
+    for key in ("Categories", "Keywords"):
+        assert keys[key].endswith(";"), key
+
+
+def test_startup_wm_class_is_the_qt_application_name() -> None:
+    """Docks group the window under the menu entry only if WM_CLASS matches."""
+    app_source = (ROOT / "casetracker" / "gui" / "app.py").read_text(encoding="utf-8")
+    names = re.findall(r'setApplicationName\("([^"]+)"\)', app_source)
+    assert names, "gui/app.py no longer sets the application name"
+    assert entry()["StartupWMClass"] == names[0]
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
+def test_desktop_entry_passes_desktop_file_validate() -> None:
+    result = subprocess.run(
+        ["desktop-file-validate", str(DESKTOP_ENTRY)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
