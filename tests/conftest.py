@@ -8,11 +8,22 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # New vaults made through the CLI use the KDF floor (64 MiB, 2 passes) instead of calibrating.
 os.environ.setdefault("CASETRACKER_KDF_TARGET_MS", "0")
+# Tests read English messages whatever the machine's locale (tests/i18n asks for Russian).
+os.environ.setdefault("CASETRACKER_LANGUAGE", "en")
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from casetracker.services.workspace import Workspace
 from casetracker.storage.kdf import FLOOR
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One QApplication for the whole run, made before anything can make a plain
+    QGuiApplication (the PDF dossier does when none exists), because widgets need the former."""
+    if QApplication.instance() is None:
+        config._casetracker_qt_app = QApplication(["casetracker-tests"])  # type: ignore[attr-defined]
+
 
 PASSPHRASE = "correct horse battery staple"
 MARKER = "Zzyxqmarker Щщёмаркер"
