@@ -7,9 +7,16 @@ Run under a virtual display so fonts and styles render as on a desktop:
 Writes PNG files to docs/screenshots/ (or OUT_DIR). The data is the fictional demo vault, made
 in a temporary folder that is deleted afterwards. Windows are grabbed with QWidget.grab(), so no
 window manager is needed.
+
+After the English light set, the same script runs itself three more times, because these need
+their environment before Qt starts: the dark theme (``CASETRACKER_THEME=dark``), 200 % scaling
+(``QT_SCALE_FACTOR=2``, windows as large as a 1920×1080 screen allows at that scale) and the
+Russian interface (``CASETRACKER_LANGUAGE=ru``). ``--variant NAME`` runs one of them alone.
 """
 
+import argparse
 import os
+import subprocess
 import sys
 import tempfile
 from datetime import datetime
@@ -20,6 +27,7 @@ os.environ.setdefault("CASETRACKER_KDF_TARGET_MS", "0")
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QImageWriter, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
+from sharing_screenshots import sharing_screens  # beside this script
 
 from casetracker.gui import translation
 from casetracker.gui.app import DEMO_PASSPHRASE, make_demo_workspace
@@ -73,6 +81,72 @@ def roster_photo() -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     QImageWriter(buffer, QByteArray(b"JPG")).write(image)
     return bytes(data.data())
+
+
+#: Variant → (environment, file-name prefix, main window size, case window size).
+VARIANTS: dict[str, tuple[dict[str, str], str, tuple[int, int], tuple[int, int]]] = {
+    "dark": ({"CASETRACKER_THEME": "dark"}, "dark", (1360, 820), (1240, 760)),
+    # 1920×1080 at 200 %: 960×540 logical pixels, minus the taskbar and the title bar.
+    "scaled": ({"QT_SCALE_FACTOR": "2"}, "scaled-200", (960, 500), (960, 500)),
+    "russian": ({"CASETRACKER_LANGUAGE": "ru"}, "ru", (1360, 820), (1240, 760)),
+}
+
+
+def variant(out: Path, name: str) -> None:
+    """The screens people judge a theme, a scale or a language by, in one variant."""
+    _env, prefix, main_size, case_size = VARIANTS[name]
+    qt = QApplication(sys.argv)
+    install_style(qt)
+    translation.install("ru" if name == "russian" else "")
+    if name != "russian":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    folder = Path(tempfile.mkdtemp(prefix="ct-shots-"))
+    ws = make_demo_workspace(folder)
+    ws.actor = "Анна К."
+    session = VaultSession(ws, demo=True)
+    shot = 18 + 6 * list(VARIANTS).index(name)
+
+    def save_next(widget: QWidget, what: str) -> None:
+        nonlocal shot
+        save(widget, out, f"{shot:02d}-{prefix}-{what}")
+        shot += 1
+
+    try:
+        start = StartWindow(folder / "organisation.ctvault")
+        start.resize(*(main_size if name == "scaled" else (680, 480)))
+        start.show()
+        start.show_unlock(folder / "organisation.ctvault", "")
+        save_next(start, "unlock")
+        start.close()
+        window = MainWindow(session)
+        window.resize(*main_size)
+        window.show()
+        window.today.select_flag("lost_contact", "CT-0001")
+        save_next(window, "today")
+        window.show_section(1)
+        window.cases.search.setText("aleksandr")
+        window.cases.refresh()
+        save_next(window, "cases-search")
+        case = ws.cases.get("CT-0001")
+        case_window = window.open_case(case.id)
+        assert case_window is not None
+        case_window.resize(*case_size)
+        save_next(case_window, "case-details")
+        dialog = case_window.log_contact()
+        dialog.direct.setChecked(True)
+        dialog.participants.setText("отец говорил с сыном")
+        dialog.note.setPlainText("Звонил сам, жив. Говорит, что их держат там же.")
+        if name == "scaled":
+            dialog.resize(dialog.minimumSizeHint())
+        save_next(dialog, "log-a-contact")
+        dialog.reject()
+        window.show_section(6)
+        save_next(window, "settings")
+    finally:
+        session.close(discard=True)
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main(out: Path) -> None:
@@ -150,6 +224,7 @@ def main(out: Path) -> None:
         window.today.refresh()
         window.show_section(0)
         save(window, out, "17-today-after-the-call")
+        sharing_screens(window, session, folder, out)  # 40–47: scripts/sharing_screenshots.py
         print(f"done at {datetime.now():%H:%M}; demo passphrase: {DEMO_PASSPHRASE}")
     finally:
         session.close(discard=True)
@@ -159,4 +234,17 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")
+    parser = argparse.ArgumentParser(description="Screenshots of Casetracker with demo data.")
+    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--variant", choices=sorted(VARIANTS), help="only this variant")
+    args = parser.parse_args()
+    if args.variant:
+        variant(args.out, args.variant)
+    else:
+        main(args.out)
+        for name, (env, *_rest) in VARIANTS.items():
+            subprocess.run(
+                [sys.executable, __file__, str(args.out), "--variant", name],
+                env={**os.environ, **env},
+                check=True,
+            )

@@ -9,7 +9,7 @@ from casetracker.cli import passphrase, sharing_commands
 from casetracker.cli.output import out
 from casetracker.cli.parsing import Subcommands
 from casetracker.cli.vault_commands import open_workspace, print_recovery_key
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.model import CaseStatus, Channel
 from casetracker.services import demo
 from casetracker.services.errors import InvalidInput
@@ -18,54 +18,77 @@ from casetracker.sharing import canonical_csv
 
 
 def add_commands(sub: Subcommands) -> None:
-    p = sub.add_parser("import", help=tr("cli", "import cases from the canonical CSV"))
-    p.add_argument("vault", type=Path)
-    p.add_argument("file", type=Path)
-    p.add_argument("--dry-run", action="store_true", help=tr("cli", "report, write nothing"))
+    p = sub.add_parser("import", help=translate("cli", "import cases from the canonical CSV"))
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
+    p.add_argument("file", type=Path, help=translate("cli", "the CSV or XLSX file to import"))
+    p.add_argument("--dry-run", action="store_true", help=translate("cli", "report, write nothing"))
     p.add_argument(
         "--skip-bad",
         action="store_true",
-        help=tr("cli", "import the good rows even when some rows cannot be read"),
+        help=translate("cli", "import the good rows even when some rows cannot be read"),
     )
     sharing_commands.add_sheet_arguments(p)
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("cases", help=tr("cli", "list cases"))
-    p.add_argument("vault", type=Path)
-    p.add_argument("--json", action="store_true", help=tr("cli", "machine-readable output"))
-    p.add_argument("--search", help=tr("cli", "text in names, aliases, units, places, notes"))
-    p.add_argument("--status", choices=[s.value for s in CaseStatus])
+    p = sub.add_parser("cases", help=translate("cli", "list cases"))
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
+    p.add_argument(
+        "--search", help=translate("cli", "text in names, aliases, units, places, notes")
+    )
+    p.add_argument(
+        "--status",
+        choices=[s.value for s in CaseStatus],
+        help=translate("cli", "only cases with this status"),
+    )
     p.set_defaults(func=cmd_cases)
 
-    p = sub.add_parser("log-contact", help=tr("cli", "record a contact with or about a man"))
-    p.add_argument("vault", type=Path)
-    p.add_argument("--case", required=True, help=tr("cli", "case reference, e.g. CT-0042"))
-    p.add_argument("--date", required=True, help="YYYY-MM-DD")
+    p = sub.add_parser("log-contact", help=translate("cli", "record a contact with or about a man"))
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
+    p.add_argument("--case", required=True, help=translate("cli", "case reference, e.g. CT-0042"))
+    p.add_argument("--date", required=True, help=translate("cli", "day of the contact, YYYY-MM-DD"))
     how = p.add_mutually_exclusive_group()
     how.add_argument(
         "--direct",
         dest="direct",
         action="store_true",
         default=False,
-        help=tr("cli", "he was heard himself (proof of life)"),
+        help=translate("cli", "he was heard himself (proof of life)"),
     )
     how.add_argument(
         "--second-hand",
         dest="direct",
         action="store_false",
-        help=tr("cli", "news came through someone else (default)"),
+        help=translate("cli", "news came through someone else (default)"),
     )
-    p.add_argument("--channel", choices=[c.value for c in Channel], default=Channel.CALL.value)
-    p.add_argument("--reports-transfer", action="store_true", help=tr("cli", "he is being moved"))
-    p.add_argument("--note", default="")
+    p.add_argument(
+        "--channel",
+        choices=[c.value for c in Channel],
+        default=Channel.CALL.value,
+        help=translate("cli", "how the news came (default: call)"),
+    )
+    p.add_argument(
+        "--reports-transfer", action="store_true", help=translate("cli", "he is being moved")
+    )
+    p.add_argument("--note", default="", help=translate("cli", "what was said, in a few words"))
     p.set_defaults(func=cmd_log_contact)
 
     p = sub.add_parser(
-        "demo", help=tr("cli", "fill a vault (new or existing) with fictional cases")
+        "demo", help=translate("cli", "fill a vault (new or existing) with fictional cases")
     )
-    p.add_argument("vault", type=Path)
-    p.add_argument("--cases", type=int, default=60)
-    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
+    p.add_argument(
+        "--cases",
+        type=int,
+        default=60,
+        help=translate("cli", "how many cases to add (default: 60)"),
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=7,
+        help=translate("cli", "the same seed makes the same people (default: 7)"),
+    )
     p.set_defaults(func=cmd_demo)
 
 
@@ -76,20 +99,20 @@ def cmd_import(args: Namespace) -> int:
         untrusted = args.file.read_bytes()
     except OSError as exc:
         raise InvalidInput(
-            tr("cli", "The file cannot be read ({reason}).").format(reason=exc.strerror)
+            translate("cli", "The file cannot be read ({reason}).").format(reason=exc.strerror)
         ) from None
     parsed = canonical_csv.parse(untrusted)
     with open_workspace(args) as ws:
         report = ws.imports.apply(parsed, dry_run=args.dry_run, skip_bad=args.skip_bad)
     for error in report.errors:
-        out(tr("cli", "line {line}: {reason}").format(line=error.line, reason=error.reason))
+        out(translate("cli", "line {line}: {reason}").format(line=error.line, reason=error.reason))
     for skipped in report.skipped_existing:
         out(
-            tr("cli", "line {line}: skipped, {reason}").format(
+            translate("cli", "line {line}: skipped, {reason}").format(
                 line=skipped.line, reason=skipped.reason
             )
         )
-    summary = tr(
+    summary = translate(
         "cli",
         "{cases} cases, {facilities} new places, {relatives} new relatives, {contacts} contacts",
     ).format(
@@ -99,13 +122,17 @@ def cmd_import(args: Namespace) -> int:
         contacts=report.contacts_added,
     )
     if report.applied:
-        out(tr("cli", "Imported: {summary}.").format(summary=summary))
+        out(translate("cli", "Imported: {summary}.").format(summary=summary))
         return 0
     if args.dry_run:
-        out(tr("cli", "Dry run, nothing written. Would import: {summary}.").format(summary=summary))
+        out(
+            translate("cli", "Dry run, nothing written. Would import: {summary}.").format(
+                summary=summary
+            )
+        )
         return 1 if report.errors and not args.skip_bad else 0
     out(
-        tr(
+        translate(
             "cli",
             "Nothing was imported: {n} row(s) cannot be read. "
             "Fix them, or use --skip-bad to import the others.",
@@ -125,7 +152,7 @@ def cmd_cases(args: Namespace) -> int:
     for r in rows:
         proof = r.last_proof_of_life.strftime("%Y-%m-%d") if r.last_proof_of_life else "—"
         out(f"{r.ref:<9} {r.status.value:<20} {proof:<10} {r.full_name}  {r.facility}")
-    out(tr("cli", "{n} case(s)").format(n=len(rows)))
+    out(translate("cli", "{n} case(s)").format(n=len(rows)))
     return 0
 
 
@@ -133,7 +160,7 @@ def cmd_log_contact(args: Namespace) -> int:
     try:
         day = date.fromisoformat(args.date)
     except ValueError:
-        raise InvalidInput(tr("cli", "--date must look like 2024-07-19.")) from None
+        raise InvalidInput(translate("cli", "--date must look like 2024-07-19.")) from None
     now = datetime.now()
     when = now.replace(microsecond=0) if day == now.date() else datetime.combine(day, time(12, 0))
     with open_workspace(args) as ws:
@@ -145,9 +172,11 @@ def cmd_log_contact(args: Namespace) -> int:
             reports_transfer=args.reports_transfer,
             note=args.note,
         )
-    kind = tr("cli", "proof of life") if args.direct else tr("cli", "second-hand news")
+    kind = (
+        translate("cli", "proof of life") if args.direct else translate("cli", "second-hand news")
+    )
     out(
-        tr("cli", "Logged for {ref}: {kind} on {day}.").format(
+        translate("cli", "Logged for {ref}: {kind} on {day}.").format(
             ref=args.case.upper(), kind=kind, day=day
         )
     )
@@ -163,5 +192,5 @@ def cmd_demo(args: Namespace) -> int:
         print_recovery_key(recovery_key)
     with ws:
         n = demo.generate(ws, args.cases, seed=args.seed)
-    out(tr("cli", "Added {n} fictional cases.").format(n=n))
+    out(translate("cli", "Added {n} fictional cases.").format(n=n))
     return 0

@@ -11,10 +11,16 @@ import sys
 from collections.abc import Sequence
 
 from casetracker import __version__
-from casetracker.cli import case_commands, rule_commands, sharing_commands, vault_commands
+from casetracker.cli import (
+    argparse_words,
+    case_commands,
+    rule_commands,
+    sharing_commands,
+    vault_commands,
+)
 from casetracker.cli.output import err
 from casetracker.cli.parsing import WithCommonOptions
-from casetracker.i18n import tr
+from casetracker.i18n import catalog, translate
 from casetracker.services.errors import ServiceError
 from casetracker.sharing.canonical_csv import CsvFormatError
 from casetracker.sharing.errors import SharingError
@@ -27,25 +33,39 @@ EXIT_USAGE = 2
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="casetracker",
-        description=tr(
+        description=translate(
             "cli",
             "Encrypted case tracking for detained soldiers and their families. "
             "Without a command, starts the desktop app.",
         ),
     )
-    parser.add_argument("--version", action="version", version=f"casetracker {__version__}")
     parser.add_argument(
-        "--demo", action="store_true", help=tr("cli", "start the app on a throw-away demo vault")
+        "--version",
+        action="version",
+        version=f"casetracker {__version__}",
+        help=translate("cli", "show the version number and exit"),
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=translate("cli", "check that this installation works, on a temporary vault, and exit"),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=translate("cli", "start the app on a throw-away demo vault"),
     )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--passphrase-file",
-        help=tr(
+        help=translate(
             "cli", "read the passphrase from this file (else CASETRACKER_PASSPHRASE or a prompt)"
         ),
     )
     common.add_argument(
-        "--actor", default=None, help=tr("cli", "name recorded in the audit log (default: OS user)")
+        "--actor",
+        default=None,
+        help=translate("cli", "name recorded in the audit log (default: OS user)"),
     )
     sub = WithCommonOptions(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
     for module in (vault_commands, case_commands, rule_commands, sharing_commands):
@@ -54,12 +74,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Messages, --help and argparse's own words in the system's language (LANG, LC_MESSAGES…).
+    catalog.install_for_cli()
+    argparse_words.install()
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from casetracker.selftest import run as self_test
+
+        return self_test()
     if args.command is None:
         if not _has_screen():
             err(
-                tr(
+                translate(
                     "cli",
                     "No screen to show the app on. Start it from a desktop session, "
                     "or use the command line (casetracker --help).",
@@ -77,16 +104,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         err(str(exc))
         return EXIT_FAILURE
     except KeyboardInterrupt:
-        err(tr("cli", "Interrupted; nothing more was written."))
+        err(translate("cli", "Interrupted; nothing more was written."))
         return 130
     except OSError as exc:
         err(
-            tr("cli", "A file could not be read or written ({reason}).").format(reason=exc.strerror)
+            translate("cli", "A file could not be read or written ({reason}).").format(
+                reason=exc.strerror
+            )
         )
         return EXIT_FAILURE
     except Exception as exc:  # the edge: never a traceback, never data
         err(
-            tr("cli", "Unexpected error ({kind}). Nothing was changed.").format(
+            translate("cli", "Unexpected error ({kind}). Nothing was changed.").format(
                 kind=type(exc).__name__
             )
         )

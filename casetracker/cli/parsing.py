@@ -16,5 +16,7 @@ class WithCommonOptions:
         self._common = common
 
     def add_parser(self, name: str, **kw: Any) -> argparse.ArgumentParser:
+        # The one-line help in the command list also heads the command's own --help.
+        kw.setdefault("description", kw.get("help"))
         parser: argparse.ArgumentParser = self._sub.add_parser(name, parents=[self._common], **kw)
         return parser

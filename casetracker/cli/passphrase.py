@@ -6,7 +6,7 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.services.errors import InvalidInput
 from casetracker.services.passphrase_policy import MIN_PASSPHRASE_CHARS
 
@@ -20,7 +20,7 @@ def _from_file(path: str) -> str:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise NoPassphrase(
-            tr("cli", "The passphrase file cannot be read ({reason}).").format(
+            translate("cli", "The passphrase file cannot be read ({reason}).").format(
                 reason=exc.strerror or "error"
             )
         ) from None
@@ -31,7 +31,7 @@ def _from_file(path: str) -> str:
 def _prompt(label: str) -> str:
     if not sys.stdin.isatty():
         raise NoPassphrase(
-            tr(
+            translate(
                 "cli",
                 "No passphrase given: use --passphrase-file, CASETRACKER_PASSPHRASE or a terminal.",
             )
@@ -45,7 +45,7 @@ def current(args: Namespace) -> str:
         return _from_file(args.passphrase_file)
     if os.environ.get("CASETRACKER_PASSPHRASE"):
         return os.environ["CASETRACKER_PASSPHRASE"]
-    return _prompt(tr("cli", "Passphrase: "))
+    return _prompt(translate("cli", "Passphrase: "))
 
 
 def new(args: Namespace, *, file_attr: str, env: str) -> str:
@@ -56,9 +56,9 @@ def new(args: Namespace, *, file_attr: str, env: str) -> str:
     elif os.environ.get(env):
         value = os.environ[env]
     else:
-        value = _prompt(tr("cli", "New passphrase: "))
-        if _prompt(tr("cli", "Repeat the new passphrase: ")) != value:
-            raise InvalidInput(tr("cli", "The two passphrases are not the same."))
+        value = _prompt(translate("cli", "New passphrase: "))
+        if _prompt(translate("cli", "Repeat the new passphrase: ")) != value:
+            raise InvalidInput(translate("cli", "The two passphrases are not the same."))
     check_strength(value)
     return value
 
@@ -66,7 +66,7 @@ def new(args: Namespace, *, file_attr: str, env: str) -> str:
 def check_strength(value: str) -> None:
     if len(value.strip()) < MIN_PASSPHRASE_CHARS:
         raise InvalidInput(
-            tr("cli", "A passphrase needs at least {n} characters; several words are best.").format(
-                n=MIN_PASSPHRASE_CHARS
-            )
+            translate(
+                "cli", "A passphrase needs at least {n} characters; several words are best."
+            ).format(n=MIN_PASSPHRASE_CHARS)
         )

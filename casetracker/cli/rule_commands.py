@@ -9,7 +9,7 @@ from typing import Any
 from casetracker.cli.output import out
 from casetracker.cli.parsing import Subcommands
 from casetracker.cli.vault_commands import open_workspace
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.rules.engine import RULES
 from casetracker.rules.flag import Flag, Severity
 from casetracker.rules.wording import day
@@ -22,36 +22,45 @@ MAX_SUBJECT_WIDTH = 24
 
 
 def add_commands(sub: Subcommands) -> None:
-    p = sub.add_parser("flags", help=tr("cli", "list the open flags, worst first"))
-    p.add_argument("vault", type=Path)
-    p.add_argument("--json", action="store_true", help=tr("cli", "machine-readable output"))
-    p.add_argument("--as-of", help=tr("cli", "evaluate on this day instead of today (YYYY-MM-DD)"))
+    p = sub.add_parser("flags", help=translate("cli", "list the open flags, worst first"))
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
+    p.add_argument(
+        "--as-of", help=translate("cli", "evaluate on this day instead of today (YYYY-MM-DD)")
+    )
     p.add_argument(
         "--severity",
         choices=[s.value for s in Severity],
-        help=tr("cli", "show only flags at this level or worse"),
+        help=translate("cli", "show only flags at this level or worse"),
     )
-    p.add_argument("--case", help=tr("cli", "only flags about this case, e.g. CT-0042"))
+    p.add_argument("--case", help=translate("cli", "only flags about this case, e.g. CT-0042"))
     p.set_defaults(func=cmd_flags)
 
-    p = sub.add_parser("ack", help=tr("cli", "acknowledge or snooze a flag, with a note"))
-    p.add_argument("vault", type=Path)
+    p = sub.add_parser("ack", help=translate("cli", "acknowledge or snooze a flag, with a note"))
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     about = p.add_mutually_exclusive_group(required=True)
-    about.add_argument("--case", help=tr("cli", "case reference, e.g. CT-0042"))
-    about.add_argument("--facility", help=tr("cli", "place name or id, for a place's flag"))
-    p.add_argument("--rule", required=True, choices=[r.id for r in RULES])
+    about.add_argument("--case", help=translate("cli", "case reference, e.g. CT-0042"))
+    about.add_argument("--facility", help=translate("cli", "place name or id, for a place's flag"))
+    p.add_argument(
+        "--rule",
+        required=True,
+        choices=[r.id for r in RULES],
+        help=translate("cli", "the rule that raised the flag"),
+    )
     p.add_argument(
         "--snooze-days",
         type=int,
-        help=tr("cli", "hide it for this many days (without: until it gets worse)"),
+        help=translate("cli", "hide it for this many days (without: until it gets worse)"),
     )
-    p.add_argument("--note", required=True, help=tr("cli", "why, in a few words, for colleagues"))
+    p.add_argument(
+        "--note", required=True, help=translate("cli", "why, in a few words, for colleagues")
+    )
     p.set_defaults(func=cmd_ack)
 
-    p = sub.add_parser("settings", help=tr("cli", "show or change the vault's settings"))
-    p.add_argument("vault", type=Path)
-    p.add_argument("key", nargs="?", help=tr("cli", "setting to show or change"))
-    p.add_argument("value", nargs="?", help=tr("cli", "new value"))
+    p = sub.add_parser("settings", help=translate("cli", "show or change the vault's settings"))
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
+    p.add_argument("key", nargs="?", help=translate("cli", "setting to show or change"))
+    p.add_argument("value", nargs="?", help=translate("cli", "new value"))
     p.set_defaults(func=cmd_settings)
 
 
@@ -61,7 +70,7 @@ def _as_of(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(tr("cli", "--as-of must look like 2024-07-19.")) from None
+        raise InvalidInput(translate("cli", "--as-of must look like 2024-07-19.")) from None
 
 
 def cmd_flags(args: Namespace) -> int:
@@ -75,11 +84,11 @@ def cmd_flags(args: Namespace) -> int:
         return 0
     hidden = len(reviews) - len(shown)
     if not shown:
-        out(tr("cli", "No open flags on {date}.").format(date=day(as_of)))
+        out(translate("cli", "No open flags on {date}.").format(date=day(as_of)))
     else:
         counts = {s: sum(1 for f in shown if f.severity is s) for s in Severity}
         out(
-            tr(
+            translate(
                 "cli", "Open flags on {date}: {critical} critical, {warning} warning, {info} info."
             ).format(
                 date=day(as_of),
@@ -90,15 +99,18 @@ def cmd_flags(args: Namespace) -> int:
         )
         _print_table(shown)
     if hidden:
-        out(tr("cli", "{n} acknowledged or snoozed flag(s) not shown.").format(n=hidden))
+        out(translate("cli", "{n} acknowledged or snoozed flag(s) not shown.").format(n=hidden))
     return 0
 
 
 def _print_table(flags: list[Flag]) -> None:
     header = (
-        tr("cli", "SEVERITY"), tr("cli", "SINCE"), tr("cli", "CASE/PLACE"), tr("cli", "RULE"),
-        tr("cli", "WHAT"),
-    )  # fmt: skip
+        translate("cli", "SEVERITY"),
+        translate("cli", "SINCE"),
+        translate("cli", "CASE/PLACE"),
+        translate("cli", "RULE"),
+        translate("cli", "WHAT"),
+    )
     rows = [(f.severity.value, day(f.since), f.subject, f.rule, f.message) for f in flags]
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(4)]
     widths[2] = min(widths[2], MAX_SUBJECT_WIDTH)
@@ -119,13 +131,13 @@ def cmd_ack(args: Namespace) -> int:
     subject = args.case.strip().upper() if args.case else args.facility.strip()
     if state.snoozed_until is not None:
         out(
-            tr("cli", "Snoozed {rule} on {subject} until {date}, or until it gets worse.").format(
-                rule=args.rule, subject=subject, date=day(state.snoozed_until)
-            )
+            translate(
+                "cli", "Snoozed {rule} on {subject} until {date}, or until it gets worse."
+            ).format(rule=args.rule, subject=subject, date=day(state.snoozed_until))
         )
     else:
         out(
-            tr(
+            translate(
                 "cli", "Acknowledged {rule} on {subject}; it stays hidden until it gets worse."
             ).format(rule=args.rule, subject=subject)
         )
@@ -134,23 +146,25 @@ def cmd_ack(args: Namespace) -> int:
 
 def _shown(value: Any) -> str:
     if isinstance(value, bool):
-        return tr("cli", "yes") if value else tr("cli", "no")
+        return translate("cli", "yes") if value else translate("cli", "no")
     return str(value)
 
 
 def cmd_settings(args: Namespace) -> int:
     if args.key is None and args.value is not None:
-        raise InvalidInput(tr("cli", "Name the setting to change."))
+        raise InvalidInput(translate("cli", "Name the setting to change."))
     with open_workspace(args) as ws:
         if args.key is None:
             values = ws.settings.all()
             width = max(len(k) for k in values)
             for key, value in values.items():
-                out(f"{key:<{width}}  {_shown(value):>5}  {SPECS[key].label}")
+                out(
+                    f"{key:<{width}}  {_shown(value):>5}  {translate('settings', SPECS[key].label)}"
+                )
             return 0
         if args.value is None:
             out(_shown(ws.settings.get(args.key)))
             return 0
         value = ws.settings.set(args.key, args.value)
-    out(tr("cli", "{key} is now {value}.").format(key=args.key, value=_shown(value)))
+    out(translate("cli", "{key} is now {value}.").format(key=args.key, value=_shown(value)))
     return 0

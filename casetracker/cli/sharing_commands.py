@@ -18,7 +18,7 @@ from typing import Any
 from casetracker.cli.output import err, out
 from casetracker.cli.parsing import Subcommands
 from casetracker.cli.vault_commands import open_workspace
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.model import CaseStatus
 from casetracker.services.bundle_merge import Choice, MergeReport
 from casetracker.services.errors import InvalidInput
@@ -52,29 +52,40 @@ def _plain_errors(func: Callable[[Namespace], int]) -> Callable[[Namespace], int
 
 def add_commands(sub: Subcommands) -> None:
     p = sub.add_parser(
-        "keys", help=tr("cli", "show this organisation's public key and fingerprint")
+        "keys", help=translate("cli", "show this organisation's public key and fingerprint")
     )
-    p.add_argument("vault", type=Path)
-    p.add_argument("--json", action="store_true", help=tr("cli", "machine-readable output"))
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
     p.set_defaults(func=_plain_errors(cmd_keys))
 
-    p = sub.add_parser("recipients", help=tr("cli", "the address book: add, list or remove"))
-    p.add_argument("vault", type=Path)
-    p.add_argument("action", choices=["add", "list", "remove"])
-    p.add_argument("name", nargs="?", help=tr("cli", "recipient's name"))
-    p.add_argument("age_key", nargs="?", metavar="AGE_PUBLIC_KEY", help="age1…")
-    p.add_argument("--role", default="", help=tr("cli", "lawyer, partner, journalist…"))
-    p.add_argument("--note", default="")
+    p = sub.add_parser("recipients", help=translate("cli", "the address book: add, list or remove"))
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
+    p.add_argument(
+        "action",
+        choices=["add", "list", "remove"],
+        help=translate("cli", "add, list or remove a recipient"),
+    )
+    p.add_argument("name", nargs="?", help=translate("cli", "recipient's name"))
+    p.add_argument(
+        "age_key",
+        nargs="?",
+        metavar="AGE_PUBLIC_KEY",
+        help=translate("cli", "their age public key (age1…)"),
+    )
+    p.add_argument("--role", default="", help=translate("cli", "lawyer, partner, journalist…"))
+    p.add_argument("--note", default="", help=translate("cli", "a note about this recipient"))
     p.add_argument(
         "--signing-key",
         default="",
-        help=tr("cli", "their ed25519:… key, so their bundles are recognised"),
+        help=translate("cli", "their ed25519:… key, so their bundles are recognised"),
     )
-    p.add_argument("--json", action="store_true", help=tr("cli", "machine-readable output"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
     p.set_defaults(func=_plain_errors(cmd_recipients))
 
-    p = sub.add_parser("export", help=tr("cli", "export cases as a signed, encrypted age bundle"))
-    p.add_argument("vault", type=Path)
+    p = sub.add_parser(
+        "export", help=translate("cli", "export cases as a signed, encrypted age bundle")
+    )
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument(
         "--case",
@@ -82,91 +93,118 @@ def add_commands(sub: Subcommands) -> None:
         nargs="+",
         dest="cases",
         metavar="REF",
-        help=tr("cli", "case reference(s), e.g. --case CT-0001 CT-0002"),
+        help=translate("cli", "case reference(s), e.g. --case CT-0001 CT-0002"),
     )
-    which.add_argument("--all", action="store_true", help=tr("cli", "every case"))
-    which.add_argument("--status", choices=[s.value for s in CaseStatus])
+    which.add_argument("--all", action="store_true", help=translate("cli", "every case"))
+    which.add_argument(
+        "--status",
+        choices=[s.value for s in CaseStatus],
+        help=translate("cli", "every case with this status"),
+    )
     to = p.add_mutually_exclusive_group(required=True)
     to.add_argument(
         "--to",
         action="append",
         metavar="NAME_OR_AGE_KEY",
-        help=tr("cli", "address-book name or age1… key; repeatable"),
+        help=translate("cli", "address-book name or age1… key; repeatable"),
     )
     to.add_argument(
         "--bundle-passphrase-file",
-        help=tr("cli", "lock the bundle with the passphrase in this file (not the vault's)"),
+        help=translate("cli", "lock the bundle with the passphrase in this file (not the vault's)"),
     )
     to.add_argument(
         "--bundle-passphrase",
         action="store_true",
-        help=tr(
+        help=translate(
             "cli",
             "lock the bundle with a passphrase from CASETRACKER_BUNDLE_PASSPHRASE or a prompt",
         ),
     )
-    p.add_argument("--profile", required=True, choices=["lawyer", "anonymised"])
     p.add_argument(
-        "--with-attachments", action="store_true", help=tr("cli", "include attached files")
+        "--profile",
+        required=True,
+        choices=["lawyer", "anonymised"],
+        help=translate(
+            "cli", "what leaves: all a lawyer may see (consent permitting), or no identities"
+        ),
     )
-    p.add_argument("-o", "--output", required=True, type=Path, help="OUT.age")
-    p.add_argument("--force", action="store_true", help=tr("cli", "replace an existing file"))
+    p.add_argument(
+        "--with-attachments", action="store_true", help=translate("cli", "include attached files")
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        help=translate("cli", "the bundle file to write (OUT.age)"),
+    )
+    p.add_argument(
+        "--force", action="store_true", help=translate("cli", "replace an existing file")
+    )
     p.set_defaults(func=_plain_errors(cmd_export))
 
     p = sub.add_parser(
-        "open-bundle", help=tr("cli", "decrypt and verify a bundle; extract it with -o")
+        "open-bundle", help=translate("cli", "decrypt and verify a bundle; extract it with -o")
     )
-    p.add_argument("file", type=Path)
-    p.add_argument("--identity", type=Path, help=tr("cli", "age identity file (age-keygen)"))
+    p.add_argument("file", type=Path, help=translate("cli", "the bundle file (.age)"))
+    p.add_argument("--identity", type=Path, help=translate("cli", "age identity file (age-keygen)"))
     p.add_argument(
-        "--bundle-passphrase-file", help=tr("cli", "the bundle's passphrase, from this file")
+        "--bundle-passphrase-file", help=translate("cli", "the bundle's passphrase, from this file")
     )
-    p.add_argument("-o", "--output", type=Path, help=tr("cli", "extract into this new folder"))
-    p.add_argument("--json", action="store_true", help=tr("cli", "machine-readable output"))
+    p.add_argument(
+        "-o", "--output", type=Path, help=translate("cli", "extract into this new folder")
+    )
+    p.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
     p.set_defaults(func=_plain_errors(cmd_open_bundle))
 
-    p = sub.add_parser("import-bundle", help=tr("cli", "merge a bundle into the vault by UUID"))
-    p.add_argument("vault", type=Path)
-    p.add_argument("file", type=Path)
+    p = sub.add_parser(
+        "import-bundle", help=translate("cli", "merge a bundle into the vault by UUID")
+    )
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
+    p.add_argument("file", type=Path, help=translate("cli", "the bundle file (.age)"))
     p.add_argument(
-        "--identity", type=Path, help=tr("cli", "age identity file (default: the vault's own key)")
+        "--identity",
+        type=Path,
+        help=translate("cli", "age identity file (default: the vault's own key)"),
     )
     p.add_argument(
-        "--bundle-passphrase-file", help=tr("cli", "the bundle's passphrase, from this file")
+        "--bundle-passphrase-file", help=translate("cli", "the bundle's passphrase, from this file")
     )
-    p.add_argument("--dry-run", action="store_true", help=tr("cli", "report, write nothing"))
+    p.add_argument("--dry-run", action="store_true", help=translate("cli", "report, write nothing"))
     p.add_argument(
         "--on-conflict",
         choices=["list", "ours", "theirs"],
         default="list",
-        help=tr("cli", "list conflicts (default), keep ours, or take the bundle's version"),
+        help=translate("cli", "list conflicts (default), keep ours, or take the bundle's version"),
     )
-    p.add_argument("--json", action="store_true", help=tr("cli", "machine-readable output"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
     p.set_defaults(func=_plain_errors(cmd_import_bundle))
 
     p = sub.add_parser(
-        "import-sheet", help=tr("cli", "import cases from your own CSV/XLSX spreadsheet")
+        "import-sheet", help=translate("cli", "import cases from your own CSV/XLSX spreadsheet")
     )
-    p.add_argument("vault", type=Path)
-    p.add_argument("file", type=Path)
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
+    p.add_argument("file", type=Path, help=translate("cli", "the CSV or XLSX file to import"))
     add_sheet_arguments(p)
-    p.add_argument("--dry-run", action="store_true", help=tr("cli", "report, write nothing"))
+    p.add_argument("--dry-run", action="store_true", help=translate("cli", "report, write nothing"))
     p.add_argument(
         "--skip-bad",
         action="store_true",
-        help=tr("cli", "import the good rows even when some rows cannot be read"),
+        help=translate("cli", "import the good rows even when some rows cannot be read"),
     )
     p.set_defaults(func=cmd_import_sheet)
 
 
 def add_sheet_arguments(p: ArgumentParser) -> None:
     """The spreadsheet options, also for ``casetracker import`` (see ``is_sheet_import``)."""
-    p.add_argument("--mapping", type=Path, help=tr("cli", "column mapping (JSON, docs/formats.md)"))
+    p.add_argument(
+        "--mapping", type=Path, help=translate("cli", "column mapping (JSON, docs/formats.md)")
+    )
     p.add_argument(
         "--write-mapping",
         type=Path,
         metavar="MAP.json",
-        help=tr("cli", "write the mapping that would be used, to edit it, and stop"),
+        help=translate("cli", "write the mapping that would be used, to edit it, and stop"),
     )
     p.add_argument(
         "--preview",
@@ -174,12 +212,12 @@ def add_sheet_arguments(p: ArgumentParser) -> None:
         nargs="?",
         const=10,
         metavar="N",
-        help=tr("cli", "show the mapping and the first N rows as read, and stop"),
+        help=translate("cli", "show the mapping and the first N rows as read, and stop"),
     )
     p.add_argument(
         "--no-remember",
         action="store_true",
-        help=tr("cli", "do not save the mapping in the vault for next time"),
+        help=translate("cli", "do not save the mapping in the vault for next time"),
     )
 
 
@@ -188,11 +226,11 @@ def _read_input(path: Path, what: str) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise InvalidInput(tr("cli", "{what} is too large.").format(what=what))
+            raise InvalidInput(translate("cli", "{what} is too large.").format(what=what))
         return path.read_bytes()
     except OSError as exc:
         raise InvalidInput(
-            tr("cli", "{what} cannot be read ({reason}).").format(
+            translate("cli", "{what} cannot be read ({reason}).").format(
                 what=what, reason=exc.strerror or "error"
             )
         ) from None
@@ -202,7 +240,7 @@ def _file_secret(path: str) -> str:
     try:
         return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
     except (OSError, UnicodeDecodeError):
-        raise InvalidInput(tr("cli", "The bundle passphrase file cannot be read.")) from None
+        raise InvalidInput(translate("cli", "The bundle passphrase file cannot be read.")) from None
 
 
 def _prompt_bundle_passphrase(*, confirm: bool) -> str:
@@ -211,15 +249,15 @@ def _prompt_bundle_passphrase(*, confirm: bool) -> str:
 
     if not sys.stdin.isatty():
         raise InvalidInput(
-            tr(
+            translate(
                 "cli",
                 "No bundle passphrase given: use --bundle-passphrase-file, "
                 "CASETRACKER_BUNDLE_PASSPHRASE or a terminal.",
             )
         )
-    value = getpass.getpass(tr("cli", "Bundle passphrase: "))
-    if confirm and getpass.getpass(tr("cli", "Repeat the bundle passphrase: ")) != value:
-        raise InvalidInput(tr("cli", "The two passphrases are not the same."))
+    value = getpass.getpass(translate("cli", "Bundle passphrase: "))
+    if confirm and getpass.getpass(translate("cli", "Repeat the bundle passphrase: ")) != value:
+        raise InvalidInput(translate("cli", "The two passphrases are not the same."))
     return value
 
 
@@ -235,14 +273,14 @@ def cmd_keys(args: Namespace) -> int:
         _print_json(org.__dict__)
         return 0
     out(
-        tr("cli", "Public key (give it to those who send you bundles): {key}").format(
+        translate("cli", "Public key (give it to those who send you bundles): {key}").format(
             key=org.age_public_key
         )
     )
-    out(tr("cli", "  its fingerprint: {fp}").format(fp=org.age_fingerprint))
-    out(tr("cli", "Signing key: {key}").format(key=org.signing_key))
+    out(translate("cli", "  its fingerprint: {fp}").format(fp=org.age_fingerprint))
+    out(translate("cli", "Signing key: {key}").format(key=org.signing_key))
     out(
-        tr(
+        translate(
             "cli", "Fingerprint (shown to whoever opens our bundles; compare it by phone): {fp}"
         ).format(fp=org.fingerprint)
     )
@@ -254,7 +292,9 @@ def cmd_recipients(args: Namespace) -> int:
         service = SharingService(ws)
         if args.action == "add":
             if not args.name or not args.age_key:
-                raise InvalidInput(tr("cli", "Usage: recipients VAULT add NAME AGE_PUBLIC_KEY"))
+                raise InvalidInput(
+                    translate("cli", "Usage: recipients VAULT add NAME AGE_PUBLIC_KEY")
+                )
             added = service.add_recipient(
                 args.name,
                 args.age_key,
@@ -263,16 +303,16 @@ def cmd_recipients(args: Namespace) -> int:
                 signing_key=args.signing_key,
             )
             out(
-                tr("cli", "Added {name}; key fingerprint {fp} (compare it with theirs).").format(
-                    name=added.name, fp=recipient_fingerprint(added)
-                )
+                translate(
+                    "cli", "Added {name}; key fingerprint {fp} (compare it with theirs)."
+                ).format(name=added.name, fp=recipient_fingerprint(added))
             )
             return 0
         if args.action == "remove":
             if not args.name:
-                raise InvalidInput(tr("cli", "Usage: recipients VAULT remove NAME"))
+                raise InvalidInput(translate("cli", "Usage: recipients VAULT remove NAME"))
             service.remove_recipient(args.name)
-            out(tr("cli", "Removed {name} from the address book.").format(name=args.name))
+            out(translate("cli", "Removed {name} from the address book.").format(name=args.name))
             return 0
         people = service.recipients()
     if args.json:
@@ -295,7 +335,7 @@ def cmd_recipients(args: Namespace) -> int:
         out(f"{r.name}{role}  {recipient_fingerprint(r)}  {r.age_public_key}")
         if r.note:
             out(f"    {r.note}")
-    out(tr("cli", "{n} recipient(s)").format(n=len(people)))
+    out(translate("cli", "{n} recipient(s)").format(n=len(people)))
     return 0
 
 
@@ -306,7 +346,9 @@ def cmd_export(args: Namespace) -> int:
     elif args.bundle_passphrase:
         bundle_secret = os.environ.get(BUNDLE_ENV) or _prompt_bundle_passphrase(confirm=True)
     if args.output.exists() and not args.force:
-        raise InvalidInput(tr("cli", "The output file already exists; use --force to replace it."))
+        raise InvalidInput(
+            translate("cli", "The output file already exists; use --force to replace it.")
+        )
     with open_workspace(args) as ws:
         service = SharingService(ws)
         ids = service.select_cases(
@@ -323,13 +365,15 @@ def cmd_export(args: Namespace) -> int:
         )
     service.write_bundle(args.output, result.data, overwrite=args.force)
     counts = ", ".join(f"{n} {k}" for k, n in result.counts.items() if n)
-    to = tr("cli", "a passphrase") if result.with_passphrase else ", ".join(result.recipients)
+    to = (
+        translate("cli", "a passphrase") if result.with_passphrase else ", ".join(result.recipients)
+    )
     out(
-        tr("cli", "Exported ({profile}) for {to}: {counts}.").format(
+        translate("cli", "Exported ({profile}) for {to}: {counts}.").format(
             profile=result.profile, to=to, counts=counts
         )
     )
-    out(tr("cli", "Signed by fingerprint {fp}.").format(fp=result.signer_fingerprint))
+    out(translate("cli", "Signed by fingerprint {fp}.").format(fp=result.signer_fingerprint))
     return 0
 
 
@@ -338,7 +382,7 @@ def _open_with_args(
 ) -> OpenedBundle:
     """Open with --identity, or --bundle-passphrase-file, or the opener's own default."""
     if args.identity is not None:
-        identity_file = _read_input(args.identity, tr("cli", "The identity file"))
+        identity_file = _read_input(args.identity, translate("cli", "The identity file"))
         return opener(data, identities=keyring.identities_from_file(identity_file))
     if args.bundle_passphrase_file:
         return opener(data, passphrase=_file_secret(args.bundle_passphrase_file))
@@ -346,7 +390,7 @@ def _open_with_args(
 
 
 def cmd_open_bundle(args: Namespace) -> int:
-    data = _read_input(args.file, tr("cli", "The bundle"))
+    data = _read_input(args.file, translate("cli", "The bundle"))
 
     def opener(untrusted: bytes, **kw: Any) -> OpenedBundle:
         if not kw:  # no key given: no vault here, so --passphrase-file means the bundle's
@@ -373,24 +417,28 @@ def cmd_open_bundle(args: Namespace) -> int:
             }
         )
         return 0
-    out(tr("cli", "Signature and hashes verified."))
-    out(tr("cli", "Signed by fingerprint: {fp}").format(fp=manifest.creator.fingerprint))
+    out(translate("cli", "Signature and hashes verified."))
+    out(translate("cli", "Signed by fingerprint: {fp}").format(fp=manifest.creator.fingerprint))
     out(
-        tr("cli", "Made {when}, profile {profile}.").format(
+        translate("cli", "Made {when}, profile {profile}.").format(
             when=manifest.created_at.isoformat(), profile=manifest.profile
         )
     )
     counts = ", ".join(f"{n} {k}" for k, n in manifest.counts.items() if n)
-    out(tr("cli", "Holds: {counts}.").format(counts=counts or "—"))
+    out(translate("cli", "Holds: {counts}.").format(counts=counts or "—"))
     if written:
-        out(tr("cli", "Extracted {n} file(s) into {dir}.").format(n=len(written), dir=args.output))
+        out(
+            translate("cli", "Extracted {n} file(s) into {dir}.").format(
+                n=len(written), dir=args.output
+            )
+        )
     else:
-        out(tr("cli", "Nothing was written; use -o DIR to extract."))
+        out(translate("cli", "Nothing was written; use -o DIR to extract."))
     return 0
 
 
 def cmd_import_bundle(args: Namespace) -> int:
-    data = _read_input(args.file, tr("cli", "The bundle"))
+    data = _read_input(args.file, translate("cli", "The bundle"))
     with open_workspace(args) as ws:
         service = SharingService(ws)
         bundle = _open_with_args(args, service.open, data)
@@ -433,25 +481,25 @@ def _print_merge(report: MergeReport, args: Namespace) -> None:
             }
         )
         return
-    out(tr("cli", "Signed by fingerprint: {fp}").format(fp=report.signer_fingerprint))
+    out(translate("cli", "Signed by fingerprint: {fp}").format(fp=report.signer_fingerprint))
     if report.signer_known_as:
-        out(tr("cli", "  known here as: {name}").format(name=report.signer_known_as))
+        out(translate("cli", "  known here as: {name}").format(name=report.signer_known_as))
     else:
-        out(tr("cli", "  not in the address book: compare the fingerprint with the sender."))
+        out(translate("cli", "  not in the address book: compare the fingerprint with the sender."))
     for old, new in report.renumbered:
         out(
-            tr("cli", "Case {old} is {new} here (the reference was taken).").format(
+            translate("cli", "Case {old} is {new} here (the reference was taken).").format(
                 old=old, new=new
             )
         )
     for conflict in report.conflicts:
         fields = ", ".join(d.name for d in conflict.diffs)
         out(
-            tr("cli", "Conflict: {label} ({kind}) — both sides changed: {fields}").format(
+            translate("cli", "Conflict: {label} ({kind}) — both sides changed: {fields}").format(
                 label=conflict.label, kind=conflict.entity, fields=fields
             )
         )
-    summary = tr(
+    summary = translate(
         "cli", "{added} added, {updated} updated, {unchanged} unchanged, {conflicts} conflict(s)"
     ).format(
         added=sum(report.added.values()),
@@ -460,19 +508,23 @@ def _print_merge(report: MergeReport, args: Namespace) -> None:
         conflicts=len(report.conflicts),
     )
     if args.dry_run:
-        out(tr("cli", "Dry run, nothing written. Would do: {summary}.").format(summary=summary))
+        out(
+            translate("cli", "Dry run, nothing written. Would do: {summary}.").format(
+                summary=summary
+            )
+        )
     else:
-        out(tr("cli", "Imported: {summary}.").format(summary=summary))
+        out(translate("cli", "Imported: {summary}.").format(summary=summary))
     if report.conflicts and args.on_conflict == "list" and not args.dry_run:
         out(
-            tr(
+            translate(
                 "cli",
                 "Conflicts were not overwritten; decide in the app, "
                 "or run again with --on-conflict.",
             )
         )
     elif report.conflicts and not args.dry_run:
-        out(tr("cli", "Conflicts settled: {choice}.").format(choice=args.on_conflict))
+        out(translate("cli", "Conflicts settled: {choice}.").format(choice=args.on_conflict))
 
 
 # -- spreadsheets ---------------------------------------------------------------------------
@@ -501,32 +553,32 @@ def is_sheet_import(args: Namespace) -> bool:
 
 @_plain_errors
 def cmd_import_sheet(args: Namespace) -> int:
-    data = _read_input(args.file, tr("cli", "The spreadsheet"))
+    data = _read_input(args.file, translate("cli", "The spreadsheet"))
     sheet = SpreadsheetImportService.load(data, args.file.name)
     given = None
     if getattr(args, "mapping", None):
         given = spreadsheet.mapping_from_json(
-            _read_input(args.mapping, tr("cli", "The mapping file"))
+            _read_input(args.mapping, translate("cli", "The mapping file"))
         )
         given = spreadsheet.mapping_for_sheet(given, sheet.headers)
         for header in given.columns:
             if header not in sheet.headers:
                 out(
-                    tr(
+                    translate(
                         "cli", "note: the mapping names a column this file does not have: {h}"
                     ).format(h=header)
                 )
     with open_workspace(args) as ws:
         service = SpreadsheetImportService(ws)
         if given is not None:
-            mapping, origin = given, tr("cli", "from the mapping file")
+            mapping, origin = given, translate("cli", "from the mapping file")
         else:
             choice = service.suggest_mapping(sheet)
             mapping = choice.mapping
             origin = (
-                tr("cli", "saved in the vault")
+                translate("cli", "saved in the vault")
                 if choice.origin == "saved"
-                else tr("cli", "guessed from the header")
+                else translate("cli", "guessed from the header")
             )
         if args.write_mapping or args.preview is not None:
             _show_mapping(sheet, mapping, origin)
@@ -535,18 +587,21 @@ def cmd_import_sheet(args: Namespace) -> int:
                     shown = "; ".join(f"{k}={v}" for k, v in row.values.items() if v.strip())
                     out(f"line {row.line}: {shown}")
                     if row.error:
-                        out("    " + tr("cli", "cannot be read: {reason}").format(reason=row.error))
+                        out(
+                            "    "
+                            + translate("cli", "cannot be read: {reason}").format(reason=row.error)
+                        )
             if args.write_mapping:
                 try:
                     args.write_mapping.write_bytes(spreadsheet.mapping_to_json(mapping))
                 except OSError as exc:
                     raise InvalidInput(
-                        tr("cli", "The mapping file cannot be written ({reason}).").format(
+                        translate("cli", "The mapping file cannot be written ({reason}).").format(
                             reason=exc.strerror or "error"
                         )
                     ) from None
                 out(
-                    tr(
+                    translate(
                         "cli", "Wrote the mapping to {path}; edit it and pass it with --mapping."
                     ).format(path=args.write_mapping)
                 )
@@ -558,16 +613,16 @@ def cmd_import_sheet(args: Namespace) -> int:
             skip_bad=args.skip_bad,
             remember=not getattr(args, "no_remember", False),
         )
-    out(tr("cli", "Columns {origin}.").format(origin=origin))
+    out(translate("cli", "Columns {origin}.").format(origin=origin))
     for error in report.errors:
-        out(tr("cli", "line {line}: {reason}").format(line=error.line, reason=error.reason))
+        out(translate("cli", "line {line}: {reason}").format(line=error.line, reason=error.reason))
     for skipped in report.skipped_existing:
         out(
-            tr("cli", "line {line}: skipped, {reason}").format(
+            translate("cli", "line {line}: skipped, {reason}").format(
                 line=skipped.line, reason=skipped.reason
             )
         )
-    summary = tr(
+    summary = translate(
         "cli",
         "{cases} cases, {facilities} new places, {relatives} new relatives, {contacts} contacts",
     ).format(
@@ -577,19 +632,23 @@ def cmd_import_sheet(args: Namespace) -> int:
         contacts=report.contacts_added,
     )
     if report.applied:
-        out(tr("cli", "Imported: {summary}.").format(summary=summary))
+        out(translate("cli", "Imported: {summary}.").format(summary=summary))
         if report.errors:
             out(
-                tr(
+                translate(
                     "cli", "{n} row(s) could not be read and were not imported (listed above)."
                 ).format(n=len(report.errors))
             )
         return 0
     if args.dry_run:
-        out(tr("cli", "Dry run, nothing written. Would import: {summary}.").format(summary=summary))
+        out(
+            translate("cli", "Dry run, nothing written. Would import: {summary}.").format(
+                summary=summary
+            )
+        )
         return 1 if report.errors and not args.skip_bad else 0
     out(
-        tr(
+        translate(
             "cli",
             "Nothing was imported: {n} row(s) cannot be read. "
             "Fix them, or use --skip-bad to import the others.",
@@ -599,11 +658,11 @@ def cmd_import_sheet(args: Namespace) -> int:
 
 
 def _show_mapping(sheet: spreadsheet.Sheet, mapping: spreadsheet.SheetMapping, origin: str) -> None:
-    out(tr("cli", "Columns ({origin}):").format(origin=origin))
+    out(translate("cli", "Columns ({origin}):").format(origin=origin))
     for header in sheet.headers:
         target = mapping.field_of(header)
-        out(f"  {header:<28} -> {target or tr('cli', '(ignored)')}")
+        out(f"  {header:<28} -> {target or translate('cli', '(ignored)')}")
     missing = mapping.missing_required()
     if missing:
-        out(tr("cli", "No column feeds: {fields}").format(fields=", ".join(missing)))
-    out(tr("cli", "{n} data row(s).").format(n=len(sheet.rows)))
+        out(translate("cli", "No column feeds: {fields}").format(fields=", ".join(missing)))
+    out(translate("cli", "{n} data row(s).").format(n=len(sheet.rows)))

@@ -7,7 +7,7 @@ from pathlib import Path
 from casetracker.cli import passphrase
 from casetracker.cli.output import out
 from casetracker.cli.parsing import Subcommands
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.model import SCHEMA_VERSION
 from casetracker.services.inventory import table_counts
 from casetracker.services.workspace import Workspace
@@ -15,20 +15,24 @@ from casetracker.storage.vault_file import VaultFile, list_backups
 
 
 def add_commands(sub: Subcommands) -> None:
-    p = sub.add_parser("init", help=tr("cli", "create a new encrypted vault"))
-    p.add_argument("vault", type=Path)
+    p = sub.add_parser("init", help=translate("cli", "create a new encrypted vault"))
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     p.set_defaults(func=cmd_init, new_passphrase=True)
 
-    p = sub.add_parser("info", help=tr("cli", "show record counts and how the vault is protected"))
-    p.add_argument("vault", type=Path)
-    p.add_argument("--json", action="store_true", help=tr("cli", "machine-readable output"))
+    p = sub.add_parser(
+        "info", help=translate("cli", "show record counts and how the vault is protected")
+    )
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
     p.set_defaults(func=cmd_info)
 
-    p = sub.add_parser("passwd", help=tr("cli", "change the passphrase (the data key stays)"))
-    p.add_argument("vault", type=Path)
+    p = sub.add_parser(
+        "passwd", help=translate("cli", "change the passphrase (the data key stays)")
+    )
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     p.add_argument(
         "--new-passphrase-file",
-        help=tr(
+        help=translate(
             "cli",
             "read the new passphrase from this file (else CASETRACKER_NEW_PASSPHRASE or a prompt)",
         ),
@@ -36,22 +40,29 @@ def add_commands(sub: Subcommands) -> None:
     p.set_defaults(func=cmd_passwd)
 
     p = sub.add_parser(
-        "recovery-key", help=tr("cli", "create or replace the recovery key and print it once")
+        "recovery-key",
+        help=translate("cli", "create or replace the recovery key and print it once"),
     )
-    p.add_argument("vault", type=Path)
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     p.set_defaults(func=cmd_recovery_key)
 
-    p = sub.add_parser("check", help=tr("cli", "verify every byte of the vault and its backups"))
-    p.add_argument("vault", type=Path)
+    p = sub.add_parser(
+        "check", help=translate("cli", "verify every byte of the vault and its backups")
+    )
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("backups", help=tr("cli", "list the encrypted backups of a vault"))
-    p.add_argument("vault", type=Path)
+    p = sub.add_parser("backups", help=translate("cli", "list the encrypted backups of a vault"))
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     p.set_defaults(func=cmd_backups, no_passphrase=True)
 
-    p = sub.add_parser("restore", help=tr("cli", "make a backup the current state (undoable)"))
-    p.add_argument("vault", type=Path)
-    p.add_argument("--backup", type=int, required=True, help=tr("cli", "number from 'backups'"))
+    p = sub.add_parser(
+        "restore", help=translate("cli", "make a backup the current state (undoable)")
+    )
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
+    p.add_argument(
+        "--backup", type=int, required=True, help=translate("cli", "number from 'backups'")
+    )
     p.set_defaults(func=cmd_restore)
 
 
@@ -63,14 +74,14 @@ def cmd_init(args: Namespace) -> int:
     secret = passphrase.new(args, file_attr="passphrase_file", env="CASETRACKER_PASSPHRASE")
     ws, recovery_key = Workspace.create(args.vault, secret, actor=args.actor)
     ws.close()
-    out(tr("cli", "Created the encrypted vault."))
+    out(translate("cli", "Created the encrypted vault."))
     print_recovery_key(recovery_key)
     return 0
 
 
 def print_recovery_key(key: str) -> None:
     out(
-        tr(
+        translate(
             "cli",
             "Recovery key (shown only now; write it on paper and keep it apart from the laptop):",
         )
@@ -94,17 +105,17 @@ def cmd_info(args: Namespace) -> int:
         return 0
     kdf = facts["kdf"]
     out(
-        tr("cli", "Format version: {v}; data version: {s}; saved {g} times").format(
+        translate("cli", "Format version: {v}; data version: {s}; saved {g} times").format(
             v=facts["format_version"], s=SCHEMA_VERSION, g=facts["generation"]
         )
     )
     out(
-        tr("cli", "Key derivation: Argon2id, {m} MiB memory, {t} passes, {p} lane(s)").format(
-            m=kdf["memory_kib"] // 1024, t=kdf["iterations"], p=kdf["lanes"]
-        )
+        translate(
+            "cli", "Key derivation: Argon2id, {m} MiB memory, {t} passes, {p} lane(s)"
+        ).format(m=kdf["memory_kib"] // 1024, t=kdf["iterations"], p=kdf["lanes"])
     )
-    out(tr("cli", "Key slots: {slots}").format(slots=", ".join(facts["slots"])))
-    out(tr("cli", "File size: {n} bytes").format(n=facts["size"]))
+    out(translate("cli", "Key slots: {slots}").format(slots=", ".join(facts["slots"])))
+    out(translate("cli", "File size: {n} bytes").format(n=facts["size"]))
     for table, n in counts.items():
         out(f"  {table:<16} {n}")
     return 0
@@ -116,14 +127,14 @@ def cmd_passwd(args: Namespace) -> int:
             args, file_attr="new_passphrase_file", env="CASETRACKER_NEW_PASSPHRASE"
         )
         ws.file.change_passphrase(secret)
-    out(tr("cli", "The passphrase was changed. The recovery key still works."))
+    out(translate("cli", "The passphrase was changed. The recovery key still works."))
     return 0
 
 
 def cmd_recovery_key(args: Namespace) -> int:
     with open_workspace(args) as ws:
         key = ws.file.replace_recovery_key()
-    out(tr("cli", "A new recovery key was made; the old one no longer opens the vault."))
+    out(translate("cli", "A new recovery key was made; the old one no longer opens the vault."))
     print_recovery_key(key)
     return 0
 
@@ -136,9 +147,9 @@ def cmd_check(args: Namespace) -> int:
     if problems:
         for line in problems:
             out(f"- {line}")
-        out(tr("cli", "Problems found: {n}.").format(n=len(problems)))
+        out(translate("cli", "Problems found: {n}.").format(n=len(problems)))
         return 1
-    out(tr("cli", "Every byte of the vault and its backups checked: no damage found."))
+    out(translate("cli", "Every byte of the vault and its backups checked: no damage found."))
     return 0
 
 
@@ -151,13 +162,17 @@ def ws_problems(ws: Workspace) -> list[str]:
 def cmd_backups(args: Namespace) -> int:
     backups = list_backups(args.vault)
     if not backups:
-        out(tr("cli", "There are no backups yet; they appear after the first changes are saved."))
+        out(
+            translate(
+                "cli", "There are no backups yet; they appear after the first changes are saved."
+            )
+        )
         return 0
     for b in backups:
         save = (
-            tr("cli", "save #{g}").format(g=b.generation)
+            translate("cli", "save #{g}").format(g=b.generation)
             if b.generation is not None
-            else tr("cli", "unreadable header")
+            else translate("cli", "unreadable header")
         )
         out(f"{b.number:>3}  {b.mtime:%Y-%m-%d %H:%M}  {save}  {b.size} B")
     return 0
@@ -167,7 +182,7 @@ def cmd_restore(args: Namespace) -> int:
     with open_workspace(args) as ws:
         ws.file.restore_backup(args.backup)
     out(
-        tr(
+        translate(
             "cli", "Backup {n} is now the current state; the state before it was kept as a backup."
         ).format(n=args.backup)
     )

@@ -7,7 +7,6 @@ unlock screen.
 """
 
 import getpass
-import os
 import shutil
 import sys
 import tempfile
@@ -121,9 +120,8 @@ class App(QObject):
         self.vault_path = workspace.path
         if not self.demo_mode:
             self.settings.remember_vault(workspace.path)
-        language = str(workspace.settings.get(preferences.LANGUAGE) or "")
-        if language:
-            translation.install(language)
+        # The vault's language ("" = the system's), before any window of this vault is built.
+        translation.install(str(workspace.settings.get(preferences.LANGUAGE) or ""))
         workspace.actor = preferences.actor_for(workspace, os_user())
         self.session = VaultSession(workspace, demo=self.demo_mode)
         self.window = MainWindow(self.session)
@@ -222,7 +220,7 @@ def run(*, demo: bool = False) -> int:
     qt_app.setOrganizationName("Casetracker")
     qt_app.setQuitOnLastWindowClosed(True)
     install_style(qt_app)
-    translation.install(os.environ.get("CASETRACKER_LANGUAGE", ""))
+    translation.install("")  # the system's language until a vault says otherwise
     app = App(demo_mode=demo)
     qt_app.aboutToQuit.connect(app.shutdown)
     app.start()

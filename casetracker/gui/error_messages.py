@@ -12,7 +12,7 @@ from casetracker.storage.errors import VaultError
 
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, VaultError | ServiceError):
-        return QCoreApplication.translate("errors", str(exc))
+        return str(exc)  # worded, and translated, where it was raised
     if isinstance(exc, MemoryError):
         return QCoreApplication.translate(
             "errors", "There is not enough memory for this. Close other programs and try again."

@@ -4,18 +4,17 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
+from casetracker.i18n import Context, catalog
+
+# Plural words about time (named as its context: pyside6-lupdate reads the name).
+time_plurals = Context("time_plurals")
+
 EMPTY = "—"
 
 
 def _date_format() -> str:
     """The locale's short date format, always with a four-digit year."""
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:
-        return "dd.MM.yyyy"
-    fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in fmt:
-        fmt = fmt.replace("yy", "yyyy")
-    return fmt
+    return catalog.date_format(QLocale())
 
 
 def to_qdate(value: date) -> QDate:
@@ -51,7 +50,7 @@ def datetime_text(value: datetime | None) -> str:
 
 
 def days_text(days: int) -> str:
-    return QCoreApplication.translate("time", "%n day(s)", "", days)
+    return time_plurals.tr("%n day(s)", "", days)
 
 
 def days_ago_text(value: date | datetime | None, today: date | None = None) -> str:
@@ -65,9 +64,23 @@ def days_ago_text(value: date | datetime | None, today: date | None = None) -> s
     elif days == 1:
         ago = QCoreApplication.translate("time", "yesterday")
     else:
-        ago = QCoreApplication.translate("time", "%n days ago", "", days)
+        ago = time_plurals.tr("%n day(s) ago", "", days)
     return f"{ago} ({date_text(day)})"
 
 
 def size_text(size: int) -> str:
-    return QLocale().formattedDataSize(size)
+    """ "8.6 KB" / "8,6 КБ": binary multiples, units in the interface language."""
+    locale = QLocale()
+    if size < 1024:
+        return QCoreApplication.translate("units", "%1 B").replace("%1", locale.toString(size))
+    units = (
+        QCoreApplication.translate("units", "%1 KB"),
+        QCoreApplication.translate("units", "%1 MB"),
+        QCoreApplication.translate("units", "%1 GB"),
+    )
+    value = float(size)
+    for unit in units:
+        value /= 1024
+        if value < 1024 or unit is units[-1]:
+            return unit.replace("%1", locale.toString(value, "f", 1))
+    return ""  # not reached

@@ -2,8 +2,10 @@
 
 Sections: Today (flags), Cases, Places, People, Sources, Reports, Settings. The toolbar and
 shortcuts cover what caseworkers do most: New case (Ctrl+N), Log a contact (Ctrl+L),
-Find (Ctrl+F), Undo/Redo, Lock (Ctrl+Shift+L). Cases open in their own windows, which lock
-closes. The status bar always says whether everything is saved.
+Find (Ctrl+F), Undo/Redo, Lock (Ctrl+Shift+L). The File menu holds the sharing screens: Export
+for a lawyer (Ctrl+E, also on the toolbar and the case list's context menu), Open a bundle
+(Ctrl+O), Import a spreadsheet, Address book and keys. Cases open in their own windows, which
+lock closes. The status bar always says whether everything is saved.
 """
 
 import uuid
@@ -22,8 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.gui.dialogs.bundle_import_dialog import BundleImportDialog
+from casetracker.gui.dialogs.export_dialog import ExportDialog
+from casetracker.gui.dialogs.import_wizard import ImportWizard
 from casetracker.gui.dialogs.log_contact_dialog import LogContactDialog
 from casetracker.gui.dialogs.new_case_dialog import NewCaseDialog
+from casetracker.gui.dialogs.recipients_dialog import RecipientsDialog
 from casetracker.gui.saver import SaveState
 from casetracker.gui.style import set_role
 from casetracker.gui.vault_session import VaultSession
@@ -145,11 +151,38 @@ class MainWindow(QMainWindow):
             self.tr("Lock"), "Ctrl+Shift+L", self.lock_requested.emit,
             self.tr("Lock the vault now: everything disappears until the passphrase is typed"),
         )  # fmt: skip
+        self.export_action = action(
+            self.tr("Export for a lawyer…"), "Ctrl+E", self.export_cases,
+            self.tr("An encrypted, signed file of the chosen cases for a lawyer or a partner"),
+        )  # fmt: skip
+        self.open_bundle_action = action(
+            self.tr("Open a bundle…"), "Ctrl+O", self.open_bundle,
+            self.tr("Check a file from a partner and merge it into the vault"),
+        )  # fmt: skip
+        self.import_sheet_action = action(
+            self.tr("Import a spreadsheet…"), "Ctrl+Shift+I", self.import_spreadsheet,
+            self.tr("Bring in cases from your own CSV or Excel spreadsheet"),
+        )  # fmt: skip
+        self.recipients_action = action(
+            self.tr("Address book and keys…"), "Ctrl+Shift+K", self.show_recipients,
+            self.tr("Our public key and fingerprint; the people we send files to"),
+        )  # fmt: skip
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addActions([self.export_action, self.open_bundle_action])
+        file_menu.addAction(self.import_sheet_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.recipients_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        self.cases.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.cases.table.addActions([self.log_action, self.export_action])
         for act in (self.new_case_action, self.log_action, self.find_action):
             toolbar.addAction(act)
         toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.export_action)
         spacer = QWidget(toolbar)
         spacer.setSizePolicy(
             spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
@@ -166,14 +199,16 @@ class MainWindow(QMainWindow):
         assert self.session is not None
         bar = self.statusBar()
         self.save_label = QLabel(self)
-        self.save_label.setWordWrap(False)
+        # Wraps rather than widening the window (long translations, 200 % scaling).
+        self.save_label.setWordWrap(True)
         self.retry_button = QPushButton(self.tr("Try saving again"), self)
         self.retry_button.clicked.connect(self._retry_save)
         self.retry_button.hide()
         bar.addWidget(self.save_label, 1)
         bar.addWidget(self.retry_button)
         if self.session.demo:
-            demo = QLabel(self.tr("Demo vault: fictional people, deleted when you quit"), self)
+            demo = QLabel(self.tr("Demo vault: fictional people"), self)
+            demo.setToolTip(self.tr("Only fictional people; the vault is deleted when you quit."))
             set_role(demo, "badge")
             bar.addPermanentWidget(demo)
         lock = QPushButton(self.tr("Lock (Ctrl+Shift+L)"), self)
@@ -242,6 +277,39 @@ class MainWindow(QMainWindow):
             return None
         dialog = LogContactDialog(self.session, self._context_case(), self)
         dialog.open()
+        return dialog
+
+    def export_cases(self) -> ExportDialog | None:
+        """Export: the cases selected in the Cases list (or the case in context) come chosen."""
+        if self.session is None:
+            return None
+        if self.stack.currentWidget() is self.cases:
+            selected = self.cases.selected_case_ids()
+        else:
+            selected = [c for c in [self._context_case()] if c is not None]
+        dialog = ExportDialog(self.session, selected, self)
+        dialog.show()  # application-modal (not open(), which would make it window-modal)
+        return dialog
+
+    def open_bundle(self) -> BundleImportDialog | None:
+        if self.session is None:
+            return None
+        dialog = BundleImportDialog(self.session, self)
+        dialog.show()
+        return dialog
+
+    def import_spreadsheet(self) -> ImportWizard | None:
+        if self.session is None:
+            return None
+        dialog = ImportWizard(self.session, self)
+        dialog.show()
+        return dialog
+
+    def show_recipients(self) -> RecipientsDialog | None:
+        if self.session is None:
+            return None
+        dialog = RecipientsDialog(self.session, self)
+        dialog.show()
         return dialog
 
     def focus_find(self) -> None:

@@ -1,9 +1,10 @@
-"""Debounced, crash-safe saving: serialise and encrypt here, write to disk in a worker thread.
+"""Debounced, crash-safe saving: serialise here; compress, encrypt and write in a worker thread.
 
 After each committed change the session calls ``schedule``; 300 ms later (so a burst of edits is
-one save) ``Workspace.prepare_save`` runs on the GUI thread (cheap) and the durable write runs
-on a worker thread. A failed write leaves the edits in memory, marks the vault unsaved and
-reports the storage error's plain message; the next change or ``retry`` tries again.
+one save) ``Workspace.prepare_save`` (a memory copy of the database) runs on the GUI thread and
+``finish_save`` (compression, encryption, the durable write) on a worker thread. A failed write
+leaves the edits in memory, marks the vault unsaved and reports the storage error's plain
+message; the next change or ``retry`` tries again.
 """
 
 from enum import StrEnum

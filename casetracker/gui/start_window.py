@@ -45,7 +45,7 @@ class StartWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(card)
-        self.setStyleSheet("StartWindow { background: #eef1f5; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the theme's backdrop
 
         self.welcome.create_requested.connect(self.show_create)
         self.welcome.open_requested.connect(self.choose_vault)

@@ -1,35 +1,55 @@
-"""Loading the interface language: Qt's own strings and Casetracker's, from .qm files.
+"""The interface language of the desktop app: Qt's own strings and Casetracker's.
 
-Translations live in ``casetracker/gui/translations/casetracker_<lang>.qm`` (made from the .ts
-files by ``pyside6-lrelease``). The language is a vault setting; it is applied right after
-unlocking, before the main window is built, so the whole window follows it.
+"" follows the system (see ``casetracker.i18n.catalog.system_language``); "en" or "ru" is the
+vault's ``language`` setting, applied right after unlocking, before the main window is built, so
+the whole window follows it (the start window follows the system until the next start).
+The same call points the Qt-free ``casetracker.i18n.translate`` (rules, services, sharing) at
+the installed catalogue, and sets the locale that dates and numbers are written in.
 """
 
-from pathlib import Path
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from casetracker import i18n
-
-TRANSLATIONS_DIR = Path(__file__).parent / "translations"
+from casetracker.i18n import catalog
 
 _installed: list[QTranslator] = []
 
 
+def _qt_translate(context: str, text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate(context, text, disambiguation or None, n)
+
+
+def _date(value: date) -> str:
+    return catalog.date_text(QLocale(), value)
+
+
 def install(language: str = "") -> QLocale:
     """Install translators for ``language`` ("" = the system's); returns the locale used."""
-    app = QCoreApplication.instance()
     for translator in _installed:
-        if app is not None:
-            QCoreApplication.removeTranslator(translator)
+        QCoreApplication.removeTranslator(translator)
     _installed.clear()
-    locale = QLocale(language) if language else QLocale.system()
+    chosen = catalog.supported(language) if language else catalog.system_language()
+    locale = catalog.locale_for(chosen)
     QLocale.setDefault(locale)
+    own = catalog.load(chosen)
+    if own is not None and QCoreApplication.instance() is not None:
+        QCoreApplication.installTranslator(own)
+        _installed.append(own)
+    # Qt's own words (Cancel, Yes, Copy…) only in a language the app itself speaks.
+    qt = QTranslator()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase", qt_dir), ("casetracker", str(TRANSLATIONS_DIR))):
-        translator = QTranslator()
-        if translator.load(locale, name, "_", folder):
-            QCoreApplication.installTranslator(translator)
-            _installed.append(translator)
-    i18n.install(QCoreApplication.translate)
+    if (
+        chosen != catalog.SOURCE_LANGUAGE
+        and QCoreApplication.instance() is not None
+        and qt.load(QLocale(chosen), "qtbase", "_", qt_dir)
+    ):
+        QCoreApplication.installTranslator(qt)
+        _installed.append(qt)
+    if QCoreApplication.instance() is not None:
+        i18n.install(_qt_translate, _date)
+    else:
+        hook = catalog.TranslatorHook(own, locale)
+        i18n.install(hook, hook.date)
     return locale

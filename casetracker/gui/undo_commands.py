@@ -9,17 +9,13 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from casetracker.gui.error_messages import show_error
 from casetracker.gui.vault_session import VaultSession
+from casetracker.i18n import translate
 from casetracker.model import CaseStatus, Certainty, Channel, ContactEvent
 from casetracker.services import undo_support
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("undo", text)
 
 
 class ServiceCommand(QUndoCommand):
@@ -64,7 +60,7 @@ class ServiceCommand(QUndoCommand):
 
 class CreateCase(ServiceCommand):
     def __init__(self, session: VaultSession, full_name: str, **fields: Any) -> None:
-        super().__init__(session, _t("New case"))
+        super().__init__(session, translate("undo", "New case"))
         self.full_name = full_name
         self.fields = fields
         self.case_id: uuid.UUID | None = None
@@ -86,7 +82,7 @@ class UpdateCase(ServiceCommand):
     def __init__(
         self, session: VaultSession, case_id: uuid.UUID, new: dict[str, Any], old: dict[str, Any]
     ) -> None:
-        super().__init__(session, _t("Edit case"))
+        super().__init__(session, translate("undo", "Edit case"))
         self.case_id, self.new, self.old = case_id, new, old
 
     def do(self) -> None:
@@ -105,7 +101,7 @@ class SetStatus(ServiceCommand):
         on: date,
         note: str = "",
     ) -> None:
-        super().__init__(session, _t("Change status"))
+        super().__init__(session, translate("undo", "Change status"))
         self.case_id, self.status, self.on, self.note = case_id, status, on, note
         self.change_id: uuid.UUID | None = None
 
@@ -134,7 +130,7 @@ class MoveCustody(ServiceCommand):
         certainty: Certainty = Certainty.REPORTED,
         note: str = "",
     ) -> None:
-        super().__init__(session, _t("Move to another place"))
+        super().__init__(session, translate("undo", "Move to another place"))
         self.case_id, self.facility_id, self.since = case_id, facility_id, since
         self.certainty, self.note = certainty, note
         self.period_id: uuid.UUID | None = None
@@ -176,7 +172,7 @@ class LogContact(ServiceCommand):
         move_to: uuid.UUID | None = None,
         move_certainty: Certainty = Certainty.REPORTED,
     ) -> None:
-        super().__init__(session, _t("Log a contact"))
+        super().__init__(session, translate("undo", "Log a contact"))
         self.case_id = case_id
         self.kwargs: dict[str, Any] = {
             "direct": direct,
@@ -226,7 +222,7 @@ class LogContact(ServiceCommand):
 
 class DeleteContact(ServiceCommand):
     def __init__(self, session: VaultSession, event: ContactEvent) -> None:
-        super().__init__(session, _t("Delete a contact"))
+        super().__init__(session, translate("undo", "Delete a contact"))
         self.event = event
         self.event_id: uuid.UUID | None = event.id
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.rules import lost_contact
 from casetracker.rules import thresholds as t
 from casetracker.rules.flag import Flag, Rule, Severity
@@ -73,15 +73,17 @@ def _flag(cluster: list[Silent], minimum: int, window: timedelta, as_of: date) -
     since = sorted(m.flagged_since for m in cluster)[minimum - 1]
     named = ", ".join(refs[:MAX_REFS_IN_MESSAGE])
     if len(refs) > MAX_REFS_IN_MESSAGE:
-        named = tr("rules", "{refs} and {n} more").format(
+        named = translate("rules", "{refs} and {n} more").format(
             refs=named, n=len(refs) - MAX_REFS_IN_MESSAGE
         )
     hours = int(window.total_seconds() // 3600)
-    head = tr("rules", "{count} cases at {place} fell silent within {hours} hours").format(
+    head = translate("rules", "{count} cases at {place} fell silent within {hours} hours").format(
         count=len(refs), place=place.facility_name, hours=hours
     )
     dates = day(first) if first == last else f"{day(first)}–{day(last)}"
-    message = tr("rules", "{head} (last proof of life {dates}): {refs}. Possible mass transfer.")
+    message = translate(
+        "rules", "{head} (last proof of life {dates}): {refs}. Possible mass transfer."
+    )
     return Flag(
         rule=RULE_ID,
         severity=Severity.CRITICAL,
@@ -95,7 +97,7 @@ def _flag(cluster: list[Silent], minimum: int, window: timedelta, as_of: date) -
 
 
 def title() -> str:
-    return tr("rules", "Place fell silent")
+    return translate("rules", "Place fell silent")
 
 
 RULE = Rule(

@@ -6,7 +6,7 @@ when the caseworker learnt he was held; a warning, since it calls for escalation
 
 from datetime import date
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.rules import thresholds as t
 from casetracker.rules.detention import detained_too_long
 from casetracker.rules.flag import Flag, Rule, per_case
@@ -22,7 +22,7 @@ def check(case: CaseFacts, th: Thresholds, as_of: date) -> Flag | None:
         th[t.LONG_DETENTION_DAYS],
         as_of,
         RULE_ID,
-        tr("rules", "Detained since {date} — {days}; warning after {limit}."),
+        translate("rules", "Detained since {date} — {days}; warning after {limit}."),
     )
 
 
@@ -30,7 +30,7 @@ evaluate = per_case(check)
 
 
 def title() -> str:
-    return tr("rules", "Long detention")
+    return translate("rules", "Long detention")
 
 
 RULE = Rule(

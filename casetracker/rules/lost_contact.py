@@ -9,7 +9,7 @@ men serving or who refused; closed cases and men sent back to the front are not 
 
 from datetime import date, timedelta
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.model import CaseStatus
 from casetracker.rules import thresholds as t
 from casetracker.rules.flag import Flag, Rule, Severity, per_case
@@ -46,7 +46,7 @@ def check(case: CaseFacts, th: Thresholds, as_of: date) -> Flag | None:
         return None
     severity = Severity.CRITICAL if silent >= critical else Severity.WARNING
     head = _head(why).format(date=day(start), days=days(silent))
-    message = tr("rules", "{head}; warning after {warning}, critical after {critical}.")
+    message = translate("rules", "{head}; warning after {warning}, critical after {critical}.")
     return Flag(
         rule=RULE_ID,
         severity=severity,
@@ -60,19 +60,19 @@ def check(case: CaseFacts, th: Thresholds, as_of: date) -> Flag | None:
 
 def _head(why: str) -> str:
     if why == "proof_of_life":
-        return tr("rules", "No proof of life since {date} — {days}")
+        return translate("rules", "No proof of life since {date} — {days}")
     if why == "detention":
-        return tr("rules", "No proof of life since detention on {date} — {days}")
+        return translate("rules", "No proof of life since detention on {date} — {days}")
     if why == "refusal":
-        return tr("rules", "No proof of life since the refusal on {date} — {days}")
-    return tr("rules", "No proof of life since the case was opened on {date} — {days}")
+        return translate("rules", "No proof of life since the refusal on {date} — {days}")
+    return translate("rules", "No proof of life since the case was opened on {date} — {days}")
 
 
 evaluate = per_case(check)
 
 
 def title() -> str:
-    return tr("rules", "Lost contact")
+    return translate("rules", "Lost contact")
 
 
 RULE = Rule(

@@ -6,7 +6,7 @@ gap is worth a warning once the detention is no longer a matter of days.
 
 from datetime import date
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.rules import thresholds as t
 from casetracker.rules.detention import detained_too_long
 from casetracker.rules.flag import Flag, Rule, per_case
@@ -24,7 +24,9 @@ def check(case: CaseFacts, th: Thresholds, as_of: date) -> Flag | None:
         th[t.NO_LAWYER_DAYS],
         as_of,
         RULE_ID,
-        tr("rules", "No lawyer assigned; detained since {date} — {days}; warning after {limit}."),
+        translate(
+            "rules", "No lawyer assigned; detained since {date} — {days}; warning after {limit}."
+        ),
     )
 
 
@@ -32,7 +34,7 @@ evaluate = per_case(check)
 
 
 def title() -> str:
-    return tr("rules", "No lawyer")
+    return translate("rules", "No lawyer")
 
 
 RULE = Rule(

@@ -7,7 +7,7 @@ stops it (second-hand news does not). Closed cases are not watched.
 
 from datetime import date, timedelta
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.model import CLOSED_STATUSES
 from casetracker.rules import thresholds as t
 from casetracker.rules.flag import Flag, Rule, Severity, per_case
@@ -29,7 +29,7 @@ def check(case: CaseFacts, th: Thresholds, as_of: date) -> Flag | None:
     silent = (as_of - reported.date()).days
     if silent < limit:
         return None
-    message = tr(
+    message = translate(
         "rules",
         "No proof of life since the transfer reported on {date} — {days}; critical after {limit}.",
     )
@@ -48,7 +48,7 @@ evaluate = per_case(check)
 
 
 def title() -> str:
-    return tr("rules", "Silent after transfer")
+    return translate("rules", "Silent after transfer")
 
 
 RULE = Rule(

@@ -7,7 +7,7 @@ Only a reminder (info), because the other rules already cover the dangerous sile
 
 from datetime import date, timedelta
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.model import CLOSED_STATUSES
 from casetracker.rules import thresholds as t
 from casetracker.rules.flag import Flag, Rule, Severity, per_case
@@ -26,7 +26,7 @@ def check(case: CaseFacts, th: Thresholds, as_of: date) -> Flag | None:
     quiet = (as_of - last).days
     if quiet < limit:
         return None
-    message = tr(
+    message = translate(
         "rules",
         "No contact, status change or move recorded since {date} — {days}; reminder after {limit}.",
     )
@@ -45,7 +45,7 @@ evaluate = per_case(check)
 
 
 def title() -> str:
-    return tr("rules", "No news")
+    return translate("rules", "No news")
 
 
 RULE = Rule(

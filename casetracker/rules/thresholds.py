@@ -9,46 +9,64 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from casetracker.i18n import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class Threshold:
     key: str
     default: int
-    label: str
+    label: str  # English; shown as ``translate("settings", label)``
     minimum: int = 1
     maximum: int = 3650
 
 
 LOST_CONTACT_HELD_WARNING = Threshold(
-    "lost_contact.held_warning_days", 7, "Held or missing: days without proof of life to a warning"
+    "lost_contact.held_warning_days",
+    7,
+    QT_TRANSLATE_NOOP("settings", "Held or missing: days without proof of life to a warning"),
 )
 LOST_CONTACT_HELD_CRITICAL = Threshold(
-    "lost_contact.held_critical_days", 14, "Held or missing: days without proof of life to critical"
+    "lost_contact.held_critical_days",
+    14,
+    QT_TRANSLATE_NOOP("settings", "Held or missing: days without proof of life to critical"),
 )
 LOST_CONTACT_NOT_HELD_WARNING = Threshold(
     "lost_contact.not_held_warning_days", 14,
-    "Serving or refused: days without proof of life to a warning",
+    QT_TRANSLATE_NOOP("settings", "Serving or refused: days without proof of life to a warning"),
 )  # fmt: skip
 LOST_CONTACT_NOT_HELD_CRITICAL = Threshold(
     "lost_contact.not_held_critical_days", 30,
-    "Serving or refused: days without proof of life to critical",
+    QT_TRANSLATE_NOOP("settings", "Serving or refused: days without proof of life to critical"),
 )  # fmt: skip
 SILENT_AFTER_TRANSFER_DAYS = Threshold(
-    "silent_after_transfer.days", 2, "Days without proof of life after a reported transfer"
+    "silent_after_transfer.days",
+    2,
+    QT_TRANSLATE_NOOP("settings", "Days without proof of life after a reported transfer"),
 )
-LONG_DETENTION_DAYS = Threshold("long_detention.days", 30, "Days detained until a warning")
-NO_LAWYER_DAYS = Threshold("no_lawyer.days", 7, "Days detained without a lawyer until a warning")
+LONG_DETENTION_DAYS = Threshold(
+    "long_detention.days", 30, QT_TRANSLATE_NOOP("settings", "Days detained until a warning")
+)
+NO_LAWYER_DAYS = Threshold(
+    "no_lawyer.days",
+    7,
+    QT_TRANSLATE_NOOP("settings", "Days detained without a lawyer until a warning"),
+)
 STALE_CASE_DAYS = Threshold(
-    "stale_case.days", 30, "Days without contact, status change or move until a reminder"
+    "stale_case.days",
+    30,
+    QT_TRANSLATE_NOOP("settings", "Days without contact, status change or move until a reminder"),
 )
 FACILITY_SILENCE_MIN_CASES = Threshold(
     "facility_silence.min_cases", 3,
-    "Cases at one place falling silent together that suggest a mass transfer",
+    QT_TRANSLATE_NOOP(
+        "settings", "Cases at one place falling silent together that suggest a mass transfer"
+    ),
     minimum=2, maximum=1000,
 )  # fmt: skip
 FACILITY_SILENCE_WINDOW_HOURS = Threshold(
     "facility_silence.window_hours", 72,
-    "Hours within which their last proofs of life count as together",
+    QT_TRANSLATE_NOOP("settings", "Hours within which their last proofs of life count as together"),
     maximum=24 * 60,
 )  # fmt: skip
 

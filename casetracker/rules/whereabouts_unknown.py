@@ -7,7 +7,7 @@ is the one most at risk, and the first thing a lawyer will ask for.
 
 from datetime import date
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.model import CaseStatus
 from casetracker.rules.flag import Flag, Rule, Severity, per_case
 from casetracker.rules.snapshot import CaseFacts
@@ -22,16 +22,16 @@ HELD = frozenset({CaseStatus.DETAINED, CaseStatus.TRANSFERRED})
 def check(case: CaseFacts, th: Thresholds, as_of: date) -> Flag | None:
     if case.status == CaseStatus.WHEREABOUTS_UNKNOWN:
         since = case.status_since
-        message = tr("rules", "Whereabouts unknown since {date} — {days}.")
+        message = translate("rules", "Whereabouts unknown since {date} — {days}.")
     elif case.status in HELD and case.facility_id is None:
         # Unknown since he entered the status or left the last known place, whichever is later.
         since = max(case.status_since, case.custody_ended_on or case.status_since)
         if case.status == CaseStatus.TRANSFERRED:
-            message = tr(
+            message = translate(
                 "rules", "Transferred, but no current place is recorded since {date} — {days}."
             )
         else:
-            message = tr(
+            message = translate(
                 "rules", "Detained, but no current place is recorded since {date} — {days}."
             )
     else:
@@ -54,7 +54,7 @@ evaluate = per_case(check)
 
 
 def title() -> str:
-    return tr("rules", "Whereabouts unknown")
+    return translate("rules", "Whereabouts unknown")
 
 
 RULE = Rule(

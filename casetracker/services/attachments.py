@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
+from casetracker.i18n import translate
 from casetracker.model import Attachment
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.storage.blob_store import BlobStore
@@ -36,9 +37,13 @@ class AttachmentService:
         case_id: uuid.UUID | None = None,
     ) -> Attachment:
         if len(data) > MAX_ATTACHMENT_BYTES:
-            raise InvalidInput("This file is larger than 64 MB and cannot be attached.")
+            raise InvalidInput(
+                translate("services", "This file is larger than 64 MB and cannot be attached.")
+            )
         if source_id is None and case_id is None:
-            raise InvalidInput("An attachment belongs to a source or a case.")
+            raise InvalidInput(
+                translate("services", "An attachment belongs to a source or a case.")
+            )
         name, key = self.store.put(data)
         try:
             with self.ws.session() as session:
@@ -63,7 +68,7 @@ class AttachmentService:
         with self.ws.reading() as session:
             attachment = session.get(Attachment, attachment_id)
             if attachment is None:
-                raise NotFound("This attachment is not in the vault.")
+                raise NotFound(translate("services", "This attachment is not in the vault."))
             return self.store.get(attachment.blob_name, attachment.blob_key)
 
     def for_source(self, source_id: uuid.UUID) -> list[Attachment]:

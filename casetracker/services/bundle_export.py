@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.model import (
     Allegation,
     AllegationCase,
@@ -174,6 +174,6 @@ def current_flags(ws: "Workspace", cases: list[Case], as_of: date) -> list[Expor
 
 
 def _place_flag_message(place: str | None, numbers: Any) -> str:
-    return tr(
+    return translate(
         "sharing", "{count} men held at {place} fell silent together: possible mass transfer."
     ).format(count=numbers.get("cases", "several"), place=place or "—")

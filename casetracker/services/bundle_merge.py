@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel, col, select
 
+from casetracker.i18n import translate
 from casetracker.model import Case, Facility, MergeBase, Relative
 from casetracker.services.cases import case_search_key, next_ref
 from casetracker.services.facilities import facility_search_key
@@ -296,7 +297,9 @@ class Merger:
             or hashlib.sha256(data).hexdigest() != record.values["sha256"]
         ):
             raise BundleFormatError(
-                "An attachment does not match its size or SHA-256 in cases.json."
+                translate(
+                    "services", "An attachment does not match its size or SHA-256 in cases.json."
+                )
             )
         if self.blobs is None:  # dry run: nothing is written
             return {"blob_name": "0" * 32, "blob_key": b""}

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
+from casetracker.i18n import translate
 from casetracker.model import CaseStatus, Channel, ContactEvent
 from casetracker.services.cases import get_case, set_status_in
 from casetracker.services.errors import InvalidInput
@@ -36,7 +37,7 @@ class ContactService:
             occurred_at > datetime.now().replace(microsecond=0)
             and (occurred_at - datetime.now()).days >= 1
         ):
-            raise InvalidInput("A contact cannot be logged in the future.")
+            raise InvalidInput(translate("services", "A contact cannot be logged in the future."))
         with self.ws.session() as session:
             case = get_case(session, ref_or_id)
             event = ContactEvent(

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
+from casetracker.i18n import translate
 from casetracker.model import Case, Certainty, CustodyPeriod
 from casetracker.services.cases import get_case
 from casetracker.services.errors import InvalidInput, NotFound
@@ -31,7 +32,9 @@ def move_in(
     )
     for period in open_periods:
         if since is not None and period.since is not None and since < period.since:
-            raise InvalidInput("The new place starts before the current one; fix the dates.")
+            raise InvalidInput(
+                translate("services", "The new place starts before the current one; fix the dates.")
+            )
         period.until = since or date.today()
         session.add(period)
     period = CustodyPeriod(
@@ -102,5 +105,5 @@ class CustodyService:
         with self.ws.session() as session:
             period = session.get(CustodyPeriod, period_id)
             if period is None:
-                raise NotFound("This custody period is not in the vault.")
+                raise NotFound(translate("services", "This custody period is not in the vault."))
             session.delete(period)

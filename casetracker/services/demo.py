@@ -4,14 +4,22 @@ Deterministic for a seed and anchored to ``today`` so that the flags tell a beli
 story whatever the date: some men heard from yesterday, some silent for weeks, one father who
 last heard from his son 37 days ago, a basement whose prisoners fell silent together.
 All names, units and numbers are invented.
+
+Rows are written in bulk (plain INSERTs of a few hundred cases at a time, no ORM objects, no
+query per row), so an organisation-sized vault of 20,000 cases is made in seconds; the vault
+gets one audit entry for the whole import, as with any import.
 """
 
 import random
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from sqlmodel import Session
+from sqlalchemy import Table, insert
+from sqlmodel import Session, SQLModel, select
 
 from casetracker.model import (
     Allegation,
@@ -27,6 +35,7 @@ from casetracker.model import (
     CustodyPeriod,
     Facility,
     FacilityKind,
+    Meta,
     Priority,
     Relative,
     Source,
@@ -35,9 +44,10 @@ from casetracker.model import (
     SourceKind,
     StatusChange,
     Verification,
+    utcnow,
 )
 from casetracker.services import audit
-from casetracker.services.cases import case_search_key, next_ref
+from casetracker.services.cases import REF_PREFIX, case_search_key
 from casetracker.services.facilities import facility_search_key
 from casetracker.services.relatives import relative_search_key
 
@@ -95,14 +105,109 @@ HELD = {CaseStatus.DETAINED, CaseStatus.TRANSFERRED}
 
 @dataclass(frozen=True)
 class DemoShape:
-    """Averages per case; the performance generator raises them."""
+    """How much there is per case; the defaults make the 60-case demo, benchmarks raise them.
 
-    relatives: int = 1
-    contacts: int = 5
-    custody_periods: int = 1
+    ``relatives``, ``contacts`` and ``sources`` are averages over all cases. ``custody_periods``
+    is the average for a case held somewhere at all (about three cases in five; the rest were
+    never detained). Every case has its refusal as first status change and, unless he is still
+    only refusing, the change to his current status; ``status_changes`` above 2 adds moves
+    between places held (``transferred``/``detained``) in between.
+    """
+
+    relatives: float = 1
+    contacts: float = 5
+    custody_periods: float = 1
     status_changes: int = 1
-    sources: int = 1
+    sources: float = 1
     facilities: int = len(FACILITIES)
+
+
+#: Cases made between two bulk writes: large enough to amortise, small enough to keep memory low.
+_BATCH = 500
+
+#: Parents before children, so every foreign key points at a row already written.
+_TABLES: tuple[type[SQLModel], ...] = (
+    Facility, Case, Relative, CaseRelative, StatusChange, CustodyPeriod, ContactEvent,
+    Source, SourceFacility, SourceCase, Allegation, AllegationCase,
+)  # fmt: skip
+
+
+def _table(model: type[SQLModel]) -> Table:
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
+
+
+def _column_defaults(model: type[SQLModel]) -> dict[str, Any]:
+    """Each column's plain default (None where it has none or a computed one)."""
+    out: dict[str, Any] = {}
+    for column in _table(model).columns:
+        default = column.default
+        scalar = default is not None and default.is_scalar
+        out[column.name] = default.arg if scalar else None  # type: ignore[union-attr]
+    return out
+
+
+_DEFAULTS = {model: _column_defaults(model) for model in _TABLES}
+
+
+class _CaseDates(NamedTuple):
+    """What the sources and allegations need to know about a case made earlier."""
+
+    id: uuid.UUID
+    detention_date: date | None
+    refusal_date: date | None
+
+
+class _Rows:
+    """New rows kept as plain values and written with one INSERT per table and batch.
+
+    Rows carry every column (defaults filled in), in the order they were made, so the vault
+    holds exactly what building model objects one by one would have written.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._pending: dict[type[SQLModel], list[dict[str, Any]]] = {m: [] for m in _TABLES}
+
+    def add(self, model: type[SQLModel], **values: Any) -> dict[str, Any]:
+        now = utcnow()
+        row = {**_DEFAULTS[model], "id": uuid.uuid4(), "created_at": now, "updated_at": now}
+        row.update(values)
+        self._pending[model].append(row)
+        return row
+
+    def write(self) -> None:
+        connection = self._session.connection()
+        for model in _TABLES:
+            rows = self._pending[model]
+            if rows:
+                connection.execute(insert(_table(model)), rows)
+                rows.clear()
+
+
+class _Refs:
+    """``cases.next_ref`` for many new cases: the same references, without a query per case."""
+
+    def __init__(self, session: Session) -> None:
+        self._meta = session.get(Meta, "next_ref") or Meta(key="next_ref", value="1")
+        self._number = int(self._meta.value)
+        self._taken = set(session.exec(select(Case.ref)))
+
+    def next(self) -> str:
+        while True:
+            ref = f"{REF_PREFIX}{self._number:04d}"
+            self._number += 1
+            if ref not in self._taken:
+                self._taken.add(ref)
+                return ref
+
+    def store(self, session: Session) -> None:
+        self._meta.value = str(self._number)
+        session.add(self._meta)
+
+
+def _search_key(function: Callable[[Any], str], row: dict[str, Any]) -> str:
+    """The services' own search key function, applied to a row that is not an object yet."""
+    return function(SimpleNamespace(**row))
 
 
 def generate(
@@ -118,14 +223,22 @@ def generate(
     today = today or date.today()
     shape = shape or DemoShape()
     with Session(ws.engine, expire_on_commit=False) as session:
-        facilities = _facilities(session, rng, today, shape.facilities)
+        rows = _Rows(session)
+        refs = _Refs(session)
+        facilities = _facilities(rows, rng, today, shape.facilities)
         basement = facilities[0]
         statuses = [s for s, weight in STATUS_MIX for _ in range(weight)]
-        all_cases: list[Case] = []
+        all_cases: list[_CaseDates] = []
         for i in range(cases):
             status = statuses[i % len(statuses)] if i >= 6 else CaseStatus.DETAINED
-            all_cases.append(_case(session, rng, today, i, status, facilities, basement, shape))
-        _sources(session, rng, today, all_cases, facilities, basement, shape)
+            all_cases.append(
+                _case(rows, refs.next(), rng, today, i, status, facilities, basement, shape)
+            )
+            if (i + 1) % _BATCH == 0:
+                rows.write()
+        _sources(rows, rng, today, all_cases, facilities, basement, shape)
+        rows.write()
+        refs.store(session)
         audit.record(session, ws.actor, AuditAction.IMPORT, "Demo", "demo", cases=cases)
         session.commit()
     ws.dirty = True
@@ -146,13 +259,14 @@ def _name(rng: random.Random) -> str:
     return f"{rng.choice(SURNAMES)} {rng.choice(FIRST_NAMES)} {rng.choice(PATRONYMICS)}"
 
 
-def _facilities(session: Session, rng: random.Random, today: date, count: int) -> list[Facility]:
+def _facilities(rows: _Rows, rng: random.Random, today: date, count: int) -> list[uuid.UUID]:
     out = []
     for i in range(count):
         name, kind, settlement, region, controller = FACILITIES[i % len(FACILITIES)]
         if i >= len(FACILITIES):
             name = f"{name} №{i // len(FACILITIES) + 1}"
-        facility = Facility(
+        facility = rows.add(
+            Facility,
             name=name,
             kind=kind,
             settlement=settlement,
@@ -162,29 +276,30 @@ def _facilities(session: Session, rng: random.Random, today: date, count: int) -
             headcount_date=today - timedelta(days=rng.randint(5, 60)),
             headcount_source="сообщения родственников",
         )
-        facility.search_key = facility_search_key(facility)
-        session.add(facility)
-        out.append(facility)
+        facility["search_key"] = _search_key(facility_search_key, facility)
+        out.append(facility["id"])
     return out
 
 
 def _case(
-    session: Session,
+    rows: _Rows,
+    ref: str,
     rng: random.Random,
     today: date,
     index: int,
     status: CaseStatus,
-    facilities: list[Facility],
-    basement: Facility,
+    facilities: list[uuid.UUID],
+    basement: uuid.UUID,
     shape: DemoShape,
-) -> Case:
+) -> _CaseDates:
     refusal = today - timedelta(days=rng.randint(20, 200))
     detention = refusal + timedelta(days=rng.randint(1, 10)) if status in HELD else None
     if index == 0:
         # The case from the brief: the father last heard from his son 37 days ago.
         refusal, detention = today - timedelta(days=60), today - timedelta(days=55)
-    case = Case(
-        ref=next_ref(session),
+    case = rows.add(
+        Case,
+        ref=ref,
         full_name=_name(rng),
         name_is_changed=rng.random() < 0.1,
         birth_date=date(rng.randint(1970, 2003), rng.randint(1, 12), rng.randint(1, 28)),
@@ -200,25 +315,27 @@ def _case(
         lawyer=rng.choice(("", "", "адв. Петрова Е.")) if index > 5 else "",
         notes=rng.choice(NOTES),
     )
-    case.search_key = case_search_key(case)
-    session.add(case)
+    case["search_key"] = _search_key(case_search_key, case)
+    case_id = case["id"]
     start = detention or refusal
     silence = _silence(rng, index, status)
-    session.add(StatusChange(case_id=case.id, status=CaseStatus.REFUSED, changed_on=refusal))
+    rows.add(StatusChange, case_id=case_id, status=CaseStatus.REFUSED, changed_on=refusal)
     if status != CaseStatus.REFUSED:
-        session.add(
-            StatusChange(
-                case_id=case.id,
-                status=status,
-                previous_status=CaseStatus.REFUSED,
-                changed_on=_status_day(status, start, refusal, today, silence),
-                source_note="со слов родственников",
-            )
+        current_since = _status_day(status, start, refusal, today, silence)
+        previous = _moves(rows, rng, case_id, status, refusal, current_since, shape)
+        rows.add(
+            StatusChange,
+            case_id=case_id,
+            status=status,
+            previous_status=previous,
+            changed_on=current_since,
+            source_note="со слов родственников",
         )
     relatives = []
     for r in range(max(1, round(rng.gauss(shape.relatives, 0.5)))):
         anonymous = index == 0 or rng.random() < 0.15
-        relative = Relative(
+        relative = rows.add(
+            Relative,
             full_name="" if anonymous and r == 0 else _name(rng),
             phones=_phone(rng),
             handles=f"@rel{index}_{r}" if rng.random() < 0.4 else "",
@@ -227,29 +344,60 @@ def _case(
             anonymous=anonymous,
             share_with_lawyer=not anonymous and rng.random() < 0.7,
         )
-        relative.search_key = relative_search_key(relative)
-        session.add(relative)
-        session.add(
-            CaseRelative(
-                case_id=case.id,
-                relative_id=relative.id,
-                relationship="отец" if index == 0 and r == 0 else rng.choice(RELATIONSHIPS),
-            )
+        relative["search_key"] = _search_key(relative_search_key, relative)
+        rows.add(
+            CaseRelative,
+            case_id=case_id,
+            relative_id=relative["id"],
+            relationship="отец" if index == 0 and r == 0 else rng.choice(RELATIONSHIPS),
         )
-        relatives.append(relative)
+        relatives.append(relative["id"])
     if status in HELD or status == CaseStatus.WHEREABOUTS_UNKNOWN or rng.random() < 0.3:
-        _custody(session, rng, case, start, facilities, basement, index, shape)
-    _contacts(session, rng, today, case, start, relatives, index, shape, silence)
-    return case
+        _custody(rows, rng, case_id, status, start, facilities, basement, index, shape)
+    _contacts(rows, rng, today, case_id, start, relatives, index, shape, silence)
+    return _CaseDates(case_id, detention, refusal)
+
+
+def _moves(
+    rows: _Rows,
+    rng: random.Random,
+    case_id: uuid.UUID,
+    status: CaseStatus,
+    refusal: date,
+    until: date,
+    shape: DemoShape,
+) -> CaseStatus:
+    """Status changes between the refusal and the current status; returns the last one's."""
+    previous = CaseStatus.REFUSED
+    extra = max(0, shape.status_changes - 2)
+    if not extra:
+        return previous  # no random draw: the default demo stays as it always was
+    span = max(1, (until - refusal).days)
+    days = sorted(rng.randint(1, span) for _ in range(extra))
+    for k, offset in enumerate(days):
+        moved = CaseStatus.DETAINED if k % 2 == 0 else CaseStatus.TRANSFERRED
+        if moved in (status, previous):
+            continue
+        rows.add(
+            StatusChange,
+            case_id=case_id,
+            status=moved,
+            previous_status=previous,
+            changed_on=min(until, refusal + timedelta(days=offset)),
+            source_note="со слов родственников",
+        )
+        previous = moved
+    return previous
 
 
 def _custody(
-    session: Session,
+    rows: _Rows,
     rng: random.Random,
-    case: Case,
+    case_id: uuid.UUID,
+    status: CaseStatus,
     start: date,
-    facilities: list[Facility],
-    basement: Facility,
+    facilities: list[uuid.UUID],
+    basement: uuid.UUID,
     index: int,
     shape: DemoShape,
 ) -> None:
@@ -259,18 +407,17 @@ def _custody(
         last = p == periods - 1
         facility = basement if (index < 4 and last) else rng.choice(facilities)
         until = None if last else day + timedelta(days=rng.randint(3, 20))
-        if last and case.status == CaseStatus.WHEREABOUTS_UNKNOWN:
+        if last and status == CaseStatus.WHEREABOUTS_UNKNOWN:
             until = day + timedelta(days=2)
-        if last and case.status not in HELD and case.status != CaseStatus.WHEREABOUTS_UNKNOWN:
+        if last and status not in HELD and status != CaseStatus.WHEREABOUTS_UNKNOWN:
             until = day + timedelta(days=rng.randint(5, 30))
-        session.add(
-            CustodyPeriod(
-                case_id=case.id,
-                facility_id=facility.id,
-                since=day,
-                until=until,
-                certainty=rng.choice(list(Certainty)),
-            )
+        rows.add(
+            CustodyPeriod,
+            case_id=case_id,
+            facility_id=facility,
+            since=day,
+            until=until,
+            certainty=rng.choice(list(Certainty)),
         )
         day = until or day
 
@@ -296,12 +443,12 @@ def _status_day(status: CaseStatus, start: date, refusal: date, today: date, sil
 
 
 def _contacts(
-    session: Session,
+    rows: _Rows,
     rng: random.Random,
     today: date,
-    case: Case,
+    case_id: uuid.UUID,
     start: date,
-    relatives: list[Relative],
+    relatives: list[uuid.UUID],
     index: int,
     shape: DemoShape,
     silence: int,
@@ -317,86 +464,85 @@ def _contacts(
         direct = last or rng.random() < 0.4
         transfer = last and index in (4, 5)
         when = datetime.combine(day, time(rng.randint(8, 21), rng.choice((0, 15, 30, 45))))
-        session.add(
-            ContactEvent(
-                case_id=case.id,
-                occurred_at=when,
-                channel=rng.choice(list(Channel)) if not direct else Channel.CALL,
-                direct=direct,
-                relative_id=rng.choice(relatives).id if relatives else None,
-                participants="отец говорил с сыном" if index == 0 and last else "",
-                reports_transfer=transfer,
-                note=(
-                    "Двоих увезли из подвала в СИЗО."
-                    if index == 0 and last
-                    else ("Сказал, что их переводят, куда — не знает." if transfer else "")
-                ),
-            )
+        rows.add(
+            ContactEvent,
+            case_id=case_id,
+            occurred_at=when,
+            channel=rng.choice(list(Channel)) if not direct else Channel.CALL,
+            direct=direct,
+            relative_id=rng.choice(relatives) if relatives else None,
+            participants="отец говорил с сыном" if index == 0 and last else "",
+            reports_transfer=transfer,
+            note=(
+                "Двоих увезли из подвала в СИЗО."
+                if index == 0 and last
+                else ("Сказал, что их переводят, куда — не знает." if transfer else "")
+            ),
         )
     if index not in (0, 1, 2, 3) and rng.random() < 0.5:
         # Second-hand news after the last proof of life: does not reset the clock.
-        session.add(
-            ContactEvent(
-                case_id=case.id,
-                occurred_at=datetime.combine(
-                    min(today, last_proof + timedelta(days=rng.randint(1, 5))), time(19, 0)
-                ),
-                channel=Channel.MESSAGE,
-                direct=False,
-                relative_id=relatives[0].id if relatives else None,
-                note="Сослуживец передал, что он жив.",
-            )
+        rows.add(
+            ContactEvent,
+            case_id=case_id,
+            occurred_at=datetime.combine(
+                min(today, last_proof + timedelta(days=rng.randint(1, 5))), time(19, 0)
+            ),
+            channel=Channel.MESSAGE,
+            direct=False,
+            relative_id=relatives[0] if relatives else None,
+            note="Сослуживец передал, что он жив.",
         )
 
 
 def _sources(
-    session: Session,
+    rows: _Rows,
     rng: random.Random,
     today: date,
-    cases: list[Case],
-    facilities: list[Facility],
-    basement: Facility,
+    cases: list[_CaseDates],
+    facilities: list[uuid.UUID],
+    basement: uuid.UUID,
     shape: DemoShape,
 ) -> None:
-    roster = Source(
+    roster = rows.add(
+        Source,
         title="Фото списка заключённых в подвале",
         kind=SourceKind.PHOTO,
         verification=Verification.UNVERIFIED,
         reference="прислал отец, оригинал у него",
         published_on=today - timedelta(days=40),
-    )
-    report = Source(
+    )["id"]
+    report = rows.add(
+        Source,
         title="Публикация СМИ: «не менее 234 военнослужащих»",
         kind=SourceKind.MEDIA_REPORT,
         verification=Verification.CORROBORATED,
         reference="https://example.org/report",
         published_on=today - timedelta(days=30),
-    )
-    session.add_all([roster, report])
-    session.add(SourceFacility(source_id=roster.id, facility_id=basement.id))
-    session.add(SourceFacility(source_id=report.id, facility_id=basement.id))
+    )["id"]
+    rows.add(SourceFacility, source_id=roster, facility_id=basement)
+    rows.add(SourceFacility, source_id=report, facility_id=basement)
     for case in cases[: min(34, len(cases))]:
-        session.add(SourceCase(source_id=roster.id, case_id=case.id))
+        rows.add(SourceCase, source_id=roster, case_id=case.id)
     extra = max(0, round(len(cases) * shape.sources) - 2)
     for i in range(extra):
         case = cases[i % len(cases)]
-        source = Source(
+        source = rows.add(
+            Source,
             title=rng.choice(
                 ("Показания сослуживца", "Рапорт об отказе (копия)", "Голосовое сообщение")
             ),
             kind=rng.choice((SourceKind.TESTIMONY, SourceKind.DOCUMENT)),
             verification=rng.choice(list(Verification)),
             published_on=today - timedelta(days=rng.randint(1, 120)),
-        )
-        session.add(source)
-        session.add(SourceCase(source_id=source.id, case_id=case.id))
+        )["id"]
+        rows.add(SourceCase, source_id=source, case_id=case.id)
     kinds = list(AllegationKind)
     for i, case in enumerate(cases[: max(1, len(cases) // 3)]):
-        allegation = Allegation(
+        allegation = rows.add(
+            Allegation,
             kind=AllegationKind.FORCED_LABOUR if i < 4 else kinds[i % len(kinds)],
             occurred_on=(case.detention_date or case.refusal_date or today) + timedelta(days=2),
             description="Со слов родственников.",
-            source_id=roster.id if i < 4 else None,
-        )
-        session.add(allegation)
-        session.add(AllegationCase(allegation_id=allegation.id, case_id=case.id))
+            source_id=roster if i < 4 else None,
+        )["id"]
+        rows.add(AllegationCase, allegation_id=allegation, case_id=case.id)

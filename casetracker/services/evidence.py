@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
+from casetracker.i18n import translate
 from casetracker.model import (
     Allegation,
     AllegationCase,
@@ -43,7 +44,9 @@ class EvidenceService:
     ) -> Source:
         """A source and what it backs, in one step."""
         if not title.strip():
-            raise InvalidInput("A source needs a short title saying what it is.")
+            raise InvalidInput(
+                translate("services", "A source needs a short title saying what it is.")
+            )
         with self.ws.session() as session:
             source = Source(
                 title=title.strip(),
@@ -58,7 +61,7 @@ class EvidenceService:
                 session.add(SourceCase(source_id=source.id, case_id=get_case(session, ref).id))
             for facility_id in facilities or []:
                 if session.get(Facility, facility_id) is None:
-                    raise NotFound("This place is not in the vault.")
+                    raise NotFound(translate("services", "This place is not in the vault."))
                 session.add(SourceFacility(source_id=source.id, facility_id=facility_id))
             return source
 
@@ -77,7 +80,7 @@ class EvidenceService:
         with self.ws.session() as session:
             source = session.get(Source, source_id)
             if source is None:
-                raise NotFound("This source is not in the vault.")
+                raise NotFound(translate("services", "This source is not in the vault."))
             source.verification = verification
             session.add(source)
             return source
@@ -122,7 +125,7 @@ class EvidenceService:
         source_id: uuid.UUID | None = None,
     ) -> Allegation:
         if not cases:
-            raise InvalidInput("An allegation concerns at least one case.")
+            raise InvalidInput(translate("services", "An allegation concerns at least one case."))
         with self.ws.session() as session:
             allegation = Allegation(
                 kind=kind, occurred_on=occurred_on, description=description, source_id=source_id
@@ -149,13 +152,19 @@ class EvidenceService:
         allowed = {"title", "kind", "verification", "reference", "published_on", "notes"}
         unknown = set(fields) - allowed
         if unknown:
-            raise InvalidInput(f"Unknown source field(s): {', '.join(sorted(unknown))}.")
+            raise InvalidInput(
+                translate("services", "Unknown source field(s): {names}.").format(
+                    names=", ".join(sorted(unknown))
+                )
+            )
         if "title" in fields and not str(fields["title"]).strip():
-            raise InvalidInput("A source needs a short title saying what it is.")
+            raise InvalidInput(
+                translate("services", "A source needs a short title saying what it is.")
+            )
         with self.ws.session() as session:
             source = session.get(Source, source_id)
             if source is None:
-                raise NotFound("This source is not in the vault.")
+                raise NotFound(translate("services", "This source is not in the vault."))
             for key, value in fields.items():
                 setattr(source, key, value)
             session.add(source)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
+from casetracker.i18n import translate
 from casetracker.model import Facility, FacilityKind
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.services.search_text import build_key, fold, transliterate
@@ -61,7 +62,9 @@ class FacilityService:
 
     def create(self, name: str, **fields: Any) -> Facility:
         if not name.strip():
-            raise InvalidInput("A place needs a name, even a descriptive one.")
+            raise InvalidInput(
+                translate("services", "A place needs a name, even a descriptive one.")
+            )
         _check(fields)
         with self.ws.session() as session:
             facility = Facility(name=name.strip(), **fields)
@@ -106,11 +109,15 @@ class FacilityService:
     def _get(session: Session, facility_id: uuid.UUID) -> Facility:
         facility = session.get(Facility, facility_id)
         if facility is None:
-            raise NotFound("This place is not in the vault.")
+            raise NotFound(translate("services", "This place is not in the vault."))
         return facility
 
 
 def _check(fields: dict[str, Any]) -> None:
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
-        raise InvalidInput(f"Unknown place field(s): {', '.join(sorted(unknown))}.")
+        raise InvalidInput(
+            translate("services", "Unknown place field(s): {names}.").format(
+                names=", ".join(sorted(unknown))
+            )
+        )

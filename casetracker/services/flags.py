@@ -18,7 +18,7 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.model import AuditAction, Case, ContactEvent, CustodyPeriod, Facility, FlagState
 from casetracker.rules import engine
 from casetracker.rules import thresholds as rule_thresholds
@@ -30,6 +30,7 @@ from casetracker.services import audit
 from casetracker.services.cases import current_custody, get_case, last_contacts, status_since
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.services.settings import SettingSpec, register
+from casetracker.storage.database import remembered, remembered_in
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -46,19 +47,22 @@ MAX_SNOOZE_DAYS = 365
 
 def load_facts(session: Session) -> list[CaseFacts]:
     """What the rules need about every case, in six queries whatever the number of cases."""
-    contacts = last_contacts(session)
-    custody = current_custody(session)
+    # Shared with the case list (same helpers, same values), remembered until the next change.
+    contacts = remembered_in(session, "last_contacts", lambda: last_contacts(session))
+    custody = remembered_in(session, "current_custody", lambda: current_custody(session))
     entered = status_since(session)
-    transfers = dict(
-        session.exec(
+    # Core results (session.connection()), not ORM ones: the same rows, a fraction of the time.
+    transfers = {
+        case_id: at
+        for case_id, at in session.connection().execute(
             select(ContactEvent.case_id, func.max(ContactEvent.occurred_at))
             .where(col(ContactEvent.reports_transfer))
             .group_by(col(ContactEvent.case_id))
-        ).all()
-    )
+        )
+    }
     moves = {
         case_id: (since, until)
-        for case_id, since, until in session.exec(
+        for case_id, since, until in session.connection().execute(
             select(
                 CustodyPeriod.case_id, func.max(CustodyPeriod.since), func.max(CustodyPeriod.until)
             ).group_by(col(CustodyPeriod.case_id))
@@ -146,7 +150,8 @@ class FlagService:
         """Every flag the rules raise on ``as_of`` (default today), acknowledged or not."""
         thresholds = self.thresholds()
         with self.ws.reading() as session:
-            facts = load_facts(session)
+            # Remembered until the next change: views ask again and again between edits.
+            facts = remembered(self.ws.engine, "case_facts", lambda: load_facts(session))
         return engine.evaluate(facts, thresholds, as_of or date.today())
 
     def review(
@@ -204,18 +209,24 @@ class FlagService:
         as_of = as_of or date.today()
         if rule not in engine.BY_ID:
             raise InvalidInput(
-                tr("rules", "There is no rule called {rule}. The rules are: {rules}.").format(
-                    rule=rule, rules=", ".join(engine.BY_ID)
-                )
+                translate(
+                    "rules", "There is no rule called {rule}. The rules are: {rules}."
+                ).format(rule=rule, rules=", ".join(engine.BY_ID))
             )
         if (case is None) == (facility is None):
-            raise InvalidInput(tr("rules", "Say which case or which place the flag is about."))
+            raise InvalidInput(
+                translate("rules", "Say which case or which place the flag is about.")
+            )
         note = note.strip()
         if not note:
-            raise InvalidInput(tr("rules", "Add a short note saying why, for the colleagues."))
+            raise InvalidInput(
+                translate("rules", "Add a short note saying why, for the colleagues.")
+            )
         if snooze_days is not None and not 1 <= snooze_days <= MAX_SNOOZE_DAYS:
             raise InvalidInput(
-                tr("rules", "A snooze lasts from 1 to {max} days.").format(max=MAX_SNOOZE_DAYS)
+                translate("rules", "A snooze lasts from 1 to {max} days.").format(
+                    max=MAX_SNOOZE_DAYS
+                )
             )
         with self.ws.reading() as session:
             if case is not None:
@@ -231,7 +242,7 @@ class FlagService:
         ]
         if not raised:
             raise InvalidInput(
-                tr(
+                translate(
                     "rules",
                     "{subject} has no {rule} flag on {date}, so there is nothing to acknowledge.",
                 ).format(subject=subject, rule=rule, date=day(as_of))
@@ -275,7 +286,7 @@ def _find_facility(session: Session, name_or_id: str | uuid.UUID | None) -> Faci
     if isinstance(name_or_id, uuid.UUID):
         found = session.get(Facility, name_or_id)
         if found is None:
-            raise NotFound(tr("rules", "This place is not in the vault."))
+            raise NotFound(translate("rules", "This place is not in the vault."))
         return found
     text = (name_or_id or "").strip()
     try:
@@ -292,11 +303,11 @@ def _find_facility(session: Session, name_or_id: str | uuid.UUID | None) -> Faci
         folded = text.casefold()
         matches = [f for f in session.exec(select(Facility)) if f.name.casefold() == folded]
     if not matches:
-        raise NotFound(tr("rules", "There is no place called {name}.").format(name=text))
+        raise NotFound(translate("rules", "There is no place called {name}.").format(name=text))
     if len(matches) > 1:
         raise InvalidInput(
-            tr("rules", "Several places are called {name}; give the place's id instead.").format(
-                name=text
-            )
+            translate(
+                "rules", "Several places are called {name}; give the place's id instead."
+            ).format(name=text)
         )
     return matches[0]

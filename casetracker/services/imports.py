@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
+from casetracker.i18n import translate
 from casetracker.model import Case, ContactEvent, Facility, Relative, StatusChange
 from casetracker.services import audit
 from casetracker.services.cases import case_search_key, next_ref
@@ -63,7 +64,12 @@ class ImportService:
                 for row in parsed.rows:
                     if row.case_ref and row.case_ref in indexes.refs:
                         report.skipped_existing.append(
-                            RowError(row.line, f"{row.case_ref} is already in the vault")
+                            RowError(
+                                row.line,
+                                translate("services", "{ref} is already in the vault").format(
+                                    ref=row.case_ref
+                                ),
+                            )
                         )
                         continue
                     _apply_row(session, row, report, indexes)

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, text
 from sqlmodel import SQLModel, select
 
+from casetracker.i18n import translate
 from casetracker.model import Attachment
 
 if TYPE_CHECKING:
@@ -31,16 +32,26 @@ def integrity_problems(ws: "Workspace") -> list[str]:
     with ws.reading() as session:
         result = session.connection().execute(text("PRAGMA integrity_check")).scalars().all()
         if result != ["ok"]:
-            problems.append("The database inside the vault reports damage.")
+            problems.append(translate("services", "The database inside the vault reports damage."))
         if session.connection().execute(text("PRAGMA foreign_key_check")).first():
-            problems.append("Some records point to records that no longer exist.")
+            problems.append(
+                translate("services", "Some records point to records that no longer exist.")
+            )
         attachments = list(session.exec(select(Attachment)))
     for attachment in attachments:
         try:
             data = ws.attachments.store.get(attachment.blob_name, attachment.blob_key)
         except VaultDamaged as exc:
-            problems.append(f"Attachment {attachment.id}: {exc}")
+            problems.append(
+                translate("services", "Attachment {id}: {problem}").format(
+                    id=attachment.id, problem=exc
+                )
+            )
             continue
         if hashlib.sha256(data).hexdigest() != attachment.sha256:
-            problems.append(f"Attachment {attachment.id}: its content does not match its hash.")
+            problems.append(
+                translate(
+                    "services", "Attachment {id}: its content does not match its hash."
+                ).format(id=attachment.id)
+            )
     return problems

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel
 
+from casetracker.i18n import translate
 from casetracker.model import SCHEMA_VERSION, Meta
 from casetracker.services.errors import ServiceError
 
@@ -20,8 +21,11 @@ STEPS: dict[int, Callable[[Session], None]] = {}
 class NewerSchema(ServiceError):
     def __init__(self, found: int) -> None:
         super().__init__(
-            f"This vault was written by a newer Casetracker (data version {found}). "
-            "Update the app to open it."
+            translate(
+                "services",
+                "This vault was written by a newer Casetracker (data version {found}). "
+                "Update the app to open it.",
+            ).format(found=found)
         )
 
 

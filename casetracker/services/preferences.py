@@ -6,6 +6,7 @@ the people using the app is readable on disk. Importing this module registers th
 
 from typing import TYPE_CHECKING
 
+from casetracker.i18n import QT_TRANSLATE_NOOP
 from casetracker.rules import thresholds as rule_thresholds
 from casetracker.services.settings import SPECS, SettingSpec, register
 
@@ -21,8 +22,18 @@ BACKUPS_KEPT = "backups_kept"
 LANGUAGES = ("", "en", "ru")
 
 register(
-    SettingSpec(CASEWORKER_NAME, str, "", "Your name, as recorded in the history of changes"),
-    SettingSpec(LANGUAGE, str, "", "Language of the app (after the next unlock)"),
+    SettingSpec(
+        CASEWORKER_NAME,
+        str,
+        "",
+        QT_TRANSLATE_NOOP("settings", "Your name, as recorded in the history of changes"),
+    ),
+    SettingSpec(
+        LANGUAGE,
+        str,
+        "",
+        QT_TRANSLATE_NOOP("settings", "Language of the app (after the next unlock)"),
+    ),
 )
 # The rule thresholds are registered by the flag service; make sure they exist even when the
 # GUI is the first to ask (same keys, same values: registering twice changes nothing).

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from casetracker.i18n import translate
 from casetracker.model import Case, CaseRelative, Relative
 from casetracker.services.cases import get_case
 from casetracker.services.errors import InvalidInput, NotFound
@@ -77,7 +78,9 @@ class RelativeService:
     def create(self, full_name: str = "", **fields: Any) -> Relative:
         _check(fields)
         if not full_name.strip() and not fields.get("anonymous"):
-            raise InvalidInput("A relative needs a name, or mark them as anonymous.")
+            raise InvalidInput(
+                translate("services", "A relative needs a name, or mark them as anonymous.")
+            )
         with self.ws.session() as session:
             relative = Relative(full_name=full_name.strip(), **fields)
             relative.search_key = relative_search_key(relative)
@@ -89,7 +92,7 @@ class RelativeService:
         with self.ws.session() as session:
             relative = session.get(Relative, relative_id)
             if relative is None:
-                raise NotFound("This person is not in the vault.")
+                raise NotFound(translate("services", "This person is not in the vault."))
             for key, value in fields.items():
                 setattr(relative, key, value)
             relative.search_key = relative_search_key(relative)
@@ -103,7 +106,7 @@ class RelativeService:
             case = get_case(session, ref_or_id)
             relative = session.get(Relative, relative_id)
             if relative is None:
-                raise NotFound("This person is not in the vault.")
+                raise NotFound(translate("services", "This person is not in the vault."))
             return link_in(session, case, relative, relationship)
 
     def for_case(self, ref_or_id: str | uuid.UUID) -> list[tuple[Relative, str]]:
@@ -143,4 +146,8 @@ class RelativeService:
 def _check(fields: dict[str, Any]) -> None:
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
-        raise InvalidInput(f"Unknown field(s) for a person: {', '.join(sorted(unknown))}.")
+        raise InvalidInput(
+            translate("services", "Unknown field(s) for a person: {names}.").format(
+                names=", ".join(sorted(unknown))
+            )
+        )

@@ -18,27 +18,53 @@ _CYR_TO_LAT = {
     "я": "ia", "і": "i", "ї": "i", "є": "e", "ґ": "g", "ў": "u",
 }  # fmt: skip
 
+#: Bump when the rules below change: vaults rebuild their stored keys on open (search_keys.py).
+KEY_VERSION = 2
+
+# Latin letters with diacritics (scholarly / ISO 9 / Czech-style spellings), before accents go.
+_DIACRITICS = str.maketrans(
+    {"č": "ch", "š": "sh", "ž": "zh", "ŝ": "shch", "ĉ": "ch", "ǆ": "dzh", "û": "iu", "â": "ia"}
+)
+# Apostrophes and quotes inside a word stand for ь/ъ (Il'ya, Ob"yedkov, Ry'bakov): drop them.
+_APOSTROPHES = re.compile("['\u2019\u02bc\u02b9\u02ba\u00b4`\u2032\u2033\"\u201d\u00b7]")
+
 # Order matters: multi-letter Latin spellings become one placeholder before single letters move.
 _LATIN_RULES: tuple[tuple[str, str], ...] = (
+    (r"off\b", "ov"),  # émigré spellings: Smirnoff / Смирнов
+    (r"eff\b", "ev"),
     (r"x", "ks"),
-    (r"shch|shtch|sch", "Щ"),
+    (r"schtsch", "Щ"),  # German
+    (r"tsch", "Ч"),  # German
+    (r"shch|shtch|shh|sch", "Щ"),  # ICAO, GOST 7.79 (shh), English (sch)
     (r"zh", "Ж"),
-    (r"kh", "Х"),
     (r"ch|tch", "Ч"),
     (r"sh", "Ш"),
+    # г, х and a bare h are one sound class: Luhansk / Луганск, Hasan / Хасан / Гасан.
+    (r"kh", "g"),
     (r"ts|tz|cz|c(?=[eiy])", "Ц"),
     (r"c", "k"),
-    (r"h", "g"),  # Ukrainian г: Luhansk / Луганск
+    (r"h", "g"),
+    (r"(?<=[ЖЧШЩ])o", "e"),  # ё after hushers: Chernyshov / Чернышёв
     (r"[yji]o", "e"),  # ё: Fyodorov / Фёдоров, Artyom / Артём
     (r"w", "v"),
     (r"[yj]", "i"),
-    (r"i+(?=[aeou])", ""),  # Юрий / Yuri / Iurii, Брянка / Bryanka / Brianka
+    (r"i+a", "Я"),  # я: Natalia / Natalya / Наталья, Brianka / Bryanka / Брянка
+    (r"i+u", "Ю"),  # ю: Yuri / Iurii / Юрий
+    (r"i+(?=[eo])", ""),  # е after ь: Soloviev / Solovev / Соловьёв
     (r"i+", "i"),
-    (r"(?<=[bdfgklmnprstvzЖХЧШЩЦ])er\b", "r"),  # Alexander / Aleksandr, Peter / Пётр
+    (r"(?<=[bdfgklmnprstvzЖЧШЩЦ])er\b", "r"),  # Alexander / Aleksandr, Peter / Пётр
     (r"(.)\1+", r"\1"),
 )
 _COMPILED = tuple((re.compile(p), r) for p, r in _LATIN_RULES)
 _WORD_SEP = re.compile(r"[^\w]+", re.UNICODE)
+
+#: English names that are not spellings of the Russian ones but stand for them in the press.
+_EQUIVALENTS = {
+    "andrew": "andrei", "eugene": "evgeni", "michael": "mikhail", "paul": "pavel",
+    "constantine": "konstantin", "nicholas": "nikolai", "george": "georgi",
+    "gregory": "grigori", "stephen": "stepan", "steven": "stepan", "theodore": "fedor",
+    "jacob": "iakov", "joseph": "iosif", "matthew": "matvei", "basil": "vasili",
+}  # fmt: skip
 
 
 def fold(text: str) -> str:
@@ -49,11 +75,20 @@ def fold(text: str) -> str:
     return " ".join(_WORD_SEP.sub(" ", text).split())
 
 
+def _words(text: str) -> list[str]:
+    """Like ``fold``, but č/š/ž keep their sound and apostrophes do not split a word."""
+    text = text.casefold().translate(_DIACRITICS)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _WORD_SEP.sub(" ", _APOSTROPHES.sub("", text)).split()
+
+
 def transliterate(text: str) -> str:
     """Script-neutral skeleton: the same string for the usual spellings of one name."""
     words = []
-    for word in fold(text).split():
+    for word in _words(text):
         latin = "".join(_CYR_TO_LAT.get(ch, ch) for ch in word)
+        latin = _EQUIVALENTS.get(latin, latin)
         for pattern, repl in _COMPILED:
             latin = pattern.sub(repl, latin)
         words.append(latin)

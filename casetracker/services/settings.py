@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import select
 
+from casetracker.i18n import QT_TRANSLATE_NOOP, translate
 from casetracker.model import Setting
 from casetracker.services.errors import InvalidInput
 
@@ -33,8 +34,22 @@ def register(*specs: SettingSpec) -> None:
 
 
 register(
-    SettingSpec("autolock_minutes", int, 5, "Lock after this many idle minutes", 1, 240),
-    SettingSpec("backups_kept", int, 10, "Encrypted backups kept beside the vault", 1, 100),
+    SettingSpec(
+        "autolock_minutes",
+        int,
+        5,
+        QT_TRANSLATE_NOOP("settings", "Lock after this many idle minutes"),
+        1,
+        240,
+    ),
+    SettingSpec(
+        "backups_kept",
+        int,
+        10,
+        QT_TRANSLATE_NOOP("settings", "Encrypted backups kept beside the vault"),
+        1,
+        100,
+    ),
 )
 
 
@@ -43,11 +58,21 @@ def _parse(spec: SettingSpec, raw: Any) -> Any:
         try:
             value = int(raw)
         except (TypeError, ValueError) as exc:
-            raise InvalidInput(f"{spec.key} must be a whole number.") from exc
+            raise InvalidInput(
+                translate("services", "{key} must be a whole number.").format(key=spec.key)
+            ) from exc
         if spec.minimum is not None and value < spec.minimum:
-            raise InvalidInput(f"{spec.key} must be at least {spec.minimum}.")
+            raise InvalidInput(
+                translate("services", "{key} must be at least {minimum}.").format(
+                    key=spec.key, minimum=spec.minimum
+                )
+            )
         if spec.maximum is not None and value > spec.maximum:
-            raise InvalidInput(f"{spec.key} must be at most {spec.maximum}.")
+            raise InvalidInput(
+                translate("services", "{key} must be at most {maximum}.").format(
+                    key=spec.key, maximum=spec.maximum
+                )
+            )
         return value
     if spec.type is bool:
         if isinstance(raw, bool):
@@ -57,7 +82,7 @@ def _parse(spec: SettingSpec, raw: Any) -> Any:
             return True
         if text in {"0", "false", "no", "off"}:
             return False
-        raise InvalidInput(f"{spec.key} must be yes or no.")
+        raise InvalidInput(translate("services", "{key} must be yes or no.").format(key=spec.key))
     return str(raw)
 
 
@@ -88,5 +113,7 @@ class SettingsService:
     @staticmethod
     def _spec(key: str) -> SettingSpec:
         if key not in SPECS:
-            raise InvalidInput(f"There is no setting called {key}.")
+            raise InvalidInput(
+                translate("services", "There is no setting called {key}.").format(key=key)
+            )
         return SPECS[key]

@@ -24,7 +24,7 @@ from pyrage import x25519
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.model import AuditAction, Case, CaseStatus, OrgKeys, Recipient
 from casetracker.services import audit
 from casetracker.services.bundle_export import attachment_member, collect, current_flags
@@ -136,9 +136,9 @@ class SharingService:
     ) -> Recipient:
         name = " ".join(name.split())
         if not name:
-            raise InvalidInput(tr("sharing", "A recipient needs a name."))
+            raise InvalidInput(translate("sharing", "A recipient needs a name."))
         if keyring.is_age_recipient(name):
-            raise InvalidInput(tr("sharing", "Give the recipient a name, then the key."))
+            raise InvalidInput(translate("sharing", "Give the recipient a name, then the key."))
         try:
             key = str(keyring.parse_recipient(age_public_key))
             signing = (
@@ -152,7 +152,9 @@ class SharingService:
             clash = session.exec(select(Recipient).where(Recipient.name == name)).first()
             if clash is not None:
                 raise InvalidInput(
-                    tr("sharing", "There is already a recipient called {name}.").format(name=name)
+                    translate("sharing", "There is already a recipient called {name}.").format(
+                        name=name
+                    )
                 )
             recipient = Recipient(
                 name=name, role=role.strip(), age_public_key=key, signing_key=signing, note=note
@@ -179,7 +181,7 @@ class SharingService:
             )
         if found is None:
             raise NotFound(
-                tr("sharing", "There is no recipient {name} in the address book.").format(
+                translate("sharing", "There is no recipient {name} in the address book.").format(
                     name=name_or_id
                 )
             )
@@ -210,7 +212,9 @@ class SharingService:
         status: CaseStatus | None = None,
     ) -> list[uuid.UUID]:
         if sum((bool(refs), everything, status is not None)) != 1:
-            raise InvalidInput(tr("sharing", "Choose the cases: by reference, all, or by status."))
+            raise InvalidInput(
+                translate("sharing", "Choose the cases: by reference, all, or by status.")
+            )
         with self.ws.reading() as session:
             if refs:
                 ids = list(dict.fromkeys(get_case(session, ref).id for ref in refs))
@@ -220,9 +224,11 @@ class SharingService:
                     stmt = stmt.where(Case.status == status)
                 ids = list(session.exec(stmt))
         if not ids:
-            raise InvalidInput(tr("sharing", "No case matches; nothing to export."))
+            raise InvalidInput(translate("sharing", "No case matches; nothing to export."))
         if len(ids) > MAX_EXPORT_CASES:
-            raise InvalidInput(tr("sharing", "Too many cases for one bundle; export in parts."))
+            raise InvalidInput(
+                translate("sharing", "Too many cases for one bundle; export in parts.")
+            )
         return ids
 
     def gather(
@@ -255,20 +261,22 @@ class SharingService:
         """A bundle for ``recipients`` (names or age keys) or for a passphrase."""
         if profile not in PROFILES:
             raise InvalidInput(
-                tr("sharing", "Unknown profile {name}; use lawyer or anonymised.").format(
+                translate("sharing", "Unknown profile {name}; use lawyer or anonymised.").format(
                     name=profile
                 )
             )
         chosen = PROFILES[profile]
         if with_attachments and not chosen.attachments:
-            raise InvalidInput(tr("sharing", "An anonymised bundle never carries attachments."))
+            raise InvalidInput(
+                translate("sharing", "An anonymised bundle never carries attachments.")
+            )
         if bool(recipients) == (passphrase is not None):
             raise InvalidInput(
-                tr("sharing", "Give recipients or a bundle passphrase (one of the two).")
+                translate("sharing", "Give recipients or a bundle passphrase (one of the two).")
             )
         if passphrase is not None and len(passphrase.strip()) < MIN_BUNDLE_PASSPHRASE_CHARS:
             raise InvalidInput(
-                tr("sharing", "A bundle passphrase needs at least {n} characters.").format(
+                translate("sharing", "A bundle passphrase needs at least {n} characters.").format(
                     n=MIN_BUNDLE_PASSPHRASE_CHARS
                 )
             )
@@ -325,7 +333,7 @@ class SharingService:
             create_durably(path, data)
         except FileExistsError:
             raise InvalidInput(
-                tr("sharing", "The output file already exists; choose another name.")
+                translate("sharing", "The output file already exists; choose another name.")
             ) from None
 
     # -- import -----------------------------------------------------------------------------
@@ -344,7 +352,7 @@ class SharingService:
     def signer_known_as(self, bundle: OpenedBundle) -> str:
         public = keyring.encode_signing_public(bundle.manifest.creator.signing_key)
         if public == self.keys().signing_key:
-            return tr("sharing", "this organisation")
+            return translate("sharing", "this organisation")
         with self.ws.reading() as session:
             known = session.exec(select(Recipient).where(Recipient.signing_key == public)).first()
         return known.name if known else ""
@@ -360,7 +368,7 @@ class SharingService:
     def _merge(self, bundle: OpenedBundle, *, dry_run: bool) -> MergeReport:
         if bundle.document.profile == ANONYMISED:
             raise BundleError(
-                tr(
+                translate(
                     "sharing",
                     "An anonymised bundle holds no identities and cannot be merged into a vault; "
                     "open it with open-bundle instead.",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
+from casetracker.i18n import translate
 from casetracker.model import CaseStatus, CustodyPeriod, StatusChange
 from casetracker.services.cases import get_case
 from casetracker.services.errors import NotFound
@@ -36,7 +37,7 @@ def revert_status_change(ws: "Workspace", change_id: uuid.UUID) -> None:
     with ws.session() as session:
         change = session.get(StatusChange, change_id)
         if change is None:
-            raise NotFound("This status change is no longer in the vault.")
+            raise NotFound(translate("services", "This status change is no longer in the vault."))
         case = get_case(session, change.case_id)
         if change.previous_status is not None and case.status == change.status:
             case.status = CaseStatus(change.previous_status)

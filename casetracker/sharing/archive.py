@@ -12,11 +12,12 @@ import io
 import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.sharing.errors import BundleFormatError, HostileArchive, shown_name, too_large
 from casetracker.storage.atomic_write import write_new_file
 
@@ -68,13 +69,13 @@ def check_member_name(untrusted_name: str) -> str:
         or any(part in {"", ".", ".."} for part in name.split("/"))
     ):
         raise HostileArchive(
-            tr(
+            translate(
                 "sharing", "The bundle holds an unsafe file name ({name}); nothing was opened."
             ).format(name=shown_name(untrusted_name))
         )
     if not MEMBER_NAME.fullmatch(name):
         raise HostileArchive(
-            tr(
+            translate(
                 "sharing", "The bundle holds an unexpected file ({name}); nothing was opened."
             ).format(name=shown_name(untrusted_name))
         )
@@ -85,14 +86,17 @@ def read_zip(untrusted: bytes, limits: ArchiveLimits = DEFAULT_LIMITS) -> dict[s
     """Every member, checked by name, type and size; in archive order."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(untrusted))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+    # NotImplementedError: a ZIP feature zipfile lacks (a "version needed" above 6.3, …)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError):
         raise BundleFormatError(
-            tr("sharing", "The decrypted content is not a bundle (no valid ZIP archive inside).")
+            translate(
+                "sharing", "The decrypted content is not a bundle (no valid ZIP archive inside)."
+            )
         ) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.max_members:
-            raise HostileArchive(tr("sharing", "The bundle holds too many files."))
+            raise HostileArchive(translate("sharing", "The bundle holds too many files."))
         seen: set[str] = set()
         declared_total = 0
         for info in infos:
@@ -100,7 +104,7 @@ def read_zip(untrusted: bytes, limits: ArchiveLimits = DEFAULT_LIMITS) -> dict[s
             folded = name.casefold()
             if folded in seen:
                 raise HostileArchive(
-                    tr(
+                    translate(
                         "sharing", "The bundle holds the file {name} twice; nothing was opened."
                     ).format(name=name)
                 )
@@ -108,7 +112,7 @@ def read_zip(untrusted: bytes, limits: ArchiveLimits = DEFAULT_LIMITS) -> dict[s
             declared_total += info.file_size
             if declared_total > limits.max_total_bytes:
                 raise HostileArchive(
-                    too_large(tr("sharing", "The bundle's content"), limits.max_total_bytes)
+                    too_large(translate("sharing", "The bundle's content"), limits.max_total_bytes)
                 )
         members: dict[str, bytes] = {}
         total = 0
@@ -117,7 +121,7 @@ def read_zip(untrusted: bytes, limits: ArchiveLimits = DEFAULT_LIMITS) -> dict[s
             total += len(data)
             if total > limits.max_total_bytes:
                 raise HostileArchive(
-                    too_large(tr("sharing", "The bundle's content"), limits.max_total_bytes)
+                    too_large(translate("sharing", "The bundle's content"), limits.max_total_bytes)
                 )
             members[info.filename] = data
     return members
@@ -128,23 +132,23 @@ def _check_entry(info: zipfile.ZipInfo, limits: ArchiveLimits) -> str:
     kind = stat.S_IFMT(info.external_attr >> 16)  # 0 when the tool recorded no file type
     if info.is_dir() or (kind and kind != stat.S_IFREG):
         raise HostileArchive(
-            tr(
+            translate(
                 "sharing", "The bundle holds a link or special file ({name}); nothing was opened."
             ).format(name=name)
         )
     if info.flag_bits & 0x1:
-        raise HostileArchive(tr("sharing", "The bundle holds an encrypted ZIP entry."))
+        raise HostileArchive(translate("sharing", "The bundle holds an encrypted ZIP entry."))
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise HostileArchive(tr("sharing", "The bundle uses an unsupported compression."))
+        raise HostileArchive(translate("sharing", "The bundle uses an unsupported compression."))
     if info.file_size > limits.max_member_bytes:
         raise HostileArchive(too_large(name, limits.max_member_bytes))
     if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(
         info.compress_size, 1
     ):
         raise HostileArchive(
-            tr("sharing", "{name} expands far more than real data does (a zip bomb?).").format(
-                name=name
-            )
+            translate(
+                "sharing", "{name} expands far more than real data does (a zip bomb?)."
+            ).format(name=name)
         )
     return name
 
@@ -162,19 +166,28 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Archiv
                 size += len(chunk)
                 if size > cap:
                     raise HostileArchive(
-                        tr("sharing", "{name} is larger than its header says.").format(
+                        translate("sharing", "{name} is larger than its header says.").format(
                             name=info.filename
                         )
                     )
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile,
+        EOFError,
+        OSError,
+        ValueError,
+        NotImplementedError,
+        zlib.error,
+    ) as exc:  # zlib.error: a deflate stream damaged inside a well-formed entry
         raise BundleFormatError(
-            tr("sharing", "The file {name} inside the bundle is damaged ({reason}).").format(
+            translate("sharing", "The file {name} inside the bundle is damaged ({reason}).").format(
                 name=info.filename, reason=type(exc).__name__
             )
         ) from None
     except RuntimeError:  # zipfile: "File … is encrypted"
-        raise HostileArchive(tr("sharing", "The bundle holds an encrypted ZIP entry.")) from None
+        raise HostileArchive(
+            translate("sharing", "The bundle holds an encrypted ZIP entry.")
+        ) from None
     return b"".join(chunks)
 
 
@@ -182,7 +195,9 @@ def extract(members: dict[str, bytes], out_dir: Path) -> list[Path]:
     """Write checked members under ``out_dir`` (new or empty); never outside it, never over."""
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise BundleFormatError(
-            tr("sharing", "The output folder must be new or empty, so nothing is overwritten.")
+            translate(
+                "sharing", "The output folder must be new or empty, so nothing is overwritten."
+            )
         )
     out_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     root = out_dir.resolve()
@@ -191,7 +206,9 @@ def extract(members: dict[str, bytes], out_dir: Path) -> list[Path]:
         check_member_name(name)
         target = root.joinpath(*name.split("/"))
         if root not in target.resolve().parents:
-            raise HostileArchive(tr("sharing", "A file would land outside the output folder."))
+            raise HostileArchive(
+                translate("sharing", "A file would land outside the output folder.")
+            )
         target.parent.mkdir(mode=0o700, exist_ok=True)
         write_new_file(target, data)
         written.append(target)

@@ -26,7 +26,7 @@ from typing import Any, NoReturn
 import pyrage
 from pyrage import x25519
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.sharing import strict_json
 from casetracker.sharing.archive import ArchiveLimits, read_zip, write_zip
 from casetracker.sharing.bundle_schema import PROFILES, CasesDocument, load_document
@@ -136,7 +136,7 @@ def seal(
 ) -> bytes:
     """The age ciphertext of the signed ZIP; exactly one of recipients / passphrase."""
     if bool(recipients) == (passphrase is not None):
-        raise BundleError(tr("sharing", "Give recipients or a passphrase (one of the two)."))
+        raise BundleError(translate("sharing", "Give recipients or a passphrase (one of the two)."))
     manifest = build_manifest(
         members,
         key=key,
@@ -148,14 +148,14 @@ def seal(
     )
     plain = write_zip([(MANIFEST, manifest), *sorted(members.items())])
     if len(plain) > MAX_BUNDLE_BYTES:
-        raise BundleError(too_large(tr("sharing", "The bundle"), MAX_BUNDLE_BYTES))
+        raise BundleError(too_large(translate("sharing", "The bundle"), MAX_BUNDLE_BYTES))
     try:
         if passphrase is not None:
             return pyrage.passphrase.encrypt(plain, passphrase)
         return pyrage.encrypt(plain, list(recipients))
     except pyrage.EncryptError as exc:
         raise BundleError(
-            tr("sharing", "The bundle could not be encrypted ({reason}).").format(reason=exc)
+            translate("sharing", "The bundle could not be encrypted ({reason}).").format(reason=exc)
         ) from None
 
 
@@ -167,31 +167,31 @@ def decrypt(
     passphrase: str | None = None,
 ) -> bytes:
     if len(untrusted) > MAX_BUNDLE_BYTES:
-        raise BundleFormatError(too_large(tr("sharing", "The bundle"), MAX_BUNDLE_BYTES))
+        raise BundleFormatError(too_large(translate("sharing", "The bundle"), MAX_BUNDLE_BYTES))
     head = untrusted[:64]
     if not (head.startswith(b"age-encryption.org/") or head.startswith(b"-----BEGIN AGE")):
-        raise BundleFormatError(tr("sharing", "This file is not an age-encrypted bundle."))
+        raise BundleFormatError(translate("sharing", "This file is not an age-encrypted bundle."))
     try:
         if passphrase is not None:
             return pyrage.passphrase.decrypt(untrusted, passphrase)
         if not identities:
-            raise BundleDecryptError(tr("sharing", "No key was given to open the bundle."))
+            raise BundleDecryptError(translate("sharing", "No key was given to open the bundle."))
         return pyrage.decrypt(untrusted, list(identities))
     except pyrage.DecryptError as exc:
         reason = str(exc)
         if "No matching keys" in reason:
-            message = tr(
+            message = translate(
                 "sharing",
                 "Decryption failed: the bundle is not addressed to this key "
                 "(or it was made with a passphrase).",
             )
         elif passphrase is not None and "Decryption failed" in reason:
-            message = tr(
+            message = translate(
                 "sharing",
                 "Decryption failed: the passphrase is wrong, or the file was damaged or altered.",
             )
         else:
-            message = tr(
+            message = translate(
                 "sharing",
                 "Decryption failed: the file was damaged or altered "
                 "(age integrity check: {reason}).",
@@ -216,7 +216,7 @@ def verify_archive(untrusted_zip: bytes, *, limits: ArchiveLimits | None = None)
     if MANIFEST not in members:
         raise BundleTampered(
             "missing member",
-            tr("sharing", "The bundle has no manifest.json; it cannot be checked."),
+            translate("sharing", "The bundle has no manifest.json; it cannot be checked."),
         )
     manifest = parse_manifest(members[MANIFEST])
     listed = set(manifest.members)
@@ -225,7 +225,7 @@ def verify_archive(untrusted_zip: bytes, *, limits: ArchiveLimits | None = None)
     if missing:
         raise BundleTampered(
             "missing member",
-            tr(
+            translate(
                 "sharing",
                 "Tampering detected: {name} is listed in the signed manifest but missing.",
             ).format(name=missing[0]),
@@ -233,7 +233,7 @@ def verify_archive(untrusted_zip: bytes, *, limits: ArchiveLimits | None = None)
     if extra:
         raise BundleTampered(
             "extra member",
-            tr(
+            translate(
                 "sharing",
                 "Tampering detected: {name} is in the bundle but not in the signed manifest.",
             ).format(name=extra[0]),
@@ -243,73 +243,73 @@ def verify_archive(untrusted_zip: bytes, *, limits: ArchiveLimits | None = None)
         if len(data) != size or hashlib.sha256(data).hexdigest() != digest:
             raise BundleTampered(
                 "member hash",
-                tr(
+                translate(
                     "sharing",
                     "Tampering detected: {name} was changed after signing (SHA-256 mismatch).",
                 ).format(name=name),
             )
     if CASES not in members:
-        raise BundleFormatError(tr("sharing", "The bundle holds no cases.json."))
+        raise BundleFormatError(translate("sharing", "The bundle holds no cases.json."))
     document = load_document(members[CASES])
     if document.profile != manifest.profile:
         raise BundleFormatError(
-            tr("sharing", "The manifest and cases.json disagree on the profile.")
+            translate("sharing", "The manifest and cases.json disagree on the profile.")
         )
     for member in (r.values.get("member") for r in document.of("attachments")):
         if member is not None and member not in members:
             raise BundleFormatError(
-                tr("sharing", "cases.json names an attachment that is not in the bundle.")
+                translate("sharing", "cases.json names an attachment that is not in the bundle.")
             )
     return OpenedBundle(manifest, document, members)
 
 
 def _bad(reason: str) -> NoReturn:
     raise BundleFormatError(
-        tr("sharing", "manifest.json is not valid ({reason}).").format(reason=reason)
+        translate("sharing", "manifest.json is not valid ({reason}).").format(reason=reason)
     )
 
 
 def parse_manifest(untrusted: bytes) -> Manifest:
     value = strict_json.loads(untrusted, what=MANIFEST, max_bytes=MAX_MANIFEST_BYTES)
     if not isinstance(value, dict):
-        _bad(tr("sharing", "expected an object"))
+        _bad(translate("sharing", "expected an object"))
     if value.get("format") != MANIFEST_FORMAT:
-        _bad(tr("sharing", "this is not a Casetracker bundle"))
+        _bad(translate("sharing", "this is not a Casetracker bundle"))
     version = value.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        _bad(tr("sharing", "unknown version"))
+        _bad(translate("sharing", "unknown version"))
     if version > MANIFEST_VERSION:
         raise BundleFormatError(
-            tr(
+            translate(
                 "sharing",
                 "This bundle was made by a newer Casetracker (bundle version {v}). "
                 "Update the app to open it.",
             ).format(v=version)
         )
     if set(value) != _MANIFEST_KEYS:
-        _bad(tr("sharing", "unexpected or missing keys"))
+        _bad(translate("sharing", "unexpected or missing keys"))
     signature = value["signature"]
     creator = value["creator"]
     if not isinstance(signature, dict) or set(signature) != {"algorithm", "value"}:
-        _bad(tr("sharing", "signature"))
+        _bad(translate("sharing", "signature"))
     if signature["algorithm"] != "ed25519" or not isinstance(signature["value"], str):
-        _bad(tr("sharing", "signature algorithm"))
+        _bad(translate("sharing", "signature algorithm"))
     if not isinstance(creator, dict) or set(creator) != {
         "signing_key", "fingerprint", "age_recipient", "name"
     }:  # fmt: skip
-        _bad(tr("sharing", "creator"))
+        _bad(translate("sharing", "creator"))
     if not all(isinstance(v, str) and len(v) <= 200 for v in creator.values()):
-        _bad(tr("sharing", "creator"))
+        _bad(translate("sharing", "creator"))
     public = decode_signing_public(creator["signing_key"])
     try:
         raw_signature = base64.b64decode(signature["value"], validate=True)
     except (binascii.Error, ValueError):
-        _bad(tr("sharing", "signature encoding"))
+        _bad(translate("sharing", "signature encoding"))
     body = {k: v for k, v in value.items() if k != "signature"}
     if not verify_signature(public, strict_json.canonical(body), raw_signature):
         raise BundleTampered(
             "manifest signature",
-            tr(
+            translate(
                 "sharing",
                 "Tampering detected: the manifest's signature does not match its content.",
             ),
@@ -317,27 +317,27 @@ def parse_manifest(untrusted: bytes) -> Manifest:
     if signing_fingerprint(public) != creator["fingerprint"]:
         raise BundleTampered(
             "creator fingerprint",
-            tr(
+            translate(
                 "sharing",
                 "Tampering detected: the creator fingerprint does not belong to the signing key.",
             ),
         )
     # Signed from here on: the rest is the creator's word, still checked for shape.
     if value["profile"] not in PROFILES:
-        _bad(tr("sharing", "unknown profile"))
+        _bad(translate("sharing", "unknown profile"))
     try:
         created_at = datetime.fromisoformat(str(value["created_at"])[:32])
     except ValueError:
-        _bad(tr("sharing", "created_at"))
+        _bad(translate("sharing", "created_at"))
     counts = value["counts"]
     if not isinstance(counts, dict) or not all(
         isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
         for k, v in counts.items()
     ):
-        _bad(tr("sharing", "counts"))
+        _bad(translate("sharing", "counts"))
     members_raw = value["members"]
     if not isinstance(members_raw, dict) or len(members_raw) > 10_000:
-        _bad(tr("sharing", "members"))
+        _bad(translate("sharing", "members"))
     members: dict[str, tuple[str, int]] = {}
     for name, entry in members_raw.items():
         if (
@@ -347,7 +347,7 @@ def parse_manifest(untrusted: bytes) -> Manifest:
             or len(entry["sha256"]) != 64
             or not isinstance(entry["size"], int)
         ):
-            _bad(tr("sharing", "members"))
+            _bad(translate("sharing", "members"))
         members[name] = (entry["sha256"].lower(), entry["size"])
     return Manifest(
         created_at=created_at,

@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 
 from sqlmodel import SQLModel
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.model import (
     Allegation,
     AllegationCase,
@@ -353,7 +353,7 @@ def load_document(untrusted: bytes) -> CasesDocument:
 
 def _fail(where: str, reason: str) -> NoReturn:
     raise BundleFormatError(
-        tr("sharing", "cases.json is not valid ({where}: {reason}).").format(
+        translate("sharing", "cases.json is not valid ({where}: {reason}).").format(
             where=where, reason=reason
         )
     )
@@ -361,48 +361,48 @@ def _fail(where: str, reason: str) -> NoReturn:
 
 def _expect_dict(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        _fail(where, tr("sharing", "expected an object"))
+        _fail(where, translate("sharing", "expected an object"))
     return value
 
 
 def _expect_list(value: Any, where: str, limit: int) -> list[Any]:
     if not isinstance(value, list):
-        _fail(where, tr("sharing", "expected a list"))
+        _fail(where, translate("sharing", "expected a list"))
     if len(value) > limit:
-        _fail(where, tr("sharing", "more than {n} entries").format(n=limit))
+        _fail(where, translate("sharing", "more than {n} entries").format(n=limit))
     return value
 
 
 def parse_uuid(untrusted: Any, where: str) -> uuid.UUID:
     if not isinstance(untrusted, str) or len(untrusted) != 36:
-        _fail(where, tr("sharing", "not an id"))
+        _fail(where, translate("sharing", "not an id"))
     try:
         value = uuid.UUID(untrusted)
     except ValueError:
-        _fail(where, tr("sharing", "not an id"))
+        _fail(where, translate("sharing", "not an id"))
     if str(value) != untrusted:
-        _fail(where, tr("sharing", "not an id in canonical form"))
+        _fail(where, translate("sharing", "not an id in canonical form"))
     return value
 
 
 def _parse_date(untrusted: Any, where: str) -> date:
     if not isinstance(untrusted, str) or len(untrusted) != 10:
-        _fail(where, tr("sharing", "not a date (YYYY-MM-DD)"))
+        _fail(where, translate("sharing", "not a date (YYYY-MM-DD)"))
     try:
         return date.fromisoformat(untrusted)
     except ValueError:
-        _fail(where, tr("sharing", "not a date (YYYY-MM-DD)"))
+        _fail(where, translate("sharing", "not a date (YYYY-MM-DD)"))
 
 
 def _parse_datetime(untrusted: Any, where: str) -> datetime:
     if not isinstance(untrusted, str) or not 10 <= len(untrusted) <= 32:
-        _fail(where, tr("sharing", "not a date and time"))
+        _fail(where, translate("sharing", "not a date and time"))
     try:
         value = datetime.fromisoformat(untrusted)
     except ValueError:
-        _fail(where, tr("sharing", "not a date and time"))
+        _fail(where, translate("sharing", "not a date and time"))
     if value.tzinfo is not None:
-        _fail(where, tr("sharing", "a time zone is not expected (times are UTC)"))
+        _fail(where, translate("sharing", "a time zone is not expected (times are UTC)"))
     return value
 
 
@@ -410,22 +410,22 @@ def _typed(spec: FieldSpec, untrusted: Any, where: str) -> Any:
     if untrusted is None:
         if spec.nullable:
             return None
-        _fail(where, tr("sharing", "must not be empty"))
+        _fail(where, translate("sharing", "must not be empty"))
     if spec.kind == "text":
         if not isinstance(untrusted, str):
-            _fail(where, tr("sharing", "expected text"))
+            _fail(where, translate("sharing", "expected text"))
         if len(untrusted) > spec.max_chars or "\x00" in untrusted:
-            _fail(where, tr("sharing", "text too long or binary"))
+            _fail(where, translate("sharing", "text too long or binary"))
         return untrusted
     if spec.kind == "bool":
         if not isinstance(untrusted, bool):
-            _fail(where, tr("sharing", "expected true or false"))
+            _fail(where, translate("sharing", "expected true or false"))
         return untrusted
     if spec.kind == "int":
         if not isinstance(untrusted, int) or isinstance(untrusted, bool):
-            _fail(where, tr("sharing", "expected a whole number"))
+            _fail(where, translate("sharing", "expected a whole number"))
         if not 0 <= untrusted <= 2**53:
-            _fail(where, tr("sharing", "number out of range"))
+            _fail(where, translate("sharing", "number out of range"))
         return untrusted
     if spec.kind == "date":
         return _parse_date(untrusted, where)
@@ -434,12 +434,13 @@ def _typed(spec: FieldSpec, untrusted: Any, where: str) -> Any:
     if spec.kind == "enum":
         assert spec.enum is not None
         if not isinstance(untrusted, str):
-            _fail(where, tr("sharing", "expected one of the documented values"))
+            _fail(where, translate("sharing", "expected one of the documented values"))
         try:
             return spec.enum(untrusted)
         except ValueError:
             _fail(
-                where, tr("sharing", "“{value}” is not a known value").format(value=untrusted[:40])
+                where,
+                translate("sharing", "“{value}” is not a known value").format(value=untrusted[:40]),
             )
     if spec.kind == "ref":
         return parse_uuid(untrusted, where)
@@ -454,30 +455,36 @@ def parse_document(untrusted: Any) -> CasesDocument:
     top = _expect_dict(untrusted, "document")
     unknown = set(top) - _TOP_KEYS
     if unknown:
-        _fail("document", tr("sharing", "unknown key {key}").format(key=sorted(unknown)[0][:40]))
+        _fail(
+            "document",
+            translate("sharing", "unknown key {key}").format(key=sorted(unknown)[0][:40]),
+        )
     if top.get("format") != FORMAT:
-        _fail("format", tr("sharing", "this is not Casetracker case data"))
+        _fail("format", translate("sharing", "this is not Casetracker case data"))
     version = top.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        _fail("version", tr("sharing", "missing"))
+        _fail("version", translate("sharing", "missing"))
     if version > VERSION:
         raise BundleFormatError(
-            tr(
+            translate(
                 "sharing",
                 "This bundle was made by a newer Casetracker (data version {v}). "
                 "Update the app to open it.",
             ).format(v=version)
         )
     if version < 1:
-        _fail("version", tr("sharing", "unknown version"))
+        _fail("version", translate("sharing", "unknown version"))
     profile = top.get("profile")
     if profile not in PROFILES:
-        _fail("profile", tr("sharing", "unknown profile"))
+        _fail("profile", translate("sharing", "unknown profile"))
     exported_at = _parse_datetime(top.get("exported_at"), "exported_at")
     raw_records = _expect_dict(top.get("records", {}), "records")
     unknown = set(raw_records) - set(BY_KEY)
     if unknown:
-        _fail("records", tr("sharing", "unknown kind {key}").format(key=sorted(unknown)[0][:40]))
+        _fail(
+            "records",
+            translate("sharing", "unknown kind {key}").format(key=sorted(unknown)[0][:40]),
+        )
     records: dict[str, list[BundleRecord]] = {}
     for spec in ENTITIES:
         items = _expect_list(raw_records.get(spec.key, []), spec.key, MAX_RECORDS_PER_KIND)
@@ -493,7 +500,7 @@ def parse_document(untrusted: Any) -> CasesDocument:
                 if target is not None and target not in ids[ref.target]:
                     _fail(
                         f"{spec.key}[{i}].{ref.name}",
-                        tr("sharing", "points to a record that is not in the bundle"),
+                        translate("sharing", "points to a record that is not in the bundle"),
                     )
     flags = [
         _parse_flag(item, f"flags[{i}]", ids["cases"])
@@ -506,7 +513,7 @@ def _unique_ids(key: str, records: list[BundleRecord]) -> set[uuid.UUID]:
     seen: set[uuid.UUID] = set()
     for i, record in enumerate(records):
         if record.id in seen:
-            _fail(f"{key}[{i}].id", tr("sharing", "the same id appears twice"))
+            _fail(f"{key}[{i}].id", translate("sharing", "the same id appears twice"))
         seen.add(record.id)
     return seen
 
@@ -516,7 +523,9 @@ def _parse_record(spec: EntitySpec, untrusted: Any, where: str, profile: str) ->
     fields = spec.by_name
     unknown = set(item) - set(fields) - _RECORD_META
     if unknown:
-        _fail(where, tr("sharing", "unknown field {name}").format(name=sorted(unknown)[0][:40]))
+        _fail(
+            where, translate("sharing", "unknown field {name}").format(name=sorted(unknown)[0][:40])
+        )
     record_id = parse_uuid(item.get("id"), f"{where}.id")
     created = updated = None
     if "created_at" in item:
@@ -525,23 +534,23 @@ def _parse_record(spec: EntitySpec, untrusted: Any, where: str, profile: str) ->
         updated = _parse_datetime(item["updated_at"], f"{where}.updated_at")
     withheld_raw = _expect_list(item.get("withheld", []), f"{where}.withheld", len(fields))
     if any(not isinstance(w, str) or w not in fields for w in withheld_raw):
-        _fail(f"{where}.withheld", tr("sharing", "names an unknown field"))
+        _fail(f"{where}.withheld", translate("sharing", "names an unknown field"))
     withheld = frozenset(withheld_raw)
     values = {
         name: _typed(fields[name], item[name], f"{where}.{name}") for name in fields if name in item
     }
     if withheld & set(values):
-        _fail(where, tr("sharing", "a field is both given and withheld"))
+        _fail(where, translate("sharing", "a field is both given and withheld"))
     redacted_raw = _expect_list(item.get("redacted", []), f"{where}.redacted", len(fields))
     if any(not isinstance(r, str) or r not in values for r in redacted_raw):
-        _fail(f"{where}.redacted", tr("sharing", "names a field the record does not give"))
+        _fail(f"{where}.redacted", translate("sharing", "names a field the record does not give"))
     redacted = frozenset(redacted_raw)
     if profile == LAWYER:
         missing = spec.required - set(values)
         if missing:
-            _fail(where, tr("sharing", "missing {name}").format(name=sorted(missing)[0]))
+            _fail(where, translate("sharing", "missing {name}").format(name=sorted(missing)[0]))
         if created is None or updated is None:
-            _fail(where, tr("sharing", "missing created_at or updated_at"))
+            _fail(where, translate("sharing", "missing created_at or updated_at"))
     if spec.key == "attachments" and "member" in values:
         _check_attachment(values, where)
     return BundleRecord(record_id, values, created, updated, withheld, redacted)
@@ -550,29 +559,31 @@ def _parse_record(spec: EntitySpec, untrusted: Any, where: str, profile: str) ->
 def _check_attachment(values: dict[str, Any], where: str) -> None:
     member = values["member"]
     if not member.startswith("attachments/") or not MEMBER_NAME.fullmatch(member):
-        _fail(f"{where}.member", tr("sharing", "not an attachment member name"))
+        _fail(f"{where}.member", translate("sharing", "not an attachment member name"))
     digest = values.get("sha256", "")
     if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
-        _fail(f"{where}.sha256", tr("sharing", "not a SHA-256"))
+        _fail(f"{where}.sha256", translate("sharing", "not a SHA-256"))
     if values.get("source_id") is None and values.get("case_id") is None:
-        _fail(where, tr("sharing", "an attachment belongs to a source or a case"))
+        _fail(where, translate("sharing", "an attachment belongs to a source or a case"))
 
 
 def _parse_flag(untrusted: Any, where: str, case_ids: set[uuid.UUID]) -> BundleFlag:
     item = _expect_dict(untrusted, where)
     if set(item) - {"case_id", "rule", "severity", "since", "message"}:
-        _fail(where, tr("sharing", "unknown field"))
+        _fail(where, translate("sharing", "unknown field"))
     case_id = parse_uuid(item.get("case_id"), f"{where}.case_id")
     if case_id not in case_ids:
-        _fail(f"{where}.case_id", tr("sharing", "points to a record that is not in the bundle"))
+        _fail(
+            f"{where}.case_id", translate("sharing", "points to a record that is not in the bundle")
+        )
     rule = item.get("rule")
     if not isinstance(rule, str) or not 0 < len(rule) <= 64:
-        _fail(f"{where}.rule", tr("sharing", "expected a rule id"))
+        _fail(f"{where}.rule", translate("sharing", "expected a rule id"))
     severity = item.get("severity")
     if severity not in SEVERITIES:
-        _fail(f"{where}.severity", tr("sharing", "unknown severity"))
+        _fail(f"{where}.severity", translate("sharing", "unknown severity"))
     message = item.get("message", "")
     if not isinstance(message, str) or len(message) > MAX_TEXT:
-        _fail(f"{where}.message", tr("sharing", "expected text"))
+        _fail(f"{where}.message", translate("sharing", "expected text"))
     since = _parse_date(item.get("since"), f"{where}.since")
     return BundleFlag(case_id, rule, str(severity), since, message)

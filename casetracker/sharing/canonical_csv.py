@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TypeVar
 
+from casetracker.i18n import translate
 from casetracker.model import CaseStatus, FacilityKind
 
 COLUMNS = (
@@ -87,7 +88,11 @@ def parse_date(text: str) -> date | None:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"“{_short(text)}” is not a date (use YYYY-MM-DD or DD.MM.YYYY)")
+    raise ValueError(
+        translate("sharing", "“{text}” is not a date (use YYYY-MM-DD or DD.MM.YYYY)").format(
+            text=_short(text)
+        )
+    )
 
 
 def parse_bool(text: str) -> bool:
@@ -96,7 +101,7 @@ def parse_bool(text: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise ValueError(f"“{_short(text)}” is not yes or no")
+    raise ValueError(translate("sharing", "“{text}” is not yes or no").format(text=_short(text)))
 
 
 def _parse_enum(kind: type[E], text: str, default: E) -> E:
@@ -107,7 +112,11 @@ def _parse_enum(kind: type[E], text: str, default: E) -> E:
         return kind(value)
     except ValueError:
         allowed = ", ".join(m.value for m in kind)
-        raise ValueError(f"“{_short(text)}” is not one of: {allowed}") from None
+        raise ValueError(
+            translate("sharing", "“{text}” is not one of: {allowed}").format(
+                text=_short(text), allowed=allowed
+            )
+        ) from None
 
 
 def _short(text: str) -> str:
@@ -117,31 +126,44 @@ def _short(text: str) -> str:
 def parse(untrusted: bytes) -> ParsedCsv:
     """Parse the canonical CSV; raises CsvFormatError only when no row can be trusted."""
     if len(untrusted) > MAX_FILE_BYTES:
-        raise CsvFormatError("The file is larger than 50 MB; split it and import the parts.")
+        raise CsvFormatError(
+            translate("sharing", "The file is larger than 50 MB; split it and import the parts.")
+        )
     try:
         text = untrusted.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CsvFormatError(
-            f"The file is not UTF-8 text (byte {exc.start}). Save it as CSV UTF-8 and try again."
+            translate(
+                "sharing",
+                "The file is not UTF-8 text (byte {byte}). Save it as CSV UTF-8 and try again.",
+            ).format(byte=exc.start)
         ) from None
     if "\x00" in text:
-        raise CsvFormatError("The file contains binary data; it is not a CSV file.")
+        raise CsvFormatError(
+            translate("sharing", "The file contains binary data; it is not a CSV file.")
+        )
     csv.field_size_limit(MAX_FIELD_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        raise CsvFormatError(f"The header line cannot be read: {exc}.") from None
+        raise CsvFormatError(
+            translate("sharing", "The header line cannot be read: {reason}.").format(reason=exc)
+        ) from None
     if not header:
-        raise CsvFormatError("The file is empty.")
+        raise CsvFormatError(translate("sharing", "The file is empty."))
     names = [h.strip().casefold() for h in header]
     if "full_name" not in names:
-        raise CsvFormatError("The file has no full_name column; it is not a Casetracker CSV.")
+        raise CsvFormatError(
+            translate("sharing", "The file has no full_name column; it is not a Casetracker CSV.")
+        )
     unknown = [h for h in names if h and h not in COLUMNS]
     if unknown:
-        raise CsvFormatError(f"Unknown column(s): {', '.join(unknown[:5])}.")
+        raise CsvFormatError(
+            translate("sharing", "Unknown column(s): {names}.").format(names=", ".join(unknown[:5]))
+        )
     if len(set(names)) != len(names):
-        raise CsvFormatError("A column name appears twice in the header.")
+        raise CsvFormatError(translate("sharing", "A column name appears twice in the header."))
 
     result = ParsedCsv()
     while True:
@@ -150,16 +172,30 @@ def parse(untrusted: bytes) -> ParsedCsv:
         except StopIteration:
             break
         except csv.Error as exc:
-            result.errors.append(RowError(reader.line_num, f"cannot be read as CSV ({exc})"))
+            result.errors.append(
+                RowError(
+                    reader.line_num,
+                    translate("sharing", "cannot be read as CSV ({reason})").format(reason=exc),
+                )
+            )
             break
         line = reader.line_num
         if not any(v.strip() for v in values):
             continue
         if len(result.rows) + len(result.errors) >= MAX_ROWS:
-            raise CsvFormatError(f"The file has more than {MAX_ROWS} rows; split it.")
+            raise CsvFormatError(
+                translate("sharing", "The file has more than {n} rows; split it.").format(
+                    n=MAX_ROWS
+                )
+            )
         if len(values) != len(names):
             result.errors.append(
-                RowError(line, f"has {len(values)} fields where the header has {len(names)}")
+                RowError(
+                    line,
+                    translate(
+                        "sharing", "has {fields} fields where the header has {columns}"
+                    ).format(fields=len(values), columns=len(names)),
+                )
             )
             continue
         try:
@@ -187,12 +223,14 @@ def _row(line: int, raw: dict[str, str]) -> ImportRow:
 
     full_name = text("full_name")
     if not full_name:
-        raise ValueError("full_name is empty")
+        raise ValueError(translate("sharing", "full_name is empty"))
     try:
         status = _parse_enum(CaseStatus, text("status"), CaseStatus.REFUSED)
         kind = _parse_enum(FacilityKind, text("facility_kind"), FacilityKind.OTHER)
     except ValueError as exc:
-        raise ValueError(f"status or facility_kind: {exc}") from None
+        raise ValueError(
+            translate("sharing", "status or facility_kind: {reason}").format(reason=exc)
+        ) from None
     row = ImportRow(
         line=line,
         full_name=full_name,
@@ -222,5 +260,7 @@ def _row(line: int, raw: dict[str, str]) -> ImportRow:
         notes=text("notes"),
     )
     if row.last_contact_note and row.last_contact_date is None:
-        raise ValueError("last_contact_note is given but last_contact_date is empty")
+        raise ValueError(
+            translate("sharing", "last_contact_note is given but last_contact_date is empty")
+        )
     return row

@@ -11,45 +11,70 @@ correctly on any machine.
 import html
 import os
 import uuid
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from casetracker.i18n import tr
-from casetracker.sharing.bundle_schema import ANONYMISED, BundleRecord, CasesDocument
+from casetracker.i18n import format_date, translate
+from casetracker.sharing.bundle_schema import ANONYMISED, BundleFlag, BundleRecord, CasesDocument
 
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Arial", "Helvetica"]
 
 
-def _t(text: str) -> str:
-    return tr("dossier", text)
-
-
 def _labels() -> dict[str, str]:
     return {
-        "serving": _t("serving"),
-        "refused": _t("refused"),
-        "detained": _t("detained"),
-        "transferred": _t("transferred"),
-        "whereabouts_unknown": _t("whereabouts unknown"),
-        "released": _t("released"),
-        "home": _t("returned home"),
-        "returned_to_front": _t("sent back to the front"),
-        "contract_terminated": _t("contract terminated"),
-        "deceased": _t("deceased"),
-        "confirmed": _t("confirmed"),
-        "reported": _t("reported"),
-        "unverified": _t("unverified"),
-        "corroborated": _t("corroborated"),
-        "verified": _t("verified"),
-        "disputed": _t("disputed"),
-        "call": _t("call"),
-        "message": _t("message"),
-        "visit": _t("visit"),
-        "letter": _t("letter"),
-        "lawyer": _t("via lawyer"),
+        "serving": translate("dossier", "serving"),
+        "refused": translate("dossier", "refused"),
+        "detained": translate("dossier", "detained"),
+        "transferred": translate("dossier", "transferred"),
+        "whereabouts_unknown": translate("dossier", "whereabouts unknown"),
+        "released": translate("dossier", "released"),
+        "home": translate("dossier", "returned home"),
+        "returned_to_front": translate("dossier", "sent back to the front"),
+        "contract_terminated": translate("dossier", "contract terminated"),
+        "deceased": translate("dossier", "deceased"),
+        "confirmed": translate("dossier", "confirmed"),
+        "reported": translate("dossier", "reported"),
+        "unverified": translate("dossier", "unverified"),
+        "corroborated": translate("dossier", "corroborated"),
+        "verified": translate("dossier", "verified"),
+        "disputed": translate("dossier", "disputed"),
+        "call": translate("dossier", "call"),
+        "message": translate("dossier", "message"),
+        "visit": translate("dossier", "visit"),
+        "letter": translate("dossier", "letter"),
+        "lawyer": translate("dossier", "via lawyer"),
+        "critical": translate("dossier", "critical"),
+        "warning": translate("dossier", "warning"),
+        "info": translate("dossier", "reminder"),
+        "basement": translate("dossier", "basement"),
+        "garage": translate("dossier", "garage"),
+        "detention_centre": translate("dossier", "detention centre"),
+        "prosecutors_office": translate("dossier", "prosecutor's office"),
+        "pretrial_prison": translate("dossier", "pre-trial prison"),
+        "military_unit": translate("dossier", "military unit"),
+        "hospital": translate("dossier", "hospital"),
+        "other": translate("dossier", "other"),
+        "document": translate("dossier", "document"),
+        "photo": translate("dossier", "photo"),
+        "media_report": translate("dossier", "media report"),
+        "testimony": translate("dossier", "testimony"),
+        "torture": translate("dossier", "torture"),
+        "forced_labour": translate("dossier", "forced labour"),
+        "threats": translate("dossier", "threats"),
+        "pressure_to_return": translate("dossier", "pressure to return to the front"),
+        "denial_of_medical_care": translate("dossier", "denial of medical care"),
+        "incommunicado": translate("dossier", "held incommunicado"),
     }
+
+
+def _profile(name: str) -> str:
+    if name == ANONYMISED:
+        return translate("dossier", "anonymised (no names, statistics only)")
+    if name == "lawyer":
+        return translate("dossier", "for a lawyer (relatives as far as they consented)")
+    return name
 
 
 def _ensure_app() -> None:
@@ -85,7 +110,7 @@ def render_dossier(doc: CasesDocument, *, signer_fingerprint: str, created_at: d
     writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setTitle(_t("Casetracker dossier"))
+    writer.setTitle(translate("dossier", "Casetracker dossier"))
     writer.setCreator("Casetracker")
     writer.setResolution(300)
     text = QTextDocument()
@@ -105,18 +130,18 @@ def _e(value: Any) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return _t("yes") if value else _t("no")
+        return translate("dossier", "yes") if value else translate("dossier", "no")
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return html.escape(f"{format_date(value.date())} {value.strftime('%H:%M')}")
     if isinstance(value, date):
-        return value.isoformat()
+        return html.escape(format_date(value))
     text = str(getattr(value, "value", value))
     return html.escape(_labels().get(text, text))
 
 
 def _withheld(record: BundleRecord, name: str) -> str:
     if name in record.withheld:
-        return "<i>" + html.escape(_t("withheld")) + "</i>"
+        return "<i>" + html.escape(translate("dossier", "withheld")) + "</i>"
     return _e(record.values.get(name))
 
 
@@ -130,7 +155,7 @@ def _table(rows: Iterable[tuple[str, str]]) -> str:
 
 def _grid(header: list[str], rows: list[list[str]]) -> str:
     if not rows:
-        return f"<p><i>{html.escape(_t('none recorded'))}</i></p>"
+        return f"<p><i>{html.escape(translate('dossier', 'none recorded'))}</i></p>"
     head = "".join(f"<th align='left'>{html.escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return (
@@ -141,13 +166,13 @@ def _grid(header: list[str], rows: list[list[str]]) -> str:
 
 def dossier_html(doc: CasesDocument, *, signer_fingerprint: str, created_at: datetime) -> str:
     parts = [
-        f"<h1>{html.escape(_t('Dossier'))}</h1>",
+        f"<h1>{html.escape(translate('dossier', 'Dossier'))}</h1>",
         _table(
             [
-                (_t("Made"), _e(created_at)),
-                (_t("Signed by (fingerprint)"), html.escape(signer_fingerprint)),
-                (_t("Redaction profile"), html.escape(doc.profile)),
-                (_t("Cases"), str(len(doc.of("cases")))),
+                (translate("dossier", "Made"), _e(created_at)),
+                (translate("dossier", "Signed by (fingerprint)"), html.escape(signer_fingerprint)),
+                (translate("dossier", "Redaction profile"), html.escape(_profile(doc.profile))),
+                (translate("dossier", "Cases"), str(len(doc.of("cases")))),
             ]
         ),
     ]
@@ -157,62 +182,108 @@ def dossier_html(doc: CasesDocument, *, signer_fingerprint: str, created_at: dat
     parts.append(
         "<p>"
         + html.escape(
-            _t(
+            translate(
+                "dossier",
                 "Relatives appear only where they agreed to be shared with a lawyer; "
-                "an anonymous relative's identity is withheld."
+                "an anonymous relative's identity is withheld.",
             )
         )
         + "</p>"
     )
+    lookups = _Lookups(doc)
     for case in sorted(doc.of("cases"), key=lambda r: str(r.values.get("ref", ""))):
-        parts.append("<div style='page-break-before: always'>" + _case(doc, case) + "</div>")
+        parts.append(
+            "<div style='page-break-before: always'>" + _case(doc, case, lookups) + "</div>"
+        )
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
-def _case(doc: CasesDocument, case: BundleRecord) -> str:
+class _Lookups:
+    """The document's records indexed by id and grouped by case, built once per dossier.
+
+    Each case's part then reads only its own rows instead of scanning every row of the
+    document (which made a 500-case dossier quadratic). Groups keep the document's order.
+    """
+
+    CHILDREN = (
+        "status_changes", "custody_periods", "case_relatives", "contact_events",
+        "source_cases", "allegation_cases",
+    )  # fmt: skip
+
+    def __init__(self, doc: CasesDocument) -> None:
+        self.facilities = doc.index("facilities")
+        self.sources = doc.index("sources")
+        self.relatives = doc.index("relatives")
+        self._children: dict[str, dict[Any, list[BundleRecord]]] = {}
+        for key in self.CHILDREN:
+            grouped: dict[Any, list[BundleRecord]] = defaultdict(list)
+            for record in doc.of(key):
+                grouped[record.values.get("case_id")].append(record)
+            self._children[key] = grouped
+        self._flags: dict[Any, list[BundleFlag]] = defaultdict(list)
+        for flag in doc.flags:
+            self._flags[flag.case_id].append(flag)
+
+    def of_case(self, key: str, case_id: uuid.UUID) -> list[BundleRecord]:
+        return self._children[key].get(case_id, [])
+
+    def flags(self, case_id: uuid.UUID) -> list[BundleFlag]:
+        return self._flags.get(case_id, [])
+
+
+def _case(doc: CasesDocument, case: BundleRecord, lookups: _Lookups | None = None) -> str:
     v = case.values
     cid = case.id
-    facilities = doc.index("facilities")
-    sources = doc.index("sources")
-    relatives = doc.index("relatives")
+    lookups = lookups or _Lookups(doc)
+    facilities = lookups.facilities
+    sources = lookups.sources
+    relatives = lookups.relatives
     title = f"{_e(v.get('ref'))} — {_e(v.get('full_name'))}"
     if v.get("name_is_changed"):
-        title += " " + html.escape(_t("(name changed)"))
-    out = [f"<h2>{title}</h2>", f"<h3>{html.escape(_t('Facts'))}</h3>"]
+        title += " " + html.escape(translate("dossier", "(name changed)"))
+    out = [f"<h2>{title}</h2>", f"<h3>{html.escape(translate('dossier', 'Facts'))}</h3>"]
     out.append(
         _table(
             [
-                (_t("Status"), _e(v.get("status"))),
-                (_t("Aliases"), _e(v.get("aliases"))),
-                (_t("Date of birth"), _e(v.get("birth_date"))),
-                (_t("Home region"), _e(v.get("home_region"))),
-                (_t("Military unit"), _e(v.get("military_unit"))),
-                (_t("Unit base"), _e(v.get("unit_base"))),
-                (_t("Contract"), _e(v.get("contract_type"))),
-                (_t("Refusal date"), _e(v.get("refusal_date"))),
-                (_t("Detention date"), _e(v.get("detention_date"))),
-                (_t("Lawyer"), _e(v.get("lawyer"))),
-                (_t("Caseworker"), _e(v.get("caseworker"))),
-                (_t("Notes"), _e(v.get("notes"))),
+                (translate("dossier", "Status"), _e(v.get("status"))),
+                (translate("dossier", "Aliases"), _e(v.get("aliases"))),
+                (translate("dossier", "Date of birth"), _e(v.get("birth_date"))),
+                (translate("dossier", "Home region"), _e(v.get("home_region"))),
+                (translate("dossier", "Military unit"), _e(v.get("military_unit"))),
+                (translate("dossier", "Unit base"), _e(v.get("unit_base"))),
+                (translate("dossier", "Contract"), _e(v.get("contract_type"))),
+                (translate("dossier", "Refusal date"), _e(v.get("refusal_date"))),
+                (translate("dossier", "Detention date"), _e(v.get("detention_date"))),
+                (translate("dossier", "Lawyer"), _e(v.get("lawyer"))),
+                (translate("dossier", "Caseworker"), _e(v.get("caseworker"))),
+                (translate("dossier", "Notes"), _e(v.get("notes"))),
             ]
         )
     )
-    flags = [f for f in doc.flags if f.case_id == cid]
-    out.append(f"<h3>{html.escape(_t('Flags'))}</h3>")
+    flags = lookups.flags(cid)
+    out.append(f"<h3>{html.escape(translate('dossier', 'Flags'))}</h3>")
     out.append(
         _grid(
-            [_t("Severity"), _t("Since"), _t("What")],
+            [
+                translate("dossier", "Severity"),
+                translate("dossier", "Since"),
+                translate("dossier", "What"),
+            ],
             [[_e(f.severity), _e(f.since), _e(f.message or f.rule)] for f in flags],
         )
     )
     history = sorted(
-        (r for r in doc.of("status_changes") if r.values.get("case_id") == cid),
+        lookups.of_case("status_changes", cid),
         key=lambda r: r.values.get("changed_on") or date.min,
     )
-    out.append(f"<h3>{html.escape(_t('Status history'))}</h3>")
+    out.append(f"<h3>{html.escape(translate('dossier', 'Status history'))}</h3>")
     out.append(
         _grid(
-            [_t("Date"), _t("Status"), _t("Source")],
+            [
+                translate("dossier", "Date"),
+                translate("dossier", "Status"),
+                translate("dossier", "Source"),
+            ],
             [
                 [
                     _e(r.values.get("changed_on")),
@@ -224,18 +295,27 @@ def _case(doc: CasesDocument, case: BundleRecord) -> str:
         )
     )
     custody = sorted(
-        (r for r in doc.of("custody_periods") if r.values.get("case_id") == cid),
+        lookups.of_case("custody_periods", cid),
         key=lambda r: r.values.get("since") or date.min,
     )
-    out.append(f"<h3>{html.escape(_t('Custody timeline'))}</h3>")
+    out.append(f"<h3>{html.escape(translate('dossier', 'Custody timeline'))}</h3>")
     out.append(
         _grid(
-            [_t("Place"), _t("From"), _t("Until"), _t("How sure"), _t("Source"), _t("Note")],
+            [
+                translate("dossier", "Place"),
+                translate("dossier", "From"),
+                translate("dossier", "Until"),
+                translate("dossier", "How sure"),
+                translate("dossier", "Source"),
+                translate("dossier", "Note"),
+            ],
             [
                 [
                     _place(_lookup(facilities, r.values.get("facility_id"))),
                     _e(r.values.get("since")),
-                    _e(r.values.get("until")) if r.values.get("until") else html.escape(_t("now")),
+                    _e(r.values.get("until"))
+                    if r.values.get("until")
+                    else html.escape(translate("dossier", "now")),
                     _e(r.values.get("certainty")),
                     _source_title(_lookup(sources, r.values.get("source_id"))),
                     _e(r.values.get("note")),
@@ -244,8 +324,8 @@ def _case(doc: CasesDocument, case: BundleRecord) -> str:
             ],
         )
     )
-    links = [r for r in doc.of("case_relatives") if r.values.get("case_id") == cid]
-    out.append(f"<h3>{html.escape(_t('Relatives and contacts'))}</h3>")
+    links = lookups.of_case("case_relatives", cid)
+    out.append(f"<h3>{html.escape(translate('dossier', 'Relatives and contacts'))}</h3>")
     rel_rows = []
     for link in links:
         person = _lookup(relatives, link.values.get("relative_id"))
@@ -256,28 +336,46 @@ def _case(doc: CasesDocument, case: BundleRecord) -> str:
                 _e(link.values.get("relationship")),
                 _withheld(person, "full_name")
                 if not person.values.get("anonymous")
-                else "<i>" + html.escape(_t("anonymous — identity withheld")) + "</i>",
+                else "<i>"
+                + html.escape(translate("dossier", "anonymous — identity withheld"))
+                + "</i>",
                 _withheld(person, "phones"),
                 _withheld(person, "handles"),
             ]
         )
-    out.append(_grid([_t("Relationship"), _t("Name"), _t("Phones"), _t("Handles")], rel_rows))
+    out.append(
+        _grid(
+            [
+                translate("dossier", "Relationship"),
+                translate("dossier", "Name"),
+                translate("dossier", "Phones"),
+                translate("dossier", "Handles"),
+            ],
+            rel_rows,
+        )
+    )
     contacts = sorted(
-        (r for r in doc.of("contact_events") if r.values.get("case_id") == cid),
+        lookups.of_case("contact_events", cid),
         key=lambda r: r.values.get("occurred_at") or datetime.min,
         reverse=True,
     )
-    out.append(f"<h3>{html.escape(_t('Contact log'))}</h3>")
+    out.append(f"<h3>{html.escape(translate('dossier', 'Contact log'))}</h3>")
     out.append(
         _grid(
-            [_t("When"), _t("Channel"), _t("Heard himself?"), _t("Who"), _t("What was said")],
+            [
+                translate("dossier", "When"),
+                translate("dossier", "Channel"),
+                translate("dossier", "Heard himself?"),
+                translate("dossier", "Who"),
+                translate("dossier", "What was said"),
+            ],
             [
                 [
                     _e(r.values.get("occurred_at")),
                     _e(r.values.get("channel")),
-                    html.escape(_t("yes — proof of life"))
+                    html.escape(translate("dossier", "yes — proof of life"))
                     if r.values.get("direct")
-                    else html.escape(_t("no — second-hand")),
+                    else html.escape(translate("dossier", "no — second-hand")),
                     _withheld(r, "participants"),
                     _e(r.values.get("note")),
                 ]
@@ -285,15 +383,17 @@ def _case(doc: CasesDocument, case: BundleRecord) -> str:
             ],
         )
     )
-    source_ids = {
-        _uuid(r.values.get("source_id"))
-        for r in doc.of("source_cases")
-        if r.values.get("case_id") == cid
-    }
-    out.append(f"<h3>{html.escape(_t('Sources'))}</h3>")
+    source_ids = {_uuid(r.values.get("source_id")) for r in lookups.of_case("source_cases", cid)}
+    out.append(f"<h3>{html.escape(translate('dossier', 'Sources'))}</h3>")
     out.append(
         _grid(
-            [_t("Source"), _t("Kind"), _t("Verification"), _t("Published"), _t("Reference")],
+            [
+                translate("dossier", "Source"),
+                translate("dossier", "Kind"),
+                translate("dossier", "Verification"),
+                translate("dossier", "Published"),
+                translate("dossier", "Reference"),
+            ],
             [
                 [
                     _e(s.values.get("title")),
@@ -307,15 +407,18 @@ def _case(doc: CasesDocument, case: BundleRecord) -> str:
         )
     )
     allegation_ids = {
-        _uuid(r.values.get("allegation_id"))
-        for r in doc.of("allegation_cases")
-        if r.values.get("case_id") == cid
+        _uuid(r.values.get("allegation_id")) for r in lookups.of_case("allegation_cases", cid)
     }
     allegations = [a for a in doc.of("allegations") if a.id in allegation_ids]
-    out.append(f"<h3>{html.escape(_t('Allegations'))}</h3>")
+    out.append(f"<h3>{html.escape(translate('dossier', 'Allegations'))}</h3>")
     out.append(
         _grid(
-            [_t("Kind"), _t("Date"), _t("Description"), _t("Source")],
+            [
+                translate("dossier", "Kind"),
+                translate("dossier", "Date"),
+                translate("dossier", "Description"),
+                translate("dossier", "Source"),
+            ],
             [
                 [
                     _e(a.values.get("kind")),
@@ -333,10 +436,16 @@ def _case(doc: CasesDocument, case: BundleRecord) -> str:
         if a.values.get("case_id") == cid or _uuid(a.values.get("source_id")) in source_ids
     ]
     if files:
-        out.append(f"<h3>{html.escape(_t('Attached files (in the bundle)'))}</h3>")
+        out.append(
+            f"<h3>{html.escape(translate('dossier', 'Attached files (in the bundle)'))}</h3>"
+        )
         out.append(
             _grid(
-                [_t("File"), _t("In the bundle as"), _t("Size")],
+                [
+                    translate("dossier", "File"),
+                    translate("dossier", "In the bundle as"),
+                    translate("dossier", "Size"),
+                ],
                 [
                     [
                         _e(a.values.get("filename")),
@@ -389,17 +498,20 @@ def _statistics(doc: CasesDocument) -> str:
         tally = Counter(_e(c.values.get(name)) for c in cases)
         return [[k, str(n)] for k, n in tally.most_common()]
 
-    parts = [f"<h2>{html.escape(_t('Statistics (anonymised)'))}</h2>"]
+    parts = [f"<h2>{html.escape(translate('dossier', 'Statistics (anonymised)'))}</h2>"]
     for title, rows in (
-        (_t("Cases by status"), count("status")),
-        (_t("Cases by home region"), count("home_region")),
-        (_t("Cases by military unit"), count("military_unit")),
-        (_t("Men held now, by place"), [[k, str(n)] for k, n in by_place.most_common()]),
+        (translate("dossier", "Cases by status"), count("status")),
+        (translate("dossier", "Cases by home region"), count("home_region")),
+        (translate("dossier", "Cases by military unit"), count("military_unit")),
         (
-            _t("Flags by rule"),
+            translate("dossier", "Men held now, by place"),
+            [[k, str(n)] for k, n in by_place.most_common()],
+        ),
+        (
+            translate("dossier", "Flags by rule"),
             [[html.escape(k), str(n)] for k, n in Counter(f.rule for f in doc.flags).most_common()],
         ),
     ):
         parts.append(f"<h3>{html.escape(title)}</h3>")
-        parts.append(_grid([_t("Value"), _t("Cases")], rows))
+        parts.append(_grid([translate("dossier", "Value"), translate("dossier", "Cases")], rows))
     return "".join(parts)

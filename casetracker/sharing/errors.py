@@ -5,7 +5,7 @@ shown only after it has passed the name checks, otherwise a cleaned, shortened f
 ``SharingError`` is the one type the CLI and GUI catch at the edge.
 """
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 
 
 class SharingError(Exception):
@@ -55,6 +55,6 @@ def shown_name(untrusted_name: str) -> str:
 
 
 def too_large(what: str, limit: int) -> str:
-    return tr("sharing", "{what} is larger than the limit of {mb} MB.").format(
+    return translate("sharing", "{what} is larger than the limit of {mb} MB.").format(
         what=what, mb=max(1, limit // (1024 * 1024))
     )

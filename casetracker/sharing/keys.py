@@ -16,7 +16,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pyrage import IdentityError, RecipientError, x25519
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.sharing.errors import KeyFormatError
 
 FINGERPRINT_BYTES = 10
@@ -56,7 +56,7 @@ def parse_recipient(untrusted: str) -> x25519.Recipient:
     text = untrusted.strip()
     if not _AGE_RECIPIENT.fullmatch(text):
         raise KeyFormatError(
-            tr(
+            translate(
                 "sharing",
                 "This is not an age public key (they start with age1 and have 62 characters).",
             )
@@ -65,7 +65,7 @@ def parse_recipient(untrusted: str) -> x25519.Recipient:
         return x25519.Recipient.from_str(text)
     except RecipientError:
         raise KeyFormatError(
-            tr("sharing", "This age public key is damaged (a character was mistyped?).")
+            translate("sharing", "This age public key is damaged (a character was mistyped?).")
         ) from None
 
 
@@ -76,28 +76,32 @@ def is_age_recipient(text: str) -> bool:
 def parse_identity(untrusted: str) -> x25519.Identity:
     text = untrusted.strip()
     if not _AGE_IDENTITY.fullmatch(text):
-        raise KeyFormatError(tr("sharing", "This is not an age secret key (AGE-SECRET-KEY-1…)."))
+        raise KeyFormatError(
+            translate("sharing", "This is not an age secret key (AGE-SECRET-KEY-1…).")
+        )
     try:
         return x25519.Identity.from_str(text)
     except IdentityError:
-        raise KeyFormatError(tr("sharing", "This age secret key is damaged.")) from None
+        raise KeyFormatError(translate("sharing", "This age secret key is damaged.")) from None
 
 
 def identities_from_file(untrusted: bytes) -> list[x25519.Identity]:
     """The keys in an age identity file (as written by ``age-keygen``); comments are skipped."""
     if len(untrusted) > MAX_IDENTITY_FILE_BYTES:
-        raise KeyFormatError(tr("sharing", "This file is too large to be an age identity file."))
+        raise KeyFormatError(
+            translate("sharing", "This file is too large to be an age identity file.")
+        )
     try:
         text = untrusted.decode("utf-8")
     except UnicodeDecodeError:
-        raise KeyFormatError(tr("sharing", "The identity file is not text.")) from None
+        raise KeyFormatError(translate("sharing", "The identity file is not text.")) from None
     found = [
         parse_identity(line)
         for line in text.splitlines()
         if line.strip() and not line.lstrip().startswith("#")
     ]
     if not found:
-        raise KeyFormatError(tr("sharing", "The identity file holds no age secret key."))
+        raise KeyFormatError(translate("sharing", "The identity file holds no age secret key."))
     return found
 
 
@@ -137,17 +141,19 @@ def decode_signing_public(untrusted: str) -> bytes:
     """``ed25519:<base64 of 32 bytes>`` to the raw key; KeyFormatError otherwise."""
     text = untrusted.strip()
     if not text.startswith(SIGNING_PREFIX) or len(text) > 100:
-        raise KeyFormatError(tr("sharing", "This is not a Casetracker signing key (ed25519:…)."))
+        raise KeyFormatError(
+            translate("sharing", "This is not a Casetracker signing key (ed25519:…).")
+        )
     try:
         raw = base64.b64decode(text[len(SIGNING_PREFIX) :], validate=True)
     except (binascii.Error, ValueError):
-        raise KeyFormatError(tr("sharing", "This signing key is damaged.")) from None
+        raise KeyFormatError(translate("sharing", "This signing key is damaged.")) from None
     if len(raw) != 32:
-        raise KeyFormatError(tr("sharing", "This signing key has the wrong length."))
+        raise KeyFormatError(translate("sharing", "This signing key has the wrong length."))
     try:
         Ed25519PublicKey.from_public_bytes(raw)
     except ValueError:
-        raise KeyFormatError(tr("sharing", "This signing key is damaged.")) from None
+        raise KeyFormatError(translate("sharing", "This signing key is damaged.")) from None
     return raw
 
 

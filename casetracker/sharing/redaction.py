@@ -168,7 +168,17 @@ def scrubber(people: Iterable[Relative]) -> Callable[[str], str]:
         return lambda text: text
     # Longest first, so a full name wins over a part of it.
     regex = re.compile("|".join(sorted(set(patterns), key=len, reverse=True)), re.IGNORECASE)
-    return lambda text: regex.sub(WITHHELD, text)
+    # One alternative per withheld name, phone and handle makes each substitution slow, and
+    # the same text recurs on many rows ("со слов родственников"): substitute it once.
+    done: dict[str, str] = {}
+
+    def scrub(text: str) -> str:
+        cleaned = done.get(text)
+        if cleaned is None:
+            cleaned = done[text] = regex.sub(WITHHELD, text)
+        return cleaned
+
+    return scrub
 
 
 def redact(source: ExportSource, profile: Profile, exported_at: datetime) -> CasesDocument:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, NoReturn
 
-from casetracker.i18n import tr
+from casetracker.i18n import QT_TRANSLATE_NOOP, translate
 from casetracker.model import CaseStatus, FacilityKind
 from casetracker.sharing import strict_json
 from casetracker.sharing.canonical_csv import ImportRow, ParsedCsv, RowError
@@ -49,32 +49,32 @@ MAPPING_FORMAT = "casetracker-sheet-mapping"
 MAPPING_VERSION = 1
 IGNORE = ""
 
-#: Target fields a column can feed, with the labels the GUI shows.
+#: Target fields a column can feed, with the labels the GUI shows (``translate("sharing", …)``).
 FIELDS: dict[str, str] = {
-    "case_ref": "Case reference",
-    "full_name": "Full name",
-    "aliases": "Other spellings",
-    "birth_date": "Date of birth",
-    "home_region": "Home region",
-    "military_unit": "Military unit",
-    "contract_type": "Contract",
-    "status": "Status",
-    "refusal_date": "Refusal date",
-    "detention_date": "Detention date",
-    "facility": "Where held",
-    "facility_kind": "Kind of place",
-    "settlement": "Settlement of the place",
-    "region": "Region of the place",
-    "custody_since": "Held there since",
-    "relative_name": "Relative (name, or 'anonymous')",
-    "relative_relationship": "Relationship",
-    "relative_phone": "Relative's phone",
-    "relative_anonymous": "Relative stays anonymous",
-    "relative_share_with_lawyer": "May share with a lawyer",
-    "last_contact_date": "Last contact",
-    "last_contact_direct": "Heard him directly?",
-    "last_contact_note": "What was said",
-    "notes": "Notes",
+    "case_ref": QT_TRANSLATE_NOOP("sharing", "Case reference"),
+    "full_name": QT_TRANSLATE_NOOP("sharing", "Full name"),
+    "aliases": QT_TRANSLATE_NOOP("sharing", "Other spellings"),
+    "birth_date": QT_TRANSLATE_NOOP("sharing", "Date of birth"),
+    "home_region": QT_TRANSLATE_NOOP("sharing", "Home region"),
+    "military_unit": QT_TRANSLATE_NOOP("sharing", "Military unit"),
+    "contract_type": QT_TRANSLATE_NOOP("sharing", "Contract"),
+    "status": QT_TRANSLATE_NOOP("sharing", "Status"),
+    "refusal_date": QT_TRANSLATE_NOOP("sharing", "Refusal date"),
+    "detention_date": QT_TRANSLATE_NOOP("sharing", "Detention date"),
+    "facility": QT_TRANSLATE_NOOP("sharing", "Where held"),
+    "facility_kind": QT_TRANSLATE_NOOP("sharing", "Kind of place"),
+    "settlement": QT_TRANSLATE_NOOP("sharing", "Settlement of the place"),
+    "region": QT_TRANSLATE_NOOP("sharing", "Region of the place"),
+    "custody_since": QT_TRANSLATE_NOOP("sharing", "Held there since"),
+    "relative_name": QT_TRANSLATE_NOOP("sharing", "Relative (name, or 'anonymous')"),
+    "relative_relationship": QT_TRANSLATE_NOOP("sharing", "Relationship"),
+    "relative_phone": QT_TRANSLATE_NOOP("sharing", "Relative's phone"),
+    "relative_anonymous": QT_TRANSLATE_NOOP("sharing", "Relative stays anonymous"),
+    "relative_share_with_lawyer": QT_TRANSLATE_NOOP("sharing", "May share with a lawyer"),
+    "last_contact_date": QT_TRANSLATE_NOOP("sharing", "Last contact"),
+    "last_contact_direct": QT_TRANSLATE_NOOP("sharing", "Heard him directly?"),
+    "last_contact_note": QT_TRANSLATE_NOOP("sharing", "What was said"),
+    "notes": QT_TRANSLATE_NOOP("sharing", "Notes"),
 }
 
 #: Header names as people write them (after ``_norm``), per field.
@@ -326,7 +326,7 @@ def _clean_headers(raw: Sequence[str]) -> tuple[str, ...]:
     seen: dict[str, int] = {}
     out = []
     for i, header in enumerate(raw, start=1):
-        name = " ".join(str(header).split()) or tr("sharing", "column {n}").format(n=i)
+        name = " ".join(str(header).split()) or translate("sharing", "column {n}").format(n=i)
         count = seen.get(name, 0) + 1
         seen[name] = count
         out.append(name if count == 1 else f"{name} ({count})")
@@ -335,10 +335,10 @@ def _clean_headers(raw: Sequence[str]) -> tuple[str, ...]:
 
 def _check_shape(headers: Sequence[str]) -> None:
     if not headers:
-        _sheet_error(tr("sharing", "The spreadsheet is empty."))
+        _sheet_error(translate("sharing", "The spreadsheet is empty."))
     if len(headers) > MAX_COLUMNS:
         _sheet_error(
-            tr("sharing", "The spreadsheet has more than {n} columns.").format(n=MAX_COLUMNS)
+            translate("sharing", "The spreadsheet has more than {n} columns.").format(n=MAX_COLUMNS)
         )
 
 
@@ -350,15 +350,17 @@ def _decode(untrusted: bytes) -> str:
     try:  # Excel's "CSV" on a Russian Windows
         return untrusted.decode("cp1251")
     except UnicodeDecodeError:
-        _sheet_error(tr("sharing", "The file is neither UTF-8 nor Windows-1251 text."))
+        _sheet_error(translate("sharing", "The file is neither UTF-8 nor Windows-1251 text."))
 
 
 def _read_csv(untrusted: bytes) -> Sheet:
     if len(untrusted) > MAX_CSV_BYTES:
-        _sheet_error(too_large(tr("sharing", "The spreadsheet"), MAX_CSV_BYTES))
+        _sheet_error(too_large(translate("sharing", "The spreadsheet"), MAX_CSV_BYTES))
     text = _decode(untrusted)
     if "\x00" in text:
-        _sheet_error(tr("sharing", "The file contains binary data; it is not a spreadsheet."))
+        _sheet_error(
+            translate("sharing", "The file contains binary data; it is not a spreadsheet.")
+        )
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
     csv.field_size_limit(MAX_CELL_CHARS)
@@ -366,9 +368,11 @@ def _read_csv(untrusted: bytes) -> Sheet:
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        _sheet_error(tr("sharing", "The header line cannot be read ({reason}).").format(reason=exc))
+        _sheet_error(
+            translate("sharing", "The header line cannot be read ({reason}).").format(reason=exc)
+        )
     if not header or not any(h.strip() for h in header):
-        _sheet_error(tr("sharing", "The spreadsheet is empty."))
+        _sheet_error(translate("sharing", "The spreadsheet is empty."))
     _check_shape(header)
     rows: list[SheetRow] = []
     unreadable: list[RowError] = []
@@ -380,14 +384,19 @@ def _read_csv(untrusted: bytes) -> Sheet:
             break
         except csv.Error as exc:
             unreadable.append(
-                RowError(line, tr("sharing", "cannot be read as CSV ({reason})").format(reason=exc))
+                RowError(
+                    line,
+                    translate("sharing", "cannot be read as CSV ({reason})").format(reason=exc),
+                )
             )
             if len(unreadable) > 1000:
-                _sheet_error(tr("sharing", "Too many lines cannot be read; is this a CSV file?"))
+                _sheet_error(
+                    translate("sharing", "Too many lines cannot be read; is this a CSV file?")
+                )
             continue
         if len(rows) >= MAX_ROWS:
             _sheet_error(
-                tr("sharing", "The spreadsheet has more than {n} rows.").format(n=MAX_ROWS)
+                translate("sharing", "The spreadsheet has more than {n} rows.").format(n=MAX_ROWS)
             )
         if len(values) > MAX_COLUMNS:
             values = values[:MAX_COLUMNS]
@@ -399,29 +408,32 @@ def _read_csv(untrusted: bytes) -> Sheet:
 def _check_xlsx_container(untrusted: bytes) -> None:
     """Zip-bomb and shape checks on the XLSX container before openpyxl parses anything."""
     if len(untrusted) > MAX_XLSX_BYTES:
-        _sheet_error(too_large(tr("sharing", "The spreadsheet"), MAX_XLSX_BYTES))
+        _sheet_error(too_large(translate("sharing", "The spreadsheet"), MAX_XLSX_BYTES))
     try:
         with zipfile.ZipFile(io.BytesIO(untrusted)) as archive:
             infos = archive.infolist()
             if len(infos) > MAX_XLSX_MEMBERS:
-                _sheet_error(tr("sharing", "The XLSX file has too many parts."))
+                _sheet_error(translate("sharing", "The XLSX file has too many parts."))
             total = 0
             for info in infos:
                 if info.flag_bits & 0x1:
-                    _sheet_error(tr("sharing", "The XLSX file is password-protected."))
+                    _sheet_error(translate("sharing", "The XLSX file is password-protected."))
                 total += info.file_size
                 if info.file_size > 1024 * 1024 and info.file_size > MAX_XLSX_RATIO * max(
                     info.compress_size, 1
                 ):
                     _sheet_error(
-                        tr("sharing", "The XLSX file expands far more than real data does.")
+                        translate("sharing", "The XLSX file expands far more than real data does.")
                     )
             if total > MAX_XLSX_UNPACKED:
-                _sheet_error(too_large(tr("sharing", "The unpacked XLSX file"), MAX_XLSX_UNPACKED))
+                _sheet_error(
+                    too_large(translate("sharing", "The unpacked XLSX file"), MAX_XLSX_UNPACKED)
+                )
             if "xl/workbook.xml" not in {i.filename for i in infos}:
-                _sheet_error(tr("sharing", "This is not an Excel workbook (.xlsx)."))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        _sheet_error(tr("sharing", "The XLSX file is damaged or not an Excel workbook."))
+                _sheet_error(translate("sharing", "This is not an Excel workbook (.xlsx)."))
+    # NotImplementedError: a ZIP feature zipfile lacks (a "version needed" above 6.3, …)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError):
+        _sheet_error(translate("sharing", "The XLSX file is damaged or not an Excel workbook."))
 
 
 def _cell_text(value: Any) -> str:
@@ -448,11 +460,13 @@ def _read_xlsx(untrusted: bytes) -> Sheet:
             io.BytesIO(untrusted), read_only=True, data_only=True, keep_links=False
         )
     except Exception:  # openpyxl raises many types for hostile files
-        _sheet_error(tr("sharing", "The XLSX file cannot be read; save it again from Excel."))
+        _sheet_error(
+            translate("sharing", "The XLSX file cannot be read; save it again from Excel.")
+        )
     try:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
-            _sheet_error(tr("sharing", "The workbook has no sheet."))
+            _sheet_error(translate("sharing", "The workbook has no sheet."))
         rows_iter: Iterator[tuple[Any, ...]] = sheet.iter_rows(
             values_only=True, max_col=MAX_COLUMNS + 1
         )
@@ -471,18 +485,22 @@ def _read_xlsx(untrusted: bytes) -> Sheet:
                     continue
                 if len(rows) >= MAX_ROWS:
                     _sheet_error(
-                        tr("sharing", "The spreadsheet has more than {n} rows.").format(n=MAX_ROWS)
+                        translate("sharing", "The spreadsheet has more than {n} rows.").format(
+                            n=MAX_ROWS
+                        )
                     )
                 if any(c.strip() for c in cells):
                     rows.append(SheetRow(number, tuple(cells[:MAX_COLUMNS])))
         except SpreadsheetError:
             raise
         except Exception:
-            _sheet_error(tr("sharing", "The XLSX file is damaged; save it again from Excel."))
+            _sheet_error(
+                translate("sharing", "The XLSX file is damaged; save it again from Excel.")
+            )
     finally:
         book.close()
     if header is None:
-        _sheet_error(tr("sharing", "The spreadsheet is empty."))
+        _sheet_error(translate("sharing", "The spreadsheet is empty."))
     return Sheet(_clean_headers(header), tuple(rows), "xlsx")
 
 
@@ -548,48 +566,48 @@ def mapping_to_json(mapping: SheetMapping) -> bytes:
 
 def mapping_from_json(untrusted: bytes) -> SheetMapping:
     value = strict_json.loads(
-        untrusted, what=tr("sharing", "The mapping file"), max_bytes=MAX_MAPPING_BYTES,
+        untrusted, what=translate("sharing", "The mapping file"), max_bytes=MAX_MAPPING_BYTES,
         error=SpreadsheetError,
     )  # fmt: skip
 
     def bad(reason: str) -> NoReturn:
         _sheet_error(
-            tr("sharing", "The mapping file is not valid: {reason}.").format(reason=reason)
+            translate("sharing", "The mapping file is not valid: {reason}.").format(reason=reason)
         )
 
     if not isinstance(value, dict) or value.get("format") != MAPPING_FORMAT:
-        bad(tr("sharing", "it is not a Casetracker column mapping"))
+        bad(translate("sharing", "it is not a Casetracker column mapping"))
     if value.get("version") != MAPPING_VERSION:
-        bad(tr("sharing", "unknown version"))
+        bad(translate("sharing", "unknown version"))
     if set(value) - {"format", "version", "columns", "statuses"}:
-        bad(tr("sharing", "unknown key"))
+        bad(translate("sharing", "unknown key"))
     columns = value.get("columns", {})
     statuses = value.get("statuses", {})
     if not isinstance(columns, dict) or not isinstance(statuses, dict):
-        bad(tr("sharing", "columns and statuses must be objects"))
+        bad(translate("sharing", "columns and statuses must be objects"))
     if len(columns) > MAX_COLUMNS or len(statuses) > 1000:
-        bad(tr("sharing", "too many entries"))
+        bad(translate("sharing", "too many entries"))
     mapping = SheetMapping()
     used: set[str] = set()
     for header, target in columns.items():
         if len(header) > MAX_CELL_CHARS:
-            bad(tr("sharing", "a column name is too long"))
+            bad(translate("sharing", "a column name is too long"))
         if target is None or target == IGNORE:
             mapping.columns[" ".join(header.split())] = IGNORE
             continue
         if not isinstance(target, str) or target not in FIELDS:
-            bad(tr("sharing", "“{name}” is not a field").format(name=str(target)[:40]))
+            bad(translate("sharing", "“{name}” is not a field").format(name=str(target)[:40]))
         if target in used:
-            bad(tr("sharing", "two columns feed {name}").format(name=target))
+            bad(translate("sharing", "two columns feed {name}").format(name=target))
         used.add(target)
         mapping.columns[" ".join(header.split())] = target
     for word, status in statuses.items():
         if not isinstance(status, str):
-            bad(tr("sharing", "a status must be text"))
+            bad(translate("sharing", "a status must be text"))
         try:
             mapping.statuses[status_key(word)] = CaseStatus(status)
         except ValueError:
-            bad(tr("sharing", "“{name}” is not a status").format(name=str(status)[:40]))
+            bad(translate("sharing", "“{name}” is not a status").format(name=str(status)[:40]))
     return mapping
 
 
@@ -635,14 +653,14 @@ def parse_sheet_date(text: str) -> date | None:
         day, month, year = (int(p) for p in text.split("/"))
         if day <= 12 and day != month:
             raise ValueError(
-                tr(
+                translate(
                     "sharing", "“{text}” could be day/month or month/day; write it as DD.MM.YYYY"
                 ).format(text=_short(text))
             )
         found = _make_date(year, month, day)
     if found is None:
         raise ValueError(
-            tr("sharing", "“{text}” is not a date (use DD.MM.YYYY or YYYY-MM-DD)").format(
+            translate("sharing", "“{text}” is not a date (use DD.MM.YYYY or YYYY-MM-DD)").format(
                 text=_short(text)
             )
         )
@@ -666,7 +684,7 @@ def _status(text: str, extra: dict[str, CaseStatus]) -> CaseStatus:
     found = own.get(key) or _STATUS_BY_NORM.get(key)
     if found is None:
         raise ValueError(
-            tr(
+            translate(
                 "sharing", "“{text}” is not a known status (add it to the mapping's statuses)"
             ).format(text=_short(text))
         )
@@ -679,7 +697,7 @@ def _flag(text: str) -> bool:
         return True
     if key in _FALSE:
         return False
-    raise ValueError(tr("sharing", "“{text}” is not yes or no").format(text=_short(text)))
+    raise ValueError(translate("sharing", "“{text}” is not yes or no").format(text=_short(text)))
 
 
 def _phone(text: str) -> str:
@@ -688,7 +706,9 @@ def _phone(text: str) -> str:
         return ""
     digits = sum(ch.isdigit() for ch in text)
     if digits < 5 or any(ch.isalpha() for ch in text.replace("доб", "").replace("ext", "")):
-        raise ValueError(tr("sharing", "“{text}” is not a phone number").format(text=_short(text)))
+        raise ValueError(
+            translate("sharing", "“{text}” is not a phone number").format(text=_short(text))
+        )
     return text
 
 
@@ -732,7 +752,9 @@ def parse_row(sheet: Sheet, mapping: SheetMapping, row: SheetRow) -> ImportRow:
     name = _text(_CHANGED_NAME.sub(" ", name))
     if not name:
         problems.append(
-            tr("sharing", "{column} is empty").format(column=mapping.header_of("full_name") or "")
+            translate("sharing", "{column} is empty").format(
+                column=mapping.header_of("full_name") or ""
+            )
         )
     relative = _text(get("relative_name"))
     anonymous = _norm(relative) in _ANONYMOUS
@@ -772,7 +794,7 @@ def parse_row(sheet: Sheet, mapping: SheetMapping, row: SheetRow) -> ImportRow:
         notes=get("notes").strip(),
     )
     if row_out.last_contact_note and row_out.last_contact_date is None and not problems:
-        problems.append(tr("sharing", "a last-contact note is given without its date"))
+        problems.append(translate("sharing", "a last-contact note is given without its date"))
     if problems:
         raise ValueError("; ".join(problems))
     return row_out
@@ -788,7 +810,7 @@ def _kind(
         except ValueError:
             problems.append(
                 f"{raw['facility_kind'][0]}: "
-                + tr("sharing", "“{text}” is not a kind of place").format(text=_short(text))
+                + translate("sharing", "“{text}” is not a kind of place").format(text=_short(text))
             )
     return _place_kind(facility)
 
@@ -796,7 +818,9 @@ def _kind(
 def parse(sheet: Sheet, mapping: SheetMapping) -> ParsedCsv:
     """Every row, as an ImportRow or as an error with its line number."""
     if mapping.missing_required():
-        _sheet_error(tr("sharing", "No column is mapped to the full name; the mapping needs one."))
+        _sheet_error(
+            translate("sharing", "No column is mapped to the full name; the mapping needs one.")
+        )
     result = ParsedCsv(errors=list(sheet.unreadable))
     for row in sheet.rows:
         try:

@@ -9,7 +9,7 @@ class the caller passes), never a crash.
 import json
 from typing import Any, NoReturn
 
-from casetracker.i18n import tr
+from casetracker.i18n import translate
 from casetracker.sharing.errors import BundleFormatError, SharingError, too_large
 
 MAX_DEPTH = 16
@@ -38,50 +38,73 @@ def loads(
     try:
         text = untrusted.decode("utf-8")
     except UnicodeDecodeError:
-        raise error(tr("sharing", "{what} is not UTF-8 text.").format(what=what)) from None
+        raise error(translate("sharing", "{what} is not UTF-8 text.").format(what=what)) from None
 
     def fail(reason: str) -> NoReturn:
         raise error(
-            tr("sharing", "{what} cannot be read: {reason}.").format(what=what, reason=reason)
+            translate("sharing", "{what} cannot be read: {reason}.").format(
+                what=what, reason=reason
+            )
         )
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, value in items:
             if key in out:
-                fail(tr("sharing", "a key appears twice"))
+                fail(translate("sharing", "a key appears twice"))
             out[key] = value
         return out
 
     def no_constant(_name: str) -> NoReturn:
-        fail(tr("sharing", "it holds NaN or Infinity"))
+        fail(translate("sharing", "it holds NaN or Infinity"))
 
     def no_float(_text: str) -> NoReturn:
-        fail(tr("sharing", "it holds a fractional number"))
+        fail(translate("sharing", "it holds a fractional number"))
 
     try:
         value = json.loads(
             text, object_pairs_hook=pairs, parse_constant=no_constant, parse_float=no_float
         )
     except RecursionError:
-        fail(tr("sharing", "it is nested too deeply"))
+        fail(translate("sharing", "it is nested too deeply"))
     except ValueError as exc:  # JSONDecodeError, and ints with too many digits
-        fail(tr("sharing", "invalid JSON ({detail})").format(detail=type(exc).__name__))
-    if _depth(value) > MAX_DEPTH:
-        fail(tr("sharing", "it is nested too deeply"))
+        fail(translate("sharing", "invalid JSON ({detail})").format(detail=type(exc).__name__))
+    depth, unicode_ok = _shape(value)
+    if depth > MAX_DEPTH:
+        fail(translate("sharing", "it is nested too deeply"))
+    if not unicode_ok:
+        fail(translate("sharing", "it holds an escaped character that is not valid Unicode"))
     return value
 
 
-def _depth(value: Any) -> int:
-    """Nesting depth without recursion (the loader already bounded it by the stack)."""
+def _is_unicode(text: str) -> bool:
+    """False for a lone surrogate, which JSON's escape ``\\ud800`` decodes to: such a string
+    cannot be encoded as UTF-8, so storing, hashing or signing it would fail later."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shape(value: Any) -> tuple[int, bool]:
+    """Nesting depth, and whether every key and string is valid Unicode. No recursion (the
+    loader already bounded the depth by the stack)."""
     deepest = 0
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         item, level = stack.pop()
         if isinstance(item, dict):
             deepest = max(deepest, level)
-            stack.extend((v, level + 1) for v in item.values())
+            for key, child in item.items():
+                if not _is_unicode(key):
+                    return deepest, False
+                stack.append((child, level + 1))
         elif isinstance(item, list):
             deepest = max(deepest, level)
             stack.extend((v, level + 1) for v in item)
-    return deepest
+        elif isinstance(item, str) and not _is_unicode(item):
+            return deepest, False
+    return deepest, True

@@ -9,10 +9,16 @@ database that SQLAlchemy/SQLModel use through a single shared connection (Static
 from __future__ import annotations
 
 import sqlite3
+import threading
 import weakref
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.pool import StaticPool
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # Applied after loading a snapshot too: deserialize() replaces the database, and these keep
 # every temporary structure (sorts, indexes under construction, rollback data) in memory.
@@ -28,7 +34,14 @@ _PRAGMAS = (
 _CONNECTIONS: weakref.WeakKeyDictionary[Engine, sqlite3.Connection] = weakref.WeakKeyDictionary()
 
 
+# Values computed from the committed database, per engine: (change count, {name: value}).
+_REMEMBERED: weakref.WeakKeyDictionary[Engine, tuple[int, dict[str, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+_REMEMBERED_LOCK = threading.Lock()
+
 SqlValue = str | bytes | int | float | None
+T = TypeVar("T")
 
 
 def fold(text: SqlValue) -> SqlValue:
@@ -74,3 +87,46 @@ def snapshot(engine: Engine) -> bytes:
     if raw.in_transaction:
         raise RuntimeError("commit or roll back before taking a snapshot")
     return raw.serialize()
+
+
+def change_count(engine: Engine) -> int | None:
+    """A number that moves whenever the database may have changed, or None while a write
+    transaction is open (its rows are not committed yet, so nothing may be remembered).
+
+    It is SQLite's count of rows written by this connection since it was opened: every change
+    to the vault goes through this one connection. A rolled-back change moves it too, which
+    only makes `remembered` compute again.
+    """
+    raw = _CONNECTIONS.get(engine)
+    if raw is None or raw.in_transaction:
+        return None
+    return raw.total_changes
+
+
+def remembered(engine: Engine, name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, kept until the database changes (see `change_count`).
+
+    For facts derived in bulk from many rows (the case list, the rules' facts) that views ask
+    for again and again between edits. The value is shared: callers must not modify it.
+    """
+    count = change_count(engine)
+    if count is None:
+        return compute()
+    with _REMEMBERED_LOCK:
+        known = _REMEMBERED.get(engine)
+        if known is not None and known[0] == count and name in known[1]:
+            return known[1][name]
+    value = compute()
+    if change_count(engine) == count:
+        with _REMEMBERED_LOCK:
+            known = _REMEMBERED.get(engine)
+            values = known[1] if known is not None and known[0] == count else {}
+            values[name] = value
+            _REMEMBERED[engine] = (count, values)
+    return value
+
+
+def remembered_in(session: Session, name: str, compute: Callable[[], T]) -> T:
+    """`remembered` for the engine ``session`` is bound to (anything else: computed afresh)."""
+    bind = session.get_bind()
+    return remembered(bind, name, compute) if isinstance(bind, Engine) else compute()

@@ -1,6 +1,7 @@
 """Typed failures of the storage layer, each carrying a message a caseworker understands.
 
-The messages are plain English source strings; the GUI translates them. They never contain
+The messages are English source strings, translated where they are made (``translate``, in the
+"storage" context), so the CLI and the GUI show them in the interface language. They never contain
 case data, passphrases, keys or file paths (paths may hold names, and messages end up in
 dialogs people photograph and in bug reports). Callers catch `VaultError` at the edge.
 """
@@ -11,26 +12,34 @@ import errno
 from datetime import datetime
 from typing import Literal
 
+from casetracker.i18n import QT_TRANSLATE_NOOP, translate
+
 DamagedRegion = Literal["file", "header", "key slot", "payload", "backup"]
 
 _DAMAGED_MESSAGES: dict[DamagedRegion, str] = {
-    "file": (
+    "file": QT_TRANSLATE_NOOP(
+        "storage",
         "This file is not a Casetracker vault, or it is incomplete (it may have been cut off "
-        "while copying). A backup copy may still open."
+        "while copying). A backup copy may still open.",
     ),
-    "header": (
+    "header": QT_TRANSLATE_NOOP(
+        "storage",
         "The vault file is damaged: its header, the part that describes how the file is "
-        "locked, cannot be read. A backup copy may still open."
+        "locked, cannot be read. A backup copy may still open.",
     ),
-    "key slot": (
+    "key slot": QT_TRANSLATE_NOOP(
+        "storage",
         "The vault file is damaged: the part that unlocks the data cannot be read. "
-        "A backup copy may still open."
+        "A backup copy may still open.",
     ),
-    "payload": (
+    "payload": QT_TRANSLATE_NOOP(
+        "storage",
         "The vault file is damaged: the case data inside it failed its integrity check, so it "
-        "cannot be trusted. A backup copy may still open."
+        "cannot be trusted. A backup copy may still open.",
     ),
-    "backup": "This backup does not belong to this vault or is damaged.",
+    "backup": QT_TRANSLATE_NOOP(
+        "storage", "This backup does not belong to this vault or is damaged."
+    ),
 }
 
 
@@ -52,8 +61,8 @@ class WrongPassphrase(VaultError):
     derivation, so an attacker learns nothing from the message or the timing.
     """
 
-    def __init__(self, message: str = "The passphrase is not correct.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or translate("storage", "The passphrase is not correct."))
 
 
 class WrongRecoveryKey(WrongPassphrase):
@@ -65,8 +74,11 @@ class WrongRecoveryKey(WrongPassphrase):
 
     def __init__(self) -> None:
         super().__init__(
-            "The recovery key is not correct. Check it against the printed copy: it has "
-            "32 letters and digits in groups of four."
+            translate(
+                "storage",
+                "The recovery key is not correct. Check it against the printed copy: it has "
+                "32 letters and digits in groups of four.",
+            )
         )
 
 
@@ -74,7 +86,7 @@ class VaultDamaged(VaultError):
     """The file is truncated, altered or not a vault; `region` names the part that failed."""
 
     def __init__(self, region: DamagedRegion, message: str | None = None) -> None:
-        super().__init__(message or _DAMAGED_MESSAGES[region])
+        super().__init__(message or translate("storage", _DAMAGED_MESSAGES[region]))
         self.region: DamagedRegion = region
 
 
@@ -83,8 +95,11 @@ class VaultNotFound(VaultError):
 
     def __init__(self) -> None:
         super().__init__(
-            "The vault file could not be found. It may have been moved, renamed or deleted, "
-            "or the drive holding it is not connected."
+            translate(
+                "storage",
+                "The vault file could not be found. It may have been moved, renamed or deleted, "
+                "or the drive holding it is not connected.",
+            )
         )
 
 
@@ -92,24 +107,36 @@ class VaultExists(VaultError):
     """Refuse to create a vault over an existing file: that would destroy its data."""
 
     def __init__(self) -> None:
-        super().__init__("A file with this name already exists there. Choose another name.")
+        super().__init__(
+            translate("storage", "A file with this name already exists there. Choose another name.")
+        )
 
 
 class VaultClosed(VaultError):
     """The vault was closed (locked); its keys are gone until it is opened again."""
 
     def __init__(self) -> None:
-        super().__init__("This vault is locked. Unlock it again to continue.")
+        super().__init__(translate("storage", "This vault is locked. Unlock it again to continue."))
 
 
 class VaultInUse(VaultError):
     """Another running Casetracker (here or on a synced machine) holds the writer lock."""
 
     def __init__(self, host: str, user: str, pid: int | None, since: datetime | None) -> None:
-        when = since.astimezone().strftime("%Y-%m-%d %H:%M") if since else "an unknown time"
+        when = (
+            since.astimezone().strftime("%Y-%m-%d %H:%M")
+            if since
+            else translate("storage", "an unknown time")
+        )
         super().__init__(
-            f"This vault is open on {host or 'another computer'} by {user or 'another user'} "
-            f"since {when}. Close it there first."
+            translate(
+                "storage",
+                "This vault is open on {host} by {user} since {when}. Close it there first.",
+            ).format(
+                host=host or translate("storage", "another computer"),
+                user=user or translate("storage", "another user"),
+                when=when,
+            )
         )
         self.host = host
         self.user = user
@@ -121,8 +148,12 @@ class ReadFailed(VaultError):
     """The vault file exists but the disk or the OS refused to read it."""
 
     def __init__(self, errno_code: int | None = None) -> None:
-        reason = _ERRNO_REASONS.get(errno_code or -1, "the disk could not be read")
-        super().__init__(f"Casetracker could not read the vault file because {reason}.")
+        reason = _reason(errno_code, QT_TRANSLATE_NOOP("storage", "the disk could not be read"))
+        super().__init__(
+            translate(
+                "storage", "Casetracker could not read the vault file because {reason}."
+            ).format(reason=reason)
+        )
         self.errno = errno_code
 
 
@@ -130,10 +161,13 @@ class LockFailed(VaultError):
     """The lock file beside the vault could not be written (full disk, read-only folder)."""
 
     def __init__(self, errno_code: int | None = None) -> None:
-        reason = _ERRNO_REASONS.get(errno_code or -1, "the disk could not be written")
+        reason = _reason(errno_code, QT_TRANSLATE_NOOP("storage", "the disk could not be written"))
         super().__init__(
-            f"Casetracker could not mark the vault as open because {reason}. Nothing was "
-            "changed. Check that the disk is not full and the folder can be written to."
+            translate(
+                "storage",
+                "Casetracker could not mark the vault as open because {reason}. Nothing was "
+                "changed. Check that the disk is not full and the folder can be written to.",
+            ).format(reason=reason)
         )
         self.errno = errno_code
 
@@ -143,14 +177,16 @@ class UnsupportedVersion(VaultError):
 
     def __init__(self, version: int, *, newer: bool = True) -> None:
         if newer:
-            message = (
+            message = translate(
+                "storage",
                 "This vault was saved by a newer version of Casetracker. "
-                "Install the newer version to open it."
+                "Install the newer version to open it.",
             )
         else:
-            message = (
+            message = translate(
+                "storage",
                 "This vault was saved by an old version of Casetracker that this version "
-                "can no longer read."
+                "can no longer read.",
             )
         super().__init__(message)
         self.version = version
@@ -158,29 +194,36 @@ class UnsupportedVersion(VaultError):
 
 
 _ERRNO_REASONS: dict[int, str] = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EIO: "the disk reported an error",
-    errno.ENOENT: "the file or folder does not exist",
-    errno.EROFS: "the drive is read-only",
-    errno.EACCES: "permission was refused",
-    errno.EPERM: "permission was refused",
+    errno.ENOSPC: QT_TRANSLATE_NOOP("storage", "the disk is full"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("storage", "the disk quota is used up"),
+    errno.EIO: QT_TRANSLATE_NOOP("storage", "the disk reported an error"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("storage", "the file or folder does not exist"),
+    errno.EROFS: QT_TRANSLATE_NOOP("storage", "the drive is read-only"),
+    errno.EACCES: QT_TRANSLATE_NOOP("storage", "permission was refused"),
+    errno.EPERM: QT_TRANSLATE_NOOP("storage", "permission was refused"),
 }
+
+
+def _reason(errno_code: int | None, fallback: str) -> str:
+    return translate("storage", _ERRNO_REASONS.get(errno_code or -1, fallback))
 
 
 class SaveFailed(VaultError):
     """A save did not complete; the file on disk is still the previous good version."""
 
     def __init__(self, errno_code: int | None = None, *, new_vault: bool = False) -> None:
-        reason = _ERRNO_REASONS.get(errno_code or -1, "the disk could not be written")
+        reason = _reason(errno_code, QT_TRANSLATE_NOOP("storage", "the disk could not be written"))
         if new_vault:
-            message = f"Casetracker could not create the vault because {reason}."
+            message = translate(
+                "storage", "Casetracker could not create the vault because {reason}."
+            ).format(reason=reason)
         else:
-            message = (
-                f"Casetracker could not save your changes because {reason}. The previously "
+            message = translate(
+                "storage",
+                "Casetracker could not save your changes because {reason}. The previously "
                 "saved version is intact, and your changes are still here, not yet saved. "
-                "Fix the problem and save again."
-            )
+                "Fix the problem and save again.",
+            ).format(reason=reason)
         super().__init__(message)
         self.errno = errno_code
 
@@ -190,8 +233,10 @@ class BackupNotFound(VaultError):
 
     def __init__(self, number: int | None = None) -> None:
         if number is None:
-            message = "No backup copies of this vault were found."
+            message = translate("storage", "No backup copies of this vault were found.")
         else:
-            message = f"There is no backup number {number}."
+            message = translate("storage", "There is no backup number {number}.").format(
+                number=number
+            )
         super().__init__(message)
         self.number = number

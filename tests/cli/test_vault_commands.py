@@ -170,3 +170,9 @@ def test_starting_the_app_without_a_screen_is_one_line_not_an_abort(
     code, _, err = cli()
     assert code == 1
     assert err.startswith("casetracker: No screen") and err.count("\n") == 1
+
+
+def test_self_test_runs_the_whole_chain_and_exits_0(cli: RunCli) -> None:
+    code, out, err = cli("--self-test")
+    assert code == 0, out + err
+    assert "Self-test passed" in out

@@ -8,6 +8,7 @@ the app could write lands where the test can scan it.
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -44,7 +45,9 @@ def marker_png() -> bytes:
     return bytes(data.data()) + MARKER.encode()  # the marker in the raw bytes too
 
 
-def main(vault: Path) -> None:
+def main(vault: Path, before_lock: Callable[[App], None] | None = None) -> None:
+    """The session; `before_lock` adds a step while the vault is open (torture/gui_session.py
+    exports a bundle there)."""
     qt = QApplication(sys.argv)
     install_style(qt)
     app = App(default_path=vault)
@@ -96,6 +99,8 @@ def main(vault: Path) -> None:
     window.cases.search.setText(MARKER.split()[1])
     wait_for(lambda: not window.cases._debounce.isActive())
     wait_for(lambda: window.save_text().startswith("All changes saved"))
+    if before_lock is not None:
+        before_lock(app)
     app.lock()
     assert app.is_locked
     QGuiApplication.clipboard().clear()

@@ -106,6 +106,8 @@ class LogContactDialog(QDialog):
             self.place.addItem(f"{facility.name}{where}", facility.id)
         self.certainty = EnumCombo(Certainty, certainty_label, self)
         self.certainty.set_value(Certainty.REPORTED)
+        self.place.setAccessibleName(self.tr("Moved to"))
+        self.certainty.setAccessibleName(self.tr("How sure"))
 
         form = QFormLayout()
         form.addRow(self.tr("Case"), self.case_combo)

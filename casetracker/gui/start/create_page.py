@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from casetracker.gui import file_dialogs
 from casetracker.gui.background import BackgroundJob, run_in_background
 from casetracker.gui.error_messages import error_text
-from casetracker.gui.style import set_role
+from casetracker.gui.style import current_theme, set_role
 from casetracker.services.passphrase_policy import (
     MIN_PASSPHRASE_CHARS,
     Strength,
@@ -133,11 +133,12 @@ class CreatePage(QWidget):
             Strength.FAIR: self.tr("Fair"),
             Strength.STRONG: self.tr("Strong"),
         }
+        theme = current_theme()
         colours = {
-            Strength.TOO_SHORT: "#9b1c1c",
-            Strength.WEAK: "#b45309",
-            Strength.FAIR: "#8a6d00",
-            Strength.STRONG: "#1e6b35",
+            Strength.TOO_SHORT: theme.error,
+            Strength.WEAK: theme.strength_weak,
+            Strength.FAIR: theme.strength_fair,
+            Strength.STRONG: theme.ok,
         }
         self.strength.setText(words[result.strength] if self.passphrase.text() else "")
         self.meter.setStyleSheet(

@@ -31,9 +31,7 @@ class RecoveryPage(QWidget):
         self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key.setWordWrap(True)
         self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key.setStyleSheet(
-            "background: #f8f9fa; border: 1px dashed #9aa0a6; border-radius: 8px; padding: 16px;"
-        )
+        set_role(self.key, "recovery-key")
         self.written = QCheckBox(self.tr("I have written it down"), self)
         self.continue_button = QPushButton(self.tr("Continue"), self)
         set_role(self.continue_button, "primary")

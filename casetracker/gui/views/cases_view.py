@@ -8,12 +8,13 @@ Latin, tolerant of transliteration). Filters narrow the result here. Everything 
 import uuid
 from collections import defaultdict
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.gui.labels import rule_title, status_label
-from casetracker.gui.models.case_table import CaseTableModel
+from casetracker.gui.models.case_table import CaseSortProxy, CaseTableModel
 from casetracker.gui.models.column_table import SORT_ROLE
 from casetracker.gui.style import set_role
 from casetracker.gui.vault_session import VaultSession
@@ -81,6 +82,15 @@ class CasesView(QWidget):
         self.unit_filter = self._combo(self.tr("Any unit"))
         self.region_filter = self._combo(self.tr("Any region"))
         self.caseworker_filter = self._combo(self.tr("Any caseworker"))
+        for combo, name in (
+            (self.status_filter, self.tr("Filter by status")),
+            (self.flag_filter, self.tr("Filter by flag")),
+            (self.facility_filter, self.tr("Filter by place")),
+            (self.unit_filter, self.tr("Filter by unit")),
+            (self.region_filter, self.tr("Filter by region")),
+            (self.caseworker_filter, self.tr("Filter by caseworker")),
+        ):
+            combo.setAccessibleName(name)
         self.clear_filters_button = QPushButton(self.tr("Clear filters"), self)
         self.clear_filters_button.clicked.connect(self.clear_filters)
 
@@ -98,7 +108,7 @@ class CasesView(QWidget):
         self.duplicates_banner.hide()
 
         self.model = CaseTableModel()
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = CaseSortProxy(self)  # the model sorts (fast for 20,000 rows)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = _CaseTable(self)
@@ -106,7 +116,8 @@ class CasesView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several cases can be selected (Shift/Ctrl+click) to export them together.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -119,17 +130,21 @@ class CasesView(QWidget):
         self.count = QLabel(self)
         set_role(self.count, "subtitle")
 
-        filters = QHBoxLayout()
-        for combo in (
-            self.status_filter,
-            self.flag_filter,
-            self.facility_filter,
-            self.unit_filter,
-            self.region_filter,
-            self.caseworker_filter,
+        # Two rows of three, so the filters fit a narrow window (long translations, 200 %).
+        filters = QGridLayout()
+        for i, combo in enumerate(
+            (
+                self.status_filter,
+                self.flag_filter,
+                self.facility_filter,
+                self.unit_filter,
+                self.region_filter,
+                self.caseworker_filter,
+            )
         ):
-            filters.addWidget(combo, 1)
-        filters.addWidget(self.clear_filters_button)
+            filters.addWidget(combo, i // 3, i % 3)
+            filters.setColumnStretch(i % 3, 1)
+        filters.addWidget(self.clear_filters_button, 0, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.search)
@@ -143,6 +158,40 @@ class CasesView(QWidget):
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
+        # Keyboard: Enter (or Down) goes from the search to the results; with a single match,
+        # Enter opens it straight away.
+        self.search.returnPressed.connect(self._search_entered)
+        self.search.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self._focus_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _search_entered(self) -> None:
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.refresh()
+        if self.proxy.rowCount() == 1:
+            self._activated(self.proxy.index(0, 0))
+        else:
+            self._focus_results()
+
+    def _focus_results(self) -> None:
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.refresh()
+        if self.proxy.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self.table.setFocus()
 
     def _combo(self, any_text: str) -> QComboBox:
         combo = QComboBox(self)
@@ -217,11 +266,11 @@ class CasesView(QWidget):
             self.duplicates_button.setChecked(False)
             return
         first = pairs[0]
-        why = (
-            self.tr("same name, spelt differently")
-            if first.reason is Reason.SAME_NAME
-            else self.tr("same birth date, similar name")
-        )
+        why = {
+            Reason.SAME_NAME: self.tr("same name, spelt differently"),
+            Reason.TYPO: self.tr("names one typing slip apart"),
+            Reason.SAME_BIRTH_DATE: self.tr("same birth date, similar name"),
+        }[first.reason]
         text = self.tr("%n possible duplicate(s): ", "", len(pairs))
         text += f"{first.first_ref} / {first.second_ref} ({why})"
         if len(pairs) > 1:
@@ -286,9 +335,12 @@ class CasesView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
-            if header.sectionSize(column) > 300:
-                header.resizeSection(column, 300)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+            if header.sectionSize(column) > 240:
+                header.resizeSection(column, 240)
+        # The name takes what is left: headers are never cut off, and a long name is shortened
+        # only when the window is narrow (the case window shows it whole).
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def clear_filters(self) -> None:
         for combo in (self.status_filter, self.flag_filter, *self._value_filters()):
@@ -314,6 +366,12 @@ class CasesView(QWidget):
         if not index.isValid():
             return None
         return self.model.row_at(self.proxy.mapToSource(index).row()).id
+
+    def selected_case_ids(self) -> list[uuid.UUID]:
+        """Every selected case, in the order shown (for exporting them together)."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).id
+                for r in rows]  # fmt: skip
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -40,6 +40,7 @@ class PeopleView(QWidget):
         style.set_role(subtitle, "subtitle")
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Find by name, phone, messenger or city"))
+        self.search.setAccessibleName(self.tr("Search people"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self.refresh())
         self.table: RecordTable[Relative] = RecordTable(
@@ -86,6 +87,7 @@ class PeopleView(QWidget):
             ],
             panel,
         )
+        self.cases.setAccessibleName(self.tr("Cases this person reports on"))
         self.cases.activated_record.connect(lambda c: self.case_activated.emit(c.id))
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)

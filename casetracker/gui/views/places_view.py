@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -49,6 +50,7 @@ class PlacesView(QWidget):
         style.set_role(title, "title")
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Find a place by name, town, region or controller"))
+        self.search.setAccessibleName(self.tr("Search places"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self.refresh())
         self.new_button = QPushButton(self.tr("New place…"), self)
@@ -153,7 +155,12 @@ class PlacesView(QWidget):
         left_layout.addWidget(self.table)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
-        splitter.addWidget(panel)
+        # Scrolls rather than grows: the window still fits a small screen at 200 % scaling.
+        panel_scroll = QScrollArea(self)
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        panel_scroll.setWidget(panel)
+        splitter.addWidget(panel_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 480])
@@ -225,6 +232,8 @@ class PlacesView(QWidget):
         self.headcount.setValue(facility.headcount or 0)
         self.headcount_date.set_value(facility.headcount_date)
         self.headcount_source.setText(facility.headcount_source)
+        for field in (self.name, self.settlement, self.region, self.controlled_by):
+            field.setCursorPosition(0)  # a long name shows its start, not its end
         self.notes.setPlainText(facility.notes)
         self.cases.set_records([r for r in self._rows if r.facility_id == facility.id])
         if facility.headcount_date:

@@ -44,6 +44,7 @@ class ReportsView(QWidget):
                 box,
                 stretch_column=0,
             )
+            table.setAccessibleName(heading)
             QVBoxLayout(box).addWidget(table)
             self.tables[key] = table
             grid.addWidget(box, position // 2, position % 2)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -40,6 +41,7 @@ class SourcesView(QWidget):
         style.set_role(title, "title")
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Find a source by title or reference"))
+        self.search.setAccessibleName(self.tr("Search sources"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self.refresh())
         self.new_button = QPushButton(self.tr("New source…"), self)
@@ -83,6 +85,7 @@ class SourcesView(QWidget):
             ],
             panel,
         )
+        self.cases.setAccessibleName(self.tr("Cases this source backs"))
         self.cases.activated_record.connect(lambda c: self.case_activated.emit(c.id))
         self.places: RecordTable[Facility] = RecordTable(
             [
@@ -91,6 +94,7 @@ class SourcesView(QWidget):
             ],
             panel,
         )
+        self.places.setAccessibleName(self.tr("Places this source backs"))
         self.places.activated_record.connect(lambda f: self.place_activated.emit(f.id))
         self.files: RecordTable[Attachment] = RecordTable(
             [
@@ -100,6 +104,7 @@ class SourcesView(QWidget):
             panel,
         )
         self.viewer: AttachmentViewer | None = None
+        self.files.setAccessibleName(self.tr("Attached files"))
         self.files.selected_record.connect(self._show_file)
         self.tabs = QTabWidget(panel)
         self.tabs.addTab(self.cases, self.tr("Cases"))
@@ -127,7 +132,12 @@ class SourcesView(QWidget):
         left_layout.addWidget(self.table)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
-        splitter.addWidget(panel)
+        # Scrolls rather than grows: the window still fits a small screen at 200 % scaling.
+        panel_scroll = QScrollArea(self)
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        panel_scroll.setWidget(panel)
+        splitter.addWidget(panel_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 480])

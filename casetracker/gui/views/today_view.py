@@ -80,9 +80,8 @@ class TodayView(QWidget):
         set_role(self.open_button, "primary")
         self.open_button.clicked.connect(self.open_selected)
         self.note = QLineEdit(self.detail)
-        self.note.setPlaceholderText(
-            self.tr("Note for colleagues (required), e.g. lawyer informed")
-        )
+        self.note.setPlaceholderText(self.tr("Note for colleagues (required)"))
+        self.note.setToolTip(self.tr("Why, in a few words, e.g. lawyer informed"))
         self.note.setAccessibleName(self.tr("Note"))
         self.note.returnPressed.connect(self.acknowledge)
         self.ack_button = QPushButton(self.tr("Acknowledge"), self.detail)
@@ -94,16 +93,23 @@ class TodayView(QWidget):
         self.snooze_days.setRange(1, 365)
         self.snooze_days.setValue(7)
         self.snooze_days.setSuffix(self.tr(" days"))
+        self.snooze_days.setAccessibleName(self.tr("Snooze for how many days"))
         self.snooze_button = QPushButton(self.tr("Snooze for"), self.detail)
         self.snooze_button.setToolTip(self.tr("Hide this flag for a while, then show it again."))
         self.snooze_button.clicked.connect(self.snooze)
         self.feedback = QLabel(self.detail)
         self.feedback.setWordWrap(True)
-        actions = QHBoxLayout()
-        actions.addWidget(self.ack_button)
-        actions.addStretch(1)
-        actions.addWidget(self.snooze_button)
-        actions.addWidget(self.snooze_days)
+        # One action per line: long translations and 200 % scaling never cut a button off.
+        actions = QVBoxLayout()
+        ack_row = QHBoxLayout()
+        ack_row.addWidget(self.ack_button)
+        ack_row.addStretch(1)
+        snooze_row = QHBoxLayout()
+        snooze_row.addWidget(self.snooze_button)
+        snooze_row.addWidget(self.snooze_days)
+        snooze_row.addStretch(1)
+        actions.addLayout(ack_row)
+        actions.addLayout(snooze_row)
         detail_layout = QVBoxLayout(self.detail)
         top = QHBoxLayout()
         top.addWidget(self.badge)
@@ -162,17 +168,18 @@ class TodayView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in range(self.model.columnCount()):
             self.tree.resizeColumnToContents(column)
+        # The name takes what is left (the panel beside shows it whole): headers never cut off.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         counts = {s: sum(1 for f in flags if f.severity is s) for s in Severity}
         if not flags:
             self.summary.setText(self.tr("Nothing needs attention today."))
         else:
-            self.summary.setText(
-                self.tr("%1 critical · %2 warnings · %3 reminders — worst first")
-                .replace("%1", str(counts[Severity.CRITICAL]))
-                .replace("%2", str(counts[Severity.WARNING]))
-                .replace("%3", str(counts[Severity.INFO]))
+            parts = (
+                self.tr("%n critical", "", counts[Severity.CRITICAL]),
+                self.tr("%n warning(s)", "", counts[Severity.WARNING]),
+                self.tr("%n reminder(s)", "", counts[Severity.INFO]),
             )
+            self.summary.setText(self.tr("%1 — worst first").replace("%1", " · ".join(parts)))
         if not self._reselect(selected):
             self.select_first()
 

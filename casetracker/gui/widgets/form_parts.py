@@ -62,3 +62,12 @@ def dialog_buttons(parent: QWidget, ok_text: str) -> tuple[QDialogButtonBox, QPu
     set_role(ok, "primary")
     box.addButton(QDialogButtonBox.StandardButton.Cancel)
     return box, ok
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open at ``width`` × ``height``, or smaller where the screen is (200 % scaling)."""
+    screen = window.screen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width, height = min(width, available.width()), min(height, available.height() - 40)
+    window.resize(width, height)

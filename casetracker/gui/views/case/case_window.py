@@ -35,6 +35,7 @@ from casetracker.gui.views.case.evidence_tab import EvidenceTab
 from casetracker.gui.views.case.history_tab import HistoryTab
 from casetracker.gui.views.case.relatives_tab import RelativesTab
 from casetracker.gui.views.case.timeline_tab import TimelineTab
+from casetracker.gui.widgets.flow_layout import FlowLayout
 from casetracker.model import Case
 from casetracker.services.errors import NotFound
 
@@ -64,10 +65,9 @@ class CaseWindow(QWidget):
         set_role(self.status_since, "subtitle")
         self.proof = QLabel(self)
         self.held = QLabel(self)
-        self.flags_row = QHBoxLayout()
-        self.flags_row.setSpacing(6)
+        # Badges wrap onto a second line rather than widening the window.
+        self.flags_row = FlowLayout(spacing=6)
         self.flag_badges: list[QLabel] = []
-        self.flags_row.addStretch(1)
 
         self.log_button = QPushButton(self.tr("Log a contact (Ctrl+L)"), self)
         set_role(self.log_button, "primary")

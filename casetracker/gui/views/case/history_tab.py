@@ -2,10 +2,10 @@
 
 import json
 import uuid
-from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from casetracker.gui.labels import field_label, field_value
 from casetracker.gui.locale_format import datetime_text
 from casetracker.gui.models.column_table import Column
 from casetracker.gui.vault_session import VaultSession
@@ -15,24 +15,22 @@ from casetracker.model import AuditAction, AuditEntry
 from casetracker.services import audit
 
 
-def _value(value: Any) -> str:
-    return "—" if value in (None, "") else str(value)
-
-
 def changes_text(entry: AuditEntry) -> str:
+    """ "status: Detained → Transferred; note: …" in the interface language; ids are left out."""
     try:
         changes = json.loads(entry.changes or "{}")
     except ValueError:
         return ""
     parts = []
     for key, value in sorted(changes.items()):
+        if key == "id" or key.endswith("_id") or key == "blob_name":
+            continue
+        label = field_label(key)
         if isinstance(value, list) and len(value) == 2:
-            old, new = value
-            parts.append(
-                f"{key}: {_value(old)} → {_value(new)}" if old else f"{key}: {_value(new)}"
-            )
+            old, new = (field_value(entry.entity, key, v) for v in value)
+            parts.append(f"{label}: {old} → {new}" if value[0] else f"{label}: {new}")
         else:
-            parts.append(f"{key}: {_value(value)}")
+            parts.append(f"{label}: {field_value(entry.entity, key, value)}")
     return "; ".join(parts)
 
 
@@ -70,7 +68,9 @@ class HistoryTab(CaseTab):
                 Column(
                     self.tr("What"),
                     lambda e: (
-                        f"{entities.get(e.entity, e.entity)} {actions.get(e.action, e.action)}"
+                        self.tr("%1 %2", "what was changed, then how: case changed")
+                        .replace("%1", entities.get(e.entity, e.entity))
+                        .replace("%2", actions.get(e.action, e.action))
                     ),
                 ),
                 Column(self.tr("Changes"), changes_text, tooltip=changes_text),

@@ -48,6 +48,7 @@ class RelativesTab(CaseTab):
         self.copy_handle.clicked.connect(lambda: self.copy("handles"))
         self.hint = QLabel(self.tr("Copied numbers leave the clipboard after 30 seconds."), self)
         set_role(self.hint, "hint")
+        self.hint.setWordWrap(True)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.copy_phone, self.copy_handle):
             buttons.addWidget(b)

@@ -2,7 +2,6 @@
 
 import uuid
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from casetracker.gui.labels import (
@@ -16,28 +15,31 @@ from casetracker.gui.models.column_table import Column
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.case.case_tab import CaseTab
 from casetracker.gui.widgets.record_table import RecordTable
+from casetracker.i18n import translate
 from casetracker.services.timeline import EntryKind, TimelineEntry, case_timeline
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TimelineTab", text)
 
 
 def what(entry: TimelineEntry) -> str:
     d = entry.details
     if entry.kind is EntryKind.STATUS:
-        return _t("Status: %1").replace("%1", status_label(d["status"]))
+        return translate("TimelineTab", "Status: %1").replace("%1", status_label(d["status"]))
     if entry.kind is EntryKind.CUSTODY_START:
-        return _t("Held at %1").replace("%1", d["place"])
+        return translate("TimelineTab", "Held at %1").replace("%1", d["place"])
     if entry.kind is EntryKind.CUSTODY_END:
-        return _t("Left %1").replace("%1", d["place"])
+        return translate("TimelineTab", "Left %1").replace("%1", d["place"])
     if entry.kind is EntryKind.CONTACT:
-        heard = _t("heard him himself") if d["direct"] else _t("second-hand news")
+        heard = (
+            translate("TimelineTab", "heard him himself")
+            if d["direct"]
+            else translate("TimelineTab", "second-hand news")
+        )
         text = f"{channel_label(d['channel'])} — {heard}"
         if d["reports_transfer"]:
-            text += _t(", reports a transfer")
+            text += translate("TimelineTab", ", reports a transfer")
         return text
-    return _t("Allegation: %1").replace("%1", allegation_label(d["allegation"]))
+    return translate("TimelineTab", "Allegation: %1").replace(
+        "%1", allegation_label(d["allegation"])
+    )
 
 
 def details(entry: TimelineEntry) -> str:
@@ -47,7 +49,7 @@ def details(entry: TimelineEntry) -> str:
         parts.append(certainty_label(d["certainty"]))
     if entry.kind is EntryKind.CONTACT:
         if d.get("relative") is not None:
-            parts.append(d["relative"] or _t("anonymous relative"))
+            parts.append(d["relative"] or translate("TimelineTab", "anonymous relative"))
         if d.get("participants"):
             parts.append(d["participants"])
     if d.get("note"):

@@ -1,0 +1,483 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>BundleImportDialog</name>
+        <message numerus="yes">
+            <source>Changed on both sides: %n record(s). Choose below which version to keep.</source>
+            <translation>
+                <numerusform>Changed on both sides: %n record. Choose below which version to keep.</numerusform>
+                <numerusform>Changed on both sides: %n records. Choose below which version to keep.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) you changed since the last import (yours are kept)</source>
+            <translation>
+                <numerusform>%n record you changed since the last import (yours is kept)</numerusform>
+                <numerusform>%n records you changed since the last import (yours are kept)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) older than what you have</source>
+            <translation>
+                <numerusform>%n record older than what you have</numerusform>
+                <numerusform>%n records older than what you have</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) deleted here after an earlier import (they stay deleted)</source>
+            <translation>
+                <numerusform>%n record deleted here after an earlier import (it stays deleted)</numerusform>
+                <numerusform>%n records deleted here after an earlier import (they stay deleted)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) whose case or place is not here</source>
+            <translation>
+                <numerusform>%n record whose case or place is not here</numerusform>
+                <numerusform>%n records whose case or place is not here</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseTableModel</name>
+        <message numerus="yes">
+            <source>%1 +%n more</source>
+            <translation>
+                <numerusform>%1 +%n more</numerusform>
+                <numerusform>%1 +%n more</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesView</name>
+        <message numerus="yes">
+            <source>%n possible duplicate(s): </source>
+            <translation>
+                <numerusform>%n possible duplicate: </numerusform>
+                <numerusform>%n possible duplicates: </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n case</numerusform>
+                <numerusform>%n cases</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n case(s) shown</source>
+            <translation>
+                <numerusform>%n case shown</numerusform>
+                <numerusform>%n cases shown</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CreatePage</name>
+        <message numerus="yes">
+            <source>At least %n characters. Several unrelated words are strong and easy to remember. There is no way to recover a forgotten passphrase except the recovery key shown next.</source>
+            <translation>
+                <numerusform>At least %n character. Several unrelated words are strong and easy to remember. There is no way to recover a forgotten passphrase except the recovery key shown next.</numerusform>
+                <numerusform>At least %n characters. Several unrelated words are strong and easy to remember. There is no way to recover a forgotten passphrase except the recovery key shown next.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The passphrase needs at least %n characters.</source>
+            <translation>
+                <numerusform>The passphrase needs at least %n character.</numerusform>
+                <numerusform>The passphrase needs at least %n characters.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message numerus="yes">
+            <source>The %n selected case(s)</source>
+            <translation>
+                <numerusform>The %n selected case</numerusform>
+                <numerusform>The %n selected cases</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Every case in the vault (%n)</source>
+            <translation>
+                <numerusform>Every case in the vault (%n)</numerusform>
+                <numerusform>Every case in the vault (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>At least %n characters</source>
+            <translation>
+                <numerusform>At least %n character</numerusform>
+                <numerusform>At least %n characters</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>No names leave: not the men's, not their %n relative(s)'; no notes, no source titles, no attached files.</source>
+            <translation>
+                <numerusform>No names leave: not the men's, not their %n relative's; no notes, no source titles, no attached files.</numerusform>
+                <numerusform>No names leave: not the men's, not their %n relatives'; no notes, no source titles, no attached files.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attached file(s) stay here (not included).</source>
+            <translation>
+                <numerusform>%n attached file stays here (not included).</numerusform>
+                <numerusform>%n attached files stay here (not included).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>and %n more</source>
+            <translation>
+                <numerusform>and %n more</numerusform>
+                <numerusform>and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The passphrase needs at least %n characters.</source>
+            <translation>
+                <numerusform>The passphrase needs at least %n character.</numerusform>
+                <numerusform>The passphrase needs at least %n characters.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FlagTreeModel</name>
+        <message numerus="yes">
+            <source>%n case(s) at this place</source>
+            <translation>
+                <numerusform>%n case at this place</numerusform>
+                <numerusform>%n cases at this place</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message numerus="yes">
+            <source>Import %n case(s)</source>
+            <translation>
+                <numerusform>Import %n case</numerusform>
+                <numerusform>Import %n cases</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n row(s)</source>
+            <translation>
+                <numerusform>%1: %n row</numerusform>
+                <numerusform>%1: %n rows</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n column(s).</source>
+            <translation>
+                <numerusform>%n column.</numerusform>
+                <numerusform>%n columns.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s) are garbled in the file itself; they are listed at the end.</source>
+            <translation>
+                <numerusform>%n line is garbled in the file itself; it is listed at the end.</numerusform>
+                <numerusform>%n lines are garbled in the file itself; they are listed at the end.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The first %n row(s) of the file, as the vault will hold them.</source>
+            <translation>
+                <numerusform>The first %n row of the file, as the vault will hold it.</numerusform>
+                <numerusform>The first %n rows of the file, as the vault will hold them.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of them cannot be read (shown in italics, with the reason).</source>
+            <translation>
+                <numerusform>%n of them cannot be read (shown in italics, with the reason).</numerusform>
+                <numerusform>%n of them cannot be read (shown in italics, with the reason).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Ready to import %n case(s)</source>
+            <translation>
+                <numerusform>Ready to import %n case</numerusform>
+                <numerusform>Ready to import %n cases</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new place(s)</source>
+            <translation>
+                <numerusform>%n new place</numerusform>
+                <numerusform>%n new places</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new relative(s)</source>
+            <translation>
+                <numerusform>%n new relative</numerusform>
+                <numerusform>%n new relatives</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n contact(s) in the log</source>
+            <translation>
+                <numerusform>%n contact in the log</numerusform>
+                <numerusform>%n contacts in the log</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) cannot be read and will not be imported</source>
+            <translation>
+                <numerusform>%n row cannot be read and will not be imported</numerusform>
+                <numerusform>%n rows cannot be read and will not be imported</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) have a case reference already in the vault and are skipped (lines %1).</source>
+            <translation>
+                <numerusform>%n row has a case reference already in the vault and is skipped (line %1).</numerusform>
+                <numerusform>%n rows have a case reference already in the vault and are skipped (lines %1).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Import the %n readable case(s) and leave the rows listed above out</source>
+            <translation>
+                <numerusform>Import the %n readable case and leave the rows listed above out</numerusform>
+                <numerusform>Import the %n readable cases and leave the rows listed above out</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n case(s).</source>
+            <translation>
+                <numerusform>Imported %n case.</numerusform>
+                <numerusform>Imported %n cases.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) that could not be read were left out.</source>
+            <translation>
+                <numerusform>%n row that could not be read was left out.</numerusform>
+                <numerusform>%n rows that could not be read were left out.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsView</name>
+        <message numerus="yes">
+            <source>%n case(s) in the vault</source>
+            <translation>
+                <numerusform>%n case in the vault</numerusform>
+                <numerusform>%n cases in the vault</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n still open</source>
+            <translation>
+                <numerusform>%n still open</numerusform>
+                <numerusform>%n still open</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SourcesView</name>
+        <message numerus="yes">
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n case</numerusform>
+                <numerusform>%n cases</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n place(s)</source>
+            <translation>
+                <numerusform>%n place</numerusform>
+                <numerusform>%n places</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayView</name>
+        <message numerus="yes">
+            <source>%n critical</source>
+            <translation>
+                <numerusform>%n critical</numerusform>
+                <numerusform>%n critical</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n warning(s)</source>
+            <translation>
+                <numerusform>%n warning</numerusform>
+                <numerusform>%n warnings</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reminder(s)</source>
+            <translation>
+                <numerusform>%n reminder</numerusform>
+                <numerusform>%n reminders</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>argparse_plurals</name>
+        <message numerus="yes">
+            <source>expected %s argument(s)</source>
+            <translation>
+                <numerusform>expected %s argument</numerusform>
+                <numerusform>expected %s arguments</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>conflicting option string(s): %s</source>
+            <translation>
+                <numerusform>conflicting option string: %s</numerusform>
+                <numerusform>conflicting option strings: %s</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>label_plurals</name>
+        <message numerus="yes">
+            <source>Critical (%n)</source>
+            <translation>
+                <numerusform>Critical (%n)</numerusform>
+                <numerusform>Critical (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Warnings (%n)</source>
+            <translation>
+                <numerusform>Warnings (%n)</numerusform>
+                <numerusform>Warnings (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Reminders (%n)</source>
+            <translation>
+                <numerusform>Reminders (%n)</numerusform>
+                <numerusform>Reminders (%n)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>rules</name>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n day</numerusform>
+                <numerusform>%n days</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>sharing_parts</name>
+        <message numerus="yes">
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n case</numerusform>
+                <numerusform>%n cases</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n relative(s)</source>
+            <translation>
+                <numerusform>%n relative</numerusform>
+                <numerusform>%n relatives</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n contact(s) in the log</source>
+            <translation>
+                <numerusform>%n contact in the log</numerusform>
+                <numerusform>%n contacts in the log</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n status change(s)</source>
+            <translation>
+                <numerusform>%n status change</numerusform>
+                <numerusform>%n status changes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n custody period(s)</source>
+            <translation>
+                <numerusform>%n custody period</numerusform>
+                <numerusform>%n custody periods</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n place(s)</source>
+            <translation>
+                <numerusform>%n place</numerusform>
+                <numerusform>%n places</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n source(s)</source>
+            <translation>
+                <numerusform>%n source</numerusform>
+                <numerusform>%n sources</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n allegation(s)</source>
+            <translation>
+                <numerusform>%n allegation</numerusform>
+                <numerusform>%n allegations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attached file(s)</source>
+            <translation>
+                <numerusform>%n attached file</numerusform>
+                <numerusform>%n attached files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n link(s) between cases and relatives</source>
+            <translation>
+                <numerusform>%n link between cases and relatives</numerusform>
+                <numerusform>%n links between cases and relatives</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n link(s) between sources and cases</source>
+            <translation>
+                <numerusform>%n link between sources and cases</numerusform>
+                <numerusform>%n links between sources and cases</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n link(s) between sources and places</source>
+            <translation>
+                <numerusform>%n link between sources and places</numerusform>
+                <numerusform>%n links between sources and places</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n link(s) between allegations and cases</source>
+            <translation>
+                <numerusform>%n link between allegations and cases</numerusform>
+                <numerusform>%n links between allegations and cases</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>time_plurals</name>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n day</numerusform>
+                <numerusform>%n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) ago</source>
+            <translation>
+                <numerusform>%n day ago</numerusform>
+                <numerusform>%n days ago</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
