@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from casetracker.cli import passphrase, sharing_commands
+from casetracker.cli.import_report import print_report
 from casetracker.cli.output import out
 from casetracker.cli.parsing import Subcommands
 from casetracker.cli.vault_commands import open_workspace, print_recovery_key
@@ -104,41 +105,7 @@ def cmd_import(args: Namespace) -> int:
     parsed = canonical_csv.parse(untrusted)
     with open_workspace(args) as ws:
         report = ws.imports.apply(parsed, dry_run=args.dry_run, skip_bad=args.skip_bad)
-    for error in report.errors:
-        out(translate("cli", "line {line}: {reason}").format(line=error.line, reason=error.reason))
-    for skipped in report.skipped_existing:
-        out(
-            translate("cli", "line {line}: skipped, {reason}").format(
-                line=skipped.line, reason=skipped.reason
-            )
-        )
-    summary = translate(
-        "cli",
-        "{cases} cases, {facilities} new places, {relatives} new relatives, {contacts} contacts",
-    ).format(
-        cases=report.cases_added,
-        facilities=report.facilities_added,
-        relatives=report.relatives_added,
-        contacts=report.contacts_added,
-    )
-    if report.applied:
-        out(translate("cli", "Imported: {summary}.").format(summary=summary))
-        return 0
-    if args.dry_run:
-        out(
-            translate("cli", "Dry run, nothing written. Would import: {summary}.").format(
-                summary=summary
-            )
-        )
-        return 1 if report.errors and not args.skip_bad else 0
-    out(
-        translate(
-            "cli",
-            "Nothing was imported: {n} row(s) cannot be read. "
-            "Fix them, or use --skip-bad to import the others.",
-        ).format(n=len(report.errors))
-    )
-    return 1
+    return print_report(report, args)
 
 
 def cmd_cases(args: Namespace) -> int:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from casetracker.cli.import_report import print_report
 from casetracker.cli.output import err, out
 from casetracker.cli.parsing import Subcommands
 from casetracker.cli.vault_commands import open_workspace
@@ -614,47 +615,7 @@ def cmd_import_sheet(args: Namespace) -> int:
             remember=not getattr(args, "no_remember", False),
         )
     out(translate("cli", "Columns {origin}.").format(origin=origin))
-    for error in report.errors:
-        out(translate("cli", "line {line}: {reason}").format(line=error.line, reason=error.reason))
-    for skipped in report.skipped_existing:
-        out(
-            translate("cli", "line {line}: skipped, {reason}").format(
-                line=skipped.line, reason=skipped.reason
-            )
-        )
-    summary = translate(
-        "cli",
-        "{cases} cases, {facilities} new places, {relatives} new relatives, {contacts} contacts",
-    ).format(
-        cases=report.cases_added,
-        facilities=report.facilities_added,
-        relatives=report.relatives_added,
-        contacts=report.contacts_added,
-    )
-    if report.applied:
-        out(translate("cli", "Imported: {summary}.").format(summary=summary))
-        if report.errors:
-            out(
-                translate(
-                    "cli", "{n} row(s) could not be read and were not imported (listed above)."
-                ).format(n=len(report.errors))
-            )
-        return 0
-    if args.dry_run:
-        out(
-            translate("cli", "Dry run, nothing written. Would import: {summary}.").format(
-                summary=summary
-            )
-        )
-        return 1 if report.errors and not args.skip_bad else 0
-    out(
-        translate(
-            "cli",
-            "Nothing was imported: {n} row(s) cannot be read. "
-            "Fix them, or use --skip-bad to import the others.",
-        ).format(n=len(report.errors))
-    )
-    return 1
+    return print_report(report, args)
 
 
 def _show_mapping(sheet: spreadsheet.Sheet, mapping: spreadsheet.SheetMapping, origin: str) -> None:
