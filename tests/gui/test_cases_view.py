@@ -114,3 +114,18 @@ def test_possible_duplicates_are_pointed_out(window: MainWindow) -> None:
     view.duplicates_button.setChecked(True)
     names = {view.model.row_at(i).full_name for i in range(view.model.rowCount())}
     assert {"Кузьмин Аркадий Петрович", "Kuzmin Arkadii Petrovich"} <= names
+
+
+def test_a_keystroke_does_not_re_evaluate_the_rules(
+    window: MainWindow, qtbot: QtBot, monkeypatch
+) -> None:
+    window.show_section(CASES)
+    assert window.session is not None
+    calls: list[int] = []
+    real = window.session.flags.open_flags
+    monkeypatch.setattr(
+        window.session.flags, "open_flags", lambda *a, **k: calls.append(1) or real(*a, **k)
+    )
+    surname = window.session.ws.cases.get("CT-0001").full_name.split()[0]
+    assert "CT-0001" in _search(window.cases, qtbot, surname)
+    assert calls == []

@@ -156,7 +156,7 @@ class CasesView(QWidget):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
-        self._debounce.timeout.connect(self.refresh)
+        self._debounce.timeout.connect(self._search_changed)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         # Keyboard: Enter (or Down) goes from the search to the results; with a single match,
         # Enter opens it straight away.
@@ -177,7 +177,7 @@ class CasesView(QWidget):
     def _search_entered(self) -> None:
         if self._debounce.isActive():
             self._debounce.stop()
-            self.refresh()
+            self._search_changed()
         if self.proxy.rowCount() == 1:
             self._activated(self.proxy.index(0, 0))
         else:
@@ -186,7 +186,7 @@ class CasesView(QWidget):
     def _focus_results(self) -> None:
         if self._debounce.isActive():
             self._debounce.stop()
-            self.refresh()
+            self._search_changed()
         if self.proxy.rowCount() == 0:
             return
         if not self.table.currentIndex().isValid():
@@ -246,6 +246,13 @@ class CasesView(QWidget):
             self._fill(combo, [(v, v) for v in sorted(v for v in values if v)])
         self._duplicates = possible_duplicates(ws)
         self._show_duplicates()
+        self.apply_filters()
+
+    def _search_changed(self) -> None:
+        """A keystroke changes only which rows match: flags, menus and duplicates stay."""
+        if self.session is None or not self.session.is_open:
+            return
+        self._all_rows = self.session.ws.cases.rows(search=self.search.text().strip() or None)
         self.apply_filters()
 
     def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
@@ -332,6 +339,8 @@ class CasesView(QWidget):
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
+        # Measuring every row of 20,000 would cost more than the search itself.
+        header.setResizeContentsPrecision(200)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
