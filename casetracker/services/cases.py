@@ -227,7 +227,10 @@ class CaseService:
             matching: set[str] | None = None
             if forms:
                 keys, places = remembered(self.ws.engine, "search_keys", lambda: _keys(session))
-                matching = {ref for ref, key in keys if any(f in key for f in forms)}
+                first, *others = forms  # the folded query; its transliteration if different
+                matching = {
+                    ref for ref, key in keys if first in key or any(f in key for f in others)
+                }
                 for key, held in places:
                     if any(f in key for f in forms):
                         matching.update(held)

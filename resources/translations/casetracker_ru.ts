@@ -430,6 +430,7 @@ Lock anyway and lose them?</source>
     <name>CaseTableModel</name>
     <message>
         <source>Ref</source>
+        <extracomment>Columns shown as a row&apos;s own text, and the CaseRow field each one shows.</extracomment>
         <translation>Номер</translation>
     </message>
     <message>

@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +20,15 @@ from casetracker.rules.flag import Flag
 from casetracker.services.cases import CaseRow
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+#: Columns shown as a row's own text, and the CaseRow field each one shows.
+_TEXT_FIELDS = {
+    "ref": "ref",
+    "name": "full_name",
+    "facility": "facility",
+    "caseworker": "caseworker",
+}
 
 
 def days_since(row: CaseRow, today: date) -> int | None:
@@ -86,10 +96,15 @@ class CaseTableModel(QAbstractTableModel):
         if not 0 <= column < len(self.COLUMNS):
             return sorted(before)  # no sort column: the order given, as Qt's proxy does
         name = self.COLUMNS[column]
-        labels: dict[Any, str] = {}
+        keys: list[str | int]
         if name == "status":  # one translated label per status, not one per row
             labels = {s: status_label(s).casefold() for s in {r.status for r in self._given}}
-        keys = [labels[row.status] if labels else self._sort_key(row, name) for row in self._given]
+            keys = [labels[row.status] for row in self._given]
+        elif name in _TEXT_FIELDS:
+            field = attrgetter(_TEXT_FIELDS[name])
+            keys = [str(field(row)).casefold() for row in self._given]
+        else:
+            keys = [self._sort_key(row, name) for row in self._given]
         return sorted(
             before,
             key=keys.__getitem__,
@@ -106,13 +121,7 @@ class CaseTableModel(QAbstractTableModel):
             return worst * 100 + len(flags)
         if column == "status":
             return status_label(row.status).casefold()
-        text = {
-            "ref": row.ref,
-            "name": row.full_name,
-            "facility": row.facility,
-            "caseworker": row.caseworker,
-        }[column]
-        return str(text).casefold()
+        return str(getattr(row, _TEXT_FIELDS[column])).casefold()
 
     def clear(self) -> None:
         self.set_rows([])

@@ -1,0 +1,194 @@
+"""The bare costs Casetracker's figures are compared with, on the same rows.
+
+- save: AES-256-GCM over the serialised database with ``cryptography``, then a plain
+  write + fsync + rename + folder fsync (no compression, no header, no backups);
+- rules: one hand-written SQL query for the last proof of life of every case;
+- search: SQLite FTS5 (prefix queries over the cases' search keys), joined back to the cases;
+- the whole design: the same database in SQLCipher (``sqlcipher3``), if it is installed.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from benchmarks.timing import median, repeat, seconds, summary
+from casetracker.services.search_text import fold
+
+RUNS = 5
+
+#: Last proof of life (a direct contact) per case: what the rules need most, in one query.
+PROOF_OF_LIFE_SQL = (
+    "SELECT case_id, max(occurred_at) FROM contactevent WHERE direct GROUP BY case_id"
+)
+FTS_QUERY_SQL = (
+    'SELECT c.id, c.ref, c.full_name, c.status FROM case_fts f JOIN "case" c ON c.rowid = f.rowid '
+    "WHERE case_fts MATCH ?"
+)
+UPDATE_SQL = 'UPDATE "case" SET notes = ? WHERE ref = ?'
+FIRST_REF_SQL = 'SELECT ref FROM "case" ORDER BY ref LIMIT 1'
+
+
+def _fetch_all(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+    return list(conn.execute(sql, params).fetchall())
+
+
+def memory_copy(payload: bytes) -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    conn.deserialize(payload)
+    return conn
+
+
+def encrypt_and_write(payload: bytes, folder: Path) -> None:
+    """The bare durable save: encrypt with cryptography, write, fsync, rename, fsync folder."""
+    data = AESGCM(os.urandom(32)).encrypt(os.urandom(12), payload, None)
+    temp, target = folder / "bare.tmp", folder / "bare.bin"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(temp, target)
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def save_baseline(payload: bytes, folder: Path) -> dict[str, float]:
+    times = repeat(lambda: encrypt_and_write(payload, folder), RUNS)
+    (folder / "bare.bin").unlink(missing_ok=True)
+    return {"encrypt_fsync": median(times)}
+
+
+def rules_baseline(payload: bytes) -> dict[str, float]:
+    conn = memory_copy(payload)
+    try:
+        times = repeat(lambda: conn.execute(PROOF_OF_LIFE_SQL).fetchall(), RUNS)
+    finally:
+        conn.close()
+    return {"proof_of_life_sql": median(times)}
+
+
+def fts_query(prefix: str) -> str:
+    """A phrase-prefix query: every token of the folded prefix, the last one open-ended."""
+    text = fold(prefix).replace('"', " ").strip()
+    return f'"{text}" *' if text else '""'
+
+
+def search_baseline(payload: bytes, keystrokes: list[str]) -> dict[str, Any]:
+    conn = memory_copy(payload)
+    try:
+        fts5 = bool(conn.execute("SELECT sqlite_compileoption_used('ENABLE_FTS5')").fetchone()[0])
+        build_s, _ = seconds(
+            lambda: conn.executescript(
+                "CREATE VIRTUAL TABLE case_fts USING fts5("
+                "search_key, content='case', content_rowid='rowid');"
+                "INSERT INTO case_fts(case_fts) VALUES ('rebuild');"
+            )
+        )
+        queries = [fts_query(k) for k in keystrokes]
+        times = [seconds(partial(_fetch_all, conn, FTS_QUERY_SQL, (q,)))[0] for q in queries]
+    finally:
+        conn.close()
+    return {"fts5_compiled": fts5, "fts5_index_build": build_s, "fts5": summary(times)}
+
+
+def sqlcipher_baseline(payload: bytes, folder: Path) -> dict[str, Any]:
+    """The same database as an SQLCipher file: open, one-row update + commit, a query."""
+    try:
+        from sqlcipher3 import dbapi2 as sqlcipher
+    except ImportError as exc:
+        return {"available": False, "reason": f"sqlcipher3 is not installed ({exc})"}
+    plain, encrypted = folder / "plain.db", folder / "cipher.db"
+    raw_key = os.urandom(32).hex()
+    passphrase = "benchmark passphrase"
+    plain.write_bytes(payload)  # fictional data, removed below
+    try:
+        conn = sqlcipher.connect(str(plain))
+        conn.execute(f"ATTACH DATABASE '{encrypted}' AS enc KEY \"x'{raw_key}'\"")
+        convert_s, _ = seconds(lambda: conn.execute("SELECT sqlcipher_export('enc')").fetchall())
+        conn.execute("DETACH DATABASE enc")
+        conn.close()
+    finally:
+        plain.unlink(missing_ok=True)
+
+    def open_raw() -> Any:
+        db = sqlcipher.connect(str(encrypted))
+        db.execute(f"PRAGMA key = \"x'{raw_key}'\"")
+        db.execute(FIRST_REF_SQL).fetchone()
+        return db
+
+    opens = []
+    for _ in range(3):
+        elapsed, db = seconds(open_raw)
+        opens.append(elapsed)
+        db.close()
+    # With a passphrase: SQLCipher's own KDF (PBKDF2-HMAC-SHA512, 256,000 rounds) first.
+    keyed = sqlcipher.connect(str(encrypted))
+    try:
+        keyed.execute(f"PRAGMA key = \"x'{raw_key}'\"")
+        keyed.execute(f"PRAGMA rekey = '{passphrase}'")
+    finally:
+        keyed.close()
+
+    def open_with_passphrase() -> Any:
+        db = sqlcipher.connect(str(encrypted))
+        db.execute(f"PRAGMA key = '{passphrase}'")
+        db.execute(FIRST_REF_SQL).fetchone()
+        return db
+
+    kdf_open_s, db = seconds(open_with_passphrase)
+    db.close()
+    db = open_with_passphrase()
+    try:
+        cold_s, _ = seconds(lambda: db.execute(PROOF_OF_LIFE_SQL).fetchall())
+        warm = repeat(lambda: db.execute(PROOF_OF_LIFE_SQL).fetchall(), RUNS)
+        ref = db.execute(FIRST_REF_SQL).fetchone()[0]
+        synchronous = db.execute("PRAGMA synchronous").fetchone()[0]
+        journal = db.execute("PRAGMA journal_mode").fetchone()[0]
+        version = db.execute("PRAGMA cipher_version").fetchone()[0]
+        sqlite_version = db.execute("SELECT sqlite_version()").fetchone()[0]
+
+        def update(n: int) -> None:
+            # A new value each time: SQLite skips writing a row that did not change.
+            db.execute(UPDATE_SQL, (f"benchmark edit {n}", ref))
+            db.commit()
+
+        updates = [seconds(partial(update, n))[0] for n in range(RUNS)]
+    finally:
+        db.close()
+    size = encrypted.stat().st_size
+    encrypted.unlink(missing_ok=True)
+    return {
+        "available": True,
+        "cipher_version": version,
+        "sqlite_version": sqlite_version,
+        "synchronous": synchronous,
+        "journal_mode": journal,
+        "file_bytes": size,
+        "convert": convert_s,
+        "open_raw_key": median(opens),
+        "open_with_passphrase": kdf_open_s,
+        "update_commit": median(updates),
+        "query_cold": cold_s,
+        "query_warm": median(warm),
+    }
+
+
+def run_all(payload: bytes, folder: Path, keystrokes: list[str]) -> dict[str, Any]:
+    return {
+        "save": save_baseline(payload, folder),
+        "rules": rules_baseline(payload),
+        "search": search_baseline(payload, keystrokes),
+        "sqlcipher": sqlcipher_baseline(payload, folder),
+    }
