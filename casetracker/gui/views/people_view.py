@@ -2,14 +2,13 @@
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,7 @@ from casetracker.gui.dialogs.relative_dialog import RelativeDialog
 from casetracker.gui.labels import status_label, yes_no
 from casetracker.gui.models.column_table import Column
 from casetracker.gui.vault_session import VaultSession
+from casetracker.gui.widgets.list_detail import list_beside_panel
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.model import Case, Relative
 from casetracker.services.search_text import matches
@@ -101,17 +101,7 @@ class PeopleView(QWidget):
         panel_layout.addWidget(cases_label)
         panel_layout.addWidget(self.cases, 1)
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
-        left_layout.addWidget(self.table)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 480])
+        splitter = list_beside_panel(self, [self.search], self.table, panel)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(subtitle)

@@ -3,7 +3,7 @@
 import uuid
 from collections import Counter, defaultdict
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from casetracker.gui.models.column_table import Column
 from casetracker.gui.undo_commands import UpdateRecord, changed_fields
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo, error_label, show_message
+from casetracker.gui.widgets.list_detail import list_beside_panel
 from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.model import Facility, FacilityKind
@@ -145,25 +144,7 @@ class PlacesView(QWidget):
         panel_layout.addWidget(held_label)
         panel_layout.addWidget(self.cases, 1)
 
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.new_button)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.table)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        # Scrolls rather than grows: the window still fits a small screen at 200 % scaling.
-        panel_scroll = QScrollArea(self)
-        panel_scroll.setWidgetResizable(True)
-        panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        panel_scroll.setWidget(panel)
-        splitter.addWidget(panel_scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 480])
+        splitter = list_beside_panel(self, [self.search, self.new_button], self.table, panel)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(splitter, 1)

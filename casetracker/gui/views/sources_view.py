@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,6 +21,7 @@ from casetracker.gui.locale_format import date_text, size_text
 from casetracker.gui.models.column_table import Column
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.attachment_viewer import AttachmentViewer
+from casetracker.gui.widgets.list_detail import list_beside_panel
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.model import Attachment, Case, Facility, Source
 from casetracker.services.search_text import fold
@@ -122,25 +121,7 @@ class SourcesView(QWidget):
         panel_layout.addWidget(self.facts)
         panel_layout.addWidget(self.tabs, 1)
 
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.new_button)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.table)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        # Scrolls rather than grows: the window still fits a small screen at 200 % scaling.
-        panel_scroll = QScrollArea(self)
-        panel_scroll.setWidgetResizable(True)
-        panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        panel_scroll.setWidget(panel)
-        splitter.addWidget(panel_scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 480])
+        splitter = list_beside_panel(self, [self.search, self.new_button], self.table, panel)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(splitter, 1)
