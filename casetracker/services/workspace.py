@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from casetracker.services import audit, migrations, search_keys
 from casetracker.services.sharing import ensure_org_keys
+from casetracker.storage import heap
 from casetracker.storage.database import engine_from_snapshot, snapshot
 from casetracker.storage.kdf import KdfParams
 from casetracker.storage.vault_file import VaultFile
@@ -59,6 +60,7 @@ class Workspace:
     def create(
         cls, path: Path, passphrase: str, *, kdf: KdfParams | None = None, actor: str = ""
     ) -> tuple[Self, str]:
+        heap.keep_large_blocks()
         engine = engine_from_snapshot(None)
         migrations.initialise(engine)
         search_keys.refresh(engine)
@@ -75,8 +77,13 @@ class Workspace:
         recovery_key: str | None = None,
         actor: str = "",
     ) -> Self:
+        # Before the payload is decompressed: its block is what the first save reuses.
+        heap.keep_large_blocks()
         vault_file = VaultFile.open(path, passphrase=passphrase, recovery_key=recovery_key)
         try:
+            # The file, ciphertext and compressed plaintext are freed by now: hand their pages
+            # back before SQLite copies the payload, so they do not add to the peak.
+            heap.release_free_memory()
             engine = engine_from_snapshot(vault_file.payload)
             vault_file.release_payload()  # the database holds it now; no second copy
             upgraded = migrations.upgrade(engine) != migrations.SCHEMA_VERSION
@@ -152,3 +159,4 @@ class Workspace:
         finally:
             self.engine.dispose()
             self.file.close()
+            heap.release_free_memory()

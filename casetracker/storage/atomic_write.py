@@ -32,7 +32,7 @@ def is_temp_of(candidate: Path, target: Path) -> bool:
     return candidate.name.startswith(f".{target.name}.tmp-")
 
 
-def write_all(fd: int, data: bytes) -> None:
+def write_all(fd: int, data: bytes | bytearray) -> None:
     """os.write may write less than asked; loop until everything is written."""
     view = memoryview(data)
     while view:
@@ -62,7 +62,7 @@ def sync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_new_file(path: Path, data: bytes) -> None:
+def write_new_file(path: Path, data: bytes | bytearray) -> None:
     """Create `path` (mode 0o600, must not exist) holding `data`, synced to disk."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
     try:
@@ -77,7 +77,7 @@ def write_new_file(path: Path, data: bytes) -> None:
 
 
 def replace_durably(
-    target: Path, data: bytes, *, before_replace: Callable[[], None] | None = None
+    target: Path, data: bytes | bytearray, *, before_replace: Callable[[], None] | None = None
 ) -> None:
     """Write `data` to a synced temp file and rename it over `target`.
 
@@ -96,7 +96,7 @@ def replace_durably(
         raise
 
 
-def create_durably(target: Path, data: bytes) -> None:
+def create_durably(target: Path, data: bytes | bytearray) -> None:
     """Like `replace_durably`, but never overwrites: a file appearing meanwhile wins."""
     temp = temp_path_for(target)
     write_new_file(temp, data)

@@ -18,8 +18,11 @@ The checksum only catches accidents cheaply, before the slow key derivation. Sec
 from the payload's associated data, which is every byte before the payload: any change to
 the header (a swapped slot, another vault's header, an old generation) fails the tag.
 
-Payload plaintext: u64 length L of the zlib stream, the stream, zero padding up to a multiple
-of 4096 bytes, so the file reveals only the approximate size of the data.
+Payload plaintext: u64 length L of the compressed stream, the stream, zero padding up to a
+multiple of 4096 bytes, so the file reveals only the approximate size of the data. The stream is
+a single Zstandard frame that states its decompressed size (format 2), or a zlib stream
+(format 1, still read). The version field is part of the associated data, so the codec cannot
+be swapped without failing the tag.
 """
 
 from __future__ import annotations
@@ -30,10 +33,13 @@ import os
 import re
 import struct
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
 
+import zstandard
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from casetracker.storage import key_slots, migrations
@@ -54,9 +60,12 @@ _LENGTH = struct.Struct(">Q")
 PREFIX_LENGTH = _PREFIX.size
 _VAULT_ID = re.compile(r"[0-9a-f]{32}")
 _HEADER_KEYS = {"vault_id", "created", "generation", "slots", "payload_nonce", "cipher"}
-# zlib level 1 is several times faster than the default and the data is mostly text, so
-# the size difference is small; saves run after every change.
-_ZLIB_LEVEL = 1
+# Every save compresses the whole database (210 MB for 20,000 cases). Zstandard level 1 on
+# every core does that in about 0.2 s, where zlib level 1 took 1.4 s, and the result is smaller
+# (58 MB against 69 MB); it also decompresses three times faster when unlocking.
+_ZSTD_LEVEL = 1
+# A database image is never near this; a frame claiming more is refused before allocating.
+MAX_PAYLOAD_BYTES = 1 << 40
 
 
 @dataclass(frozen=True)
@@ -184,6 +193,11 @@ def parse(untrusted: bytes) -> ParsedFile:
     return ParsedFile(version, header, untrusted[:payload_start], ciphertext)
 
 
+def head_of(file_bytes: bytes | bytearray) -> memoryview:
+    """The bytes that can hold the envelope, without copying a whole file (for read_header)."""
+    return memoryview(file_bytes)[: PREFIX_LENGTH + MAX_HEADER_BYTES + CHECKSUM_LENGTH]
+
+
 def read_header(stream: BinaryIO) -> tuple[int, Header]:
     """Read only the envelope of an open file: cheap facts for listings and inspect()."""
     prefix = stream.read(PREFIX_LENGTH)
@@ -193,35 +207,78 @@ def read_header(stream: BinaryIO) -> tuple[int, Header]:
     return version, header
 
 
-def _pad(payload: bytes) -> bytes:
-    compressed = zlib.compress(payload, _ZLIB_LEVEL)
-    body = _LENGTH.pack(len(compressed)) + compressed
-    return body + bytes(-len(body) % PAD_TO)
+def _zstd_compress(payload: bytes) -> bytes:
+    # threads=-1: one worker per core; the frame records the content size.
+    return zstandard.ZstdCompressor(level=_ZSTD_LEVEL, threads=-1).compress(payload)
 
 
-def _unpad(plaintext: bytes) -> bytes:
+def _zstd_decompress(stream: memoryview) -> bytes:
+    size = zstandard.frame_content_size(stream)
+    if not 0 <= size <= MAX_PAYLOAD_BYTES:
+        raise VaultDamaged("payload")
+    data = zstandard.ZstdDecompressor().decompress(stream, max_output_size=size)
+    if len(data) != size:
+        raise VaultDamaged("payload")
+    return data
+
+
+def _zlib_decompress(stream: memoryview) -> bytes:
+    return zlib.decompress(stream)
+
+
+Codec = tuple[Callable[[bytes], bytes], Callable[[memoryview], bytes]]
+_ZLIB: Codec = (lambda payload: zlib.compress(payload, 1), _zlib_decompress)
+_ZSTD: Codec = (_zstd_compress, _zstd_decompress)
+
+
+def _codec(version: int) -> Codec:
+    """The payload compression of a format version: zlib before format 2, Zstandard since."""
+    return _ZLIB if version < 2 else _ZSTD
+
+
+def _unpad(plaintext: bytes, version: int) -> bytes:
     (length,) = _LENGTH.unpack_from(plaintext)
     if length > len(plaintext) - _LENGTH.size:
         raise VaultDamaged("payload")
+    stream = memoryview(plaintext)[_LENGTH.size : _LENGTH.size + length]
     try:
-        return zlib.decompress(plaintext[_LENGTH.size : _LENGTH.size + length])
-    except zlib.error as exc:
+        return _codec(version)[1](stream)
+    except (zlib.error, zstandard.ZstdError) as exc:
         raise VaultDamaged("payload") from exc
 
 
 def seal(
     header_bytes: bytes, data_key: bytes, payload_nonce: bytes, payload: bytes, *, version: int
-) -> bytes:
-    """Assemble a file from already-encoded header bytes (tests use it to craft old formats)."""
+) -> bytearray:
+    """Assemble a file from already-encoded header bytes (tests use it to craft old formats).
+
+    The compressed stream is encrypted straight into the one output buffer, piece by piece (the
+    same AES-GCM as a one-shot call), so a save of a large vault holds the compressed data and
+    the file, not also a padded copy and a ciphertext copy.
+    """
     if len(header_bytes) > MAX_HEADER_BYTES:
         raise ValueError("header too large")
     prefix = _PREFIX.pack(MAGIC, version, len(header_bytes)) + header_bytes
     associated_data = prefix + hashlib.sha256(prefix).digest()
-    ciphertext = AESGCM(data_key).encrypt(payload_nonce, _pad(payload), associated_data)
-    return associated_data + ciphertext
+    compressed = _codec(version)[0](payload)
+    length = _LENGTH.pack(len(compressed))
+    padding = bytes(-(len(length) + len(compressed)) % PAD_TO)
+    start = len(associated_data)
+    out = bytearray(start + len(length) + len(compressed) + len(padding) + TAG_LENGTH)
+    out[:start] = associated_data
+    view = memoryview(out)
+    encryptor = Cipher(algorithms.AES(data_key), modes.GCM(payload_nonce)).encryptor()
+    encryptor.authenticate_additional_data(associated_data)
+    offset = start
+    for piece in (length, compressed, padding):
+        # The rest of the buffer is always long enough for update_into's block-size slack.
+        offset += encryptor.update_into(piece, view[offset:])
+    encryptor.finalize()
+    view[offset:] = encryptor.tag
+    return out
 
 
-def build(header: Header, data_key: bytes, payload: bytes) -> bytes:
+def build(header: Header, data_key: bytes, payload: bytes) -> bytearray:
     """Encrypt `payload` under a fresh nonce and return the complete file bytes."""
     header = replace(header, payload_nonce=os.urandom(key_slots.NONCE_LENGTH), cipher=CIPHER)
     return seal(
@@ -241,4 +298,4 @@ def decrypt(parsed: ParsedFile, data_key: bytes) -> bytes:
         )
     except InvalidTag as exc:
         raise VaultDamaged("payload") from exc
-    return _unpad(plaintext)
+    return _unpad(plaintext, parsed.format_version)

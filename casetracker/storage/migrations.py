@@ -2,9 +2,11 @@
 
 Each entry upgrades a header dict from version N to N+1. Migrations only reshape the parsed
 header; the bytes on disk stay as written, so authentication (which covers the raw bytes)
-is unaffected. The next save writes the current version. Format 1 is the first release, so
-the table is empty; the mechanism exists so the first change does not need inventing it.
-The database schema inside the payload migrates separately (in services).
+is unaffected. The next save writes the current version. The database schema inside the
+payload migrates separately (in services).
+
+Format 2 changed only the payload's compression (zlib to Zstandard, chosen by the version in
+`envelope`), so its header migration is the identity.
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from typing import Any
 
 from casetracker.storage.errors import UnsupportedVersion
 
-CURRENT_FORMAT_VERSION = 1
+CURRENT_FORMAT_VERSION = 2
 
 HeaderMigration = Callable[[dict[str, Any]], dict[str, Any]]
 
 # from_version -> function turning a header of that version into one of from_version + 1
-MIGRATIONS: dict[int, HeaderMigration] = {}
+MIGRATIONS: dict[int, HeaderMigration] = {1: dict}
 
 
 def migrate_header(version: int, header: dict[str, Any]) -> dict[str, Any]:

@@ -136,7 +136,7 @@ class VaultFile:
                 raise VaultExists() from exc
             except OSError as exc:
                 raise SaveFailed(exc.errno, new_vault=True) from exc
-            _, header = envelope.read_header(io.BytesIO(file_bytes))
+            _, header = envelope.read_header(io.BytesIO(envelope.head_of(file_bytes)))
             return cls(path, lock, data_key, header, payload), recovery_text
         except BaseException:
             lock.release()
@@ -371,14 +371,14 @@ class VaultFile:
 
     # ---------------------------------------------------------------- saving
 
-    def prepare(self, payload: bytes) -> bytes:
+    def prepare(self, payload: bytes) -> bytearray:
         """Compress and encrypt `payload` as the next generation; return the file bytes.
 
         CPU-bound but thread-safe; nothing touches the disk. Pass the result to `write`.
         """
         return self._prepare_with(payload, None)
 
-    def _prepare_with(self, payload: bytes, slots: tuple[KeySlot, ...] | None) -> bytes:
+    def _prepare_with(self, payload: bytes, slots: tuple[KeySlot, ...] | None) -> bytearray:
         with self._state_lock:
             data_key = self._key()
             generation = self._next_generation
@@ -387,13 +387,13 @@ class VaultFile:
             self._pending[generation] = payload
         return envelope.build(header, data_key, payload)
 
-    def write(self, file_bytes: bytes) -> None:
+    def write(self, file_bytes: bytes | bytearray) -> None:
         """Durably replace the vault with bytes from `prepare`, keeping the old file as backup.
 
         Raises SaveFailed on any disk error; the previous file is then untouched and the
         temporary file removed.
         """
-        _, header = envelope.read_header(io.BytesIO(file_bytes))
+        _, header = envelope.read_header(io.BytesIO(envelope.head_of(file_bytes)))
         with self._write_lock:
             self._key()
             with self._state_lock:

@@ -34,7 +34,7 @@ def rewrite_as_format_0(make_vault: MakeVault) -> tuple[Any, bytes]:
     return path, old
 
 
-def test_format_0_file_opens_through_its_migration_and_is_saved_as_format_1(
+def test_format_0_file_opens_through_its_migrations_and_is_saved_as_current(
     make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(migrations.MIGRATIONS, 0, add_cipher)
@@ -44,8 +44,8 @@ def test_format_0_file_opens_through_its_migration_and_is_saved_as_format_1(
         assert vault.payload == FIRST_PAYLOAD
         assert vault.format_version == 0
         vault.save(vault.payload)
-        assert vault.format_version == 1
-    assert VaultFile.inspect(path)["format_version"] == 1
+        assert vault.format_version == migrations.CURRENT_FORMAT_VERSION
+    assert VaultFile.inspect(path)["format_version"] == migrations.CURRENT_FORMAT_VERSION
     monkeypatch.delitem(migrations.MIGRATIONS, 0)
     with VaultFile.open(path, passphrase=PASSPHRASE) as vault:
         assert vault.payload == FIRST_PAYLOAD
@@ -77,6 +77,8 @@ def test_migrations_run_in_order_one_version_at_a_time(monkeypatch: pytest.Monke
         migrations.migrate_header(4, {})
 
 
-def test_first_release_has_no_migrations() -> None:
-    assert migrations.CURRENT_FORMAT_VERSION == 1
-    assert migrations.MIGRATIONS == {}
+def test_format_2_changed_only_the_compression_so_its_header_migration_is_the_identity() -> None:
+    assert migrations.CURRENT_FORMAT_VERSION == 2
+    assert set(migrations.MIGRATIONS) == {1}
+    header = {"vault_id": "0" * 32, "generation": 3, "slots": [{"kind": "passphrase"}]}
+    assert migrations.migrate_header(1, header) == header

@@ -21,7 +21,7 @@ from storage_samples import (
     region_offsets,
 )
 
-from casetracker.storage import kdf
+from casetracker.storage import envelope, kdf
 from casetracker.storage.errors import (
     UnsupportedVersion,
     VaultDamaged,
@@ -245,7 +245,7 @@ def test_hostile_kdf_parameters_are_refused_before_deriving(
 def test_file_from_a_newer_format_version_says_so(make_vault: MakeVault) -> None:
     path, _ = make_vault()
     data = path.read_bytes()
-    newer = data[:8] + (2).to_bytes(2, "big") + data[10:]
+    newer = data[:8] + (envelope.FORMAT_VERSION + 1).to_bytes(2, "big") + data[10:]
     end = header_span(newer)[1]
     newer = newer[:end] + hashlib.sha256(newer[:end]).digest() + newer[end + 32 :]
     with pytest.raises(UnsupportedVersion) as caught:

@@ -167,7 +167,7 @@ def test_inspect_reports_header_facts_and_no_secrets(make_vault: MakeVault) -> N
     facts = VaultFile.inspect(path)
     data = path.read_bytes()
     header = json.loads(data[slice(*header_span(data))])
-    assert facts["format_version"] == 1
+    assert facts["format_version"] == 2
     assert facts["vault_id"] == header["vault_id"]
     assert facts["generation"] == 2
     assert facts["slots"] == ["passphrase", "recovery"]
@@ -194,7 +194,7 @@ def test_header_is_canonical_json_with_the_documented_fields(make_vault: MakeVau
     path, _ = make_vault()
     data = path.read_bytes()
     assert data[:8] == b"CTVAULT\x00"
-    assert data[8:10] == b"\x00\x01"
+    assert data[8:10] == b"\x00\x02"
     raw = data[slice(*header_span(data))]
     header = json.loads(raw)
     assert envelope.canonical_json(header) == raw

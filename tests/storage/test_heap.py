@@ -1,0 +1,91 @@
+"""Large blocks are reused rather than faulted in anew, so a save's copy stays cheap.
+
+Counted in page faults, not time: a serialised database above glibc's default mmap
+threshold used to arrive in fresh pages on every save.
+"""
+
+from __future__ import annotations
+
+import platform
+import resource
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from casetracker.services.workspace import Workspace
+from casetracker.storage import heap
+from casetracker.storage.kdf import FLOOR
+
+BLOCK_MB = 64
+PAGES = BLOCK_MB * 1024 * 1024 // 4096
+
+glibc_only = pytest.mark.skipif(
+    sys.platform != "linux" or platform.libc_ver()[0] != "glibc",
+    reason="the tuning is for glibc's allocator",
+)
+
+
+def _minor_faults() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+
+
+def test_creating_and_opening_a_workspace_tune_the_heap_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(heap, "keep_large_blocks", lambda: calls.append("tuned") or True)
+    ws, _ = Workspace.create(tmp_path / "v.ctvault", "a long enough passphrase", kdf=FLOOR)
+    ws.close()
+    assert calls == ["tuned"]
+    Workspace.open(tmp_path / "v.ctvault", passphrase="a long enough passphrase").close()
+    assert calls == ["tuned", "tuned"]
+
+
+@glibc_only
+def test_tuning_is_idempotent() -> None:
+    assert heap.keep_large_blocks()
+    assert heap.keep_large_blocks()
+
+
+@glibc_only
+def test_a_second_serialisation_reuses_the_first_ones_memory() -> None:
+    heap.keep_large_blocks()
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE b (x BLOB)")
+    conn.executemany("INSERT INTO b VALUES (zeroblob(1048576))", [()] * BLOCK_MB)
+    conn.commit()
+    conn.deserialize(conn.serialize())  # a memdb, as an opened vault is
+    first = conn.serialize()
+    assert len(first) > BLOCK_MB * 1024 * 1024
+    del first
+    before = _minor_faults()
+    second = conn.serialize()
+    faults = _minor_faults() - before
+    assert len(second) > BLOCK_MB * 1024 * 1024
+    # Fresh pages would cost one fault each (16,384 for 64 MiB).
+    assert faults < PAGES // 10
+
+
+def _rss_mb() -> float:
+    status = Path("/proc/self/status").read_text()
+    return int(status.split("VmRSS:")[1].split()[0]) / 1024
+
+
+@glibc_only
+def test_closing_a_workspace_hands_its_freed_plaintext_back_to_the_system(
+    tmp_path: Path,
+) -> None:
+    """The database and the last save's copy must not stay behind as free heap blocks."""
+    ws, _ = Workspace.create(tmp_path / "v.ctvault", "a long enough passphrase", kdf=FLOOR)
+    with ws.engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE ballast (x BLOB)")
+        for _ in range(BLOCK_MB):
+            conn.exec_driver_sql("INSERT INTO ballast VALUES (randomblob(1048576))")
+    ws.dirty = True
+    ws.save()  # the serialised copy is freed into the heap after writing
+    before = _rss_mb()
+    ws.close(save=False)
+    del ws
+    assert before - _rss_mb() > BLOCK_MB * 1.5  # the database and the save's copy, at least
