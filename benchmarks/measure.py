@@ -13,6 +13,8 @@ import argparse
 import json
 import os
 import tempfile
+import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -182,13 +184,54 @@ def measure_save(ws: Workspace, out: dict[str, Any]) -> None:
     for i, ref in enumerate(refs):
         ws.cases.update(ref, notes=f"benchmark edit {i}")
         gui_s, data = seconds(ws.prepare_save)
-        worker_s, _ = seconds(partial(ws.finish_save, data))
-        runs.append({"gui_thread": gui_s, "worker": worker_s, "durable": gui_s + worker_s})
+        worker_s, stall_s = worker_with_ticks(partial(ws.finish_save, data))
+        del data
+        runs.append(
+            {
+                "gui_thread": gui_s,
+                "worker": worker_s,
+                "durable": gui_s + worker_s,
+                "gui_stall_during_worker": stall_s,
+            }
+        )
     out["save"] = {key: median([r[key] for r in runs]) for key in runs[0]} | {
+        "gui_thread_worst": max(r["gui_thread"] for r in runs),
+        "gui_stall_worst": max(r["gui_stall_during_worker"] for r in runs),
         "runs": runs,
         "database_bytes": len(snapshot(ws.engine)),
         "file_bytes": ws.path.stat().st_size,
     }
+
+
+def worker_with_ticks(work: Callable[[], object], tick: float = 0.001) -> tuple[float, float]:
+    """Run ``work`` on a thread as gui/saver.py does; meanwhile the main thread wakes every
+    ``tick`` and notes its longest wait beyond that: what the worker (the GIL, memory
+    bandwidth) takes from the GUI thread. Returns (worker seconds, longest stall)."""
+    done = threading.Event()
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=run)
+    start = last = time.perf_counter()
+    thread.start()
+    stall = 0.0
+    while not done.is_set():
+        time.sleep(tick)
+        now = time.perf_counter()
+        stall = max(stall, now - last - tick)
+        last = now
+    elapsed = time.perf_counter() - start
+    thread.join()
+    if errors:
+        raise errors[0]
+    return elapsed, stall
 
 
 def measure_table(ws: Workspace, out: dict[str, Any]) -> None:

@@ -58,7 +58,7 @@ class Disk:
         if not real:
             atomic_write.write_all = self._write_all
 
-    def _write_all(self, fd: int, data: bytes) -> None:
+    def _write_all(self, fd: int, data: bytes | bytearray) -> None:
         if self._budget is None:
             self._real_write_all(fd, data)
             return

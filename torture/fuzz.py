@@ -9,6 +9,9 @@ Targets (input → what runs → the only errors allowed):
 - vault-raw: a whole vault file → envelope.parse, unlock (recovery key), decrypt →
   VaultError, MemoryError (a hostile KDF cost beyond the machine's memory)
 - vault-header: the header JSON → the same, the envelope rebuilt with a valid checksum
+- vault-payload: the compressed stream inside the payload → padded and sealed with the
+  vault's own key (so it passes the tag), decrypt and decompress → VaultError, MemoryError
+  (a frame declaring more than the process may allocate, up to envelope.MAX_PAYLOAD_BYTES)
 - bundle-age: a whole .age bundle → open_bundle with the receiver's identity, then a
   merge preview → SharingError
 - bundle-zip: the decrypted ZIP → verify_archive, preview_import → SharingError
@@ -364,6 +367,7 @@ def build_context_and_seeds(folder: Path) -> dict[str, list[bytes]]:
     seeds = {
         "vault-raw": [vault_bytes],
         "vault-header": [vault_bytes[header_start:header_end]],
+        "vault-payload": [_payload_stream(vault_bytes, recovery)],
         "bundle-age": [exported],
         "bundle-zip": [plain],
         "bundle-signed": [members["cases.json"]],
@@ -380,6 +384,21 @@ def build_context_and_seeds(folder: Path) -> dict[str, list[bytes]]:
         for i, item in enumerate(items):
             (target_dir / f"seed-{i}").write_bytes(item)
     return seeds
+
+
+def _payload_stream(vault: bytes, recovery_key: str) -> bytes:
+    """The compressed stream of a real vault (the vault-payload seed)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from casetracker.storage import envelope, key_slots
+
+    parsed = envelope.parse(vault)
+    key = key_slots.unlock(parsed.header.slots, parsed.header.vault_id, recovery_key=recovery_key)
+    plaintext = AESGCM(key).decrypt(
+        parsed.header.payload_nonce, parsed.untrusted_ciphertext, parsed.associated_data
+    )
+    (length,) = struct.unpack_from(">Q", plaintext)
+    return plaintext[8 : 8 + length]
 
 
 def load_seeds(folder: Path, name: str) -> list[bytes]:
@@ -438,9 +457,32 @@ def target_vault_header(context: Context, data: bytes) -> str:
     _, end = _header_span(original)
     if len(data) > envelope.MAX_HEADER_BYTES:
         data = data[: envelope.MAX_HEADER_BYTES]
-    prefix = original[:8] + struct.pack(">HI", 1, len(data)) + data
+    prefix = original[:10] + struct.pack(">I", len(data)) + data  # the file's own version
     rebuilt = prefix + hashlib.sha256(prefix).digest() + original[end + 32 :]
     return _vault(context, rebuilt)
+
+
+def target_vault_payload(context: Context, data: bytes) -> str:
+    """The input is the compressed stream: sealed under the vault's real header and key, as
+    only someone holding the key could write it, so decompression itself is what is fuzzed."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from casetracker.storage import envelope, key_slots
+
+    parsed = envelope.parse(context.vault_file)
+    data_key = key_slots.unlock(
+        parsed.header.slots, parsed.header.vault_id, recovery_key=context.recovery_key
+    )
+    body = struct.pack(">Q", len(data)) + data
+    plaintext = body + bytes(-len(body) % envelope.PAD_TO)
+    sealed = envelope.ParsedFile(
+        parsed.format_version,
+        parsed.header,
+        parsed.associated_data,
+        AESGCM(data_key).encrypt(parsed.header.payload_nonce, plaintext, parsed.associated_data),
+    )
+    envelope.decrypt(sealed, data_key)
+    return "opened"
 
 
 def _preview(context: Context, opened: Any) -> str:
@@ -571,8 +613,8 @@ class Target:
 
 
 TARGET_NAMES = (
-    "vault-raw", "vault-header", "bundle-age", "bundle-zip", "bundle-signed", "manifest",
-    "csv", "sheet-csv", "sheet-xlsx", "sheet-xml", "mapping",
+    "vault-raw", "vault-header", "vault-payload", "bundle-age", "bundle-zip", "bundle-signed",
+    "manifest", "csv", "sheet-csv", "sheet-xlsx", "sheet-xml", "mapping",
 )  # fmt: skip
 
 
@@ -587,6 +629,7 @@ def targets() -> dict[str, Target]:
     found = [
         Target("vault-raw", target_vault_raw, vault, mutate_bytes),
         Target("vault-header", target_vault_header, vault, mutate_json_bytes),
+        Target("vault-payload", target_vault_payload, vault, mutate_bytes),
         Target("bundle-age", target_bundle_age, sharing, mutate_bytes),
         Target("bundle-zip", target_bundle_zip, sharing, _mutate_zip),
         Target("bundle-signed", target_bundle_signed, sharing, mutate_json_bytes),

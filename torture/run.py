@@ -186,7 +186,11 @@ def _fuzz(section: Section, args: argparse.Namespace, workdir: Path) -> None:
         section.add(f"hangs: {name}", int(result.get("hangs", 0)) + ("ALARM: working" in text))
         for finding in result.get("unexpected", []):
             section.fail(f"{name}: {finding['kind']} at {finding['where']} ({finding['input']})")
-        kdf_target = name in ("vault-raw", "vault-header")  # MemoryError is documented there
+        kdf_target = name in (
+            "vault-raw",
+            "vault-header",
+            "vault-payload",
+        )  # MemoryError: documented
         if "out-of-memory" in text or ("MemoryError" in text and not kdf_target):
             section.fail(f"{name}: ran out of the {args.fuzz_limit_mb} MiB limit (see {log})")
         if "ALARM: working on the last Unit" in text:

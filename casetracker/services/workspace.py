@@ -77,7 +77,7 @@ class Workspace:
         recovery_key: str | None = None,
         actor: str = "",
     ) -> Self:
-        # Before the payload is decompressed: its block is what the first save reuses.
+        # Before the payload is decompressed, so its large blocks come from the heap.
         heap.keep_large_blocks()
         vault_file = VaultFile.open(path, passphrase=passphrase, recovery_key=recovery_key)
         try:
@@ -86,6 +86,7 @@ class Workspace:
             heap.release_free_memory()
             engine = engine_from_snapshot(vault_file.payload)
             vault_file.release_payload()  # the database holds it now; no second copy
+            heap.release_free_memory()  # and the payload's block: browsing stays small
             upgraded = migrations.upgrade(engine) != migrations.SCHEMA_VERSION
             rekeyed = search_keys.refresh(engine)  # search rules changed since the last save
             if ensure_org_keys(engine) or upgraded or rekeyed:

@@ -33,7 +33,7 @@ class SmallDisk:
         real_write_all = atomic_write.write_all
         folder = str(self.folder.resolve())
 
-        def write_all(fd: int, data: bytes) -> None:
+        def write_all(fd: int, data: bytes | bytearray) -> None:
             try:
                 target = os.readlink(f"/proc/self/fd/{fd}")
             except OSError:
