@@ -53,8 +53,11 @@ def _cmap(stream: bytes) -> dict[int, str]:
     return table
 
 
-def pdf_text(data: bytes) -> str:
-    objects = _objects(data)
+_PAGE = re.compile(rb"/Type\s*/Page\b")
+_CONTENTS = re.compile(rb"/Contents (\d+) 0 R")
+
+
+def _fonts(objects: dict[int, tuple[bytes, bytes | None]]) -> dict[bytes, dict[int, str]]:
     fonts: dict[bytes, dict[int, str]] = {}
     for head, _stream in objects.values():
         for name, number in _FONT_REF.findall(head):
@@ -63,23 +66,44 @@ def pdf_text(data: bytes) -> str:
             if ref:
                 stream = objects.get(int(ref.group(1)), (b"", None))[1] or b""
                 fonts[name] = _cmap(stream)
+    return fonts
+
+
+def _decode(stream: bytes, fonts: dict[bytes, dict[int, str]]) -> str:
     out: list[str] = []
-    for _head, stream in objects.values():
-        if not stream or b"Tf" not in stream:
-            continue
-        table: dict[int, str] = {}
-        for match in _TEXT_OP.finditer(stream):
-            font, hexed, array, end = match.groups()
-            if font:
-                table = fonts.get(font, {})
-            elif end:
-                out.append("\n")
-            else:
-                for chunk in [hexed] if hexed else re.findall(rb"<([0-9A-Fa-f]+)>", array):
-                    code = chunk.decode()
-                    for i in range(0, len(code), 4):
-                        out.append(table.get(int(code[i : i + 4], 16), "\ufffd"))
+    table: dict[int, str] = {}
+    for match in _TEXT_OP.finditer(stream):
+        font, hexed, array, end = match.groups()
+        if font:
+            table = fonts.get(font, {})
+        elif end:
+            out.append("\n")
+        else:
+            for chunk in [hexed] if hexed else re.findall(rb"<([0-9A-Fa-f]+)>", array):
+                code = chunk.decode()
+                for i in range(0, len(code), 4):
+                    out.append(table.get(int(code[i : i + 4], 16), "\ufffd"))
     return "".join(out)
+
+
+def pdf_text(data: bytes) -> str:
+    objects = _objects(data)
+    fonts = _fonts(objects)
+    return "".join(
+        _decode(stream, fonts) for _head, stream in objects.values() if stream and b"Tf" in stream
+    )
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """The text of each page, in page order (Qt writes the page objects in that order)."""
+    objects = _objects(data)
+    fonts = _fonts(objects)
+    pages = []
+    for _number, (head, _stream) in sorted(objects.items()):
+        contents = _CONTENTS.search(head)
+        if _PAGE.search(head) and contents:
+            pages.append(_decode(objects[int(contents.group(1))][1] or b"", fonts))
+    return pages
 
 
 def squeezed(text: str) -> str:

@@ -1,0 +1,107 @@
+"""The dossier PDF: one document for all cases, each case on its own numbered pages."""
+
+import unicodedata
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+from casetracker import i18n
+from casetracker.sharing.bundle_schema import LAWYER, BundleRecord, CasesDocument
+from casetracker.sharing.dossier_pdf import dossier_html, render_dossier
+from tests.sharing.pdf_text import pdf_pages, squeezed
+
+MADE = datetime(2025, 3, 1, 12, 0)
+NAMES = ["Смирнов Максим Иванович", "Кузнецов Олег Петрович", "Ёлкин Юрий Львович"]
+
+
+def _record(**values: object) -> BundleRecord:
+    return BundleRecord(id=uuid.uuid4(), values=dict(values))
+
+
+def _document(contacts_per_case: list[int]) -> CasesDocument:
+    """Cases CT-0001… named from NAMES, each with so many contacts (many make a case run long)."""
+    cases, contacts = [], []
+    for n, count in enumerate(contacts_per_case):
+        case = _record(ref=f"CT-{n + 1:04d}", full_name=NAMES[n], status="detained")
+        cases.append(case)
+        contacts += [
+            _record(
+                case_id=case.id,
+                occurred_at=datetime(2024, 1, 1 + i % 28, 9, 0),
+                channel="call",
+                direct=True,
+                note=f"Звонок номер {i}: жив, просит передать лекарства.",
+            )
+            for i in range(count)
+        ]
+    return CasesDocument(LAWYER, MADE, {"cases": cases[::-1], "contact_events": contacts})
+
+
+def _heading(page: str) -> str:
+    return squeezed(unicodedata.normalize("NFKC", page))
+
+
+@pytest.fixture
+def pages() -> list[str]:
+    pdf = render_dossier(_document([2, 120, 3]), signer_fingerprint="AB12 CD34", created_at=MADE)
+    return pdf_pages(pdf)
+
+
+def test_each_case_starts_a_new_page_in_reference_order(pages: list[str]) -> None:
+    starts = [
+        (at, n)
+        for at, page in enumerate(pages)
+        for n, name in enumerate(NAMES)
+        if _heading(page).startswith(squeezed(f"CT-{n + 1:04d} — {name}"))
+    ]
+    assert [n for _at, n in starts] == [0, 1, 2]  # each heading once, Cyrillic as real text
+    assert starts[0][0] == 1  # the cover page stands alone
+    assert "dossier" in _heading(pages[0]) and "ct-0001" not in _heading(pages[0])
+    # The long case runs over several pages; the next one still starts on a fresh page.
+    assert starts[2][0] - starts[1][0] > 1
+    assert "allegations" in _heading(pages[starts[2][0] - 1])  # the long case's last section
+
+
+def test_every_page_carries_its_number(pages: list[str]) -> None:
+    assert [page.split()[-1] for page in pages] == [str(n) for n in range(1, len(pages) + 1)]
+
+
+def test_the_files_of_a_case_and_of_its_sources_are_listed_under_that_case() -> None:
+    mine, other = _record(ref="CT-0001", full_name=NAMES[0]), _record(ref="CT-0002")
+    source = _record(title="Фото списка")
+    files = [
+        _record(case_id=other.id, filename="чужой.pdf", member="attachments/c.pdf", size=3),
+        _record(source_id=source.id, filename="список.jpg", member="attachments/b.jpg", size=2),
+        _record(case_id=mine.id, filename="письмо.pdf", member="attachments/a.pdf", size=1),
+    ]
+    doc = CasesDocument(
+        LAWYER,
+        MADE,
+        {
+            "cases": [mine, other],
+            "sources": [source],
+            "source_cases": [_record(source_id=source.id, case_id=mine.id)],
+            "attachments": files,
+        },
+    )
+    markup = dossier_html(doc, signer_fingerprint="AB12", created_at=MADE)
+    first, second = markup.split("CT-0002")
+    assert first.index("список.jpg") < first.index("письмо.pdf")  # in the document's order
+    assert "чужой.pdf" not in first and "чужой.pdf" in second
+    assert "список.jpg" not in second
+
+
+@pytest.fixture
+def shouting() -> Iterator[None]:
+    i18n.install(lambda context, text, _d="", _n=-1: f"{context}:{text.upper()}")
+    yield
+    i18n.install()
+
+
+def test_stored_values_are_shown_in_the_interface_language(shouting: None) -> None:
+    doc = CasesDocument(LAWYER, MADE, {"cases": [_record(ref="CT-0001", status="detained")]})
+    markup = dossier_html(doc, signer_fingerprint="AB12", created_at=MADE)
+    assert "dossier:DETAINED" in markup and ">detained<" not in markup
+    assert "CT-0001" in markup  # a value that is not a stored word stays as it is
