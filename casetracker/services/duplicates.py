@@ -16,15 +16,18 @@ words with one letter left out (two words one slip apart share such a form), so 
 take one pass, not 200 million comparisons.
 """
 
+import threading
 import uuid
+import weakref
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Engine
 from sqlmodel import col, select
 
 from casetracker.model import Case
@@ -61,7 +64,17 @@ def name_key(full_name: str) -> str:
 
 
 def similar(a: str, b: str) -> bool:
-    return SequenceMatcher(None, name_key(a), name_key(b)).ratio() >= SIMILAR_NAME_RATIO
+    return _keys_similar(name_key(a), name_key(b))
+
+
+def _keys_similar(a: str, b: str) -> bool:
+    matcher = SequenceMatcher(None, a, b)
+    # The quick ratios are upper bounds of ratio(): most pairs are ruled out without it.
+    return (
+        matcher.real_quick_ratio() >= SIMILAR_NAME_RATIO
+        and matcher.quick_ratio() >= SIMILAR_NAME_RATIO
+        and matcher.ratio() >= SIMILAR_NAME_RATIO
+    )
 
 
 def one_slip(a: str, b: str) -> bool:
@@ -99,18 +112,23 @@ def _keys_typo_apart(a: str, b: str) -> bool:
     return len(only_a) == len(only_b) == 1 and _typo(only_a[0], only_b[0])
 
 
-def find_pairs(cases: Sequence[tuple[uuid.UUID, str, str, date | None]]) -> list[DuplicatePair]:
+CaseNameRow = tuple[uuid.UUID, str, str, date | None]
+
+
+def find_pairs(
+    cases: Sequence[CaseNameRow], key_of: Callable[[str], str] = name_key
+) -> list[DuplicatePair]:
     """Pairs among (id, ref, full name, birth date) rows, each pair once, by reference."""
     by_name: dict[str, list[tuple[uuid.UUID, str]]] = defaultdict(list)
     by_birth: dict[date, list[tuple[uuid.UUID, str, str]]] = defaultdict(list)
     births: dict[uuid.UUID, date | None] = {}
     for case_id, ref, full_name, birth in cases:
-        key = name_key(full_name)
+        key = key_of(full_name)  # once per case: transliterating is the costly part
         if key:
             by_name[key].append((case_id, ref))
         births[case_id] = birth
         if birth is not None:
-            by_birth[birth].append((case_id, ref, full_name))
+            by_birth[birth].append((case_id, ref, key))
     found: dict[tuple[str, str], DuplicatePair] = {}
 
     def add(a: tuple[uuid.UUID, str], b: tuple[uuid.UUID, str], reason: Reason) -> None:
@@ -128,9 +146,9 @@ def find_pairs(cases: Sequence[tuple[uuid.UUID, str, str, date | None]]) -> list
         if born_a is None or born_b is None or born_a == born_b:
             add(a, b, Reason.TYPO)
     for born in by_birth.values():
-        for i, (a_id, a_ref, a_name) in enumerate(born):
-            for b_id, b_ref, b_name in born[i + 1 :]:
-                if similar(a_name, b_name):
+        for i, (a_id, a_ref, a_key) in enumerate(born):
+            for b_id, b_ref, b_key in born[i + 1 :]:
+                if _keys_similar(a_key, b_key):
                     add((a_id, a_ref), (b_id, b_ref), Reason.SAME_BIRTH_DATE)
     return sorted(found.values(), key=lambda p: (p.first_ref, p.second_ref))
 
@@ -169,21 +187,60 @@ def _typo_pairs(
                         yield first, second
 
 
+@dataclass
+class _Known:
+    """What one open database's duplicate search has worked out so far."""
+
+    keys: dict[str, str] = field(default_factory=dict)  # full name -> name_key
+    rows: list[CaseNameRow] | None = None
+    pairs: list[DuplicatePair] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def key(self, full_name: str) -> str:
+        key = self.keys.get(full_name)
+        if key is None:
+            key = self.keys[full_name] = name_key(full_name)
+        return key
+
+
+# Per engine, gone with it (so a locked vault's names are not kept): transliterating 20,000
+# names takes about a second, and an edit changes one name at most.
+_KNOWN: weakref.WeakKeyDictionary[Engine, _Known] = weakref.WeakKeyDictionary()
+_KNOWN_LOCK = threading.Lock()
+
+
+def _known(engine: Engine) -> _Known:
+    with _KNOWN_LOCK:
+        known = _KNOWN.get(engine)
+        if known is None:
+            known = _KNOWN[engine] = _Known()
+        return known
+
+
 def possible_duplicates(ws: "Workspace") -> list[DuplicatePair]:
     """Every pair of cases that may be one man, in one query.
 
-    Remembered until the database changes: the Cases view asks on every refresh (each search
-    keystroke), and comparing 20,000 names takes seconds.
+    Remembered until the database changes: the Cases view asks on every refresh. After a
+    change, the pairs are worked out again only if a name, birth date or reference changed
+    (most edits are contacts, custody or notes), and then with the names' keys remembered.
     """
+    known = _known(ws.engine)
 
     def pairs() -> list[DuplicatePair]:
         with ws.reading() as session:
-            rows = session.exec(
-                select(Case.id, Case.ref, Case.full_name, col(Case.birth_date)).order_by(
-                    col(Case.ref)
-                )
-            ).all()
-        return find_pairs([(r[0], r[1], r[2], r[3]) for r in rows])
+            rows = [
+                (r[0], r[1], r[2], r[3])
+                for r in session.exec(
+                    select(Case.id, Case.ref, Case.full_name, col(Case.birth_date)).order_by(
+                        col(Case.ref)
+                    )
+                ).all()
+            ]
+        with known.lock:
+            if rows != known.rows:
+                known.pairs = find_pairs(rows, known.key)
+                known.rows = rows
+            return known.pairs
 
     return list(remembered(ws.engine, "possible_duplicates", pairs))
 
@@ -197,14 +254,16 @@ def similar_to(
         return []
     with ws.reading() as session:
         rows = session.exec(select(Case.ref, Case.full_name, col(Case.birth_date))).all()
+    known = _known(ws.engine)
+    with known.lock:
+        keyed = [(ref, name, birth, known.key(name)) for ref, name, birth in rows]
     out = []
-    for ref, name, birth in rows:
-        other = name_key(name)
+    for ref, name, birth, other in keyed:
         born_apart = birth_date is not None and birth is not None and birth != birth_date
         if (
             other == key
             or (not born_apart and _keys_typo_apart(other, key))
-            or (birth_date is not None and birth == birth_date and similar(name, full_name))
+            or (birth_date is not None and birth == birth_date and _keys_similar(other, key))
         ):
             out.append((ref, name))
     return sorted(out)

@@ -1,0 +1,80 @@
+"""Possible duplicates follow every edit, but are worked out again only when names,
+birth dates or references changed (a contact or a note leaves them as they were)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlmodel import col, select
+
+from casetracker.model import Case
+from casetracker.services import duplicates
+from casetracker.services.duplicates import Reason, find_pairs, possible_duplicates, similar_to
+from casetracker.services.workspace import Workspace
+
+
+def _fresh(ws: Workspace) -> list[duplicates.DuplicatePair]:
+    """The pairs computed from scratch, without anything remembered."""
+    with ws.reading() as session:
+        rows = session.exec(select(Case.id, Case.ref, Case.full_name, col(Case.birth_date))).all()
+    return find_pairs(sorted([(r[0], r[1], r[2], r[3]) for r in rows], key=lambda r: r[1]))
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    real = duplicates.find_pairs
+
+    def counting(cases, key_of=duplicates.name_key):  # type: ignore[no-untyped-def]
+        calls.append(len(cases))
+        return real(cases, key_of)
+
+    monkeypatch.setattr(duplicates, "find_pairs", counting)
+    return calls
+
+
+def test_edits_that_cannot_change_a_pair_reuse_the_pairs(ws: Workspace, counted: list[int]) -> None:
+    ws.cases.create("Кузьмин Аркадий Петрович", birth_date=date(1990, 5, 1))
+    ws.cases.create("Kuzmin Arkadii Petrovich")
+    third = ws.cases.create("Смирнов Алексей Иванович", birth_date=date(1985, 1, 2))
+    first = possible_duplicates(ws)
+    assert [p.reason for p in first] == [Reason.SAME_NAME]
+    assert len(counted) == 1
+
+    ws.cases.update(third.ref, notes="a visit is planned")
+    ws.contacts.log(third.ref, datetime(2026, 11, 1, 12, 0), direct=True)
+    assert possible_duplicates(ws) == first
+    assert len(counted) == 1  # nothing that decides a pair changed
+
+    ws.cases.update(third.ref, full_name="Кузьмин Аркадий Петрович")
+    after = possible_duplicates(ws)
+    assert len(counted) == 2
+    assert after == _fresh(ws)
+    assert len(after) == 3
+
+
+def test_pairs_after_a_series_of_edits_match_a_fresh_computation(ws: Workspace) -> None:
+    a = ws.cases.create("Петров Иван Сергеевич", birth_date=date(1991, 3, 4))
+    b = ws.cases.create("Petrov Ivan Sergeevich", birth_date=date(1991, 3, 4))
+    c = ws.cases.create("Алесандр Смирнов", birth_date=date(1980, 1, 1))
+    ws.cases.create("Александр Смирнов")
+    steps = [
+        lambda: ws.cases.update(b.ref, birth_date=date(1992, 3, 4)),
+        lambda: ws.cases.update(c.ref, full_name="Александр Смирнов"),
+        lambda: ws.cases.update(a.ref, full_name="Петров Иван Сергеевич-Оглы"),
+        lambda: ws.cases.create("Petrov Ivan Sergeevich-Ogly"),
+        lambda: ws.cases.update(c.ref, birth_date=None),
+    ]
+    for step in steps:
+        step()
+        assert possible_duplicates(ws) == _fresh(ws)
+
+
+def test_a_new_case_is_compared_with_names_remembered_or_not(ws: Workspace) -> None:
+    ws.cases.create("Кузьмин Аркадий Петрович", birth_date=date(1990, 5, 1))
+    possible_duplicates(ws)  # remembers the keys of the names present
+    assert similar_to(ws, "Kuzmin Arkadii Petrovich") != []
+    assert similar_to(ws, "Kuzmin Arkadiy Petr", date(1990, 5, 1)) != []
+    assert similar_to(ws, "Kuzmin Arkadiy Petr", date(1991, 5, 1)) == []
+    assert similar_to(ws, "Кузьмина Ольга") == []
