@@ -11,6 +11,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from casetracker.model import AuditAction, AuditEntry, Case, FlagState, utcnow
 from casetracker.model.tables import Record
+from casetracker.services import change_tracking
 
 #: Columns not worth a line in the history: bookkeeping, secrets or derived.
 _SILENT_FIELDS = frozenset({"created_at", "updated_at", "search_key", "blob_key"})
@@ -57,7 +58,8 @@ def _changes(obj: SQLModel, action: AuditAction) -> dict[str, list[Any]]:
 
 
 def install(session: Session, actor: str) -> None:
-    """Record every insert, update and delete of this session in the audit log."""
+    """Record every insert, update and delete of this session in the audit log (and tell
+    the remembered facts which cases each flush wrote to)."""
 
     def before_flush(sess: Session, _ctx: Any, _instances: Any) -> None:
         entries: list[AuditEntry] = []
@@ -88,6 +90,8 @@ def install(session: Session, actor: str) -> None:
         )
 
     event.listen(session, "before_flush", before_flush)
+    # The same flushes, for the remembered facts: which cases they wrote to.
+    change_tracking.install(session)
 
 
 def record(

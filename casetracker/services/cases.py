@@ -1,7 +1,7 @@
 """Cases: create, change, find and list the detained men an organisation follows."""
 
 import uuid
-from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -20,7 +20,9 @@ from casetracker.model import (
     Meta,
     StatusChange,
 )
+from casetracker.services.change_tracking import replace_cases, replace_in, tables_of
 from casetracker.services.errors import InvalidInput, NotFound
+from casetracker.services.search_index import SEARCH_TABLES, SearchIndex
 from casetracker.services.search_text import build_key, query_forms
 from casetracker.storage.database import remembered, remembered_in
 
@@ -102,7 +104,7 @@ def get_case(session: Session, ref_or_id: str | uuid.UUID) -> Case:
 
 
 def status_since(
-    session: Session, case_ids: list[uuid.UUID] | None = None
+    session: Session, case_ids: Collection[uuid.UUID] | None = None
 ) -> dict[uuid.UUID, date]:
     """Date each case entered its current status (the newest status change)."""
     stmt = select(StatusChange.case_id, func.max(StatusChange.changed_on)).join(
@@ -217,30 +219,37 @@ class CaseService:
     ) -> list[CaseRow]:
         """The case list: a handful of queries for all cases, never one per case.
 
-        The whole list and the search keys are built once and remembered until the database
-        changes, so a search or a filter (each keystroke in the Cases view) is one pass over
-        them in memory, with the same substring matching SQL's ``instr`` did.
+        The whole list and the search keys are built once and remembered (after an edit, only
+        the cases it touched are read again), so a search or a filter (each keystroke in the
+        Cases view) is one pass over them in memory, with the same substring matching SQL's
+        ``instr`` did.
         """
         with self.ws.reading() as session:
-            every = remembered(self.ws.engine, "case_rows", lambda: all_case_rows(session))
+            every = remembered(
+                self.ws.engine,
+                "case_rows",
+                lambda: all_case_rows(session),
+                tables=CASE_ROW_TABLES,
+                update=lambda old, ids: replace_cases(old, all_case_rows(session, ids), ids),
+            )
             forms = query_forms(search) if search else []
-            matching: set[str] | None = None
+            matching: set[uuid.UUID] | None = None
             if forms:
-                keys, places = remembered(self.ws.engine, "search_keys", lambda: _keys(session))
-                first, *others = forms  # the folded query; its transliteration if different
-                matching = {
-                    ref for ref, key in keys if first in key or any(f in key for f in others)
-                }
-                for key, held in places:
-                    if any(f in key for f in forms):
-                        matching.update(held)
+                index = remembered(
+                    self.ws.engine,
+                    "search_keys",
+                    lambda: SearchIndex.read(session),
+                    tables=SEARCH_TABLES,
+                    update=lambda old, ids: old.updated(session, ids),
+                )
+                matching = index.matching(forms)
         return [
             row
             for row in every
             if (status is None or row.status == status)
             and (not caseworker or row.caseworker == caseworker)
             and (facility_id is None or row.facility_id == facility_id)
-            and (matching is None or row.ref in matching)
+            and (matching is None or row.id in matching)
         ]
 
     @staticmethod
@@ -272,33 +281,25 @@ def set_status_in(
     session.add(case)
 
 
-def _keys(session: Session) -> tuple[list[tuple[str, str]], list[tuple[str, list[str]]]]:
-    """What a search looks at: each case's key, and each place's key with every case ever
-    held there. Searched in memory: one pass over 20,000 keys per keystroke, no query."""
-    connection = session.connection()
-    cases = [
-        (ref, key)
-        for ref, key in connection.execute(sa_select(col(Case.ref), col(Case.search_key)))
-    ]
-    held: dict[uuid.UUID, list[str]] = defaultdict(list)
-    stays = sa_select(col(CustodyPeriod.facility_id), col(Case.ref)).join(
-        Case, col(Case.id) == CustodyPeriod.case_id
-    )
-    for facility_id, ref in connection.execute(stays):
-        held[facility_id].append(ref)
-    places = sa_select(col(Facility.id), col(Facility.search_key))
-    return cases, [(key, held.get(fid, [])) for fid, key in connection.execute(places)]
+#: The tables the derived facts below are read from, for `remembered`: an edit to any other
+#: table leaves them as they are, and an edit here is applied to the cases it touched.
+CONTACT_TABLES = tables_of(ContactEvent)
+CUSTODY_TABLES = tables_of(CustodyPeriod, Facility)
+CASE_ROW_TABLES = tables_of(Case) | CONTACT_TABLES | CUSTODY_TABLES
 
 
-def all_case_rows(session: Session) -> list[CaseRow]:
-    """Every case as a line of the list, by reference; plain columns, no ORM objects."""
-    contacts = remembered_in(session, "last_contacts", lambda: last_contacts(session))
-    custody = remembered_in(session, "current_custody", lambda: current_custody(session))
+def all_case_rows(session: Session, case_ids: Collection[uuid.UUID] | None = None) -> list[CaseRow]:
+    """Every case (or those of ``case_ids``) as a line of the list, by reference; plain
+    columns, no ORM objects."""
+    contacts = remembered_contacts(session)
+    custody = remembered_custody(session)
     stmt = sa_select(
         col(Case.id), col(Case.ref), col(Case.full_name), col(Case.status),
         col(Case.caseworker), col(Case.military_unit), col(Case.home_region),
         col(Case.priority),
     ).order_by(col(Case.ref))  # fmt: skip
+    if case_ids is not None:
+        stmt = stmt.where(col(Case.id).in_(case_ids))
     rows = []
     for found in session.connection().execute(stmt):
         case_id, ref, name, status, caseworker, unit, region, priority = found
@@ -323,13 +324,41 @@ def all_case_rows(session: Session) -> list[CaseRow]:
     return rows
 
 
-def last_contacts(session: Session) -> dict[uuid.UUID, tuple[datetime | None, datetime | None]]:
+Contacts = dict[uuid.UUID, tuple[datetime | None, datetime | None]]
+Custody = dict[uuid.UUID, tuple[uuid.UUID, str]]
+
+
+def remembered_contacts(session: Session) -> Contacts:
+    """`last_contacts` of every case, remembered; shared by the case list and the rules."""
+    return remembered_in(
+        session,
+        "last_contacts",
+        lambda: last_contacts(session),
+        tables=CONTACT_TABLES,
+        update=lambda old, ids: replace_in(old, last_contacts(session, ids), ids),
+    )
+
+
+def remembered_custody(session: Session) -> Custody:
+    """`current_custody` of every case, remembered; shared by the case list and the rules."""
+    return remembered_in(
+        session,
+        "current_custody",
+        lambda: current_custody(session),
+        tables=CUSTODY_TABLES,
+        update=lambda old, ids: replace_in(old, current_custody(session, ids), ids),
+    )
+
+
+def last_contacts(session: Session, case_ids: Collection[uuid.UUID] | None = None) -> Contacts:
     """Last contact and last proof of life (direct contact) per case, in one query."""
     direct_at = func.max(func.iif(col(ContactEvent.direct), ContactEvent.occurred_at, None))
     stmt = select(ContactEvent.case_id, func.max(ContactEvent.occurred_at), direct_at).group_by(
         col(ContactEvent.case_id)
     )
-    out: dict[uuid.UUID, tuple[datetime | None, datetime | None]] = {}
+    if case_ids is not None:
+        stmt = stmt.where(col(ContactEvent.case_id).in_(case_ids))
+    out: Contacts = {}
     for case_id, last, proof in session.connection().execute(stmt):
         out[case_id] = (_as_dt(last), _as_dt(proof))
     return out
@@ -341,7 +370,7 @@ def _as_dt(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value))
 
 
-def current_custody(session: Session) -> dict[uuid.UUID, tuple[uuid.UUID, str]]:
+def current_custody(session: Session, case_ids: Collection[uuid.UUID] | None = None) -> Custody:
     """The open custody period of each case (the latest if several are open)."""
     stmt = (
         select(CustodyPeriod.case_id, Facility.id, Facility.name)
@@ -349,5 +378,7 @@ def current_custody(session: Session) -> dict[uuid.UUID, tuple[uuid.UUID, str]]:
         .where(col(CustodyPeriod.until).is_(None))
         .order_by(col(CustodyPeriod.since).asc().nulls_first(), col(CustodyPeriod.created_at))
     )
+    if case_ids is not None:
+        stmt = stmt.where(col(CustodyPeriod.case_id).in_(case_ids))
     rows = session.connection().execute(stmt)
     return {case_id: (fid, name) for case_id, fid, name in rows}

@@ -9,7 +9,7 @@ past the acknowledgement and the flag shows again; no clean-up of old rows is ne
 """
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -19,7 +19,15 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from casetracker.i18n import translate
-from casetracker.model import AuditAction, Case, ContactEvent, CustodyPeriod, Facility, FlagState
+from casetracker.model import (
+    AuditAction,
+    Case,
+    ContactEvent,
+    CustodyPeriod,
+    Facility,
+    FlagState,
+    StatusChange,
+)
 from casetracker.rules import engine
 from casetracker.rules import thresholds as rule_thresholds
 from casetracker.rules.flag import Flag, Severity
@@ -27,10 +35,18 @@ from casetracker.rules.snapshot import CaseFacts
 from casetracker.rules.thresholds import Thresholds
 from casetracker.rules.wording import day
 from casetracker.services import audit
-from casetracker.services.cases import current_custody, get_case, last_contacts, status_since
+from casetracker.services.cases import (
+    CASE_ROW_TABLES,
+    get_case,
+    remembered_contacts,
+    remembered_custody,
+    replace_cases,
+    status_since,
+)
+from casetracker.services.change_tracking import tables_of
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.services.settings import SettingSpec, register
-from casetracker.storage.database import remembered, remembered_in
+from casetracker.storage.database import remembered
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -45,37 +61,40 @@ register(
 MAX_SNOOZE_DAYS = 365
 
 
-def load_facts(session: Session) -> list[CaseFacts]:
-    """What the rules need about every case, in six queries whatever the number of cases."""
+#: Everything the facts are read from (see `load_facts`).
+FACT_TABLES = CASE_ROW_TABLES | tables_of(StatusChange)
+
+
+def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) -> list[CaseFacts]:
+    """What the rules need about every case (or those of ``case_ids``), in six queries
+    whatever the number of cases."""
     # Shared with the case list (same helpers, same values), remembered until the next change.
-    contacts = remembered_in(session, "last_contacts", lambda: last_contacts(session))
-    custody = remembered_in(session, "current_custody", lambda: current_custody(session))
-    entered = status_since(session)
+    contacts = remembered_contacts(session)
+    custody = remembered_custody(session)
+    entered = status_since(session, case_ids)
+    transfers_of = (
+        select(ContactEvent.case_id, func.max(ContactEvent.occurred_at))
+        .where(col(ContactEvent.reports_transfer))
+        .group_by(col(ContactEvent.case_id))
+    )
+    moves_of = select(
+        CustodyPeriod.case_id, func.max(CustodyPeriod.since), func.max(CustodyPeriod.until)
+    ).group_by(col(CustodyPeriod.case_id))
+    cases_of = sa_select(
+        col(Case.id), col(Case.ref), col(Case.full_name), col(Case.status),
+        col(Case.detention_date), col(Case.refusal_date), col(Case.created_at),
+        col(Case.updated_at), col(Case.lawyer),
+    ).order_by(col(Case.ref))  # fmt: skip
+    if case_ids is not None:
+        transfers_of = transfers_of.where(col(ContactEvent.case_id).in_(case_ids))
+        moves_of = moves_of.where(col(CustodyPeriod.case_id).in_(case_ids))
+        cases_of = cases_of.where(col(Case.id).in_(case_ids))
     # Core results (session.connection()), not ORM ones: the same rows, a fraction of the time.
-    transfers = {
-        case_id: at
-        for case_id, at in session.connection().execute(
-            select(ContactEvent.case_id, func.max(ContactEvent.occurred_at))
-            .where(col(ContactEvent.reports_transfer))
-            .group_by(col(ContactEvent.case_id))
-        )
-    }
-    moves = {
-        case_id: (since, until)
-        for case_id, since, until in session.connection().execute(
-            select(
-                CustodyPeriod.case_id, func.max(CustodyPeriod.since), func.max(CustodyPeriod.until)
-            ).group_by(col(CustodyPeriod.case_id))
-        )
-    }
+    connection = session.connection()
+    transfers = {case_id: at for case_id, at in connection.execute(transfers_of)}
+    moves = {case_id: (since, until) for case_id, since, until in connection.execute(moves_of)}
     # Plain columns, not ORM objects: a third of the time for a large vault.
-    rows = session.connection().execute(
-        sa_select(
-            col(Case.id), col(Case.ref), col(Case.full_name), col(Case.status),
-            col(Case.detention_date), col(Case.refusal_date), col(Case.created_at),
-            col(Case.updated_at), col(Case.lawyer),
-        ).order_by(col(Case.ref))
-    )  # fmt: skip
+    rows = connection.execute(cases_of)
     facts = []
     for case_id, ref, name, status, detained, refused, created, updated, lawyer in rows:
         last, proof = contacts.get(case_id, (None, None))
@@ -108,6 +127,18 @@ def load_facts(session: Session) -> list[CaseFacts]:
             )
         )
     return facts
+
+
+def remembered_facts(ws: "Workspace", session: Session) -> list[CaseFacts]:
+    """The facts of every case, remembered: views ask again and again between edits, and an
+    edit reads again only the cases it touched."""
+    return remembered(
+        ws.engine,
+        "case_facts",
+        lambda: load_facts(session),
+        tables=FACT_TABLES,
+        update=lambda old, ids: replace_cases(old, load_facts(session, ids), ids),
+    )
 
 
 def acknowledgement_applies(state: FlagState, flag: Flag) -> bool:
@@ -150,8 +181,7 @@ class FlagService:
         """Every flag the rules raise on ``as_of`` (default today), acknowledged or not."""
         thresholds = self.thresholds()
         with self.ws.reading() as session:
-            # Remembered until the next change: views ask again and again between edits.
-            facts = remembered(self.ws.engine, "case_facts", lambda: load_facts(session))
+            facts = remembered_facts(self.ws, session)
         return engine.evaluate(facts, thresholds, as_of or date.today())
 
     def review(

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import uuid
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Engine, create_engine
@@ -34,8 +36,9 @@ _PRAGMAS = (
 _CONNECTIONS: weakref.WeakKeyDictionary[Engine, sqlite3.Connection] = weakref.WeakKeyDictionary()
 
 
-# Values computed from the committed database, per engine: (change count, {name: value}).
-_REMEMBERED: weakref.WeakKeyDictionary[Engine, tuple[int, dict[str, Any]]] = (
+# Values computed from the committed database, per engine:
+# {name: (change count, value, whether it can be updated from the ledger)}.
+_REMEMBERED: weakref.WeakKeyDictionary[Engine, dict[str, tuple[int, Any, bool]]] = (
     weakref.WeakKeyDictionary()
 )
 _REMEMBERED_LOCK = threading.Lock()
@@ -103,30 +106,160 @@ def change_count(engine: Engine) -> int | None:
     return raw.total_changes
 
 
-def remembered(engine: Engine, name: str, compute: Callable[[], T]) -> T:
+def write_count(engine: Engine) -> int | None:
+    """SQLite's count of rows written so far, inside a write transaction too (for
+    `note_changes`); None for an engine not made by `engine_from_snapshot`."""
+    raw = _CONNECTIONS.get(engine)
+    return None if raw is None else raw.total_changes
+
+
+#: Which cases the rows written to each table belong to; None for a table where some written
+#: row could not be tied to a case (a place, a setting, a bulk write), i.e. "anything may have
+#: changed there".
+CasesByTable = Mapping[str, frozenset[uuid.UUID] | None]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What the writes between two change counts touched, table by table."""
+
+    by_table: CasesByTable = field(default_factory=dict)
+
+    def cases_in(self, tables: Collection[str]) -> frozenset[uuid.UUID] | None:
+        """The cases whose rows in ``tables`` may have changed; None when that is unknown."""
+        out: set[uuid.UUID] = set()
+        for table in tables:
+            if table in self.by_table:
+                cases = self.by_table[table]
+                if cases is None:
+                    return None
+                out.update(cases)
+        return frozenset(out)
+
+    def __or__(self, other: Changes) -> Changes:
+        merged: dict[str, frozenset[uuid.UUID] | None] = dict(self.by_table)
+        for table, cases in other.by_table.items():
+            mine = merged.get(table, frozenset())
+            merged[table] = None if mine is None or cases is None else mine | cases
+        return Changes(merged)
+
+
+@dataclass
+class _Ledger:
+    """Described writes, in order: every write after count ``start`` up to ``end`` is in
+    ``steps`` as (count after it, what it touched). A write nobody described leaves a gap:
+    ``end`` no longer matches SQLite's count, and nothing before the gap can be updated."""
+
+    start: int
+    end: int
+    steps: list[tuple[int, Changes]] = field(default_factory=list)
+
+
+_LEDGERS: weakref.WeakKeyDictionary[Engine, _Ledger] = weakref.WeakKeyDictionary()
+#: Beyond this many described writes since a remembered value, it is computed afresh.
+MAX_STEPS = 500
+#: Beyond this many changed cases, a remembered value is computed afresh, not updated.
+MAX_UPDATED_CASES = 2000
+
+
+def note_changes(engine: Engine, before: int, after: int, changes: Changes) -> None:
+    """Describe the writes that moved the count from ``before`` to ``after`` (one ORM flush).
+
+    Only a description that starts where the last one ended extends the ledger; after any
+    undescribed write (raw SQL, a bulk insert, a session without the hook) it starts afresh,
+    so values remembered before that write are computed again, never patched.
+    """
+    with _REMEMBERED_LOCK:
+        ledger = _LEDGERS.get(engine)
+        if ledger is None or ledger.end != before:
+            ledger = _LEDGERS[engine] = _Ledger(start=before, end=before)
+        ledger.steps.append((after, changes))
+        ledger.end = after
+        # Forget what no remembered value can still need.
+        values = _REMEMBERED.get(engine, {}).values()
+        counts = [count for count, _, updatable in values if updatable]
+        oldest = min(counts, default=after)
+        keep = [step for step in ledger.steps if step[0] > oldest][-MAX_STEPS:]
+        if len(keep) < len(ledger.steps):
+            dropped = ledger.steps[len(ledger.steps) - len(keep) - 1]
+            ledger.start = dropped[0]
+            ledger.steps = keep
+
+
+def changes_since(engine: Engine, count: int) -> Changes | None:
+    """What was written since change count ``count``, or None when that is not known."""
+    now = change_count(engine)
+    with _REMEMBERED_LOCK:
+        return _changes_since(engine, count, now)
+
+
+def _changes_since(engine: Engine, count: int, now: int | None) -> Changes | None:
+    if now is None:
+        return None
+    if now == count:
+        return Changes()
+    ledger = _LEDGERS.get(engine)
+    if ledger is None or ledger.end != now or count < ledger.start:
+        return None
+    out = Changes()
+    for after, changes in ledger.steps:
+        if after > count:
+            out = out | changes
+    return out
+
+
+def remembered(
+    engine: Engine,
+    name: str,
+    compute: Callable[[], T],
+    *,
+    tables: Collection[str] = (),
+    update: Callable[[T, frozenset[uuid.UUID]], T] | None = None,
+) -> T:
     """``compute()``, kept until the database changes (see `change_count`).
 
     For facts derived in bulk from many rows (the case list, the rules' facts) that views ask
     for again and again between edits. The value is shared: callers must not modify it.
+
+    With ``update``, a value that depends only on the rows of ``tables`` belonging to each case
+    is brought up to date instead: ``update(old, cases)`` gets the cases whose rows there may
+    have changed, and must return a new value (the old one may still be in use). That needs
+    every write since the old value to be described (`note_changes`); otherwise, or when too
+    many cases changed, ``compute()`` runs.
     """
     count = change_count(engine)
     if count is None:
         return compute()
+    old: T | None = None
+    changed: frozenset[uuid.UUID] | None = None
     with _REMEMBERED_LOCK:
-        known = _REMEMBERED.get(engine)
-        if known is not None and known[0] == count and name in known[1]:
-            return known[1][name]
-    value = compute()
+        known = _REMEMBERED.get(engine, {}).get(name)
+        if known is not None and known[0] == count:
+            return known[1]
+        if known is not None and update is not None:
+            old = known[1]
+            changes = _changes_since(engine, known[0], count)
+            changed = changes.cases_in(tables) if changes is not None else None
+    if old is None or update is None or changed is None or len(changed) > MAX_UPDATED_CASES:
+        value = compute()
+    else:
+        value = update(old, changed) if changed else old
     if change_count(engine) == count:
         with _REMEMBERED_LOCK:
-            known = _REMEMBERED.get(engine)
-            values = known[1] if known is not None and known[0] == count else {}
-            values[name] = value
-            _REMEMBERED[engine] = (count, values)
+            _REMEMBERED.setdefault(engine, {})[name] = (count, value, update is not None)
     return value
 
 
-def remembered_in(session: Session, name: str, compute: Callable[[], T]) -> T:
+def remembered_in(
+    session: Session,
+    name: str,
+    compute: Callable[[], T],
+    *,
+    tables: Collection[str] = (),
+    update: Callable[[T, frozenset[uuid.UUID]], T] | None = None,
+) -> T:
     """`remembered` for the engine ``session`` is bound to (anything else: computed afresh)."""
     bind = session.get_bind()
-    return remembered(bind, name, compute) if isinstance(bind, Engine) else compute()
+    if not isinstance(bind, Engine):
+        return compute()
+    return remembered(bind, name, compute, tables=tables, update=update)

@@ -1,0 +1,85 @@
+"""What the case search looks at, kept in memory and updated case by case after an edit."""
+
+import uuid
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlmodel import Session, col
+
+from casetracker.model import Case, CustodyPeriod, Facility
+from casetracker.services.change_tracking import replace_in, tables_of
+
+#: What the index is read from (see `storage.database.remembered`).
+SEARCH_TABLES = tables_of(Case, CustodyPeriod, Facility)
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """What a search looks at: each case's key, and each place's key with every case ever
+    held there. Searched in memory: one pass over 20,000 keys per keystroke, no query."""
+
+    cases: Mapping[uuid.UUID, str]
+    #: Per case, every place it was ever held at.
+    stays: Mapping[uuid.UUID, frozenset[uuid.UUID]]
+    places: Mapping[uuid.UUID, str]
+    #: Per place, every case ever held there.
+    held: Mapping[uuid.UUID, frozenset[uuid.UUID]]
+
+    @classmethod
+    def read(cls, session: Session) -> "SearchIndex":
+        return cls({}, {}, {}, {}).updated(session, None)
+
+    def updated(self, session: Session, case_ids: Collection[uuid.UUID] | None) -> "SearchIndex":
+        """This index with ``case_ids`` (None: every case, and the places) read again."""
+        connection = session.connection()
+        keys = select(col(Case.id), col(Case.search_key))
+        stays_of = select(col(CustodyPeriod.case_id), col(CustodyPeriod.facility_id))
+        if case_ids is not None:
+            keys = keys.where(col(Case.id).in_(case_ids))
+            stays_of = stays_of.where(col(CustodyPeriod.case_id).in_(case_ids))
+        found: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+        for case_id, facility_id in connection.execute(stays_of):
+            found[case_id].add(facility_id)
+        fresh = {case_id: frozenset(places) for case_id, places in found.items()}
+        case_keys = {case_id: key for case_id, key in connection.execute(keys)}
+        if case_ids is None:
+            place_keys = select(col(Facility.id), col(Facility.search_key))
+            places = {fid: key for fid, key in connection.execute(place_keys)}
+            return SearchIndex(case_keys, fresh, places, _held(fresh))
+        cases = replace_in(self.cases, case_keys, case_ids)
+        stays = replace_in(self.stays, fresh, case_ids)
+        # Only the places those cases were or are now held at change their members.
+        changed = set(case_ids)
+        held = dict(self.held)
+        newly = _held(fresh)
+        for place in {p for c in changed for p in self.stays.get(c, ())} | set(newly):
+            members = (held.get(place, frozenset()) - changed) | newly.get(place, frozenset())
+            if members:
+                held[place] = frozenset(members)
+            else:
+                held.pop(place, None)
+        return SearchIndex(cases, stays, self.places, held)
+
+    def matching(self, forms: list[str]) -> set[uuid.UUID]:
+        """The cases whose key, or the key of a place they were held at, has any of ``forms``
+        (the folded query, and its transliteration if different)."""
+        first, *others = forms
+        out = {
+            case_id
+            for case_id, key in self.cases.items()
+            if first in key or any(f in key for f in others)
+        }
+        for place, key in self.places.items():
+            if any(f in key for f in forms):
+                out.update(self.held.get(place, ()))
+        return out
+
+
+def _held(stays: Mapping[uuid.UUID, Iterable[uuid.UUID]]) -> dict[uuid.UUID, frozenset[uuid.UUID]]:
+    held: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    for case_id, places in stays.items():
+        for place in places:
+            held[place].add(case_id)
+    return {place: frozenset(cases) for place, cases in held.items()}
