@@ -7,6 +7,7 @@ that the spellings of one name converge (Александр / Aleksandr / Alexan
 transliteration is pretty.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -85,14 +86,24 @@ def _words(text: str) -> list[str]:
 
 def transliterate(text: str) -> str:
     """Script-neutral skeleton: the same string for the usual spellings of one name."""
-    words = []
-    for word in _words(text):
-        latin = "".join(_CYR_TO_LAT.get(ch, ch) for ch in word)
-        latin = _EQUIVALENTS.get(latin, latin)
-        for pattern, repl in _COMPILED:
-            latin = pattern.sub(repl, latin)
-        words.append(latin)
-    return " ".join(words)
+    return " ".join(_skeleton(word) for word in _words(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _skeleton(word: str) -> str:
+    # Twenty-odd regular expressions per word; an organisation's names, places and units
+    # repeat, so rebuilding 60,000 keys mostly finds its words here. The words are vault
+    # data: `forget_words` clears them when a vault closes.
+    latin = "".join(_CYR_TO_LAT.get(ch, ch) for ch in word)
+    latin = _EQUIVALENTS.get(latin, latin)
+    for pattern, repl in _COMPILED:
+        latin = pattern.sub(repl, latin)
+    return latin
+
+
+def forget_words() -> None:
+    """Drop the remembered words (names among them), e.g. when a vault is locked or closed."""
+    _skeleton.cache_clear()
 
 
 def build_key(*parts: str | None) -> str:

@@ -15,7 +15,7 @@ from typing import Self
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from casetracker.services import audit, migrations, search_keys
+from casetracker.services import audit, migrations, search_keys, search_text
 from casetracker.services.sharing import ensure_org_keys
 from casetracker.storage import heap
 from casetracker.storage.database import engine_from_snapshot, snapshot
@@ -160,4 +160,5 @@ class Workspace:
         finally:
             self.engine.dispose()
             self.file.close()
+            search_text.forget_words()
             heap.release_free_memory()
