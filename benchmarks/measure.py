@@ -234,6 +234,51 @@ def worker_with_ticks(work: Callable[[], object], tick: float = 0.001) -> tuple[
     return elapsed, stall
 
 
+def measure_window(ws: Workspace, out: dict[str, Any]) -> None:
+    """The real main window right after unlocking: built and shown with Today (what the user
+    sees first), then each other section's first showing (sections fill when first shown)."""
+    from PySide6.QtWidgets import QApplication
+
+    from casetracker.gui.main_window import MainWindow
+    from casetracker.gui.vault_session import VaultSession
+
+    app = QApplication.instance()
+    assert app is not None
+    session = VaultSession(ws)
+    window: MainWindow | None = None
+
+    def build() -> MainWindow:
+        made = MainWindow(session)
+        made.show()
+        app.processEvents()
+        return made
+
+    try:
+        shown_s, window = seconds(build)
+        sections: dict[str, float] = {}
+        shown = window
+
+        def show(row: int) -> None:
+            shown.show_section(row)
+            app.processEvents()
+
+        for row in range(1, len(window.views)):
+            sections[window.nav.item(row).text()], _ = seconds(partial(show, row))
+        out["window"] = {
+            "today_shown": shown_s,
+            "sections": sections,
+            "section_worst": max(sections.values()),
+            "section_worst_name": max(sections, key=lambda k: sections[k]),
+        }
+        out["unlock"]["to_window"] = out["unlock"]["open_after_kdf"] + shown_s
+    finally:
+        if window is not None:
+            window.teardown()
+            window.deleteLater()
+        session.saver.stop()
+        app.processEvents()
+
+
 def measure_table(ws: Workspace, out: dict[str, Any]) -> None:
     """The Cases view itself: refresh, sort by each column through its proxy, filter."""
     from PySide6.QtCore import Qt
@@ -317,6 +362,7 @@ def measure(vault: Path, cases: int) -> dict[str, Any]:
         ws = measure_unlock(vault, out)
         out["memory"] = {"rss_after_unlock": current_rss_bytes()}
         steps: list[Callable[[], None]] = [
+            lambda: measure_window(ws, out),
             lambda: measure_rules(ws, out),
             lambda: measure_search(ws, out),
             lambda: measure_save(ws, out),

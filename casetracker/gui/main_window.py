@@ -103,9 +103,15 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         session.changed.connect(self._on_changed)
         session.save_state_changed.connect(self._on_save_state)
+        # Only the section on screen is filled now; the others when first shown (a refresh of
+        # every section took seconds at 20,000 cases, before the window could appear).
         self._stale: set[QWidget] = set()
         for view in self.views:
-            view.set_session(session)  # type: ignore[attr-defined]
+            if view is self.views[TODAY]:
+                view.set_session(session)  # type: ignore[attr-defined]
+            else:
+                view.session = session  # type: ignore[attr-defined]
+                self._stale.add(view)
         self.nav.setCurrentRow(TODAY)
         self.resize(1280, 800)
 

@@ -59,3 +59,17 @@ def test_reports_count_cases(window: MainWindow) -> None:
     window.show_section(5)
     statuses = window.reports.tables["status"].records()
     assert sum(n for _label, n in statuses) == 60
+
+
+def test_sections_are_filled_when_first_shown_not_when_the_window_opens(
+    window: MainWindow,
+) -> None:
+    """At 20,000 cases filling every section took seconds before the window could appear."""
+    assert window.places.table.records() == []
+    assert window.sources.table.records() == []
+    window.show_section(PLACES)
+    assert "Подвал комендатуры" in [f.name for f in window.places.table.records()]
+    window.show_section(SOURCES)
+    assert window.sources.table.records() != []
+    window.show_section(PEOPLE)
+    assert window.people.table.records() != []

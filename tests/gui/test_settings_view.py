@@ -8,6 +8,7 @@ from casetracker.services.settings import SPECS
 
 
 def test_every_declared_setting_has_an_editor_with_its_limits(window: MainWindow) -> None:
+    window.show_section(SETTINGS)
     page = window.settings
     assert set(SPECS) <= set(page.editors)
     spin = page.editors["lost_contact.held_warning_days"]
