@@ -40,15 +40,23 @@ def _numeric_date(value: date) -> str:
 
 _translate: Translate = english
 _format_date: Callable[[date], str] = _numeric_date
+_generation = 0
 
 
 def install(
     translate_function: Translate | None = None, date_function: Callable[[date], str] | None = None
 ) -> None:
     """Use ``translate_function`` and ``date_function`` from now on (None: the English default)."""
-    global _translate, _format_date
+    global _translate, _format_date, _generation
     _translate = translate_function or english
     _format_date = date_function or _numeric_date
+    _generation += 1
+
+
+def generation() -> int:
+    """A number that changes whenever a translator is installed: worded results (flag messages)
+    may be remembered per generation, as they read the same until the language changes."""
+    return _generation
 
 
 def translate(context: str, text: str, disambiguation: str = "", n: int = -1) -> str:

@@ -16,7 +16,7 @@ def test_flags_are_grouped_worst_first_with_days_since_proof_of_life(window: Mai
     assert flags, "the demo data raises flags"
     ranks = [f.severity.rank for f in flags]
     assert ranks == sorted(ranks, reverse=True)
-    groups = [today.model.item(r, 0).text() for r in range(today.model.rowCount())]
+    groups = [today.model.index(r, 0).data() for r in range(today.model.rowCount())]
     assert groups[0].startswith("Critical")
     _lost_contact_ct0001(window)
     flag = today.selected_flag()

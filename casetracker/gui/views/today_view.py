@@ -8,7 +8,7 @@ case.
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -187,30 +187,18 @@ class TodayView(QWidget):
         return self.model.current_flags
 
     # -- selection --------------------------------------------------------------------------
-    def _flag_indexes(self) -> list[tuple[Flag, QModelIndex]]:
-        out: list[tuple[Flag, QModelIndex]] = []
-        for g in range(self.model.rowCount()):
-            group = self.model.index(g, 0)
-            for r in range(self.model.rowCount(group)):
-                index = self.model.index(r, 0, group)
-                flag = self.model.flag_at(index)
-                if flag is not None:
-                    out.append((flag, index))
-        return out
-
     def select_first(self) -> None:
-        found = self._flag_indexes()
-        if found:
-            self.tree.setCurrentIndex(found[0][1])
+        first = self.model.find()
+        if first.isValid():
+            self.tree.setCurrentIndex(first)
         else:
             self._show_detail(None)
 
     def select_flag(self, rule: str, subject: str) -> bool:
-        for flag, index in self._flag_indexes():
-            if flag.rule == rule and flag.subject == subject:
-                self.tree.setCurrentIndex(index)
-                return True
-        return False
+        found = self.model.find(rule, subject)
+        if found.isValid():
+            self.tree.setCurrentIndex(found)
+        return found.isValid()
 
     def _reselect(self, flag: Flag | None) -> bool:
         return flag is not None and self.select_flag(flag.rule, flag.subject)
