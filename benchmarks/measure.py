@@ -101,15 +101,18 @@ def measure_unlock(vault: Path, out: dict[str, Any]) -> Workspace:
         with kdf_clock() as kdf:
             total, ws = seconds(lambda: Workspace.open(vault, passphrase=BENCHMARK_PASSPHRASE))
         assert ws is not None
+        # What the unlock page's background job does after opening (gui/start/unlock_page.py).
+        warm_s, _ = seconds(ws.warm)
         rows_s, rows = seconds(ws.cases.rows)
         fill_s, _ = seconds(partial(case_list.fill, rows))
         runs.append(
             {
                 "kdf": sum(kdf),
                 "open_after_kdf": total - sum(kdf),
+                "warm": warm_s,
                 "rows": rows_s,
                 "fill": fill_s,
-                "after_kdf": total - sum(kdf) + rows_s + fill_s,
+                "after_kdf": total - sum(kdf) + warm_s + rows_s + fill_s,
             }
         )
     assert ws is not None
@@ -270,7 +273,9 @@ def measure_window(ws: Workspace, out: dict[str, Any]) -> None:
             "section_worst": max(sections.values()),
             "section_worst_name": max(sections, key=lambda k: sections[k]),
         }
-        out["unlock"]["to_window"] = out["unlock"]["open_after_kdf"] + shown_s
+        unlock = out["unlock"]
+        unlock["to_window"] = unlock["open_after_kdf"] + unlock["warm"] + shown_s
+        out["window"]["gui_thread"] = shown_s
     finally:
         if window is not None:
             window.teardown()

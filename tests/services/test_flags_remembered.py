@@ -64,3 +64,25 @@ def test_callers_cannot_change_what_is_remembered(ws: Workspace) -> None:
     assert flags
     flags.clear()
     assert ws.flags.evaluate()
+
+
+def test_warming_a_vault_works_out_the_first_screen_ahead(ws: Workspace, runs: list[date]) -> None:
+    """Unlocking calls warm() on its background thread; the window then finds it all done."""
+    demo.generate(ws, 10)
+    assert ws.warm() is ws
+    assert len(runs) == 1
+    ws.flags.open_flags()
+    ws.cases.rows()
+    assert len(runs) == 1
+
+
+def test_a_vault_that_cannot_be_warmed_is_closed(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object) -> None:
+        raise RuntimeError("a bug in a rule")
+
+    monkeypatch.setattr(engine, "evaluate", broken)
+    with pytest.raises(RuntimeError):
+        ws.warm()
+    assert ws.file.closed

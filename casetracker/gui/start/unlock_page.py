@@ -140,7 +140,7 @@ class UnlockPage(QWidget):
         self._set_busy(True, self.tr("Unlocking… this takes a moment, on purpose."))
         self.backup_button.hide()
         self.job = run_in_background(
-            lambda: Workspace.open(path, **secret), self._done, self._failed
+            lambda: Workspace.open(path, **secret).warm(), self._done, self._failed
         )
 
     def open_backup(self) -> None:
@@ -149,7 +149,9 @@ class UnlockPage(QWidget):
         path, secret = self.path, self._secret()
         self._set_busy(True, self.tr("Looking for a backup that opens…"))
         self.job = run_in_background(
-            lambda: backup_restore.open_newest_backup(path, **secret)[0], self._done, self._failed
+            lambda: backup_restore.open_newest_backup(path, **secret)[0].warm(),
+            self._done,
+            self._failed,
         )
 
     def _done(self, workspace: object) -> None:
