@@ -1,9 +1,12 @@
 """Sources (documents, photos, reports, testimonies) and the allegations they support."""
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
 from casetracker.i18n import translate
@@ -24,6 +27,19 @@ from casetracker.services.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One line of the Sources list: a source's own fields, without an ORM object."""
+
+    id: uuid.UUID
+    title: str
+    kind: SourceKind
+    verification: Verification
+    reference: str
+    published_on: date | None
+    notes: str
 
 
 class EvidenceService:
@@ -111,9 +127,53 @@ class EvidenceService:
             )
             return list(cases), list(facilities)
 
+    def backing_counts(self) -> dict[uuid.UUID, tuple[int, int]]:
+        """How many cases and places each source backs (as ``backed_by`` finds), every source.
+
+        One query for the whole list: ``backed_by`` per source was two queries each, 40,000 for
+        20,000 sources, and the list shows only the numbers.
+        """
+        cases = (
+            select(func.count())
+            .select_from(SourceCase)
+            .join(Case, col(SourceCase.case_id) == Case.id)
+            .where(SourceCase.source_id == Source.id)
+            .scalar_subquery()
+        )
+        places = (
+            select(func.count())
+            .select_from(SourceFacility)
+            .join(Facility, col(SourceFacility.facility_id) == Facility.id)
+            .where(SourceFacility.source_id == Source.id)
+            .scalar_subquery()
+        )
+        with self.ws.reading() as session:
+            rows = session.exec(select(Source.id, cases, places))
+            return {source_id: (n_cases, n_places) for source_id, n_cases, n_places in rows}
+
     def all_sources(self) -> list[Source]:
         with self.ws.reading() as session:
             return list(session.exec(select(Source).order_by(col(Source.title))))
+
+    def source_rows(self) -> list[SourceRow]:
+        """Every source in the order of ``all_sources``, as plain columns.
+
+        Building 20,000 ORM objects (``all_sources``) took almost half a second; the list needs
+        only these fields, and ``get_source`` reads the one being edited.
+        """
+        stmt = sa_select(
+            col(Source.id), col(Source.title), col(Source.kind), col(Source.verification),
+            col(Source.reference), col(Source.published_on), col(Source.notes),
+        ).order_by(col(Source.title))  # fmt: skip
+        with self.ws.reading() as session:
+            return [SourceRow(*found) for found in session.connection().execute(stmt)]
+
+    def get_source(self, source_id: uuid.UUID) -> Source:
+        with self.ws.reading() as session:
+            source = session.get(Source, source_id)
+            if source is None:
+                raise NotFound(translate("services", "This source is not in the vault."))
+            return source
 
     def add_allegation(
         self,

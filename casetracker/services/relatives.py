@@ -1,9 +1,11 @@
 """Relatives and other people who report on cases, with what they consent to."""
 
 import uuid
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from casetracker.i18n import translate
@@ -19,6 +21,24 @@ EDITABLE_FIELDS = frozenset(
     {"full_name", "phones", "handles", "language", "city", "anonymous", "share_with_lawyer",
      "share_with_media", "notes"}
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One line of the People list: a person's own fields and how many cases they speak for."""
+
+    id: uuid.UUID
+    full_name: str
+    phones: str
+    handles: str
+    language: str
+    city: str
+    anonymous: bool
+    share_with_lawyer: bool
+    share_with_media: bool
+    notes: str
+    search_key: str
+    cases: int
 
 
 def relative_search_key(r: Relative) -> str:
@@ -141,6 +161,33 @@ class RelativeService:
     def all(self) -> list[Relative]:
         with self.ws.reading() as session:
             return list(session.exec(select(Relative).order_by(col(Relative.full_name))))
+
+    def rows(self) -> list[PersonRow]:
+        """Everyone, in the order of ``all``, with their case counts: one query, plain columns.
+
+        Building 40,000 ORM objects (``all``) took most of a second; the list needs only these.
+        """
+        cases = (
+            select(func.count())
+            .select_from(CaseRelative)
+            .where(CaseRelative.relative_id == Relative.id)
+            .scalar_subquery()
+        )
+        stmt = sa_select(
+            col(Relative.id), col(Relative.full_name), col(Relative.phones),
+            col(Relative.handles), col(Relative.language), col(Relative.city),
+            col(Relative.anonymous), col(Relative.share_with_lawyer),
+            col(Relative.share_with_media), col(Relative.notes), col(Relative.search_key), cases,
+        ).order_by(col(Relative.full_name))  # fmt: skip
+        with self.ws.reading() as session:
+            return [PersonRow(*tuple(found)) for found in session.connection().execute(stmt)]
+
+    def get(self, relative_id: uuid.UUID) -> Relative:
+        with self.ws.reading() as session:
+            relative = session.get(Relative, relative_id)
+            if relative is None:
+                raise NotFound(translate("services", "This person is not in the vault."))
+            return relative
 
 
 def _check(fields: dict[str, Any]) -> None:

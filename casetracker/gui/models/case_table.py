@@ -5,17 +5,12 @@ from datetime import date
 from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from casetracker.gui import style
 from casetracker.gui.labels import rule_title, status_label
 from casetracker.gui.models.column_table import SORT_ROLE
+from casetracker.gui.models.model_sort import ModelSortProxy, SortedTableModel
 from casetracker.rules.flag import Flag
 from casetracker.services.cases import CaseRow
 
@@ -37,15 +32,11 @@ def days_since(row: CaseRow, today: date) -> int | None:
     return (today - row.last_proof_of_life.date()).days
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(SortedTableModel[CaseRow]):
     COLUMNS = ("ref", "name", "status", "facility", "days", "flags", "caseworker")
 
     def __init__(self, today: date | None = None) -> None:
         super().__init__()
-        self._rows: list[CaseRow] = []
-        self._given: list[CaseRow] = []  # as set_rows received them; _rows is them sorted
-        self._shown: list[int] = []  # the position in _given of each row shown
-        self._sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._flags: dict[str, list[Flag]] = {}
         self._today = today or date.today()
 
@@ -62,54 +53,21 @@ class CaseTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: Sequence[CaseRow], flags: dict[str, list[Flag]] | None = None) -> None:
         self.beginResetModel()
-        self._given = list(rows)
         self._flags = flags or {}
         self._today = date.today()
-        self._shown = self._order(list(range(len(self._given))))
-        self._rows = [self._given[i] for i in self._shown]
+        self._take(rows)
         self.endResetModel()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by ``column`` (kept for later ``set_rows``); ties keep the order shown before.
-
-        One key per row, sorted in Python: Qt's proxy asked ``data`` twice per comparison,
-        which took seconds for 20,000 cases. The result is the order the proxy gave.
-        """
-        self._sorted_by = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        shown = self._order(self._shown)
-        now_at = [0] * len(shown)  # given position -> row it is shown on after sorting
-        for n, i in enumerate(shown):
-            now_at[i] = n
-        was = self._shown
-        self._shown = shown
-        self._rows = [self._given[i] for i in shown]
-        old = self.persistentIndexList()
-        self.changePersistentIndexList(
-            old, [self.index(now_at[was[index.row()]], index.column()) for index in old]
-        )
-        self.layoutChanged.emit()
-
-    def _order(self, before: list[int]) -> list[int]:
-        """``before`` (positions in ``_given``) stably sorted by the current sort column."""
-        column, order = self._sorted_by
-        if not 0 <= column < len(self.COLUMNS):
-            return sorted(before)  # no sort column: the order given, as Qt's proxy does
+    def _sort_values(self, column: int) -> list[str | int]:
+        """Each row's ``_sort_key`` in ``column``, the text ones computed once per column."""
         name = self.COLUMNS[column]
-        keys: list[str | int]
         if name == "status":  # one translated label per status, not one per row
             labels = {s: status_label(s).casefold() for s in {r.status for r in self._given}}
-            keys = [labels[row.status] for row in self._given]
-        elif name in _TEXT_FIELDS:
+            return [labels[row.status] for row in self._given]
+        if name in _TEXT_FIELDS:
             field = attrgetter(_TEXT_FIELDS[name])
-            keys = [str(field(row)).casefold() for row in self._given]
-        else:
-            keys = [self._sort_key(row, name) for row in self._given]
-        return sorted(
-            before,
-            key=keys.__getitem__,
-            reverse=order == Qt.SortOrder.DescendingOrder,
-        )
+            return [str(field(row)).casefold() for row in self._given]
+        return [self._sort_key(row, name) for row in self._given]
 
     def _sort_key(self, row: CaseRow, column: str) -> str | int:
         flags = self._flags.get(row.ref, [])
@@ -125,9 +83,6 @@ class CaseTableModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self.set_rows([])
-
-    def row_at(self, row: int) -> CaseRow:
-        return self._rows[row]
 
     def flags_of(self, ref: str) -> list[Flag]:
         return self._flags.get(ref, [])
@@ -195,12 +150,5 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
 
-class CaseSortProxy(QSortFilterProxyModel):
-    """The Cases view's proxy: hands sorting to ``CaseTableModel.sort`` and shows its order."""
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if isinstance(source, CaseTableModel):
-            source.sort(column, order)
-        else:
-            super().sort(column, order)
+#: The Cases view's proxy: hands sorting to ``CaseTableModel`` and shows its order.
+CaseSortProxy = ModelSortProxy

@@ -2,15 +2,18 @@
 
 Most lists in the app (contacts, allegations, history, places, people, sources) are a list of
 service records shown read-only; one generic model keeps each view to a list of ``Column``s.
-Sort keys are plain ``str``/``int``/``float`` so Qt's proxy can compare them.
+Sort keys are plain ``str``/``int``/``float``; the model sorts its rows itself (``model_sort``:
+People and Sources hold tens of thousands), in the order Qt's proxy would give.
 """
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+
+from casetracker.gui.models.model_sort import SortedTableModel
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -28,27 +31,31 @@ class Column(Generic[T]):
     background: Callable[[T], QColor | None] | None = None
     align_right: bool = False
 
+    def sort_value(self, record: T) -> str | int | float:
+        """What the list sorts ``record`` by: the sort key, else the text without case."""
+        return self.sort(record) if self.sort else self.text(record).casefold()
 
-class RecordTableModel(QAbstractTableModel, Generic[T]):
+
+class RecordTableModel(SortedTableModel[T]):
     def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
-        self._rows: list[T] = []
 
     @property
     def rows(self) -> list[T]:
+        """The records in the order of the model's rows (``row_at``), sorted as shown."""
         return list(self._rows)
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._take(rows)
         self.endResetModel()
 
     def clear(self) -> None:
         self.set_rows([])
 
-    def row_at(self, row: int) -> T:
-        return self._rows[row]
+    def _sort_values(self, column: int) -> list[str | int | float]:
+        return list(map(self.columns[column].sort_value, self._given))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -71,7 +78,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(record)
         if role == SORT_ROLE:
-            return column.sort(record) if column.sort else column.text(record).casefold()
+            return column.sort_value(record)
         if role == RECORD_ROLE:
             return index.row()
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:

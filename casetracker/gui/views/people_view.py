@@ -1,7 +1,5 @@
 """People: relatives and other reporters, with every case each one speaks for."""
 
-import uuid
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,7 +19,9 @@ from casetracker.gui.models.column_table import Column
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.list_detail import list_beside_panel
 from casetracker.gui.widgets.record_table import RecordTable
-from casetracker.model import Case, Relative
+from casetracker.model import Case
+from casetracker.services.errors import NotFound
+from casetracker.services.relatives import PersonRow
 from casetracker.services.search_text import matches
 
 
@@ -31,8 +31,7 @@ class PeopleView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: VaultSession | None = None
-        self.current: Relative | None = None
-        self._case_counts: dict[uuid.UUID, int] = {}
+        self.current: PersonRow | None = None
         anonymous = self.tr("Anonymous")
         title = QLabel(self.tr("People"), self)
         style.set_role(title, "title")
@@ -43,7 +42,7 @@ class PeopleView(QWidget):
         self.search.setAccessibleName(self.tr("Search people"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self.refresh())
-        self.table: RecordTable[Relative] = RecordTable(
+        self.table: RecordTable[PersonRow] = RecordTable(
             [
                 Column(self.tr("Name"), lambda r: r.full_name or anonymous),
                 Column(self.tr("Phones"), lambda r: r.phones),
@@ -54,8 +53,8 @@ class PeopleView(QWidget):
                 Column(self.tr("Media may know"), lambda r: yes_no(r.share_with_media)),
                 Column(
                     self.tr("Cases"),
-                    lambda r: str(self._case_counts.get(r.id, 0)),
-                    sort=lambda r: self._case_counts.get(r.id, 0),
+                    lambda r: str(r.cases),
+                    sort=lambda r: r.cases,
                     align_right=True,
                 ),
             ],
@@ -113,7 +112,6 @@ class PeopleView(QWidget):
         if session is None:
             self.table.clear()
             self.cases.clear()
-            self._case_counts = {}
             self.search.blockSignals(True)
             self.search.clear()
             self.search.blockSignals(False)
@@ -126,21 +124,15 @@ class PeopleView(QWidget):
             return
         ws = self.session.ws
         keep = self.current.id if self.current else None
-        people = ws.relatives.all()
+        people = ws.relatives.rows()
         query = self.search.text().strip()
         if query:
             people = [p for p in people if matches(p.search_key, query)]
-        self._case_counts = ws.relatives.case_counts()
         self.table.set_records(people)
-        for row in range(self.table.proxy.rowCount()):
-            index = self.table.proxy.index(row, 0)
-            record = self.table.record_at(index)
-            if record is not None and (keep is None or record.id == keep):
-                self.table.setCurrentIndex(index)
-                return
-        self._select(None)
+        if not self.table.select_first_where(lambda r: keep is None or r.id == keep):
+            self._select(None)
 
-    def _select(self, person: Relative | None) -> None:
+    def _select(self, person: PersonRow | None) -> None:
         self.current = person
         for w in (self.edit_button, self.copy_phone, self.copy_handle):
             w.setEnabled(person is not None)
@@ -166,8 +158,14 @@ class PeopleView(QWidget):
         self.cases.set_records(self.session.ws.relatives.cases_of(person.id))
 
     def edit(self) -> None:
-        if self.session is not None and self.current is not None:
-            RelativeDialog(self.session, relative=self.current, parent=self).exec()
+        if self.session is None or self.current is None:
+            return
+        try:
+            relative = self.session.ws.relatives.get(self.current.id)
+        except NotFound:  # gone since the list was read: show the list as it is now
+            self.refresh()
+            return
+        RelativeDialog(self.session, relative=relative, parent=self).exec()
 
     def copy(self, field: str) -> None:
         if self.current is None:

@@ -23,7 +23,9 @@ from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.attachment_viewer import AttachmentViewer
 from casetracker.gui.widgets.list_detail import list_beside_panel
 from casetracker.gui.widgets.record_table import RecordTable
-from casetracker.model import Attachment, Case, Facility, Source
+from casetracker.model import Attachment, Case, Facility
+from casetracker.services.errors import NotFound
+from casetracker.services.evidence import SourceRow
 from casetracker.services.search_text import fold
 
 
@@ -34,7 +36,7 @@ class SourcesView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: VaultSession | None = None
-        self.current: Source | None = None
+        self.current: SourceRow | None = None
         self._backs: dict[uuid.UUID, tuple[int, int]] = {}
         title = QLabel(self.tr("Sources"), self)
         style.set_role(title, "title")
@@ -45,7 +47,7 @@ class SourcesView(QWidget):
         self.search.textChanged.connect(lambda _t: self.refresh())
         self.new_button = QPushButton(self.tr("New source…"), self)
         self.new_button.clicked.connect(self.new_source)
-        self.table: RecordTable[Source] = RecordTable(
+        self.table: RecordTable[SourceRow] = RecordTable(
             [
                 Column(self.tr("Title"), lambda s: s.title, tooltip=lambda s: s.reference),
                 Column(self.tr("Kind"), lambda s: source_kind_label(s.kind)),
@@ -127,7 +129,7 @@ class SourcesView(QWidget):
         layout.addWidget(splitter, 1)
         self._select(None)
 
-    def _backs_text(self, source: Source) -> str:
+    def _backs_text(self, source: SourceRow) -> str:
         cases, places = self._backs.get(source.id, (0, 0))
         text = self.tr("%n case(s)", "", cases)
         if places:
@@ -159,24 +161,16 @@ class SourcesView(QWidget):
             return
         ws = self.session.ws
         keep = self.current.id if self.current else None
-        sources = ws.evidence.all_sources()
+        sources = ws.evidence.source_rows()
         query = fold(self.search.text())
         if query:
             sources = [s for s in sources if query in fold(f"{s.title} {s.reference} {s.notes}")]
-        self._backs = {}
-        for source in sources:
-            cases, places = ws.evidence.backed_by(source.id)
-            self._backs[source.id] = (len(cases), len(places))
+        self._backs = ws.evidence.backing_counts()
         self.table.set_records(sources)
-        for row in range(self.table.proxy.rowCount()):
-            index = self.table.proxy.index(row, 0)
-            record = self.table.record_at(index)
-            if record is not None and (keep is None or record.id == keep):
-                self.table.setCurrentIndex(index)
-                return
-        self._select(None)
+        if not self.table.select_first_where(lambda r: keep is None or r.id == keep):
+            self._select(None)
 
-    def _select(self, source: Source | None) -> None:
+    def _select(self, source: SourceRow | None) -> None:
         self.current = source
         self.edit_button.setEnabled(source is not None)
         if self.viewer is not None:
@@ -210,8 +204,14 @@ class SourcesView(QWidget):
             self.viewer.show_attachment(attachment.id, attachment)
 
     def edit(self) -> None:
-        if self.session is not None and self.current is not None:
-            SourceDialog(self.session, source=self.current, parent=self).exec()
+        if self.session is None or self.current is None:
+            return
+        try:
+            source = self.session.ws.evidence.get_source(self.current.id)
+        except NotFound:  # gone since the list was read: show the list as it is now
+            self.refresh()
+            return
+        SourceDialog(self.session, source=source, parent=self).exec()
 
     def new_source(self) -> None:
         if self.session is not None:

@@ -4,14 +4,15 @@ Shared by every list in the app so they all behave alike: whole-row selection, s
 clicking a header, Enter or double-click to open, columns sized to their content.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from casetracker.gui.models.column_table import SORT_ROLE, Column, RecordTableModel
+from casetracker.gui.models.model_sort import ModelSortProxy
 
 T = TypeVar("T")
 
@@ -29,7 +30,7 @@ class RecordTable(QTableView, Generic[T]):
     ) -> None:
         super().__init__(parent)
         self.source_model: RecordTableModel[T] = RecordTableModel(columns, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = ModelSortProxy(self)  # the model sorts: People and Sources hold 40,000
         self.proxy.setSourceModel(self.source_model)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -44,6 +45,8 @@ class RecordTable(QTableView, Generic[T]):
         self.verticalHeader().setDefaultSectionSize(26)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
+        # Measuring every row of 40,000 people cost a fifth of a second per refresh.
+        header.setResizeContentsPrecision(200)
         header.setStretchLastSection(stretch_column is None)
         self._stretch = stretch_column
         self.doubleClicked.connect(self._on_activated)
@@ -72,6 +75,17 @@ class RecordTable(QTableView, Generic[T]):
 
     def records(self) -> list[T]:
         return self.source_model.rows
+
+    def select_first_where(self, wanted: Callable[[T], bool]) -> bool:
+        """Make the first record shown that ``wanted`` accepts current; whether there was one.
+
+        Scans the records, not the view's rows: the proxy shows the model's own order.
+        """
+        for row, record in enumerate(self.source_model.rows):
+            if wanted(record):
+                self.setCurrentIndex(self.proxy.mapFromSource(self.source_model.index(row, 0)))
+                return True
+        return False
 
     def select_first(self) -> None:
         if self.proxy.rowCount() > 0:
