@@ -50,7 +50,7 @@ class AllegationsTab(CaseTab):
 
     def refresh(self) -> None:
         ws = self.session.ws
-        self._sources = {s.id: s.title for s in ws.evidence.all_sources()}
+        self._sources = {s.id: s.title for s in ws.evidence.source_rows()}
         self.table.set_records(ws.evidence.allegations_for_case(self.case_id))
 
     def clear(self) -> None:
