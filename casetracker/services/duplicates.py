@@ -63,10 +63,6 @@ def name_key(full_name: str) -> str:
     return " ".join(sorted(transliterate(full_name).split()))
 
 
-def similar(a: str, b: str) -> bool:
-    return _keys_similar(name_key(a), name_key(b))
-
-
 def _keys_similar(a: str, b: str) -> bool:
     matcher = SequenceMatcher(None, a, b)
     # The quick ratios are upper bounds of ratio(): most pairs are ruled out without it.
