@@ -99,3 +99,45 @@ def write(root: ET.Element, path: Path) -> None:
     path.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
     )
+
+
+def unfinished(path: Path) -> list[Message]:
+    """The messages still waiting for a translation (what a translator is handed)."""
+    return [
+        m
+        for m in read(path)
+        if m.state == "unfinished" or not any(t.strip() for t in m.translations)
+    ]
+
+
+def fill(path: Path, translations: dict[str, dict[str, str | list[str]]]) -> int:
+    """Write translations given as {context: {source: text or [plural forms]}}; returns how many.
+
+    Lets a translator (or a script) answer the unfinished messages in bulk without Linguist;
+    a source that is not in the catalogue is ignored, so run ``update`` first.
+    """
+    tree = ET.parse(path)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        wanted = translations.get(context.findtext("name") or "")
+        if not wanted:
+            continue
+        for message in context.iter("message"):
+            text = wanted.get(message.findtext("source") or "")
+            if text is None:
+                continue
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            for child in list(translation):
+                translation.remove(child)
+            translation.attrib.pop("type", None)
+            if message.get("numerus") == "yes":
+                translation.text = None
+                for form in [text] if isinstance(text, str) else text:
+                    ET.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = text if isinstance(text, str) else text[0]
+            filled += 1
+    write(tree.getroot(), path)
+    return filled
