@@ -7,23 +7,24 @@ from argparse import Namespace
 from pathlib import Path
 
 from casetracker.i18n import translate
+from casetracker.services import vault_keys
 from casetracker.services.errors import InvalidInput
-from casetracker.services.passphrase_policy import MIN_PASSPHRASE_CHARS
 
 
 class NoPassphrase(InvalidInput):
     pass
 
 
-def _from_file(path: str) -> str:
+def _from_file(path: str, *, recovery_key: bool = False) -> str:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise NoPassphrase(
-            translate("cli", "The passphrase file cannot be read ({reason}).").format(
-                reason=exc.strerror or "error"
-            )
-        ) from None
+        message = (
+            translate("cli", "The recovery key file cannot be read ({reason}).")
+            if recovery_key
+            else translate("cli", "The passphrase file cannot be read ({reason}).")
+        )
+        raise NoPassphrase(message.format(reason=exc.strerror or "error")) from None
     # A trailing newline is the editor's, not the user's.
     return text.rstrip("\r\n")
 
@@ -37,6 +38,12 @@ def _prompt(label: str) -> str:
             )
         )
     return getpass.getpass(label)
+
+
+def recovery_key(args: Namespace) -> str | None:
+    """The recovery key from ``--recovery-key-file``, or None when the passphrase is used."""
+    path = getattr(args, "recovery_key_file", None)
+    return _from_file(path, recovery_key=True).strip() if path else None
 
 
 def current(args: Namespace) -> str:
@@ -64,9 +71,4 @@ def new(args: Namespace, *, file_attr: str, env: str) -> str:
 
 
 def check_strength(value: str) -> None:
-    if len(value.strip()) < MIN_PASSPHRASE_CHARS:
-        raise InvalidInput(
-            translate(
-                "cli", "A passphrase needs at least {n} characters; several words are best."
-            ).format(n=MIN_PASSPHRASE_CHARS)
-        )
+    vault_keys.check_policy(value)

@@ -1,7 +1,7 @@
 """Commands about the vault itself: create, inspect, re-key, check, back up."""
 
 import json
-from argparse import Namespace
+from argparse import ArgumentParser, Namespace
 from pathlib import Path
 
 from casetracker.cli import passphrase
@@ -9,6 +9,7 @@ from casetracker.cli.output import out
 from casetracker.cli.parsing import Subcommands
 from casetracker.i18n import translate
 from casetracker.model import SCHEMA_VERSION
+from casetracker.services import vault_keys
 from casetracker.services.inventory import table_counts
 from casetracker.services.workspace import Workspace
 from casetracker.storage.vault_file import VaultFile, list_backups
@@ -37,6 +38,7 @@ def add_commands(sub: Subcommands) -> None:
             "read the new passphrase from this file (else CASETRACKER_NEW_PASSPHRASE or a prompt)",
         ),
     )
+    add_recovery_key_file(p)
     p.set_defaults(func=cmd_passwd)
 
     p = sub.add_parser(
@@ -44,6 +46,7 @@ def add_commands(sub: Subcommands) -> None:
         help=translate("cli", "create or replace the recovery key and print it once"),
     )
     p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
+    add_recovery_key_file(p)
     p.set_defaults(func=cmd_recovery_key)
 
     p = sub.add_parser(
@@ -66,7 +69,22 @@ def add_commands(sub: Subcommands) -> None:
     p.set_defaults(func=cmd_restore)
 
 
+def add_recovery_key_file(p: ArgumentParser) -> None:
+    p.add_argument(
+        "--recovery-key-file",
+        metavar="PATH",
+        help=translate(
+            "cli", "unlock with the recovery key read from this file instead of the passphrase"
+        ),
+    )
+
+
 def open_workspace(args: Namespace) -> Workspace:
+    """The vault, unlocked by ``--recovery-key-file`` where the command has it, else the
+    passphrase."""
+    key = passphrase.recovery_key(args)
+    if key is not None:
+        return Workspace.open(args.vault, recovery_key=key, actor=args.actor)
     return Workspace.open(args.vault, passphrase=passphrase.current(args), actor=args.actor)
 
 
@@ -126,14 +144,14 @@ def cmd_passwd(args: Namespace) -> int:
         secret = passphrase.new(
             args, file_attr="new_passphrase_file", env="CASETRACKER_NEW_PASSPHRASE"
         )
-        ws.file.change_passphrase(secret)
+        vault_keys.change_passphrase(ws, secret)
     out(translate("cli", "The passphrase was changed. The recovery key still works."))
     return 0
 
 
 def cmd_recovery_key(args: Namespace) -> int:
     with open_workspace(args) as ws:
-        key = ws.file.replace_recovery_key()
+        key = vault_keys.new_recovery_key(ws)
     out(translate("cli", "A new recovery key was made; the old one no longer opens the vault."))
     print_recovery_key(key)
     return 0
