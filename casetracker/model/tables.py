@@ -128,6 +128,9 @@ class ContactEvent(Record, table=True):
     case_id: uuid.UUID = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
     #: Local wall-clock time of the contact as the caseworker recorded it.
     occurred_at: NaiveDatetime
+    #: False when only the day is known: occurred_at then holds midnight, shown as the day alone.
+    #: Contacts from schema 1 keep True (their time is shown as before).
+    time_known: bool = True
     channel: Channel = Channel.CALL
     #: True only when the detained man himself was heard: this is proof of life.
     direct: bool = False
@@ -233,4 +236,4 @@ class Meta(SQLModel, table=True):
 
 
 #: Schema version of the tables above; services/migrations.py upgrades older vaults.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2

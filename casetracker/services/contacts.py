@@ -1,7 +1,7 @@
 """The contact log: every time anyone heard from or about a detained man."""
 
 import uuid
-from datetime import datetime
+from datetime import datetime, time
 from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
@@ -31,8 +31,14 @@ class ContactService:
         participants: str = "",
         relative_id: uuid.UUID | None = None,
         new_status: CaseStatus | None = None,
+        time_known: bool = True,
     ) -> ContactEvent:
-        """Log one contact; optionally change the status in the same step (one undo unit)."""
+        """Log one contact; optionally change the status in the same step (one undo unit).
+
+        ``time_known=False``: only the day is known; it is stored at midnight and shown alone.
+        """
+        if not time_known:
+            occurred_at = datetime.combine(occurred_at.date(), time())
         if (
             occurred_at > datetime.now().replace(microsecond=0)
             and (occurred_at - datetime.now()).days >= 1
@@ -43,6 +49,7 @@ class ContactService:
             event = ContactEvent(
                 case_id=case.id,
                 occurred_at=occurred_at,
+                time_known=time_known,
                 channel=channel,
                 direct=direct,
                 reports_transfer=reports_transfer,

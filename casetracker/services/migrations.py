@@ -7,15 +7,24 @@ save; a vault from a newer release is refused rather than half-understood.
 
 from collections.abc import Callable
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlmodel import Session, SQLModel
 
 from casetracker.i18n import translate
 from casetracker.model import SCHEMA_VERSION, Meta
 from casetracker.services.errors import ServiceError
 
+
+def _contact_time_known(session: Session) -> None:
+    """Schema 2: a contact may be known by its day only. Older contacts keep their time shown
+    (time_known true): a 12:00 written by the old command line cannot be told from a real one."""
+    session.execute(
+        text("ALTER TABLE contactevent ADD COLUMN time_known BOOLEAN NOT NULL DEFAULT 1")
+    )
+
+
 #: from_version -> step upgrading the schema to from_version + 1
-STEPS: dict[int, Callable[[Session], None]] = {}
+STEPS: dict[int, Callable[[Session], None]] = {1: _contact_time_known}
 
 
 class NewerSchema(ServiceError):

@@ -1,0 +1,42 @@
+"""A contact known by its day only has no time; schema 1 vaults keep their contacts' times."""
+
+from datetime import datetime, time
+from pathlib import Path
+
+from sqlalchemy import text
+
+from casetracker.model import SCHEMA_VERSION
+from casetracker.services.workspace import Workspace
+from tests.conftest import PASSPHRASE
+
+
+def test_a_contact_by_day_only_is_stored_at_midnight_with_the_time_unknown(ws: Workspace) -> None:
+    ws.cases.create("Зайцев Олег Игоревич")
+    ws.contacts.log("CT-0001", datetime(2024, 7, 19, 12, 0), direct=True, time_known=False)
+    (event,) = ws.contacts.for_case("CT-0001")
+    assert event.time_known is False
+    assert event.occurred_at == datetime(2024, 7, 19, 0, 0)
+
+
+def test_a_schema_1_vault_opens_and_its_contacts_keep_their_time(
+    ws: Workspace, vault_path: Path
+) -> None:
+    ws.cases.create("Зайцев Олег Игоревич")
+    ws.contacts.log("CT-0001", datetime(2024, 7, 19, 18, 5), direct=True)
+    with ws.session() as session:  # make it look as a release with schema 1 wrote it
+        session.execute(text("ALTER TABLE contactevent DROP COLUMN time_known"))
+        session.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+    ws.close(save=True)
+
+    reopened = Workspace.open(vault_path, passphrase=PASSPHRASE)
+    try:
+        (event,) = reopened.contacts.for_case("CT-0001")
+        assert event.time_known is True
+        assert event.occurred_at.time() == time(18, 5)
+        with reopened.reading() as session:
+            version = session.execute(
+                text("SELECT value FROM meta WHERE key = 'schema_version'")
+            ).scalar_one()
+        assert int(version) == SCHEMA_VERSION == 2
+    finally:
+        reopened.close(save=False)
