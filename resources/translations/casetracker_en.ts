@@ -82,13 +82,6 @@
                 <numerusform>At least %n characters. Several unrelated words are strong and easy to remember. There is no way to recover a forgotten passphrase except the recovery key shown next.</numerusform>
             </translation>
         </message>
-        <message numerus="yes">
-            <source>The passphrase needs at least %n characters.</source>
-            <translation>
-                <numerusform>The passphrase needs at least %n character.</numerusform>
-                <numerusform>The passphrase needs at least %n characters.</numerusform>
-            </translation>
-        </message>
     </context>
     <context>
         <name>ExportDialog</name>
@@ -261,6 +254,23 @@
         </message>
     </context>
     <context>
+        <name>PassphraseFields</name>
+        <message numerus="yes">
+            <source>At least %n characters. Several unrelated words are strong and easy to remember.</source>
+            <translation>
+                <numerusform>At least %n characters. Several unrelated words are strong and easy to remember.</numerusform>
+                <numerusform>At least %n characters. Several unrelated words are strong and easy to remember.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The passphrase needs at least %n characters.</source>
+            <translation>
+                <numerusform>The passphrase needs at least %n characters.</numerusform>
+                <numerusform>The passphrase needs at least %n characters.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ReportsView</name>
         <message numerus="yes">
             <source>%n case(s) in the vault</source>
@@ -336,6 +346,16 @@
         </message>
     </context>
     <context>
+        <name>dossier</name>
+        <message numerus="yes">
+            <source>Relatives withheld for lack of consent: %n</source>
+            <translation>
+                <numerusform>Relatives withheld for lack of consent: %n</numerusform>
+                <numerusform>Relatives withheld for lack of consent: %n</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>label_plurals</name>
         <message numerus="yes">
             <source>Critical (%n)</source>
@@ -360,17 +380,7 @@
         </message>
     </context>
     <context>
-        <name>rules</name>
-        <message numerus="yes">
-            <source>%n day(s)</source>
-            <translation>
-                <numerusform>%n day</numerusform>
-                <numerusform>%n days</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>sharing_parts</name>
+        <name>record_counts</name>
         <message numerus="yes">
             <source>%n case(s)</source>
             <translation>
@@ -460,6 +470,58 @@
             <translation>
                 <numerusform>%n link between allegations and cases</numerusform>
                 <numerusform>%n links between allegations and cases</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) in the history of changes</source>
+            <translation>
+                <numerusform>%n record in the history of changes</numerusform>
+                <numerusform>%n records in the history of changes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n acknowledged or snoozed flag(s)</source>
+            <translation>
+                <numerusform>%n acknowledged or snoozed flag</numerusform>
+                <numerusform>%n acknowledged or snoozed flags</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n saved spreadsheet mapping(s)</source>
+            <translation>
+                <numerusform>%n saved spreadsheet mapping</numerusform>
+                <numerusform>%n saved spreadsheet mappings</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) known from bundles</source>
+            <translation>
+                <numerusform>%n record known from bundles</numerusform>
+                <numerusform>%n records known from bundles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n set(s) of this organisation's keys</source>
+            <translation>
+                <numerusform>%n set of this organisation's keys</numerusform>
+                <numerusform>%n sets of this organisation's keys</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n recipient(s) in the address book</source>
+            <translation>
+                <numerusform>%n recipient in the address book</numerusform>
+                <numerusform>%n recipients in the address book</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>rules</name>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n day</numerusform>
+                <numerusform>%n days</numerusform>
             </translation>
         </message>
     </context>

@@ -687,6 +687,17 @@ proof of life</source>
         </message>
     </context>
     <context>
+        <name>ChangePassphraseDialog</name>
+        <message>
+            <source>Change the passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From now on the new passphrase opens the vault and its backups; the old one no longer does. The recovery key keeps working.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ContactsTab</name>
         <message>
             <source>Yes — proof of life</source>
@@ -755,14 +766,6 @@ proof of life</source>
             <source>Choose…</source>
             <translation>Выбрать…</translation>
         </message>
-        <message>
-            <source>Passphrase</source>
-            <translation>Парольная фраза</translation>
-        </message>
-        <message>
-            <source>Repeat the passphrase</source>
-            <translation>Повторите парольную фразу</translation>
-        </message>
         <message numerus="yes">
             <source>At least %n characters. Several unrelated words are strong and easy to remember. There is no way to recover a forgotten passphrase except the recovery key shown next.</source>
             <translation>
@@ -780,10 +783,6 @@ proof of life</source>
             <translation>Создать хранилище</translation>
         </message>
         <message>
-            <source>Repeat it</source>
-            <translation>Ещё раз</translation>
-        </message>
-        <message>
             <source>Where to keep the vault</source>
             <translation>Где разместить хранилище</translation>
         </message>
@@ -791,37 +790,9 @@ proof of life</source>
             <source>Casetracker vaults (*.ctvault)</source>
             <translation>Хранилища Casetracker (*.ctvault)</translation>
         </message>
-        <message numerus="yes">
-            <source>The passphrase needs at least %n characters.</source>
-            <translation>
-                <numerusform>В парольной фразе должен быть хотя бы %n символ.</numerusform>
-                <numerusform>В парольной фразе должно быть хотя бы %n символа.</numerusform>
-                <numerusform>В парольной фразе должно быть хотя бы %n символов.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The two passphrases are not the same yet.</source>
-            <translation>Две парольные фразы пока не совпадают.</translation>
-        </message>
         <message>
             <source>Choose where to keep the vault.</source>
             <translation>Выберите, где будет лежать хранилище.</translation>
-        </message>
-        <message>
-            <source>Too short</source>
-            <translation>Слишком короткая</translation>
-        </message>
-        <message>
-            <source>Weak: add another word</source>
-            <translation>Слабая: добавьте ещё слово</translation>
-        </message>
-        <message>
-            <source>Fair</source>
-            <translation>Средняя</translation>
-        </message>
-        <message>
-            <source>Strong</source>
-            <translation>Надёжная</translation>
         </message>
         <message>
             <source>Creating the encrypted vault… this takes a moment.</source>
@@ -832,6 +803,7 @@ proof of life</source>
         <name>DetailsTab</name>
         <message>
             <source>Changed name or pseudonym</source>
+            <extracomment>A contract may be signed ahead or run on; everything else has already happened.</extracomment>
             <translation>Имя изменено или это псевдоним</translation>
         </message>
         <message>
@@ -1293,6 +1265,10 @@ proof of life</source>
         <message>
             <source>What</source>
             <translation>Что</translation>
+        </message>
+        <message>
+            <source>Also flagged</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Days since
@@ -2103,6 +2079,17 @@ proof of life</source>
         </message>
     </context>
     <context>
+        <name>MomentEdit</name>
+        <message>
+            <source>e.g. 19.07.2026 18:00; the time may be left out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the day of the contact, and the time if known.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>MoveDialog</name>
         <message>
             <source>Where is he held now?</source>
@@ -2229,10 +2216,103 @@ proof of life</source>
         </message>
     </context>
     <context>
+        <name>NewPassphrasePage</name>
+        <message>
+            <source>Choose a new passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You opened the vault with the recovery key. Choose a new passphrase now: from then on it opens the vault. The recovery key keeps working.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set the passphrase and open the vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Setting the new passphrase… this takes a moment.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NewRecoveryKeyDialog</name>
+        <message>
+            <source>New recovery key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A new recovery key replaces the current one: the old key will no longer open the vault or its backups. The new key is shown once; have paper ready to write it down.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make a new recovery key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished">Отмена</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>OptionalDateEdit</name>
         <message>
             <source>not known</source>
             <translation>неизвестно</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseFields</name>
+        <message>
+            <source>Passphrase</source>
+            <translation type="unfinished">Парольная фраза</translation>
+        </message>
+        <message>
+            <source>Repeat the passphrase</source>
+            <translation type="unfinished">Повторите парольную фразу</translation>
+        </message>
+        <message>
+            <source>Repeat it</source>
+            <translation type="unfinished">Ещё раз</translation>
+        </message>
+        <message numerus="yes">
+            <source>At least %n characters. Several unrelated words are strong and easy to remember.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The passphrase needs at least %n characters.</source>
+            <translation type="unfinished">
+                <numerusform>В парольной фразе должен быть хотя бы %n символ.</numerusform>
+                <numerusform>В парольной фразе должно быть хотя бы %n символа.</numerusform>
+                <numerusform>В парольной фразе должно быть хотя бы %n символов.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same yet.</source>
+            <translation type="unfinished">Две парольные фразы пока не совпадают.</translation>
+        </message>
+        <message>
+            <source>Too short</source>
+            <translation type="unfinished">Слишком короткая</translation>
+        </message>
+        <message>
+            <source>Weak: add another word</source>
+            <translation type="unfinished">Слабая: добавьте ещё слово</translation>
+        </message>
+        <message>
+            <source>Fair</source>
+            <translation type="unfinished">Средняя</translation>
+        </message>
+        <message>
+            <source>Strong</source>
+            <translation type="unfinished">Надёжная</translation>
         </message>
     </context>
     <context>
@@ -2399,6 +2479,10 @@ proof of life</source>
         <message>
             <source>Ref</source>
             <translation>Номер</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Имя</translation>
         </message>
         <message>
             <source>Status</source>
@@ -2597,6 +2681,18 @@ proof of life</source>
         <message>
             <source>If the passphrase is ever forgotten, this key opens the vault. Write it on paper and keep it somewhere safe, away from this laptop. It is shown only now and is not stored anywhere in readable form.</source>
             <translation>Если парольная фраза когда-нибудь забудется, этот ключ откроет хранилище. Запишите его на бумаге и храните в надёжном месте, отдельно от этого ноутбука. Он показывается только сейчас и нигде не хранится в читаемом виде.</translation>
+        </message>
+        <message>
+            <source>Copy the key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copies it to the clipboard for 30 seconds, e.g. for a password manager.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied; the clipboard is cleared in 30 seconds.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>I have written it down</source>
@@ -2867,6 +2963,30 @@ proof of life</source>
             <translation>Восстановление заменяет текущие данные резервной копией. Перед этим текущее состояние сохраняется как резервная копия, так что и восстановление можно отменить.</translation>
         </message>
         <message>
+            <source>Security</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The passphrase opens the vault every day. The recovery key opens it when the passphrase is forgotten; keep it on paper, away from this laptop.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change passphrase…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New recovery key…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The passphrase was changed. The recovery key still works.</source>
+            <translation type="unfinished">Парольная фраза изменена. Ключ восстановления по-прежнему действует.</translation>
+        </message>
+        <message>
+            <source>A new recovery key was made; the old one no longer opens the vault.</source>
+            <translation type="unfinished">Создан новый ключ восстановления; старый больше не открывает хранилище.</translation>
+        </message>
+        <message>
             <source>As the system</source>
             <translation>Как в системе</translation>
         </message>
@@ -3091,6 +3211,10 @@ proof of life</source>
             <translation>Изменить статус</translation>
         </message>
         <message>
+            <source>the day it changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>How we know, e.g. the father's call</source>
             <translation>Откуда известно, например, звонок отца</translation>
         </message>
@@ -3105,6 +3229,10 @@ proof of life</source>
         <message>
             <source>Source</source>
             <translation>Источник</translation>
+        </message>
+        <message>
+            <source>Type the day the status changed.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3241,6 +3369,10 @@ proof of life</source>
             <translation>%1 — самые тревожные сверху</translation>
         </message>
         <message>
+            <source>Also flagged: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Select a flag</source>
             <translation>Выберите сигнал</translation>
         </message>
@@ -3271,6 +3403,17 @@ proof of life</source>
         <message>
             <source>Snoozed.</source>
             <translation>Отложено.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TypedDateField</name>
+        <message>
+            <source>Choose on a calendar (Alt+Down)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose on a calendar</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3517,6 +3660,7 @@ in %2</source>
         <name>bundle_kinds</name>
         <message>
             <source>case</source>
+            <extracomment>The kinds of record worth naming to a person (bundle keys), in the order they read best. Database table name -&gt; the bundle key that names the same records.</extracomment>
             <translation>дело</translation>
         </message>
         <message>
@@ -4290,176 +4434,123 @@ in %2</source>
         </message>
     </context>
     <context>
+        <name>date_input</name>
+        <message>
+            <source>January</source>
+            <comment>after a day: 31 January</comment>
+            <extracomment>Dates before this year are typing slips in this domain (the oldest men are born after it).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>February</source>
+            <comment>after a day: 31 January</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>March</source>
+            <comment>after a day: 31 January</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>April</source>
+            <comment>after a day: 31 January</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>May</source>
+            <comment>after a day: 31 January</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>June</source>
+            <comment>after a day: 31 January</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>July</source>
+            <comment>after a day: 31 January</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>August</source>
+            <comment>after a day: 31 January</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>September</source>
+            <comment>after a day: 31 January</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>October</source>
+            <comment>after a day: 31 January</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>November</source>
+            <comment>after a day: 31 January</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>December</source>
+            <comment>after a day: 31 January</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type a date as {examples}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> or </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the year with four digits, e.g. 2026.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no month {month}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No month has a day {day}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{year} is not a leap year: it has no 29 February.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no {day} {month}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A date before {year} is surely a typing slip.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{day} has not come yet: today is {today}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the time as 18:00.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no hour {hour}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An hour has no minute {minute}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{time} has not come yet: it is now {now}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>dossier</name>
-        <message>
-            <source>serving</source>
-            <extracomment>Stored values (enum members) -&gt; the words the dossier shows, translated where shown (``_e``).</extracomment>
-            <translation>служит</translation>
-        </message>
-        <message>
-            <source>refused</source>
-            <translation>отказался</translation>
-        </message>
-        <message>
-            <source>detained</source>
-            <translation>задержан</translation>
-        </message>
-        <message>
-            <source>transferred</source>
-            <translation>переведён</translation>
-        </message>
-        <message>
-            <source>whereabouts unknown</source>
-            <translation>местонахождение неизвестно</translation>
-        </message>
-        <message>
-            <source>released</source>
-            <translation>освобождён</translation>
-        </message>
-        <message>
-            <source>returned home</source>
-            <translation>вернулся домой</translation>
-        </message>
-        <message>
-            <source>sent back to the front</source>
-            <translation>отправлен обратно на фронт</translation>
-        </message>
-        <message>
-            <source>contract terminated</source>
-            <translation>контракт расторгнут</translation>
-        </message>
-        <message>
-            <source>deceased</source>
-            <translation>умер</translation>
-        </message>
-        <message>
-            <source>confirmed</source>
-            <translation>подтверждено</translation>
-        </message>
-        <message>
-            <source>reported</source>
-            <translation>по сообщениям</translation>
-        </message>
-        <message>
-            <source>unverified</source>
-            <translation>не проверено</translation>
-        </message>
-        <message>
-            <source>corroborated</source>
-            <translation>подкреплено</translation>
-        </message>
-        <message>
-            <source>verified</source>
-            <translation>проверено</translation>
-        </message>
-        <message>
-            <source>disputed</source>
-            <translation>оспаривается</translation>
-        </message>
-        <message>
-            <source>call</source>
-            <translation>звонок</translation>
-        </message>
-        <message>
-            <source>message</source>
-            <translation>сообщение</translation>
-        </message>
-        <message>
-            <source>visit</source>
-            <translation>визит</translation>
-        </message>
-        <message>
-            <source>letter</source>
-            <translation>письмо</translation>
-        </message>
-        <message>
-            <source>via lawyer</source>
-            <translation>через адвоката</translation>
-        </message>
-        <message>
-            <source>critical</source>
-            <translation>критический</translation>
-        </message>
-        <message>
-            <source>warning</source>
-            <translation>предупреждение</translation>
-        </message>
-        <message>
-            <source>reminder</source>
-            <translation>напоминание</translation>
-        </message>
-        <message>
-            <source>basement</source>
-            <translation>подвал</translation>
-        </message>
-        <message>
-            <source>garage</source>
-            <translation>гараж</translation>
-        </message>
-        <message>
-            <source>detention centre</source>
-            <translation>центр содержания</translation>
-        </message>
-        <message>
-            <source>prosecutor's office</source>
-            <translation>прокуратура</translation>
-        </message>
-        <message>
-            <source>pre-trial prison</source>
-            <translation>СИЗО</translation>
-        </message>
-        <message>
-            <source>military unit</source>
-            <translation>воинская часть</translation>
-        </message>
-        <message>
-            <source>hospital</source>
-            <translation>госпиталь</translation>
-        </message>
-        <message>
-            <source>other</source>
-            <translation>другое</translation>
-        </message>
-        <message>
-            <source>document</source>
-            <translation>документ</translation>
-        </message>
-        <message>
-            <source>photo</source>
-            <translation>фото</translation>
-        </message>
-        <message>
-            <source>media report</source>
-            <translation>публикация СМИ</translation>
-        </message>
-        <message>
-            <source>testimony</source>
-            <translation>показания</translation>
-        </message>
-        <message>
-            <source>torture</source>
-            <translation>пытки</translation>
-        </message>
-        <message>
-            <source>forced labour</source>
-            <translation>принудительный труд</translation>
-        </message>
-        <message>
-            <source>threats</source>
-            <translation>угрозы</translation>
-        </message>
-        <message>
-            <source>pressure to return to the front</source>
-            <translation>давление с целью вернуть на фронт</translation>
-        </message>
-        <message>
-            <source>denial of medical care</source>
-            <translation>отказ в медицинской помощи</translation>
-        </message>
-        <message>
-            <source>held incommunicado</source>
-            <translation>содержание без связи с внешним миром</translation>
-        </message>
         <message>
             <source>anonymised (no names, statistics only)</source>
             <translation>обезличенный (без имён, только статистика)</translation>
@@ -4474,6 +4565,7 @@ in %2</source>
         </message>
         <message>
             <source>yes</source>
+            <extracomment>Case id -&gt; how many of his relatives the profile left out for lack of consent. Rule id -&gt; the rule's title in the interface language.</extracomment>
             <translation>да</translation>
         </message>
         <message>
@@ -4483,6 +4575,18 @@ in %2</source>
         <message>
             <source>withheld</source>
             <translation>скрыто</translation>
+        </message>
+        <message>
+            <source>none recorded</source>
+            <translation>ничего не записано</translation>
+        </message>
+        <message>
+            <source>Dossier</source>
+            <translation>Досье</translation>
+        </message>
+        <message>
+            <source>About this dossier</source>
+            <translation>Об этом досье</translation>
         </message>
         <message>
             <source>Made</source>
@@ -4507,6 +4611,10 @@ in %2</source>
         <message>
             <source>(name changed)</source>
             <translation>(имя изменено)</translation>
+        </message>
+        <message>
+            <source>Facts</source>
+            <translation>Сведения</translation>
         </message>
         <message>
             <source>Status</source>
@@ -4557,6 +4665,10 @@ in %2</source>
             <translation>Заметки</translation>
         </message>
         <message>
+            <source>Flags</source>
+            <translation>Сигналы</translation>
+        </message>
+        <message>
             <source>Severity</source>
             <translation>Уровень</translation>
         </message>
@@ -4569,12 +4681,20 @@ in %2</source>
             <translation>Что</translation>
         </message>
         <message>
+            <source>Status history</source>
+            <translation>История статусов</translation>
+        </message>
+        <message>
             <source>Date</source>
             <translation>Дата</translation>
         </message>
         <message>
             <source>Source</source>
             <translation>Источник</translation>
+        </message>
+        <message>
+            <source>Custody timeline</source>
+            <translation>Где содержался</translation>
         </message>
         <message>
             <source>Place</source>
@@ -4605,6 +4725,10 @@ in %2</source>
             <translation>аноним — личность скрыта</translation>
         </message>
         <message>
+            <source>Relatives and contacts</source>
+            <translation>Родственники и контакты</translation>
+        </message>
+        <message>
             <source>Relationship</source>
             <translation>Кем приходится</translation>
         </message>
@@ -4619,6 +4743,18 @@ in %2</source>
         <message>
             <source>Handles</source>
             <translation>Мессенджеры</translation>
+        </message>
+        <message numerus="yes">
+            <source>Relatives withheld for lack of consent: %n</source>
+            <translation>
+                <numerusform>Скрыт %n родственник: нет согласия на передачу сведений</numerusform>
+                <numerusform>Скрыты %n родственника: нет согласия на передачу сведений</numerusform>
+                <numerusform>Скрыто %n родственников: нет согласия на передачу сведений</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Contact log</source>
+            <translation>Журнал контактов</translation>
         </message>
         <message>
             <source>When</source>
@@ -4649,6 +4785,10 @@ in %2</source>
             <translation>нет — со слов других</translation>
         </message>
         <message>
+            <source>Sources</source>
+            <translation>Источники</translation>
+        </message>
+        <message>
             <source>Kind</source>
             <translation>Вид</translation>
         </message>
@@ -4665,8 +4805,16 @@ in %2</source>
             <translation>Где найти</translation>
         </message>
         <message>
+            <source>Allegations</source>
+            <translation>Нарушения</translation>
+        </message>
+        <message>
             <source>Description</source>
             <translation>Описание</translation>
+        </message>
+        <message>
+            <source>Attached files (in the bundle)</source>
+            <translation>Вложенные файлы (в пакете)</translation>
         </message>
         <message>
             <source>File</source>
@@ -4679,6 +4827,10 @@ in %2</source>
         <message>
             <source>Size</source>
             <translation>Размер</translation>
+        </message>
+        <message>
+            <source>Statistics (anonymised)</source>
+            <translation>Статистика (обезличенная)</translation>
         </message>
         <message>
             <source>Cases by status</source>
@@ -4732,6 +4884,7 @@ in %2</source>
         <name>fields</name>
         <message>
             <source>reference</source>
+            <extracomment>Field name -&gt; label of the values stored in it, for fields whose meaning is the same in every kind of record; ``kind`` depends on the record and is in ``_KINDS``. A record's kind (model class name or bundle key) -&gt; label of its ``kind`` field.</extracomment>
             <translation>номер</translation>
         </message>
         <message>
@@ -5005,6 +5158,11 @@ in %2</source>
     <context>
         <name>labels</name>
         <message>
+            <source>spreadsheet import</source>
+            <extracomment>The source note of the status a spreadsheet import gives a new case; shown translated.</extracomment>
+            <translation>импорт из таблицы</translation>
+        </message>
+        <message>
             <source>Serving</source>
             <translation>Служит</translation>
         </message>
@@ -5209,6 +5367,165 @@ in %2</source>
         </message>
     </context>
     <context>
+        <name>record_counts</name>
+        <message numerus="yes">
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n дело</numerusform>
+                <numerusform>%n дела</numerusform>
+                <numerusform>%n дел</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n relative(s)</source>
+            <translation>
+                <numerusform>%n родственник</numerusform>
+                <numerusform>%n родственника</numerusform>
+                <numerusform>%n родственников</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n contact(s) in the log</source>
+            <translation>
+                <numerusform>%n контакт в журнале</numerusform>
+                <numerusform>%n контакта в журнале</numerusform>
+                <numerusform>%n контактов в журнале</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n status change(s)</source>
+            <translation>
+                <numerusform>%n смена статуса</numerusform>
+                <numerusform>%n смены статуса</numerusform>
+                <numerusform>%n смен статуса</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n custody period(s)</source>
+            <translation>
+                <numerusform>%n период содержания</numerusform>
+                <numerusform>%n периода содержания</numerusform>
+                <numerusform>%n периодов содержания</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n place(s)</source>
+            <translation>
+                <numerusform>%n место</numerusform>
+                <numerusform>%n места</numerusform>
+                <numerusform>%n мест</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n source(s)</source>
+            <translation>
+                <numerusform>%n источник</numerusform>
+                <numerusform>%n источника</numerusform>
+                <numerusform>%n источников</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n allegation(s)</source>
+            <translation>
+                <numerusform>%n нарушение</numerusform>
+                <numerusform>%n нарушения</numerusform>
+                <numerusform>%n нарушений</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attached file(s)</source>
+            <translation>
+                <numerusform>%n вложение</numerusform>
+                <numerusform>%n вложения</numerusform>
+                <numerusform>%n вложений</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n link(s) between cases and relatives</source>
+            <translation>
+                <numerusform>%n связь между делами и родственниками</numerusform>
+                <numerusform>%n связи между делами и родственниками</numerusform>
+                <numerusform>%n связей между делами и родственниками</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n link(s) between sources and cases</source>
+            <translation>
+                <numerusform>%n связь между источниками и делами</numerusform>
+                <numerusform>%n связи между источниками и делами</numerusform>
+                <numerusform>%n связей между источниками и делами</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n link(s) between sources and places</source>
+            <translation>
+                <numerusform>%n связь между источниками и местами</numerusform>
+                <numerusform>%n связи между источниками и местами</numerusform>
+                <numerusform>%n связей между источниками и местами</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n link(s) between allegations and cases</source>
+            <translation>
+                <numerusform>%n связь между нарушениями и делами</numerusform>
+                <numerusform>%n связи между нарушениями и делами</numerusform>
+                <numerusform>%n связей между нарушениями и делами</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) in the history of changes</source>
+            <translation>
+                <numerusform>%n запись в истории изменений</numerusform>
+                <numerusform>%n записи в истории изменений</numerusform>
+                <numerusform>%n записей в истории изменений</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n acknowledged or snoozed flag(s)</source>
+            <translation>
+                <numerusform>%n принятый или отложенный сигнал</numerusform>
+                <numerusform>%n принятых или отложенных сигнала</numerusform>
+                <numerusform>%n принятых или отложенных сигналов</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n saved spreadsheet mapping(s)</source>
+            <translation>
+                <numerusform>%n сохранённое сопоставление столбцов</numerusform>
+                <numerusform>%n сохранённых сопоставления столбцов</numerusform>
+                <numerusform>%n сохранённых сопоставлений столбцов</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) known from bundles</source>
+            <translation>
+                <numerusform>%n запись, известная из пакетов</numerusform>
+                <numerusform>%n записи, известные из пакетов</numerusform>
+                <numerusform>%n записей, известных из пакетов</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n set(s) of this organisation's keys</source>
+            <translation>
+                <numerusform>%n набор ключей организации</numerusform>
+                <numerusform>%n набора ключей организации</numerusform>
+                <numerusform>%n наборов ключей организации</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n recipient(s) in the address book</source>
+            <translation>
+                <numerusform>%n получатель в адресной книге</numerusform>
+                <numerusform>%n получателя в адресной книге</numerusform>
+                <numerusform>%n получателей в адресной книге</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>nothing</source>
+            <translation>ничего</translation>
+        </message>
+    </context>
+    <context>
         <name>rules</name>
         <message>
             <source>{refs} and {n} more</source>
@@ -5309,7 +5626,7 @@ in %2</source>
         </message>
         <message>
             <source>There is no rule called {rule}. The rules are: {rules}.</source>
-            <extracomment>Everything the facts are read from (see `load_facts`).</extracomment>
+            <extracomment>Where "never heard directly" sorts among days of silence: longer than any. Everything the facts are read from (see `load_facts`). A man: days since he himself was last heard (None: never). A place: days it is silent.</extracomment>
             <translation>Правила {rule} нет. Есть правила: {rules}.</translation>
         </message>
         <message>
@@ -5419,10 +5736,6 @@ in %2</source>
             <translation>Неизвестные поля места: {names}.</translation>
         </message>
         <message>
-            <source>{ref} is already in the vault</source>
-            <translation>{ref} уже есть в хранилище</translation>
-        </message>
-        <message>
             <source>The database inside the vault reports damage.</source>
             <translation>База данных внутри хранилища сообщает о повреждении.</translation>
         </message>
@@ -5478,6 +5791,11 @@ in %2</source>
         <message>
             <source>This status change is no longer in the vault.</source>
             <translation>Этой смены статуса больше нет в хранилище.</translation>
+        </message>
+        <message>
+            <source>{ref} ({name}) is already in the vault</source>
+            <extracomment>Rows whose man is already in the vault, left as they are (the reason names the case). Rows whose man is already in the vault, updated from the row. Rows imported with unreadable cells left empty (their text is in the case's notes). (name skeleton, birth date) -&gt; case id; unknown birth dates match only each other.</extracomment>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -5927,6 +6245,7 @@ in %2</source>
         </message>
         <message>
             <source>“{text}” is not a date (use YYYY-MM-DD or DD.MM.YYYY)</source>
+            <extracomment>Rows imported with unreadable secondary cells left empty (spreadsheets, on request).</extracomment>
             <translation>«{text}» — не дата (пишите ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)</translation>
         </message>
         <message>
@@ -6261,8 +6580,12 @@ in %2</source>
             <translation>«{text}» — не дата (пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)</translation>
         </message>
         <message>
-            <source>“{text}” is not a known status (add it to the mapping's statuses)</source>
-            <translation>«{text}» — неизвестный статус (добавьте его в statuses сопоставления)</translation>
+            <source>“{text}” is not a status the app knows; say which status it means</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No column holds the full name; choose the one that does.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>“{text}” is not a phone number</source>
@@ -6277,12 +6600,12 @@ in %2</source>
             <translation>заметка о последнем контакте есть, а даты нет</translation>
         </message>
         <message>
-            <source>“{text}” is not a kind of place</source>
-            <translation>«{text}» — не вид места</translation>
+            <source>Import: could not read {column} «{text}»</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>No column is mapped to the full name; the mapping needs one.</source>
-            <translation>Ни один столбец не сопоставлен с ФИО; в сопоставлении он нужен.</translation>
+            <source>“{text}” is not a kind of place</source>
+            <translation>«{text}» — не вид места</translation>
         </message>
         <message>
             <source>{what} is not UTF-8 text.</source>
@@ -6334,114 +6657,6 @@ in %2</source>
         <message>
             <source>Copy to the clipboard; it is cleared from there after 30 seconds</source>
             <translation>Скопировать в буфер обмена; через 30 секунд он будет очищен</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n case(s)</source>
-            <translation>
-                <numerusform>%n дело</numerusform>
-                <numerusform>%n дела</numerusform>
-                <numerusform>%n дел</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n relative(s)</source>
-            <translation>
-                <numerusform>%n родственник</numerusform>
-                <numerusform>%n родственника</numerusform>
-                <numerusform>%n родственников</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n contact(s) in the log</source>
-            <translation>
-                <numerusform>%n контакт в журнале</numerusform>
-                <numerusform>%n контакта в журнале</numerusform>
-                <numerusform>%n контактов в журнале</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n status change(s)</source>
-            <translation>
-                <numerusform>%n смена статуса</numerusform>
-                <numerusform>%n смены статуса</numerusform>
-                <numerusform>%n смен статуса</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n custody period(s)</source>
-            <translation>
-                <numerusform>%n период содержания</numerusform>
-                <numerusform>%n периода содержания</numerusform>
-                <numerusform>%n периодов содержания</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n place(s)</source>
-            <translation>
-                <numerusform>%n место</numerusform>
-                <numerusform>%n места</numerusform>
-                <numerusform>%n мест</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n source(s)</source>
-            <translation>
-                <numerusform>%n источник</numerusform>
-                <numerusform>%n источника</numerusform>
-                <numerusform>%n источников</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n allegation(s)</source>
-            <translation>
-                <numerusform>%n нарушение</numerusform>
-                <numerusform>%n нарушения</numerusform>
-                <numerusform>%n нарушений</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n attached file(s)</source>
-            <translation>
-                <numerusform>%n вложение</numerusform>
-                <numerusform>%n вложения</numerusform>
-                <numerusform>%n вложений</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n link(s) between cases and relatives</source>
-            <translation>
-                <numerusform>%n связь между делами и родственниками</numerusform>
-                <numerusform>%n связи между делами и родственниками</numerusform>
-                <numerusform>%n связей между делами и родственниками</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n link(s) between sources and cases</source>
-            <translation>
-                <numerusform>%n связь между источниками и делами</numerusform>
-                <numerusform>%n связи между источниками и делами</numerusform>
-                <numerusform>%n связей между источниками и делами</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n link(s) between sources and places</source>
-            <translation>
-                <numerusform>%n связь между источниками и местами</numerusform>
-                <numerusform>%n связи между источниками и местами</numerusform>
-                <numerusform>%n связей между источниками и местами</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n link(s) between allegations and cases</source>
-            <translation>
-                <numerusform>%n связь между нарушениями и делами</numerusform>
-                <numerusform>%n связи между нарушениями и делами</numerusform>
-                <numerusform>%n связей между нарушениями и делами</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>nothing</source>
-            <translation>ничего</translation>
         </message>
     </context>
     <context>

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,6 +29,7 @@ from casetracker.gui.models.case_table import CaseSortProxy, CaseTableModel
 from casetracker.gui.models.column_table import SORT_ROLE
 from casetracker.gui.style import set_role
 from casetracker.gui.vault_session import VaultSession
+from casetracker.gui.widgets.column_widths import ColumnWidths
 from casetracker.model import CaseStatus
 from casetracker.rules import engine
 from casetracker.rules.flag import Flag
@@ -124,6 +124,8 @@ class CasesView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setHighlightSections(False)
+        # The name gets the width it needs first; headers are never cut off.
+        self.widths = ColumnWidths(self.table, name=1, spare=1)
         self.table.setAccessibleName(self.tr("Cases"))
         self.table.doubleClicked.connect(self._activated)
         self.table.enter_pressed.connect(lambda: self._activated(self.table.currentIndex()))
@@ -327,7 +329,7 @@ class CasesView(QWidget):
                 continue
             rows.append(row)
         self.model.set_rows(rows, self._flags)
-        self._size_columns()
+        self.widths.fit()
         total = len(self._all_rows)
         if len(rows) == total:
             self.count.setText(self.tr("%n case(s)", "", total))
@@ -336,20 +338,6 @@ class CasesView(QWidget):
                 self.tr("%n case(s) shown", "", len(rows))
                 + self.tr(" of %1").replace("%1", str(total))
             )
-
-    def _size_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        # Measuring every row of 20,000 would cost more than the search itself.
-        header.setResizeContentsPrecision(200)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            if header.sectionSize(column) > 240:
-                header.resizeSection(column, 240)
-        # The name takes what is left: headers are never cut off, and a long name is shortened
-        # only when the window is narrow (the case window shows it whole).
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def clear_filters(self) -> None:
         for combo in (self.status_filter, self.flag_filter, *self._value_filters()):

@@ -59,6 +59,7 @@ class PeopleView(QWidget):
                 ),
             ],
             self,
+            name_column=0,
         )
         self.table.setAccessibleName(self.tr("People"))
         self.table.selected_record.connect(self._select)
@@ -85,6 +86,7 @@ class PeopleView(QWidget):
                 Column(self.tr("Status"), lambda c: status_label(c.status)),
             ],
             panel,
+            name_column=1,
         )
         self.cases.setAccessibleName(self.tr("Cases this person reports on"))
         self.cases.activated_record.connect(lambda c: self.case_activated.emit(c.id))

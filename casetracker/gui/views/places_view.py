@@ -115,7 +115,7 @@ class PlacesView(QWidget):
         self.cases: RecordTable[CaseRow] = RecordTable(
             [
                 Column(self.tr("Ref"), lambda r: r.ref),
-                Column(self.tr("Name"), lambda r: r.full_name),
+                Column(self.tr("Full name"), lambda r: r.full_name),
                 Column(self.tr("Status"), lambda r: status_label(r.status)),
                 Column(
                     self.tr("Flags"),
@@ -130,6 +130,7 @@ class PlacesView(QWidget):
             ],
             panel,
             stretch_column=3,
+            name_column=1,
         )
         self.cases.setAccessibleName(self.tr("Cases held here"))
         self.cases.activated_record.connect(lambda r: self.case_activated.emit(r.id))

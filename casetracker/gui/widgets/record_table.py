@@ -1,7 +1,8 @@
 """A read-only, sortable table over a ``RecordTableModel``, with the record under the cursor.
 
 Shared by every list in the app so they all behave alike: whole-row selection, sorting by
-clicking a header, Enter or double-click to open, columns sized to their content.
+clicking a header (names in the language's alphabetical order), Enter or double-click to open,
+columns sized to their content with the name column whole (``column_widths``).
 """
 
 from collections.abc import Callable, Sequence
@@ -9,10 +10,11 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from casetracker.gui.models.column_table import SORT_ROLE, Column, RecordTableModel
 from casetracker.gui.models.model_sort import ModelSortProxy
+from casetracker.gui.widgets.column_widths import ColumnWidths
 
 T = TypeVar("T")
 
@@ -27,6 +29,7 @@ class RecordTable(QTableView, Generic[T]):
         parent: QWidget | None = None,
         *,
         stretch_column: int | None = None,
+        name_column: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.source_model: RecordTableModel[T] = RecordTableModel(columns, self)
@@ -43,24 +46,14 @@ class RecordTable(QTableView, Generic[T]):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(26)
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        # Measuring every row of 40,000 people cost a fifth of a second per refresh.
-        header.setResizeContentsPrecision(200)
-        header.setStretchLastSection(stretch_column is None)
-        self._stretch = stretch_column
+        self.horizontalHeader().setHighlightSections(False)
+        self.widths = ColumnWidths(self, name=name_column, spare=stretch_column, widest=320)
         self.doubleClicked.connect(self._on_activated)
         self.selectionModel().currentRowChanged.connect(self._on_current)
 
     def set_records(self, records: Sequence[T]) -> None:
         self.source_model.set_rows(records)
-        self.resizeColumnsToContents()
-        header = self.horizontalHeader()
-        for i in range(self.source_model.columnCount()):
-            if header.sectionSize(i) > 320:
-                header.resizeSection(i, 320)
-        if self._stretch is not None:
-            header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
+        self.widths.fit()
 
     def clear(self) -> None:
         self.source_model.clear()

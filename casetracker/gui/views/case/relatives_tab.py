@@ -35,6 +35,7 @@ class RelativesTab(CaseTab):
                 Column(self.tr("Share with media"), lambda r: yes_no(r[0].share_with_media)),
             ],
             self,
+            name_column=0,
         )
         self.table.setAccessibleName(self.tr("Relatives"))
         self.table.activated_record.connect(lambda r: self.edit())
