@@ -213,6 +213,13 @@ def _known(engine: Engine) -> _Known:
         return known
 
 
+def remembered_name_key(engine: Engine, full_name: str) -> str:
+    """``name_key``, remembered per open database (the import matches every case by it)."""
+    known = _known(engine)
+    with known.lock:
+        return known.key(full_name)
+
+
 def possible_duplicates(ws: "Workspace") -> list[DuplicatePair]:
     """Every pair of cases that may be one man, in one query.
 

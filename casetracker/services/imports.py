@@ -1,16 +1,33 @@
-"""Applying a parsed spreadsheet to the vault: all good rows, or nothing."""
+"""Applying a parsed spreadsheet to the vault: all good rows, or nothing.
 
+A row whose man is already in the vault (same reference, or same name skeleton and birth date)
+is not added a second time: it is skipped, or, on request, the case is updated from the row in
+the same audited session as any edit, so the history shows what the import changed.
+"""
+
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlmodel import Session, select
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
 
 from casetracker.i18n import translate
-from casetracker.model import Case, ContactEvent, Facility, Relative, StatusChange
+from casetracker.model import (
+    Case,
+    ContactEvent,
+    CustodyPeriod,
+    Facility,
+    Relative,
+    StatusChange,
+)
 from casetracker.services import audit
-from casetracker.services.cases import case_search_key, next_ref
+from casetracker.services.cases import case_search_key, next_ref, set_status_in
 from casetracker.services.custody import move_in
+from casetracker.services.duplicates import remembered_name_key
 from casetracker.services.facilities import facility_index
 from casetracker.services.facilities import find_or_create_in as find_facility
 from casetracker.services.relatives import find_or_create_in as find_relative
@@ -21,22 +38,83 @@ if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
 
 
+class Existing(StrEnum):
+    """What to do with a row whose man is already in the vault."""
+
+    SKIP = "skip"
+    UPDATE = "update"
+
+
 @dataclass
 class ImportReport:
     cases_added: int = 0
+    cases_updated: int = 0
     facilities_added: int = 0
     relatives_added: int = 0
     contacts_added: int = 0
+    #: Rows whose man is already in the vault, left as they are (the reason names the case).
     skipped_existing: list[RowError] = field(default_factory=list)
+    #: Rows whose man is already in the vault, updated from the row.
+    updated: list[RowError] = field(default_factory=list)
+    #: Rows imported with unreadable cells left empty (their text is in the case's notes).
+    blanked: list[RowError] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     applied: bool = False
+
+    @property
+    def already_there(self) -> int:
+        """Rows whose man the vault already holds, skipped or updated."""
+        return len(self.skipped_existing) + len(self.updated)
 
 
 @dataclass
 class _Indexes:
     facilities: dict[tuple[str, str], Facility]
     relatives: dict[tuple[str, str], Relative]
-    refs: set[str]
+    refs: dict[str, uuid.UUID]
+    #: (name skeleton, birth date) -> case id; unknown birth dates match only each other.
+    people: dict[tuple[str, date | None], uuid.UUID]
+    name_key: Callable[[str], str]
+
+    def find(self, row: ImportRow) -> uuid.UUID | None:
+        """The case this row describes, if the vault (or an earlier row) already has it."""
+        if row.case_ref and row.case_ref in self.refs:
+            return self.refs[row.case_ref]
+        key = _person_key(self.name_key(row.full_name), row.birth_date, row.name_is_changed)
+        return self.people.get(key) if key is not None else None
+
+    def add(self, case: Case) -> None:
+        self.refs[case.ref] = case.id
+        key = _person_key(self.name_key(case.full_name), case.birth_date, case.name_is_changed)
+        if key is not None:
+            self.people.setdefault(key, case.id)
+
+
+def _person_key(
+    skeleton: str, birth_date: date | None, name_is_changed: bool
+) -> tuple[str, date | None] | None:
+    """How a man is recognised again: a changed name ("Олег") only with his birth date."""
+    if not skeleton or (name_is_changed and birth_date is None):
+        return None
+    return skeleton, birth_date
+
+
+def _indexes(session: Session, engine: Engine) -> _Indexes:
+    idx = _Indexes(
+        facility_index(session),
+        relative_index(session),
+        {},
+        {},
+        lambda name: remembered_name_key(engine, name),
+    )
+    changed = set(session.exec(select(Case.id).where(col(Case.name_is_changed))))
+    rows = session.exec(select(Case.id, Case.ref, Case.full_name, col(Case.birth_date))).all()
+    for case_id, ref, full_name, birth_date in rows:
+        idx.refs[ref] = case_id
+        key = _person_key(idx.name_key(full_name), birth_date, case_id in changed)
+        if key is not None:
+            idx.people.setdefault(key, case_id)
+    return idx
 
 
 class ImportService:
@@ -44,35 +122,41 @@ class ImportService:
         self.ws = workspace
 
     def apply(
-        self, parsed: ParsedCsv, *, dry_run: bool = False, skip_bad: bool = False
+        self,
+        parsed: ParsedCsv,
+        *,
+        dry_run: bool = False,
+        skip_bad: bool = False,
+        existing: Existing = Existing.SKIP,
     ) -> ImportReport:
         """Import in one transaction; with bad rows and no ``skip_bad`` nothing is written.
 
         A dry run does all the work and rolls it back, so its counts are exactly what a real
         import would do.
         """
-        report = ImportReport(errors=list(parsed.errors))
+        report = ImportReport(errors=list(parsed.errors), blanked=list(parsed.blanked))
         write = not dry_run and (skip_bad or not report.errors)
         with Session(self.ws.engine, expire_on_commit=False) as session:
             audit.install(session, self.ws.actor)
             try:
-                indexes = _Indexes(
-                    facility_index(session),
-                    relative_index(session),
-                    set(session.exec(select(Case.ref))),
-                )
+                indexes = _indexes(session, self.ws.engine)
                 for row in parsed.rows:
-                    if row.case_ref and row.case_ref in indexes.refs:
-                        report.skipped_existing.append(
-                            RowError(
-                                row.line,
-                                translate("services", "{ref} is already in the vault").format(
-                                    ref=row.case_ref
-                                ),
-                            )
-                        )
+                    found = indexes.find(row)
+                    if found is None:
+                        _apply_row(session, row, report, indexes)
                         continue
-                    _apply_row(session, row, report, indexes)
+                    case = session.get_one(Case, found)
+                    line = RowError(
+                        row.line,
+                        translate("services", "{ref} ({name}) is already in the vault").format(
+                            ref=case.ref, name=case.full_name
+                        ),
+                    )
+                    if existing is Existing.UPDATE:
+                        _update_case(session, case, row, report, indexes)
+                        report.updated.append(line)
+                    else:
+                        report.skipped_existing.append(line)
                 if write:
                     session.commit()
                     self.ws.dirty = True
@@ -102,16 +186,70 @@ def _apply_row(session: Session, row: ImportRow, report: ImportReport, idx: _Ind
     )
     case.search_key = case_search_key(case)
     session.add(case)
-    idx.refs.add(case.ref)
+    idx.add(case)
     report.cases_added += 1
     session.add(
         StatusChange(
             case_id=case.id,
             status=row.status,
             changed_on=row.detention_date or row.refusal_date or date.today(),
-            source_note="spreadsheet import",
+            source_note=SOURCE_NOTE,
         )
     )
+    _attach(session, case, row, report, idx, new=True)
+
+
+SOURCE_NOTE = "spreadsheet import"
+#: Case fields a row fills in or changes when its man is already in the vault.
+_UPDATED_FIELDS = (
+    "birth_date", "home_region", "military_unit", "contract_type", "refusal_date",
+    "detention_date",
+)  # fmt: skip
+
+
+def _update_case(
+    session: Session, case: Case, row: ImportRow, report: ImportReport, idx: _Indexes
+) -> None:
+    """Fill in and change what the row says; an empty cell never erases what the vault knows."""
+    for name in _UPDATED_FIELDS:
+        value = getattr(row, name)
+        if value not in (None, "") and getattr(case, name) != value:
+            setattr(case, name, value)
+    case.aliases = _joined(case.aliases, row.aliases, "; ")
+    case.notes = _joined(case.notes, row.notes, "\n")
+    if row.name_is_changed and not case.name_is_changed:
+        case.name_is_changed = True
+    set_status_in(
+        session,
+        case,
+        row.status,
+        row.detention_date or row.refusal_date or date.today(),
+        SOURCE_NOTE,
+    )
+    case.search_key = case_search_key(case)
+    session.add(case)
+    report.cases_updated += 1
+    _attach(session, case, row, report, idx, new=False)
+
+
+def _joined(old: str, new: str, separator: str) -> str:
+    """``old`` with the parts of ``new`` it does not hold yet."""
+    parts = [p for p in old.split(separator) if p.strip()]
+    have = {p.strip() for p in parts}
+    parts += [p for p in new.split(separator) if p.strip() and p.strip() not in have]
+    return separator.join(parts)
+
+
+def _attach(
+    session: Session,
+    case: Case,
+    row: ImportRow,
+    report: ImportReport,
+    idx: _Indexes,
+    *,
+    new: bool,
+) -> None:
+    """The row's place, relative and last contact, each only if the case does not have it."""
     if row.facility:
         facility, created = find_facility(
             session,
@@ -122,7 +260,9 @@ def _apply_row(session: Session, row: ImportRow, report: ImportReport, idx: _Ind
             index=idx.facilities,
         )
         report.facilities_added += created
-        move_in(session, case, facility.id, row.custody_since or row.detention_date)
+        since = row.custody_since or row.detention_date
+        if new or _moves_to(session, case, facility.id, since):
+            move_in(session, case, facility.id, since)
     if row.relative_name or row.relative_phone:
         relative, created = find_relative(
             session,
@@ -134,7 +274,7 @@ def _apply_row(session: Session, row: ImportRow, report: ImportReport, idx: _Ind
         )
         report.relatives_added += created
         link_in(session, case, relative, row.relative_relationship)
-    if row.last_contact_date:
+    if row.last_contact_date and (new or not _has_contact_on(session, case, row.last_contact_date)):
         session.add(
             ContactEvent(
                 case_id=case.id,
@@ -144,3 +284,27 @@ def _apply_row(session: Session, row: ImportRow, report: ImportReport, idx: _Ind
             )
         )
         report.contacts_added += 1
+
+
+def _moves_to(session: Session, case: Case, facility_id: uuid.UUID, since: date | None) -> bool:
+    """Whether the sheet puts him somewhere new, and not before a move the vault knows of."""
+    current = session.exec(
+        select(CustodyPeriod).where(
+            CustodyPeriod.case_id == case.id, col(CustodyPeriod.until).is_(None)
+        )
+    ).all()
+    if any(p.facility_id == facility_id for p in current):
+        return False
+    return not any(p.since is not None and since is not None and since < p.since for p in current)
+
+
+def _has_contact_on(session: Session, case: Case, day: date) -> bool:
+    start = datetime.combine(day, time.min)
+    found = session.exec(
+        select(ContactEvent.id).where(
+            ContactEvent.case_id == case.id,
+            col(ContactEvent.occurred_at) >= start,
+            col(ContactEvent.occurred_at) < start + timedelta(days=1),
+        )
+    ).first()
+    return found is not None

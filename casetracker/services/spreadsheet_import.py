@@ -5,7 +5,8 @@ The wizard's steps, one method each (the GUI and ``casetracker import-sheet`` sh
 → ``preview`` → ``apply``. Applying goes through ``ImportService.apply``, the one path that
 writes imported cases, so a spreadsheet import is all-or-nothing exactly like a canonical CSV
 import: with unreadable rows and no ``skip_bad``, nothing is written. The mapping is saved in
-the vault only after rows were actually imported.
+the vault only after rows were actually imported. Unreadable secondary cells can be left empty
+(``blank_bad_cells``), and men already in the vault skipped or updated (``existing``).
 """
 
 import json
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import col, select
 
 from casetracker.model import ImportMapping, utcnow
-from casetracker.services.imports import ImportReport
+from casetracker.services.imports import Existing, ImportReport
 from casetracker.sharing import spreadsheet
 from casetracker.sharing.canonical_csv import ParsedCsv
 from casetracker.sharing.spreadsheet import PreviewRow, Sheet, SheetMapping
@@ -65,8 +66,8 @@ class SpreadsheetImportService:
         return spreadsheet.preview(sheet, mapping, limit)
 
     @staticmethod
-    def parse(sheet: Sheet, mapping: SheetMapping) -> ParsedCsv:
-        return spreadsheet.parse(sheet, mapping)
+    def parse(sheet: Sheet, mapping: SheetMapping, *, blank_bad_cells: bool = False) -> ParsedCsv:
+        return spreadsheet.parse(sheet, mapping, blank_bad_cells=blank_bad_cells)
 
     def apply(
         self,
@@ -76,9 +77,15 @@ class SpreadsheetImportService:
         dry_run: bool = False,
         skip_bad: bool = False,
         remember: bool = True,
+        blank_bad_cells: bool = False,
+        existing: Existing = Existing.SKIP,
     ) -> ImportReport:
+        """Import the sheet; see ``ImportService.apply`` and ``spreadsheet.parse``."""
         report = self.ws.imports.apply(
-            spreadsheet.parse(sheet, mapping), dry_run=dry_run, skip_bad=skip_bad
+            spreadsheet.parse(sheet, mapping, blank_bad_cells=blank_bad_cells),
+            dry_run=dry_run,
+            skip_bad=skip_bad,
+            existing=existing,
         )
         if report.applied and remember:
             self.save_mapping(sheet, mapping)

@@ -77,6 +77,8 @@ class ImportRow:
 class ParsedCsv:
     rows: list[ImportRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    #: Rows imported with unreadable secondary cells left empty (spreadsheets, on request).
+    blanked: list[RowError] = field(default_factory=list)
 
 
 def parse_date(text: str) -> date | None:

@@ -633,6 +633,18 @@ class PreviewRow:
     error: str = ""
 
 
+class UnknownStatus(ValueError):
+    """A status word neither built in nor given a meaning in the mapping."""
+
+
+@dataclass(frozen=True)
+class ReadRow:
+    """A row as read; ``blanked`` names each secondary cell left empty because it was unreadable."""
+
+    row: ImportRow
+    blanked: tuple[str, ...] = ()
+
+
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= 40 else text[:37] + "…"
@@ -683,9 +695,9 @@ def _status(text: str, extra: dict[str, CaseStatus]) -> CaseStatus:
     own = {status_key(word): status for word, status in extra.items()}
     found = own.get(key) or _STATUS_BY_NORM.get(key)
     if found is None:
-        raise ValueError(
+        raise UnknownStatus(
             translate(
-                "sharing", "“{text}” is not a known status (add it to the mapping's statuses)"
+                "sharing", "“{text}” is not a status the app knows; say which status it means"
             ).format(text=_short(text))
         )
     return found
@@ -733,8 +745,22 @@ def _row_values(sheet: Sheet, mapping: SheetMapping, row: SheetRow) -> dict[str,
 
 def parse_row(sheet: Sheet, mapping: SheetMapping, row: SheetRow) -> ImportRow:
     """One row as an ImportRow; ValueError naming every unreadable cell otherwise."""
+    return read_row(sheet, mapping, row).row
+
+
+def read_row(
+    sheet: Sheet, mapping: SheetMapping, row: SheetRow, *, blank_bad_cells: bool = False
+) -> ReadRow:
+    """One row, or ValueError naming every unreadable cell.
+
+    With ``blank_bad_cells`` a secondary cell that cannot be read is left empty instead, and its
+    text is kept in the case's notes (``blanked_note``), so the man is not left out for a typo
+    in his birth date. The name cell stays required.
+    """
     raw = _row_values(sheet, mapping, row)
     problems: list[str] = []
+    blanked: list[str] = []
+    kept: list[str] = []
 
     def get(name: str) -> str:
         return raw.get(name, ("", ""))[1]
@@ -744,7 +770,11 @@ def parse_row(sheet: Sheet, mapping: SheetMapping, row: SheetRow) -> ImportRow:
         try:
             return convert(text)
         except ValueError as exc:
-            problems.append(f"{header}: {exc}")
+            if blank_bad_cells:
+                blanked.append(f"{header}: {exc}")
+                kept.append(blanked_note(header, text))
+            else:
+                problems.append(f"{header}: {exc}")
             return default
 
     name = _text(get("full_name"))
@@ -763,8 +793,17 @@ def parse_row(sheet: Sheet, mapping: SheetMapping, row: SheetRow) -> ImportRow:
     facility = _text(get("facility"))
     if _norm(facility) in _UNKNOWN_PLACE or facility in {"?", "-", "—"}:
         facility = ""
-    kind_text = get("facility_kind")
+    kind = read("facility_kind", _kind, None) or _place_kind(facility)
     last_contact = read("last_contact_date", parse_sheet_date, None)
+    contact_note = _text(get("last_contact_note"))
+    if contact_note and last_contact is None:
+        reason = translate("sharing", "a last-contact note is given without its date")
+        if blank_bad_cells:
+            blanked.append(reason)
+            kept.append(blanked_note(raw["last_contact_note"][0], contact_note))
+            contact_note = ""
+        elif not problems:
+            problems.append(reason)
     row_out = ImportRow(
         line=row.line,
         full_name=name,
@@ -779,7 +818,7 @@ def parse_row(sheet: Sheet, mapping: SheetMapping, row: SheetRow) -> ImportRow:
         refusal_date=read("refusal_date", parse_sheet_date, None),
         detention_date=read("detention_date", parse_sheet_date, None),
         facility=facility,
-        facility_kind=_kind(kind_text, facility, problems, raw),
+        facility_kind=kind,
         settlement=_text(get("settlement")),
         region=_text(get("region")),
         custody_since=read("custody_since", parse_sheet_date, None),
@@ -790,45 +829,74 @@ def parse_row(sheet: Sheet, mapping: SheetMapping, row: SheetRow) -> ImportRow:
         relative_share_with_lawyer=read("relative_share_with_lawyer", _flag, False),
         last_contact_date=last_contact,
         last_contact_direct=read("last_contact_direct", _flag, False) if last_contact else False,
-        last_contact_note=_text(get("last_contact_note")),
+        last_contact_note=contact_note,
         notes=get("notes").strip(),
     )
-    if row_out.last_contact_note and row_out.last_contact_date is None and not problems:
-        problems.append(translate("sharing", "a last-contact note is given without its date"))
     if problems:
         raise ValueError("; ".join(problems))
-    return row_out
+    if kept:
+        row_out.notes = "\n".join(n for n in (get("notes").strip(), *kept) if n)
+    return ReadRow(row_out, tuple(blanked))
 
 
-def _kind(
-    text: str, facility: str, problems: list[str], raw: dict[str, tuple[str, str]]
-) -> FacilityKind:
+def blanked_note(column: str, text: str) -> str:
+    """The line kept in a case's notes for a cell the import left empty."""
+    return translate("sharing", "Import: could not read {column} «{text}»").format(
+        column=column, text=" ".join(text.split())
+    )
+
+
+def _kind(text: str) -> FacilityKind | None:
     value = _norm(text).replace(" ", "_")
-    if value:
-        try:
-            return FacilityKind(value)
-        except ValueError:
-            problems.append(
-                f"{raw['facility_kind'][0]}: "
-                + translate("sharing", "“{text}” is not a kind of place").format(text=_short(text))
-            )
-    return _place_kind(facility)
+    if not value:
+        return None
+    try:
+        return FacilityKind(value)
+    except ValueError:
+        raise ValueError(
+            translate("sharing", "“{text}” is not a kind of place").format(text=_short(text))
+        ) from None
 
 
-def parse(sheet: Sheet, mapping: SheetMapping) -> ParsedCsv:
-    """Every row, as an ImportRow or as an error with its line number."""
+def parse(sheet: Sheet, mapping: SheetMapping, *, blank_bad_cells: bool = False) -> ParsedCsv:
+    """Every row, as an ImportRow or as an error with its line number.
+
+    With ``blank_bad_cells``, rows whose only problems are secondary cells are read with those
+    cells empty, and listed in ``blanked`` with what was left out.
+    """
     if mapping.missing_required():
         _sheet_error(
-            translate("sharing", "No column is mapped to the full name; the mapping needs one.")
+            translate("sharing", "No column holds the full name; choose the one that does.")
         )
     result = ParsedCsv(errors=list(sheet.unreadable))
     for row in sheet.rows:
         try:
-            result.rows.append(parse_row(sheet, mapping, row))
+            read = read_row(sheet, mapping, row, blank_bad_cells=blank_bad_cells)
         except ValueError as exc:
             result.errors.append(RowError(row.line, str(exc)))
+            continue
+        result.rows.append(read.row)
+        if read.blanked:
+            result.blanked.append(RowError(row.line, "; ".join(read.blanked)))
     result.errors.sort(key=lambda e: e.line)
     return result
+
+
+def unknown_status_words(sheet: Sheet, mapping: SheetMapping, limit: int = 30) -> list[str]:
+    """Words in the status column the app does not know (the mapping may give them a meaning)."""
+    header = mapping.header_of("status")
+    if header is None:
+        return []
+    column = sheet.headers.index(header)
+    words: dict[str, str] = {}
+    for row in sheet.rows:
+        text = row.cells[column].strip() if column < len(row.cells) else ""
+        key = status_key(text)
+        if text and key not in _STATUS_BY_NORM and key not in words:
+            words[key] = text
+            if len(words) >= limit:
+                break
+    return list(words.values())
 
 
 def preview(sheet: Sheet, mapping: SheetMapping, limit: int = 10) -> list[PreviewRow]:

@@ -690,11 +690,11 @@ proof of life</source>
         <name>ChangePassphraseDialog</name>
         <message>
             <source>Change the passphrase</source>
-            <translation type="unfinished" />
+            <translation>Сменить парольную фразу</translation>
         </message>
         <message>
             <source>From now on the new passphrase opens the vault and its backups; the old one no longer does. The recovery key keeps working.</source>
-            <translation type="unfinished" />
+            <translation>С этого момента хранилище и его резервные копии открывает новая парольная фраза, старая больше не подходит. Ключ восстановления продолжает действовать.</translation>
         </message>
     </context>
     <context>
@@ -2219,42 +2219,42 @@ proof of life</source>
         <name>NewPassphrasePage</name>
         <message>
             <source>Choose a new passphrase</source>
-            <translation type="unfinished" />
+            <translation>Выберите новую парольную фразу</translation>
         </message>
         <message>
             <source>You opened the vault with the recovery key. Choose a new passphrase now: from then on it opens the vault. The recovery key keeps working.</source>
-            <translation type="unfinished" />
+            <translation>Вы открыли хранилище ключом восстановления. Выберите сейчас новую парольную фразу: дальше хранилище будет открываться ею. Ключ восстановления продолжит действовать.</translation>
         </message>
         <message>
             <source>Set the passphrase and open the vault</source>
-            <translation type="unfinished" />
+            <translation>Задать парольную фразу и открыть хранилище</translation>
         </message>
         <message>
             <source>Setting the new passphrase… this takes a moment.</source>
-            <translation type="unfinished" />
+            <translation>Задаём новую парольную фразу… это займёт немного времени.</translation>
         </message>
     </context>
     <context>
         <name>NewRecoveryKeyDialog</name>
         <message>
             <source>New recovery key</source>
-            <translation type="unfinished" />
+            <translation>Новый ключ восстановления</translation>
         </message>
         <message>
             <source>A new recovery key replaces the current one: the old key will no longer open the vault or its backups. The new key is shown once; have paper ready to write it down.</source>
-            <translation type="unfinished" />
+            <translation>Новый ключ восстановления заменит нынешний: старый ключ больше не откроет ни хранилище, ни его резервные копии. Новый ключ будет показан один раз — приготовьте бумагу, чтобы записать его.</translation>
         </message>
         <message>
             <source>Make a new recovery key</source>
-            <translation type="unfinished" />
+            <translation>Создать новый ключ восстановления</translation>
         </message>
         <message>
             <source>Cancel</source>
-            <translation type="unfinished">Отмена</translation>
+            <translation>Отмена</translation>
         </message>
         <message>
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Готово</translation>
         </message>
     </context>
     <context>
@@ -2268,27 +2268,27 @@ proof of life</source>
         <name>PassphraseFields</name>
         <message>
             <source>Passphrase</source>
-            <translation type="unfinished">Парольная фраза</translation>
+            <translation>Парольная фраза</translation>
         </message>
         <message>
             <source>Repeat the passphrase</source>
-            <translation type="unfinished">Повторите парольную фразу</translation>
+            <translation>Повторите парольную фразу</translation>
         </message>
         <message>
             <source>Repeat it</source>
-            <translation type="unfinished">Ещё раз</translation>
+            <translation>Ещё раз</translation>
         </message>
         <message numerus="yes">
             <source>At least %n characters. Several unrelated words are strong and easy to remember.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Не меньше %n символа. Несколько не связанных между собой слов — надёжно и легко запомнить.</numerusform>
+                <numerusform>Не меньше %n символов. Несколько не связанных между собой слов — надёжно и легко запомнить.</numerusform>
+                <numerusform>Не меньше %n символов. Несколько не связанных между собой слов — надёжно и легко запомнить.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>The passphrase needs at least %n characters.</source>
-            <translation type="unfinished">
+            <translation>
                 <numerusform>В парольной фразе должен быть хотя бы %n символ.</numerusform>
                 <numerusform>В парольной фразе должно быть хотя бы %n символа.</numerusform>
                 <numerusform>В парольной фразе должно быть хотя бы %n символов.</numerusform>
@@ -2296,23 +2296,23 @@ proof of life</source>
         </message>
         <message>
             <source>The two passphrases are not the same yet.</source>
-            <translation type="unfinished">Две парольные фразы пока не совпадают.</translation>
+            <translation>Две парольные фразы пока не совпадают.</translation>
         </message>
         <message>
             <source>Too short</source>
-            <translation type="unfinished">Слишком короткая</translation>
+            <translation>Слишком короткая</translation>
         </message>
         <message>
             <source>Weak: add another word</source>
-            <translation type="unfinished">Слабая: добавьте ещё слово</translation>
+            <translation>Слабая: добавьте ещё слово</translation>
         </message>
         <message>
             <source>Fair</source>
-            <translation type="unfinished">Средняя</translation>
+            <translation>Средняя</translation>
         </message>
         <message>
             <source>Strong</source>
-            <translation type="unfinished">Надёжная</translation>
+            <translation>Надёжная</translation>
         </message>
     </context>
     <context>
@@ -2684,15 +2684,15 @@ proof of life</source>
         </message>
         <message>
             <source>Copy the key</source>
-            <translation type="unfinished" />
+            <translation>Скопировать ключ</translation>
         </message>
         <message>
             <source>Copies it to the clipboard for 30 seconds, e.g. for a password manager.</source>
-            <translation type="unfinished" />
+            <translation>Копирует ключ в буфер обмена на 30 секунд, например для менеджера паролей.</translation>
         </message>
         <message>
             <source>Copied; the clipboard is cleared in 30 seconds.</source>
-            <translation type="unfinished" />
+            <translation>Скопировано; через 30 секунд буфер обмена будет очищен.</translation>
         </message>
         <message>
             <source>I have written it down</source>
@@ -2964,27 +2964,27 @@ proof of life</source>
         </message>
         <message>
             <source>Security</source>
-            <translation type="unfinished" />
+            <translation>Безопасность</translation>
         </message>
         <message>
             <source>The passphrase opens the vault every day. The recovery key opens it when the passphrase is forgotten; keep it on paper, away from this laptop.</source>
-            <translation type="unfinished" />
+            <translation>Парольная фраза открывает хранилище каждый день. Ключ восстановления открывает его, если парольная фраза забыта; храните его на бумаге, подальше от этого ноутбука.</translation>
         </message>
         <message>
             <source>Change passphrase…</source>
-            <translation type="unfinished" />
+            <translation>Сменить парольную фразу…</translation>
         </message>
         <message>
             <source>New recovery key…</source>
-            <translation type="unfinished" />
+            <translation>Новый ключ восстановления…</translation>
         </message>
         <message>
             <source>The passphrase was changed. The recovery key still works.</source>
-            <translation type="unfinished">Парольная фраза изменена. Ключ восстановления по-прежнему действует.</translation>
+            <translation>Парольная фраза изменена. Ключ восстановления по-прежнему действует.</translation>
         </message>
         <message>
             <source>A new recovery key was made; the old one no longer opens the vault.</source>
-            <translation type="unfinished">Создан новый ключ восстановления; старый больше не открывает хранилище.</translation>
+            <translation>Создан новый ключ восстановления; старый больше не открывает хранилище.</translation>
         </message>
         <message>
             <source>As the system</source>
@@ -5363,7 +5363,7 @@ in %2</source>
         <name>passphrase</name>
         <message>
             <source>A passphrase needs at least {n} characters; several words are best.</source>
-            <translation>Парольная фраза должна содержать не менее {n} символов; лучше всего несколько слов.</translation>
+            <translation>В парольной фразе должно быть не меньше {n} символов; лучше всего несколько слов.</translation>
         </message>
     </context>
     <context>
@@ -5795,7 +5795,7 @@ in %2</source>
         <message>
             <source>{ref} ({name}) is already in the vault</source>
             <extracomment>Rows whose man is already in the vault, left as they are (the reason names the case). Rows whose man is already in the vault, updated from the row. Rows imported with unreadable cells left empty (their text is in the case's notes). (name skeleton, birth date) -&gt; case id; unknown birth dates match only each other.</extracomment>
-            <translation type="unfinished" />
+            <translation>{ref} ({name}) уже есть в хранилище</translation>
         </message>
     </context>
     <context>
@@ -6581,11 +6581,11 @@ in %2</source>
         </message>
         <message>
             <source>“{text}” is not a status the app knows; say which status it means</source>
-            <translation type="unfinished" />
+            <translation>«{text}» — незнакомый приложению статус; укажите, какой статус это значит</translation>
         </message>
         <message>
             <source>No column holds the full name; choose the one that does.</source>
-            <translation type="unfinished" />
+            <translation>Ни один столбец не читается как ФИО; выберите столбец с ФИО.</translation>
         </message>
         <message>
             <source>“{text}” is not a phone number</source>
@@ -6601,7 +6601,7 @@ in %2</source>
         </message>
         <message>
             <source>Import: could not read {column} «{text}»</source>
-            <translation type="unfinished" />
+            <translation>Импорт: не удалось прочитать «{column}»: «{text}»</translation>
         </message>
         <message>
             <source>“{text}” is not a kind of place</source>
