@@ -26,6 +26,7 @@ from sqlmodel import Session, col, select
 
 from casetracker.i18n import translate
 from casetracker.model import AuditAction, Case, CaseStatus, OrgKeys, Recipient
+from casetracker.rules.engine import RULES
 from casetracker.services import audit
 from casetracker.services.bundle_export import attachment_member, collect, current_flags
 from casetracker.services.bundle_merge import Choice, Conflict, Merger, MergeReport, apply_choices
@@ -36,7 +37,7 @@ from casetracker.sharing.bundle import CASES, DOSSIER, OpenedBundle, open_bundle
 from casetracker.sharing.bundle_schema import ANONYMISED, dump_document, parse_document
 from casetracker.sharing.bundle_schema import document_json as to_json
 from casetracker.sharing.errors import BundleError, KeyFormatError
-from casetracker.sharing.redaction import PROFILES, ExportSource, redact
+from casetracker.sharing.redaction import PROFILES, ExportSource, redact, withheld_relatives
 from casetracker.storage.atomic_write import create_durably, replace_durably, sync_dir
 
 if TYPE_CHECKING:
@@ -289,11 +290,17 @@ class SharingService:
         document = parse_document(to_json(document))
         org = self.keys()
         signing = self._signing_key()
-        from casetracker.sharing.dossier_pdf import render_dossier
+        from casetracker.sharing.dossier_pdf import DossierFacts, render_dossier
 
+        facts = DossierFacts(
+            withheld_relatives=withheld_relatives(source, chosen),
+            rule_titles={rule.id: rule.title() for rule in RULES},
+        )
         members = {
             CASES: dump_document(document),
-            DOSSIER: render_dossier(document, signer_fingerprint=org.fingerprint, created_at=now),
+            DOSSIER: render_dossier(
+                document, signer_fingerprint=org.fingerprint, created_at=now, facts=facts
+            ),
         }
         if with_attachments:
             by_id = {a.id: a for a in source.of("attachments")}

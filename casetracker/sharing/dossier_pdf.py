@@ -12,64 +12,32 @@ import html
 import os
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from casetracker.i18n import QT_TRANSLATE_NOOP, format_date, translate
+from casetracker.i18n import Context, format_date, translate
+from casetracker.model.labels import (
+    allegation_label,
+    certainty_label,
+    channel_label,
+    note_text,
+    severity_label,
+    source_kind_label,
+    status_label,
+    verification_label,
+)
 from casetracker.sharing.bundle_schema import ANONYMISED, BundleFlag, BundleRecord, CasesDocument
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QFont, QPdfWriter
 
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Arial", "Helvetica"]
-
-
-#: Stored values (enum members) -> the words the dossier shows, translated where shown (``_e``).
-_LABELS = {
-    "serving": QT_TRANSLATE_NOOP("dossier", "serving"),
-    "refused": QT_TRANSLATE_NOOP("dossier", "refused"),
-    "detained": QT_TRANSLATE_NOOP("dossier", "detained"),
-    "transferred": QT_TRANSLATE_NOOP("dossier", "transferred"),
-    "whereabouts_unknown": QT_TRANSLATE_NOOP("dossier", "whereabouts unknown"),
-    "released": QT_TRANSLATE_NOOP("dossier", "released"),
-    "home": QT_TRANSLATE_NOOP("dossier", "returned home"),
-    "returned_to_front": QT_TRANSLATE_NOOP("dossier", "sent back to the front"),
-    "contract_terminated": QT_TRANSLATE_NOOP("dossier", "contract terminated"),
-    "deceased": QT_TRANSLATE_NOOP("dossier", "deceased"),
-    "confirmed": QT_TRANSLATE_NOOP("dossier", "confirmed"),
-    "reported": QT_TRANSLATE_NOOP("dossier", "reported"),
-    "unverified": QT_TRANSLATE_NOOP("dossier", "unverified"),
-    "corroborated": QT_TRANSLATE_NOOP("dossier", "corroborated"),
-    "verified": QT_TRANSLATE_NOOP("dossier", "verified"),
-    "disputed": QT_TRANSLATE_NOOP("dossier", "disputed"),
-    "call": QT_TRANSLATE_NOOP("dossier", "call"),
-    "message": QT_TRANSLATE_NOOP("dossier", "message"),
-    "visit": QT_TRANSLATE_NOOP("dossier", "visit"),
-    "letter": QT_TRANSLATE_NOOP("dossier", "letter"),
-    "lawyer": QT_TRANSLATE_NOOP("dossier", "via lawyer"),
-    "critical": QT_TRANSLATE_NOOP("dossier", "critical"),
-    "warning": QT_TRANSLATE_NOOP("dossier", "warning"),
-    "info": QT_TRANSLATE_NOOP("dossier", "reminder"),
-    "basement": QT_TRANSLATE_NOOP("dossier", "basement"),
-    "garage": QT_TRANSLATE_NOOP("dossier", "garage"),
-    "detention_centre": QT_TRANSLATE_NOOP("dossier", "detention centre"),
-    "prosecutors_office": QT_TRANSLATE_NOOP("dossier", "prosecutor's office"),
-    "pretrial_prison": QT_TRANSLATE_NOOP("dossier", "pre-trial prison"),
-    "military_unit": QT_TRANSLATE_NOOP("dossier", "military unit"),
-    "hospital": QT_TRANSLATE_NOOP("dossier", "hospital"),
-    "other": QT_TRANSLATE_NOOP("dossier", "other"),
-    "document": QT_TRANSLATE_NOOP("dossier", "document"),
-    "photo": QT_TRANSLATE_NOOP("dossier", "photo"),
-    "media_report": QT_TRANSLATE_NOOP("dossier", "media report"),
-    "testimony": QT_TRANSLATE_NOOP("dossier", "testimony"),
-    "torture": QT_TRANSLATE_NOOP("dossier", "torture"),
-    "forced_labour": QT_TRANSLATE_NOOP("dossier", "forced labour"),
-    "threats": QT_TRANSLATE_NOOP("dossier", "threats"),
-    "pressure_to_return": QT_TRANSLATE_NOOP("dossier", "pressure to return to the front"),
-    "denial_of_medical_care": QT_TRANSLATE_NOOP("dossier", "denial of medical care"),
-    "incommunicado": QT_TRANSLATE_NOOP("dossier", "held incommunicado"),
-}
+#: Inside the writer's 15 mm: to the left and right of the text, and above and below it.
+SIDE_MARGIN_CM = 1.0
+# Plural messages of the dossier (named as its context: pyside6-lupdate reads the name).
+dossier = Context("dossier")
 
 
 def _profile(name: str) -> str:
@@ -100,13 +68,21 @@ def _ensure_app() -> None:
 _APP: Any = None
 
 
-def render_dossier(doc: CasesDocument, *, signer_fingerprint: str, created_at: datetime) -> bytes:
+def render_dossier(
+    doc: CasesDocument,
+    *,
+    signer_fingerprint: str,
+    created_at: datetime,
+    facts: "DossierFacts | None" = None,
+) -> bytes:
     """The dossier of ``doc`` as PDF bytes."""
     _ensure_app()
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter
 
-    markup = dossier_html(doc, signer_fingerprint=signer_fingerprint, created_at=created_at)
+    markup = dossier_html(
+        doc, signer_fingerprint=signer_fingerprint, created_at=created_at, facts=facts
+    )
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -131,8 +107,9 @@ def _print(markup: str, font: "QFont", writer: "QPdfWriter") -> None:
     ``QTextDocument.print_`` does the same for a document without a page size, but first clones
     it, and cloning lays the whole original out at screen resolution only to throw it away: for
     500 cases (~1,250 pages) that was about 3 s of an 11 s export. This draws exactly what
-    print_ draws (2 cm margins inside the writer's, the page number at the bottom right; the
-    same PDF page content, byte for byte) without the copy.
+    print_ draws (margins inside the writer's, the page number at the bottom right) without the
+    copy; the side margins are 1 cm instead of print_'s 2 cm, so a six-column table of Russian
+    words keeps its words whole.
     """
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import (
@@ -155,8 +132,8 @@ def _print(markup: str, font: "QFont", writer: "QPdfWriter") -> None:
     screen = QGuiApplication.primaryScreen()
     dpi_x = round(screen.logicalDotsPerInchX()) if screen else 100
     dpi_y = round(screen.logicalDotsPerInchY()) if screen else 100
-    margin_x = int(2 / 2.54 * dpi_x)
-    margin_y = int(2 / 2.54 * dpi_y)
+    margin_x = int(SIDE_MARGIN_CM / 2.54 * dpi_x)
+    margin_y = int(2 / 2.54 * dpi_y)  # room for the page number
     frame = text.rootFrame().frameFormat()
     frame.setLeftMargin(margin_x)
     frame.setRightMargin(margin_x)
@@ -198,6 +175,16 @@ def _print(markup: str, font: "QFont", writer: "QPdfWriter") -> None:
 
 
 # -- HTML (pure; tested without Qt) ---------------------------------------------------------
+@dataclass(frozen=True)
+class DossierFacts:
+    """What the dossier says that the redacted document cannot carry."""
+
+    #: Case id -> how many of his relatives the profile left out for lack of consent.
+    withheld_relatives: Mapping[uuid.UUID, int] = field(default_factory=dict)
+    #: Rule id -> the rule's title in the interface language.
+    rule_titles: Mapping[str, str] = field(default_factory=dict)
+
+
 def _e(value: Any) -> str:
     if value is None or value == "":
         return "—"
@@ -207,9 +194,18 @@ def _e(value: Any) -> str:
         return html.escape(f"{format_date(value.date())} {value.strftime('%H:%M')}")
     if isinstance(value, date):
         return html.escape(format_date(value))
+    return html.escape(str(value))
+
+
+def _label(label: Callable[[str], str], value: Any) -> str:
+    """A stored identifier by its label; one this version does not know, as it is."""
+    if value is None or value == "":
+        return "—"
     text = str(getattr(value, "value", value))
-    label = _LABELS.get(text)
-    return html.escape(text if label is None else translate("dossier", label))
+    try:
+        return html.escape(label(text))
+    except (KeyError, ValueError):
+        return html.escape(text)
 
 
 def _withheld(record: BundleRecord, name: str) -> str:
@@ -218,39 +214,64 @@ def _withheld(record: BundleRecord, name: str) -> str:
     return _e(record.values.get(name))
 
 
-def _table(rows: Iterable[tuple[str, str]]) -> str:
+# Every section is one table whose head holds its title and column names: Qt moves a table to
+# the next page unless its head and first row fit, and repeats the head on every page the table
+# runs onto, so no title or header is ever left alone at the foot of a page.
+_TABLE = "<table cellspacing='0' cellpadding='3' border='1' width='100%'>"
+_TITLE_BACKGROUND = "#e6e6e6"
+
+
+def _title_row(title: str, columns: int) -> str:
+    return (
+        f"<tr><th colspan='{columns}' align='left' bgcolor='{_TITLE_BACKGROUND}'>"
+        f"<h3>{html.escape(title)}</h3></th></tr>"
+    )
+
+
+def _table(title: str, rows: Iterable[tuple[str, str]]) -> str:
     cells = "".join(
         f"<tr><td width='30%'><b>{html.escape(label)}</b></td><td>{value}</td></tr>"
         for label, value in rows
     )
-    return f"<table cellspacing='0' cellpadding='3' border='1' width='100%'>{cells}</table>"
+    return f"{_TABLE}<thead>{_title_row(title, 2)}</thead>{cells}</table>"
 
 
-def _grid(header: list[str], rows: list[list[str]]) -> str:
-    if not rows:
-        return f"<p><i>{html.escape(translate('dossier', 'none recorded'))}</i></p>"
-    head = "".join(f"<th align='left'>{html.escape(h)}</th>" for h in header)
+def _grid(title: str, header: list[str], rows: list[list[str]], note: str = "") -> str:
+    """A section of rows under ``header``; ``note`` (plain text) closes it, or stands in for
+    the rows when there are none ("none recorded" without one)."""
+    head = _title_row(title, len(header))
+    if rows:
+        head += "<tr>" + "".join(f"<th align='left'>{html.escape(h)}</th>" for h in header)
+        head += "</tr>"
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return (
-        "<table cellspacing='0' cellpadding='3' border='1' width='100%'>"
-        f"<tr>{head}</tr>{body}</table>"
-    )
+    if note or not rows:
+        text = note or translate("dossier", "none recorded")
+        body += f"<tr><td colspan='{len(header)}'><i>{html.escape(text)}</i></td></tr>"
+    return f"{_TABLE}<thead>{head}</thead>{body}</table>"
 
 
-def dossier_html(doc: CasesDocument, *, signer_fingerprint: str, created_at: datetime) -> str:
+def dossier_html(
+    doc: CasesDocument,
+    *,
+    signer_fingerprint: str,
+    created_at: datetime,
+    facts: DossierFacts | None = None,
+) -> str:
+    facts = facts or DossierFacts()
     parts = [
-        f"<h1>{html.escape(translate('dossier', 'Dossier'))}</h1>",
+        "<h1>" + html.escape(translate("dossier", "Dossier")) + "</h1>",
         _table(
+            translate("dossier", "About this dossier"),
             [
                 (translate("dossier", "Made"), _e(created_at)),
                 (translate("dossier", "Signed by (fingerprint)"), html.escape(signer_fingerprint)),
                 (translate("dossier", "Redaction profile"), html.escape(_profile(doc.profile))),
                 (translate("dossier", "Cases"), str(len(doc.of("cases")))),
-            ]
+            ],
         ),
     ]
     if doc.profile == ANONYMISED:
-        parts.append(_statistics(doc))
+        parts.append(_statistics(doc, facts))
         return "<html><body>" + "".join(parts) + "</body></html>"
     parts.append(
         "<p>"
@@ -266,7 +287,7 @@ def dossier_html(doc: CasesDocument, *, signer_fingerprint: str, created_at: dat
     lookups = _Lookups(doc)
     for case in sorted(doc.of("cases"), key=lambda r: str(r.values.get("ref", ""))):
         parts.append(
-            "<div style='page-break-before: always'>" + _case(doc, case, lookups) + "</div>"
+            "<div style='page-break-before: always'>" + _case(doc, case, lookups, facts) + "</div>"
         )
     return "<html><body>" + "".join(parts) + "</body></html>"
 
@@ -328,21 +349,28 @@ class _Lookups:
         return [self._attachments[at] for at in sorted(found)]
 
 
-def _case(doc: CasesDocument, case: BundleRecord, lookups: _Lookups | None = None) -> str:
+def _case(
+    doc: CasesDocument,
+    case: BundleRecord,
+    lookups: _Lookups | None = None,
+    facts: DossierFacts | None = None,
+) -> str:
     v = case.values
     cid = case.id
     lookups = lookups or _Lookups(doc)
+    facts = facts or DossierFacts()
     facilities = lookups.facilities
     sources = lookups.sources
     relatives = lookups.relatives
     title = f"{_e(v.get('ref'))} — {_e(v.get('full_name'))}"
     if v.get("name_is_changed"):
         title += " " + html.escape(translate("dossier", "(name changed)"))
-    out = [f"<h2>{title}</h2>", f"<h3>{html.escape(translate('dossier', 'Facts'))}</h3>"]
+    out = [f"<h2>{title}</h2>"]
     out.append(
         _table(
+            translate("dossier", "Facts"),
             [
-                (translate("dossier", "Status"), _e(v.get("status"))),
+                (translate("dossier", "Status"), _label(status_label, v.get("status"))),
                 (translate("dossier", "Aliases"), _e(v.get("aliases"))),
                 (translate("dossier", "Date of birth"), _e(v.get("birth_date"))),
                 (translate("dossier", "Home region"), _e(v.get("home_region"))),
@@ -354,28 +382,34 @@ def _case(doc: CasesDocument, case: BundleRecord, lookups: _Lookups | None = Non
                 (translate("dossier", "Lawyer"), _e(v.get("lawyer"))),
                 (translate("dossier", "Caseworker"), _e(v.get("caseworker"))),
                 (translate("dossier", "Notes"), _e(v.get("notes"))),
-            ]
+            ],
         )
     )
-    flags = lookups.flags(cid)
-    out.append(f"<h3>{html.escape(translate('dossier', 'Flags'))}</h3>")
     out.append(
         _grid(
+            translate("dossier", "Flags"),
             [
                 translate("dossier", "Severity"),
                 translate("dossier", "Since"),
                 translate("dossier", "What"),
             ],
-            [[_e(f.severity), _e(f.since), _e(f.message or f.rule)] for f in flags],
+            [
+                [
+                    _label(severity_label, f.severity),
+                    _e(f.since),
+                    _e(f.message or facts.rule_titles.get(f.rule, f.rule)),
+                ]
+                for f in lookups.flags(cid)
+            ],
         )
     )
     history = sorted(
         lookups.of_case("status_changes", cid),
         key=lambda r: r.values.get("changed_on") or date.min,
     )
-    out.append(f"<h3>{html.escape(translate('dossier', 'Status history'))}</h3>")
     out.append(
         _grid(
+            translate("dossier", "Status history"),
             [
                 translate("dossier", "Date"),
                 translate("dossier", "Status"),
@@ -384,8 +418,8 @@ def _case(doc: CasesDocument, case: BundleRecord, lookups: _Lookups | None = Non
             [
                 [
                     _e(r.values.get("changed_on")),
-                    _e(r.values.get("status")),
-                    _e(r.values.get("source_note")),
+                    _label(status_label, r.values.get("status")),
+                    _e(note_text(r.values.get("source_note") or "")),
                 ]
                 for r in history
             ],
@@ -395,9 +429,9 @@ def _case(doc: CasesDocument, case: BundleRecord, lookups: _Lookups | None = Non
         lookups.of_case("custody_periods", cid),
         key=lambda r: r.values.get("since") or date.min,
     )
-    out.append(f"<h3>{html.escape(translate('dossier', 'Custody timeline'))}</h3>")
     out.append(
         _grid(
+            translate("dossier", "Custody timeline"),
             [
                 translate("dossier", "Place"),
                 translate("dossier", "From"),
@@ -413,7 +447,7 @@ def _case(doc: CasesDocument, case: BundleRecord, lookups: _Lookups | None = Non
                     _e(r.values.get("until"))
                     if r.values.get("until")
                     else html.escape(translate("dossier", "now")),
-                    _e(r.values.get("certainty")),
+                    _label(certainty_label, r.values.get("certainty")),
                     _source_title(_lookup(sources, r.values.get("source_id"))),
                     _e(r.values.get("note")),
                 ]
@@ -421,10 +455,8 @@ def _case(doc: CasesDocument, case: BundleRecord, lookups: _Lookups | None = Non
             ],
         )
     )
-    links = lookups.of_case("case_relatives", cid)
-    out.append(f"<h3>{html.escape(translate('dossier', 'Relatives and contacts'))}</h3>")
     rel_rows = []
-    for link in links:
+    for link in lookups.of_case("case_relatives", cid):
         person = _lookup(relatives, link.values.get("relative_id"))
         if person is None:
             continue
@@ -440,8 +472,10 @@ def _case(doc: CasesDocument, case: BundleRecord, lookups: _Lookups | None = Non
                 _withheld(person, "handles"),
             ]
         )
+    withheld = facts.withheld_relatives.get(cid, 0)
     out.append(
         _grid(
+            translate("dossier", "Relatives and contacts"),
             [
                 translate("dossier", "Relationship"),
                 translate("dossier", "Name"),
@@ -449,6 +483,9 @@ def _case(doc: CasesDocument, case: BundleRecord, lookups: _Lookups | None = Non
                 translate("dossier", "Handles"),
             ],
             rel_rows,
+            note=dossier.tr("Relatives withheld for lack of consent: %n", "", withheld)
+            if withheld
+            else "",
         )
     )
     contacts = sorted(
@@ -456,9 +493,9 @@ def _case(doc: CasesDocument, case: BundleRecord, lookups: _Lookups | None = Non
         key=lambda r: r.values.get("occurred_at") or datetime.min,
         reverse=True,
     )
-    out.append(f"<h3>{html.escape(translate('dossier', 'Contact log'))}</h3>")
     out.append(
         _grid(
+            translate("dossier", "Contact log"),
             [
                 translate("dossier", "When"),
                 translate("dossier", "Channel"),
@@ -469,7 +506,7 @@ def _case(doc: CasesDocument, case: BundleRecord, lookups: _Lookups | None = Non
             [
                 [
                     _e(r.values.get("occurred_at")),
-                    _e(r.values.get("channel")),
+                    _label(channel_label, r.values.get("channel")),
                     html.escape(translate("dossier", "yes — proof of life"))
                     if r.values.get("direct")
                     else html.escape(translate("dossier", "no — second-hand")),
@@ -481,9 +518,9 @@ def _case(doc: CasesDocument, case: BundleRecord, lookups: _Lookups | None = Non
         )
     )
     source_ids = {_uuid(r.values.get("source_id")) for r in lookups.of_case("source_cases", cid)}
-    out.append(f"<h3>{html.escape(translate('dossier', 'Sources'))}</h3>")
     out.append(
         _grid(
+            translate("dossier", "Sources"),
             [
                 translate("dossier", "Source"),
                 translate("dossier", "Kind"),
@@ -494,8 +531,8 @@ def _case(doc: CasesDocument, case: BundleRecord, lookups: _Lookups | None = Non
             [
                 [
                     _e(s.values.get("title")),
-                    _e(s.values.get("kind")),
-                    _e(s.values.get("verification")),
+                    _label(source_kind_label, s.values.get("kind")),
+                    _label(verification_label, s.values.get("verification")),
                     _e(s.values.get("published_on")),
                     _e(s.values.get("reference")),
                 ]
@@ -506,10 +543,9 @@ def _case(doc: CasesDocument, case: BundleRecord, lookups: _Lookups | None = Non
     allegation_ids = {
         _uuid(r.values.get("allegation_id")) for r in lookups.of_case("allegation_cases", cid)
     }
-    allegations = lookups.allegations(allegation_ids)
-    out.append(f"<h3>{html.escape(translate('dossier', 'Allegations'))}</h3>")
     out.append(
         _grid(
+            translate("dossier", "Allegations"),
             [
                 translate("dossier", "Kind"),
                 translate("dossier", "Date"),
@@ -518,22 +554,20 @@ def _case(doc: CasesDocument, case: BundleRecord, lookups: _Lookups | None = Non
             ],
             [
                 [
-                    _e(a.values.get("kind")),
+                    _label(allegation_label, a.values.get("kind")),
                     _e(a.values.get("occurred_on")),
                     _e(a.values.get("description")),
                     _source_title(_lookup(sources, a.values.get("source_id"))),
                 ]
-                for a in allegations
+                for a in lookups.allegations(allegation_ids)
             ],
         )
     )
     files = lookups.attachments(cid, source_ids)
     if files:
         out.append(
-            f"<h3>{html.escape(translate('dossier', 'Attached files (in the bundle)'))}</h3>"
-        )
-        out.append(
             _grid(
+                translate("dossier", "Attached files (in the bundle)"),
                 [
                     translate("dossier", "File"),
                     translate("dossier", "In the bundle as"),
@@ -572,10 +606,11 @@ def _place(facility: BundleRecord | None) -> str:
 def _source_title(source: BundleRecord | None) -> str:
     if source is None:
         return "—"
-    return f"{_e(source.values.get('title'))} [{_e(source.values.get('verification'))}]"
+    verification = _label(verification_label, source.values.get("verification"))
+    return f"{_e(source.values.get('title'))} [{verification}]"
 
 
-def _statistics(doc: CasesDocument) -> str:
+def _statistics(doc: CasesDocument, facts: DossierFacts) -> str:
     cases = doc.of("cases")
     facilities = doc.index("facilities")
     open_custody = {
@@ -587,13 +622,17 @@ def _statistics(doc: CasesDocument) -> str:
         _place(facilities.get(fid)) if fid in facilities else "—" for fid in open_custody.values()
     )
 
-    def count(name: str) -> list[list[str]]:
-        tally = Counter(_e(c.values.get(name)) for c in cases)
+    def count(name: str, shown: Callable[[Any], str] = _e) -> list[list[str]]:
+        tally = Counter(shown(c.values.get(name)) for c in cases)
         return [[k, str(n)] for k, n in tally.most_common()]
 
-    parts = [f"<h2>{html.escape(translate('dossier', 'Statistics (anonymised)'))}</h2>"]
+    by_rule = Counter(facts.rule_titles.get(f.rule, f.rule) for f in doc.flags)
+    parts = ["<h2>" + html.escape(translate("dossier", "Statistics (anonymised)")) + "</h2>"]
     for title, rows in (
-        (translate("dossier", "Cases by status"), count("status")),
+        (
+            translate("dossier", "Cases by status"),
+            count("status", lambda value: _label(status_label, value)),
+        ),
         (translate("dossier", "Cases by home region"), count("home_region")),
         (translate("dossier", "Cases by military unit"), count("military_unit")),
         (
@@ -602,9 +641,14 @@ def _statistics(doc: CasesDocument) -> str:
         ),
         (
             translate("dossier", "Flags by rule"),
-            [[html.escape(k), str(n)] for k, n in Counter(f.rule for f in doc.flags).most_common()],
+            [[html.escape(k), str(n)] for k, n in by_rule.most_common()],
         ),
     ):
-        parts.append(f"<h3>{html.escape(title)}</h3>")
-        parts.append(_grid([translate("dossier", "Value"), translate("dossier", "Cases")], rows))
+        parts.append(
+            _grid(
+                title,
+                [translate("dossier", "Value"), translate("dossier", "Cases")],
+                rows,
+            )
+        )
     return "".join(parts)

@@ -24,6 +24,7 @@ Pure functions of the rows handed in; the service collects them (services/bundle
 
 import re
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -180,6 +181,19 @@ def scrubber(people: Iterable[Relative]) -> Callable[[str], str]:
         return cleaned
 
     return scrub
+
+
+def withheld_relatives(source: ExportSource, profile: Profile) -> dict[uuid.UUID, int]:
+    """Case id -> how many of his relatives a lawyer's bundle leaves out for lack of consent,
+    so the dossier says so instead of "none recorded" (the anonymised profile has no relatives)."""
+    if profile.name != LAWYER:
+        return {}
+    shared = {r.id for r in source.of("relatives") if r.share_with_lawyer}
+    return dict(
+        Counter(
+            link.case_id for link in source.of("case_relatives") if link.relative_id not in shared
+        )
+    )
 
 
 def redact(source: ExportSource, profile: Profile, exported_at: datetime) -> CasesDocument:

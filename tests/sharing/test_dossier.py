@@ -103,5 +103,5 @@ def shouting() -> Iterator[None]:
 def test_stored_values_are_shown_in_the_interface_language(shouting: None) -> None:
     doc = CasesDocument(LAWYER, MADE, {"cases": [_record(ref="CT-0001", status="detained")]})
     markup = dossier_html(doc, signer_fingerprint="AB12", created_at=MADE)
-    assert "dossier:DETAINED" in markup and ">detained<" not in markup
+    assert "labels:DETAINED" in markup and ">detained<" not in markup
     assert "CT-0001" in markup  # a value that is not a stored word stays as it is

@@ -46,34 +46,14 @@ from casetracker.gui.locale_format import date_text, datetime_text
 from casetracker.gui.style import set_role
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import error_label, fit_to_screen, show_message
-from casetracker.gui.widgets.sharing_parts import BusyBar, counts_text, job_error_text
-from casetracker.i18n import Context
+from casetracker.gui.widgets.sharing_parts import BusyBar, job_error_text
+from casetracker.model.labels import counts_text, record_kind_label
 from casetracker.services.bundle_merge import Choice, Conflict, MergeReport
 from casetracker.sharing.bundle import MAX_BUNDLE_BYTES, OpenedBundle
 from casetracker.sharing.bundle_schema import ANONYMISED, BY_KEY
 from casetracker.sharing.errors import BundleDecryptError, BundleTampered
 
 ConflictKey = tuple[str, uuid.UUID]
-
-
-# Words for kinds of record (named as its context: pyside6-lupdate reads the name).
-bundle_kinds = Context("bundle_kinds")
-
-
-def kind_label(entity: str) -> str:
-    labels = {
-        "cases": bundle_kinds.tr("case"),
-        "relatives": bundle_kinds.tr("relative"),
-        "facilities": bundle_kinds.tr("place"),
-        "sources": bundle_kinds.tr("source"),
-        "contact_events": bundle_kinds.tr("contact"),
-        "status_changes": bundle_kinds.tr("status change"),
-        "custody_periods": bundle_kinds.tr("custody period"),
-        "allegations": bundle_kinds.tr("allegation"),
-        "case_relatives": bundle_kinds.tr("relative's link to a case"),
-        "attachments": bundle_kinds.tr("attached file"),
-    }
-    return labels.get(entity, entity.replace("_", " "))
 
 
 def value_text(entity: str, name: str, value: Any) -> str:
@@ -511,8 +491,8 @@ class BundleImportDialog(QDialog):
     def _label_item(self, item: QListWidgetItem, conflict: Conflict) -> None:
         choice = self.choices.get((conflict.entity, conflict.record_id), Choice.OURS)
         verdict = self.tr("keep ours") if choice is Choice.OURS else self.tr("take theirs")
-        label = conflict.label or kind_label(conflict.entity)
-        item.setText(f"{label} ({kind_label(conflict.entity)}) — {verdict}")
+        label = conflict.label or record_kind_label(conflict.entity)
+        item.setText(f"{label} ({record_kind_label(conflict.entity)}) — {verdict}")
 
     def _show_conflict(self, row: int) -> None:
         conflict = self._conflict(row)

@@ -45,8 +45,9 @@ from casetracker.gui.labels import status_label
 from casetracker.gui.style import set_role
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo, error_label, fit_to_screen, show_message
-from casetracker.gui.widgets.sharing_parts import BusyBar, counts_lines, job_error_text, unbroken
+from casetracker.gui.widgets.sharing_parts import BusyBar, job_error_text, unbroken
 from casetracker.model import CaseStatus
+from casetracker.model.labels import counts_lines
 from casetracker.services.sharing import (
     MIN_BUNDLE_PASSPHRASE_CHARS,
     ExportResult,

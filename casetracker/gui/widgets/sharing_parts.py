@@ -9,7 +9,7 @@ are application-modal, so nothing else touches the database meanwhile. Closing t
 a job runs (the lock does that) waits for the job and drops its result.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -163,56 +163,6 @@ class KeyField(QWidget):
         if self.text():
             clipboard_guard().copy(self.text())
             self.copied.emit()
-
-
-# -- counts in words --------------------------------------------------------------------------
-# The kinds of record worth naming to a person, in the order they read best.
-SHOWN_KINDS = (
-    "cases",
-    "relatives",
-    "contact_events",
-    "status_changes",
-    "custody_periods",
-    "facilities",
-    "sources",
-    "allegations",
-    "attachments",
-)
-
-
-def count_text(kind: str, n: int) -> str:
-    """``"3 cases"``, ``"1 relative"``… in the interface language."""
-    words = {
-        "cases": lambda: sharing_parts.tr("%n case(s)", "", n),
-        "relatives": lambda: sharing_parts.tr("%n relative(s)", "", n),
-        "contact_events": lambda: sharing_parts.tr("%n contact(s) in the log", "", n),
-        "status_changes": lambda: sharing_parts.tr("%n status change(s)", "", n),
-        "custody_periods": lambda: sharing_parts.tr("%n custody period(s)", "", n),
-        "facilities": lambda: sharing_parts.tr("%n place(s)", "", n),
-        "sources": lambda: sharing_parts.tr("%n source(s)", "", n),
-        "allegations": lambda: sharing_parts.tr("%n allegation(s)", "", n),
-        "attachments": lambda: sharing_parts.tr("%n attached file(s)", "", n),
-        "case_relatives": lambda: sharing_parts.tr("%n link(s) between cases and relatives", "", n),
-        "source_cases": lambda: sharing_parts.tr("%n link(s) between sources and cases", "", n),
-        "source_facilities": lambda: sharing_parts.tr(
-            "%n link(s) between sources and places", "", n
-        ),
-        "allegation_cases": lambda: sharing_parts.tr(
-            "%n link(s) between allegations and cases", "", n
-        ),
-    }
-    found = words.get(kind)
-    return found() if found is not None else f"{n} {kind}"
-
-
-def counts_lines(counts: Mapping[str, int]) -> list[str]:
-    """The non-zero counts of the kinds worth naming, most important first."""
-    return [count_text(kind, counts.get(kind, 0)) for kind in SHOWN_KINDS if counts.get(kind, 0)]
-
-
-def counts_text(counts: Mapping[str, int]) -> str:
-    """The same on one line; "nothing" when all are zero."""
-    return ", ".join(counts_lines(counts)) or sharing_parts.tr("nothing")
 
 
 def unbroken(fingerprint: str) -> str:

@@ -16,6 +16,7 @@ from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.case.case_tab import CaseTab
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.i18n import translate
+from casetracker.model.labels import note_text
 from casetracker.services.timeline import EntryKind, TimelineEntry, case_timeline
 
 
@@ -53,7 +54,7 @@ def details(entry: TimelineEntry) -> str:
         if d.get("participants"):
             parts.append(d["participants"])
     if d.get("note"):
-        parts.append(d["note"])
+        parts.append(note_text(d["note"]))
     return " · ".join(parts)
 
 
