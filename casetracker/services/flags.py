@@ -9,9 +9,9 @@ past the acknowledgement and the flag shows again; no clean-up of old rows is ne
 """
 
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func
@@ -60,6 +60,8 @@ register(
 )
 
 MAX_SNOOZE_DAYS = 365
+#: Where "never heard directly" sorts among days of silence: longer than any.
+NEVER_HEARD = 1_000_000
 
 
 #: Everything the facts are read from (see `load_facts`).
@@ -171,6 +173,53 @@ class FlagReview:
     hidden: bool
 
 
+@dataclass(frozen=True)
+class SubjectFlags:
+    """One man's open flags (or one silent place's), worst first: one row of Today."""
+
+    flags: tuple[Flag, ...]
+    #: A man: days since he himself was last heard (None: never). A place: days it is silent.
+    days_silent: int | None
+
+    @property
+    def worst(self) -> Flag:
+        return self.flags[0]
+
+    @property
+    def others(self) -> tuple[Flag, ...]:
+        return self.flags[1:]
+
+
+def by_subject(
+    flags: Iterable[Flag], last_heard: Mapping[uuid.UUID, datetime | None], today: date
+) -> list[SubjectFlags]:
+    """``flags`` (worst first, as ``evaluate`` gives them) gathered per man and per place.
+
+    Ordered as a morning review reads them: the worst flag's severity, then the longest
+    without proof of life (never heard counts as longest), then the flag order itself.
+    """
+    gathered: dict[uuid.UUID | None, list[Flag]] = {}
+    for flag in flags:
+        gathered.setdefault(flag.subject_id, []).append(flag)
+    out = []
+    for members in gathered.values():
+        first = members[0]
+        days: int | None
+        if first.case_id is not None:
+            heard = last_heard.get(first.case_id)
+            days = None if heard is None else (today - heard.date()).days
+        else:
+            days = first.numbers.get("days")
+        out.append(SubjectFlags(tuple(members), days))
+    out.sort(key=_review_order)
+    return out
+
+
+def _review_order(subject: SubjectFlags) -> tuple[int, int, tuple[int, date, int, str]]:
+    days = NEVER_HEARD if subject.days_silent is None else subject.days_silent
+    return (-subject.worst.severity.rank, -days, engine.sort_key(subject.worst))
+
+
 class FlagService:
     def __init__(self, workspace: "Workspace") -> None:
         self.ws = workspace
@@ -234,6 +283,15 @@ class FlagService:
     ) -> list[Flag]:
         """What needs attention: raised and neither acknowledged nor snoozed (see ``review``)."""
         return [r.flag for r in self.review(as_of, severity=severity, case=case) if not r.hidden]
+
+    def open_by_subject(self, as_of: date | None = None) -> list[SubjectFlags]:
+        """What needs attention, one entry per man or silent place, worst first (see
+        ``by_subject``): Today's list."""
+        on = as_of or date.today()
+        flags = self.open_flags(on)
+        with self.ws.reading() as session:
+            facts = remembered_facts(self.ws, session)
+        return by_subject(flags, {f.id: f.last_proof_of_life for f in facts}, on)
 
     def acknowledge(
         self,

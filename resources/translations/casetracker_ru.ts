@@ -1268,7 +1268,7 @@ proof of life</source>
         </message>
         <message>
             <source>Also flagged</source>
-            <translation type="unfinished" />
+            <translation>Другие сигналы</translation>
         </message>
         <message>
             <source>Days since
@@ -3370,7 +3370,7 @@ proof of life</source>
         </message>
         <message>
             <source>Also flagged: %1</source>
-            <translation type="unfinished" />
+            <translation>Другие сигналы: %1</translation>
         </message>
         <message>
             <source>Select a flag</source>
@@ -3791,12 +3791,32 @@ in %2</source>
             <translation>строка {line}: {reason}</translation>
         </message>
         <message>
+            <source>line {line}: {reason} — left empty, the text is kept in the case's notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>line {line}: skipped, {reason}</source>
             <translation>строка {line}: пропущена, {reason}</translation>
         </message>
         <message>
-            <source>{cases} cases, {facilities} new places, {relatives} new relatives, {contacts} contacts</source>
-            <translation>дел: {cases}, новых мест: {facilities}, новых родственников: {relatives}, контактов: {contacts}</translation>
+            <source>line {line}: updated, {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{cases} new cases, {updated} updated, {facilities} new places, {relatives} new relatives, {contacts} contacts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>With --blank-bad-cells a row is imported even when a cell other than the name cannot be read: that cell is left empty and its text kept in the case's notes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} already in the vault, skipped (use --existing update to update them from the file).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} already in the vault, updated.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Imported: {summary}.</source>
@@ -4141,6 +4161,18 @@ in %2</source>
             <translation>не сохранять сопоставление в хранилище на следующий раз</translation>
         </message>
         <message>
+            <source>import a row even when a cell other than the name cannot be read: that cell is left empty and its text kept in the case's notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>what a word in the status column means, e.g. "в СИЗО=detained" (repeatable)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a man already in the vault (same reference, or same name and birth date): skip his row, or update his case from it (default: skip)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{what} is too large.</source>
             <translation>{what}: слишком большой размер.</translation>
         </message>
@@ -4319,6 +4351,14 @@ in %2</source>
         <message>
             <source>Columns {origin}.</source>
             <translation>Столбцы: {origin}.</translation>
+        </message>
+        <message>
+            <source>The status column has words the app does not know: {words}. Say what each means with --status-word, e.g. --status-word "{word}=detained". The statuses are: {statuses}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--status-word wants a word, “=” and a status, e.g. "в СИЗО=detained"; the statuses are: {statuses}.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{n} row(s) could not be read and were not imported (listed above).</source>
@@ -4553,6 +4593,7 @@ in %2</source>
         <name>dossier</name>
         <message>
             <source>anonymised (no names, statistics only)</source>
+            <extracomment>Inside the writer's 15 mm: to the left and right of the text, and above and below it.</extracomment>
             <translation>обезличенный (без имён, только статистика)</translation>
         </message>
         <message>

@@ -1,18 +1,17 @@
-"""The Today model: flags grouped worst first, a consistent Qt item model, rows found directly."""
+"""The Today model: one row per man, worst first, consistent for Qt, rows found directly."""
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 
 from casetracker.gui.models.flag_tree import FLAG_ROLE, FlagTreeModel
 from casetracker.gui.vault_session import VaultSession
-from casetracker.rules.flag import Severity
 
 
 def _filled(session: VaultSession) -> FlagTreeModel:
     model = FlagTreeModel()
     cases = {row.id: row for row in session.ws.cases.rows()}
-    model.set_flags(session.flags.open_flags(), cases)
+    model.set_subjects(session.flags.open_by_subject(), cases)
     return model
 
 
@@ -25,35 +24,32 @@ def test_the_model_passes_qts_own_consistency_checks(
     qtmodeltester.check(model, force_py=True)
 
 
-def test_groups_hold_their_flags_in_order_with_texts_made_on_demand(
+def test_each_man_is_one_row_with_his_other_flags_as_children(
     demo_session: VaultSession,
 ) -> None:
-    flags = demo_session.flags.open_flags()
     model = _filled(demo_session)
-    seen = []
-    for g in range(model.rowCount()):
-        group = model.index(g, 0)
-        assert not model.parent(group).isValid()
-        label = group.data()
-        members = [model.index(r, 0, group) for r in range(model.rowCount(group))]
-        assert label.endswith(f"({len(members)})")
-        for index in members:
-            assert model.parent(index) == group
-            flag = index.data(FLAG_ROLE)
-            seen.append(flag)
-            assert index.siblingAtColumn(0).data() in (flag.case_ref, flag.facility_name)
-            assert index.siblingAtColumn(3).data(Qt.ItemDataRole.TextAlignmentRole)
-            assert index.data(Qt.ItemDataRole.ToolTipRole) == flag.message
-    assert seen == [f for s in (Severity.CRITICAL, Severity.WARNING, Severity.INFO)
-                    for f in flags if f.severity is s]  # fmt: skip
+    shown = []
+    for top in range(model.rowCount()):
+        row = model.index(top, 0)
+        assert not model.parent(row).isValid()
+        children = [model.index(r, 0, row) for r in range(model.rowCount(row))]
+        assert all(model.parent(child) == row for child in children)
+        shown.append(row.data(FLAG_ROLE))
+        shown.extend(child.data(FLAG_ROLE) for child in children)
+    assert sorted(map(id, shown)) == sorted(map(id, demo_session.flags.open_flags()))
+    subjects = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert len(subjects) == len(set(subjects)), "a man appears on one row only"
 
 
-def test_find_goes_straight_to_a_flag_row(demo_session: VaultSession) -> None:
+def test_find_goes_straight_to_a_flag_row_or_child(demo_session: VaultSession) -> None:
     model = _filled(demo_session)
     found = model.find("lost_contact", "CT-0001")
     assert found.isValid()
     flag = model.flag_at(found)
     assert flag is not None and (flag.rule, flag.case_ref) == ("lost_contact", "CT-0001")
-    first = model.find()
-    assert model.flag_at(first) == model.index(0, 0, model.index(0, 0)).data(FLAG_ROLE)
+    entry = next(e for e in model.subjects if e.others)
+    other = entry.others[-1]
+    child = model.find(other.rule, other.subject)
+    assert model.parent(child).isValid() and model.flag_at(child) == other
+    assert model.flag_at(model.find()) == model.index(0, 0).data(FLAG_ROLE)
     assert model.find("lost_contact", "no such case") == QModelIndex()

@@ -1,9 +1,11 @@
-"""Open flags grouped by severity (critical, warnings, reminders), worst first within each.
+"""Open flags, one row per man (and one per silent place), worst first; his other flags beside.
 
-A model over the flag list itself, not a tree of QStandardItems: an organisation of 20,000
-cases has about 21,000 open flags, and building five items per flag took over a second on the
-GUI thread before Today could show. Here a refresh only groups the list; a row's texts are
-made when the view asks for them, which is for the rows on screen.
+A row shows the man's worst flag and lists his other flags in "Also flagged"; expanding it shows
+each of them as a child row, so any one can be selected and acknowledged. A model over the
+service's list itself, not a tree of QStandardItems: an organisation of 20,000 cases has about
+21,000 open flags, and building items for them took over a second on the GUI thread. Here a
+refresh only takes the list; a row's texts are made when the view asks for them, which is for
+the rows on screen.
 """
 
 import uuid
@@ -12,29 +14,28 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
 
 from casetracker.gui import style
-from casetracker.gui.labels import rule_title, severity_group_label
+from casetracker.gui.labels import rule_title, severity_label
 from casetracker.gui.locale_format import date_text
-from casetracker.rules.flag import Flag, Severity
+from casetracker.rules.flag import Flag
 from casetracker.services.cases import CaseRow
+from casetracker.services.flags import SubjectFlags
 
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 10
-GROUP_ORDER = (Severity.CRITICAL, Severity.WARNING, Severity.INFO)
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = 5
-_DAYS = 3
+COLUMNS = 6
 _WHAT = 2
-# internalId of a group row; a flag row's is its group's number + 1.
+_ALSO = 3
+_DAYS = 4
+# internalId of a man's (or place's) row; a child row's is its parent's row number + 1.
 _TOP = 0
 
 
 class FlagTreeModel(QAbstractItemModel):
     def __init__(self) -> None:
         super().__init__()
-        self._flags: list[Flag] = []
-        self._groups: list[tuple[Severity, list[Flag]]] = []
+        self._subjects: list[SubjectFlags] = []
         self._cases: dict[uuid.UUID, CaseRow] = {}
         self._texts: dict[tuple[int, int], list[str]] = {}
         self._today = date.today()
@@ -42,27 +43,31 @@ class FlagTreeModel(QAbstractItemModel):
             self.tr("Case"),
             self.tr("Name"),
             self.tr("What"),
+            self.tr("Also flagged"),
             self.tr("Days since\nproof of life"),
             self.tr("Flag raised"),
         ]
 
     @property
     def current_flags(self) -> list[Flag]:
-        return list(self._flags)
+        """Every flag shown, in the order of the rows (a man's other flags after his worst)."""
+        return [flag for subject in self._subjects for flag in subject.flags]
+
+    @property
+    def subjects(self) -> list[SubjectFlags]:
+        return list(self._subjects)
 
     def clear_flags(self) -> None:
-        self.set_flags([], {})
+        self.set_subjects([], {})
 
-    def set_flags(self, flags: Sequence[Flag], cases: dict[uuid.UUID, CaseRow]) -> None:
+    def set_subjects(
+        self, subjects: Sequence[SubjectFlags], cases: dict[uuid.UUID, CaseRow]
+    ) -> None:
         self.beginResetModel()
-        self._flags = list(flags)
+        self._subjects = list(subjects)
         self._cases = cases
         self._texts = {}
         self._today = date.today()
-        by_severity: dict[Severity, list[Flag]] = {s: [] for s in GROUP_ORDER}
-        for flag in self._flags:
-            by_severity[flag.severity].append(flag)
-        self._groups = [(s, by_severity[s]) for s in GROUP_ORDER if by_severity[s]]
         self.endResetModel()
 
     # -- structure --------------------------------------------------------------------------
@@ -70,13 +75,14 @@ class FlagTreeModel(QAbstractItemModel):
         if not 0 <= column < COLUMNS or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _TOP) if row < len(self._groups) else QModelIndex()
+            return (
+                self.createIndex(row, column, _TOP) if row < len(self._subjects) else QModelIndex()
+            )
         if parent.internalId() != _TOP or parent.column() != 0:
             return QModelIndex()
-        group = parent.row()
-        if row >= len(self._groups[group][1]):
+        if row >= len(self._subjects[parent.row()].others):
             return QModelIndex()
-        return self.createIndex(row, column, group + 1)
+        return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == _TOP:
@@ -85,9 +91,9 @@ class FlagTreeModel(QAbstractItemModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
-            return len(self._groups)
+            return len(self._subjects)
         if parent.internalId() == _TOP and parent.column() == 0:
-            return len(self._groups[parent.row()][1])
+            return len(self._subjects[parent.row()].others)
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -106,74 +112,76 @@ class FlagTreeModel(QAbstractItemModel):
         return None
 
     # -- content ----------------------------------------------------------------------------
+    def _located(self, index: Index) -> tuple[int, int, Flag]:
+        """(subject row, child row or -1, the flag shown) of a valid index."""
+        if index.internalId() == _TOP:
+            return index.row(), -1, self._subjects[index.row()].worst
+        top = index.internalId() - 1
+        return top, index.row(), self._subjects[top].others[index.row()]
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if index.internalId() == _TOP:
-            return self._group_data(index, role)
-        group = index.internalId() - 1
-        flag = self._groups[group][1][index.row()]
+        top, child, flag = self._located(index)
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._row_texts(group, index.row(), flag)[column]
+            return self._row_texts(top, child)[column]
         if role == FLAG_ROLE:
             return flag
         if role == Qt.ItemDataRole.ToolTipRole:
-            return flag.message
+            return f"{severity_label(flag.severity)}: {flag.message}"
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == _WHAT:
+            return f"{severity_label(flag.severity)}: {rule_title(flag.rule)}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == _DAYS:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ForegroundRole and column == _WHAT:
             return style.SEVERITY_FOREGROUND[flag.severity]
+        if role == Qt.ItemDataRole.BackgroundRole and column == _WHAT:
+            return style.SEVERITY_BACKGROUND[flag.severity]
         return None
 
-    def _group_data(self, index: Index, role: int) -> Any:
-        if index.column() != 0:
-            return None
-        severity, members = self._groups[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return severity_group_label(severity, len(members))
-        if role == Qt.ItemDataRole.FontRole:
-            return style.bold(QFont())
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return style.SEVERITY_FOREGROUND[severity]
-        return None
-
-    def _row_texts(self, group: int, row: int, flag: Flag) -> list[str]:
-        key = (group, row)
+    def _row_texts(self, top: int, child: int) -> list[str]:
+        key = (top, child)
         texts = self._texts.get(key)
         if texts is None:
-            texts = self._texts[key] = self._make_texts(flag)
+            texts = self._texts[key] = self._make_texts(top, child)
         return texts
 
-    def _make_texts(self, flag: Flag) -> list[str]:
-        row = self._cases.get(flag.case_id) if flag.case_id else None
+    def _make_texts(self, top: int, child: int) -> list[str]:
+        subject = self._subjects[top]
+        if child >= 0:  # one of his other flags: what and since; the row above says who
+            flag = subject.others[child]
+            return ["", "", rule_title(flag.rule), "", "", date_text(flag.since)]
+        flag = subject.worst
         if flag.case_id is not None:
-            subject = flag.case_ref or ""
-            name = row.full_name if row else ""
+            row = self._cases.get(flag.case_id)
+            who, name = flag.case_ref or "", row.full_name if row else ""
         else:
-            subject = flag.facility_name or ""
+            who = flag.facility_name or ""
             name = self.tr("%n case(s) at this place", "", len(flag.case_refs))
-        days: int | None
-        if row is not None and row.last_proof_of_life is not None:
-            days = (self._today - row.last_proof_of_life.date()).days
-        elif flag.case_id is None:
-            days = flag.numbers.get("days")
-        else:
-            days = None
+        days = subject.days_silent
         return [
-            subject,
+            who,
             name,
             rule_title(flag.rule),
+            ", ".join(rule_title(other.rule) for other in subject.others),
             self.tr("never heard") if days is None else str(days),
             date_text(flag.since),
         ]
 
     def find(self, rule: str | None = None, subject: str | None = None) -> QModelIndex:
-        """The first flag row with this rule and subject (any, when both are None)."""
-        for group, (_severity, members) in enumerate(self._groups):
-            for row, flag in enumerate(members):
-                if rule is None or (flag.rule == rule and flag.subject == subject):
-                    return self.createIndex(row, 0, group + 1)
+        """The row of the flag with this rule and subject (the first row when both are None)."""
+        for top, entry in enumerate(self._subjects):
+            if rule is None:
+                return self.createIndex(top, 0, _TOP)
+            if entry.worst.subject != subject:
+                continue
+            for position, flag in enumerate(entry.flags):
+                if flag.rule != rule:
+                    continue
+                if position == 0:  # his worst: his own row
+                    return self.createIndex(top, 0, _TOP)
+                return self.createIndex(position - 1, 0, top + 1)
         return QModelIndex()
 
     def flag_at(self, index: Index) -> Flag | None:
@@ -181,3 +189,9 @@ class FlagTreeModel(QAbstractItemModel):
             return None
         value = index.sibling(index.row(), 0).data(FLAG_ROLE)
         return value if isinstance(value, Flag) else None
+
+    def others_at(self, index: Index) -> tuple[Flag, ...]:
+        """His other flags, when ``index`` is a man's (or a place's) own row."""
+        if not index.isValid() or index.internalId() != _TOP:
+            return ()
+        return self._subjects[index.row()].others

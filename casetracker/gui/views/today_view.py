@@ -1,5 +1,6 @@
-"""Today: the open flags, worst first, grouped by severity, each with its plain explanation.
+"""Today: one row per man with open flags (and per silent place), worst first.
 
+A row shows his worst flag and, beside it, his other flags; expand it to select any of them.
 Select a flag to read why it was raised and how long he has been silent; acknowledge or snooze
 it with a note for colleagues in one click; double-click (or Enter, or "Open case") opens the
 case.
@@ -76,6 +77,8 @@ class TodayView(QWidget):
         self.proof = QLabel(self.detail)
         self.proof.setWordWrap(True)
         set_role(self.proof, "subtitle")
+        self.also = QLabel(self.detail)
+        self.also.setWordWrap(True)
         self.open_button = QPushButton(self.tr("Open case"), self.detail)
         set_role(self.open_button, "primary")
         self.open_button.clicked.connect(self.open_selected)
@@ -119,6 +122,7 @@ class TodayView(QWidget):
         detail_layout.addWidget(self.subject)
         detail_layout.addWidget(self.message)
         detail_layout.addWidget(self.proof)
+        detail_layout.addWidget(self.also)
         detail_layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
         detail_layout.addStretch(1)
         detail_layout.addWidget(self.note)
@@ -159,10 +163,9 @@ class TodayView(QWidget):
         if self.session is None or not self.session.is_open:
             return
         selected = self.selected_flag()
-        flags = self.session.flags.open_flags()
+        subjects = self.session.flags.open_by_subject()
         self._cases = {row.id: row for row in self.session.ws.cases.rows()}
-        self.model.set_flags(flags, self._cases)
-        self.tree.expandAll()
+        self.model.set_subjects(subjects, self._cases)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -170,8 +173,9 @@ class TodayView(QWidget):
             self.tree.resizeColumnToContents(column)
         # The name takes what is left (the panel beside shows it whole): headers never cut off.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        counts = {s: sum(1 for f in flags if f.severity is s) for s in Severity}
-        if not flags:
+        # Counted as shown: a man (or a place) once, by his worst flag.
+        counts = {s: sum(1 for e in subjects if e.worst.severity is s) for s in Severity}
+        if not subjects:
             self.summary.setText(self.tr("Nothing needs attention today."))
         else:
             parts = (
@@ -211,6 +215,13 @@ class TodayView(QWidget):
         self._show_detail(self.selected_flag())
 
     def _show_detail(self, flag: Flag | None) -> None:
+        others = self.model.others_at(self.tree.currentIndex()) if flag is not None else ()
+        self.also.setVisible(bool(others))
+        self.also.setText(
+            self.tr("Also flagged: %1").replace(
+                "%1", ", ".join(rule_title(other.rule) for other in others)
+            )
+        )
         has = flag is not None
         for widget in (self.note, self.ack_button, self.snooze_button, self.snooze_days):
             widget.setEnabled(has)
