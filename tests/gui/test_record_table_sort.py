@@ -7,7 +7,7 @@ as ``RecordTable`` set it up; ties show whether the order shown before was kept.
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QLocale, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QApplication
 
 from casetracker.gui.models.column_table import SORT_ROLE, Column, RecordTableModel
@@ -194,6 +194,7 @@ def test_a_record_table_sorts_by_header_as_before_and_keeps_the_current_record(
     table: RecordTable[Item] = RecordTable(_columns())
     assert isinstance(table.proxy, ModelSortProxy)
     old, _new = _pair()
+    old.setSortLocaleAware(True)  # names in the language's alphabetical order
     header = table.horizontalHeader()
     old.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())  # as sorting turned on
     table.set_records(items)
@@ -210,3 +211,30 @@ def test_a_record_table_sorts_by_header_as_before_and_keeps_the_current_record(
     table.set_records(items[:30])
     _set_rows(old, items[:30])
     assert _shown(table.proxy) == _shown(old)
+
+
+def test_locale_aware_keys_order_as_the_proxy_in_english_and_russian(qapp: QApplication) -> None:
+    """Ё between Е and Ж, not after Я; Cyrillic first in Russian, Latin first in English."""
+    texts = [*NAMES, *ODD, *BOM, "Фёдоров", "Федоров", "Фролов", "Ежов", "Жуков", "яков", "Zed"]
+    texts += [a + b for a in ("Ё", "е", "E", "ß") for b in ("лкин", "Лкин", "", "-1", " 2")]
+    languages = (QLocale.Language.Russian, QLocale.Language.English, QLocale.Language.C)
+    default = QLocale()
+    try:
+        for language in languages:
+            QLocale.setDefault(QLocale(language))
+            if language != QLocale.Language.C:  # (there Qt compares code units, case and all)
+                assert python_keys(texts, CI, locale_aware=True) is not None  # QCollator's keys
+            for case in (CI, Qt.CaseSensitivity.CaseSensitive):
+                for order in ORDERS:
+                    before = list(range(len(texts)))
+                    expected = proxy_order(texts, order, case, True)
+                    assert sort_positions(before, texts, order, case, True) == expected
+            if language == QLocale.Language.C:
+                continue
+            shown = [texts[i] for i in sort_positions(list(range(len(texts))), texts, ORDERS[1],
+                                                      CI, True)]  # fmt: skip
+            assert shown.index("Федоров") < shown.index("Фёдоров") < shown.index("Фролов")
+            latin_first = shown.index("Zed") < shown.index("Ежов")
+            assert latin_first == (language == QLocale.Language.English)
+    finally:
+        QLocale.setDefault(default)

@@ -5,8 +5,9 @@ Python model and 20,000-40,000 rows that is over a million Python calls, seconds
 thread. A ``SortedTableModel`` takes one sort value per row and sorts in Python;
 ``ModelSortProxy`` hands the view's sort requests to it and shows its order. ``python_keys``
 turns the values into keys that Python orders as the proxy compares them (case folding, UTF-16
-order, numbers); values it cannot vouch for are ordered by a proxy after all, slowly but the
-same, so the order shown never depends on which way it was computed.
+order, numbers, and the language's alphabetical order through ``QCollator`` sort keys where
+the proxy compares "locale-aware"); values it cannot vouch for are ordered by a proxy after
+all, slowly but the same, so the order shown never depends on which way it was computed.
 """
 
 import math
@@ -19,6 +20,8 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
+    QCollator,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -73,13 +76,13 @@ def python_keys(
 ) -> list[Any] | None:
     """Keys that ``sorted`` orders as QSortFilterProxyModel's ``lessThan`` orders ``values``.
 
-    None where no key reproduces the proxy: locale-aware comparison, mixed or other types (an
-    integer among doubles included), NaN, integers beyond 32 bits, strings PySide alters on the
-    way (a leading byte-order mark), and characters Python's Unicode tables fold other than
-    Qt's. Checked against Qt 6.11 for every Unicode character, both case sensitivities.
+    None where no key reproduces the proxy: mixed or other types (an integer among doubles
+    included), NaN, integers beyond 32 bits, strings PySide alters on the way (a leading
+    byte-order mark), and characters Python's Unicode tables fold other than Qt's. Checked
+    against Qt 6.11 for every Unicode character, both case sensitivities. Locale-aware, the
+    proxy compares strings as ``QCollator`` for the default locale does (case and all): its
+    sort keys, 3 s → 0.2 s for 40,000 names.
     """
-    if locale_aware:
-        return None
     kinds = set(map(type, values))
     if not kinds:
         return []
@@ -92,6 +95,12 @@ def python_keys(
     if kinds != {str}:
         return None
     texts = list(cast("Sequence[str]", values))
+    if locale_aware:
+        locale = QLocale()
+        if locale.language() == QLocale.Language.C:  # Qt compares code units, case and all
+            return python_keys(texts, Qt.CaseSensitivity.CaseSensitive)
+        collator = QCollator(locale)
+        return [collator.sortKey(text) for text in texts]
     joined = "\x00".join(texts)  # one pass over them all in C, not one per string
     if case == CASE_INSENSITIVE:
         folded = joined.casefold()

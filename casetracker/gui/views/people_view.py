@@ -1,6 +1,6 @@
 """People: relatives and other reporters, with every case each one speaks for."""
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -62,6 +62,7 @@ class PeopleView(QWidget):
             name_column=0,
         )
         self.table.setAccessibleName(self.tr("People"))
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # A→Z, А→Я
         self.table.selected_record.connect(self._select)
         self.table.activated_record.connect(lambda _r: self.edit())
 

@@ -3,7 +3,7 @@
 import uuid
 from collections import Counter, defaultdict
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -77,6 +77,7 @@ class PlacesView(QWidget):
             self,
         )
         self.table.setAccessibleName(self.tr("Places"))
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # A→Z, А→Я
         self.table.selected_record.connect(self._select)
 
         panel = QFrame(self)

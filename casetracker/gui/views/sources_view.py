@@ -66,6 +66,7 @@ class SourcesView(QWidget):
             self,
         )
         self.table.setAccessibleName(self.tr("Sources"))
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # A→Z, А→Я
         self.table.selected_record.connect(self._select)
         self.table.activated_record.connect(lambda _s: self.edit())
 

@@ -79,6 +79,7 @@ class ColumnWidths(QObject):
                 header.resizeSection(column, width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._view.viewport() and event.type() == QEvent.Type.Resize:
+        # (Qt may still deliver events while Python takes the object down: no ``_view`` then.)
+        if event.type() == QEvent.Type.Resize and hasattr(self, "_view"):
             self._share()
         return False

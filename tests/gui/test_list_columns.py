@@ -1,0 +1,140 @@
+"""Lists as a caseworker reads them at 1280×800: names whole, headers whole, A→Z / А→Я.
+
+Sections are opened by clicking their navigation entry, a case by double-clicking its row and
+its tabs by clicking them, in English and in Russian.
+"""
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QCollator, QLocale, QModelIndex, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QTableView, QTreeView, QWidget
+from pytestqt.qtbot import QtBot
+
+from casetracker.gui import translation
+from casetracker.gui.main_window import CASES, PEOPLE, PLACES, SOURCES, TODAY, MainWindow
+from casetracker.gui.vault_session import VaultSession
+
+
+@pytest.fixture(params=["en", "ru"])
+def main_window(
+    request: pytest.FixtureRequest, demo_session: VaultSession, qtbot: QtBot
+) -> Iterator[MainWindow]:
+    """The main window at 1280×800 in the language asked for (English again afterwards)."""
+    translation.install(request.param)
+    window = MainWindow(demo_session)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        yield window
+    finally:
+        window.teardown()
+        translation.install("en")
+
+
+def _open(window: MainWindow, section: int) -> QWidget:
+    rect = window.nav.visualItemRect(window.nav.item(section))
+    QTest.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    view = window.stack.currentWidget()
+    assert view is window.views[section]
+    return view
+
+
+def _lists(top: QWidget) -> list[QTableView | QTreeView]:
+    return [
+        v
+        for v in top.findChildren(QAbstractItemView)
+        if isinstance(v, QTableView | QTreeView) and v.isVisible()
+    ]
+
+
+def _indexes(model: QAbstractItemModel, parent: QModelIndex | None = None) -> Iterator[QModelIndex]:
+    parent = QModelIndex() if parent is None else parent
+    for row in range(model.rowCount(parent)):
+        for column in range(model.columnCount(parent)):
+            yield model.index(row, column, parent)
+        yield from _indexes(model, model.index(row, 0, parent))
+
+
+def _assert_names_whole(view: QTableView | QTreeView, names: set[str]) -> int:
+    """Every cell showing a name is wide enough for it; how many such cells there were."""
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    metrics = view.fontMetrics()
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+    seen = 0
+    for index in _indexes(view.model()):
+        text = index.data()
+        if text in names and view.visualRect(index).isValid():
+            seen += 1
+            needed = metrics.horizontalAdvance(text) + margin
+            assert header.sectionSize(index.column()) >= needed, (text, view.accessibleName())
+    return seen
+
+
+def _assert_headers_whole(top: QWidget) -> None:
+    for view in _lists(top):
+        header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+        for column in range(header.count()):
+            text = view.model().headerData(column, Qt.Orientation.Horizontal)
+            wanted = header.sectionSizeHint(column)
+            assert header.sectionSize(column) >= wanted, (view.accessibleName(), text)
+
+
+def test_names_and_headers_are_whole_in_every_section_at_1280x800(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    window = main_window
+    assert window.session is not None
+    ws = window.session.ws
+    men = {row.full_name for row in ws.cases.rows()}
+    relatives = {row.full_name for row in ws.relatives.rows() if row.full_name}
+    for section, names, view_name in (
+        (TODAY, men, window.today.tree.accessibleName()),
+        (CASES, men, window.cases.table.accessibleName()),
+        (PEOPLE, relatives, window.people.table.accessibleName()),
+    ):
+        view = _open(window, section)
+        (names_list,) = [v for v in _lists(view) if v.accessibleName() == view_name]
+        assert _assert_names_whole(names_list, names) > 10
+    for section in range(len(window.views)):
+        _assert_headers_whole(_open(window, section))
+
+
+def test_a_case_windows_lists_show_every_header_whole(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    window = main_window
+    cases = _open(window, CASES)
+    table = window.cases.table
+    first = table.model().index(0, 0)
+    QTest.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(first).center()
+    )
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert cases is window.cases
+    (case_window,) = window.case_windows.values()
+    qtbot.waitExposed(case_window)
+    tab_bar = case_window.tabs.tabBar()
+    for tab in range(case_window.tabs.count()):
+        QTest.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(tab).center())
+        assert case_window.tabs.currentIndex() == tab
+        _assert_headers_whole(case_window.tabs.currentWidget())
+
+
+def test_places_people_and_sources_open_in_alphabetical_order(main_window: MainWindow) -> None:
+    collator = QCollator(QLocale())
+    for section, table_of in (
+        (PLACES, lambda w: w.places.table),
+        (PEOPLE, lambda w: w.people.table),
+        (SOURCES, lambda w: w.sources.table),
+    ):
+        _open(main_window, section)
+        table = table_of(main_window)
+        model = table.model()
+        shown = [model.index(row, 0).data() for row in range(model.rowCount())]
+        assert len(shown) > 5
+        assert shown == sorted(shown, key=lambda text: collator.sortKey(text.casefold()))
+        assert shown != sorted(shown, reverse=True)
