@@ -1,7 +1,8 @@
 """The window shown whenever no vault is open: first run, unlock, and after every lock.
 
 Pages: welcome (create or open), create (location + passphrase twice), recovery key (shown
-once), unlock. Nothing from the vault is ever shown here.
+once), unlock, and a new passphrase after unlocking with the recovery key. Nothing from the
+vault is ever shown here.
 """
 
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidg
 
 from casetracker.gui import file_dialogs
 from casetracker.gui.start.create_page import CreatePage
+from casetracker.gui.start.new_passphrase_page import NewPassphrasePage
 from casetracker.gui.start.recovery_page import RecoveryPage
 from casetracker.gui.start.unlock_page import UnlockPage
 from casetracker.gui.start.welcome_page import WelcomePage
@@ -31,11 +33,13 @@ class StartWindow(QWidget):
         self.create_page = CreatePage(default_path, self)
         self.recovery = RecoveryPage(self)
         self.unlock = UnlockPage(self)
+        self.new_passphrase = NewPassphrasePage(self)
         self.preparing = QLabel(self.tr("Preparing the demo vault with fictional cases…"), self)
         self.preparing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.preparing, "subtitle")
         self.pages = QStackedWidget(self)
-        for page in (self.welcome, self.create_page, self.recovery, self.unlock, self.preparing):
+        pages = (self.welcome, self.create_page, self.recovery, self.unlock, self.new_passphrase)
+        for page in (*pages, self.preparing):
             self.pages.addWidget(page)
         card = QFrame(self)
         set_role(card, "panel")
@@ -53,6 +57,8 @@ class StartWindow(QWidget):
         self.create_page.created.connect(self._created)
         self.recovery.confirmed.connect(self._recovery_confirmed)
         self.unlock.unlocked.connect(self.unlocked)
+        self.unlock.recovered.connect(self.show_new_passphrase)
+        self.new_passphrase.done.connect(self.unlocked)
         self.unlock.other_vault_requested.connect(self.choose_vault)
         self.unlock.create_requested.connect(self.show_create)
         self.resize(640, 460)
@@ -72,6 +78,11 @@ class StartWindow(QWidget):
         self.unlock.set_vault(path, note)
         self.pages.setCurrentWidget(self.unlock)
         self.unlock.passphrase.setFocus()
+
+    def show_new_passphrase(self, workspace: Workspace) -> None:
+        self.new_passphrase.start(workspace)
+        self.pages.setCurrentWidget(self.new_passphrase)
+        self.new_passphrase.fields.passphrase.setFocus()
 
     def show_preparing(self) -> None:
         self.pages.setCurrentWidget(self.preparing)
@@ -98,5 +109,6 @@ class StartWindow(QWidget):
             # Closing before confirming the key: keep the vault, drop the keys.
             self._pending.close()
             self._pending = None
+        self.new_passphrase.discard()
         self.quit_requested.emit()
         super().closeEvent(event)

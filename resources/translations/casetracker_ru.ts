@@ -3803,10 +3803,6 @@ in %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{cases} new cases, {updated} updated, {facilities} new places, {relatives} new relatives, {contacts} contacts</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>With --blank-bad-cells a row is imported even when a cell other than the name cannot be read: that cell is left empty and its text kept in the case's notes.</source>
             <translation type="unfinished" />
         </message>
@@ -3821,6 +3817,10 @@ in %2</source>
         <message>
             <source>Imported: {summary}.</source>
             <translation>Импортировано: {summary}.</translation>
+        </message>
+        <message>
+            <source>{cases} cases, {facilities} new places, {relatives} new relatives, {contacts} contacts</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dry run, nothing written. Would import: {summary}.</source>

@@ -21,13 +21,9 @@ from PySide6.QtWidgets import (
 from casetracker.gui import file_dialogs
 from casetracker.gui.background import BackgroundJob, run_in_background
 from casetracker.gui.error_messages import error_text
-from casetracker.gui.style import current_theme, set_role
-from casetracker.services.passphrase_policy import (
-    MIN_PASSPHRASE_CHARS,
-    Strength,
-    estimate,
-    long_enough,
-)
+from casetracker.gui.style import set_role
+from casetracker.gui.widgets.passphrase_fields import PassphraseFields
+from casetracker.services.passphrase_policy import MIN_PASSPHRASE_CHARS
 from casetracker.services.workspace import Workspace
 
 
@@ -44,31 +40,19 @@ class CreatePage(QWidget):
         self.location.setAccessibleName(self.tr("Vault file"))
         choose = QPushButton(self.tr("Choose…"), self)
         choose.clicked.connect(self._choose)
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.repeat = QLineEdit(self)
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
-        self.meter = QProgressBar(self)
-        self.meter.setRange(0, 100)
-        self.meter.setTextVisible(False)
-        self.meter.setFixedHeight(8)
-        self.strength = QLabel(self)
-        self.rule = QLabel(
+        self.fields = PassphraseFields(self)
+        self.passphrase, self.repeat = self.fields.passphrase, self.fields.repeat
+        self.strength, self.message = self.fields.strength, self.fields.message
+        self.rule = self.fields.rule
+        self.rule.setText(
             self.tr(
                 "At least %n characters. Several unrelated words are strong and easy to "
                 "remember. There is no way to recover a forgotten passphrase except the "
                 "recovery key shown next.",
                 "",
                 MIN_PASSPHRASE_CHARS,
-            ),
-            self,
+            )
         )
-        self.rule.setWordWrap(True)
-        set_role(self.rule, "hint")
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
         self.busy.hide()
@@ -82,10 +66,7 @@ class CreatePage(QWidget):
         location_row.addWidget(choose)
         form = QFormLayout()
         form.addRow(self.tr("Vault file"), location_row)
-        form.addRow(self.tr("Passphrase"), self.passphrase)
-        form.addRow(self.tr("Repeat it"), self.repeat)
-        form.addRow("", self.meter)
-        form.addRow("", self.strength)
+        self.fields.add_rows(form)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
@@ -98,9 +79,8 @@ class CreatePage(QWidget):
         layout.addWidget(self.busy)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self.passphrase.textChanged.connect(self._update)
-        self.repeat.textChanged.connect(self._update)
-        self.repeat.returnPressed.connect(self.create_vault)
+        self.fields.changed.connect(self._update)
+        self.fields.submitted.connect(self.create_vault)
         self._update()
 
     def _choose(self) -> None:
@@ -115,41 +95,15 @@ class CreatePage(QWidget):
 
     def problem(self) -> str:
         """Why the vault cannot be created yet ("" when it can)."""
-        secret = self.passphrase.text()
-        if not long_enough(secret):
-            return self.tr("The passphrase needs at least %n characters.", "", MIN_PASSPHRASE_CHARS)
-        if secret != self.repeat.text():
-            return self.tr("The two passphrases are not the same yet.")
-        if not self.location.text().strip():
-            return self.tr("Choose where to keep the vault.")
-        return ""
+        problem = self.fields.problem()
+        if not problem and not self.location.text().strip():
+            problem = self.tr("Choose where to keep the vault.")
+        return problem
 
     def _update(self) -> None:
-        result = estimate(self.passphrase.text())
-        self.meter.setValue(min(100, result.bits))
-        words = {
-            Strength.TOO_SHORT: self.tr("Too short"),
-            Strength.WEAK: self.tr("Weak: add another word"),
-            Strength.FAIR: self.tr("Fair"),
-            Strength.STRONG: self.tr("Strong"),
-        }
-        theme = current_theme()
-        colours = {
-            Strength.TOO_SHORT: theme.error,
-            Strength.WEAK: theme.strength_weak,
-            Strength.FAIR: theme.strength_fair,
-            Strength.STRONG: theme.ok,
-        }
-        self.strength.setText(words[result.strength] if self.passphrase.text() else "")
-        self.meter.setStyleSheet(
-            f"QProgressBar::chunk {{ background: {colours[result.strength]}; }}"
-        )
         problem = self.problem()
         self.create_button.setEnabled(not problem and self.job is None)
-        typed, repeated = self.passphrase.text(), self.repeat.text()
-        show = bool(typed) and (not long_enough(typed) or bool(repeated))
-        self.message.setText(problem if show else "")
-        set_role(self.message, "error")
+        self.fields.show_problem(problem)
 
     def create_vault(self) -> None:
         if self.problem() or self.job is not None:
@@ -166,8 +120,9 @@ class CreatePage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for widget in (self.location, self.passphrase, self.repeat, self.back_button):
+        for widget in (self.location, self.back_button):
             widget.setEnabled(not busy)
+        self.fields.set_enabled(not busy)
         self.create_button.setEnabled(not busy)
 
     def _done(self, result: object) -> None:
@@ -185,5 +140,4 @@ class CreatePage(QWidget):
         set_role(self.message, "error")
 
     def clear_secrets(self) -> None:
-        self.passphrase.clear()
-        self.repeat.clear()
+        self.fields.clear()

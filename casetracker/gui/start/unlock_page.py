@@ -1,7 +1,8 @@
 """Unlock: the passphrase (or the recovery key), checked off the GUI thread.
 
 A wrong passphrase gets a calm message and the field is ready for another try. A damaged vault
-offers the newest backup that opens. Another running Casetracker holding the vault is named.
+offers the newest backup that opens. Another running Casetracker holding the vault is named. A
+vault opened with the recovery key is handed on as ``recovered``: a new passphrase comes first.
 """
 
 from pathlib import Path
@@ -28,6 +29,7 @@ from casetracker.storage.errors import VaultDamaged, WrongPassphrase
 
 class UnlockPage(QWidget):
     unlocked = Signal(object)  # Workspace
+    recovered = Signal(object)  # Workspace opened with the recovery key
     other_vault_requested = Signal()
     create_requested = Signal()
 
@@ -35,6 +37,7 @@ class UnlockPage(QWidget):
         super().__init__(parent)
         self.path: Path | None = None
         self.job: BackgroundJob | None = None
+        self._with_recovery_key = False
         self.title = QLabel(self.tr("Unlock the vault"), self)
         set_role(self.title, "title")
         self.vault = QLabel(self)
@@ -137,6 +140,7 @@ class UnlockPage(QWidget):
             set_role(self.message, "error")
             return
         path, secret = self.path, self._secret()
+        self._with_recovery_key = "recovery_key" in secret
         self._set_busy(True, self.tr("Unlocking… this takes a moment, on purpose."))
         self.backup_button.hide()
         self.job = run_in_background(
@@ -147,6 +151,7 @@ class UnlockPage(QWidget):
         if self.path is None or self.job is not None or not self.passphrase.text():
             return
         path, secret = self.path, self._secret()
+        self._with_recovery_key = "recovery_key" in secret
         self._set_busy(True, self.tr("Looking for a backup that opens…"))
         self.job = run_in_background(
             lambda: backup_restore.open_newest_backup(path, **secret)[0].warm(),
@@ -159,7 +164,10 @@ class UnlockPage(QWidget):
         self._set_busy(False)
         self.passphrase.clear()
         self.message.clear()
-        self.unlocked.emit(workspace)
+        if self._with_recovery_key:
+            self.recovered.emit(workspace)
+        else:
+            self.unlocked.emit(workspace)
 
     def _failed(self, exc: Exception) -> None:
         self.job = None

@@ -1,8 +1,8 @@
 """Settings, generated from the declared settings (``casetracker.services.settings.SPECS``).
 
 General settings first (who you are, language, auto-lock, backups kept), then every rule
-threshold, each with its own label and limits. Below them: the encrypted backups beside the
-vault, with restore.
+threshold, each with its own label and limits. Below them: Security (change the passphrase, a new
+recovery key), and the encrypted backups beside the vault, with restore.
 """
 
 from typing import Any
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.gui import style
+from casetracker.gui.dialogs.vault_key_dialogs import ChangePassphraseDialog, NewRecoveryKeyDialog
 from casetracker.gui.error_messages import error_text
 from casetracker.gui.locale_format import datetime_text, size_text
 from casetracker.gui.models.column_table import Column
@@ -78,6 +79,7 @@ class SettingsView(QWidget):
         save_row.addWidget(self.message, 1)
         save_row.addWidget(self.save_button)
         content_layout.addLayout(save_row)
+        content_layout.addWidget(self._security_box(content))
 
         backups = QGroupBox(self.tr("Encrypted backups beside the vault"), content)
         self.backups: RecordTable[BackupInfo] = RecordTable(
@@ -128,6 +130,59 @@ class SettingsView(QWidget):
         layout.addWidget(title)
         layout.addWidget(scroll, 1)
 
+    def _security_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Security"), parent)
+        hint = QLabel(
+            self.tr(
+                "The passphrase opens the vault every day. The recovery key opens it when the "
+                "passphrase is forgotten; keep it on paper, away from this laptop."
+            ),
+            box,
+        )
+        hint.setWordWrap(True)
+        style.set_role(hint, "hint")
+        self.change_passphrase_button = QPushButton(self.tr("Change passphrase…"), box)
+        self.change_passphrase_button.clicked.connect(self.change_passphrase)
+        self.recovery_key_button = QPushButton(self.tr("New recovery key…"), box)
+        self.recovery_key_button.clicked.connect(self.new_recovery_key)
+        self.security_message = error_label(box)
+        style.set_role(self.security_message, "ok")
+        row = QHBoxLayout()
+        row.addWidget(self.change_passphrase_button)
+        row.addWidget(self.recovery_key_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(hint)
+        layout.addLayout(row)
+        layout.addWidget(self.security_message)
+        return box
+
+    def change_passphrase(self) -> ChangePassphraseDialog | None:
+        if self.session is None:
+            return None
+        dialog = ChangePassphraseDialog(self.session, self)
+        dialog.accepted.connect(
+            lambda: show_message(
+                self.security_message,
+                self.tr("The passphrase was changed. The recovery key still works."),
+            )
+        )
+        dialog.open()
+        return dialog
+
+    def new_recovery_key(self) -> NewRecoveryKeyDialog | None:
+        if self.session is None:
+            return None
+        dialog = NewRecoveryKeyDialog(self.session, self)
+        dialog.accepted.connect(
+            lambda: show_message(
+                self.security_message,
+                self.tr("A new recovery key was made; the old one no longer opens the vault."),
+            )
+        )
+        dialog.open()
+        return dialog
+
     def _editor(self, spec: SettingSpec, parent: QWidget) -> QWidget:
         editor: QWidget
         if spec.key == preferences.LANGUAGE:
@@ -154,6 +209,7 @@ class SettingsView(QWidget):
     def set_session(self, session: VaultSession | None) -> None:
         self.session = session
         self.message.clear()
+        show_message(self.security_message, "")
         if session is None:
             self.backups.clear()
             for editor in self.editors.values():
