@@ -14,6 +14,7 @@ from casetracker.i18n import translate
 from casetracker.model import CaseStatus, Channel
 from casetracker.services import demo
 from casetracker.services.errors import InvalidInput
+from casetracker.services.imports import Existing
 from casetracker.services.workspace import Workspace
 from casetracker.sharing import canonical_csv
 
@@ -104,7 +105,12 @@ def cmd_import(args: Namespace) -> int:
         ) from None
     parsed = canonical_csv.parse(untrusted)
     with open_workspace(args) as ws:
-        report = ws.imports.apply(parsed, dry_run=args.dry_run, skip_bad=args.skip_bad)
+        report = ws.imports.apply(
+            parsed,
+            dry_run=args.dry_run,
+            skip_bad=args.skip_bad,
+            existing=Existing(args.existing),
+        )
     return print_report(report, args)
 
 

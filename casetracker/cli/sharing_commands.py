@@ -23,6 +23,7 @@ from casetracker.i18n import translate
 from casetracker.model import CaseStatus
 from casetracker.services.bundle_merge import Choice, MergeReport
 from casetracker.services.errors import InvalidInput
+from casetracker.services.imports import Existing
 from casetracker.services.sharing import SharingService, recipient_fingerprint
 from casetracker.services.spreadsheet_import import SpreadsheetImportService
 from casetracker.sharing import keys as keyring
@@ -219,6 +220,34 @@ def add_sheet_arguments(p: ArgumentParser) -> None:
         "--no-remember",
         action="store_true",
         help=translate("cli", "do not save the mapping in the vault for next time"),
+    )
+    p.add_argument(
+        "--blank-bad-cells",
+        action="store_true",
+        help=translate(
+            "cli",
+            "import a row even when a cell other than the name cannot be read: that cell is "
+            "left empty and its text kept in the case's notes",
+        ),
+    )
+    p.add_argument(
+        "--status-word",
+        action="append",
+        default=[],
+        metavar="WORD=STATUS",
+        help=translate(
+            "cli", 'what a word in the status column means, e.g. "в СИЗО=detained" (repeatable)'
+        ),
+    )
+    p.add_argument(
+        "--existing",
+        choices=[e.value for e in Existing],
+        default=Existing.SKIP.value,
+        help=translate(
+            "cli",
+            "a man already in the vault (same reference, or same name and birth date): skip "
+            "his row, or update his case from it (default: skip)",
+        ),
     )
 
 
@@ -537,6 +566,8 @@ def is_sheet_import(args: Namespace) -> bool:
     """
     if getattr(args, "mapping", None) or getattr(args, "write_mapping", None):
         return True
+    if getattr(args, "blank_bad_cells", False) or getattr(args, "status_word", None):
+        return True
     if getattr(args, "preview", None) is not None:
         return True
     path: Path = args.file
@@ -569,6 +600,7 @@ def cmd_import_sheet(args: Namespace) -> int:
                         "cli", "note: the mapping names a column this file does not have: {h}"
                     ).format(h=header)
                 )
+    words = _status_words(getattr(args, "status_word", []))
     with open_workspace(args) as ws:
         service = SpreadsheetImportService(ws)
         if given is not None:
@@ -581,6 +613,7 @@ def cmd_import_sheet(args: Namespace) -> int:
                 if choice.origin == "saved"
                 else translate("cli", "guessed from the header")
             )
+        mapping.statuses.update(words)
         if args.write_mapping or args.preview is not None:
             _show_mapping(sheet, mapping, origin)
             if args.preview is not None:
@@ -613,9 +646,55 @@ def cmd_import_sheet(args: Namespace) -> int:
             dry_run=args.dry_run,
             skip_bad=args.skip_bad,
             remember=not getattr(args, "no_remember", False),
+            blank_bad_cells=args.blank_bad_cells,
+            existing=Existing(args.existing),
         )
     out(translate("cli", "Columns {origin}.").format(origin=origin))
-    return print_report(report, args)
+    unknown = (
+        [  # worth saying only while it can still change what is imported
+            word
+            for word in spreadsheet.unknown_status_words(sheet, mapping)
+            if spreadsheet.status_key(word) not in mapping.statuses
+        ]
+        if not report.applied
+        else []
+    )
+    code = print_report(report, args, sheet=True)
+    if unknown:
+        out(
+            translate(
+                "cli",
+                "The status column has words the app does not know: {words}. Say what each "
+                'means with --status-word, e.g. --status-word "{word}=detained". '
+                "The statuses are: {statuses}.",
+            ).format(
+                words=", ".join(f"“{w}”" for w in unknown[:10]),
+                word=unknown[0],
+                statuses=", ".join(s.value for s in CaseStatus),
+            )
+        )
+    return code
+
+
+def _status_words(given: list[str]) -> dict[str, CaseStatus]:
+    """``--status-word WORD=STATUS`` options as the mapping's extra status words."""
+    words: dict[str, CaseStatus] = {}
+    for item in given:
+        word, _, status = item.rpartition("=")
+        try:
+            value = CaseStatus(status.strip())
+        except ValueError:
+            value = None
+        if not word.strip() or value is None:
+            raise InvalidInput(
+                translate(
+                    "cli",
+                    '--status-word wants a word, “=” and a status, e.g. "в СИЗО=detained"; '
+                    "the statuses are: {statuses}.",
+                ).format(statuses=", ".join(s.value for s in CaseStatus))
+            )
+        words[spreadsheet.status_key(word)] = value
+    return words
 
 
 def _show_mapping(sheet: spreadsheet.Sheet, mapping: spreadsheet.SheetMapping, origin: str) -> None:

@@ -278,7 +278,8 @@ def _attach(
         session.add(
             ContactEvent(
                 case_id=case.id,
-                occurred_at=datetime.combine(row.last_contact_date, time(12, 0)),
+                occurred_at=datetime.combine(row.last_contact_date, time()),
+                time_known=False,  # a sheet gives the day; no hour is invented
                 direct=row.last_contact_direct,
                 note=row.last_contact_note,
             )

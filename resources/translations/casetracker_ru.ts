@@ -3792,7 +3792,7 @@ in %2</source>
         </message>
         <message>
             <source>line {line}: {reason} — left empty, the text is kept in the case's notes</source>
-            <translation type="unfinished" />
+            <translation>строка {line}: {reason} — оставлено пустым, текст сохранён в заметках дела</translation>
         </message>
         <message>
             <source>line {line}: skipped, {reason}</source>
@@ -3800,19 +3800,19 @@ in %2</source>
         </message>
         <message>
             <source>line {line}: updated, {reason}</source>
-            <translation type="unfinished" />
+            <translation>строка {line}: обновлено, {reason}</translation>
         </message>
         <message>
             <source>With --blank-bad-cells a row is imported even when a cell other than the name cannot be read: that cell is left empty and its text kept in the case's notes.</source>
-            <translation type="unfinished" />
+            <translation>С --blank-bad-cells строка импортируется, даже если не читается какая-то ячейка, кроме ФИО: эта ячейка остаётся пустой, а её текст сохраняется в заметках дела.</translation>
         </message>
         <message>
             <source>{n} already in the vault, skipped (use --existing update to update them from the file).</source>
-            <translation type="unfinished" />
+            <translation>Уже есть в хранилище: {n}, пропущены (чтобы обновить их из файла, добавьте --existing update).</translation>
         </message>
         <message>
             <source>{n} already in the vault, updated.</source>
-            <translation type="unfinished" />
+            <translation>Уже есть в хранилище: {n}, обновлены.</translation>
         </message>
         <message>
             <source>Imported: {summary}.</source>
@@ -3820,7 +3820,7 @@ in %2</source>
         </message>
         <message>
             <source>{cases} cases, {facilities} new places, {relatives} new relatives, {contacts} contacts</source>
-            <translation type="unfinished" />
+            <translation>дел: {cases}, новых мест: {facilities}, новых родственников: {relatives}, связей: {contacts}</translation>
         </message>
         <message>
             <source>Dry run, nothing written. Would import: {summary}.</source>
@@ -4162,15 +4162,15 @@ in %2</source>
         </message>
         <message>
             <source>import a row even when a cell other than the name cannot be read: that cell is left empty and its text kept in the case's notes</source>
-            <translation type="unfinished" />
+            <translation>импортировать строку, даже если не читается ячейка, кроме ФИО: она остаётся пустой, а её текст сохраняется в заметках дела</translation>
         </message>
         <message>
             <source>what a word in the status column means, e.g. "в СИЗО=detained" (repeatable)</source>
-            <translation type="unfinished" />
+            <translation>что значит слово в столбце статуса, например "в СИЗО=detained" (можно повторять)</translation>
         </message>
         <message>
             <source>a man already in the vault (same reference, or same name and birth date): skip his row, or update his case from it (default: skip)</source>
-            <translation type="unfinished" />
+            <translation>человек уже есть в хранилище (тот же номер дела или те же ФИО и дата рождения): пропустить его строку (skip) или обновить его дело из неё (update); по умолчанию skip</translation>
         </message>
         <message>
             <source>{what} is too large.</source>
@@ -4354,11 +4354,11 @@ in %2</source>
         </message>
         <message>
             <source>The status column has words the app does not know: {words}. Say what each means with --status-word, e.g. --status-word "{word}=detained". The statuses are: {statuses}.</source>
-            <translation type="unfinished" />
+            <translation>В столбце статуса есть слова, незнакомые приложению: {words}. Укажите, что значит каждое, с помощью --status-word, например --status-word "{word}=detained". Статусы: {statuses}.</translation>
         </message>
         <message>
             <source>--status-word wants a word, “=” and a status, e.g. "в СИЗО=detained"; the statuses are: {statuses}.</source>
-            <translation type="unfinished" />
+            <translation>--status-word ждёт слово, «=» и статус, например "в СИЗО=detained"; статусы: {statuses}.</translation>
         </message>
         <message>
             <source>{n} row(s) could not be read and were not imported (listed above).</source>
@@ -4471,6 +4471,66 @@ in %2</source>
         <message>
             <source>Backup {n} is now the current state; the state before it was kept as a backup.</source>
             <translation>Резервная копия {n} стала текущим состоянием; прежнее состояние сохранено как резервная копия.</translation>
+        </message>
+        <message>
+            <source>there is no such file or folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>permission denied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it is a folder, not a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a part of the path is not a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the disk is full</source>
+            <translation type="unfinished">диск заполнен</translation>
+        </message>
+        <message>
+            <source>the disk is read-only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it already exists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the name is too long</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the file is in use</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the disk reported a read or write error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>system error {code}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not read {file}: {reason}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not write {file}: {reason}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not read or write {file}: {reason}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A file could not be read or written: {reason}.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -45,6 +45,13 @@ def test_bad_cells_are_left_empty_and_kept_in_the_notes(ws: Workspace) -> None:
     assert ws.relatives.all()  # the rest of his row is there
 
 
+def test_a_contact_from_the_sheet_has_its_day_and_no_invented_hour(ws: Workspace) -> None:
+    _apply(ws, _sheet(), blank_bad_cells=True)
+    smirnov = next(r for r in ws.cases.rows() if r.full_name == "Смирнов Максим Иванович")
+    [contact] = ws.contacts.for_case(smirnov.ref)
+    assert contact.occurred_at.date() == date(2022, 8, 4) and not contact.time_known
+
+
 def test_an_unknown_status_word_is_left_empty_not_guessed(ws: Workspace) -> None:
     _apply(ws, _sheet(), blank_bad_cells=True)
     rows = {r.full_name: r for r in ws.cases.rows()}
