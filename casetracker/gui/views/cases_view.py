@@ -124,8 +124,8 @@ class CasesView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setHighlightSections(False)
-        # The name gets the width it needs first; headers are never cut off.
-        self.widths = ColumnWidths(self.table, name=1, spare=1)
+        # The reference and the name get the width they need first; headers are never cut off.
+        self.widths = ColumnWidths(self.table, whole=(0, 1), spare=1)
         self.table.setAccessibleName(self.tr("Cases"))
         self.table.doubleClicked.connect(self._activated)
         self.table.enter_pressed.connect(lambda: self._activated(self.table.currentIndex()))

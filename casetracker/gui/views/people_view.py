@@ -59,7 +59,7 @@ class PeopleView(QWidget):
                 ),
             ],
             self,
-            name_column=0,
+            whole_columns=(0, 1),  # the name and the phone numbers, never shortened
         )
         self.table.setAccessibleName(self.tr("People"))
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # A→Z, А→Я
@@ -87,7 +87,7 @@ class PeopleView(QWidget):
                 Column(self.tr("Status"), lambda c: status_label(c.status)),
             ],
             panel,
-            name_column=1,
+            whole_columns=(1,),
         )
         self.cases.setAccessibleName(self.tr("Cases this person reports on"))
         self.cases.activated_record.connect(lambda c: self.case_activated.emit(c.id))

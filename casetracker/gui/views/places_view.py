@@ -131,7 +131,7 @@ class PlacesView(QWidget):
             ],
             panel,
             stretch_column=3,
-            name_column=1,
+            whole_columns=(1,),
         )
         self.cases.setAccessibleName(self.tr("Cases held here"))
         self.cases.activated_record.connect(lambda r: self.case_activated.emit(r.id))

@@ -86,7 +86,7 @@ class SourcesView(QWidget):
                 Column(self.tr("Status"), lambda c: status_label(c.status)),
             ],
             panel,
-            name_column=1,
+            whole_columns=(1,),
         )
         self.cases.setAccessibleName(self.tr("Cases this source backs"))
         self.cases.activated_record.connect(lambda c: self.case_activated.emit(c.id))

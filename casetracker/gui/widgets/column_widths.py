@@ -2,33 +2,62 @@
 
 Qt's stretch modes gave the name column only what the other columns left (at 1280 px in
 Russian the Cases list showed "Зай…") and cut the last header at the list's edge ("hare").
-Here the name column gets the width its longest name needs first; every other column gets at
-least its header's width, and as much of its content's as the room left allows (a long place
-is shortened, never a name); whatever is still free goes to one column. Where even that does
-not fit, every column keeps the width it wants and the list scrolls sideways.
+Here the name column (and a reference like CT-0001) gets the width it needs first; every other
+column gets at least its header's width, and as much of its content's as the room left allows:
+the widest give way first, so a long place or list of flags is shortened, a status is not.
+Whatever is still free goes to one column. Where even the headers do not fit, the list
+scrolls sideways.
 """
+
+from collections.abc import Collection
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 
-#: No column but the name is measured wider than this: a long note or place is shortened.
+#: No column but a whole one is measured wider than this: a long note or place is shortened.
 WIDEST = 240
 
 
+def share(wanted: list[int], least: list[int], whole: Collection[int], room: int) -> list[int]:
+    """Widths for columns wanting ``wanted`` (at least ``least``) in ``room`` pixels.
+
+    Whole columns keep what they want; the others are cut down to a common ceiling, the highest
+    that fits, never below ``least``, where they stay when even that does not fit.
+    """
+    if sum(wanted) <= room:
+        return list(wanted)
+
+    def under(ceiling: int) -> list[int]:
+        return [w if c in whole else max(least[c], min(w, ceiling)) for c, w in enumerate(wanted)]
+
+    if sum(under(0)) > room:  # the list scrolls sideways, as little as it can
+        return under(0)
+    low, high = 0, max(wanted)  # the highest ceiling that fits: under(low) fits, high does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if sum(under(middle)) <= room else (low, middle)
+    widths = under(low)
+    # Up to one pixel a column is left over: the columns cut to the ceiling take it.
+    cut = [c for c, w in enumerate(widths) if c not in whole and w == low and wanted[c] > low]
+    for c in cut[: room - sum(widths)]:
+        widths[c] += 1
+    return widths
+
+
 class ColumnWidths(QObject):
-    """Shares a list's width among its columns, the name first; again whenever it resizes."""
+    """Shares a list's width among its columns, whole ones first; again when it resizes."""
 
     def __init__(
         self,
         view: QTableView | QTreeView,
         *,
-        name: int | None = None,
+        whole: Collection[int] = (),
         spare: int | None = None,
         widest: int = WIDEST,
     ) -> None:
         super().__init__(view)
         self._view = view
-        self._name, self._spare, self._widest = name, spare, widest
+        self._whole, self._spare, self._widest = set(whole), spare, widest
         self._wanted: list[int] = []
         self._least: list[int] = []
         header = self.header
@@ -52,28 +81,18 @@ class ColumnWidths(QObject):
 
     def _content(self, column: int) -> int:
         needed = self._view.sizeHintForColumn(column)
-        return needed if column == self._name else min(needed, self._widest)
+        return needed if column in self._whole else min(needed, self._widest)
 
     def _share(self) -> None:
         header = self.header
         count = header.count()
         if len(self._wanted) != count:
             return
-        widths = list(self._wanted)
         room = self._view.viewport().width()
-        excess = sum(widths) - room
-        if excess < 0:  # room to spare: one column takes it
-            spare = self._spare if self._spare is not None else count - 1
-            if 0 <= spare < count:
-                widths[spare] -= excess
-        elif excess > 0:
-            slack = [0 if c == self._name else widths[c] - self._least[c] for c in range(count)]
-            if 0 < excess <= sum(slack):  # the others give up content, never their header
-                total = sum(slack)
-                for c in range(count):
-                    widths[c] -= excess * slack[c] // total
-                # Integer shares leave a pixel or two: take them from the widest giver.
-                widths[max(range(count), key=slack.__getitem__)] -= sum(widths) - room
+        widths = share(self._wanted, self._least, self._whole, room)
+        spare = self._spare if self._spare is not None else count - 1
+        if 0 <= spare < count and sum(widths) < room:  # room to spare: one column takes it
+            widths[spare] += room - sum(widths)
         for column, width in enumerate(widths):
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)

@@ -29,7 +29,7 @@ class RecordTable(QTableView, Generic[T]):
         parent: QWidget | None = None,
         *,
         stretch_column: int | None = None,
-        name_column: int | None = None,
+        whole_columns: Sequence[int] = (),
     ) -> None:
         super().__init__(parent)
         self.source_model: RecordTableModel[T] = RecordTableModel(columns, self)
@@ -48,7 +48,8 @@ class RecordTable(QTableView, Generic[T]):
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(26)
         self.horizontalHeader().setHighlightSections(False)
-        self.widths = ColumnWidths(self, name=name_column, spare=stretch_column, widest=320)
+        # Names (and phone numbers) are never shortened: ``whole_columns`` get their width first.
+        self.widths = ColumnWidths(self, whole=whole_columns, spare=stretch_column, widest=320)
         self.doubleClicked.connect(self._on_activated)
         self.selectionModel().currentRowChanged.connect(self._on_current)
 

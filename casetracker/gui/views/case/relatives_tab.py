@@ -35,7 +35,7 @@ class RelativesTab(CaseTab):
                 Column(self.tr("Share with media"), lambda r: yes_no(r[0].share_with_media)),
             ],
             self,
-            name_column=0,
+            whole_columns=(0, 2),  # the name and the phone numbers, never shortened
         )
         self.table.setAccessibleName(self.tr("Relatives"))
         self.table.activated_record.connect(lambda r: self.edit())
