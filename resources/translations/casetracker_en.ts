@@ -190,6 +190,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>In %n of them a cell cannot be read: it will be left empty and its text kept in the case's notes.</source>
+            <translation>
+                <numerusform>In %n of them a cell cannot be read: it will be left empty and its text kept in the case's notes.</numerusform>
+                <numerusform>In %n of them a cell cannot be read: it will be left empty and its text kept in the case's notes.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Ready to import %n case(s)</source>
             <translation>
                 <numerusform>Ready to import %n case</numerusform>
@@ -218,17 +225,17 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>No new case; %n case(s) to update.</source>
+            <translation>
+                <numerusform>No new case; %n case to update.</numerusform>
+                <numerusform>No new case; %n cases to update.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n row(s) cannot be read and will not be imported</source>
             <translation>
                 <numerusform>%n row cannot be read and will not be imported</numerusform>
                 <numerusform>%n rows cannot be read and will not be imported</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n row(s) have a case reference already in the vault and are skipped (lines %1).</source>
-            <translation>
-                <numerusform>%n row has a case reference already in the vault and is skipped (line %1).</numerusform>
-                <numerusform>%n rows have a case reference already in the vault and are skipped (lines %1).</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -239,10 +246,45 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n row(s) have a cell that cannot be read; the rows are imported</source>
+            <translation>
+                <numerusform>%n row have a cell that cannot be read; the rows are imported</numerusform>
+                <numerusform>%n rows have a cell that cannot be read; the rows are imported</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n man (men) in this file are already in the vault (the same case reference, or the same name and date of birth): lines %1.</source>
+            <translation>
+                <numerusform>%n man (men) in this file are already in the vault (the same case reference, or the same name and date of birth): lines %1.</numerusform>
+                <numerusform>%n man (men) in this file are already in the vault (the same case reference, or the same name and date of birth): lines %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Imported %n case(s).</source>
             <translation>
                 <numerusform>Imported %n case.</numerusform>
                 <numerusform>Imported %n cases.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Updated %n case(s) already in the vault; their history shows what changed.</source>
+            <translation>
+                <numerusform>Updated %n case already in the vault; their history shows what changed.</numerusform>
+                <numerusform>Updated %n cases already in the vault; their history shows what changed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n man (men) already in the vault were left as they are.</source>
+            <translation>
+                <numerusform>%n man (men) already in the vault were left as they are.</numerusform>
+                <numerusform>%n man (men) already in the vault were left as they are.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>In %n row(s) a cell could not be read: it was left empty and its text kept in the case's notes.</source>
+            <translation>
+                <numerusform>In %n row a cell could not be read: it was left empty and its text kept in the case's notes.</numerusform>
+                <numerusform>In %n rows a cell could not be read: it was left empty and its text kept in the case's notes.</numerusform>
             </translation>
         </message>
         <message numerus="yes">

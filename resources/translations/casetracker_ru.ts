@@ -430,7 +430,7 @@ Lock anyway and lose them?</source>
         <name>CaseTableModel</name>
         <message>
             <source>Ref</source>
-            <extracomment>Columns shown as a row's own text, and the CaseRow field each one shows.</extracomment>
+            <extracomment>Columns shown as a row's own text, and the CaseRow field each one shows. Where a search found these cases (None: by his name or reference), asked for rows shown. How many rows' hits are asked for at once: about a screenful, or what sizing measures. While searching: the columns, then where each was found. Sorted, it is the search's order.</extracomment>
             <translation>Номер</translation>
         </message>
         <message>
@@ -458,6 +458,42 @@ proof of life</source>
         <message>
             <source>Caseworker</source>
             <translation>Куратор</translation>
+        </message>
+        <message>
+            <source>Found in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>alias</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>region</source>
+            <translation type="unfinished">регион</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation type="unfinished">заметка</translation>
+        </message>
+        <message>
+            <source>tags</source>
+            <translation type="unfinished">метки</translation>
+        </message>
+        <message>
+            <source>caseworker</source>
+            <translation type="unfinished">куратор</translation>
+        </message>
+        <message>
+            <source>lawyer</source>
+            <translation type="unfinished">адвокат</translation>
+        </message>
+        <message>
+            <source>place</source>
+            <translation type="unfinished">место</translation>
         </message>
         <message>
             <source>Days since he himself was last heard (a direct contact)</source>
@@ -1420,8 +1456,16 @@ proof of life</source>
             <translation>Выберите файл таблицы</translation>
         </message>
         <message>
+            <source>The status column of your file uses words the app does not know. Choose the status each word means. A word left at “none of these” gives no status: the next steps show what happens to those rows.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The first rows as they will be read</source>
             <translation>Первые строки так, как они будут прочитаны</translation>
+        </message>
+        <message>
+            <source>Keep a man whose row has a cell that cannot be read: import the row with that cell empty and its text kept in the case's notes (the name must be readable)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Line</source>
@@ -1432,16 +1476,8 @@ proof of life</source>
             <translation>Что не удалось прочитать</translation>
         </message>
         <message>
-            <source>Rows that cannot be read</source>
-            <translation>Строки, которые не удалось прочитать</translation>
-        </message>
-        <message>
             <source>Import the readable rows and leave the others out</source>
             <translation>Импортировать читаемые строки, остальные пропустить</translation>
-        </message>
-        <message>
-            <source>The rows listed are not imported. Add those cases by hand, or fix them in a copy of the file that holds only them: importing the whole file again would add the other cases a second time.</source>
-            <translation>Перечисленные строки не импортируются. Добавьте эти дела вручную или исправьте их в копии файла, где есть только они: повторный импорт всего файла добавит остальные дела второй раз.</translation>
         </message>
         <message>
             <source>Case reference</source>
@@ -1540,28 +1576,72 @@ proof of life</source>
             <translation>Заметки</translation>
         </message>
         <message>
-            <source>Step 1 of 4 — the file</source>
-            <translation>Шаг 1 из 4 — файл</translation>
+            <source>Word in your file</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Step 2 of 4 — what each column holds</source>
-            <translation>Шаг 2 из 4 — что в каждом столбце</translation>
+            <source>— none of these —</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Step 3 of 4 — the first rows, as they will be read</source>
-            <translation>Шаг 3 из 4 — первые строки так, как они будут прочитаны</translation>
+            <source>What happens</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Step 4 of 4 — check, then import</source>
-            <translation>Шаг 4 из 4 — проверка и импорт</translation>
+            <source>Rows with cells that cannot be read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Men already in the vault</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leave their cases as they are (their rows are skipped)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Update their cases from the file (each change is kept in the case's history)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The rows marked “left out” are not imported. Add those cases by hand, or fix them and import the file again: the men imported now are recognised and not added a second time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>what each column holds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>what the status words mean</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the first rows, as they will be read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>check, then import</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Imported</source>
             <translation>Импортировано</translation>
         </message>
         <message>
+            <source>Step %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Check all rows &gt;</source>
             <translation>Проверить все строки &gt;</translation>
+        </message>
+        <message>
+            <source>Import %1 new, update %2</source>
+            <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <source>Import %n case(s)</source>
@@ -1648,18 +1728,6 @@ proof of life</source>
             <translation>Читать столбец %1 как</translation>
         </message>
         <message>
-            <source>Status words the app does not know</source>
-            <translation>Статусы, которых программа не знает</translation>
-        </message>
-        <message>
-            <source>Rows with these words cannot be read unless you say which status they mean.</source>
-            <translation>Строки с этими словами не будут прочитаны, пока вы не укажете, какой статус они означают.</translation>
-        </message>
-        <message>
-            <source>— cannot be read —</source>
-            <translation>— не прочитать —</translation>
-        </message>
-        <message>
             <source>Status meant by %1</source>
             <translation>Какой статус означает %1</translation>
         </message>
@@ -1683,6 +1751,10 @@ proof of life</source>
             <source>Cannot be read: %1</source>
             <translation>Не удалось прочитать: %1</translation>
         </message>
+        <message>
+            <source>Left empty: %1</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
             <source>The first %n row(s) of the file, as the vault will hold them.</source>
             <translation>
@@ -1697,6 +1769,14 @@ proof of life</source>
                 <numerusform>%n из них не читается (выделена курсивом, с причиной).</numerusform>
                 <numerusform>%n из них не читаются (выделены курсивом, с причиной).</numerusform>
                 <numerusform>%n из них не читаются (выделены курсивом, с причиной).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>In %n of them a cell cannot be read: it will be left empty and its text kept in the case's notes.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
             </translation>
         </message>
         <message>
@@ -1751,13 +1831,25 @@ proof of life</source>
                 <numerusform>%n контактов в журнале</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>No new case; %n case(s) to update.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Every man in this file is already in the vault.</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>No row can be imported.</source>
             <translation>Ни одну строку нельзя импортировать.</translation>
         </message>
         <message>
-            <source>Some rows use status words the app does not know (such as “%1”): go back to step 2 to say what they mean.</source>
-            <translation>В некоторых строках статусы, которых программа не знает (например, «%1»): вернитесь к шагу 2 и укажите, что они означают.</translation>
+            <source>Some rows use status words the app does not know (such as “%1”): go back to “what the status words mean” to say what they mean.</source>
+            <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <source>%n row(s) cannot be read and will not be imported</source>
@@ -1768,19 +1860,35 @@ proof of life</source>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n row(s) have a case reference already in the vault and are skipped (lines %1).</source>
-            <translation>
-                <numerusform>У %n строки номер дела уже есть в хранилище, она пропускается (строки %1).</numerusform>
-                <numerusform>У %n строк номер дела уже есть в хранилище, они пропускаются (строки %1).</numerusform>
-                <numerusform>У %n строк номер дела уже есть в хранилище, они пропускаются (строки %1).</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>Import the %n readable case(s) and leave the rows listed above out</source>
             <translation>
                 <numerusform>Импортировать %n читаемое дело, строки выше пропустить</numerusform>
                 <numerusform>Импортировать %n читаемых дела, строки выше пропустить</numerusform>
                 <numerusform>Импортировать %n читаемых дел, строки выше пропустить</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>row left out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>left empty, text kept in the notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) have a cell that cannot be read; the rows are imported</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n man (men) in this file are already in the vault (the same case reference, or the same name and date of birth): lines %1.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
             </translation>
         </message>
         <message>
@@ -1810,6 +1918,30 @@ proof of life</source>
         <message>
             <source>New places: %1. New relatives: %2. Contacts in the log: %3.</source>
             <translation>Новых мест: %1. Новых родственников: %2. Контактов в журнале: %3.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Updated %n case(s) already in the vault; their history shows what changed.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n man (men) already in the vault were left as they are.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>In %n row(s) a cell could not be read: it was left empty and its text kept in the case's notes.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n row(s) that could not be read were left out.</source>
@@ -2082,11 +2214,11 @@ proof of life</source>
         <name>MomentEdit</name>
         <message>
             <source>e.g. 19.07.2026 18:00; the time may be left out</source>
-            <translation type="unfinished" />
+            <translation>например, 19.07.2026 18:00; время можно не указывать</translation>
         </message>
         <message>
             <source>Type the day of the contact, and the time if known.</source>
-            <translation type="unfinished" />
+            <translation>Введите день контакта и, если известно, время.</translation>
         </message>
     </context>
     <context>
@@ -2094,6 +2226,10 @@ proof of life</source>
         <message>
             <source>Where is he held now?</source>
             <translation>Где он содержится сейчас?</translation>
+        </message>
+        <message>
+            <source>Choose a place…</source>
+            <translation>Выберите место…</translation>
         </message>
         <message>
             <source>A new place (name it below)</source>
@@ -3212,7 +3348,7 @@ proof of life</source>
         </message>
         <message>
             <source>the day it changed</source>
-            <translation type="unfinished" />
+            <translation>день, когда он изменился</translation>
         </message>
         <message>
             <source>How we know, e.g. the father's call</source>
@@ -3232,7 +3368,7 @@ proof of life</source>
         </message>
         <message>
             <source>Type the day the status changed.</source>
-            <translation type="unfinished" />
+            <translation>Введите день, когда изменился статус.</translation>
         </message>
     </context>
     <context>
@@ -3409,11 +3545,11 @@ proof of life</source>
         <name>TypedDateField</name>
         <message>
             <source>Choose on a calendar (Alt+Down)</source>
-            <translation type="unfinished" />
+            <translation>Выбрать в календаре (Alt+↓)</translation>
         </message>
         <message>
             <source>Choose on a calendar</source>
-            <translation type="unfinished" />
+            <translation>Выбрать в календаре</translation>
         </message>
     </context>
     <context>
@@ -3747,8 +3883,8 @@ in %2</source>
             <translation>номер дела, например CT-0042</translation>
         </message>
         <message>
-            <source>day of the contact, YYYY-MM-DD</source>
-            <translation>день контакта, ГГГГ-ММ-ДД</translation>
+            <source>day of the contact, DD.MM.YYYY or YYYY-MM-DD; add the time if known: "19.07.2024 18:00"</source>
+            <translation>день контакта, ДД.ММ.ГГГГ или ГГГГ-ММ-ДД; если время известно, добавьте его: "19.07.2024 18:00"</translation>
         </message>
         <message>
             <source>he was heard himself (proof of life)</source>
@@ -3781,10 +3917,6 @@ in %2</source>
         <message>
             <source>the same seed makes the same people (default: 7)</source>
             <translation>одно и то же зерно даёт одних и тех же людей (по умолчанию 7)</translation>
-        </message>
-        <message>
-            <source>The file cannot be read ({reason}).</source>
-            <translation>Файл не читается ({reason}).</translation>
         </message>
         <message>
             <source>line {line}: {reason}</source>
@@ -3835,10 +3967,6 @@ in %2</source>
             <translation>Дел: {n}</translation>
         </message>
         <message>
-            <source>--date must look like 2024-07-19.</source>
-            <translation>--date нужно указать в виде 2024-07-19.</translation>
-        </message>
-        <message>
             <source>proof of life</source>
             <translation>подтверждение жизни</translation>
         </message>
@@ -3887,10 +4015,6 @@ in %2</source>
             <translation>Прервано; больше ничего не записано.</translation>
         </message>
         <message>
-            <source>A file could not be read or written ({reason}).</source>
-            <translation>Не удалось прочитать или записать файл ({reason}).</translation>
-        </message>
-        <message>
             <source>Unexpected error ({kind}). Nothing was changed.</source>
             <translation>Непредвиденная ошибка ({kind}). Ничего не изменено.</translation>
         </message>
@@ -3926,10 +4050,6 @@ in %2</source>
             <source>list the open flags, worst first</source>
             <extracomment>Place names can be long; the column stops growing here and the message still lines up.</extracomment>
             <translation>список открытых сигналов, самые тревожные сверху</translation>
-        </message>
-        <message>
-            <source>evaluate on this day instead of today (YYYY-MM-DD)</source>
-            <translation>оценить на этот день вместо сегодняшнего (ГГГГ-ММ-ДД)</translation>
         </message>
         <message>
             <source>show only flags at this level or worse</source>
@@ -3972,8 +4092,8 @@ in %2</source>
             <translation>новое значение</translation>
         </message>
         <message>
-            <source>--as-of must look like 2024-07-19.</source>
-            <translation>--as-of нужно указать в виде 2024-07-19.</translation>
+            <source>evaluate on this day instead of today (DD.MM.YYYY or YYYY-MM-DD)</source>
+            <translation>проверить на этот день вместо сегодняшнего (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)</translation>
         </message>
         <message>
             <source>No open flags on {date}.</source>
@@ -4177,8 +4297,24 @@ in %2</source>
             <translation>{what}: слишком большой размер.</translation>
         </message>
         <message>
-            <source>{what} cannot be read ({reason}).</source>
-            <translation>{what}: не читается ({reason}).</translation>
+            <source>Exported for {to}: {counts}.</source>
+            <translation>Выгружено для {to}: {counts}.</translation>
+        </message>
+        <message>
+            <source>Profile: {profile}.</source>
+            <translation>Профиль: {profile}.</translation>
+        </message>
+        <message>
+            <source>Made {when}. Profile: {profile}.</source>
+            <translation>Создан {when}. Профиль: {profile}.</translation>
+        </message>
+        <message>
+            <source>Conflicts settled: the bundle's version was taken.</source>
+            <translation>Конфликты решены: взята версия из пакета.</translation>
+        </message>
+        <message>
+            <source>Conflicts settled: ours were kept.</source>
+            <translation>Конфликты решены: оставлены наши данные.</translation>
         </message>
         <message>
             <source>The bundle passphrase file cannot be read.</source>
@@ -4241,10 +4377,6 @@ in %2</source>
             <translation>парольной фразы</translation>
         </message>
         <message>
-            <source>Exported ({profile}) for {to}: {counts}.</source>
-            <translation>Выгружено ({profile}) для {to}: {counts}.</translation>
-        </message>
-        <message>
             <source>Signed by fingerprint {fp}.</source>
             <translation>Подписано ключом с отпечатком {fp}.</translation>
         </message>
@@ -4263,10 +4395,6 @@ in %2</source>
         <message>
             <source>Signed by fingerprint: {fp}</source>
             <translation>Подписано ключом с отпечатком: {fp}</translation>
-        </message>
-        <message>
-            <source>Made {when}, profile {profile}.</source>
-            <translation>Создан {when}, профиль {profile}.</translation>
         </message>
         <message>
             <source>Holds: {counts}.</source>
@@ -4309,10 +4437,6 @@ in %2</source>
             <translation>Конфликты не перезаписаны; решите их в приложении или запустите снова с --on-conflict.</translation>
         </message>
         <message>
-            <source>Conflicts settled: {choice}.</source>
-            <translation>Конфликты решены: {choice}.</translation>
-        </message>
-        <message>
             <source>The spreadsheet</source>
             <translation>Таблица</translation>
         </message>
@@ -4337,12 +4461,12 @@ in %2</source>
             <translation>угаданы по заголовку</translation>
         </message>
         <message>
-            <source>cannot be read: {reason}</source>
-            <translation>не читается: {reason}</translation>
+            <source>line {line}: {values}</source>
+            <translation>строка {line}: {values}</translation>
         </message>
         <message>
-            <source>The mapping file cannot be written ({reason}).</source>
-            <translation>Файл сопоставления не удаётся записать ({reason}).</translation>
+            <source>cannot be read: {reason}</source>
+            <translation>не читается: {reason}</translation>
         </message>
         <message>
             <source>Wrote the mapping to {path}; edit it and pass it with --mapping.</source>
@@ -4441,6 +4565,10 @@ in %2</source>
             <translation>Размер файла, байт: {n}</translation>
         </message>
         <message>
+            <source>Records in the vault:</source>
+            <translation>Записи в хранилище:</translation>
+        </message>
+        <message>
             <source>The passphrase was changed. The recovery key still works.</source>
             <translation>Парольная фраза изменена. Ключ восстановления по-прежнему действует.</translation>
         </message>
@@ -4469,68 +4597,72 @@ in %2</source>
             <translation>заголовок не читается</translation>
         </message>
         <message>
+            <source>{n} B</source>
+            <translation>{n} Б</translation>
+        </message>
+        <message>
             <source>Backup {n} is now the current state; the state before it was kept as a backup.</source>
             <translation>Резервная копия {n} стала текущим состоянием; прежнее состояние сохранено как резервная копия.</translation>
         </message>
         <message>
             <source>there is no such file or folder</source>
-            <translation type="unfinished" />
+            <translation>такого файла или папки нет</translation>
         </message>
         <message>
             <source>permission denied</source>
-            <translation type="unfinished" />
+            <translation>нет прав доступа</translation>
         </message>
         <message>
             <source>it is a folder, not a file</source>
-            <translation type="unfinished" />
+            <translation>это папка, а не файл</translation>
         </message>
         <message>
             <source>a part of the path is not a folder</source>
-            <translation type="unfinished" />
+            <translation>часть пути — не папка</translation>
         </message>
         <message>
             <source>the disk is full</source>
-            <translation type="unfinished">диск заполнен</translation>
+            <translation>диск заполнен</translation>
         </message>
         <message>
             <source>the disk is read-only</source>
-            <translation type="unfinished" />
+            <translation>диск доступен только для чтения</translation>
         </message>
         <message>
             <source>it already exists</source>
-            <translation type="unfinished" />
+            <translation>он уже существует</translation>
         </message>
         <message>
             <source>the name is too long</source>
-            <translation type="unfinished" />
+            <translation>слишком длинное имя</translation>
         </message>
         <message>
             <source>the file is in use</source>
-            <translation type="unfinished" />
+            <translation>файл занят другой программой</translation>
         </message>
         <message>
             <source>the disk reported a read or write error</source>
-            <translation type="unfinished" />
+            <translation>диск сообщил об ошибке чтения или записи</translation>
         </message>
         <message>
             <source>system error {code}</source>
-            <translation type="unfinished" />
+            <translation>системная ошибка {code}</translation>
         </message>
         <message>
             <source>Could not read {file}: {reason}.</source>
-            <translation type="unfinished" />
+            <translation>Не удалось прочитать {file}: {reason}.</translation>
         </message>
         <message>
             <source>Could not write {file}: {reason}.</source>
-            <translation type="unfinished" />
+            <translation>Не удалось записать {file}: {reason}.</translation>
         </message>
         <message>
             <source>Could not read or write {file}: {reason}.</source>
-            <translation type="unfinished" />
+            <translation>Не удалось прочитать или записать {file}: {reason}.</translation>
         </message>
         <message>
             <source>A file could not be read or written: {reason}.</source>
-            <translation type="unfinished" />
+            <translation>Не удалось прочитать или записать файл: {reason}.</translation>
         </message>
     </context>
     <context>
@@ -4539,129 +4671,121 @@ in %2</source>
             <source>January</source>
             <comment>after a day: 31 January</comment>
             <extracomment>Dates before this year are typing slips in this domain (the oldest men are born after it).</extracomment>
-            <translation type="unfinished" />
+            <translation>января</translation>
         </message>
         <message>
             <source>February</source>
             <comment>after a day: 31 January</comment>
-            <translation type="unfinished" />
+            <translation>февраля</translation>
         </message>
         <message>
             <source>March</source>
             <comment>after a day: 31 January</comment>
-            <translation type="unfinished" />
+            <translation>марта</translation>
         </message>
         <message>
             <source>April</source>
             <comment>after a day: 31 January</comment>
-            <translation type="unfinished" />
+            <translation>апреля</translation>
         </message>
         <message>
             <source>May</source>
             <comment>after a day: 31 January</comment>
-            <translation type="unfinished" />
+            <translation>мая</translation>
         </message>
         <message>
             <source>June</source>
             <comment>after a day: 31 January</comment>
-            <translation type="unfinished" />
+            <translation>июня</translation>
         </message>
         <message>
             <source>July</source>
             <comment>after a day: 31 January</comment>
-            <translation type="unfinished" />
+            <translation>июля</translation>
         </message>
         <message>
             <source>August</source>
             <comment>after a day: 31 January</comment>
-            <translation type="unfinished" />
+            <translation>августа</translation>
         </message>
         <message>
             <source>September</source>
             <comment>after a day: 31 January</comment>
-            <translation type="unfinished" />
+            <translation>сентября</translation>
         </message>
         <message>
             <source>October</source>
             <comment>after a day: 31 January</comment>
-            <translation type="unfinished" />
+            <translation>октября</translation>
         </message>
         <message>
             <source>November</source>
             <comment>after a day: 31 January</comment>
-            <translation type="unfinished" />
+            <translation>ноября</translation>
         </message>
         <message>
             <source>December</source>
             <comment>after a day: 31 January</comment>
-            <translation type="unfinished" />
+            <translation>декабря</translation>
         </message>
         <message>
             <source>Type a date as {examples}.</source>
-            <translation type="unfinished" />
+            <translation>Введите дату так: {examples}.</translation>
         </message>
         <message>
             <source> or </source>
-            <translation type="unfinished" />
+            <translation> или </translation>
         </message>
         <message>
             <source>Write the year with four digits, e.g. 2026.</source>
-            <translation type="unfinished" />
+            <translation>Напишите год четырьмя цифрами, например 2026.</translation>
         </message>
         <message>
             <source>There is no month {month}.</source>
-            <translation type="unfinished" />
+            <translation>Месяца {month} не бывает.</translation>
         </message>
         <message>
             <source>No month has a day {day}.</source>
-            <translation type="unfinished" />
+            <translation>Дня {day} не бывает ни в одном месяце.</translation>
         </message>
         <message>
             <source>{year} is not a leap year: it has no 29 February.</source>
-            <translation type="unfinished" />
+            <translation>{year} — не високосный год: 29 февраля в нём нет.</translation>
         </message>
         <message>
             <source>There is no {day} {month}.</source>
-            <translation type="unfinished" />
+            <translation>{day} {month} не бывает.</translation>
         </message>
         <message>
             <source>A date before {year} is surely a typing slip.</source>
-            <translation type="unfinished" />
+            <translation>Дата раньше {year} года — наверняка опечатка.</translation>
         </message>
         <message>
-            <source>{day} has not come yet: today is {today}.</source>
-            <translation type="unfinished" />
+            <source>{day} is in the future: today is {today}.</source>
+            <translation>{day} — это ещё будущее: сегодня {today}.</translation>
+        </message>
+        <message>
+            <source>{time} is in the future: it is now {now}.</source>
+            <translation>{time} — это ещё будущее: сейчас {now}.</translation>
         </message>
         <message>
             <source>Type the time as 18:00.</source>
-            <translation type="unfinished" />
+            <translation>Введите время так: 18:00.</translation>
         </message>
         <message>
             <source>There is no hour {hour}.</source>
-            <translation type="unfinished" />
+            <translation>Часа {hour} не бывает.</translation>
         </message>
         <message>
             <source>An hour has no minute {minute}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{time} has not come yet: it is now {now}.</source>
-            <translation type="unfinished" />
+            <translation>Минуты {minute} в часе не бывает.</translation>
         </message>
     </context>
     <context>
         <name>dossier</name>
         <message>
-            <source>anonymised (no names, statistics only)</source>
-            <extracomment>Inside the writer's 15 mm: to the left and right of the text, and above and below it.</extracomment>
-            <translation>обезличенный (без имён, только статистика)</translation>
-        </message>
-        <message>
-            <source>for a lawyer (relatives as far as they consented)</source>
-            <translation>для адвоката (родственники — в пределах их согласия)</translation>
-        </message>
-        <message>
             <source>Casetracker dossier</source>
+            <extracomment>Inside the writer's 15 mm: to the left and right of the text, and above and below it.</extracomment>
             <translation>Досье Casetracker</translation>
         </message>
         <message>
@@ -5459,6 +5583,14 @@ in %2</source>
             <source>No</source>
             <translation>Нет</translation>
         </message>
+        <message>
+            <source>anonymised (no names, statistics only)</source>
+            <translation>обезличенный (без имён, только статистика)</translation>
+        </message>
+        <message>
+            <source>for a lawyer (relatives as far as they consented)</source>
+            <translation>для адвоката (родственники — в пределах их согласия)</translation>
+        </message>
     </context>
     <context>
         <name>passphrase</name>
@@ -5781,7 +5913,7 @@ in %2</source>
         </message>
         <message>
             <source>There is no case {ref}.</source>
-            <extracomment>Fields a caseworker may set directly; status goes through ``set_status`` to keep its history.</extracomment>
+            <extracomment>Fields a caseworker may set directly; status goes through ``set_status`` to keep its history. What a case search looks at, field by field in the order of their parts in the stored key: the names first, so a search lists the men it found by name before the others. Where a case found only through a place he was held at ranks: after all his own fields. "alias", a field of ``SEARCH_FIELDS`` other than the name, or "place".</extracomment>
             <translation>Дела {ref} нет.</translation>
         </message>
         <message>

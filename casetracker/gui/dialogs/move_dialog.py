@@ -1,8 +1,13 @@
-"""Record where he is held now: choose a known place or name a new one."""
+"""Record where he is held now: choose a known place or name a new one.
+
+No place is chosen for the caseworker: a preselected one was recorded as the move whenever
+Record move was pressed without looking. The button waits until a place is chosen or named.
+"""
 
 import uuid
 from datetime import date
 
+from PySide6.QtCore import QCollator, QLocale
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from casetracker.gui.error_messages import error_text
@@ -12,6 +17,8 @@ from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
 from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit
 from casetracker.model import Certainty
+
+NEW_PLACE = "new"  # the data of the "a new place" entry; a known place's is its id
 
 
 class MoveDialog(QDialog):
@@ -23,12 +30,13 @@ class MoveDialog(QDialog):
         self.setWindowTitle(self.tr("Where is he held now?"))
         self.setMinimumWidth(480)
         self.place = QComboBox(self)
-        self.place.addItem(self.tr("A new place (name it below)"), None)
-        for facility in session.ws.facilities.all():
+        self.place.setPlaceholderText(self.tr("Choose a place…"))
+        self.place.addItem(self.tr("A new place (name it below)"), NEW_PLACE)
+        order = QCollator(QLocale()).sortKey
+        for facility in sorted(session.ws.facilities.all(), key=lambda f: order(f.name)):
             where = f" ({facility.settlement})" if facility.settlement else ""
             self.place.addItem(f"{facility.name}{where}", facility.id)
-        if self.place.count() > 1:
-            self.place.setCurrentIndex(1)
+        self.place.setCurrentIndex(-1)
         self.new_name = QLineEdit(self)
         self.new_name.setPlaceholderText(self.tr("Name of the new place"))
         self.new_settlement = QLineEdit(self)
@@ -45,10 +53,11 @@ class MoveDialog(QDialog):
         form.addRow(self.tr("Since"), self.since)
         form.addRow(self.tr("How sure"), self.certainty)
         form.addRow(self.tr("Note"), self.note)
-        self.place.currentIndexChanged.connect(self._place_changed)
-        self._place_changed()
         self.message = error_label(self)
-        buttons, _ok = dialog_buttons(self, self.tr("Record move"))
+        buttons, self.ok = dialog_buttons(self, self.tr("Record move"))
+        self.place.currentIndexChanged.connect(self._place_changed)
+        self.new_name.textChanged.connect(self._place_changed)
+        self._place_changed()
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -57,25 +66,24 @@ class MoveDialog(QDialog):
         layout.addWidget(buttons)
 
     def _place_changed(self) -> None:
-        new = self.place.currentData() is None
+        new = self.place.currentData() == NEW_PLACE
         self.new_name.setEnabled(new)
         self.new_settlement.setEnabled(new)
+        chosen = self.place.currentIndex() >= 0 and (not new or bool(self.new_name.text().strip()))
+        self.ok.setEnabled(chosen)
 
     def submit(self) -> None:
         try:
             facility_id = self.place.currentData()
-            if facility_id is None:
-                facility = (
-                    self.session.ws.facilities.find_or_create(
-                        self.new_name.text(), self.new_settlement.text()
-                    )
-                    if self.new_name.text().strip()
-                    else None
+            if facility_id == NEW_PLACE:
+                name = self.new_name.text().strip()
+                facilities = self.session.ws.facilities
+                facility_id = (
+                    facilities.find_or_create(name, self.new_settlement.text()).id if name else None
                 )
-                if facility is None:
-                    show_message(self.message, self.tr("Choose a place or name a new one."))
-                    return
-                facility_id = facility.id
+            if facility_id is None:
+                show_message(self.message, self.tr("Choose a place or name a new one."))
+                return
             MoveCustody(
                 self.session,
                 self.case_id,

@@ -1,0 +1,111 @@
+"""Moved to another place: nothing is chosen for the caseworker; Record move waits for a place.
+
+Opened as a person does (the case from the Cases list, then its "Moved to another place…"
+button); the place is chosen with the keyboard, the new one named by typing.
+"""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from casetracker.gui.dialogs.move_dialog import MoveDialog
+from casetracker.gui.main_window import CASES, MainWindow
+from casetracker.gui.views.case.case_window import CaseWindow
+
+
+def _open_first_case(window: MainWindow, qtbot: QtBot) -> CaseWindow:
+    nav = window.nav
+    rect = nav.visualItemRect(nav.item(CASES))
+    QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    table = window.cases.table
+    first = table.model().index(0, 0)
+    QTest.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(first).center()
+    )
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    (case_window,) = window.case_windows.values()
+    qtbot.waitExposed(case_window)
+    return case_window
+
+
+def _in_move_dialog(
+    case_window: CaseWindow, qtbot: QtBot, act: Callable[[MoveDialog], None]
+) -> str:
+    """Click the button, do ``act`` in the dialog; what it said if it stayed open (then closed)."""
+    said: list[str] = []
+
+    def inside() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, MoveDialog)
+        act(dialog)
+        if dialog.isVisible():  # refused: note why, and close it so the test goes on
+            said.append(dialog.message.text() or "still open")
+            dialog.reject()
+
+    QTimer.singleShot(0, inside)
+    qtbot.mouseClick(case_window.move_button, Qt.MouseButton.LeftButton)
+    return "".join(said)
+
+
+def _held_at(window: MainWindow, ref: str) -> object:
+    assert window.session is not None
+    return next(r.facility_id for r in window.session.ws.cases.rows() if r.ref == ref)
+
+
+def test_no_place_is_chosen_and_record_move_waits_for_one(window: MainWindow, qtbot: QtBot) -> None:
+    case_window = _open_first_case(window, qtbot)
+    ref = case_window.ref.text()
+    before = _held_at(window, ref)
+    seen: dict[str, object] = {}
+
+    def choose(dialog: MoveDialog) -> None:
+        seen["index"] = dialog.place.currentIndex()
+        seen["ready at first"] = dialog.ok.isEnabled()
+        QTest.keyClick(dialog.place, Qt.Key.Key_Down)  # "A new place": not named yet
+        seen["ready with a new place unnamed"] = dialog.ok.isEnabled()
+        QTest.keyClick(dialog.place, Qt.Key.Key_Down)  # the first known place, A→Я
+        while dialog.place.currentData() == before:  # a move goes somewhere else
+            QTest.keyClick(dialog.place, Qt.Key.Key_Down)
+        seen["place"] = dialog.place.currentData()
+        seen["ready"] = dialog.ok.isEnabled()
+        QTest.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+    assert _in_move_dialog(case_window, qtbot, choose) == ""
+    assert seen["index"] == -1
+    assert seen["ready at first"] is False
+    assert seen["ready with a new place unnamed"] is False
+    assert seen["ready"] is True
+    assert _held_at(window, ref) == seen["place"] != before
+
+
+def test_enter_in_the_untouched_dialog_records_no_move(window: MainWindow, qtbot: QtBot) -> None:
+    case_window = _open_first_case(window, qtbot)
+    assert window.session is not None
+    custody = window.session.ws.custody
+    periods = len(custody.timeline("CT-0001"))
+
+    def press_enter(dialog: MoveDialog) -> None:
+        QTest.keyClick(dialog, Qt.Key.Key_Return)  # the default button, disabled: nothing
+
+    assert _in_move_dialog(case_window, qtbot, press_enter) == "still open"
+    assert len(custody.timeline("CT-0001")) == periods
+
+
+def test_a_new_place_is_named_by_typing(window: MainWindow, qtbot: QtBot) -> None:
+    case_window = _open_first_case(window, qtbot)
+
+    def name_it(dialog: MoveDialog) -> None:
+        QTest.keyClick(dialog.place, Qt.Key.Key_Down)  # "A new place (name it below)"
+        QTest.keyClicks(dialog.new_name, "Sklad u elevatora")
+        QTest.keyClicks(dialog.new_settlement, "Brianka")
+        QTest.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+    assert _in_move_dialog(case_window, qtbot, name_it) == ""
+    assert window.session is not None
+    ws = window.session.ws
+    (place,) = [f for f in ws.facilities.all() if f.name == "Sklad u elevatora"]
+    assert place.settlement == "Brianka"
+    assert _held_at(window, "CT-0001") == place.id
