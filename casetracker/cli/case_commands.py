@@ -2,15 +2,15 @@
 
 import json
 from argparse import Namespace
-from datetime import date, datetime, time
+from datetime import datetime, time
 from pathlib import Path
 
 from casetracker.cli import passphrase, sharing_commands
 from casetracker.cli.import_report import print_report
 from casetracker.cli.output import out
-from casetracker.cli.parsing import Subcommands
+from casetracker.cli.parsing import Subcommands, moment_option
 from casetracker.cli.vault_commands import open_workspace, print_recovery_key
-from casetracker.i18n import translate
+from casetracker.i18n import format_date, translate
 from casetracker.model import CaseStatus, Channel
 from casetracker.services import demo
 from casetracker.services.errors import InvalidInput
@@ -48,7 +48,15 @@ def add_commands(sub: Subcommands) -> None:
     p = sub.add_parser("log-contact", help=translate("cli", "record a contact with or about a man"))
     p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     p.add_argument("--case", required=True, help=translate("cli", "case reference, e.g. CT-0042"))
-    p.add_argument("--date", required=True, help=translate("cli", "day of the contact, YYYY-MM-DD"))
+    p.add_argument(
+        "--date",
+        required=True,
+        help=translate(
+            "cli",
+            "day of the contact, DD.MM.YYYY or YYYY-MM-DD; add the time if known: "
+            '"19.07.2024 18:00"',
+        ),
+    )
     how = p.add_mutually_exclusive_group()
     how.add_argument(
         "--direct",
@@ -130,16 +138,12 @@ def cmd_cases(args: Namespace) -> int:
 
 
 def cmd_log_contact(args: Namespace) -> int:
-    try:
-        day = date.fromisoformat(args.date)
-    except ValueError:
-        raise InvalidInput(translate("cli", "--date must look like 2024-07-19.")) from None
-    now = datetime.now()
-    when = now.replace(microsecond=0) if day == now.date() else datetime.combine(day, time(12, 0))
+    day, at = moment_option("--date", args.date)  # no time given: the time is unknown
     with open_workspace(args) as ws:
         ws.contacts.log(
             args.case,
-            when,
+            datetime.combine(day, at or time()),
+            time_known=at is not None,
             direct=args.direct,
             channel=Channel(args.channel),
             reports_transfer=args.reports_transfer,
@@ -150,7 +154,9 @@ def cmd_log_contact(args: Namespace) -> int:
     )
     out(
         translate("cli", "Logged for {ref}: {kind} on {day}.").format(
-            ref=args.case.upper(), kind=kind, day=day
+            ref=args.case.upper(),
+            kind=kind,
+            day=format_date(day) + (f" {at:%H:%M}" if at is not None else ""),
         )
     )
     return 0

@@ -1,7 +1,12 @@
-"""The one seam through which command modules register their sub-commands."""
+"""The one seam through which command modules register their sub-commands, and how their
+date options are read (the same parser as the desktop's date fields)."""
 
 import argparse
+from datetime import date, time
 from typing import Any, Protocol
+
+from casetracker.services.date_input import DateInputError, parse_date, parse_moment
+from casetracker.services.errors import InvalidInput
 
 
 class Subcommands(Protocol):
@@ -20,3 +25,19 @@ class WithCommonOptions:
         kw.setdefault("description", kw.get("help"))
         parser: argparse.ArgumentParser = self._sub.add_parser(name, parents=[self._common], **kw)
         return parser
+
+
+def date_option(option: str, text: str, *, future: bool = False) -> date:
+    """A day given on the command line (31.12.2025 or 2025-12-31), or a plain-words refusal."""
+    try:
+        return parse_date(text, future=future)
+    except DateInputError as exc:
+        raise InvalidInput(f"{option}: {exc}") from None
+
+
+def moment_option(option: str, text: str) -> tuple[date, time | None]:
+    """A day with an optional time ("19.07.2024 18:00"); the time is None when not given."""
+    try:
+        return parse_moment(text)
+    except DateInputError as exc:
+        raise InvalidInput(f"{option}: {exc}") from None

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from casetracker.cli.output import out
-from casetracker.cli.parsing import Subcommands
+from casetracker.cli.parsing import Subcommands, date_option
 from casetracker.cli.vault_commands import open_workspace
 from casetracker.i18n import translate
 from casetracker.rules.engine import RULES
@@ -26,7 +26,8 @@ def add_commands(sub: Subcommands) -> None:
     p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     p.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
     p.add_argument(
-        "--as-of", help=translate("cli", "evaluate on this day instead of today (YYYY-MM-DD)")
+        "--as-of",
+        help=translate("cli", "evaluate on this day instead of today (DD.MM.YYYY or YYYY-MM-DD)"),
     )
     p.add_argument(
         "--severity",
@@ -65,12 +66,7 @@ def add_commands(sub: Subcommands) -> None:
 
 
 def _as_of(text: str | None) -> date:
-    if not text:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(translate("cli", "--as-of must look like 2024-07-19.")) from None
+    return date_option("--as-of", text, future=True) if text else date.today()
 
 
 def cmd_flags(args: Namespace) -> int:

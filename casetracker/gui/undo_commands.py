@@ -164,6 +164,7 @@ class LogContact(ServiceCommand):
         *,
         direct: bool,
         channel: Channel,
+        time_known: bool = True,
         reports_transfer: bool = False,
         note: str = "",
         participants: str = "",
@@ -177,6 +178,7 @@ class LogContact(ServiceCommand):
         self.kwargs: dict[str, Any] = {
             "direct": direct,
             "channel": channel,
+            "time_known": time_known,
             "reports_transfer": reports_transfer,
             "note": note,
             "participants": participants,
@@ -235,6 +237,7 @@ class DeleteContact(ServiceCommand):
         restored = self.session.ws.contacts.log(
             e.case_id,
             e.occurred_at,
+            time_known=e.time_known,
             direct=e.direct,
             channel=e.channel,
             reports_transfer=e.reports_transfer,

@@ -8,7 +8,7 @@ from casetracker.gui.error_messages import error_text
 from casetracker.gui.labels import allegation_label
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
 from casetracker.model import AllegationKind
 
 
@@ -44,6 +44,8 @@ class AllegationDialog(QDialog):
         layout.addWidget(buttons)
 
     def submit(self) -> None:
+        if not dates_ready(self.occurred_on):
+            return
         try:
             self.session.ws.evidence.add_allegation(
                 self.kind.value(),

@@ -1,21 +1,21 @@
 """Log a contact (Ctrl+L): the dialog caseworkers use most, so it opens ready to type.
 
-The time defaults to now. Whether *he himself* was heard is asked explicitly every time,
-because only that is proof of life; nothing is pre-selected so a second-hand message is never
-logged as proof by accident. A status change and a move can be recorded in the same step, and
-undone with it.
+The time defaults to now, selected so typing replaces it; a day typed without a time is stored
+as a day alone (the time unknown), never as an invented hour. Whether *he himself* was heard is
+asked explicitly every time, because only that is proof of life; nothing is pre-selected so a
+second-hand message is never logged as proof by accident. A status change and a move can be
+recorded in the same step, and undone with it.
 """
 
 import uuid
-from datetime import datetime
+from datetime import datetime, time
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 
 from casetracker.gui.error_messages import error_text
 from casetracker.gui.labels import certainty_label, channel_label, status_label
-from casetracker.gui.locale_format import _date_format, from_qdatetime
 from casetracker.gui.style import set_role
 from casetracker.gui.undo_commands import LogContact
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
+from casetracker.gui.widgets.moment_edit import MomentEdit
+from casetracker.gui.widgets.optional_date_edit import dates_ready
 from casetracker.model import CaseStatus, Certainty, Channel
 
 
@@ -69,11 +70,8 @@ class LogContactDialog(QDialog):
                 line.setPlaceholderText(self.tr("Type a reference or a name"))
         self.case_combo.currentIndexChanged.connect(self._case_changed)
 
-        self.when = QDateTimeEdit(QDateTime.currentDateTime(), self)
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat(f"{_date_format()} HH:mm")
-        self.when.setMaximumDateTime(QDateTime.currentDateTime().addDays(1))
-        self.when.setAccessibleName(self.tr("When"))
+        self.when = MomentEdit(self)
+        self.when.edit.setAccessibleName(self.tr("When"))
 
         self.direct = QRadioButton(self.tr("He himself was heard — proof of life"), self)
         self.second_hand = QRadioButton(self.tr("Only news about him (second-hand)"), self)
@@ -162,8 +160,10 @@ class LogContactDialog(QDialog):
         if self.relative.count() == 2:
             self.relative.setCurrentIndex(1)
 
-    def when_value(self) -> datetime:
-        return from_qdatetime(self.when.dateTime())
+    def when_value(self) -> tuple[datetime, bool]:
+        """When the contact happened, and whether its time is known (False: the day only)."""
+        day, at = self.when.read()
+        return datetime.combine(day, at or time()), at is not None
 
     def submit(self) -> None:
         case_id = self.case_id()
@@ -176,10 +176,14 @@ class LogContactDialog(QDialog):
                 self.tr("Say whether he himself was heard, or only news about him."),
             )
             return
+        if not dates_ready(self.when):
+            return
+        occurred_at, time_known = self.when_value()
         command = LogContact(
             self.session,
             case_id,
-            self.when_value(),
+            occurred_at,
+            time_known=time_known,
             direct=self.direct.isChecked(),
             channel=self.channel.value(),
             reports_transfer=self.transfer.isChecked(),

@@ -5,7 +5,6 @@ Record move was pressed without looking. The button waits until a place is chose
 """
 
 import uuid
-from datetime import date
 
 from PySide6.QtCore import QCollator, QLocale
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
@@ -15,7 +14,7 @@ from casetracker.gui.labels import certainty_label
 from casetracker.gui.undo_commands import MoveCustody
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
 from casetracker.model import Certainty
 
 NEW_PLACE = "new"  # the data of the "a new place" entry; a known place's is its id
@@ -42,7 +41,6 @@ class MoveDialog(QDialog):
         self.new_settlement = QLineEdit(self)
         self.new_settlement.setPlaceholderText(self.tr("Town or village"))
         self.since = OptionalDateEdit(self)
-        self.since.set_value(date.today())
         self.certainty = EnumCombo(Certainty, certainty_label, self)
         self.certainty.set_value(Certainty.REPORTED)
         self.note = QLineEdit(self)
@@ -73,6 +71,8 @@ class MoveDialog(QDialog):
         self.ok.setEnabled(chosen)
 
     def submit(self) -> None:
+        if not dates_ready(self.since):
+            return
         try:
             facility_id = self.place.currentData()
             if facility_id == NEW_PLACE:

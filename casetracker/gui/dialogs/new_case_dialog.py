@@ -22,7 +22,7 @@ from casetracker.gui.style import set_role
 from casetracker.gui.undo_commands import CreateCase
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
 from casetracker.model import CaseStatus, Priority
 from casetracker.services.duplicates import similar_to
 
@@ -90,7 +90,8 @@ class NewCaseDialog(QDialog):
     def check_duplicates(self) -> None:
         if not self.session.is_open:
             return
-        found = similar_to(self.session.ws, self.full_name.text(), self.birth_date.value())
+        born = self.birth_date.value() if self.birth_date.is_valid() else None
+        found = similar_to(self.session.ws, self.full_name.text(), born)
         if not found:
             self.duplicates.hide()
             return
@@ -106,6 +107,8 @@ class NewCaseDialog(QDialog):
         name = self.full_name.text().strip()
         if not name:
             show_message(self.message, self.tr("A case needs at least a name as it is known."))
+            return
+        if not dates_ready(self.birth_date, self.refusal_date, self.detention_date):
             return
         fields = {
             "name_is_changed": self.name_is_changed.isChecked(),

@@ -9,7 +9,7 @@ from casetracker.gui.labels import source_kind_label, verification_label
 from casetracker.gui.undo_commands import UpdateRecord, changed_fields
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
 from casetracker.model import Source, SourceKind, Verification
 
 
@@ -73,6 +73,8 @@ class SourceDialog(QDialog):
         }
 
     def submit(self) -> None:
+        if not dates_ready(self.published_on):
+            return
         ws = self.session.ws
         values = self.values()
         try:

@@ -1,7 +1,6 @@
 """Change a case's status, with the day it happened and where we learnt it (kept in history)."""
 
 import uuid
-from datetime import date
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
@@ -10,7 +9,7 @@ from casetracker.gui.labels import status_label
 from casetracker.gui.undo_commands import SetStatus
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
 from casetracker.model import CaseStatus
 
 
@@ -29,7 +28,7 @@ class StatusDialog(QDialog):
         self.status = EnumCombo(CaseStatus, status_label, self)
         self.status.set_value(current)
         self.on = OptionalDateEdit(self)
-        self.on.set_value(date.today())
+        self.on.edit.setPlaceholderText(self.tr("the day it changed"))
         self.source = QLineEdit(self)
         self.source.setPlaceholderText(self.tr("How we know, e.g. the father's call"))
         form = QFormLayout()
@@ -46,11 +45,18 @@ class StatusDialog(QDialog):
         layout.addWidget(buttons)
 
     def submit(self) -> None:
+        if not dates_ready(self.on):
+            return
+        on = self.on.value()
+        if on is None:
+            show_message(self.message, self.tr("Type the day the status changed."))
+            self.on.setFocus()
+            return
         command = SetStatus(
             self.session,
             self.case_id,
             self.status.value(),
-            self.on.value() or date.today(),
+            on,
             self.source.text().strip(),
         )
         try:

@@ -27,7 +27,7 @@ from casetracker.gui.undo_commands import UpdateRecord, changed_fields
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo, error_label, show_message
 from casetracker.gui.widgets.list_detail import list_beside_panel
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.model import Facility, FacilityKind
 from casetracker.rules.flag import Flag
@@ -224,6 +224,8 @@ class PlacesView(QWidget):
 
     def save(self) -> None:
         if self.session is None or self.current is None:
+            return
+        if not dates_ready(self.headcount_date):
             return
         values = {
             "name": self.name.text().strip(),

@@ -26,7 +26,7 @@ from casetracker.gui.undo_commands import UpdateCase, changed_fields
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.case.case_tab import CaseTab
 from casetracker.gui.widgets.form_parts import EnumCombo, error_label, show_message
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
 from casetracker.model import Case, Priority
 
 TEXT_FIELDS = (
@@ -36,6 +36,8 @@ TEXT_FIELDS = (
 DATE_FIELDS = (
     "birth_date", "contract_start", "contract_end", "refusal_date", "detention_date",
 )  # fmt: skip
+#: A contract may be signed ahead or run on; everything else has already happened.
+FUTURE_DATE_FIELDS = frozenset({"contract_start", "contract_end"})
 
 
 class DetailsTab(CaseTab):
@@ -47,7 +49,7 @@ class DetailsTab(CaseTab):
         self._loading = False
         self.texts: dict[str, QLineEdit] = {name: QLineEdit(self) for name in TEXT_FIELDS}
         self.dates: dict[str, OptionalDateEdit] = {
-            name: OptionalDateEdit(self) for name in DATE_FIELDS
+            name: OptionalDateEdit(self, future=name in FUTURE_DATE_FIELDS) for name in DATE_FIELDS
         }
         self.name_is_changed = QCheckBox(self.tr("Changed name or pseudonym"), self)
         self.priority = EnumCombo(Priority, priority_label, self)
@@ -119,7 +121,7 @@ class DetailsTab(CaseTab):
         for edit in self.texts.values():
             edit.textChanged.connect(self._changed)
         for date_edit in self.dates.values():
-            date_edit.dateChanged.connect(self._changed)
+            date_edit.valueChanged.connect(self._changed)
         self.name_is_changed.toggled.connect(self._changed)
         self.priority.currentIndexChanged.connect(self._changed)
         self.caseworker.currentTextChanged.connect(self._changed)
@@ -179,6 +181,8 @@ class DetailsTab(CaseTab):
 
     def save(self) -> None:
         if self._case is None:
+            return
+        if not dates_ready(*self.dates.values()):
             return
         new, old = changed_fields(self._case, self.values())
         if not new:
