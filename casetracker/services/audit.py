@@ -2,6 +2,7 @@
 
 import json
 import uuid
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -17,7 +18,8 @@ from casetracker.services import change_tracking
 _SILENT_FIELDS = frozenset({"created_at", "updated_at", "search_key", "blob_key"})
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A value as the audit log's JSON holds it."""
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, uuid.UUID):
@@ -36,8 +38,19 @@ def _case_id(obj: SQLModel) -> str:
     return str(value) if value else ""
 
 
+def created_changes(values: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """What the history says of a new row with these column values: each field it was given."""
+    return {
+        key: [None, plain(value)]
+        for key, value in values.items()
+        if key not in _SILENT_FIELDS and key != "id" and value not in (None, "", False)
+    }
+
+
 def _changes(obj: SQLModel, action: AuditAction) -> dict[str, list[Any]]:
     state = inspect(obj)
+    if action is AuditAction.CREATE:
+        return created_changes({a.key: getattr(obj, a.key) for a in state.mapper.column_attrs})
     out: dict[str, list[Any]] = {}
     for attr in state.mapper.column_attrs:
         key = attr.key
@@ -49,11 +62,7 @@ def _changes(obj: SQLModel, action: AuditAction) -> dict[str, list[Any]]:
                 continue
             old = hist.deleted[0] if hist.deleted else None
             new = hist.added[0] if hist.added else None
-            out[key] = [_plain(old), _plain(new)]
-        elif action is AuditAction.CREATE:
-            value = getattr(obj, key)
-            if value not in (None, "", False) and key != "id":
-                out[key] = [None, _plain(value)]
+            out[key] = [plain(old), plain(new)]
     return out
 
 
@@ -111,7 +120,7 @@ def record(
             entity=entity,
             entity_id=entity_id,
             case_id=case_id,
-            changes=json.dumps({k: _plain(v) for k, v in changes.items()}, ensure_ascii=False),
+            changes=json.dumps({k: plain(v) for k, v in changes.items()}, ensure_ascii=False),
         )
     )
 

@@ -5,11 +5,16 @@ story whatever the date: some men heard from yesterday, some silent for weeks, o
 last heard from his son 37 days ago, a basement whose prisoners fell silent together.
 All names, units and numbers are invented.
 
+The demo shows the whole life of a case: all ten statuses (released and home among them),
+moves between places, relatives who agreed to be named to a lawyer and some who did not, and a
+History tab that reads as if each step had been typed in on its day (the first
+``HISTORY_CASES`` cases; beyond them the vault gets one audit entry for the import).
+
 Rows are written in bulk (plain INSERTs of a few hundred cases at a time, no ORM objects, no
-query per row), so an organisation-sized vault of 20,000 cases is made in seconds; the vault
-gets one audit entry for the whole import, as with any import.
+query per row), so an organisation-sized vault of 20,000 cases is made in seconds.
 """
 
+import json
 import random
 import uuid
 from collections.abc import Callable
@@ -26,6 +31,7 @@ from casetracker.model import (
     AllegationCase,
     AllegationKind,
     AuditAction,
+    AuditEntry,
     Case,
     CaseRelative,
     CaseStatus,
@@ -47,6 +53,7 @@ from casetracker.model import (
     utcnow,
 )
 from casetracker.services import audit
+from casetracker.services.audit import created_changes
 from casetracker.services.cases import REF_PREFIX, case_search_key
 from casetracker.services.facilities import facility_search_key
 from casetracker.services.relatives import relative_search_key
@@ -101,6 +108,25 @@ STATUS_MIX = (
     (CaseStatus.CONTRACT_TERMINATED, 6), (CaseStatus.DECEASED, 2),
 )  # fmt: skip
 HELD = {CaseStatus.DETAINED, CaseStatus.TRANSFERRED}
+
+#: Cases whose steps are also in the audit log (the History tab): every case of the 60-case
+#: demo, and no more at any scale, so 20,000 cases are made as fast as before.
+HISTORY_CASES = 60
+
+
+def _interleaved(mix: tuple[tuple[CaseStatus, int], ...]) -> list[CaseStatus]:
+    """Each status as often as its weight, spread evenly (smooth weighted round robin), so the
+    first few dozen cases already show every status."""
+    total = sum(weight for _, weight in mix)
+    credit = dict.fromkeys((status for status, _ in mix), 0)
+    out = []
+    for _ in range(total):
+        for status, weight in mix:
+            credit[status] += weight
+        chosen = max(credit, key=lambda status: credit[status])
+        credit[chosen] -= total
+        out.append(chosen)
+    return out
 
 
 @dataclass(frozen=True)
@@ -167,6 +193,7 @@ class _Rows:
     def __init__(self, session: Session) -> None:
         self._session = session
         self._pending: dict[type[SQLModel], list[dict[str, Any]]] = {m: [] for m in _TABLES}
+        self._history: list[dict[str, Any]] = []
 
     def add(self, model: type[SQLModel], **values: Any) -> dict[str, Any]:
         now = utcnow()
@@ -175,6 +202,31 @@ class _Rows:
         self._pending[model].append(row)
         return row
 
+    def mark(self) -> dict[type[SQLModel], int]:
+        """Where each table's pending rows end now (rows are written only between cases)."""
+        return {model: len(rows) for model, rows in self._pending.items()}
+
+    def since(self, mark: dict[type[SQLModel], int], model: type[SQLModel]) -> list[dict[str, Any]]:
+        return self._pending[model][mark[model] :]
+
+    def told(
+        self, at: datetime, actor: str, action: AuditAction, entity: str, row: dict[str, Any],
+        case_id: uuid.UUID, changes: dict[str, list[Any]],
+    ) -> None:  # fmt: skip
+        """An audit entry, as the session hook would have written it at ``at``."""
+        self._history.append(
+            {
+                "id": uuid.uuid4(),
+                "at": min(at, utcnow()),
+                "actor": actor,
+                "action": action,
+                "entity": entity,
+                "entity_id": str(row["id"]),
+                "case_id": str(case_id),
+                "changes": json.dumps(changes, ensure_ascii=False, sort_keys=True),
+            }
+        )
+
     def write(self) -> None:
         connection = self._session.connection()
         for model in _TABLES:
@@ -182,6 +234,9 @@ class _Rows:
             if rows:
                 connection.execute(insert(_table(model)), rows)
                 rows.clear()
+        if self._history:
+            connection.execute(insert(_table(AuditEntry)), self._history)
+            self._history.clear()
 
 
 class _Refs:
@@ -227,7 +282,7 @@ def generate(
         refs = _Refs(session)
         facilities = _facilities(rows, rng, today, shape.facilities)
         basement = facilities[0]
-        statuses = [s for s, weight in STATUS_MIX for _ in range(weight)]
+        statuses = _interleaved(STATUS_MIX)
         all_cases: list[_CaseDates] = []
         for i in range(cases):
             status = statuses[i % len(statuses)] if i >= 6 else CaseStatus.DETAINED
@@ -292,6 +347,7 @@ def _case(
     basement: uuid.UUID,
     shape: DemoShape,
 ) -> _CaseDates:
+    mark = rows.mark()
     refusal = today - timedelta(days=rng.randint(20, 200))
     detention = refusal + timedelta(days=rng.randint(1, 10)) if status in HELD else None
     if index == 0:
@@ -355,7 +411,60 @@ def _case(
     if status in HELD or status == CaseStatus.WHEREABOUTS_UNKNOWN or rng.random() < 0.3:
         _custody(rows, rng, case_id, status, start, facilities, basement, index, shape)
     _contacts(rows, rng, today, case_id, start, relatives, index, shape, silence)
+    if index < HISTORY_CASES:
+        _history(rows, mark, case)
     return _CaseDates(case_id, detention, refusal)
+
+
+class _Story:
+    """One case's audit entries, each dated as if that step had been recorded on its day."""
+
+    def __init__(self, rows: _Rows, case: dict[str, Any]) -> None:
+        self._rows, self._case_id, self._actor = rows, case["id"], case["caseworker"]
+
+    def added(self, at: datetime, entity: str, row: dict[str, Any], **shown: Any) -> None:
+        changes = created_changes({**row, **shown})
+        self._rows.told(at, self._actor, AuditAction.CREATE, entity, row, self._case_id, changes)
+
+    def changed(self, at: datetime, entity: str, row: dict[str, Any], field: str, old: Any) -> None:
+        changes = {field: [audit.plain(old), audit.plain(row[field])]}
+        self._rows.told(at, self._actor, AuditAction.UPDATE, entity, row, self._case_id, changes)
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute))
+
+
+def _history(rows: _Rows, mark: dict[type[SQLModel], int], case: dict[str, Any]) -> None:
+    """The case's History tab: the case as first entered (refused, no detention date, no lawyer
+    yet) with its relatives, then each status change, move (closing the place before) and
+    contact, and the edits that added the detention date and the lawyer."""
+    story = _Story(rows, case)
+    refusal: date = case["refusal_date"]
+    story.added(_at(refusal, 10), "Case", case, status=CaseStatus.REFUSED, detention_date=None,
+                lawyer="")  # fmt: skip
+    for link in rows.since(mark, CaseRelative):
+        story.added(_at(refusal, 10, 5), "CaseRelative", link)
+    for change in rows.since(mark, StatusChange):
+        day, previous = change["changed_on"], change["previous_status"]
+        story.added(_at(day, 11), "StatusChange", change)
+        if previous is not None:
+            now_case = {**case, "status": change["status"]}
+            story.changed(_at(day, 11, 1), "Case", now_case, "status", previous)
+    before: dict[str, Any] | None = None
+    for period in rows.since(mark, CustodyPeriod):
+        if before is not None:
+            story.changed(_at(period["since"], 12), "CustodyPeriod", before, "until", None)
+        story.added(_at(period["since"], 12, 1), "CustodyPeriod", period, until=None)
+        before = period
+    if before is not None and before["until"] is not None:
+        story.changed(_at(before["until"], 12), "CustodyPeriod", before, "until", None)
+    for contact in rows.since(mark, ContactEvent):
+        story.added(contact["occurred_at"] + timedelta(minutes=20), "ContactEvent", contact)
+    if case["detention_date"] is not None:
+        story.changed(_at(case["detention_date"], 9), "Case", case, "detention_date", None)
+    if case["lawyer"]:
+        story.changed(_at(refusal + timedelta(days=7), 15), "Case", case, "lawyer", "")
 
 
 def _moves(

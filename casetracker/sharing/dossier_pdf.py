@@ -197,6 +197,14 @@ def _e(value: Any) -> str:
     return html.escape(str(value))
 
 
+def _contact_time(values: dict[str, Any]) -> str:
+    """A contact's day, with its time only when the time was given (never an invented 12:00)."""
+    when = values.get("occurred_at")
+    if isinstance(when, datetime) and values.get("time_known") is False:
+        return _e(when.date())
+    return _e(when)
+
+
 def _label(label: Callable[[str], str], value: Any) -> str:
     """A stored identifier by its label; one this version does not know, as it is."""
     if value is None or value == "":
@@ -505,7 +513,7 @@ def _case(
             ],
             [
                 [
-                    _e(r.values.get("occurred_at")),
+                    _contact_time(r.values),
                     _label(channel_label, r.values.get("channel")),
                     html.escape(translate("dossier", "yes — proof of life"))
                     if r.values.get("direct")
