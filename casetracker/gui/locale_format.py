@@ -49,6 +49,11 @@ def datetime_text(value: datetime | None) -> str:
     return f"{date_text(value)} {QLocale().toString(QTime(value.hour, value.minute), time_fmt)}"
 
 
+def contact_time_text(value: datetime, time_known: bool) -> str:
+    """When a contact happened: the day alone when only the day is known, never a made-up hour."""
+    return datetime_text(value) if time_known else date_text(value)
+
+
 def days_text(days: int) -> str:
     return time_plurals.tr("%n day(s)", "", days)
 

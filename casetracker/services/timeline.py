@@ -92,7 +92,7 @@ def case_timeline(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[TimelineE
                 TimelineEntry(
                     EntryKind.CONTACT,
                     event.occurred_at.date(),
-                    event.occurred_at,
+                    event.occurred_at if event.time_known else None,  # the day alone
                     event.id,
                     {
                         "direct": event.direct,

@@ -191,6 +191,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
         ContactEvent,
         (
             _ref("case_id", "cases"), FieldSpec("occurred_at", "datetime"),
+            _flag("time_known"),  # absent (bundles before schema 2): the time is known
             _enum("channel", Channel), _flag("direct"),
             _ref("relative_id", "relatives", nullable=True), _text("participants"),
             _flag("reports_transfer"), _text("note"),

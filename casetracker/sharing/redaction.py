@@ -133,7 +133,7 @@ ANONYMISED_PROFILE = Profile(
         "status_changes": frozenset({"case_id", "status", "previous_status", "changed_on"}),
         "custody_periods": frozenset({"case_id", "facility_id", "since", "until", "certainty"}),
         "contact_events": frozenset(
-            {"case_id", "occurred_at", "channel", "direct", "reports_transfer"}
+            {"case_id", "occurred_at", "time_known", "channel", "direct", "reports_transfer"}
         ),
         "source_cases": frozenset({"source_id", "case_id"}),
         "source_facilities": frozenset({"source_id", "facility_id"}),

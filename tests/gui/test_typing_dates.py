@@ -178,6 +178,14 @@ def test_log_contact_by_day_only_stores_no_time(qtbot: QtBot, window: MainWindow
     (event,) = _ws(window).contacts.for_case(case_window.case_id)
     assert event.occurred_at == datetime(2026, 7, 19, 0, 0)
     assert event.time_known is False
+    # The case window shows the day alone, in the contact log and on the timeline.
+    for tab in (case_window.contacts, case_window.timeline):
+        bar = case_window.tabs.tabBar()
+        rect = bar.tabRect(case_window.tabs.indexOf(tab))
+        QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=rect.center())
+        table = tab.table  # type: ignore[attr-defined]
+        shown = [table.model().index(row, 0).data() for row in range(table.model().rowCount())]
+        assert "19.07.2026" in shown and not any(":" in text for text in shown)
 
 
 def test_log_contact_in_the_future_or_on_a_wrong_day_is_refused(

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from casetracker.gui import style
 from casetracker.gui.labels import channel_label
-from casetracker.gui.locale_format import datetime_text
+from casetracker.gui.locale_format import contact_time_text
 from casetracker.gui.models.column_table import Column
 from casetracker.gui.undo_commands import DeleteContact
 from casetracker.gui.vault_session import VaultSession
@@ -29,7 +29,7 @@ class ContactsTab(CaseTab):
             [
                 Column(
                     self.tr("When"),
-                    lambda e: datetime_text(e.occurred_at),
+                    lambda e: contact_time_text(e.occurred_at, e.time_known),
                     sort=lambda e: e.occurred_at.isoformat(),
                 ),
                 Column(self.tr("Channel"), lambda e: channel_label(e.channel)),
