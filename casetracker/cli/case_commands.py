@@ -5,15 +5,15 @@ from argparse import Namespace
 from datetime import datetime, time
 from pathlib import Path
 
-from casetracker.cli import passphrase, sharing_commands
+from casetracker.cli import os_errors, passphrase, sharing_commands
 from casetracker.cli.import_report import print_report
 from casetracker.cli.output import out
 from casetracker.cli.parsing import Subcommands, moment_option
 from casetracker.cli.vault_commands import open_workspace, print_recovery_key
 from casetracker.i18n import format_date, translate
 from casetracker.model import CaseStatus, Channel
+from casetracker.model.labels import status_label
 from casetracker.services import demo
-from casetracker.services.errors import InvalidInput
 from casetracker.services.imports import Existing
 from casetracker.services.workspace import Workspace
 from casetracker.sharing import canonical_csv
@@ -108,9 +108,7 @@ def cmd_import(args: Namespace) -> int:
     try:
         untrusted = args.file.read_bytes()
     except OSError as exc:
-        raise InvalidInput(
-            translate("cli", "The file cannot be read ({reason}).").format(reason=exc.strerror)
-        ) from None
+        raise os_errors.cannot_read(args.file, exc) from None
     parsed = canonical_csv.parse(untrusted)
     with open_workspace(args) as ws:
         report = ws.imports.apply(
@@ -130,9 +128,11 @@ def cmd_cases(args: Namespace) -> int:
     if args.json:
         out(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
         return 0
-    for r in rows:
-        proof = r.last_proof_of_life.strftime("%Y-%m-%d") if r.last_proof_of_life else "—"
-        out(f"{r.ref:<9} {r.status.value:<20} {proof:<10} {r.full_name}  {r.facility}")
+    statuses = [status_label(r.status) for r in rows]
+    width = max(map(len, statuses), default=0)
+    for r, status in zip(rows, statuses, strict=True):
+        proof = format_date(r.last_proof_of_life) if r.last_proof_of_life else "—"
+        out(f"{r.ref:<9} {status:<{width}} {proof:<10} {r.full_name}  {r.facility}")
     out(translate("cli", "{n} case(s)").format(n=len(rows)))
     return 0
 

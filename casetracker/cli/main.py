@@ -14,6 +14,7 @@ from casetracker import __version__
 from casetracker.cli import (
     argparse_words,
     case_commands,
+    os_errors,
     rule_commands,
     sharing_commands,
     vault_commands,
@@ -106,12 +107,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err(translate("cli", "Interrupted; nothing more was written."))
         return 130
+    except BrokenPipeError:  # the reader of our output (head, less) went away: nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
     except OSError as exc:
-        err(
-            translate("cli", "A file could not be read or written ({reason}).").format(
-                reason=exc.strerror
-            )
-        )
+        err(os_errors.failure_text(exc))
         return EXIT_FAILURE
     except Exception as exc:  # the edge: never a traceback, never data
         err(

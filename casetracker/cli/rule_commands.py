@@ -10,6 +10,7 @@ from casetracker.cli.output import out
 from casetracker.cli.parsing import Subcommands, date_option
 from casetracker.cli.vault_commands import open_workspace
 from casetracker.i18n import translate
+from casetracker.model.labels import severity_label
 from casetracker.rules.engine import RULES
 from casetracker.rules.flag import Flag, Severity
 from casetracker.rules.wording import day
@@ -107,7 +108,7 @@ def _print_table(flags: list[Flag]) -> None:
         translate("cli", "RULE"),
         translate("cli", "WHAT"),
     )
-    rows = [(f.severity.value, day(f.since), f.subject, f.rule, f.message) for f in flags]
+    rows = [(severity_label(f.severity), day(f.since), f.subject, f.rule, f.message) for f in flags]
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(4)]
     widths[2] = min(widths[2], MAX_SUBJECT_WIDTH)
     for row in (header, *rows):

@@ -15,12 +15,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from casetracker.cli import os_errors
 from casetracker.cli.import_report import print_report
 from casetracker.cli.output import err, out
 from casetracker.cli.parsing import Subcommands
 from casetracker.cli.vault_commands import open_workspace
-from casetracker.i18n import translate
+from casetracker.i18n import format_date, translate
 from casetracker.model import CaseStatus
+from casetracker.model.labels import counts_text, field_label, profile_label, record_kind_label
 from casetracker.services.bundle_merge import Choice, MergeReport
 from casetracker.services.errors import InvalidInput
 from casetracker.services.imports import Existing
@@ -259,11 +261,7 @@ def _read_input(path: Path, what: str) -> bytes:
             raise InvalidInput(translate("cli", "{what} is too large.").format(what=what))
         return path.read_bytes()
     except OSError as exc:
-        raise InvalidInput(
-            translate("cli", "{what} cannot be read ({reason}).").format(
-                what=what, reason=exc.strerror or "error"
-            )
-        ) from None
+        raise os_errors.cannot_read(path, exc) from None
 
 
 def _file_secret(path: str) -> str:
@@ -393,16 +391,16 @@ def cmd_export(args: Namespace) -> int:
             passphrase=bundle_secret,
             with_attachments=args.with_attachments,
         )
-    service.write_bundle(args.output, result.data, overwrite=args.force)
-    counts = ", ".join(f"{n} {k}" for k, n in result.counts.items() if n)
+    try:
+        service.write_bundle(args.output, result.data, overwrite=args.force)
+    except OSError as exc:
+        raise os_errors.cannot_write(args.output, exc) from None
+    counts = counts_text(result.counts)
     to = (
         translate("cli", "a passphrase") if result.with_passphrase else ", ".join(result.recipients)
     )
-    out(
-        translate("cli", "Exported ({profile}) for {to}: {counts}.").format(
-            profile=result.profile, to=to, counts=counts
-        )
-    )
+    out(translate("cli", "Exported for {to}: {counts}.").format(to=to, counts=counts))
+    out(translate("cli", "Profile: {profile}.").format(profile=profile_label(result.profile)))
     out(translate("cli", "Signed by fingerprint {fp}.").format(fp=result.signer_fingerprint))
     return 0
 
@@ -450,12 +448,12 @@ def cmd_open_bundle(args: Namespace) -> int:
     out(translate("cli", "Signature and hashes verified."))
     out(translate("cli", "Signed by fingerprint: {fp}").format(fp=manifest.creator.fingerprint))
     out(
-        translate("cli", "Made {when}, profile {profile}.").format(
-            when=manifest.created_at.isoformat(), profile=manifest.profile
+        translate("cli", "Made {when}. Profile: {profile}.").format(
+            when=f"{format_date(manifest.created_at.date())} {manifest.created_at:%H:%M} UTC",
+            profile=profile_label(manifest.profile),
         )
     )
-    counts = ", ".join(f"{n} {k}" for k, n in manifest.counts.items() if n)
-    out(translate("cli", "Holds: {counts}.").format(counts=counts or "—"))
+    out(translate("cli", "Holds: {counts}.").format(counts=counts_text(manifest.counts)))
     if written:
         out(
             translate("cli", "Extracted {n} file(s) into {dir}.").format(
@@ -523,10 +521,12 @@ def _print_merge(report: MergeReport, args: Namespace) -> None:
             )
         )
     for conflict in report.conflicts:
-        fields = ", ".join(d.name for d in conflict.diffs)
+        fields = ", ".join(field_label(d.name) for d in conflict.diffs)
         out(
             translate("cli", "Conflict: {label} ({kind}) — both sides changed: {fields}").format(
-                label=conflict.label, kind=conflict.entity, fields=fields
+                label=conflict.label,
+                kind=record_kind_label(conflict.entity),
+                fields=fields,
             )
         )
     summary = translate(
@@ -554,7 +554,12 @@ def _print_merge(report: MergeReport, args: Namespace) -> None:
             )
         )
     elif report.conflicts and not args.dry_run:
-        out(translate("cli", "Conflicts settled: {choice}.").format(choice=args.on_conflict))
+        settled = (
+            translate("cli", "Conflicts settled: the bundle's version was taken.")
+            if args.on_conflict == "theirs"
+            else translate("cli", "Conflicts settled: ours were kept.")
+        )
+        out(settled)
 
 
 # -- spreadsheets ---------------------------------------------------------------------------
@@ -619,7 +624,11 @@ def cmd_import_sheet(args: Namespace) -> int:
             if args.preview is not None:
                 for row in service.preview(sheet, mapping, args.preview):
                     shown = "; ".join(f"{k}={v}" for k, v in row.values.items() if v.strip())
-                    out(f"line {row.line}: {shown}")
+                    out(
+                        translate("cli", "line {line}: {values}").format(
+                            line=row.line, values=shown
+                        )
+                    )
                     if row.error:
                         out(
                             "    "
@@ -629,11 +638,7 @@ def cmd_import_sheet(args: Namespace) -> int:
                 try:
                     args.write_mapping.write_bytes(spreadsheet.mapping_to_json(mapping))
                 except OSError as exc:
-                    raise InvalidInput(
-                        translate("cli", "The mapping file cannot be written ({reason}).").format(
-                            reason=exc.strerror or "error"
-                        )
-                    ) from None
+                    raise os_errors.cannot_write(args.write_mapping, exc) from None
                 out(
                     translate(
                         "cli", "Wrote the mapping to {path}; edit it and pass it with --mapping."

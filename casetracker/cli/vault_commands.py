@@ -7,8 +7,9 @@ from pathlib import Path
 from casetracker.cli import passphrase
 from casetracker.cli.output import out
 from casetracker.cli.parsing import Subcommands
-from casetracker.i18n import translate
+from casetracker.i18n import format_date, translate
 from casetracker.model import SCHEMA_VERSION
+from casetracker.model.labels import table_count_lines
 from casetracker.services import vault_keys
 from casetracker.services.inventory import table_counts
 from casetracker.services.workspace import Workspace
@@ -132,11 +133,22 @@ def cmd_info(args: Namespace) -> int:
             "cli", "Key derivation: Argon2id, {m} MiB memory, {t} passes, {p} lane(s)"
         ).format(m=kdf["memory_kib"] // 1024, t=kdf["iterations"], p=kdf["lanes"])
     )
-    out(translate("cli", "Key slots: {slots}").format(slots=", ".join(facts["slots"])))
+    slots = ", ".join(_slot_label(kind) for kind in facts["slots"])
+    out(translate("cli", "Key slots: {slots}").format(slots=slots))
     out(translate("cli", "File size: {n} bytes").format(n=facts["size"]))
-    for table, n in counts.items():
-        out(f"  {table:<16} {n}")
+    out(translate("cli", "Records in the vault:"))
+    for line in table_count_lines(counts):
+        out(f"  {line}")
     return 0
+
+
+def _slot_label(kind: str) -> str:
+    """What opens the vault through a key slot ("passphrase", "recovery" in the file)."""
+    if kind == "passphrase":
+        return translate("cli", "the passphrase")
+    if kind == "recovery":
+        return translate("cli", "the recovery key")
+    return kind
 
 
 def cmd_passwd(args: Namespace) -> int:
@@ -192,7 +204,9 @@ def cmd_backups(args: Namespace) -> int:
             if b.generation is not None
             else translate("cli", "unreadable header")
         )
-        out(f"{b.number:>3}  {b.mtime:%Y-%m-%d %H:%M}  {save}  {b.size} B")
+        when = f"{format_date(b.mtime.date())} {b.mtime:%H:%M}"
+        size = translate("cli", "{n} B").format(n=b.size)
+        out(f"{b.number:>3}  {when}  {save}  {size}")
     return 0
 
 

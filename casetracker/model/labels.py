@@ -127,6 +127,15 @@ def yes_no(value: bool) -> str:
     return translate("labels", "Yes") if value else translate("labels", "No")
 
 
+def profile_label(name: str) -> str:
+    """A redaction profile ("lawyer", "anonymised": what one types after --profile) in words."""
+    if name == "anonymised":
+        return translate("labels", "anonymised (no names, statistics only)")
+    if name == "lawyer":
+        return translate("labels", "for a lawyer (relatives as far as they consented)")
+    return name
+
+
 def note_text(note: str) -> str:
     """A note as stored, except the few the program writes itself, which are translated."""
     marker = _NOTES.get(note)
@@ -330,6 +339,13 @@ def count_text(kind: str, n: int) -> str:
 def counts_lines(counts: Mapping[str, int], kinds: tuple[str, ...] = SHOWN_KINDS) -> list[str]:
     """The non-zero counts of ``kinds``, in that order."""
     return [count_text(kind, counts.get(kind, 0)) for kind in kinds if counts.get(kind, 0)]
+
+
+def table_count_lines(counts: Mapping[str, int]) -> list[str]:
+    """Every table's count (zeros too) in words, the kinds people know first."""
+    order = {table: at for at, table in enumerate(TABLE_KINDS)}
+    shown = sorted(counts, key=lambda table: (order.get(table, len(order)), table))
+    return [count_text(table, counts[table]) for table in shown]
 
 
 def counts_text(counts: Mapping[str, int]) -> str:

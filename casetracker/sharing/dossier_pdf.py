@@ -23,6 +23,7 @@ from casetracker.model.labels import (
     certainty_label,
     channel_label,
     note_text,
+    profile_label,
     severity_label,
     source_kind_label,
     status_label,
@@ -38,14 +39,6 @@ FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Arial", "Helvetica"]
 SIDE_MARGIN_CM = 1.0
 # Plural messages of the dossier (named as its context: pyside6-lupdate reads the name).
 dossier = Context("dossier")
-
-
-def _profile(name: str) -> str:
-    if name == ANONYMISED:
-        return translate("dossier", "anonymised (no names, statistics only)")
-    if name == "lawyer":
-        return translate("dossier", "for a lawyer (relatives as far as they consented)")
-    return name
 
 
 def _ensure_app() -> None:
@@ -273,7 +266,10 @@ def dossier_html(
             [
                 (translate("dossier", "Made"), _e(created_at)),
                 (translate("dossier", "Signed by (fingerprint)"), html.escape(signer_fingerprint)),
-                (translate("dossier", "Redaction profile"), html.escape(_profile(doc.profile))),
+                (
+                    translate("dossier", "Redaction profile"),
+                    html.escape(profile_label(doc.profile)),
+                ),
                 (translate("dossier", "Cases"), str(len(doc.of("cases")))),
             ],
         ),

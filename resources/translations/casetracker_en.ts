@@ -239,24 +239,31 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>A cell cannot be read in %n row(s); the rows are imported without it</source>
+            <translation>
+                <numerusform>A cell cannot be read in %n row; the rows are imported without it</numerusform>
+                <numerusform>A cell cannot be read in %n rows; the rows are imported without it</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Already in the vault (the same case reference, or the same name and date of birth): %n row(s) of this file, lines %1.</source>
+            <translation>
+                <numerusform>Already in the vault (the same case reference, or the same name and date of birth): %n row of this file, lines %1.</numerusform>
+                <numerusform>Already in the vault (the same case reference, or the same name and date of birth): %n rows of this file, lines %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Left as they are: %n case(s) already in the vault.</source>
+            <translation>
+                <numerusform>Left as they are: %n case already in the vault.</numerusform>
+                <numerusform>Left as they are: %n cases already in the vault.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Import the %n readable case(s) and leave the rows listed above out</source>
             <translation>
                 <numerusform>Import the %n readable case and leave the rows listed above out</numerusform>
                 <numerusform>Import the %n readable cases and leave the rows listed above out</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n row(s) have a cell that cannot be read; the rows are imported</source>
-            <translation>
-                <numerusform>%n row have a cell that cannot be read; the rows are imported</numerusform>
-                <numerusform>%n rows have a cell that cannot be read; the rows are imported</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n man (men) in this file are already in the vault (the same case reference, or the same name and date of birth): lines %1.</source>
-            <translation>
-                <numerusform>%n man (men) in this file are already in the vault (the same case reference, or the same name and date of birth): lines %1.</numerusform>
-                <numerusform>%n man (men) in this file are already in the vault (the same case reference, or the same name and date of birth): lines %1.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -271,13 +278,6 @@
             <translation>
                 <numerusform>Updated %n case already in the vault; their history shows what changed.</numerusform>
                 <numerusform>Updated %n cases already in the vault; their history shows what changed.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n man (men) already in the vault were left as they are.</source>
-            <translation>
-                <numerusform>%n man (men) already in the vault were left as they are.</numerusform>
-                <numerusform>%n man (men) already in the vault were left as they are.</numerusform>
             </translation>
         </message>
         <message numerus="yes">

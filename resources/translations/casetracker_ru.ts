@@ -461,39 +461,39 @@ proof of life</source>
         </message>
         <message>
             <source>Found in</source>
-            <translation type="unfinished" />
+            <translation>Найдено в</translation>
         </message>
         <message>
             <source>alias</source>
-            <translation type="unfinished" />
+            <translation>другое написание</translation>
         </message>
         <message>
             <source>unit</source>
-            <translation type="unfinished" />
+            <translation>часть</translation>
         </message>
         <message>
             <source>region</source>
-            <translation type="unfinished">регион</translation>
+            <translation>регион</translation>
         </message>
         <message>
             <source>note</source>
-            <translation type="unfinished">заметка</translation>
+            <translation>заметка</translation>
         </message>
         <message>
             <source>tags</source>
-            <translation type="unfinished">метки</translation>
+            <translation>метки</translation>
         </message>
         <message>
             <source>caseworker</source>
-            <translation type="unfinished">куратор</translation>
+            <translation>куратор</translation>
         </message>
         <message>
             <source>lawyer</source>
-            <translation type="unfinished">адвокат</translation>
+            <translation>адвокат</translation>
         </message>
         <message>
             <source>place</source>
-            <translation type="unfinished">место</translation>
+            <translation>место</translation>
         </message>
         <message>
             <source>Days since he himself was last heard (a direct contact)</source>
@@ -1457,15 +1457,11 @@ proof of life</source>
         </message>
         <message>
             <source>The status column of your file uses words the app does not know. Choose the status each word means. A word left at “none of these” gives no status: the next steps show what happens to those rows.</source>
-            <translation type="unfinished" />
+            <translation>В столбце статуса в вашем файле есть слова, незнакомые приложению. Выберите, какой статус значит каждое слово. Слово, оставленное на «ничего из этого», не даёт статуса: следующие шаги покажут, что будет с такими строками.</translation>
         </message>
         <message>
             <source>The first rows as they will be read</source>
             <translation>Первые строки так, как они будут прочитаны</translation>
-        </message>
-        <message>
-            <source>Keep a man whose row has a cell that cannot be read: import the row with that cell empty and its text kept in the case's notes (the name must be readable)</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <source>Line</source>
@@ -1577,55 +1573,63 @@ proof of life</source>
         </message>
         <message>
             <source>Word in your file</source>
-            <translation type="unfinished" />
+            <translation>Слово в вашем файле</translation>
         </message>
         <message>
             <source>— none of these —</source>
-            <translation type="unfinished" />
+            <translation>— ничего из этого —</translation>
         </message>
         <message>
             <source>What happens</source>
-            <translation type="unfinished" />
+            <translation>Что будет</translation>
+        </message>
+        <message>
+            <source>Keep a man whose row has a cell that cannot be read</source>
+            <translation>Не терять человека, в строке которого есть нечитаемая ячейка</translation>
+        </message>
+        <message>
+            <source>His row is imported with that cell empty, and the text of the cell is kept in the case's notes. The full name must be readable.</source>
+            <translation>Его строка импортируется с пустой ячейкой, а текст ячейки сохраняется в заметках дела. ФИО должно читаться.</translation>
         </message>
         <message>
             <source>Rows with cells that cannot be read</source>
-            <translation type="unfinished" />
+            <translation>Строки с нечитаемыми ячейками</translation>
         </message>
         <message>
             <source>Men already in the vault</source>
-            <translation type="unfinished" />
+            <translation>Люди, которые уже есть в хранилище</translation>
         </message>
         <message>
             <source>Leave their cases as they are (their rows are skipped)</source>
-            <translation type="unfinished" />
+            <translation>Оставить их дела как есть (их строки пропускаются)</translation>
         </message>
         <message>
             <source>Update their cases from the file (each change is kept in the case's history)</source>
-            <translation type="unfinished" />
+            <translation>Обновить их дела из файла (каждое изменение сохраняется в истории дела)</translation>
         </message>
         <message>
             <source>The rows marked “left out” are not imported. Add those cases by hand, or fix them and import the file again: the men imported now are recognised and not added a second time.</source>
-            <translation type="unfinished" />
+            <translation>Строки с пометкой «пропущена» не импортируются. Добавьте эти дела вручную или исправьте их и импортируйте файл снова: уже импортированные люди будут узнаны и не добавятся второй раз.</translation>
         </message>
         <message>
             <source>the file</source>
-            <translation type="unfinished" />
+            <translation>файл</translation>
         </message>
         <message>
             <source>what each column holds</source>
-            <translation type="unfinished" />
+            <translation>что в каждом столбце</translation>
         </message>
         <message>
             <source>what the status words mean</source>
-            <translation type="unfinished" />
+            <translation>что значат слова статуса</translation>
         </message>
         <message>
             <source>the first rows, as they will be read</source>
-            <translation type="unfinished" />
+            <translation>первые строки, как они будут прочитаны</translation>
         </message>
         <message>
             <source>check, then import</source>
-            <translation type="unfinished" />
+            <translation>проверка и импорт</translation>
         </message>
         <message>
             <source>Imported</source>
@@ -1633,7 +1637,7 @@ proof of life</source>
         </message>
         <message>
             <source>Step %1 of %2</source>
-            <translation type="unfinished" />
+            <translation>Шаг %1 из %2</translation>
         </message>
         <message>
             <source>Check all rows &gt;</source>
@@ -1641,7 +1645,7 @@ proof of life</source>
         </message>
         <message>
             <source>Import %1 new, update %2</source>
-            <translation type="unfinished" />
+            <translation>Импортировать новых: %1, обновить: %2</translation>
         </message>
         <message numerus="yes">
             <source>Import %n case(s)</source>
@@ -1753,7 +1757,7 @@ proof of life</source>
         </message>
         <message>
             <source>Left empty: %1</source>
-            <translation type="unfinished" />
+            <translation>Оставлено пустым: %1</translation>
         </message>
         <message numerus="yes">
             <source>The first %n row(s) of the file, as the vault will hold them.</source>
@@ -1773,10 +1777,10 @@ proof of life</source>
         </message>
         <message numerus="yes">
             <source>In %n of them a cell cannot be read: it will be left empty and its text kept in the case's notes.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>В %n из них не читается ячейка: она останется пустой, а её текст сохранится в заметках дела.</numerusform>
+                <numerusform>В %n из них не читается ячейка: она останется пустой, а её текст сохранится в заметках дела.</numerusform>
+                <numerusform>В %n из них не читается ячейка: она останется пустой, а её текст сохранится в заметках дела.</numerusform>
             </translation>
         </message>
         <message>
@@ -1833,15 +1837,15 @@ proof of life</source>
         </message>
         <message numerus="yes">
             <source>No new case; %n case(s) to update.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Новых дел нет; обновить %n дело.</numerusform>
+                <numerusform>Новых дел нет; обновить %n дела.</numerusform>
+                <numerusform>Новых дел нет; обновить %n дел.</numerusform>
             </translation>
         </message>
         <message>
             <source>Every man in this file is already in the vault.</source>
-            <translation type="unfinished" />
+            <translation>Все люди из этого файла уже есть в хранилище.</translation>
         </message>
         <message>
             <source>No row can be imported.</source>
@@ -1849,7 +1853,7 @@ proof of life</source>
         </message>
         <message>
             <source>Some rows use status words the app does not know (such as “%1”): go back to “what the status words mean” to say what they mean.</source>
-            <translation type="unfinished" />
+            <translation>В некоторых строках есть незнакомые приложению слова статуса (например, «%1»): вернитесь к шагу «что значат слова статуса» и укажите, что они значат.</translation>
         </message>
         <message numerus="yes">
             <source>%n row(s) cannot be read and will not be imported</source>
@@ -1857,6 +1861,30 @@ proof of life</source>
                 <numerusform>%n строку не удалось прочитать, она не будет импортирована</numerusform>
                 <numerusform>%n строки не удалось прочитать, они не будут импортированы</numerusform>
                 <numerusform>%n строк не удалось прочитать, они не будут импортированы</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>A cell cannot be read in %n row(s); the rows are imported without it</source>
+            <translation>
+                <numerusform>Не читается ячейка в %n строке; строка импортируется без неё</numerusform>
+                <numerusform>Не читается ячейка в %n строках; строки импортируются без неё</numerusform>
+                <numerusform>Не читается ячейка в %n строках; строки импортируются без неё</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Already in the vault (the same case reference, or the same name and date of birth): %n row(s) of this file, lines %1.</source>
+            <translation>
+                <numerusform>Уже есть в хранилище (тот же номер дела или те же ФИО и дата рождения): %n строка этого файла, строки %1.</numerusform>
+                <numerusform>Уже есть в хранилище (тот же номер дела или те же ФИО и дата рождения): %n строки этого файла, строки %1.</numerusform>
+                <numerusform>Уже есть в хранилище (тот же номер дела или те же ФИО и дата рождения): %n строк этого файла, строки %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Left as they are: %n case(s) already in the vault.</source>
+            <translation>
+                <numerusform>Оставлено как есть: %n дело, которое уже было в хранилище.</numerusform>
+                <numerusform>Оставлено как есть: %n дела, которые уже были в хранилище.</numerusform>
+                <numerusform>Оставлено как есть: %n дел, которые уже были в хранилище.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -1869,27 +1897,11 @@ proof of life</source>
         </message>
         <message>
             <source>row left out</source>
-            <translation type="unfinished" />
+            <translation>строка пропущена</translation>
         </message>
         <message>
             <source>left empty, text kept in the notes</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n row(s) have a cell that cannot be read; the rows are imported</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n man (men) in this file are already in the vault (the same case reference, or the same name and date of birth): lines %1.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-            </translation>
+            <translation>оставлено пустым, текст в заметках</translation>
         </message>
         <message>
             <source>Tick the box to leave out the rows that cannot be read, or cancel.</source>
@@ -1921,26 +1933,18 @@ proof of life</source>
         </message>
         <message numerus="yes">
             <source>Updated %n case(s) already in the vault; their history shows what changed.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n man (men) already in the vault were left as they are.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Обновлено %n дело, которое уже было в хранилище; его история показывает, что изменилось.</numerusform>
+                <numerusform>Обновлено %n дела, которые уже были в хранилище; их история показывает, что изменилось.</numerusform>
+                <numerusform>Обновлено %n дел, которые уже были в хранилище; их история показывает, что изменилось.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>In %n row(s) a cell could not be read: it was left empty and its text kept in the case's notes.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>В %n строке не читалась ячейка: она оставлена пустой, а её текст сохранён в заметках дела.</numerusform>
+                <numerusform>В %n строках не читалась ячейка: она оставлена пустой, а её текст сохранён в заметках дела.</numerusform>
+                <numerusform>В %n строках не читалась ячейка: она оставлена пустой, а её текст сохранён в заметках дела.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -4567,6 +4571,14 @@ in %2</source>
         <message>
             <source>Records in the vault:</source>
             <translation>Записи в хранилище:</translation>
+        </message>
+        <message>
+            <source>the passphrase</source>
+            <translation>парольная фраза</translation>
+        </message>
+        <message>
+            <source>the recovery key</source>
+            <translation>ключ восстановления</translation>
         </message>
         <message>
             <source>The passphrase was changed. The recovery key still works.</source>
