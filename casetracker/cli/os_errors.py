@@ -7,34 +7,33 @@ interface language; the common causes are said here in words, the rest by their 
 import errno
 from pathlib import Path
 
-from casetracker.i18n import translate
+from casetracker.i18n import QT_TRANSLATE_NOOP, translate
 from casetracker.services.errors import InvalidInput
+
+# errno -> why, in words (translated where shown).
+_REASONS = {
+    errno.ENOENT: QT_TRANSLATE_NOOP("cli", "there is no such file or folder"),
+    errno.EACCES: QT_TRANSLATE_NOOP("cli", "permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("cli", "permission denied"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("cli", "it is a folder, not a file"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("cli", "a part of the path is not a folder"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("cli", "the disk is full"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("cli", "the disk is full"),
+    errno.EROFS: QT_TRANSLATE_NOOP("cli", "the disk is read-only"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("cli", "it already exists"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("cli", "the name is too long"),
+    errno.EBUSY: QT_TRANSLATE_NOOP("cli", "the file is in use"),
+    errno.ETXTBSY: QT_TRANSLATE_NOOP("cli", "the file is in use"),
+    errno.EIO: QT_TRANSLATE_NOOP("cli", "the disk reported a read or write error"),
+}
 
 
 def reason(exc: OSError) -> str:
     """Why the system refused, in a few words: "there is no such file or folder"."""
-    code = exc.errno
-    if code == errno.ENOENT:
-        return translate("cli", "there is no such file or folder")
-    if code in (errno.EACCES, errno.EPERM):
-        return translate("cli", "permission denied")
-    if code == errno.EISDIR:
-        return translate("cli", "it is a folder, not a file")
-    if code == errno.ENOTDIR:
-        return translate("cli", "a part of the path is not a folder")
-    if code in (errno.ENOSPC, errno.EDQUOT):
-        return translate("cli", "the disk is full")
-    if code == errno.EROFS:
-        return translate("cli", "the disk is read-only")
-    if code == errno.EEXIST:
-        return translate("cli", "it already exists")
-    if code == errno.ENAMETOOLONG:
-        return translate("cli", "the name is too long")
-    if code in (errno.EBUSY, errno.ETXTBSY):
-        return translate("cli", "the file is in use")
-    if code == errno.EIO:
-        return translate("cli", "the disk reported a read or write error")
-    return translate("cli", "system error {code}").format(code=code if code is not None else "?")
+    known = _REASONS.get(exc.errno) if exc.errno is not None else None
+    if known is not None:
+        return translate("cli", known)
+    return translate("cli", "system error {code}").format(code=exc.errno or "?")
 
 
 def cannot_read(path: Path | str, exc: OSError) -> InvalidInput:
