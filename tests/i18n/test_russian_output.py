@@ -288,3 +288,21 @@ def test_info_counts_records_in_words(
     out = capsys.readouterr().out
     assert "  5 дел\n" in out
     assert "contactevent" not in out and "contact_events" not in out
+
+
+def test_a_spreadsheet_imports_status_note_reads_in_russian_in_the_dossier(
+    russian_cli: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault = russian_cli / "v.ctvault"
+    assert main(["init", str(vault)]) == 0
+    (russian_cli / "sheet.csv").write_text(
+        "ФИО,Статус,Дата рождения\nПетров Пётр Петрович,задержан,01.02.1990\n", encoding="utf-8"
+    )
+    assert main(["import", str(vault), "sheet.csv"]) == 0
+    capsys.readouterr()
+    catalog.install_for_cli()  # main() installed Russian; keep it for the dossier below
+    with Workspace.open(vault, passphrase=PASSPHRASE, actor="tester") as ws:
+        cases = SharingService(ws).select_cases(refs=(), everything=True, status=None)
+        text = " ".join(_dossier(ws, cases, "lawyer").split())
+    history = text.split("История статусов", 1)[1].split("Где содержался", 1)[0]
+    assert "Задержан импорт из таблицы" in history
