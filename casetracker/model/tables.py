@@ -70,7 +70,9 @@ class StatusChange(Record, table=True):
     case_id: uuid.UUID = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
     status: CaseStatus
     previous_status: CaseStatus | None = None
-    changed_on: date
+    #: None when the day is not known (a case opened without refusal or detention date): the
+    #: rules then count from when the case was entered, and nothing shows a made-up day.
+    changed_on: date | None = None
     source_note: str = ""
     case: Optional["Case"] = Relationship(sa_relationship_kwargs=_PARENT)
 
@@ -236,4 +238,4 @@ class Meta(SQLModel, table=True):
 
 
 #: Schema version of the tables above; services/migrations.py upgrades older vaults.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3

@@ -113,7 +113,7 @@ def status_since(
     stmt = stmt.where(StatusChange.status == Case.status).group_by(col(StatusChange.case_id))
     if case_ids is not None:
         stmt = stmt.where(col(StatusChange.case_id).in_(case_ids))
-    return {cid: day for cid, day in session.connection().execute(stmt)}
+    return {cid: day for cid, day in session.connection().execute(stmt) if day is not None}
 
 
 class CaseService:
@@ -151,10 +151,7 @@ class CaseService:
                 StatusChange(
                     case_id=case.id,
                     status=status,
-                    changed_on=status_on
-                    or case.detention_date
-                    or case.refusal_date
-                    or date.today(),
+                    changed_on=status_on or case.detention_date or case.refusal_date,
                     source_note="",
                 )
             )

@@ -23,8 +23,28 @@ def _contact_time_known(session: Session) -> None:
     )
 
 
+def _status_day_optional(session: Session) -> None:
+    """Schema 3: a status change may have no known day. SQLite cannot drop NOT NULL from a
+    column, so the table is rebuilt from its own definition with that one constraint gone."""
+    rows = session.execute(
+        text("SELECT type, sql FROM sqlite_master WHERE tbl_name = 'statuschange' AND sql NOT NULL")
+    ).all()
+    table = next(sql for kind, sql in rows if kind == "table")
+    indexes = [sql for kind, sql in rows if kind == "index"]
+    relaxed = table.replace("changed_on DATE NOT NULL", "changed_on DATE")
+    session.execute(text("ALTER TABLE statuschange RENAME TO statuschange_v2"))
+    for sql in indexes:
+        name = sql.split(" ON ")[0].split()[-1]
+        session.execute(text(f"DROP INDEX {name}"))
+    session.execute(text(relaxed))
+    session.execute(text("INSERT INTO statuschange SELECT * FROM statuschange_v2"))
+    session.execute(text("DROP TABLE statuschange_v2"))
+    for sql in indexes:
+        session.execute(text(sql))
+
+
 #: from_version -> step upgrading the schema to from_version + 1
-STEPS: dict[int, Callable[[Session], None]] = {1: _contact_time_known}
+STEPS: dict[int, Callable[[Session], None]] = {1: _contact_time_known, 2: _status_day_optional}
 
 
 class NewerSchema(ServiceError):

@@ -157,7 +157,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
         (
             _ref("case_id", "cases"), _enum("status", CaseStatus),
             _enum("previous_status", CaseStatus, nullable=True),
-            FieldSpec("changed_on", "date"), _text("source_note"),
+            _day("changed_on"), _text("source_note"),
         ),
         frozenset({"case_id", "status", "changed_on"}),
     ),

@@ -88,6 +88,8 @@ def test_an_untouched_new_case_stores_no_date(qtbot: QtBot, window: MainWindow) 
     case = _ws(window).cases.get(dialog.case_id)  # type: ignore[arg-type]
     assert case.full_name == NAME
     assert {name: getattr(case, name) for name in CASE_DATES} == dict.fromkeys(CASE_DATES)
+    # Nor a made-up "detained since today" in the status history.
+    assert [c.changed_on for c in _ws(window).cases.status_history(case.id)] == [None]
 
 
 def test_dates_typed_after_a_click_or_a_tab_are_stored_exactly(

@@ -81,9 +81,11 @@ def test_flags_as_of_a_later_day_sees_longer_silences(cli: RunCli, vault: Path) 
 
 
 def test_a_bad_date_is_one_line_and_exit_1(cli: RunCli, vault: Path) -> None:
-    code, out, err = cli("flags", vault, "--as-of", "19.07.2024")
+    code, out, err = cli("flags", vault, "--as-of", "31.02.2024")
     assert (code, out) == (1, "")
-    assert err == "casetracker: --as-of must look like 2024-07-19.\n"
+    assert err == "casetracker: --as-of: There is no 31 February.\n"
+    code, _out, err = cli("flags", vault, "--as-of", "19.07.2024")  # day first is a date too
+    assert code == 0, err
 
 
 def test_an_unknown_case_is_one_line_and_exit_1(cli: RunCli, vault: Path) -> None:

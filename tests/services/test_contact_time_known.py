@@ -1,6 +1,6 @@
 """A contact known by its day only has no time; schema 1 vaults keep their contacts' times."""
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 from sqlalchemy import text
@@ -37,6 +37,39 @@ def test_a_schema_1_vault_opens_and_its_contacts_keep_their_time(
             version = session.execute(
                 text("SELECT value FROM meta WHERE key = 'schema_version'")
             ).scalar_one()
-        assert int(version) == SCHEMA_VERSION == 2
+        assert int(version) == SCHEMA_VERSION == 3
+    finally:
+        reopened.close(save=False)
+
+
+def test_a_schema_2_vault_keeps_its_status_days_and_takes_an_unknown_one(
+    ws: Workspace, vault_path: Path
+) -> None:
+    ws.cases.create("Зайцев Олег Игоревич", detention_date=date(2024, 7, 10))
+    with ws.session() as session:  # the table as schema 2 made it: the day required
+        table = session.execute(
+            text("SELECT sql FROM sqlite_master WHERE name = 'statuschange'")
+        ).scalar_one()
+        session.execute(text("ALTER TABLE statuschange RENAME TO old"))
+        session.execute(text("DROP INDEX ix_statuschange_case_id"))
+        session.execute(text(table.replace("changed_on DATE", "changed_on DATE NOT NULL")))
+        session.execute(text("CREATE INDEX ix_statuschange_case_id ON statuschange (case_id)"))
+        session.execute(text("INSERT INTO statuschange SELECT * FROM old"))
+        session.execute(text("DROP TABLE old"))
+        session.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
+    ws.close(save=True)
+
+    reopened = Workspace.open(vault_path, passphrase=PASSPHRASE)
+    try:
+        assert [c.changed_on for c in reopened.cases.status_history("CT-0001")] == [
+            date(2024, 7, 10)
+        ]
+        reopened.cases.create("Кузнецов Олег Петрович")  # no day given: none stored
+        assert [c.changed_on for c in reopened.cases.status_history("CT-0002")] == [None]
+        with reopened.reading() as session:
+            indexes = session.execute(
+                text("SELECT name FROM sqlite_master WHERE tbl_name = 'statuschange'")
+            ).scalars()
+            assert "ix_statuschange_case_id" in set(indexes)
     finally:
         reopened.close(save=False)

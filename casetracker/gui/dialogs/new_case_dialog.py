@@ -1,7 +1,6 @@
 """New case (Ctrl+N): the few facts usually known at first, and a warning about duplicates."""
 
 import uuid
-from datetime import date
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -123,7 +122,7 @@ class NewCaseDialog(QDialog):
             "notes": self.notes.toPlainText().strip(),
         }
         status: CaseStatus = self.status.value()
-        status_on = fields["detention_date"] or fields["refusal_date"] or date.today()
+        status_on = fields["detention_date"] or fields["refusal_date"]  # None: not known
         command = CreateCase(self.session, name, status=status, status_on=status_on, **fields)
         try:
             command.execute()
