@@ -4,8 +4,11 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-# Qt must never look for a display in tests; set before anything imports Qt.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from tests.offscreen_screen import PLATFORM
+
+# Qt must never look for a display in tests (a 1920×1080 offscreen screen); set before
+# anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", PLATFORM)
 # New vaults made through the CLI use the KDF floor (64 MiB, 2 passes) instead of calibrating.
 os.environ.setdefault("CASETRACKER_KDF_TARGET_MS", "0")
 # Tests read English messages whatever the machine's locale (tests/i18n asks for Russian).

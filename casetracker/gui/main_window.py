@@ -41,6 +41,7 @@ from casetracker.gui.views.reports_view import ReportsView
 from casetracker.gui.views.settings_view import SettingsView
 from casetracker.gui.views.sources_view import SourcesView
 from casetracker.gui.views.today_view import TodayView
+from casetracker.gui.widgets.form_parts import fit_to_screen
 
 TODAY, CASES, PLACES, PEOPLE, SOURCES, REPORTS, SETTINGS = range(7)
 
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
                 view.session = session  # type: ignore[attr-defined]
                 self._stale.add(view)
         self.nav.setCurrentRow(TODAY)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
     # -- actions ----------------------------------------------------------------------------
     def _build_actions(self) -> None:

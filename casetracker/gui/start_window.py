@@ -18,6 +18,7 @@ from casetracker.gui.start.recovery_page import RecoveryPage
 from casetracker.gui.start.unlock_page import UnlockPage
 from casetracker.gui.start.welcome_page import WelcomePage
 from casetracker.gui.style import set_role
+from casetracker.gui.widgets.form_parts import fit_to_screen
 from casetracker.services.workspace import Workspace
 
 
@@ -61,7 +62,7 @@ class StartWindow(QWidget):
         self.new_passphrase.done.connect(self.unlocked)
         self.unlock.other_vault_requested.connect(self.choose_vault)
         self.unlock.create_requested.connect(self.show_create)
-        self.resize(640, 460)
+        fit_to_screen(self, 640, 460)
 
     @property
     def page(self) -> QWidget | None:

@@ -1,10 +1,13 @@
-"""Small building blocks the dialogs share: enum combos, a dialog button row, an error line."""
+"""Small building blocks the dialogs share: enum combos, a dialog button row, an error line,
+and the one rule every window and dialog is sized by: never beyond its screen's free area.
+"""
 
 from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from casetracker.gui.style import set_role
 
@@ -56,6 +59,8 @@ def show_message(label: QLabel, text: str) -> None:
 
 
 def dialog_buttons(parent: QWidget, ok_text: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """The OK/Cancel row every record dialog ends with; the dialog is kept on its screen."""
+    fit_to_screen(parent)
     box = QDialogButtonBox(parent)
     ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
     ok.setDefault(True)
@@ -64,10 +69,56 @@ def dialog_buttons(parent: QWidget, ok_text: str) -> tuple[QDialogButtonBox, QPu
     return box, ok
 
 
-def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Open at ``width`` × ``height``, or smaller where the screen is (200 % scaling)."""
+#: Room kept for the title bar before the window manager has said how tall it is.
+TITLE_BAR = 32
+
+
+class _KeptOnScreen(QObject):
+    """Fits its window into the screen's free area each time the window is shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            keep_on_screen(watched)
+        return False
+
+
+def fit_to_screen(window: QWidget, width: int | None = None, height: int | None = None) -> None:
+    """Open ``window`` at ``width`` × ``height`` (or as its contents ask), never beyond the
+    free area of the screen it opens on, now and whenever it is shown again.
+
+    At 200 % a 1920×1080 screen is 960×540 logical pixels, less the taskbar
+    (``QScreen.availableGeometry``): a 1280×800 window or a dialog centred on one spilled off it.
+    """
+    if not window.property("kept_on_screen"):
+        window.setProperty("kept_on_screen", True)
+        window.installEventFilter(_KeptOnScreen(window))
+    if width is not None and height is not None:  # (else Qt sizes it to its contents on show)
+        window.resize(width, height)
+        keep_on_screen(window)
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """Shrink ``window`` to its screen's free area, frame included (and keep it inside)."""
     screen = window.screen()
-    if screen is not None:
-        available = screen.availableGeometry()
-        width, height = min(width, available.width()), min(height, available.height() - 40)
-    window.resize(width, height)
+    if screen is None or window.isMaximized() or window.isFullScreen():
+        return
+    room = screen.availableGeometry()
+    frame, inner = window.frameGeometry(), window.geometry()
+    left, top = inner.left() - frame.left(), inner.top() - frame.top()
+    right, bottom = frame.right() - inner.right(), frame.bottom() - inner.bottom()
+    if frame == inner:  # not framed yet: keep a title bar's room
+        top = TITLE_BAR
+    width = min(window.width(), room.width() - left - right)
+    height = min(window.height(), room.height() - top - bottom)
+    if (width, height) != (window.width(), window.height()):
+        least = (min(window.minimumWidth(), width), min(window.minimumHeight(), height))
+        window.setMinimumSize(*least)
+        window.resize(width, height)
+    # Qt centres a dialog on its parent inside the free area, and the window manager places a
+    # new window; one the app placed itself is moved back inside.
+    if isinstance(window, QDialog) or not window.testAttribute(Qt.WidgetAttribute.WA_Moved):
+        return
+    x = max(room.left(), min(frame.left(), room.right() + 1 - (left + width + right)))
+    y = max(room.top(), min(frame.top(), room.bottom() + 1 - (top + height + bottom)))
+    if (x, y) != (frame.left(), frame.top()):
+        window.move(x, y)  # (move places the frame's corner)

@@ -36,6 +36,7 @@ from casetracker.gui.views.case.history_tab import HistoryTab
 from casetracker.gui.views.case.relatives_tab import RelativesTab
 from casetracker.gui.views.case.timeline_tab import TimelineTab
 from casetracker.gui.widgets.flow_layout import FlowLayout
+from casetracker.gui.widgets.form_parts import fit_to_screen
 from casetracker.model import Case
 from casetracker.services.errors import NotFound
 
@@ -52,7 +53,7 @@ class CaseWindow(QWidget):
         self.session = session
         self.case_id = case_id
         self.case: Case | None = None
-        self.resize(1080, 720)
+        fit_to_screen(self, 1080, 720)
 
         self.ref = QLabel(self)
         set_role(self.ref, "subtitle")
