@@ -3,9 +3,9 @@
 New case (Ctrl+N) opens its case window when created; Log a contact is its button there.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui.main_window import MainWindow
@@ -140,3 +140,35 @@ def test_log_contact_in_the_future_or_on_a_wrong_day_is_refused(
     assert dialog.isVisible() and dialog.when.message.text() == "There is no 31 February."
     assert vault_of(window).contacts.for_case(case_window.case_id) == []
     dialog.reject()
+
+
+def test_the_calendar_is_one_click_away_and_fills_the_field(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = new_case_dialog(qtbot, window)
+    click(qtbot, dialog.detention_date.calendar_button)
+    qtbot.waitUntil(dialog.detention_date.calendar.isVisible, timeout=5_000)
+    press(qtbot, Qt.Key.Key_Left)  # the calendar opens on today; one day back
+    press(qtbot, Qt.Key.Key_Return)
+    assert not dialog.detention_date.calendar.isVisible()
+    press(qtbot, Qt.Key.Key_Return)
+    created(qtbot, window, dialog)
+    case = vault_of(window).cases.get(dialog.case_id)  # type: ignore[arg-type]
+    assert case.detention_date == date.today() - timedelta(days=1)
+
+
+def test_an_american_system_format_types_month_first(qtbot: QtBot, window: MainWindow) -> None:
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_US"))
+    try:
+        dialog = new_case_dialog(qtbot, window)
+        click(qtbot, dialog.detention_date.edit)
+        type_text(qtbot, "7/20/2026")
+        tab_to(qtbot, dialog.refusal_date.edit, backwards=True)
+        type_text(qtbot, "18.07.2026")  # day first with dots is read as such everywhere
+        press(qtbot, Qt.Key.Key_Return)
+        created(qtbot, window, dialog)
+    finally:
+        QLocale.setDefault(before)
+    case = vault_of(window).cases.get(dialog.case_id)  # type: ignore[arg-type]
+    assert (case.refusal_date, case.detention_date) == (date(2026, 7, 18), date(2026, 7, 20))
