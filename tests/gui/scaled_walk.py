@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QWidget
 from casetracker.gui import translation
 from casetracker.gui.app import App
 from casetracker.gui.app_settings import AppSettings
-from casetracker.gui.main_window import CASES, PLACES, MainWindow
+from casetracker.gui.main_window import PLACES, MainWindow
 from casetracker.gui.style import install_style
+from tests.gui.by_hand import open_first_case, open_section
 
 seen: list[dict[str, object]] = []
 
@@ -112,22 +113,9 @@ def walk(folder: Path) -> None:
     ):
         shortcut(window, key, shift, what)
 
-    nav = window.nav
-    rect = nav.visualItemRect(nav.item(PLACES))
-    QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    open_section(window, PLACES)
     modal(lambda: click(window.places.new_button), "new place")
-
-    rect = nav.visualItemRect(nav.item(CASES))
-    QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    table = window.cases.table
-    first = table.model().index(0, 0)
-    QTest.mouseClick(
-        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(first).center()
-    )
-    QTest.keyClick(table, Qt.Key.Key_Return)
-    wait_for(lambda: bool(window.case_windows))
-    (case_window,) = window.case_windows.values()
-    QTest.qWaitForWindowExposed(case_window)
+    case_window = open_first_case(window)
     note_windows("case window")
     modal(lambda: click(case_window.status_button), "change status")
     modal(lambda: click(case_window.move_button), "move")

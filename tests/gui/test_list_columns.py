@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from casetracker.gui import translation
 from casetracker.gui.main_window import CASES, PEOPLE, PLACES, SOURCES, TODAY, MainWindow
 from casetracker.gui.vault_session import VaultSession
+from tests.gui.by_hand import open_first_case, open_section
 
 
 @pytest.fixture(params=["en", "ru"])
@@ -33,14 +34,6 @@ def main_window(
     finally:
         window.teardown()
         translation.install("en")
-
-
-def _open(window: MainWindow, section: int) -> QWidget:
-    rect = window.nav.visualItemRect(window.nav.item(section))
-    QTest.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    view = window.stack.currentWidget()
-    assert view is window.views[section]
-    return view
 
 
 def _lists(top: QWidget) -> list[QTableView | QTreeView]:
@@ -96,27 +89,17 @@ def test_names_and_headers_are_whole_in_every_section_at_1280x800(
         (CASES, men, window.cases.table.accessibleName()),
         (PEOPLE, relatives, window.people.table.accessibleName()),
     ):
-        view = _open(window, section)
+        view = open_section(window, section)
         (names_list,) = [v for v in _lists(view) if v.accessibleName() == view_name]
         assert _assert_names_whole(names_list, names) > 10
     for section in range(len(window.views)):
-        _assert_headers_whole(_open(window, section))
+        _assert_headers_whole(open_section(window, section))
 
 
 def test_a_case_windows_lists_show_every_header_whole(
     main_window: MainWindow, qtbot: QtBot
 ) -> None:
-    window = main_window
-    cases = _open(window, CASES)
-    table = window.cases.table
-    first = table.model().index(0, 0)
-    QTest.mouseClick(
-        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(first).center()
-    )
-    QTest.keyClick(table, Qt.Key.Key_Return)
-    assert cases is window.cases
-    (case_window,) = window.case_windows.values()
-    qtbot.waitExposed(case_window)
+    case_window = open_first_case(main_window)
     tab_bar = case_window.tabs.tabBar()
     for tab in range(case_window.tabs.count()):
         QTest.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(tab).center())
@@ -131,7 +114,7 @@ def test_places_people_and_sources_open_in_alphabetical_order(main_window: MainW
         (PEOPLE, lambda w: w.people.table),
         (SOURCES, lambda w: w.sources.table),
     ):
-        _open(main_window, section)
+        open_section(main_window, section)
         table = table_of(main_window)
         model = table.model()
         shown = [model.index(row, 0).data() for row in range(model.rowCount())]

@@ -12,23 +12,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui.dialogs.move_dialog import MoveDialog
-from casetracker.gui.main_window import CASES, MainWindow
+from casetracker.gui.main_window import MainWindow
 from casetracker.gui.views.case.case_window import CaseWindow
-
-
-def _open_first_case(window: MainWindow, qtbot: QtBot) -> CaseWindow:
-    nav = window.nav
-    rect = nav.visualItemRect(nav.item(CASES))
-    QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    table = window.cases.table
-    first = table.model().index(0, 0)
-    QTest.mouseClick(
-        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(first).center()
-    )
-    QTest.keyClick(table, Qt.Key.Key_Return)
-    (case_window,) = window.case_windows.values()
-    qtbot.waitExposed(case_window)
-    return case_window
+from tests.gui.by_hand import open_first_case
 
 
 def _in_move_dialog(
@@ -56,7 +42,7 @@ def _held_at(window: MainWindow, ref: str) -> object:
 
 
 def test_no_place_is_chosen_and_record_move_waits_for_one(window: MainWindow, qtbot: QtBot) -> None:
-    case_window = _open_first_case(window, qtbot)
+    case_window = open_first_case(window)
     ref = case_window.ref.text()
     before = _held_at(window, ref)
     seen: dict[str, object] = {}
@@ -82,7 +68,7 @@ def test_no_place_is_chosen_and_record_move_waits_for_one(window: MainWindow, qt
 
 
 def test_enter_in_the_untouched_dialog_records_no_move(window: MainWindow, qtbot: QtBot) -> None:
-    case_window = _open_first_case(window, qtbot)
+    case_window = open_first_case(window)
     assert window.session is not None
     custody = window.session.ws.custody
     periods = len(custody.timeline("CT-0001"))
@@ -95,7 +81,7 @@ def test_enter_in_the_untouched_dialog_records_no_move(window: MainWindow, qtbot
 
 
 def test_a_new_place_is_named_by_typing(window: MainWindow, qtbot: QtBot) -> None:
-    case_window = _open_first_case(window, qtbot)
+    case_window = open_first_case(window)
 
     def name_it(dialog: MoveDialog) -> None:
         QTest.keyClick(dialog.place, Qt.Key.Key_Down)  # "A new place (name it below)"

@@ -1,0 +1,30 @@
+"""Steps a person takes, done with the mouse and keyboard only, for the GUI tests to share."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+from casetracker.gui.main_window import CASES, MainWindow
+from casetracker.gui.views.case.case_window import CaseWindow
+
+
+def open_section(window: MainWindow, section: int) -> QWidget:
+    """Click the section's entry in the navigation; the view it shows."""
+    nav = window.nav
+    rect = nav.visualItemRect(nav.item(section))
+    QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    view = window.stack.currentWidget()
+    assert view is window.views[section]
+    return view
+
+
+def open_first_case(window: MainWindow) -> CaseWindow:
+    """Cases, click the first row, press Enter: the case window that opens."""
+    open_section(window, CASES)
+    table = window.cases.table
+    first = table.visualRect(table.model().index(0, 0)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    (case_window,) = window.case_windows.values()
+    QTest.qWaitForWindowExposed(case_window)
+    return case_window
