@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,6 +30,7 @@ from casetracker.gui.locale_format import days_ago_text
 from casetracker.gui.models.flag_tree import FlagTreeModel
 from casetracker.gui.style import set_role, set_severity
 from casetracker.gui.vault_session import VaultSession
+from casetracker.gui.widgets.column_widths import ColumnWidths
 from casetracker.rules.flag import Flag, Severity
 from casetracker.services.cases import CaseRow
 
@@ -59,6 +59,8 @@ class TodayView(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.doubleClicked.connect(lambda _i: self.open_selected())
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        # The name gets the width it needs first; headers are never cut off.
+        self.widths = ColumnWidths(self.tree, whole=(1,), spare=1)
 
         self.detail = QFrame(self)
         set_role(self.detail, "panel")
@@ -166,13 +168,7 @@ class TodayView(QWidget):
         subjects = self.session.flags.open_by_subject()
         self._cases = {row.id: row for row in self.session.ws.cases.rows()}
         self.model.set_subjects(subjects, self._cases)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column in range(self.model.columnCount()):
-            self.tree.resizeColumnToContents(column)
-        # The name takes what is left (the panel beside shows it whole): headers never cut off.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.widths.fit()
         # Counted as shown: a man (or a place) once, by his worst flag.
         counts = {s: sum(1 for e in subjects if e.worst.severity is s) for s in Severity}
         if not subjects:
