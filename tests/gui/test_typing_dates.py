@@ -123,6 +123,15 @@ def test_log_contact_by_day_only_stores_no_time(qtbot: QtBot, window: MainWindow
         table = tab.table  # type: ignore[attr-defined]
         shown = [table.model().index(row, 0).data() for row in range(table.model().rowCount())]
         assert "19.07.2026" in shown and not any(":" in text for text in shown)
+    show_tab(case_window, case_window.history)  # and the history of changes
+    model = case_window.history.table.model()
+    cells = [
+        str(model.index(row, column).data())
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+    ]
+    assert any("19.07.2026" in cell for cell in cells)
+    assert not any("19.07.2026 00:00" in cell or "time known" in cell for cell in cells)
 
 
 def test_log_contact_in_the_future_or_on_a_wrong_day_is_refused(

@@ -2,6 +2,7 @@
 
 import json
 import uuid
+from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -15,15 +16,27 @@ from casetracker.model import AuditAction, AuditEntry
 from casetracker.services import audit
 
 
+def _day_alone_unless_timed(changes: dict[str, Any]) -> Any:
+    """A contact's "when" as its day alone unless its time was given: the history leaves out a
+    false time_known, and such a contact is stored at midnight."""
+    when, known = changes.get("occurred_at"), changes.get("time_known")
+    timed = known[-1] if isinstance(known, list) else known
+    if timed or not isinstance(when, list):
+        return when
+    return [v[:10] if isinstance(v, str) and v.endswith("T00:00:00") else v for v in when]
+
+
 def changes_text(entry: AuditEntry) -> str:
     """ "status: Detained → Transferred; note: …" in the interface language; ids are left out."""
     try:
         changes = json.loads(entry.changes or "{}")
     except ValueError:
         return ""
+    if entry.entity == "ContactEvent":
+        changes["occurred_at"] = _day_alone_unless_timed(changes)
     parts = []
     for key, value in sorted(changes.items()):
-        if key == "id" or key.endswith("_id") or key == "blob_name":
+        if key in ("id", "blob_name", "time_known") or key.endswith("_id"):
             continue
         label = field_label(key)
         if isinstance(value, list) and len(value) == 2:
