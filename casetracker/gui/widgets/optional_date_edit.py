@@ -113,6 +113,12 @@ class TypedDateField(QWidget):
         self.edit.setAccessibleDescription(problem)
         return not problem
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # A click on the field's frame (beside the text box) still means "type here".
+        self.edit.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.edit.selectAll()
+        event.accept()
+
     def _edited(self, _text: str) -> None:
         if self.message.isVisible() and self.is_valid():
             show_message(self.message, "")
