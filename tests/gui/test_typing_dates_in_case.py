@@ -4,6 +4,7 @@ allegation) by keys and clicks only; the vault is checked afterwards."""
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -11,7 +12,7 @@ from casetracker.gui.dialogs.allegation_dialog import AllegationDialog
 from casetracker.gui.dialogs.move_dialog import MoveDialog
 from casetracker.gui.dialogs.source_dialog import SourceDialog
 from casetracker.gui.dialogs.status_dialog import StatusDialog
-from casetracker.gui.main_window import MainWindow
+from casetracker.gui.main_window import PLACES, MainWindow
 from tests.gui.keyboard import (
     click,
     focused,
@@ -125,3 +126,17 @@ def test_a_source_and_an_allegation_store_typed_days_or_none(
     click(qtbot, case_window.allegations.add_button)
     (allegation,) = vault_of(window).evidence.allegations_for_case(case_window.case_id)
     assert allegation.occurred_on is None
+
+
+def test_a_places_head_count_day_is_typed_and_stored(qtbot: QtBot, window: MainWindow) -> None:
+    rect = window.nav.visualItemRect(window.nav.item(PLACES))
+    QTest.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    places = window.places
+    first = places.table.visualRect(places.table.model().index(0, 0))
+    QTest.mouseClick(places.table.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
+    assert places.current is not None
+    chosen = places.current.id
+    click(qtbot, places.headcount_date.edit)
+    type_text(qtbot, "20.07.2026")
+    click(qtbot, places.save_button)
+    assert vault_of(window).facilities.get(chosen).headcount_date == date(2026, 7, 20)
