@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QCollator, QLocale, QModelIndex, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QTableView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QTableView, QToolTip, QTreeView, QWidget
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui import translation
@@ -121,3 +121,34 @@ def test_places_people_and_sources_open_in_alphabetical_order(main_window: MainW
         assert len(shown) > 5
         assert shown == sorted(shown, key=lambda text: collator.sortKey(text.casefold()))
         assert shown != sorted(shown, reverse=True)
+
+
+def test_a_shortened_cell_shows_its_whole_text_when_hovered(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    found = next(
+        (
+            (view, index)
+            for section in (TODAY, CASES)
+            for view in _lists(open_section(main_window, section))
+            for index in _indexes(view.model())
+            if _shortened(view, index)
+        ),
+        None,
+    )
+    if found is None:
+        pytest.skip("nothing is shortened at this width in this language")
+    view, index = found
+    whole = index.data()
+    QTest.mouseMove(view.viewport(), view.visualRect(index).center())
+    qtbot.waitUntil(lambda: QToolTip.isVisible() and QToolTip.text() == whole)
+
+
+def _shortened(view: QAbstractItemView, index: QModelIndex) -> bool:
+    """Shown, without a tooltip of its own, and too wide for its cell."""
+    text, rect = index.data(), view.visualRect(index)
+    if not isinstance(text, str) or index.data(Qt.ItemDataRole.ToolTipRole) is not None:
+        return False
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    visible = rect.isValid() and view.viewport().rect().contains(rect.center())
+    return visible and view.fontMetrics().horizontalAdvance(text) + margin > rect.width()

@@ -6,13 +6,23 @@ Here the name column (and a reference like CT-0001) gets the width it needs firs
 column gets at least its header's width, and as much of its content's as the room left allows:
 the widest give way first, so a long place or list of flags is shortened, a status is not.
 Whatever is still free goes to one column. Where even the headers do not fit, the list
-scrolls sideways.
+scrolls sideways. A shortened text is shown whole in a tooltip.
 """
 
 from collections.abc import Collection
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+    QTreeView,
+)
 
 #: No column but a whole one is measured wider than this: a long note or place is shortened.
 WIDEST = 240
@@ -44,6 +54,34 @@ def share(wanted: list[int], least: list[int], whole: Collection[int], room: int
     return widths
 
 
+class WholeTextTips(QStyledItemDelegate):
+    """Paints as Qt does; a cell whose text is shortened (…) shows it whole as its tooltip."""
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        text = index.data()
+        if (
+            event.type() == QEvent.Type.ToolTip
+            and index.data(Qt.ItemDataRole.ToolTipRole) is None
+            and isinstance(text, str)
+            and self._shortened(text, view, option)
+        ):
+            QToolTip.showText(event.globalPos(), text, view)
+            return True
+        return super().helpEvent(event, view, option, index)
+
+    @staticmethod
+    def _shortened(text: str, view: QAbstractItemView, option: QStyleOptionViewItem) -> bool:
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
+        needed = option.fontMetrics.horizontalAdvance(text) + 2 * (margin + 1)
+        return needed > option.rect.width()
+
+
 class ColumnWidths(QObject):
     """Shares a list's width among its columns, whole ones first; again when it resizes."""
 
@@ -66,6 +104,7 @@ class ColumnWidths(QObject):
         # Measuring every row of 20,000 would cost more than filling the list.
         header.setResizeContentsPrecision(200)
         view.viewport().installEventFilter(self)
+        view.setItemDelegate(WholeTextTips(view))
 
     @property
     def header(self) -> QHeaderView:
