@@ -75,6 +75,7 @@ class PlacesView(QWidget):
                 ),
             ],
             self,
+            whole_columns=(0,),  # the place's name, never shortened
         )
         self.table.setAccessibleName(self.tr("Places"))
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # A→Z, А→Я
