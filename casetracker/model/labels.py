@@ -153,6 +153,7 @@ _BY_FIELD: dict[str, Callable[[str], str]] = {
     "verification": verification_label,
     "severity": severity_label,
     "severity_at_ack": severity_label,
+    "source_note": note_text,
 }
 #: A record's kind (model class name or bundle key) -> label of its ``kind`` field.
 _KINDS: dict[str, Callable[[str], str]] = {

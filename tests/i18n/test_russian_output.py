@@ -343,3 +343,12 @@ def test_no_page_of_a_dossier_ends_with_a_title_or_a_column_header(
         body = " ".join(page.split()).removesuffix(str(number)).strip()  # without its number
         orphans += [(number, end) for end in endings if body.endswith(end)]
     assert not orphans
+
+
+def test_the_history_of_changes_shows_the_import_note_in_russian(russian_hook: None) -> None:
+    from casetracker.gui.labels import field_value
+    from casetracker.model.labels import IMPORT_NOTE
+
+    assert field_value("StatusChange", "source_note", IMPORT_NOTE) == "импорт из таблицы"
+    assert field_value("StatusChange", "source_note", "со слов отца") == "со слов отца"
+    assert field_value("Case", "status", "returned_to_front") == "Отправлен обратно на фронт"
