@@ -22,8 +22,14 @@ from casetracker.model import (
 )
 from casetracker.services.change_tracking import replace_cases, replace_in, tables_of
 from casetracker.services.errors import InvalidInput, NotFound
-from casetracker.services.search_index import SEARCH_TABLES, SearchIndex
-from casetracker.services.search_text import build_key, query_forms
+from casetracker.services.search_index import SEARCH_TABLES, Found, SearchIndex
+from casetracker.services.search_text import (
+    build_fields_key,
+    build_key,
+    excerpt,
+    field_of,
+    query_forms,
+)
 from casetracker.storage.database import remembered, remembered_in
 
 if TYPE_CHECKING:
@@ -73,11 +79,32 @@ class CaseRow:
         }
 
 
+#: What a case search looks at, field by field in the order of their parts in the stored key:
+#: the names first, so a search lists the men it found by name before the others.
+SEARCH_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("name", ("ref", "full_name", "aliases")),
+    ("unit", ("military_unit", "unit_base")),
+    ("region", ("home_region",)),
+    ("note", ("notes",)),
+    ("tags", ("tags",)),
+    ("caseworker", ("caseworker",)),
+    ("lawyer", ("lawyer",)),
+)
+
+
 def case_search_key(case: Case) -> str:
-    return build_key(
-        case.ref, case.full_name, case.aliases, case.military_unit, case.unit_base,
-        case.home_region, case.notes, case.tags, case.caseworker, case.lawyer,
-    )  # fmt: skip
+    return build_fields_key(
+        *([getattr(case, attr) for attr in attrs] for _field, attrs in SEARCH_FIELDS)
+    )
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """Where a search found a case, when not in his name: the field and its words there."""
+
+    #: "alias", a field of ``SEARCH_FIELDS`` other than the name, or "place".
+    field: str
+    text: str
 
 
 def next_ref(session: Session) -> str:
@@ -214,7 +241,8 @@ class CaseService:
         facility_id: uuid.UUID | None = None,
         caseworker: str | None = None,
     ) -> list[CaseRow]:
-        """The case list: a handful of queries for all cases, never one per case.
+        """The case list: a handful of queries for all cases, never one per case. With
+        ``search``, the men found by name first, then by another field, then by a place.
 
         The whole list and the search keys are built once and remembered (after an edit, only
         the cases it touched are read again), so a search or a filter (each keystroke in the
@@ -230,7 +258,7 @@ class CaseService:
                 update=lambda old, ids: replace_cases(old, all_case_rows(session, ids), ids),
             )
             forms = query_forms(search) if search else []
-            matching: set[uuid.UUID] | None = None
+            found: dict[uuid.UUID, Found] | None = None
             if forms:
                 index = remembered(
                     self.ws.engine,
@@ -239,15 +267,64 @@ class CaseService:
                     tables=SEARCH_TABLES,
                     update=lambda old, ids: old.updated(session, ids),
                 )
-                matching = index.matching(forms)
-        return [
+                found = index.found(forms)
+        rows = [
             row
             for row in every
             if (status is None or row.status == status)
             and (not caseworker or row.caseworker == caseworker)
             and (facility_id is None or row.facility_id == facility_id)
-            and (matching is None or row.id in matching)
         ]
+        if found is None:
+            return rows
+        # Found by name first, then by another field of his, then by a place; by reference
+        # within each (one pass, no sort: a first letter finds most cases).
+        ranked: list[list[CaseRow]] = [[] for _ in Found]
+        for row in rows:
+            where = found.get(row.id)
+            if where is not None:
+                ranked[where].append(row)
+        return [row for rank in ranked for row in rank]
+
+    def search_hits(
+        self, case_ids: Collection[uuid.UUID], search: str
+    ) -> dict[uuid.UUID, SearchHit | None]:
+        """Where ``search`` found each of these cases, for a list to say so: None when his
+        name or reference holds it (the list shows those), or nothing does. Meant for the
+        rows on screen: two queries for them all, and the stored key says which field to
+        look at."""
+        forms = query_forms(search)
+        if not forms or not case_ids:
+            return {}
+        attrs = [attr for _field, names in SEARCH_FIELDS for attr in names]
+        cases = sa_select(
+            col(Case.id), col(Case.search_key), *(getattr(Case, attr) for attr in attrs)
+        ).where(col(Case.id).in_(case_ids))
+        places = (
+            sa_select(
+                col(CustodyPeriod.case_id), col(Facility.search_key), col(Facility.name),
+                col(Facility.settlement), col(Facility.region), col(Facility.controlled_by),
+            )
+            .join(Facility, col(Facility.id) == CustodyPeriod.facility_id)
+            .where(col(CustodyPeriod.case_id).in_(case_ids))
+            .order_by(col(CustodyPeriod.since).desc())
+        )  # fmt: skip
+        holds = _Holds(forms)
+        with self.ws.reading() as session:
+            connection = session.connection()
+            held: dict[uuid.UUID, list[tuple[str, ...]]] = {}
+            for case_id, *place in connection.execute(places):
+                held.setdefault(case_id, []).append(tuple(place))
+            return {
+                case_id: _hit(
+                    key, dict(zip(attrs, texts, strict=True)), held.get(case_id, []), holds
+                )
+                for case_id, key, *texts in connection.execute(cases)
+            }
+
+    def search_hit(self, case_id: uuid.UUID, search: str) -> SearchHit | None:
+        """``search_hits`` for one case."""
+        return self.search_hits([case_id], search).get(case_id)
 
     @staticmethod
     def _check_fields(fields: dict[str, Any]) -> None:
@@ -258,6 +335,53 @@ class CaseService:
                     names=", ".join(sorted(unknown))
                 )
             )
+
+
+def _hit(
+    key: str, texts: dict[str, str], places: list[tuple[str, ...]], holds: "_Holds"
+) -> SearchHit | None:
+    """Where the query is in a case with this stored ``key`` and field ``texts``, when not in
+    his name or reference: the field that has them, else the latest of the ``places`` he was
+    held at (search key, name and details) that does, led by what matched. The key says which
+    field; a text is folded again only where a field has several."""
+    forms = holds.forms
+    field = field_of(key, forms)
+    if field is not None:
+        name, attrs = SEARCH_FIELDS[field]
+        if name == "name":
+            if not texts["aliases"] or holds(f"{texts['ref']} {texts['full_name']}"):
+                return None
+            name, attrs = "alias", ("aliases",)
+        given = [attr for attr in attrs if texts[attr]]
+        attr = next((a for a in given if holds(texts[a])), given[0]) if given else None
+        if attr is not None:
+            text = texts[attr]
+            return SearchHit(name, excerpt(text, forms) if name == "note" else text)
+    for place_key, place, *details in places:
+        if any(form in place_key for form in forms):
+            # What matched first, so that a narrow column still shows it: "Брянка (Подвал)".
+            found = [text for text in details if holds(text)]
+            if holds(place) or not found:
+                return SearchHit("place", place)
+            return SearchHit("place", f"{found[0]} ({place})")
+    return None
+
+
+class _Holds:
+    """Whether a text holds any of the query's forms; each text folded once per call of
+    ``search_hits`` (the men found through a place share a few places)."""
+
+    def __init__(self, forms: list[str]) -> None:
+        self.forms = forms
+        self._keys: dict[str, str] = {}
+
+    def __call__(self, text: str) -> bool:
+        if not text:
+            return False
+        key = self._keys.get(text)
+        if key is None:
+            key = self._keys[text] = build_key(text)
+        return any(form in key for form in self.forms)
 
 
 def set_status_in(

@@ -10,6 +10,7 @@ transliteration is pretty.
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _CYR_TO_LAT = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
@@ -20,7 +21,9 @@ _CYR_TO_LAT = {
 }  # fmt: skip
 
 #: Bump when the rules below change: vaults rebuild their stored keys on open (search_keys.py).
-KEY_VERSION = 2
+KEY_VERSION = 3
+#: Between the fields' parts of a record's key (``build_fields_key``); folding never makes it.
+FIELD_MARK = "\x1e"
 
 # Latin letters with diacritics (scholarly / ISO 9 / Czech-style spellings), before accents go.
 _DIACRITICS = str.maketrans(
@@ -112,6 +115,24 @@ def build_key(*parts: str | None) -> str:
     return f" {fold(text)} \x1f {transliterate(text)} "
 
 
+def build_fields_key(*fields: Sequence[str | None]) -> str:
+    """A key in parts, one per field (each a ``build_key``), so that ``field_of`` can say
+    which field a hit is in. A phrase never runs from one field into the next."""
+    return FIELD_MARK.join(build_key(*parts) for parts in fields)
+
+
+def field_of(key: str, forms: list[str]) -> int | None:
+    """The number of the first field of ``key`` holding one of ``forms``; None when none does."""
+    found = [at for form in forms if (at := key.find(form)) >= 0]
+    return key.count(FIELD_MARK, 0, min(found)) if found else None
+
+
+def first_field(key: str) -> str:
+    """The first field's part of a ``build_fields_key`` key."""
+    end = key.find(FIELD_MARK)
+    return key if end < 0 else key[:end]
+
+
 def query_forms(query: str) -> list[str]:
     """What to look for in keys: the folded query and, when it says something, its skeleton."""
     folded = fold(query)
@@ -127,3 +148,25 @@ def query_forms(query: str) -> list[str]:
 def matches(key: str, query: str) -> bool:
     """Python twin of the SQL search, for lists that are already in memory."""
     return any(form in key for form in query_forms(query))
+
+
+def excerpt(
+    text: str, forms: list[str], *, before: int = 1, after: int = 3, longest: int = 60
+) -> str:
+    """The words of ``text`` where ``forms`` (a ``query_forms``) are found, with a few either
+    side ("…" where cut), as the text was written: what a list shows to say why a note
+    matched (the match near the start, so that a narrow column still shows it)."""
+    words = text.split()
+    size = len(forms[0].split())
+    # As many words as the query has, or one more (punctuation can split a word in two).
+    for width in (size, size + 1):
+        for start in range(len(words) - width + 1):
+            end = start + width
+            if any(form in build_key(" ".join(words[start:end])) for form in forms):
+                first, last = max(0, start - before), min(len(words), end + after)
+                shown = " ".join(words[first:last])
+                if len(shown) > longest:
+                    shown = " ".join(words[start:end])[:longest]
+                    first, last = start, end
+                return ("…" if first else "") + shown + ("…" if last < len(words) else "")
+    return text if len(text) <= longest else text[:longest] + "…"

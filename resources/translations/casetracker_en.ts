@@ -246,13 +246,6 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>Already in the vault (the same case reference, or the same name and date of birth): %n row(s) of this file, lines %1.</source>
-            <translation>
-                <numerusform>Already in the vault (the same case reference, or the same name and date of birth): %n row of this file, lines %1.</numerusform>
-                <numerusform>Already in the vault (the same case reference, or the same name and date of birth): %n rows of this file, lines %1.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>Left as they are: %n case(s) already in the vault.</source>
             <translation>
                 <numerusform>Left as they are: %n case already in the vault.</numerusform>
@@ -264,6 +257,13 @@
             <translation>
                 <numerusform>Import the %n readable case and leave the rows listed above out</numerusform>
                 <numerusform>Import the %n readable cases and leave the rows listed above out</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Already in the vault (the same case reference, or the same name and date of birth): %n row(s) of this file (lines %1)</source>
+            <translation>
+                <numerusform>Already in the vault (the same case reference, or the same name and date of birth): %n row of this file (lines %1)</numerusform>
+                <numerusform>Already in the vault (the same case reference, or the same name and date of birth): %n rows of this file (lines %1)</numerusform>
             </translation>
         </message>
         <message numerus="yes">

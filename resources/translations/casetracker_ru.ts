@@ -1472,6 +1472,10 @@ proof of life</source>
             <translation>Что не удалось прочитать</translation>
         </message>
         <message>
+            <source>What to do with their cases</source>
+            <translation>Что делать с их делами</translation>
+        </message>
+        <message>
             <source>Import the readable rows and leave the others out</source>
             <translation>Импортировать читаемые строки, остальные пропустить</translation>
         </message>
@@ -1594,10 +1598,6 @@ proof of life</source>
         <message>
             <source>Rows with cells that cannot be read</source>
             <translation>Строки с нечитаемыми ячейками</translation>
-        </message>
-        <message>
-            <source>Men already in the vault</source>
-            <translation>Люди, которые уже есть в хранилище</translation>
         </message>
         <message>
             <source>Leave their cases as they are (their rows are skipped)</source>
@@ -1872,14 +1872,6 @@ proof of life</source>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Already in the vault (the same case reference, or the same name and date of birth): %n row(s) of this file, lines %1.</source>
-            <translation>
-                <numerusform>Уже есть в хранилище (тот же номер дела или те же ФИО и дата рождения): %n строка этого файла, строки %1.</numerusform>
-                <numerusform>Уже есть в хранилище (тот же номер дела или те же ФИО и дата рождения): %n строки этого файла, строки %1.</numerusform>
-                <numerusform>Уже есть в хранилище (тот же номер дела или те же ФИО и дата рождения): %n строк этого файла, строки %1.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>Left as they are: %n case(s) already in the vault.</source>
             <translation>
                 <numerusform>Оставлено как есть: %n дело, которое уже было в хранилище.</numerusform>
@@ -1902,6 +1894,14 @@ proof of life</source>
         <message>
             <source>left empty, text kept in the notes</source>
             <translation>оставлено пустым, текст в заметках</translation>
+        </message>
+        <message numerus="yes">
+            <source>Already in the vault (the same case reference, or the same name and date of birth): %n row(s) of this file (lines %1)</source>
+            <translation>
+                <numerusform>Уже есть в хранилище (тот же номер дела или те же ФИО и дата рождения): %n строка этого файла (строки %1)</numerusform>
+                <numerusform>Уже есть в хранилище (тот же номер дела или те же ФИО и дата рождения): %n строки этого файла (строки %1)</numerusform>
+                <numerusform>Уже есть в хранилище (тот же номер дела или те же ФИО и дата рождения): %n строк этого файла (строки %1)</numerusform>
+            </translation>
         </message>
         <message>
             <source>Tick the box to leave out the rows that cannot be read, or cancel.</source>
@@ -2013,6 +2013,10 @@ proof of life</source>
         <message>
             <source>How sure</source>
             <translation>Насколько достоверно</translation>
+        </message>
+        <message>
+            <source>Type the day alone if the hour is not known.</source>
+            <translation>Если час неизвестен, введите только день.</translation>
         </message>
         <message>
             <source>Heard</source>
@@ -5925,7 +5929,7 @@ in %2</source>
         </message>
         <message>
             <source>There is no case {ref}.</source>
-            <extracomment>Fields a caseworker may set directly; status goes through ``set_status`` to keep its history. What a case search looks at, field by field in the order of their parts in the stored key: the names first, so a search lists the men it found by name before the others. Where a case found only through a place he was held at ranks: after all his own fields. "alias", a field of ``SEARCH_FIELDS`` other than the name, or "place".</extracomment>
+            <extracomment>Fields a caseworker may set directly; status goes through ``set_status`` to keep its history. What a case search looks at, field by field in the order of their parts in the stored key: the names first, so a search lists the men it found by name before the others. "alias", a field of ``SEARCH_FIELDS`` other than the name, or "place".</extracomment>
             <translation>Дела {ref} нет.</translation>
         </message>
         <message>

@@ -70,7 +70,7 @@ def afresh(ws: Workspace) -> tuple[list[Flag], list[CaseRow], dict[str, set[str]
             rows = all_case_rows(session)
             index = SearchIndex.read(session)
             refs = {row.id: row.ref for row in rows}
-            found = {q: {refs[c] for c in index.matching(query_forms(q))} for q in SEARCHES}
+            found = {q: {refs[c] for c in index.found(query_forms(q))} for q in SEARCHES}
     finally:
         fresh.dispose()
     return flags, rows, found

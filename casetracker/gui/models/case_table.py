@@ -1,6 +1,11 @@
-"""The case list as a Qt item model: the service's rows plus the open flags of each case."""
+"""The case list as a Qt item model: the service's rows plus the open flags of each case.
 
-from collections.abc import Sequence
+While a search is typed, a last column says where each man was found when not by his name
+("place: Брянка"); it is worked out for the rows on screen only, as they are shown.
+"""
+
+import uuid
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 from operator import attrgetter
 from typing import Any
@@ -12,7 +17,7 @@ from casetracker.gui.labels import rule_title, status_label
 from casetracker.gui.models.column_table import SORT_ROLE
 from casetracker.gui.models.model_sort import ModelSortProxy, SortedTableModel
 from casetracker.rules.flag import Flag
-from casetracker.services.cases import CaseRow
+from casetracker.services.cases import CaseRow, SearchHit
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,13 +37,25 @@ def days_since(row: CaseRow, today: date) -> int | None:
     return (today - row.last_proof_of_life.date()).days
 
 
+#: Where a search found these cases (None: by his name or reference), asked for rows shown.
+FoundIn = Callable[[Collection[uuid.UUID]], Mapping[uuid.UUID, SearchHit | None]]
+#: How many rows' hits are asked for at once: about a screenful, or what sizing measures.
+FOUND_BATCH = 100
+
+
 class CaseTableModel(SortedTableModel[CaseRow]):
     COLUMNS = ("ref", "name", "status", "facility", "days", "flags", "caseworker")
+    #: While searching: the columns, then where each was found. Sorted, it is the search's order.
+    SEARCH_COLUMNS = (*COLUMNS, "found")
 
     def __init__(self, today: date | None = None) -> None:
         super().__init__()
         self._flags: dict[str, list[Flag]] = {}
         self._today = today or date.today()
+        self._columns: tuple[str, ...] = self.COLUMNS
+        self._found_in: FoundIn | None = None
+        self._found: dict[uuid.UUID, str] = {}
+        self._rank: dict[uuid.UUID, int] | None = None
 
     def headers(self) -> list[str]:
         return [
@@ -49,18 +66,68 @@ class CaseTableModel(SortedTableModel[CaseRow]):
             self.tr("Days since\nproof of life"),
             self.tr("Flags"),
             self.tr("Caseworker"),
+            self.tr("Found in"),
         ]
 
-    def set_rows(self, rows: Sequence[CaseRow], flags: dict[str, list[Flag]] | None = None) -> None:
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self._columns
+
+    def set_rows(
+        self,
+        rows: Sequence[CaseRow],
+        flags: dict[str, list[Flag]] | None = None,
+        found_in: FoundIn | None = None,
+    ) -> None:
+        """``rows`` as given (a search's rows best first); with ``found_in``, a search is
+        shown and the last column says where each was found."""
         self.beginResetModel()
         self._flags = flags or {}
         self._today = date.today()
+        self._columns = self.COLUMNS if found_in is None else self.SEARCH_COLUMNS
+        self._found_in, self._found, self._rank = found_in, {}, None
         self._take(rows)
         self.endResetModel()
 
+    def found_text(self, position: int) -> str:
+        """Where the search found the man shown at ``position`` ("" when by his name); asked
+        for him and the rows after him at once, as a screen shows them together."""
+        if self._found_in is None:
+            return ""
+        row = self._rows[position]
+        text = self._found.get(row.id)
+        if text is None:
+            batch = [r.id for r in self._rows[position : position + FOUND_BATCH]]
+            hits = self._found_in([i for i in batch if i not in self._found])
+            for case_id in batch:
+                hit = hits.get(case_id)
+                self._found.setdefault(case_id, "" if hit is None else self._hit_text(hit))
+            text = self._found[row.id]
+        return text
+
+    def _hit_text(self, hit: SearchHit) -> str:
+        fields = {
+            "alias": self.tr("alias"),
+            "unit": self.tr("unit"),
+            "region": self.tr("region"),
+            "note": self.tr("note"),
+            "tags": self.tr("tags"),
+            "caseworker": self.tr("caseworker"),
+            "lawyer": self.tr("lawyer"),
+            "place": self.tr("place"),
+        }
+        return f"{fields.get(hit.field, hit.field)}: {hit.text}"
+
+    def _relevance(self, row: CaseRow) -> int:
+        if self._rank is None:
+            self._rank = {given.id: n for n, given in enumerate(self._given)}
+        return self._rank[row.id]
+
     def _sort_values(self, column: int) -> list[str | int]:
         """Each row's ``_sort_key`` in ``column``, the text ones computed once per column."""
-        name = self.COLUMNS[column]
+        name = self._columns[column]
+        if name == "found":  # the search's own order, best first
+            return list(range(len(self._given)))
         if name == "status":  # one translated label per status, not one per row
             labels = {s: status_label(s).casefold() for s in {r.status for r in self._given}}
             return [labels[row.status] for row in self._given]
@@ -79,6 +146,8 @@ class CaseTableModel(SortedTableModel[CaseRow]):
             return worst * 100 + len(flags)
         if column == "status":
             return status_label(row.status).casefold()
+        if column == "found":
+            return self._relevance(row)
         return str(getattr(row, _TEXT_FIELDS[column])).casefold()
 
     def clear(self) -> None:
@@ -91,7 +160,7 @@ class CaseTableModel(SortedTableModel[CaseRow]):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(self._columns)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -101,7 +170,7 @@ class CaseTableModel(SortedTableModel[CaseRow]):
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.ToolTipRole
-            and self.COLUMNS[section] == "days"
+            and self._columns[section] == "days"
         ):
             return self.tr("Days since he himself was last heard (a direct contact)")
         return None
@@ -118,7 +187,7 @@ class CaseTableModel(SortedTableModel[CaseRow]):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        column = self._columns[index.column()]
         flags = self._flags.get(row.ref, [])
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "days":
@@ -126,6 +195,8 @@ class CaseTableModel(SortedTableModel[CaseRow]):
                 return "—" if days is None else str(days)
             if column == "flags":
                 return self._flag_text(flags)
+            if column == "found":
+                return self.found_text(index.row())
             return {
                 "ref": row.ref,
                 "name": row.full_name,
@@ -138,6 +209,8 @@ class CaseTableModel(SortedTableModel[CaseRow]):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "flags" and flags:
                 return "\n".join(f"• {rule_title(f.rule)}: {f.message}" for f in flags)
+            if column == "found":
+                return self.found_text(index.row()) or None
             if column == "days" and row.last_proof_of_life is None:
                 return self.tr("He has not been heard directly since the case was opened.")
             return None

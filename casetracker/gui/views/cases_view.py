@@ -1,7 +1,8 @@
 """Cases: search as you type, filter, sort, and see possible duplicates.
 
 Search runs in the service (names, aliases, units, places and notes; any case, Cyrillic or
-Latin, tolerant of transliteration). Filters narrow the result here. Everything is a
+Latin, tolerant of transliteration) and lists the men found by name first; a "Found in" column
+says where the others were found ("place: Брянка"). Filters narrow the result here. Everything is a
 ``QAbstractTableModel`` behind a sort proxy, so 20,000 rows stay quick.
 """
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.gui.labels import rule_title, status_label
-from casetracker.gui.models.case_table import CaseSortProxy, CaseTableModel
+from casetracker.gui.models.case_table import CaseSortProxy, CaseTableModel, FoundIn
 from casetracker.gui.models.column_table import SORT_ROLE
 from casetracker.gui.style import set_role
 from casetracker.gui.vault_session import VaultSession
@@ -60,6 +61,8 @@ class CasesView(QWidget):
         self._flags: dict[str, list[Flag]] = {}
         self._duplicates: list[DuplicatePair] = []
         self._only: set[uuid.UUID] | None = None
+        self._searched: str | None = None  # what the rows were found with
+        self._sort_before: tuple[int, Qt.SortOrder] | None = None  # while searching
 
         self.title = QLabel(self.tr("Cases"), self)
         set_role(self.title, "title")
@@ -226,7 +229,7 @@ class CasesView(QWidget):
         if self.session is None or not self.session.is_open:
             return
         ws = self.session.ws
-        search = self.search.text().strip() or None
+        search = self._searched = self.search.text().strip() or None
         self._all_rows = ws.cases.rows(search=search)
         self._flags = defaultdict(list)
         for flag in self.session.flags.open_flags():
@@ -254,7 +257,8 @@ class CasesView(QWidget):
         """A keystroke changes only which rows match: flags, menus and duplicates stay."""
         if self.session is None or not self.session.is_open:
             return
-        self._all_rows = self.session.ws.cases.rows(search=self.search.text().strip() or None)
+        self._searched = self.search.text().strip() or None
+        self._all_rows = self.session.ws.cases.rows(search=self._searched)
         self.apply_filters()
 
     def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
@@ -328,7 +332,8 @@ class CasesView(QWidget):
             if caseworker != ANY and row.caseworker != caseworker:
                 continue
             rows.append(row)
-        self.model.set_rows(rows, self._flags)
+        self.model.set_rows(rows, self._flags, self._found_in())
+        self._order_for_search()
         self.widths.fit()
         total = len(self._all_rows)
         if len(rows) == total:
@@ -338,6 +343,27 @@ class CasesView(QWidget):
                 self.tr("%n case(s) shown", "", len(rows))
                 + self.tr(" of %1").replace("%1", str(total))
             )
+
+    def _found_in(self) -> FoundIn | None:
+        """While searching: where the search found the rows the table shows."""
+        searched = self._searched
+        if not searched or self.session is None or not self.session.is_open:
+            return None
+        cases = self.session.ws.cases
+        return lambda case_ids: cases.search_hits(case_ids, searched)
+
+    def _order_for_search(self) -> None:
+        """While searching, the best matches first: sorted by "Found in", the search's own
+        order (names first). Afterwards the order from before, unless another was chosen."""
+        header = self.table.horizontalHeader()
+        found = self.model.SEARCH_COLUMNS.index("found")
+        if self._searched and self._sort_before is None:
+            self._sort_before = (header.sortIndicatorSection(), header.sortIndicatorOrder())
+            self.table.sortByColumn(found, Qt.SortOrder.AscendingOrder)
+        elif not self._searched and self._sort_before is not None:
+            before, self._sort_before = self._sort_before, None
+            if header.sortIndicatorSection() in (found, -1):
+                self.table.sortByColumn(*before)
 
     def clear_filters(self) -> None:
         for combo in (self.status_filter, self.flag_filter, *self._value_filters()):
