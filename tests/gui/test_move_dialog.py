@@ -6,7 +6,7 @@ button); the place is chosen with the keyboard, the new one named by typing.
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCollator, QLocale, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -49,6 +49,7 @@ def test_no_place_is_chosen_and_record_move_waits_for_one(window: MainWindow, qt
 
     def choose(dialog: MoveDialog) -> None:
         seen["index"] = dialog.place.currentIndex()
+        seen["places"] = [dialog.place.itemText(i) for i in range(1, dialog.place.count())]
         seen["ready at first"] = dialog.ok.isEnabled()
         QTest.keyClick(dialog.place, Qt.Key.Key_Down)  # "A new place": not named yet
         seen["ready with a new place unnamed"] = dialog.ok.isEnabled()
@@ -61,6 +62,9 @@ def test_no_place_is_chosen_and_record_move_waits_for_one(window: MainWindow, qt
 
     assert _in_move_dialog(case_window, qtbot, choose) == ""
     assert seen["index"] == -1
+    places = seen["places"]
+    assert isinstance(places, list) and len(places) > 3
+    assert places == sorted(places, key=QCollator(QLocale()).sortKey)  # after "A new place"
     assert seen["ready at first"] is False
     assert seen["ready with a new place unnamed"] is False
     assert seen["ready"] is True
