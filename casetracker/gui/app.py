@@ -156,7 +156,7 @@ class App(QObject):
         window.teardown_pending = True  # type: ignore[attr-defined]
         for case_window in list(window.case_windows.values()):
             if case_window.details.dirty:
-                case_window.details.save()
+                case_window.details.save_before_lock()
         try:
             self.session.save_now()
         except Exception as exc:

@@ -8,12 +8,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from casetracker.gui.app import DEMO_PASSPHRASE, App
 from casetracker.gui.dialogs.allegation_dialog import AllegationDialog
 from casetracker.gui.dialogs.move_dialog import MoveDialog
 from casetracker.gui.dialogs.source_dialog import SourceDialog
 from casetracker.gui.dialogs.status_dialog import StatusDialog
 from casetracker.gui.main_window import PLACES, MainWindow
+from casetracker.services.workspace import Workspace
 from tests.gui.keyboard import (
+    NAME,
     click,
     focused,
     new_case_window,
@@ -140,3 +143,27 @@ def test_a_places_head_count_day_is_typed_and_stored(qtbot: QtBot, window: MainW
     type_text(qtbot, "20.07.2026")
     click(qtbot, places.save_button)
     assert vault_of(window).facilities.get(chosen).headcount_date == date(2026, 7, 20)
+
+
+def test_locking_keeps_typed_details_but_not_a_wrong_date(demo_app: App, qtbot: QtBot) -> None:
+    window = demo_app.window
+    assert window is not None and demo_app.session is not None
+    path = demo_app.session.ws.path
+    case_window = new_case_window(qtbot, window)
+    details = case_window.details
+    show_tab(case_window, details)
+    click(qtbot, details.texts["home_region"])
+    type_text(qtbot, "Tyva")
+    click(qtbot, details.dates["birth_date"].edit)
+    type_text(qtbot, "31.02.1990")
+    press(
+        qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(lambda: demo_app.is_locked, timeout=10_000)
+    ws = Workspace.open(path, passphrase=DEMO_PASSPHRASE)
+    try:
+        case = ws.cases.rows(search=NAME)[0]
+        stored = ws.cases.get(case.id)
+        assert (stored.home_region, stored.birth_date) == ("Tyva", None)
+    finally:
+        ws.close(save=False)

@@ -230,7 +230,7 @@ class CaseWindow(QWidget):
     def wipe(self) -> None:
         """Lock: keep typed edits (saved with the vault), forget everything shown, close."""
         if self.details.dirty:
-            self.details.save()
+            self.details.save_before_lock()
         for tab in self.tab_widgets():
             tab.clear()
         self.case = None

@@ -129,8 +129,9 @@ class DetailsTab(CaseTab):
         self._set_dirty(False)
 
     def values(self) -> dict[str, Any]:
+        """What the fields hold; a date that cannot be stored is left out (kept as it was)."""
         out: dict[str, Any] = {name: edit.text().strip() for name, edit in self.texts.items()}
-        out.update({name: edit.value() for name, edit in self.dates.items()})
+        out.update({name: edit.value() for name, edit in self.dates.items() if edit.is_valid()})
         out["name_is_changed"] = self.name_is_changed.isChecked()
         out["priority"] = self.priority.value()
         out["caseworker"] = self.caseworker.currentText().strip()
@@ -180,10 +181,16 @@ class DetailsTab(CaseTab):
         self.revert_button.setEnabled(dirty)
 
     def save(self) -> None:
-        if self._case is None:
-            return
-        if not dates_ready(*self.dates.values()):
-            return
+        if self._case is not None and dates_ready(*self.dates.values()):
+            self._store()
+
+    def save_before_lock(self) -> None:
+        """Keep what was typed when the vault locks; a wrong date keeps its stored value."""
+        if self._case is not None:
+            self._store()
+
+    def _store(self) -> None:
+        assert self._case is not None
         new, old = changed_fields(self._case, self.values())
         if not new:
             self._set_dirty(False)
