@@ -100,7 +100,7 @@ def fit_to_screen(window: QWidget, width: int | None = None, height: int | None 
 def keep_on_screen(window: QWidget) -> None:
     """Shrink ``window`` to its screen's free area, frame included (and keep it inside)."""
     screen = window.screen()
-    if screen is None or window.isMaximized() or window.isFullScreen():
+    if screen is None or not window.isWindow() or window.isMaximized() or window.isFullScreen():
         return
     room = screen.availableGeometry()
     frame, inner = window.frameGeometry(), window.geometry()
