@@ -66,11 +66,13 @@ def modal(open_it: Callable[[], None], when: str) -> None:
 
     def inside() -> None:
         dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):  # not up yet
+            QTimer.singleShot(50, inside)
+            return
         note_windows(when)
-        if isinstance(dialog, QDialog):
-            dialog.reject()
+        dialog.reject()
 
-    QTimer.singleShot(100, inside)
+    QTimer.singleShot(50, inside)
     open_it()
 
 
