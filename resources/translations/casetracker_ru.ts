@@ -1303,10 +1303,6 @@ proof of life</source>
             <translation>Что</translation>
         </message>
         <message>
-            <source>Also flagged</source>
-            <translation>Другие сигналы</translation>
-        </message>
-        <message>
             <source>Days since
 proof of life</source>
             <translation>Дней без
@@ -1323,6 +1319,10 @@ proof of life</source>
                 <numerusform>%n дела в этом месте</numerusform>
                 <numerusform>%n дел в этом месте</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>%1; also: %2</source>
+            <translation>%1; ещё: %2</translation>
         </message>
         <message>
             <source>never heard</source>
@@ -6172,7 +6172,7 @@ in %2</source>
         </message>
         <message>
             <source>The bundle holds an unsafe file name ({name}); nothing was opened.</source>
-            <extracomment>The only member names a bundle may hold. Fixed timestamp for every member: the manifest carries the real date. Uncompressed / compressed beyond this, for members over ``ratio_floor`` bytes, is a bomb.</extracomment>
+            <extracomment>The only member names a bundle may hold. Fixed timestamp for every member: the manifest carries the real date. cases.json of 20,000 cases is about 275 MB; bundle_schema.MAX_JSON_BYTES is its ceiling. Uncompressed / compressed beyond this, for members over ``ratio_floor`` bytes, is a bomb.</extracomment>
             <translation>В пакете небезопасное имя файла ({name}); ничего не открыто.</translation>
         </message>
         <message>
@@ -6352,8 +6352,12 @@ in %2</source>
             <translation>members</translation>
         </message>
         <message>
+            <source>The bundle declares {count} entries in {kind}; a bundle may hold at most {ceiling}.</source>
+            <extracomment>Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods). A list whose count the manifest does not declare (flags, in bundles made before flags were counted), or any list when no manifest is at hand, holds at most this many entries. cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag (an organisation's records average about 400), and never more than ``MAX_JSON_BYTES``. The manifest's count of flags (the other counts are named after the record lists). For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment's archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender's redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>cases.json is not valid ({where}: {reason}).</source>
-            <extracomment>For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment's archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender's redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
             <translation>cases.json недействителен ({where}: {reason}).</translation>
         </message>
         <message>
@@ -6363,6 +6367,10 @@ in %2</source>
         <message>
             <source>more than {n} entries</source>
             <translation>больше {n} записей</translation>
+        </message>
+        <message>
+            <source>{n} entries where the manifest declares {declared}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>not an id</source>

@@ -20,7 +20,7 @@ def test_find_the_silent_man_log_a_call_see_the_flag_change_and_lock(
     # Find him: Today lists "days since proof of life"; the 37 is on his row (one per man).
     model = today.model
     rows = [
-        (model.flag_at(model.index(r, 0)), model.index(r, 4).data())
+        (model.flag_at(model.index(r, 0)), model.index(r, 3).data())
         for r in range(model.rowCount())
     ]
     silent = [flag for flag, days in rows if days == "37" and flag.rule == "lost_contact"]

@@ -14,7 +14,7 @@ from casetracker.gui.models.flag_tree import FLAG_ROLE
 from casetracker.gui.views.today_view import TodayView
 from casetracker.rules.flag import Flag
 
-CASE, NAME, WHAT, ALSO, DAYS = range(5)
+CASE, NAME, WHAT, DAYS = range(4)
 
 
 def _click(widget: QWidget, index: QModelIndex | None = None) -> None:
@@ -59,22 +59,22 @@ def test_one_row_per_man_worst_first_with_his_other_flags_beside(
     assert window.session is not None
     today = _open_today(window)
     rows = _rows(today)
-    subjects = [texts[CASE] for texts, _flag in rows]
+    subjects = [flag.subject for _texts, flag in rows]
     assert len(subjects) == len(set(subjects)), "every man on one row"
     assert len(rows) < len(window.session.flags.open_flags()), "the demo has men with two flags"
     # Worst first: severity, then the longest without proof of life ("never heard" longest).
     keys = [(flag.severity.rank, 10**6 if texts[DAYS] == "never heard" else int(texts[DAYS]))
             for texts, flag in rows]  # fmt: skip
     assert keys == sorted(keys, reverse=True)
-    # A man with several flags: his worst on his row, the others beside it, by title.
+    # A man with several flags: his worst first on his row, the others beside it, by title.
     by_case: dict[str, list[Flag]] = {}
     for flag in window.session.flags.open_flags():
         if flag.case_ref:
             by_case.setdefault(flag.case_ref, []).append(flag)
     ref, flags = next((r, f) for r, f in by_case.items() if len(f) >= 3)
     texts, flag = next((t, f) for t, f in rows if t[CASE] == ref)
-    assert flag == flags[0] and texts[WHAT] == rule_title(flags[0].rule)
-    assert texts[ALSO] == ", ".join(rule_title(f.rule) for f in flags[1:])
+    also = ", ".join(rule_title(f.rule) for f in flags[1:])
+    assert flag == flags[0] and texts[WHAT] == f"{rule_title(flags[0].rule)}; also: {also}"
 
 
 def test_a_silent_place_keeps_its_own_row(window: MainWindow) -> None:
@@ -82,10 +82,11 @@ def test_a_silent_place_keeps_its_own_row(window: MainWindow) -> None:
     rows = _rows(today)
     silence = rule_title("facility_silence")
     places = [(texts, flag) for texts, flag in rows if flag.case_id is None]
-    assert places and all(texts[WHAT] == silence for texts, _f in places)
+    assert places and all(texts[WHAT].startswith(f"{silence} — ") for texts, _f in places)
     texts, flag = places[0]
-    assert texts[CASE] == flag.facility_name and "at this place" in texts[NAME]
-    assert not any(silence in texts[ALSO] for texts, _f in rows)
+    assert (texts[CASE], texts[NAME]) == ("", flag.facility_name)
+    assert "at this place" in texts[WHAT]
+    assert not any(silence in texts[WHAT] for texts, f in rows if f.case_id is not None)
     # The men held there keep rows of their own for flags of their own.
     assert window.session is not None
     own = {f.case_ref for f in window.session.flags.open_flags() if f.case_ref in flag.case_refs}
@@ -129,7 +130,7 @@ def test_one_of_his_other_flags_is_acknowledged_from_his_expanded_row(
     assert any(r.flag == flags[1] and r.hidden for r in review)
     assert not any(r.flag == flags[0] and r.hidden for r in review)
     texts, flag = next((t, f) for t, f in _rows(today) if t[CASE] == ref)
-    assert flag == flags[0] and rule_title(flags[1].rule) not in texts[ALSO]
+    assert flag == flags[0] and rule_title(flags[1].rule) not in texts[WHAT]
 
 
 def test_acknowledge_needs_a_note_then_hides_the_flag(window: MainWindow, qtbot: QtBot) -> None:

@@ -1,7 +1,8 @@
 """Open flags, one row per man (and one per silent place), worst first; his other flags beside.
 
-A row shows the man's worst flag and lists his other flags in "Also flagged"; expanding it shows
-each of them as a child row, so any one can be selected and acknowledged. A model over the
+A row's "What" names the man's worst flag first, then his other flags ("Lost contact; also: No
+lawyer"), so a narrow column cuts the others, never the worst; expanding the row shows each of
+them as a child row, so any one can be selected and acknowledged. A model over the
 service's list itself, not a tree of QStandardItems: an organisation of 20,000 cases has about
 21,000 open flags, and building items for them took over a second on the GUI thread. Here a
 refresh only takes the list; a row's texts are made when the view asks for them, which is for
@@ -24,10 +25,9 @@ from casetracker.services.flags import SubjectFlags
 
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 10
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = 6
+COLUMNS = 5
 _WHAT = 2
-_ALSO = 3
-_DAYS = 4
+_DAYS = 3
 # internalId of a man's (or place's) row; a child row's is its parent's row number + 1.
 _TOP = 0
 
@@ -43,7 +43,6 @@ class FlagTreeModel(QAbstractItemModel):
             self.tr("Case"),
             self.tr("Name"),
             self.tr("What"),
-            self.tr("Also flagged"),
             self.tr("Days since\nproof of life"),
             self.tr("Flag raised"),
         ]
@@ -129,9 +128,10 @@ class FlagTreeModel(QAbstractItemModel):
         if role == FLAG_ROLE:
             return flag
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{severity_label(flag.severity)}: {flag.message}"
+            shown = self._subjects[top].flags if child < 0 else (flag,)
+            return "\n".join(f"{severity_label(f.severity)}: {f.message}" for f in shown)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == _WHAT:
-            return f"{severity_label(flag.severity)}: {rule_title(flag.rule)}"
+            return f"{severity_label(flag.severity)}: {self._row_texts(top, child)[_WHAT]}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == _DAYS:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ForegroundRole and column == _WHAT:
@@ -151,20 +151,24 @@ class FlagTreeModel(QAbstractItemModel):
         subject = self._subjects[top]
         if child >= 0:  # one of his other flags: what and since; the row above says who
             flag = subject.others[child]
-            return ["", "", rule_title(flag.rule), "", "", date_text(flag.since)]
+            return ["", "", rule_title(flag.rule), "", date_text(flag.since)]
         flag = subject.worst
+        what = rule_title(flag.rule)
         if flag.case_id is not None:
             row = self._cases.get(flag.case_id)
             who, name = flag.case_ref or "", row.full_name if row else ""
-        else:
-            who = flag.facility_name or ""
-            name = self.tr("%n case(s) at this place", "", len(flag.case_refs))
+        else:  # the place's name where names are: the reference column stays narrow
+            who, name = "", flag.facility_name or ""
+            held = self.tr("%n case(s) at this place", "", len(flag.case_refs))
+            what = f"{what} — {held}"
+        if subject.others:
+            also = ", ".join(rule_title(other.rule) for other in subject.others)
+            what = self.tr("%1; also: %2").replace("%1", what).replace("%2", also)
         days = subject.days_silent
         return [
             who,
             name,
-            rule_title(flag.rule),
-            ", ".join(rule_title(other.rule) for other in subject.others),
+            what,
             self.tr("never heard") if days is None else str(days),
             date_text(flag.since),
         ]
