@@ -34,7 +34,12 @@ from casetracker.services.cases import get_case
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.sharing import keys as keyring
 from casetracker.sharing.bundle import CASES, DOSSIER, OpenedBundle, open_bundle, seal
-from casetracker.sharing.bundle_schema import ANONYMISED, dump_document, parse_document
+from casetracker.sharing.bundle_schema import (
+    ANONYMISED,
+    dump_document,
+    json_byte_limit,
+    parse_document,
+)
 from casetracker.sharing.bundle_schema import document_json as to_json
 from casetracker.sharing.errors import BundleError, KeyFormatError
 from casetracker.sharing.redaction import PROFILES, ExportSource, redact, withheld_relatives
@@ -286,8 +291,8 @@ class SharingService:
         source = self.gather(case_ids, with_attachments=with_attachments, as_of=as_of)
         now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
         document = redact(source, chosen, now)
-        # Check our own output with the reader every recipient will use.
-        document = parse_document(to_json(document))
+        # Check our own output with the reader every recipient will use, and its limits.
+        document = parse_document(to_json(document), document.declared())
         org = self.keys()
         signing = self._signing_key()
         from casetracker.sharing.dossier_pdf import DossierFacts, render_dossier
@@ -296,8 +301,13 @@ class SharingService:
             withheld_relatives=withheld_relatives(source, chosen),
             rule_titles={rule.id: rule.title() for rule in RULES},
         )
+        cases_json = dump_document(document)
+        if len(cases_json) > json_byte_limit(document.declared()):
+            raise InvalidInput(
+                translate("sharing", "Too many cases for one bundle; export in parts.")
+            )
         members = {
-            CASES: dump_document(document),
+            CASES: cases_json,
             DOSSIER: render_dossier(
                 document, signer_fingerprint=org.fingerprint, created_at=now, facts=facts
             ),
@@ -314,7 +324,7 @@ class SharingService:
             members,
             key=signing,
             profile=profile,
-            counts=counts,
+            counts=document.declared(),
             recipients=age_recipients,
             passphrase=passphrase,
             age_recipient=org.age_public_key,

@@ -34,8 +34,9 @@ _CHUNK = 1024 * 1024
 @dataclass(frozen=True)
 class ArchiveLimits:
     max_members: int = 10_000
-    max_member_bytes: int = 256 * 1024 * 1024
-    max_total_bytes: int = 512 * 1024 * 1024
+    #: cases.json of 20,000 cases is about 275 MB; bundle_schema.MAX_JSON_BYTES is its ceiling.
+    max_member_bytes: int = 512 * 1024 * 1024
+    max_total_bytes: int = 1024 * 1024 * 1024
     #: Uncompressed / compressed beyond this, for members over ``ratio_floor`` bytes, is a bomb.
     max_ratio: int = 200
     ratio_floor: int = 1024 * 1024

@@ -250,7 +250,7 @@ def verify_archive(untrusted_zip: bytes, *, limits: ArchiveLimits | None = None)
             )
     if CASES not in members:
         raise BundleFormatError(translate("sharing", "The bundle holds no cases.json."))
-    document = load_document(members[CASES])
+    document = load_document(members[CASES], manifest.counts)
     if document.profile != manifest.profile:
         raise BundleFormatError(
             translate("sharing", "The manifest and cases.json disagree on the profile.")

@@ -9,6 +9,12 @@ merging a redacted bundle into a vault never erases what the vault knows.
 ``parse_document`` is the only way in: it checks every record against ``ENTITIES`` (known
 fields only, types, lengths, counts) and that every reference points to a record in the same
 document, and returns typed values.
+
+How much a bundle may hold scales with what its signed manifest declares (``counts``): each
+list must hold exactly its declared number of entries, the declared numbers must stay under
+hard ceilings (``MAX_RECORDS_PER_KIND``, ``MAX_FLAGS``), and cases.json may be no larger than
+the declared numbers need (``json_byte_limit``). A bundle that lies about its counts is refused
+before its records are read.
 """
 
 import hashlib
@@ -55,9 +61,20 @@ LAWYER = "lawyer"
 ANONYMISED = "anonymised"
 PROFILES = (LAWYER, ANONYMISED)
 
-MAX_JSON_BYTES = 64 * 1024 * 1024
-MAX_RECORDS_PER_KIND = 200_000
-MAX_FLAGS = 200_000
+#: Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five
+#: times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods).
+MAX_RECORDS_PER_KIND = 2_000_000
+MAX_FLAGS = 2_000_000
+#: A list whose count the manifest does not declare (flags, in bundles made before flags were
+#: counted), or any list when no manifest is at hand, holds at most this many entries.
+UNDECLARED_LIMIT = 200_000
+#: cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag
+#: (an organisation's records average about 400), and never more than ``MAX_JSON_BYTES``.
+BASE_JSON_BYTES = 64 * 1024 * 1024
+JSON_BYTES_PER_RECORD = 1024
+MAX_JSON_BYTES = 512 * 1024 * 1024
+#: The manifest's count of flags (the other counts are named after the record lists).
+FLAGS = "flags"
 MAX_TEXT = 20_000
 MAX_SHORT = 500
 SEVERITIES = ("info", "warning", "critical")
@@ -281,6 +298,10 @@ class CasesDocument:
     def counts(self) -> dict[str, int]:
         return {spec.key: len(self.of(spec.key)) for spec in ENTITIES}
 
+    def declared(self) -> dict[str, int]:
+        """What the manifest declares: every list's length, flags included."""
+        return {**self.counts(), FLAGS: len(self.flags)}
+
 
 # -- writing --------------------------------------------------------------------------------
 def json_value(spec: FieldSpec, value: Any) -> Any:
@@ -347,9 +368,38 @@ def values_digest(key: str, values: Mapping[str, Any]) -> str:
 
 
 # -- reading (untrusted) --------------------------------------------------------------------
-def load_document(untrusted: bytes) -> CasesDocument:
-    value = strict_json.loads(untrusted, what="cases.json", max_bytes=MAX_JSON_BYTES)
-    return parse_document(value)
+def declared_counts(untrusted: Mapping[str, int]) -> dict[str, int]:
+    """The manifest's counts of the lists this reader knows, each checked against its ceiling
+    (the manifest is signed, but by whoever made the bundle)."""
+    out: dict[str, int] = {}
+    for key, count in untrusted.items():
+        if key not in BY_KEY and key != FLAGS:
+            continue  # a list this version does not read
+        ceiling = MAX_FLAGS if key == FLAGS else MAX_RECORDS_PER_KIND
+        if not 0 <= count <= ceiling:
+            raise BundleFormatError(
+                translate(
+                    "sharing",
+                    "The bundle declares {count} entries in {kind}; a bundle may hold at most "
+                    "{ceiling}.",
+                ).format(count=count, kind=key, ceiling=ceiling)
+            )
+        out[key] = count
+    return out
+
+
+def json_byte_limit(declared: Mapping[str, int]) -> int:
+    """How large cases.json may be for these (checked) declared counts."""
+    wanted = BASE_JSON_BYTES + JSON_BYTES_PER_RECORD * sum(declared.values())
+    return min(MAX_JSON_BYTES, wanted)
+
+
+def load_document(untrusted: bytes, declared: Mapping[str, int] | None = None) -> CasesDocument:
+    """cases.json read against the manifest's ``declared`` counts (None: the fixed limits)."""
+    counts = declared_counts(declared) if declared is not None else None
+    max_bytes = json_byte_limit(counts) if counts is not None else BASE_JSON_BYTES
+    value = strict_json.loads(untrusted, what="cases.json", max_bytes=max_bytes)
+    return parse_document(value, counts)
 
 
 def _fail(where: str, reason: str) -> NoReturn:
@@ -372,6 +422,23 @@ def _expect_list(value: Any, where: str, limit: int) -> list[Any]:
     if len(value) > limit:
         _fail(where, translate("sharing", "more than {n} entries").format(n=limit))
     return value
+
+
+def _declared_list(
+    value: Any, where: str, declared: Mapping[str, int] | None, key: str
+) -> list[Any]:
+    """A record list, as long as the manifest declares (or within the fixed limit)."""
+    if declared is None or key not in declared:
+        return _expect_list(value, where, UNDECLARED_LIMIT)
+    items = _expect_list(value, where, MAX_FLAGS if key == FLAGS else MAX_RECORDS_PER_KIND)
+    if len(items) != declared[key]:
+        _fail(
+            where,
+            translate("sharing", "{n} entries where the manifest declares {declared}").format(
+                n=len(items), declared=declared[key]
+            ),
+        )
+    return items
 
 
 def parse_uuid(untrusted: Any, where: str) -> uuid.UUID:
@@ -452,7 +519,11 @@ _RECORD_META = frozenset({"id", "created_at", "updated_at", "withheld", "redacte
 _TOP_KEYS = frozenset({"format", "version", "profile", "exported_at", "records", "flags"})
 
 
-def parse_document(untrusted: Any) -> CasesDocument:
+def parse_document(untrusted: Any, declared: Mapping[str, int] | None = None) -> CasesDocument:
+    """The typed document; with ``declared`` (the manifest's counts) every list must hold
+    exactly that many entries, else at most ``UNDECLARED_LIMIT``."""
+    if declared is not None:
+        declared = declared_counts(declared)
     top = _expect_dict(untrusted, "document")
     unknown = set(top) - _TOP_KEYS
     if unknown:
@@ -488,7 +559,7 @@ def parse_document(untrusted: Any) -> CasesDocument:
         )
     records: dict[str, list[BundleRecord]] = {}
     for spec in ENTITIES:
-        items = _expect_list(raw_records.get(spec.key, []), spec.key, MAX_RECORDS_PER_KIND)
+        items = _declared_list(raw_records.get(spec.key, []), spec.key, declared, spec.key)
         records[spec.key] = [
             _parse_record(spec, item, f"{spec.key}[{i}]", profile) for i, item in enumerate(items)
         ]
@@ -505,7 +576,7 @@ def parse_document(untrusted: Any) -> CasesDocument:
                     )
     flags = [
         _parse_flag(item, f"flags[{i}]", ids["cases"])
-        for i, item in enumerate(_expect_list(top.get("flags", []), "flags", MAX_FLAGS))
+        for i, item in enumerate(_declared_list(top.get("flags", []), "flags", declared, FLAGS))
     ]
     return CasesDocument(profile, exported_at, records, flags)
 

@@ -6354,7 +6354,7 @@ in %2</source>
         <message>
             <source>The bundle declares {count} entries in {kind}; a bundle may hold at most {ceiling}.</source>
             <extracomment>Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods). A list whose count the manifest does not declare (flags, in bundles made before flags were counted), or any list when no manifest is at hand, holds at most this many entries. cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag (an organisation's records average about 400), and never more than ``MAX_JSON_BYTES``. The manifest's count of flags (the other counts are named after the record lists). For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment's archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender's redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
-            <translation type="unfinished" />
+            <translation>В пакете заявлено {count} записей в {kind}; пакет может содержать не больше {ceiling}.</translation>
         </message>
         <message>
             <source>cases.json is not valid ({where}: {reason}).</source>
@@ -6370,7 +6370,7 @@ in %2</source>
         </message>
         <message>
             <source>{n} entries where the manifest declares {declared}</source>
-            <translation type="unfinished" />
+            <translation>{n} записей, а в манифесте заявлено {declared}</translation>
         </message>
         <message>
             <source>not an id</source>

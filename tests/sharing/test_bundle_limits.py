@@ -1,0 +1,139 @@
+"""A bundle's limits scale with the counts its signed manifest declares, under hard ceilings;
+a bundle that lies about its counts is refused before its records are read.
+
+The fixed limit (``UNDECLARED_LIMIT``, 200,000 in the app) is lowered here so that a 25-case
+demo crosses it the way 20,000 cases (410,000 contacts) cross the real one.
+"""
+
+from collections.abc import Iterator
+
+import pytest
+from sqlmodel import func, select
+
+from casetracker.model import ContactEvent
+from casetracker.services import demo
+from casetracker.services.sharing import SharingService
+from casetracker.services.workspace import Workspace
+from casetracker.sharing import bundle, bundle_schema
+from casetracker.sharing.archive import ArchiveLimits, read_zip
+from casetracker.sharing.bundle_schema import FLAGS
+from casetracker.sharing.errors import BundleFormatError
+
+BUNDLE_PASSPHRASE = "a long bundle passphrase"
+CASES = 25  # about 140 contacts: over the lowered limit of 100
+
+
+@pytest.fixture
+def service(ws: Workspace) -> Iterator[SharingService]:
+    demo.generate(ws, CASES)
+    yield SharingService(ws)
+
+
+def _export(service: SharingService) -> bytes:
+    ids = service.select_cases(everything=True)
+    return service.export(ids, profile="lawyer", passphrase=BUNDLE_PASSPHRASE).data
+
+
+def _open(data: bytes) -> bundle.OpenedBundle:
+    return bundle.open_bundle(data, passphrase=BUNDLE_PASSPHRASE)
+
+
+def _resealed(service: SharingService, data: bytes, **declared: int) -> bytes:
+    """The same members, signed again by the sender over a manifest declaring ``declared``."""
+    members = read_zip(bundle.decrypt(data, passphrase=BUNDLE_PASSPHRASE))
+    counts = {**bundle.parse_manifest(members.pop(bundle.MANIFEST)).counts, **declared}
+    return bundle.seal(
+        members,
+        key=service._signing_key(),
+        profile="lawyer",
+        counts=counts,
+        passphrase=BUNDLE_PASSPHRASE,
+    )
+
+
+def test_lists_longer_than_the_fixed_limit_open_when_the_manifest_declares_them(
+    service: SharingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bundle_schema, "UNDECLARED_LIMIT", 100)
+    with service.ws.reading() as session:
+        contacts = session.exec(select(func.count()).select_from(ContactEvent)).one()
+    opened = _open(_export(service))
+    counts = opened.document.counts()
+    assert counts["cases"] == CASES and counts["contact_events"] == contacts > 100
+    assert opened.manifest.counts[FLAGS] == len(opened.document.flags)
+    assert opened.manifest.counts["contact_events"] == counts["contact_events"]
+
+
+def test_a_manifest_without_a_count_keeps_the_fixed_limit(
+    service: SharingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _export(service)
+    members = read_zip(bundle.decrypt(data, passphrase=BUNDLE_PASSPHRASE))
+    counts = bundle.parse_manifest(members.pop(bundle.MANIFEST)).counts
+    del counts["contact_events"]  # as a bundle from a version that did not declare it
+    old = bundle.seal(
+        members,
+        key=service._signing_key(),
+        profile="lawyer",
+        counts=counts,
+        passphrase=BUNDLE_PASSPHRASE,
+    )
+    assert _open(old).document.counts()["contact_events"] > 100
+    monkeypatch.setattr(bundle_schema, "UNDECLARED_LIMIT", 100)
+    with pytest.raises(BundleFormatError, match="more than 100 entries"):
+        _open(old)
+
+
+@pytest.mark.parametrize("change", [-1, +1])
+def test_a_bundle_that_lies_about_its_counts_is_refused(
+    service: SharingService, change: int
+) -> None:
+    data = _export(service)
+    real = _open(data).document.counts()["contact_events"]
+    lying = _resealed(service, data, contact_events=real + change)
+    with pytest.raises(BundleFormatError) as refused:
+        _open(lying)
+    assert f"where the manifest declares {real + change}" in str(refused.value)
+    assert "contact_events" in str(refused.value)
+
+
+def test_declared_counts_above_the_ceiling_are_refused_before_reading(
+    service: SharingService,
+) -> None:
+    data = _export(service)
+    for key, ceiling in (("contact_events", bundle_schema.MAX_RECORDS_PER_KIND),
+                         (FLAGS, bundle_schema.MAX_FLAGS)):  # fmt: skip
+        with pytest.raises(BundleFormatError, match=f"at most {ceiling}"):
+            _open(_resealed(service, data, **{key: ceiling + 1}))
+    with pytest.raises(BundleFormatError):
+        _open(_resealed(service, data, cases=-1))
+
+
+def test_cases_json_may_be_only_as_large_as_the_declared_counts_need(
+    service: SharingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _export(service)
+    size = len(read_zip(bundle.decrypt(data, passphrase=BUNDLE_PASSPHRASE))[bundle.CASES])
+    declared = _open(data).manifest.counts
+    monkeypatch.setattr(bundle_schema, "BASE_JSON_BYTES", 1024)
+    monkeypatch.setattr(bundle_schema, "JSON_BYTES_PER_RECORD", 1)
+    assert bundle_schema.json_byte_limit(declared) < size
+    with pytest.raises(BundleFormatError):
+        _open(data)
+    monkeypatch.setattr(bundle_schema, "JSON_BYTES_PER_RECORD", 1024)
+    assert _open(data).document.counts()["cases"] == CASES
+    monkeypatch.setattr(bundle_schema, "MAX_JSON_BYTES", 1024)  # the hard ceiling wins
+    assert bundle_schema.json_byte_limit(declared) == 1024
+
+
+def test_an_export_beyond_the_ceiling_is_refused_in_words(
+    service: SharingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bundle_schema, "MAX_RECORDS_PER_KIND", 100)
+    with pytest.raises(BundleFormatError, match="may hold at most 100"):
+        _export(service)
+
+
+def test_the_archive_takes_the_cases_json_of_an_organisation() -> None:
+    """20,000 cases make a cases.json of about 275 MB: over the old 256 MiB member limit."""
+    assert ArchiveLimits().max_member_bytes >= bundle_schema.MAX_JSON_BYTES > 300_000_000
