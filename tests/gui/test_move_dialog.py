@@ -99,3 +99,22 @@ def test_a_new_place_is_named_by_typing(window: MainWindow, qtbot: QtBot) -> Non
     (place,) = [f for f in ws.facilities.all() if f.name == "Sklad u elevatora"]
     assert place.settlement == "Brianka"
     assert _held_at(window, "CT-0001") == place.id
+
+
+def test_typing_a_new_place_name_chooses_a_new_place(window: MainWindow, qtbot: QtBot) -> None:
+    """A first move has no known place to pick: clicking into "New place" and typing is enough."""
+    case_window = open_first_case(window)
+    seen: dict[str, object] = {}
+
+    def type_it(dialog: MoveDialog) -> None:
+        QTest.mouseClick(dialog.new_name, Qt.MouseButton.LeftButton)
+        QTest.keyClicks(dialog.new_name, "Garazh na Lenina")
+        seen["ready"] = dialog.ok.isEnabled()
+        QTest.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+    assert _in_move_dialog(case_window, qtbot, type_it) == ""
+    assert seen["ready"] is True
+    assert window.session is not None
+    ws = window.session.ws
+    (place,) = [f for f in ws.facilities.all() if f.name == "Garazh na Lenina"]
+    assert _held_at(window, "CT-0001") == place.id

@@ -64,9 +64,14 @@ class MoveDialog(QDialog):
         layout.addWidget(buttons)
 
     def _place_changed(self) -> None:
+        # Typing a new place's name is choosing "a new place": the fields stay open to a click,
+        # and picking a known place afterwards clears what was typed.
+        if self.sender() is self.new_name and self.new_name.text().strip():
+            self.place.setCurrentIndex(self.place.findData(NEW_PLACE))
+        elif self.sender() is self.place and self.place.currentData() not in (NEW_PLACE, None):
+            self.new_name.clear()
+            self.new_settlement.clear()
         new = self.place.currentData() == NEW_PLACE
-        self.new_name.setEnabled(new)
-        self.new_settlement.setEnabled(new)
         chosen = self.place.currentIndex() >= 0 and (not new or bool(self.new_name.text().strip()))
         self.ok.setEnabled(chosen)
 
