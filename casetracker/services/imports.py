@@ -134,7 +134,8 @@ class ImportService:
         A dry run does all the work and rolls it back, so its counts are exactly what a real
         import would do.
         """
-        report = ImportReport(errors=list(parsed.errors), blanked=list(parsed.blanked))
+        report = ImportReport(errors=list(parsed.errors))
+        skipped: set[int] = set()
         write = not dry_run and (skip_bad or not report.errors)
         with Session(self.ws.engine, expire_on_commit=False) as session:
             audit.install(session, self.ws.actor)
@@ -157,6 +158,9 @@ class ImportService:
                         report.updated.append(line)
                     else:
                         report.skipped_existing.append(line)
+                        skipped.add(row.line)
+                # Cells left empty matter only in the rows that were written.
+                report.blanked = [b for b in parsed.blanked if b.line not in skipped]
                 if write:
                     session.commit()
                     self.ws.dirty = True

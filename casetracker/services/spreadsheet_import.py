@@ -62,8 +62,10 @@ class SpreadsheetImportService:
         return MappingChoice(spreadsheet.guess_mapping(sheet.headers), GUESSED)
 
     @staticmethod
-    def preview(sheet: Sheet, mapping: SheetMapping, limit: int = 10) -> list[PreviewRow]:
-        return spreadsheet.preview(sheet, mapping, limit)
+    def preview(
+        sheet: Sheet, mapping: SheetMapping, limit: int = 10, *, blank_bad_cells: bool = False
+    ) -> list[PreviewRow]:
+        return spreadsheet.preview(sheet, mapping, limit, blank_bad_cells=blank_bad_cells)
 
     @staticmethod
     def parse(sheet: Sheet, mapping: SheetMapping, *, blank_bad_cells: bool = False) -> ParsedCsv:

@@ -631,6 +631,7 @@ class PreviewRow:
     line: int
     values: dict[str, str]  # target field -> the text that feeds it
     error: str = ""
+    blanked: str = ""  # the cells left empty (``blank_bad_cells``), with why
 
 
 class UnknownStatus(ValueError):
@@ -899,15 +900,21 @@ def unknown_status_words(sheet: Sheet, mapping: SheetMapping, limit: int = 30) -
     return list(words.values())
 
 
-def preview(sheet: Sheet, mapping: SheetMapping, limit: int = 10) -> list[PreviewRow]:
-    """The first rows as the mapping reads them, each with its error if it has one."""
+def preview(
+    sheet: Sheet, mapping: SheetMapping, limit: int = 10, *, blank_bad_cells: bool = False
+) -> list[PreviewRow]:
+    """The first rows as the mapping reads them, each with its error if it has one.
+
+    With ``blank_bad_cells``, a row whose only problems are secondary cells has no error; its
+    ``blanked`` says which cells will be left empty.
+    """
     out = []
     for row in sheet.rows[: max(0, limit)]:
         values = {target: text for target, (_h, text) in _row_values(sheet, mapping, row).items()}
         try:
-            parse_row(sheet, mapping, row)
-            error = ""
+            read = read_row(sheet, mapping, row, blank_bad_cells=blank_bad_cells)
         except ValueError as exc:
-            error = str(exc)
-        out.append(PreviewRow(row.line, values, error))
+            out.append(PreviewRow(row.line, values, str(exc)))
+        else:
+            out.append(PreviewRow(row.line, values, blanked="; ".join(read.blanked)))
     return out

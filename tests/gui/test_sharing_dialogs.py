@@ -5,7 +5,6 @@ waits for it the way a person would (the dialog says when it is done).
 """
 
 import io
-import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,11 +18,10 @@ from pytestqt.qtbot import QtBot
 from casetracker.gui.app import App
 from casetracker.gui.dialogs.bundle_import_dialog import BundleImportDialog
 from casetracker.gui.dialogs.export_dialog import ExportDialog
-from casetracker.gui.dialogs.import_wizard import CHECK, COLUMNS, DONE, PREVIEW, ImportWizard
+from casetracker.gui.dialogs.import_wizard import COLUMNS, ImportWizard
 from casetracker.gui.dialogs.recipients_dialog import RecipientsDialog
 from casetracker.gui.main_window import CASES, MainWindow
 from casetracker.gui.vault_session import VaultSession
-from casetracker.services.spreadsheet_import import SAVED
 from casetracker.services.workspace import Workspace
 from casetracker.sharing import keys as keyring
 from tests.sharing.conftest import (
@@ -37,7 +35,6 @@ from tests.sharing.conftest import (
 )
 
 SHEET = Path(__file__).parents[1] / "data" / "org-spreadsheet.csv"
-UNREADABLE_LINES = [14, 15, 22, 24, 29, 30, 35]
 JOB_TIMEOUT = 30_000
 
 
@@ -294,81 +291,7 @@ def _own_identity(ws: Workspace) -> str:
         return keys.age_identity
 
 
-# -- spreadsheet ---------------------------------------------------------------------------
-def _loaded_wizard(session: VaultSession, qtbot: QtBot, path: Path) -> ImportWizard:
-    wizard = ImportWizard(session)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    assert wizard.load_path(path)
-    qtbot.waitUntil(lambda: wizard.current() == COLUMNS, timeout=JOB_TIMEOUT)
-    return wizard
-
-
-def test_the_wizard_maps_the_sample_lists_unreadable_rows_and_imports_the_good_ones(
-    session: VaultSession, qtbot: QtBot, tmp_path: Path
-) -> None:
-    sheet = tmp_path / "org-spreadsheet.csv"
-    shutil.copy(SHEET, sheet)
-    wizard = _loaded_wizard(session, qtbot, sheet)
-    chosen = {h: c.currentData() for h, c in wizard.combos.items()}
-    assert chosen["ФИО"] == "full_name" and chosen["Статус"] == "status"
-    assert chosen["Контакт (родственник)"] == "relative_name"
-    assert chosen["Последняя связь"] == "last_contact_date" and chosen["№"] == ""
-    assert "Guessed" in wizard.origin_text.text()
-    assert "???" in wizard.status_combos  # an unknown status word can be given a meaning
-    wizard.next()
-    assert wizard.current() == PREVIEW
-    table = wizard.preview_table
-    assert table.rowCount() == 10
-    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
-    status_col = headers.index("Status")
-    assert table.item(0, status_col).text() == "Sent back to the front"  # read, not raw
-    wizard.next()
-    assert wizard.current() == CHECK
-    qtbot.waitUntil(lambda: wizard.check_report is not None, timeout=JOB_TIMEOUT)
-    assert [line for line, _reason in wizard.unreadable_rows()] == UNREADABLE_LINES
-    assert wizard.bad_table.rowCount() == len(UNREADABLE_LINES)
-    assert "давно" in wizard.bad_table.item(0, 1).text()
-    assert "Ready to import 33 case" in wizard.check_summary.text()
-    assert _case_count(session.ws) == 0  # the check wrote nothing
-    assert not wizard.next_button.isEnabled()  # leaving rows out needs a yes
-    wizard.leave_out.setChecked(True)
-    assert wizard.next_button.isEnabled()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.current() == DONE, timeout=JOB_TIMEOUT)
-    assert _case_count(session.ws) == 33
-    assert "Imported 33 case" in wizard.done_text.text()
-    wizard.next()
-    # The mapping is remembered for the next file with the same header.
-    again = _loaded_wizard(session, qtbot, sheet)
-    assert again.origin == SAVED and "Remembered" in again.origin_text.text()
-    again.reject()
-
-
-def test_a_cancelled_import_writes_nothing_and_the_mapping_must_name_the_person(
-    session: VaultSession, qtbot: QtBot
-) -> None:
-    wizard = _loaded_wizard(session, qtbot, SHEET)
-    wizard.combos["ФИО"].setCurrentIndex(0)  # do not import
-    assert "full name" in wizard.mapping_problem.text()
-    assert not wizard.next_button.isEnabled()
-    wizard.combos["ФИО"].setCurrentIndex(wizard.combos["ФИО"].findData("full_name"))
-    wizard.combos["Регион"].setCurrentIndex(wizard.combos["Регион"].findData("full_name"))
-    assert "Two columns" in wizard.mapping_problem.text()
-    wizard.combos["Регион"].setCurrentIndex(wizard.combos["Регион"].findData("home_region"))
-    wizard.status_combos["???"].setCurrentIndex(
-        wizard.status_combos["???"].findData("whereabouts_unknown")
-    )
-    wizard.next()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.check_report is not None, timeout=JOB_TIMEOUT)
-    assert len(wizard.unreadable_rows()) == len(UNREADABLE_LINES)  # line 22 is also "давно"
-    assert "“???”" not in " ".join(reason for _l, reason in wizard.unreadable_rows())
-    wizard.reject()
-    assert _case_count(session.ws) == 0
-    assert session.ws.sheets.saved_mapping(session.ws.sheets.load(SHEET.read_bytes())) is None
-
-
+# -- spreadsheet: tests/gui/test_import_wizard.py ------------------------------------------
 # -- address book --------------------------------------------------------------------------
 def test_the_address_book_shows_our_keys_refuses_a_bad_key_and_adds_and_removes(
     session: VaultSession, qtbot: QtBot
@@ -453,6 +376,7 @@ def test_locking_closes_a_sharing_screen_even_in_the_middle_of_its_work(
     assert wizard is not None
     assert wizard.load_path(SHEET)
     qtbot.waitUntil(lambda: wizard.current() == COLUMNS, timeout=JOB_TIMEOUT)
+    wizard.next()  # the status words
     wizard.next()
     wizard.next()  # the check (a rolled-back import) starts on a worker thread
     assert wizard.busy.busy

@@ -76,6 +76,7 @@ def test_importing_the_sample_again_adds_nobody_twice(ws: Workspace) -> None:
     again = _apply(ws, _sheet(), blank_bad_cells=True)
     assert again.cases_added == 0 and len(again.skipped_existing) == 40
     assert again.contacts_added == 0 and again.relatives_added == 0
+    assert again.blanked == []  # nothing was written from those rows
     assert ws.cases.count() == 40
     assert "is already in the vault" in again.skipped_existing[0].reason
 

@@ -2,13 +2,17 @@
 
 1. **File** — read off the GUI thread, as untrusted, within the importer's limits.
 2. **Columns** — one choice per column of the file, guessed from its header (Russian or
-   English) or remembered from the last import of a file with the same header; words in the
-   status column the app does not know can be given a status here.
-3. **Preview** — the first rows as they will be read (dates, statuses, anonymous relatives,
+   English) or remembered from the last import of a file with the same header.
+3. **Status words** (only when the status column has words the app does not know) — each word
+   is given its status by choosing from a list.
+4. **Preview** — the first rows as they will be read (dates, statuses, anonymous relatives,
    changed names), with the problem of each row that cannot be read.
-4. **Check** — the whole import done and rolled back: what it would add, and every row that
-   cannot be read, with its line and reason. Only then, and only if the person agrees to leave
-   those rows out, is anything written; the mapping is remembered after a successful import.
+5. **Check** — the whole import done and rolled back: what it would add, every cell or row that
+   cannot be read (with its line and reason), and how many of the men are already in the
+   vault. By default a row with an unreadable cell other than the name is kept, that cell left
+   empty and its text put in the case's notes; men already there are left as they are, or
+   updated on request. Only then, and only if the person agrees to leave the rows that still
+   cannot be read out, is anything written; the mapping is remembered after the import.
 
 Cancelling at any step writes nothing; so does a failed import (it is one transaction).
 """
@@ -31,6 +35,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -48,13 +53,13 @@ from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import error_label, fit_to_screen, show_message
 from casetracker.gui.widgets.sharing_parts import BusyBar, job_error_text
 from casetracker.model import CaseStatus
-from casetracker.services.imports import ImportReport
+from casetracker.services.imports import Existing, ImportReport
 from casetracker.services.spreadsheet_import import SAVED, SpreadsheetImportService
 from casetracker.sharing import spreadsheet
 from casetracker.sharing.canonical_csv import ImportRow
 from casetracker.sharing.spreadsheet import IGNORE, Sheet, SheetMapping
 
-FILE, COLUMNS, PREVIEW, CHECK, DONE = range(5)
+FILE, COLUMNS, STATUSES, PREVIEW, CHECK, DONE = range(6)
 PREVIEW_ROWS = 10
 # Enough to let the importer's own size check refuse a larger file.
 MAX_READ_BYTES = max(spreadsheet.MAX_CSV_BYTES, spreadsheet.MAX_XLSX_BYTES) + 1
@@ -65,6 +70,27 @@ MAX_STATUS_WORDS = 30
 def _short(text: str, limit: int = 28) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _scrolling_grid(page: QWidget) -> tuple[QScrollArea, QWidget, QGridLayout]:
+    """A grid of rows (label, …, choice) that scrolls down, never sideways."""
+    area = QWidget(page)
+    grid = QGridLayout(area)
+    grid.setColumnStretch(1, 1)
+    scroll = QScrollArea(page)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(area)
+    return scroll, area, grid
+
+
+def _clear(grid: QGridLayout) -> None:
+    while grid.count():
+        item = grid.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
 
 
 class ImportWizard(QDialog):
@@ -79,8 +105,6 @@ class ImportWizard(QDialog):
         self.report: ImportReport | None = None
         self.combos: dict[str, QComboBox] = {}
         self.status_combos: dict[str, QComboBox] = {}
-        self.status_box: QGroupBox | None = None
-        self.statuses_row = 1
         # Application-modal: a job shares the vault's one database with the GUI thread.
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowTitle(self.tr("Import a spreadsheet"))
@@ -91,6 +115,7 @@ class ImportWizard(QDialog):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._file_page())
         self.pages.addWidget(self._columns_page())
+        self.pages.addWidget(self._statuses_page())
         self.pages.addWidget(self._preview_page())
         self.pages.addWidget(self._check_page())
         self.pages.addWidget(self._done_page())
@@ -157,19 +182,29 @@ class ImportWizard(QDialog):
         self.origin_text = QLabel(page)
         self.origin_text.setWordWrap(True)
         set_role(self.origin_text, "hint")
-        self.columns_area = QWidget(page)
-        self.columns_grid = QGridLayout(self.columns_area)
-        self.columns_grid.setColumnStretch(1, 1)
-        scroll = QScrollArea(page)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.columns_area)
+        scroll, self.columns_area, self.columns_grid = _scrolling_grid(page)
         self.mapping_problem = error_label(page)
         layout = QVBoxLayout(page)
         layout.addWidget(self.origin_text)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.mapping_problem)
+        return page
+
+    def _statuses_page(self) -> QWidget:
+        page = QWidget(self)
+        intro = QLabel(
+            self.tr(
+                "The status column of your file uses words the app does not know. Choose the "
+                "status each word means. A word left at \u201cnone of these\u201d gives no "
+                "status: the next steps show what happens to those rows."
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        scroll, self.statuses_area, self.statuses_grid = _scrolling_grid(page)
+        layout = QVBoxLayout(page)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
         return page
 
     def _preview_page(self) -> QWidget:
@@ -191,24 +226,54 @@ class ImportWizard(QDialog):
         page = QWidget(self)
         self.check_summary = QLabel(page)
         self.check_summary.setWordWrap(True)
-        self.bad_box = QGroupBox(page)
-        self.bad_table = QTableWidget(0, 2, self.bad_box)
-        self.bad_table.setHorizontalHeaderLabels(
-            [self.tr("Line"), self.tr("What could not be read")]
+        self.blank_cells = QCheckBox(
+            self.tr("Keep a man whose row has a cell that cannot be read"), page
         )
-        self.bad_table.setAccessibleName(self.tr("Rows that cannot be read"))
+        self.blank_cells.setChecked(True)
+        self.blank_cells.toggled.connect(self._options_changed)
+        blank_hint = QLabel(
+            self.tr(
+                "His row is imported with that cell empty, and the text of the cell is kept in "
+                "the case's notes. The full name must be readable."
+            ),
+            page,
+        )
+        blank_hint.setWordWrap(True)
+        set_role(blank_hint, "hint")
+        self.blank_cells.setAccessibleDescription(blank_hint.text())
+        self.bad_box = QGroupBox(page)
+        self.bad_table = QTableWidget(0, 3, self.bad_box)
+        self.bad_table.setHorizontalHeaderLabels(
+            [self.tr("Line"), self.tr("What could not be read"), self.tr("What happens")]
+        )
+        self.bad_table.setAccessibleName(self.tr("Rows with cells that cannot be read"))
         self.bad_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.bad_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.bad_table.verticalHeader().hide()
         self.bad_table.setWordWrap(True)
+        self.bad_table.setMinimumHeight(80)  # gives way to the choices below on a small screen
         header = self.bad_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         bad_layout = QVBoxLayout(self.bad_box)
         bad_layout.addWidget(self.bad_table)
-        self.skipped_text = QLabel(page)
-        self.skipped_text.setWordWrap(True)
-        set_role(self.skipped_text, "hint")
+        self.existing_box = QGroupBox(self.tr("What to do with their cases"), page)
+        # Above the box, not in it: a wrapped label inside a group box is cut at one line.
+        self.existing_text = QLabel(page)
+        self.existing_text.setWordWrap(True)
+        self.skip_existing = QRadioButton(
+            self.tr("Leave their cases as they are (their rows are skipped)"), self.existing_box
+        )
+        self.update_existing = QRadioButton(
+            self.tr("Update their cases from the file (each change is kept in the case's history)"),
+            self.existing_box,
+        )
+        self.skip_existing.setChecked(True)
+        self.update_existing.toggled.connect(self._options_changed)
+        existing_layout = QVBoxLayout(self.existing_box)
+        existing_layout.addWidget(self.skip_existing)
+        existing_layout.addWidget(self.update_existing)
         self.leave_out = QCheckBox(page)
         self.leave_out.setAccessibleName(
             self.tr("Import the readable rows and leave the others out")
@@ -216,9 +281,9 @@ class ImportWizard(QDialog):
         self.leave_out.toggled.connect(lambda _c: self._update_buttons())
         self.leave_out_hint = QLabel(
             self.tr(
-                "The rows listed are not imported. Add those cases by hand, or fix them in a "
-                "copy of the file that holds only them: importing the whole file again would "
-                "add the other cases a second time."
+                "The rows marked \u201cleft out\u201d are not imported. Add those cases by "
+                "hand, or fix them and import the file again: the men imported now are "
+                "recognised and not added a second time."
             ),
             page,
         )
@@ -226,10 +291,14 @@ class ImportWizard(QDialog):
         set_role(self.leave_out_hint, "hint")
         layout = QVBoxLayout(page)
         layout.addWidget(self.check_summary)
+        layout.addWidget(self.blank_cells)
+        layout.addWidget(blank_hint)
         layout.addWidget(self.bad_box, 1)
-        layout.addWidget(self.skipped_text)
+        layout.addWidget(self.existing_text)
+        layout.addWidget(self.existing_box)
         layout.addWidget(self.leave_out)
         layout.addWidget(self.leave_out_hint)
+        layout.addStretch(0)  # takes the room only while the table is hidden
         return page
 
     def _done_page(self) -> QWidget:
@@ -274,19 +343,35 @@ class ImportWizard(QDialog):
         return {key: labels.get(key, english) for key, english in spreadsheet.FIELDS.items()}
 
     # -- navigation -------------------------------------------------------------------------
+    def steps(self) -> list[int]:
+        """The pages this file goes through; the status words only when there are some."""
+        middle = [STATUSES] if self.unknown_status_words() else []
+        return [FILE, COLUMNS, *middle, PREVIEW, CHECK]
+
     def show_page(self, page: int) -> None:
         titles = {
-            FILE: self.tr("Step 1 of 4 — the file"),
-            COLUMNS: self.tr("Step 2 of 4 — what each column holds"),
-            PREVIEW: self.tr("Step 3 of 4 — the first rows, as they will be read"),
-            CHECK: self.tr("Step 4 of 4 — check, then import"),
-            DONE: self.tr("Imported"),
+            FILE: self.tr("the file"),
+            COLUMNS: self.tr("what each column holds"),
+            STATUSES: self.tr("what the status words mean"),
+            PREVIEW: self.tr("the first rows, as they will be read"),
+            CHECK: self.tr("check, then import"),
         }
         self.pages.setCurrentIndex(page)
-        self.step.setText(titles[page])
+        steps = self.steps() if page != FILE else [FILE, COLUMNS, PREVIEW, CHECK]
+        if page == DONE:
+            self.step.setText(self.tr("Imported"))
+        else:
+            number = (
+                self.tr("Step %1 of %2")
+                .replace("%1", str(steps.index(page) + 1))
+                .replace("%2", str(len(steps)))
+            )
+            self.step.setText(f"{number} \u2014 {titles[page]}")
         show_message(self.message, "")
         if page == COLUMNS:
             self._check_mapping()
+        elif page == STATUSES:
+            self.build_status_words()
         elif page == PREVIEW:
             self.fill_preview()
         elif page == CHECK:
@@ -297,8 +382,10 @@ class ImportWizard(QDialog):
         return self.pages.currentIndex()
 
     def back(self) -> None:
-        if self.current() in (COLUMNS, PREVIEW, CHECK) and not self.busy.busy:
-            self.show_page(self.current() - 1)
+        page = self.current()
+        if page in (COLUMNS, STATUSES, PREVIEW, CHECK) and not self.busy.busy:
+            steps = self.steps()
+            self.show_page(steps[max(0, steps.index(page) - 1)])
 
     def next(self) -> None:
         page = self.current()
@@ -307,6 +394,8 @@ class ImportWizard(QDialog):
         if page == FILE and self.sheet is not None:
             self.show_page(COLUMNS)
         elif page == COLUMNS and not self.mapping_problems():
+            self.show_page(STATUSES if self.unknown_status_words() else PREVIEW)
+        elif page == STATUSES:
             self.show_page(PREVIEW)
         elif page == PREVIEW:
             self.show_page(CHECK)
@@ -317,16 +406,21 @@ class ImportWizard(QDialog):
 
     def _update_buttons(self) -> None:
         page, busy = self.current(), self.busy.busy
-        self.back_button.setVisible(page in (COLUMNS, PREVIEW, CHECK))
+        self.back_button.setVisible(page in (COLUMNS, STATUSES, PREVIEW, CHECK))
         self.back_button.setEnabled(not busy)
         self.cancel_button.setVisible(page != DONE)
         self.cancel_button.setEnabled(not busy)
         self.choose_button.setEnabled(not busy)
+        for option in (self.blank_cells, self.skip_existing, self.update_existing):
+            option.setEnabled(not busy)
         if page == FILE:
             ready = self.sheet is not None
             self.next_button.setText(self.tr("Next >"))
         elif page == COLUMNS:
             ready = not self.mapping_problems()
+            self.next_button.setText(self.tr("Next >"))
+        elif page == STATUSES:
+            ready = True
             self.next_button.setText(self.tr("Next >"))
         elif page == PREVIEW:
             ready = True
@@ -334,12 +428,20 @@ class ImportWizard(QDialog):
         elif page == CHECK:
             report = self.check_report
             good = report.cases_added if report is not None else 0
+            updated = report.cases_updated if report is not None else 0
             ready = (
                 report is not None
-                and good > 0
+                and good + updated > 0
                 and (not report.errors or self.leave_out.isChecked())
             )
-            self.next_button.setText(self.tr("Import %n case(s)", "", good))
+            if updated:
+                self.next_button.setText(
+                    self.tr("Import %1 new, update %2")
+                    .replace("%1", str(good))
+                    .replace("%2", str(updated))
+                )
+            else:
+                self.next_button.setText(self.tr("Import %n case(s)", "", good))
         else:
             ready = True
             self.next_button.setText(self.tr("Close"))
@@ -407,14 +509,8 @@ class ImportWizard(QDialog):
     # -- step 2: columns --------------------------------------------------------------------
     def build_columns(self) -> None:
         assert self.sheet is not None and self.mapping is not None
-        while self.columns_grid.count():
-            item = self.columns_grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        _clear(self.columns_grid)
         self.combos.clear()
-        self.status_combos.clear()
-        self.status_box = None
         if self.origin == SAVED:
             self.origin_text.setText(
                 self.tr(
@@ -465,8 +561,6 @@ class ImportWizard(QDialog):
             self.columns_grid.addWidget(name, row, 0)
             self.columns_grid.addWidget(examples, row, 1)
             self.columns_grid.addWidget(combo, row, 2)
-        self.statuses_row = len(self.sheet.headers) + 1
-        self._build_status_words()
 
     def examples(self, column: int, wanted: int = 3) -> list[str]:
         assert self.sheet is not None
@@ -481,69 +575,48 @@ class ImportWizard(QDialog):
         return found
 
     def unknown_status_words(self) -> list[str]:
-        """Words in the status column that no built-in or mapped status matches."""
+        """Words in the status column that no built-in status matches (mapped ones included)."""
         if self.sheet is None or self.mapping is None:
             return []
-        header = self.mapping.header_of("status")
-        if header is None:
-            return []
-        column = self.sheet.headers.index(header)
-        known = {spreadsheet.status_key(word) for word in spreadsheet.STATUS_WORDS}
-        words: dict[str, str] = {}
-        for row in self.sheet.rows:
-            text = row.cells[column].strip() if column < len(row.cells) else ""
-            key = spreadsheet.status_key(text)
-            if text and key not in known and key not in words:
-                words[key] = text
-                if len(words) >= MAX_STATUS_WORDS:
-                    break
-        return list(words.values())
+        return spreadsheet.unknown_status_words(self.sheet, self.mapping, MAX_STATUS_WORDS)
 
-    def _build_status_words(self) -> None:
+    # -- step 3: status words ---------------------------------------------------------------
+    def build_status_words(self) -> None:
+        """One list of statuses per unknown word, showing what the mapping already says."""
         assert self.mapping is not None
+        _clear(self.statuses_grid)
         self.status_combos.clear()
-        old = self.status_box
-        if old is not None:
-            self.columns_grid.removeWidget(old)
-            old.deleteLater()
-        self.status_box = None
-        words = self.unknown_status_words()
-        if not words:
-            return
-        box = QGroupBox(self.tr("Status words the app does not know"), self.columns_area)
-        grid = QGridLayout(box)
-        hint = QLabel(
-            self.tr("Rows with these words cannot be read unless you say which status they mean."),
-            box,
-        )
-        hint.setWordWrap(True)
-        set_role(hint, "hint")
-        grid.addWidget(hint, 0, 0, 1, 2)
+        area = self.statuses_area
+        for column, text in enumerate((self.tr("Word in your file"), self.tr("Status"))):
+            self.statuses_grid.addWidget(QLabel(f"<b>{text}</b>", area), 0, column)
         saved = {spreadsheet.status_key(k): v for k, v in self.mapping.statuses.items()}
+        words = self.unknown_status_words()
         for row, word in enumerate(words, start=1):
-            label = QLabel(box)
+            label = QLabel(area)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setText(f"\u201c{_short(word)}\u201d".replace("&", "&&"))
-            combo = QComboBox(box)
-            combo.addItem(self.tr("— cannot be read —"), "")
+            combo = QComboBox(area)
+            combo.addItem(self.tr("— none of these —"), "")
             for status in CaseStatus:
                 combo.addItem(status_label(status), status.value)
             current = saved.get(spreadsheet.status_key(word))
             if current is not None:
                 combo.setCurrentIndex(max(0, combo.findData(current.value)))
             combo.setAccessibleName(self.tr("Status meant by %1").replace("%1", word))
-            combo.currentIndexChanged.connect(lambda _i: self._mapping_edited(rebuild=False))
+            combo.currentIndexChanged.connect(lambda _i: self._statuses_edited())
             label.setBuddy(combo)
             self.status_combos[word] = combo
-            grid.addWidget(label, row, 0)
-            grid.addWidget(combo, row, 1)
-        self.status_box = box
-        self.columns_grid.addWidget(box, self.statuses_row, 0, 1, 3)
+            self.statuses_grid.addWidget(label, row, 0)
+            self.statuses_grid.addWidget(combo, row, 1)
+            label.show()
+            combo.show()  # now, not at the next layout pass: it takes the focus below
+        self.statuses_grid.setRowStretch(len(words) + 1, 1)
+        if self.status_combos:
+            next(iter(self.status_combos.values())).setFocus()
 
-    def _mapping_edited(self, *, rebuild: bool = True) -> None:
-        if self.sheet is None or self.mapping is None:
+    def _statuses_edited(self) -> None:
+        if self.mapping is None:
             return
-        columns = {header: str(combo.currentData()) for header, combo in self.combos.items()}
         statuses = dict(self.mapping.statuses)
         for word, combo in self.status_combos.items():
             value = str(combo.currentData() or "")
@@ -552,11 +625,15 @@ class ImportWizard(QDialog):
                 statuses[key] = CaseStatus(value)
             else:
                 statuses.pop(key, None)
-        status_column_before = self.mapping.header_of("status")
-        self.mapping = replace(self.mapping, columns=columns, statuses=statuses)
+        self.mapping = replace(self.mapping, statuses=statuses)
         self.check_report = None
-        if rebuild and self.mapping.header_of("status") != status_column_before:
-            self._build_status_words()
+
+    def _mapping_edited(self) -> None:
+        if self.sheet is None or self.mapping is None:
+            return
+        columns = {header: str(combo.currentData()) for header, combo in self.combos.items()}
+        self.mapping = replace(self.mapping, columns=columns)
+        self.check_report = None
         self._check_mapping()
         self._update_buttons()
 
@@ -582,7 +659,7 @@ class ImportWizard(QDialog):
     def _check_mapping(self) -> None:
         show_message(self.mapping_problem, self.mapping_problems())
 
-    # -- step 3: preview --------------------------------------------------------------------
+    # -- step 4: preview --------------------------------------------------------------------
     def mapped_fields(self) -> list[str]:
         assert self.mapping is not None
         targets = set(self.mapping.columns.values())
@@ -591,10 +668,11 @@ class ImportWizard(QDialog):
     def fill_preview(self) -> None:
         if self.sheet is None or self.mapping is None:
             return
-        service = self.session.ws.sheets
-        first = service.preview(self.sheet, self.mapping, PREVIEW_ROWS)
+        service, blank = self.session.ws.sheets, self.blank_cells.isChecked()
+        first = service.preview(self.sheet, self.mapping, PREVIEW_ROWS, blank_bad_cells=blank)
         head = Sheet(self.sheet.headers, self.sheet.rows[:PREVIEW_ROWS], self.sheet.kind)
-        read = {row.line: row for row in service.parse(head, self.mapping).rows}
+        parsed_head = service.parse(head, self.mapping, blank_bad_cells=blank)
+        read = {row.line: row for row in parsed_head.rows}
         fields = self.mapped_fields()
         labels = self.field_labels()
         table = self.preview_table
@@ -605,7 +683,7 @@ class ImportWizard(QDialog):
             [self.tr("Line"), self.tr("Problem")] + [labels[f] for f in fields]
         )
         table.setRowCount(len(first))
-        bad = 0
+        bad = blanked = 0
         for r, preview_row in enumerate(first):
             parsed = read.get(preview_row.line)
             problem = preview_row.error
@@ -613,6 +691,9 @@ class ImportWizard(QDialog):
             if problem:
                 bad += 1
                 cells.append(self.tr("Cannot be read: %1").replace("%1", problem))
+            elif preview_row.blanked:
+                blanked += 1
+                cells.append(self.tr("Left empty: %1").replace("%1", preview_row.blanked))
             else:
                 cells.append("")
             for key in fields:
@@ -633,7 +714,7 @@ class ImportWizard(QDialog):
         for c in range(table.columnCount()):
             if header.sectionSize(c) > 240:
                 header.resizeSection(c, 240)
-        table.setColumnHidden(1, bad == 0)
+        table.setColumnHidden(1, bad + blanked == 0)
         intro = self.tr(
             "The first %n row(s) of the file, as the vault will hold them.", "", len(first)
         )
@@ -642,6 +723,13 @@ class ImportWizard(QDialog):
                 "%n of them cannot be read (shown in italics, with the reason).",
                 "",
                 bad,
+            )
+        if blanked:
+            intro += " " + self.tr(
+                "In %n of them a cell cannot be read: it will be left empty and its text kept "
+                "in the case's notes.",
+                "",
+                blanked,
             )
         intro += " " + self.tr("The next step checks every row.")
         self.preview_intro.setText(intro)
@@ -668,7 +756,18 @@ class ImportWizard(QDialog):
             return date_text(value)
         return _short(str(value), 40)
 
-    # -- step 4: check, then import ---------------------------------------------------------
+    # -- step 5: check, then import ---------------------------------------------------------
+    def options(self) -> dict[str, Any]:
+        """The choices of the last step, as ``SpreadsheetImportService.apply`` takes them."""
+        return {
+            "blank_bad_cells": self.blank_cells.isChecked(),
+            "existing": Existing.UPDATE if self.update_existing.isChecked() else Existing.SKIP,
+        }
+
+    def _options_changed(self) -> None:
+        if self.current() == CHECK and not self.busy.busy:
+            self.run_check()
+
     def run_check(self) -> None:
         if self.sheet is None or self.mapping is None:
             return
@@ -676,18 +775,25 @@ class ImportWizard(QDialog):
         self.check_summary.setText(self.tr("Reading every row (nothing is written)…"))
         set_role(self.check_summary, "hint")
         self.bad_box.hide()
-        self.skipped_text.hide()
         self.leave_out.hide()
         self.leave_out_hint.hide()
         self.leave_out.setChecked(False)
-        service, sheet, mapping = self.session.ws.sheets, self.sheet, self.mapping
+        service, sheet, mapping, options = (
+            self.session.ws.sheets,
+            self.sheet,
+            self.mapping,
+            self.options(),
+        )
         self.busy.run(
             self.tr("Checking every row…"),
-            lambda: service.apply(sheet, mapping, dry_run=True, skip_bad=True, remember=False),
+            lambda: service.apply(
+                sheet, mapping, dry_run=True, skip_bad=True, remember=False, **options
+            ),
             self._checked,
             self._check_failed,
             writes=True,
         )
+        self._update_buttons()
 
     def _check_failed(self, exc: Exception) -> None:
         self.check_summary.setText(job_error_text(exc))
@@ -705,45 +811,72 @@ class ImportWizard(QDialog):
                 self.tr("%n contact(s) in the log", "", report.contacts_added),
             ]
             text += " (" + ", ".join(extras) + ")."
+        elif report.cases_updated:
+            text = self.tr("No new case; %n case(s) to update.", "", report.cases_updated)
+        elif report.already_there:
+            text = self.tr("Every man in this file is already in the vault.")
         else:
             text = self.tr("No row can be imported.")
         unmapped = [w for w, combo in self.status_combos.items() if not combo.currentData()]
-        if report.errors and unmapped:
+        if (report.errors or report.blanked) and unmapped:
             text += " " + self.tr(
                 "Some rows use status words the app does not know (such as \u201c%1\u201d): "
-                "go back to step 2 to say what they mean."
+                "go back to \u201cwhat the status words mean\u201d to say what they mean."
             ).replace("%1", _short(unmapped[0]))
         self.check_summary.setText(text)
         set_role(self.check_summary, "")
-        errors = report.errors
-        self.bad_table.setRowCount(len(errors))
-        for r, error in enumerate(errors):
-            line = QTableWidgetItem(str(error.line))
-            line.setData(Qt.ItemDataRole.UserRole, error.line)
-            self.bad_table.setItem(r, 0, line)
-            self.bad_table.setItem(r, 1, QTableWidgetItem(error.reason))
-        self.bad_table.resizeRowsToContents()
-        self.bad_box.setTitle(
-            self.tr("%n row(s) cannot be read and will not be imported", "", len(errors))
-        )
-        self.bad_box.setVisible(bool(errors))
-        if report.skipped_existing:
-            lines = ", ".join(str(s.line) for s in report.skipped_existing[:20])
-            self.skipped_text.setText(
-                self.tr(
-                    "%n row(s) have a case reference already in the vault and are skipped "
-                    "(lines %1).",
-                    "",
-                    len(report.skipped_existing),
-                ).replace("%1", lines)
-            )
-            self.skipped_text.show()
+        self._fill_bad_table(report)
+        self._show_existing(report)
         self.leave_out.setText(
             self.tr("Import the %n readable case(s) and leave the rows listed above out", "", good)
         )
-        self.leave_out.setVisible(bool(errors) and good > 0)
-        self.leave_out_hint.setVisible(bool(errors) and good > 0)
+        self.leave_out.setVisible(bool(report.errors) and good > 0)
+        self.leave_out_hint.setVisible(bool(report.errors) and good > 0)
         self._update_buttons()
+
+    def _fill_bad_table(self, report: ImportReport) -> None:
+        """Rows left out and cells left empty, by line, each with what happens to it."""
+        listed = [(e.line, e.reason, self.tr("row left out")) for e in report.errors]
+        listed += [
+            (b.line, b.reason, self.tr("left empty, text kept in the notes"))
+            for b in report.blanked
+        ]
+        listed.sort(key=lambda item: item[0])
+        self.bad_table.setRowCount(len(listed))
+        for r, (line, reason, outcome) in enumerate(listed):
+            number = QTableWidgetItem(str(line))
+            number.setData(Qt.ItemDataRole.UserRole, line)
+            self.bad_table.setItem(r, 0, number)
+            self.bad_table.setItem(r, 1, QTableWidgetItem(reason))
+            self.bad_table.setItem(r, 2, QTableWidgetItem(outcome))
+        self.bad_table.resizeRowsToContents()
+        if report.errors:
+            title = self.tr("%n row(s) cannot be read and will not be imported", "", len(listed))
+        else:
+            title = self.tr(
+                "A cell cannot be read in %n row(s); the rows are imported without it",
+                "",
+                len(listed),
+            )
+        self.bad_box.setTitle(title)
+        self.bad_box.setVisible(bool(listed))
+
+    def _show_existing(self, report: ImportReport) -> None:
+        there = report.already_there
+        self.existing_box.setVisible(there > 0)
+        self.existing_text.setVisible(there > 0)
+        if not there:
+            return
+        shown = report.skipped_existing or report.updated
+        lines = ", ".join(str(s.line) for s in shown[:12]) + ("…" if len(shown) > 12 else "")
+        self.existing_text.setText(
+            self.tr(
+                "Already in the vault (the same case reference, or the same name and date of "
+                "birth): %n row(s) of this file (lines %1)",
+                "",
+                there,
+            ).replace("%1", lines)
+        )
 
     def unreadable_rows(self) -> list[tuple[int, str]]:
         report = self.check_report
@@ -759,10 +892,17 @@ class ImportWizard(QDialog):
                 self.tr("Tick the box to leave out the rows that cannot be read, or cancel."),
             )
             return False
-        service, sheet, mapping = self.session.ws.sheets, self.sheet, self.mapping
+        service, sheet, mapping, options = (
+            self.session.ws.sheets,
+            self.sheet,
+            self.mapping,
+            self.options(),
+        )
         started = self.busy.run(
             self.tr("Importing…"),
-            lambda: service.apply(sheet, mapping, dry_run=False, skip_bad=True, remember=True),
+            lambda: service.apply(
+                sheet, mapping, dry_run=False, skip_bad=True, remember=True, **options
+            ),
             self._imported,
             self._import_failed,
             writes=True,
@@ -788,6 +928,31 @@ class ImportWizard(QDialog):
             .replace("%2", str(report.relatives_added))
             .replace("%3", str(report.contacts_added)),
         ]
+        if report.cases_updated:
+            lines.append(
+                self.tr(
+                    "Updated %n case(s) already in the vault; their history shows what changed.",
+                    "",
+                    report.cases_updated,
+                )
+            )
+        if report.skipped_existing:
+            lines.append(
+                self.tr(
+                    "Left as they are: %n case(s) already in the vault.",
+                    "",
+                    len(report.skipped_existing),
+                )
+            )
+        if report.blanked:
+            lines.append(
+                self.tr(
+                    "In %n row(s) a cell could not be read: it was left empty and its text "
+                    "kept in the case's notes.",
+                    "",
+                    len(report.blanked),
+                )
+            )
         if report.errors:
             lines.append(
                 self.tr("%n row(s) that could not be read were left out.", "", len(report.errors))
