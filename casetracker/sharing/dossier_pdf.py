@@ -460,8 +460,12 @@ def _case(
         )
     )
     rel_rows = []
+    relationships: dict[uuid.UUID, str] = {}
     for link in lookups.of_case("case_relatives", cid):
         person = _lookup(relatives, link.values.get("relative_id"))
+        key = _uuid(link.values.get("relative_id"))
+        if key is not None:
+            relationships[key] = str(link.values.get("relationship") or "")
         if person is None:
             continue
         rel_rows.append(
@@ -514,7 +518,7 @@ def _case(
                     html.escape(translate("dossier", "yes — proof of life"))
                     if r.values.get("direct")
                     else html.escape(translate("dossier", "no — second-hand")),
-                    _withheld(r, "participants"),
+                    _who(r, _lookup(relatives, r.values.get("relative_id")), relationships),
                     _e(r.values.get("note")),
                 ]
                 for r in contacts
@@ -588,6 +592,26 @@ def _case(
             )
         )
     return "".join(out)
+
+
+def _who(
+    contact: BundleRecord, person: BundleRecord | None, relationships: Mapping[uuid.UUID, str]
+) -> str:
+    """Who spoke: as written on the contact, else the relative who reported it ("отец, Name").
+
+    A relative left out for lack of consent is not in the bundle, and an anonymous one is
+    named by the relationship alone, as in the relatives' table.
+    """
+    if contact.values.get("participants") or "participants" in contact.withheld:
+        return _withheld(contact, "participants")
+    if person is None:
+        return "—"
+    relationship = relationships.get(person.id, "")
+    name = "" if person.values.get("anonymous") else _withheld(person, "full_name")
+    parts = [html.escape(relationship)] if relationship else []
+    if name and name != "—":
+        parts.append(name)
+    return ", ".join(parts) or "—"
 
 
 def _uuid(value: Any) -> uuid.UUID | None:

@@ -105,3 +105,35 @@ def test_stored_values_are_shown_in_the_interface_language(shouting: None) -> No
     markup = dossier_html(doc, signer_fingerprint="AB12", created_at=MADE)
     assert "labels:DETAINED" in markup and ">detained<" not in markup
     assert "CT-0001" in markup  # a value that is not a stored word stays as it is
+
+
+def test_a_contact_names_the_relative_who_reported_it() -> None:
+    """The father's call is his: "Who" shows "отец, his name", not a dash, when he consented;
+    an anonymous relative is the relationship alone, and what was written on the contact wins."""
+    case = _record(ref="CT-0001", full_name=NAMES[0], status="detained")
+    father = _record(full_name="Смирнов Иван Петрович", anonymous=False)
+    mother = _record(full_name="Смирнова Анна", anonymous=True)
+    links = [
+        _record(case_id=case.id, relative_id=father.id, relationship="отец"),
+        _record(case_id=case.id, relative_id=mother.id, relationship="мать"),
+    ]
+
+    def contact(day: int, relative: BundleRecord, participants: str = "") -> BundleRecord:
+        return _record(
+            case_id=case.id, occurred_at=datetime(2024, 7, day, 18, 0), channel="call",
+            direct=True, relative_id=relative.id, participants=participants, note=f"note {day}",
+        )  # fmt: skip
+
+    contacts = [contact(19, father), contact(20, mother), contact(21, father, "сосед Пётр")]
+    document = CasesDocument(
+        LAWYER,
+        MADE,
+        {"cases": [case], "relatives": [father, mother], "case_relatives": links,
+         "contact_events": contacts},
+    )  # fmt: skip
+    text = squeezed(
+        " ".join(pdf_pages(render_dossier(document, signer_fingerprint="AB12", created_at=MADE)))
+    )
+    assert squeezed("отец, Смирнов Иван Петрович") in text
+    assert squeezed("мать") in text and squeezed("Смирнова Анна") not in text
+    assert squeezed("сосед Пётр") in text
