@@ -14,6 +14,7 @@ from casetracker.i18n import format_date, translate
 from casetracker.model import CaseStatus, Channel
 from casetracker.model.labels import status_label
 from casetracker.services import demo
+from casetracker.services.errors import InvalidInput
 from casetracker.services.imports import Existing
 from casetracker.services.workspace import Workspace
 from casetracker.sharing import canonical_csv
@@ -105,6 +106,15 @@ def add_commands(sub: Subcommands) -> None:
 def cmd_import(args: Namespace) -> int:
     if sharing_commands.is_sheet_import(args):
         return sharing_commands.cmd_import_sheet(args)
+    if args.blank_bad_cells or args.status_word:
+        raise InvalidInput(
+            translate(
+                "cli",
+                "This file is a Casetracker CSV, read exactly as written: --blank-bad-cells and "
+                "--status-word are for your own spreadsheets. Fix the rows it lists, or leave "
+                "them out with --skip-bad.",
+            )
+        )
     try:
         untrusted = args.file.read_bytes()
     except OSError as exc:

@@ -571,8 +571,6 @@ def is_sheet_import(args: Namespace) -> bool:
     """
     if getattr(args, "mapping", None) or getattr(args, "write_mapping", None):
         return True
-    if getattr(args, "blank_bad_cells", False) or getattr(args, "status_word", None):
-        return True
     if getattr(args, "preview", None) is not None:
         return True
     path: Path = args.file

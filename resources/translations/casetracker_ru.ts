@@ -3927,6 +3927,10 @@ in %2</source>
             <translation>одно и то же зерно даёт одних и тех же людей (по умолчанию 7)</translation>
         </message>
         <message>
+            <source>This file is a Casetracker CSV, read exactly as written: --blank-bad-cells and --status-word are for your own spreadsheets. Fix the rows it lists, or leave them out with --skip-bad.</source>
+            <translation>Это CSV-файл Casetracker, он читается ровно так, как записан: --blank-bad-cells и --status-word — для ваших собственных таблиц. Исправьте перечисленные строки или пропустите их с --skip-bad.</translation>
+        </message>
+        <message>
             <source>line {line}: {reason}</source>
             <translation>строка {line}: {reason}</translation>
         </message>

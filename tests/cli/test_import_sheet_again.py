@@ -78,3 +78,14 @@ def test_a_status_word_without_a_status_is_refused_in_plain_words(
     vault = _vault(tmp_path, cli)
     code, _out, err = cli("import", vault, SAMPLE, "--status-word", "???=lost")
     assert code == 1 and "--status-word wants a word" in err and "whereabouts_unknown" in err
+
+
+def test_the_spreadsheet_options_on_a_casetracker_csv_are_refused_in_plain_words(
+    tmp_path: Path, cli: RunCli
+) -> None:
+    vault = _vault(tmp_path, cli)
+    canonical = tmp_path / "c.csv"
+    canonical.write_text("case_ref,full_name,birth_date\n,Иванов Иван,давно\n", "utf-8")
+    code, _out, err = cli("import", vault, canonical, "--blank-bad-cells")
+    assert code == 1 and "--skip-bad" in err and "your own spreadsheets" in err
+    assert _cases(cli, vault) == []
