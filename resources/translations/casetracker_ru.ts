@@ -1732,6 +1732,10 @@ proof of life</source>
             <translation>Читать столбец %1 как</translation>
         </message>
         <message>
+            <source>“%1”</source>
+            <translation>«%1»</translation>
+        </message>
+        <message>
             <source>Status meant by %1</source>
             <translation>Какой статус означает %1</translation>
         </message>

@@ -594,7 +594,7 @@ class ImportWizard(QDialog):
         for row, word in enumerate(words, start=1):
             label = QLabel(area)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setText(f"\u201c{_short(word)}\u201d".replace("&", "&&"))
+            label.setText(self.tr("\u201c%1\u201d").replace("%1", _short(word).replace("&", "&&")))
             combo = QComboBox(area)
             combo.addItem(self.tr("— none of these —"), "")
             for status in CaseStatus:
