@@ -291,6 +291,11 @@ class SharingService:
         source = self.gather(case_ids, with_attachments=with_attachments, as_of=as_of)
         now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
         document = redact(source, chosen, now)
+        facts_withheld = withheld_relatives(source, chosen)
+        blobs = {a.id: (a.blob_name, a.blob_key) for a in source.of("attachments")}
+        # The rows are in the document now: at 20,000 cases they are gigabytes of ORM objects
+        # the dossier's layout should not have to share the memory with.
+        del source
         # Check our own output with the reader every recipient will use, and its limits.
         document = parse_document(to_json(document), document.declared())
         org = self.keys()
@@ -298,7 +303,7 @@ class SharingService:
         from casetracker.sharing.dossier_pdf import DossierFacts, render_dossier
 
         facts = DossierFacts(
-            withheld_relatives=withheld_relatives(source, chosen),
+            withheld_relatives=facts_withheld,
             rule_titles={rule.id: rule.title() for rule in RULES},
         )
         cases_json = dump_document(document)
@@ -313,11 +318,10 @@ class SharingService:
             ),
         }
         if with_attachments:
-            by_id = {a.id: a for a in source.of("attachments")}
             for record in document.of("attachments"):
-                row = by_id[record.id]
+                blob_name, blob_key = blobs[record.id]
                 members[record.values["member"]] = self.ws.attachments.store.get(
-                    row.blob_name, row.blob_key
+                    blob_name, blob_key
                 )
         counts = document.counts()
         data = seal(
