@@ -33,6 +33,7 @@ from itertools import permutations
 from typing import Any
 
 from casetracker.model import Relative
+from casetracker.sharing.alternation import grouped
 from casetracker.sharing.bundle_schema import (
     ANONYMISED,
     BY_KEY,
@@ -152,24 +153,29 @@ PROFILES: dict[str, Profile] = {p.name: p for p in (LAWYER_PROFILE, ANONYMISED_P
 
 def scrubber(people: Iterable[Relative]) -> Callable[[str], str]:
     """Replace these people's names, phones and handles in free text with ``[withheld]``."""
-    patterns: list[str] = []
+    # Each pattern with the characters a match of it can begin with (see ``grouped``).
+    patterns: set[tuple[str, frozenset[str]]] = set()
     for person in people:
         words = person.full_name.split()
         if words and len("".join(words)) >= 3:
             orders = permutations(words) if len(words) <= 3 else [tuple(words)]
-            patterns.extend(r"\s+".join(re.escape(w) for w in order) for order in orders)
+            patterns.update(
+                (r"\s+".join(re.escape(w) for w in order), frozenset(order[0][0]))
+                for order in orders
+            )
         for phone in person.phones.split(";"):
             digits = [d for d in phone if d.isdigit()]
             if len(digits) >= 5:
-                patterns.append(r"\+?" + r"[\s\-().]*".join(digits))
+                patterns.add((r"\+?" + r"[\s\-().]*".join(digits), frozenset({"+", digits[0]})))
         for handle in person.handles.split(";"):
             handle = handle.strip().lstrip("@")
             if len(handle) >= 3:
-                patterns.append("@?" + re.escape(handle))
+                patterns.add(("@?" + re.escape(handle), frozenset({"@", handle[0]})))
     if not patterns:
         return lambda text: text
     # Longest first, so a full name wins over a part of it.
-    regex = re.compile("|".join(sorted(set(patterns), key=len, reverse=True)), re.IGNORECASE)
+    ordered = sorted(patterns, key=lambda p: (-len(p[0]), p[0]))
+    regex = re.compile(grouped(ordered, re.IGNORECASE), re.IGNORECASE)
     # One alternative per withheld name, phone and handle makes each substitution slow, and
     # the same text recurs on many rows ("со слов родственников"): substitute it once.
     done: dict[str, str] = {}
