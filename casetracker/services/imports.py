@@ -223,13 +223,14 @@ def _update_case(
     case.notes = _joined(case.notes, row.notes, "\n")
     if row.name_is_changed and not case.name_is_changed:
         case.name_is_changed = True
-    set_status_in(
-        session,
-        case,
-        row.status,
-        row.detention_date or row.refusal_date or date.today(),
-        SOURCE_NOTE,
-    )
+    if row.status_given:
+        set_status_in(
+            session,
+            case,
+            row.status,
+            row.detention_date or row.refusal_date or date.today(),
+            SOURCE_NOTE,
+        )
     case.search_key = case_search_key(case)
     session.add(case)
     report.cases_updated += 1

@@ -55,6 +55,8 @@ class ImportRow:
     military_unit: str = ""
     contract_type: str = ""
     status: CaseStatus = CaseStatus.REFUSED
+    #: False when the status cell was empty (or left empty): ``status`` is then only a default.
+    status_given: bool = True
     refusal_date: date | None = None
     detention_date: date | None = None
     facility: str = ""
@@ -244,6 +246,7 @@ def _row(line: int, raw: dict[str, str]) -> ImportRow:
         military_unit=text("military_unit"),
         contract_type=text("contract_type"),
         status=status,
+        status_given=bool(text("status")),
         refusal_date=when("refusal_date"),
         detention_date=when("detention_date"),
         facility=text("facility"),

@@ -689,9 +689,10 @@ def _make_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _status(text: str, extra: dict[str, CaseStatus]) -> CaseStatus:
+def _status(text: str, extra: dict[str, CaseStatus]) -> CaseStatus | None:
+    """The status a cell names; None for an empty cell (the importer's default applies)."""
     if not text.strip():
-        return CaseStatus.REFUSED
+        return None
     key = status_key(text)
     own = {status_key(word): status for word, status in extra.items()}
     found = own.get(key) or _STATUS_BY_NORM.get(key)
@@ -796,6 +797,7 @@ def read_row(
         facility = ""
     kind = read("facility_kind", _kind, None) or _place_kind(facility)
     last_contact = read("last_contact_date", parse_sheet_date, None)
+    status = read("status", lambda t: _status(t, mapping.statuses), None)
     contact_note = _text(get("last_contact_note"))
     if contact_note and last_contact is None:
         reason = translate("sharing", "a last-contact note is given without its date")
@@ -815,7 +817,8 @@ def read_row(
         home_region=_text(get("home_region")),
         military_unit=_text(get("military_unit")),
         contract_type=_text(get("contract_type")),
-        status=read("status", lambda t: _status(t, mapping.statuses), CaseStatus.REFUSED),
+        status=status or CaseStatus.REFUSED,
+        status_given=status is not None,
         refusal_date=read("refusal_date", parse_sheet_date, None),
         detention_date=read("detention_date", parse_sheet_date, None),
         facility=facility,

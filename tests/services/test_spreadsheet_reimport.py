@@ -120,12 +120,16 @@ def test_a_corrected_copy_updates_the_cases_and_the_history_says_so(ws: Workspac
 def test_an_empty_cell_in_the_copy_does_not_erase_what_the_vault_knows(ws: Workspace) -> None:
     _apply(ws, _sheet(), blank_bad_cells=True)
     text = SAMPLE.read_text("utf-8").replace(
-        "3,Юсупов Дмитрий Сергеевич,12.05.1982,Дагестан", "3,Юсупов Дмитрий Сергеевич,12.05.1982,"
+        "3,Юсупов Дмитрий Сергеевич,12.05.1982,Дагестан,в/ч 69647,отправлен на фронт,",
+        "3,Юсупов Дмитрий Сергеевич,12.05.1982,,в/ч 69647,,",
     )
     _apply(ws, _sheet(text), blank_bad_cells=True, existing=Existing.UPDATE)
-    yusupov = next(r for r in ws.cases.rows() if r.full_name == "Юсупов Дмитрий Сергеевич")
-    assert ws.cases.get(yusupov.ref).home_region == "Дагестан"
-    assert ws.cases.get(yusupov.ref).birth_date == date(1982, 5, 12)
+    yusupov = ws.cases.get(
+        next(r for r in ws.cases.rows() if r.full_name == "Юсупов Дмитрий Сергеевич").ref
+    )
+    assert yusupov.home_region == "Дагестан" and yusupov.birth_date == date(1982, 5, 12)
+    assert yusupov.status is CaseStatus.RETURNED_TO_FRONT  # an empty status cell is no news
+    assert len(ws.cases.status_history(yusupov.ref)) == 1
 
 
 @pytest.mark.parametrize("existing", list(Existing))
