@@ -176,7 +176,10 @@ def test_every_man_is_imported_with_unreadable_cells_left_empty_and_kept_in_note
     assert list(wizard.status_combos) == ["???"]
     _choose_from_list(qtbot, wizard.status_combos["???"], "Wh")
     _click(qtbot, wizard.next_button)
-    assert wizard.current() == PREVIEW
+    assert wizard.current() == PREVIEW and "Step 4 of 5" in wizard.step.text()
+    _click(qtbot, wizard.back_button)
+    assert wizard.current() == STATUSES  # the choice is still there
+    assert wizard.status_combos["???"].currentData() == "whereabouts_unknown"
     _to_check(qtbot, wizard)
     assert wizard.blank_cells.isChecked()  # on by default
     assert "Ready to import 40 case" in wizard.check_summary.text()

@@ -357,7 +357,7 @@ class ImportWizard(QDialog):
             CHECK: self.tr("check, then import"),
         }
         self.pages.setCurrentIndex(page)
-        steps = self.steps() if page != FILE else [FILE, COLUMNS, PREVIEW, CHECK]
+        steps = self.steps()
         if page == DONE:
             self.step.setText(self.tr("Imported"))
         else:
@@ -385,7 +385,7 @@ class ImportWizard(QDialog):
         page = self.current()
         if page in (COLUMNS, STATUSES, PREVIEW, CHECK) and not self.busy.busy:
             steps = self.steps()
-            self.show_page(steps[max(0, steps.index(page) - 1)])
+            self.show_page(steps[steps.index(page) - 1] if page in steps else COLUMNS)
 
     def next(self) -> None:
         page = self.current()
