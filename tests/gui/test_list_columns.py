@@ -7,9 +7,18 @@ its tabs by clicking them, in English and in Russian.
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QCollator, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCollator, QLocale, QModelIndex, QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QTableView, QToolTip, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QTableView,
+    QToolTip,
+    QTreeView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui import translation
@@ -154,3 +163,45 @@ def _shortened(view: QAbstractItemView, index: QModelIndex) -> bool:
     margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
     visible = rect.isValid() and view.viewport().rect().contains(rect.center())
     return visible and view.fontMetrics().horizontalAdvance(text) + margin > rect.width()
+
+
+def wheel(widget: QWidget, delta: int) -> None:
+    at = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(
+        at, QPointF(widget.mapToGlobal(at.toPoint())), QPoint(), QPoint(0, delta),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )  # fmt: skip
+    QApplication.sendEvent(widget, event)
+
+
+def test_a_long_name_scrolled_into_view_is_shown_whole(
+    demo_session: VaultSession, qtbot: QtBot
+) -> None:
+    """Only rows on screen are measured (fast keystrokes); scrolling to a longer name widens."""
+    long_name = "Длинноименный-Щербатов-Оболенский Константин Александрович-Вольдемар"
+    demo_session.ws.cases.create(long_name)  # the newest case: the foot of the list
+    window = MainWindow(demo_session)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        table = open_section(window, CASES).findChild(QTableView)
+        assert table is window.cases.table
+        row = next(
+            r for r in range(table.model().rowCount())
+            if table.model().index(r, 1).data() == long_name
+        )  # fmt: skip
+        assert not table.viewport().rect().intersects(table.visualRect(table.model().index(row, 1)))
+        header = table.horizontalHeader()
+        needed = table.fontMetrics().horizontalAdvance(long_name)
+        assert header.sectionSize(1) < needed  # not measured while off screen
+        bar = table.verticalScrollBar()
+        for _ in range(20):  # the mouse wheel, down to the foot of the list
+            wheel(table.viewport(), -120)
+            if bar.value() == bar.maximum():
+                break
+        qtbot.waitUntil(lambda: header.sectionSize(1) >= needed, timeout=2000)
+    finally:
+        window.teardown()

