@@ -621,7 +621,9 @@ def cmd_import_sheet(args: Namespace) -> int:
             _show_mapping(sheet, mapping, origin)
             if args.preview is not None:
                 for row in service.preview(sheet, mapping, args.preview):
-                    shown = "; ".join(f"{k}={v}" for k, v in row.values.items() if v.strip())
+                    shown = "; ".join(
+                        f"{_field_label(k)}: {v}" for k, v in row.values.items() if v.strip()
+                    )
                     out(
                         translate("cli", "line {line}: {values}").format(
                             line=row.line, values=shown
@@ -704,8 +706,18 @@ def _show_mapping(sheet: spreadsheet.Sheet, mapping: spreadsheet.SheetMapping, o
     out(translate("cli", "Columns ({origin}):").format(origin=origin))
     for header in sheet.headers:
         target = mapping.field_of(header)
-        out(f"  {header:<28} -> {target or translate('cli', '(ignored)')}")
+        read_as = f"{_field_label(target)} ({target})" if target else translate("cli", "(ignored)")
+        out(f"  {header:<28} -> {read_as}")
     missing = mapping.missing_required()
     if missing:
-        out(translate("cli", "No column feeds: {fields}").format(fields=", ".join(missing)))
+        out(
+            translate("cli", "No column is read as: {fields}").format(
+                fields=", ".join(_field_label(f) for f in missing)
+            )
+        )
     out(translate("cli", "{n} data row(s).").format(n=len(sheet.rows)))
+
+
+def _field_label(code: str) -> str:
+    """A case field as the wizard names it ("Last contact"), in the interface language."""
+    return translate("sharing", spreadsheet.FIELDS[code]) if code in spreadsheet.FIELDS else code

@@ -4501,16 +4501,20 @@ in %2</source>
             <translation>--status-word ждёт слово, «=» и статус, например "в СИЗО=detained"; статусы: {statuses}.</translation>
         </message>
         <message>
+            <source>(ignored)</source>
+            <translation>(не импортируется)</translation>
+        </message>
+        <message>
+            <source>No column is read as: {fields}</source>
+            <translation>Ни один столбец не читается как: {fields}</translation>
+        </message>
+        <message>
             <source>{n} row(s) could not be read and were not imported (listed above).</source>
             <translation>Не удалось прочитать и не импортировано строк: {n} (перечислены выше).</translation>
         </message>
         <message>
             <source>Columns ({origin}):</source>
             <translation>Столбцы ({origin}):</translation>
-        </message>
-        <message>
-            <source>No column feeds: {fields}</source>
-            <translation>Ни один столбец не заполняет: {fields}</translation>
         </message>
         <message>
             <source>{n} data row(s).</source>
@@ -6510,7 +6514,7 @@ in %2</source>
         </message>
         <message>
             <source>“{text}” is not a date (use YYYY-MM-DD or DD.MM.YYYY)</source>
-            <extracomment>Rows imported with unreadable secondary cells left empty (spreadsheets, on request).</extracomment>
+            <extracomment>False when the status cell was empty (or left empty): ``status`` is then only a default. Rows imported with unreadable secondary cells left empty (spreadsheets, on request).</extracomment>
             <translation>«{text}» — не дата (пишите ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)</translation>
         </message>
         <message>

@@ -89,3 +89,12 @@ def test_the_spreadsheet_options_on_a_casetracker_csv_are_refused_in_plain_words
     code, _out, err = cli("import", vault, canonical, "--blank-bad-cells")
     assert code == 1 and "--skip-bad" in err and "your own spreadsheets" in err
     assert _cases(cli, vault) == []
+
+
+def test_the_preview_names_the_fields_in_words(tmp_path: Path, cli: RunCli) -> None:
+    vault = _vault(tmp_path, cli)
+    code, out, _ = cli("import", vault, SAMPLE, "--preview", "1")
+    assert code == 0
+    assert "Последняя связь              -> Last contact (last_contact_date)" in out
+    assert "line 2: Full name: Смирнов Максим Иванович; Date of birth: 07.01.1977" in out
+    assert "last_contact_date=" not in out
