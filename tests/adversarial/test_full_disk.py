@@ -138,7 +138,7 @@ def test_export_onto_a_full_disk_fails_in_one_line_and_leaves_no_file(
     assert cli_main.main(argv) == 1
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "Traceback" not in error
-    assert "space" in error.lower()
+    assert "disk is full" in error.lower()
     assert not out.exists() and temp_files(small_disk.folder) == []
     small_disk.free()
     assert cli_main.main(argv) == 0, capsys.readouterr().err

@@ -39,7 +39,7 @@ def test_flags_prints_the_morning_picture_worst_first(cli: RunCli, vault: Path) 
     lines = out.splitlines()
     assert lines[0].startswith(f"Open flags on {date.today():%d.%m.%Y}: ")
     assert lines[1].split() == ["SEVERITY", "SINCE", "CASE/PLACE", "RULE", "WHAT"]
-    assert lines[2].startswith("critical") and lines[-1].startswith("info")
+    assert lines[2].startswith("Critical") and lines[-1].startswith("Reminder")
     for rule in engine.BY_ID:
         assert f" {rule} " in out
     assert "Possible mass transfer" in out
