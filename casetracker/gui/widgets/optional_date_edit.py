@@ -10,11 +10,13 @@ Alt+Down) away.
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
+from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QFocusEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QToolButton,
     QVBoxLayout,
@@ -56,10 +58,18 @@ class TypedDateField(QWidget):
         self.edit.setToolTip(format_hint(_date_format()))
         self.calendar_button = QToolButton(self)
         self.calendar_button.setArrowType(Qt.ArrowType.DownArrow)
+        # Out of the Tab chain (Tab goes field to field); the keyboard opens it with Alt+Down or
+        # F4 from the field, an action bound to this field alone so several never clash.
+        self.calendar_action = QAction(self.tr("Choose on a calendar"), self)
+        self.calendar_action.setShortcuts([QKeySequence("Alt+Down"), QKeySequence("F4")])
+        self.calendar_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.calendar_action.setToolTip(self.tr("Choose on a calendar (Alt+Down)"))
+        self.calendar_action.triggered.connect(self.show_calendar)
+        self.addAction(self.calendar_action)
+        self.calendar_button.setDefaultAction(self.calendar_action)
+        self.calendar_button.setArrowType(Qt.ArrowType.DownArrow)
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.calendar_button.setToolTip(self.tr("Choose on a calendar (Alt+Down)"))
         self.calendar_button.setAccessibleName(self.tr("Choose on a calendar"))
-        self.calendar_button.clicked.connect(self.show_calendar)
         self.message = error_label(self)
         self.calendar = QCalendarWidget(self)
         self.calendar.setWindowFlags(Qt.WindowType.Popup)
@@ -79,7 +89,6 @@ class TypedDateField(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.message)
         self.setFocusProxy(self.edit)
-        self.edit.installEventFilter(self)
         self.edit.textChanged.connect(self._edited)
         self.edit.editingFinished.connect(self.check)
 
@@ -113,6 +122,23 @@ class TypedDateField(QWidget):
         self.edit.setAccessibleDescription(problem)
         return not problem
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # A screen reader lands in the text box, not in this frame: give it the field's name
+        # (its own, else its form label's: "Date of birth").
+        if not self.edit.accessibleName():
+            self.edit.setAccessibleName(self.accessibleName() or self._label_text())
+
+    def _label_text(self) -> str:
+        parent = self.parentWidget()
+        holder = parent.layout() if parent is not None else None
+        for layout in [holder, *(holder.findChildren(QFormLayout) if holder else [])]:
+            if isinstance(layout, QFormLayout):
+                label = layout.labelForField(self)
+                if isinstance(label, QLabel):
+                    return label.text().replace("&", "")
+        return ""
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         # A click on the field's frame (beside the text box) still means "type here".
         self.edit.setFocus(Qt.FocusReason.MouseFocusReason)
@@ -144,20 +170,6 @@ class TypedDateField(QWidget):
             return parse_date(self.text(), locale_format=_date_format(), future=True)
         except DateInputError:
             return None
-
-    def eventFilter(self, watched: object, event: QEvent) -> bool:
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
-            key = event if isinstance(event, QKeyEvent) else None
-            if key is not None and (
-                key.key() == Qt.Key.Key_F4
-                or (
-                    key.key() == Qt.Key.Key_Down
-                    and key.modifiers() & Qt.KeyboardModifier.AltModifier
-                )
-            ):
-                self.show_calendar()
-                return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
 
 
 class OptionalDateEdit(TypedDateField):
