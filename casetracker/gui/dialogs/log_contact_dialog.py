@@ -92,7 +92,7 @@ class LogContactDialog(QDialog):
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(self.tr("What was said"))
         self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(90)
+        self.note.setMinimumHeight(60)  # grows with the dialog; small enough for 200 %
 
         self.status = EnumCombo(
             CaseStatus, status_label, self, none_text=self.tr("No change of status")
