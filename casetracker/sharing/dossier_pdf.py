@@ -88,14 +88,34 @@ def render_dossier(
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPointSize(10)
-    _print(markup, font, writer)
+    _print(_parts(markup, CASES_PER_LAYOUT), font, writer)
     del writer  # finishes the PDF
     buffer.close()
     return bytes(data.data())
 
 
-def _print(markup: str, font: "QFont", writer: "QPdfWriter") -> None:
-    """Lay ``markup`` out once, at the writer's resolution, and draw it page by page.
+#: Every case starts a page: the HTML is cut before it.
+CASE_START = "<div style='page-break-before: always'>"
+#: Cases laid out at a time. One Qt document for all 20,000 cases of an organisation took
+#: about 10 GB (0.5 MB a case); a part at a time keeps the dossier to a few hundred MB.
+CASES_PER_LAYOUT = 200
+
+
+def _parts(markup: str, cases_per_part: int) -> list[str]:
+    """The dossier's HTML as documents of whole cases, in order (the first with the intro)."""
+    body = markup.removeprefix("<html><body>").removesuffix("</body></html>")
+    head, *cases = body.split(CASE_START)
+    parts = [head + "".join(CASE_START + case for case in cases[:cases_per_part])]
+    for start in range(cases_per_part, len(cases), cases_per_part):
+        first, *others = cases[start : start + cases_per_part]
+        # Its first case starts the part's first page already.
+        parts.append("<div>" + first + "".join(CASE_START + case for case in others))
+    return ["<html><body>" + part + "</body></html>" for part in parts]
+
+
+def _print(parts: list[str], font: "QFont", writer: "QPdfWriter") -> None:
+    """Lay each part out once, at the writer's resolution, and draw it page by page; the
+    pages are numbered across the parts, and only one part's layout is held at a time.
 
     ``QTextDocument.print_`` does the same for a document without a page size, but first clones
     it, and cloning lays the whole original out at screen resolution only to throw it away: for
@@ -115,11 +135,6 @@ def _print(markup: str, font: "QFont", writer: "QPdfWriter") -> None:
         QTextDocument,
     )
 
-    text = QTextDocument()
-    text.setDefaultFont(font)
-    layout = text.documentLayout()
-    layout.setPaintDevice(writer)
-    text.setHtml(markup)
     painter = QPainter(writer)
     # Like print_: margins in screen pixels, which the layout scales to the writer's 300 dpi.
     screen = QGuiApplication.primaryScreen()
@@ -127,43 +142,51 @@ def _print(markup: str, font: "QFont", writer: "QPdfWriter") -> None:
     dpi_y = round(screen.logicalDotsPerInchY()) if screen else 100
     margin_x = int(SIDE_MARGIN_CM / 2.54 * dpi_x)
     margin_y = int(2 / 2.54 * dpi_y)  # room for the page number
-    frame = text.rootFrame().frameFormat()
-    frame.setLeftMargin(margin_x)
-    frame.setRightMargin(margin_x)
-    frame.setTopMargin(margin_y)
-    frame.setBottomMargin(margin_y)
-    text.rootFrame().setFrameFormat(frame)
     page = QRectF(0, 0, writer.width(), writer.height())
+    number_font = QFont(font)
     number_at = QPointF(
         page.width() - margin_x * writer.logicalDpiX() / dpi_x,
         page.height()
         - margin_y * writer.logicalDpiY() / dpi_y
-        + QFontMetrics(text.defaultFont(), writer).ascent()
+        + QFontMetrics(number_font, writer).ascent()
         + 5 * writer.logicalDpiY() / 72.0,
     )
-    text.setPageSize(page.size())
     context = QAbstractTextDocumentLayout.PaintContext()
     context.palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.black)
-    number_font = QFont(text.defaultFont())
-    pages = text.pageCount()
-    for index in range(pages):
-        if index:
-            writer.newPage()
-        view = QRectF(0, index * page.height(), page.width(), page.height())
-        painter.save()
-        painter.translate(0, -view.top())
-        painter.setClipRect(view)
-        context.clip = view
-        layout.draw(painter, context)
-        painter.setClipping(False)
-        painter.setFont(number_font)
-        label = str(index + 1)
-        painter.drawText(
-            round(number_at.x() - painter.fontMetrics().horizontalAdvance(label)),
-            round(number_at.y() + view.top()),
-            label,
-        )
-        painter.restore()
+    number = 0
+    # One document for every part: a new one would embed its fonts in the PDF once more.
+    text = QTextDocument()
+    text.setDefaultFont(font)
+    layout = text.documentLayout()
+    layout.setPaintDevice(writer)
+    for markup in parts:
+        text.setHtml(markup)
+        frame = text.rootFrame().frameFormat()
+        frame.setLeftMargin(margin_x)
+        frame.setRightMargin(margin_x)
+        frame.setTopMargin(margin_y)
+        frame.setBottomMargin(margin_y)
+        text.rootFrame().setFrameFormat(frame)
+        text.setPageSize(page.size())
+        for index in range(text.pageCount()):
+            if number:
+                writer.newPage()
+            number += 1
+            view = QRectF(0, index * page.height(), page.width(), page.height())
+            painter.save()
+            painter.translate(0, -view.top())
+            painter.setClipRect(view)
+            context.clip = view
+            layout.draw(painter, context)
+            painter.setClipping(False)
+            painter.setFont(number_font)
+            label = str(number)
+            painter.drawText(
+                round(number_at.x() - painter.fontMetrics().horizontalAdvance(label)),
+                round(number_at.y() + view.top()),
+                label,
+            )
+            painter.restore()
     painter.end()
 
 
@@ -290,9 +313,7 @@ def dossier_html(
     )
     lookups = _Lookups(doc)
     for case in sorted(doc.of("cases"), key=lambda r: str(r.values.get("ref", ""))):
-        parts.append(
-            "<div style='page-break-before: always'>" + _case(doc, case, lookups, facts) + "</div>"
-        )
+        parts.append(CASE_START + _case(doc, case, lookups, facts) + "</div>")
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 

@@ -137,3 +137,23 @@ def test_a_contact_names_the_relative_who_reported_it() -> None:
     assert squeezed("отец, Смирнов Иван Петрович") in text
     assert squeezed("мать") in text and squeezed("Смирнова Анна") not in text
     assert squeezed("сосед Пётр") in text
+
+
+def test_laid_out_a_few_cases_at_a_time_the_dossier_reads_the_same(
+    pages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large dossier is laid out in parts (20,000 cases at once took about 10 GB): the same
+    pages, numbered on, each case starting a page, every word there (a page may end a row
+    earlier or later)."""
+    from casetracker.sharing import dossier_pdf
+
+    monkeypatch.setattr(dossier_pdf, "CASES_PER_LAYOUT", 1)
+    document = _document([2, 120, 3])
+    parted = pdf_pages(render_dossier(document, signer_fingerprint="AB12 CD34", created_at=MADE))
+    assert len(parted) == len(pages)
+    assert [page.split()[-1] for page in parted] == [str(n) for n in range(1, len(pages) + 1)]
+    assert [_heading(p)[:12] for p in parted] == [_heading(p)[:12] for p in pages]
+    # (a row cut by the page's foot is drawn, clipped, on both pages: compare words, not counts)
+    assert set(" ".join(parted).split()) == set(" ".join(pages).split())
+    markup = dossier_html(document, signer_fingerprint="AB12 CD34", created_at=MADE)
+    assert len(dossier_pdf._parts(markup, 1)) == 3
