@@ -205,3 +205,20 @@ def test_a_long_name_scrolled_into_view_is_shown_whole(
         qtbot.waitUntil(lambda: header.sectionSize(1) >= needed, timeout=2000)
     finally:
         window.teardown()
+
+
+def test_today_gives_its_spare_room_to_what_not_to_the_name(main_window: MainWindow) -> None:
+    """The name is whole and no wider than it needs; the rest of the row says what is wrong."""
+    window = main_window
+    tree = open_section(window, TODAY).findChild(QTreeView)
+    assert tree is window.today.tree
+    header = tree.header()
+    margin = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
+    shown = [
+        tree.model().index(r, 1).data()
+        for r in range(tree.model().rowCount())
+        if tree.viewport().rect().intersects(tree.visualRect(tree.model().index(r, 1)))
+    ]
+    widest = max(tree.fontMetrics().horizontalAdvance(name) for name in shown if name)
+    assert header.sectionSize(1) <= widest + margin + 24
+    assert header.sectionSize(2) > header.sectionSize(1)

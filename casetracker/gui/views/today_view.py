@@ -59,8 +59,9 @@ class TodayView(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.doubleClicked.connect(lambda _i: self.open_selected())
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
-        # The name gets the width it needs first; headers are never cut off.
-        self.widths = ColumnWidths(self.tree, whole=(1,), spare=1)
+        # The name gets the width it needs first; headers are never cut off; room left over goes
+        # to "What" (the worst flag and the others), which is what a long row has to say.
+        self.widths = ColumnWidths(self.tree, whole=(1,), spare=2)
 
         self.detail = QFrame(self)
         set_role(self.detail, "panel")

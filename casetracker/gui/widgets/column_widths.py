@@ -152,5 +152,6 @@ class ColumnWidths(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # (Qt may still deliver events while Python takes the object down: no ``_view`` then.)
         if event.type() == QEvent.Type.Resize and hasattr(self, "_view"):
+            self._widen_for_rows_shown()  # a taller list shows rows not measured yet
             self._share()
         return False
