@@ -20,6 +20,7 @@ from pyrage import x25519
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QWidget
 
+from casetracker.gui.dialogs.import_wizard import PREVIEW
 from casetracker.gui.main_window import MainWindow
 from casetracker.gui.vault_session import VaultSession
 from casetracker.model import CaseStatus
@@ -179,9 +180,11 @@ def sharing_screens(window: MainWindow, session: VaultSession, folder: Path, out
     _wait(lambda: wizard.current() == 1)
     _save(wizard, out, "45-import-sheet-columns")
     wizard.next()
+    if wizard.current() != PREVIEW:  # the sample has status words to choose a meaning for
+        _save(wizard, out, "45b-import-sheet-status-words")
+        wizard.next()
     _save(wizard, out, "46-import-sheet-preview")
     wizard.next()
     _wait(lambda: wizard.check_report is not None)
-    wizard.leave_out.setChecked(True)
     _save(wizard, out, "47-import-sheet-check")
     wizard.reject()
