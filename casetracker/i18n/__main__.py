@@ -41,6 +41,7 @@ def main(argv: list[str]) -> int:
         _lock = _locked()
         catalog.update()
         print(ts_file.fill(catalog.ts_path("ru"), given), "translations written")
+        catalog.update()  # back in lupdate's own layout, so the next diff shows only content
         return 0
     print(
         "usage: python -m casetracker.i18n update|build|pending|translate FILE.json",

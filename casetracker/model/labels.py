@@ -224,6 +224,7 @@ def field_label(name: str) -> str:
         "share_with_media": translate("fields", "may share with media"),
         "relationship": translate("fields", "relationship"),
         "occurred_at": translate("fields", "when"),
+        "time_known": translate("fields", "hour known"),
         "occurred_on": translate("fields", "date"),
         "channel": translate("fields", "channel"),
         "direct": translate("fields", "heard him himself"),
