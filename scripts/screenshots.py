@@ -2,7 +2,7 @@
 
 Run under a virtual display so fonts and styles render as on a desktop:
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py [OUT_DIR]
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python scripts/screenshots.py [OUT_DIR]
 
 Writes PNG files to docs/screenshots/ (or OUT_DIR). The data is the fictional demo vault, made
 in a temporary folder that is deleted afterwards. Windows are grabbed with QWidget.grab(), so no

@@ -6,7 +6,7 @@ on 3 August, when the case goes to a lawyer as an encrypted export in Russian. E
 typed or clicked as a caseworker would (no widget is set from code), on the day it happens:
 each day runs in its own process under ``faketime``, on one real vault file.
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/seed_story.py [OUT_DIR]
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python scripts/seed_story.py [OUT_DIR]
 
 Needs ``faketime``, ``age-keygen`` and ``pdftoppm`` (Debian: faketime, age, poppler-utils).
 Writes ``story-<lang>-NN-*.png`` for the screens, in Russian and in English, and the lawyer's

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTreeView,
@@ -59,14 +60,13 @@ class TodayView(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.doubleClicked.connect(lambda _i: self.open_selected())
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
-        # The name gets the width it needs first; headers are never cut off; room left over goes
-        # to "What" (the worst flag and the others), which is what a long row has to say.
-        self.widths = ColumnWidths(self.tree, whole=(1,), spare=2)
+        # The reference and the name get the width they need first; headers are never cut off;
+        # room left over goes to "What" (the worst flag and the others).
+        self.widths = ColumnWidths(self.tree, whole=(0, 1), spare=2)
 
         self.detail = QFrame(self)
         set_role(self.detail, "panel")
-        self.detail.setMinimumWidth(320)
-        self.detail.setMaximumWidth(480)
+        self.detail.setMinimumWidth(280)  # its scroll area holds the panel's width
         self.badge = QLabel(self.detail)
         set_role(self.badge, "badge")
         self.headline = QLabel(self.detail)
@@ -137,8 +137,17 @@ class TodayView(QWidget):
         self.empty.setWordWrap(True)
         set_role(self.empty, "hint")
         splitter = QSplitter(self)
+        # The panel scrolls when the window is short (200 % on a small screen) instead of
+        # squeezing its lines and buttons over each other.
+        self.detail_scroll = QScrollArea(self)
+        self.detail_scroll.setWidget(self.detail)
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail_scroll.setMinimumWidth(320)
+        self.detail_scroll.setMaximumWidth(480)
         splitter.addWidget(self.tree)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(self.detail_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
