@@ -225,7 +225,11 @@ class CaseService:
             stmt = (
                 select(StatusChange)
                 .where(StatusChange.case_id == case.id)
-                .order_by(col(StatusChange.changed_on), col(StatusChange.created_at))
+                # A change whose day is not known stands where it was recorded.
+                .order_by(
+                    func.coalesce(col(StatusChange.changed_on), func.date(StatusChange.created_at)),
+                    col(StatusChange.created_at),
+                )
             )
             return list(session.exec(stmt))
 
@@ -385,7 +389,7 @@ class _Holds:
 
 
 def set_status_in(
-    session: Session, case: Case, status: CaseStatus, on: date, source_note: str = ""
+    session: Session, case: Case, status: CaseStatus, on: date | None, source_note: str = ""
 ) -> None:
     if status == case.status:
         return

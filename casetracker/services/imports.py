@@ -196,7 +196,9 @@ def _apply_row(session: Session, row: ImportRow, report: ImportReport, idx: _Ind
         StatusChange(
             case_id=case.id,
             status=row.status,
-            changed_on=row.detention_date or row.refusal_date or date.today(),
+            # The day he was detained (or refused) when the row says; else not known, never
+            # the day of the import.
+            changed_on=row.detention_date or row.refusal_date,
             source_note=SOURCE_NOTE,
         )
     )
@@ -228,7 +230,7 @@ def _update_case(
             session,
             case,
             row.status,
-            row.detention_date or row.refusal_date or date.today(),
+            None,  # the sheet does not say since when
             SOURCE_NOTE,
         )
     case.search_key = case_search_key(case)

@@ -430,7 +430,11 @@ def _case(
     )
     history = sorted(
         lookups.of_case("status_changes", cid),
-        key=lambda r: r.values.get("changed_on") or date.min,
+        # A change whose day is not known stands where it was recorded, as in the app.
+        key=lambda r: (
+            r.values.get("changed_on") or (r.created_at.date() if r.created_at else date.min),
+            r.created_at.timestamp() if r.created_at else 0.0,
+        ),
     )
     out.append(
         _grid(

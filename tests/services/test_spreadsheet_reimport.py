@@ -141,3 +141,17 @@ def test_a_case_reference_finds_the_case_even_under_another_spelling(
     report = _apply(ws, sheet, existing=existing)
     assert report.cases_added == 0 and report.already_there == 1
     assert ws.cases.get("ORG-7").home_region == ("Тыва" if existing is Existing.UPDATE else "")
+
+
+def test_a_row_without_dates_gets_no_status_date_from_the_import_day(ws: Workspace) -> None:
+    """No value the user did not give: the status is known, since when is not (not 'today')."""
+    sheet = _sheet("ФИО;Статус\nПетров Пётр Петрович;задержан\n")
+    report = _apply(ws, sheet)
+    assert report.cases_added == 1
+    from sqlmodel import Session, select
+
+    from casetracker.model import StatusChange
+
+    with Session(ws.engine) as session:
+        changes = session.exec(select(StatusChange)).all()
+    assert [(c.status, c.changed_on) for c in changes] == [(CaseStatus.DETAINED, None)]
