@@ -72,8 +72,11 @@ class _Indexes:
     facilities: dict[tuple[str, str], Facility]
     relatives: dict[tuple[str, str], Relative]
     refs: dict[str, uuid.UUID]
-    #: (name skeleton, birth date) -> case id; unknown birth dates match only each other.
-    people: dict[tuple[str, date | None], uuid.UUID]
+    #: (name skeleton, birth date) -> case id, or None where two cases share the key.
+    #: Unknown birth dates match only each other, and only a case that was in the vault before
+    #: this file: two "Иванов Иван" rows without a birth date may be two men, so both are kept
+    #: (the duplicate finder shows them) rather than one dropped or merged into the other.
+    people: dict[tuple[str, date | None], uuid.UUID | None]
     name_key: Callable[[str], str]
 
     def find(self, row: ImportRow) -> uuid.UUID | None:
@@ -83,11 +86,15 @@ class _Indexes:
         key = _person_key(self.name_key(row.full_name), row.birth_date, row.name_is_changed)
         return self.people.get(key) if key is not None else None
 
+    def remember(self, key: tuple[str, date | None], case_id: uuid.UUID) -> None:
+        """Index a case; a key two cases share finds neither (never the wrong man)."""
+        self.people[key] = case_id if self.people.get(key, case_id) == case_id else None
+
     def add(self, case: Case) -> None:
         self.refs[case.ref] = case.id
         key = _person_key(self.name_key(case.full_name), case.birth_date, case.name_is_changed)
-        if key is not None:
-            self.people.setdefault(key, case.id)
+        if key is not None and key[1] is not None:
+            self.remember(key, case.id)
 
 
 def _person_key(
@@ -113,7 +120,7 @@ def _indexes(session: Session, engine: Engine) -> _Indexes:
         idx.refs[ref] = case_id
         key = _person_key(idx.name_key(full_name), birth_date, case_id in changed)
         if key is not None:
-            idx.people.setdefault(key, case_id)
+            idx.remember(key, case_id)
     return idx
 
 

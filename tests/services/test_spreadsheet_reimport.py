@@ -155,3 +155,20 @@ def test_a_row_without_dates_gets_no_status_date_from_the_import_day(ws: Workspa
     with Session(ws.engine) as session:
         changes = session.exec(select(StatusChange)).all()
     assert [(c.status, c.changed_on) for c in changes] == [(CaseStatus.DETAINED, None)]
+
+
+def test_two_rows_of_one_name_without_a_birth_date_are_two_men(ws: Workspace) -> None:
+    """Nothing says they are one man: both are kept, neither dropped nor merged."""
+    sheet = _sheet("ФИО;Где содержится\nИванов Иван;Подвал\nИванов Иван;Гараж\n")
+    report = _apply(ws, sheet)
+    assert report.cases_added == 2 and report.already_there == 0
+    assert len(ws.cases.rows()) == 2
+
+
+def test_a_name_two_cases_share_is_not_matched_to_either(ws: Workspace) -> None:
+    ws.cases.create("Петров Пётр", birth_date=date(1990, 1, 1))
+    ws.cases.create("Петров Пётр", birth_date=date(1990, 1, 1))
+    report = _apply(ws, _sheet("ФИО;Дата рождения;Статус\nПетров Пётр;01.01.1990;освобождён\n"),
+                    existing=Existing.UPDATE)  # fmt: skip
+    assert report.cases_added == 1 and report.already_there == 0
+    assert all(r.status is not CaseStatus.RELEASED for r in ws.cases.rows()[:2])
