@@ -71,6 +71,8 @@ def test_new_recovery_key_is_shown_once_with_a_copy_control(
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == key
     assert not page.continue_button.isEnabled()  # "I have written it down" first
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the only working key is not thrown away
+    assert dialog.isVisible() and page.key.text() == key
     page.written.setFocus()
     qtbot.keyClick(page.written, Qt.Key.Key_Space)
     qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)

@@ -185,3 +185,11 @@ class NewRecoveryKeyDialog(KeyChangeDialog):
         assert isinstance(key, str)
         self.key_page.show_key(key)
         self.pages.setCurrentWidget(self.key_page)
+
+    def reject(self) -> None:
+        # Once made, the new key is the only one that works: Esc or the window's close button
+        # must not throw it away before "I have written it down" (only locking may).
+        if self.pages.currentWidget() is self.key_page and not self.key_page.written.isChecked():
+            self.key_page.written.setFocus()
+            return
+        super().reject()
