@@ -181,3 +181,20 @@ def test_an_american_system_format_types_month_first(qtbot: QtBot, window: MainW
         QLocale.setDefault(before)
     case = vault_of(window).cases.get(dialog.case_id)  # type: ignore[arg-type]
     assert (case.refusal_date, case.detention_date) == (date(2026, 7, 18), date(2026, 7, 20))
+
+
+def test_a_day_picked_on_log_contacts_calendar_stores_no_time(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The field opens on the current minute; picking yesterday must not keep that minute."""
+    case_window, dialog = log_dialog(qtbot, window)
+    click(qtbot, dialog.when.calendar_button)
+    qtbot.waitUntil(dialog.when.calendar.isVisible, timeout=5_000)
+    press(qtbot, Qt.Key.Key_Left)  # the calendar opens on today; one day back
+    press(qtbot, Qt.Key.Key_Return)
+    click(qtbot, dialog.direct)
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    (event,) = vault_of(window).contacts.for_case(case_window.case_id)
+    assert event.occurred_at.date() == date.today() - timedelta(days=1)
+    assert event.time_known is False

@@ -19,13 +19,22 @@ class MomentEdit(TypedDateField):
         super().__init__(parent)
         self.edit.setPlaceholderText(self.tr("e.g. 19.07.2026 18:00; the time may be left out"))
         self.set_moment(datetime.now(), time_known=True)
+        # The current minute is an offer, not the caseworker's word: a day picked on the
+        # calendar replaces it whole, while a time that was typed (or stored) is kept.
+        self._time_given = False
+        self.edit.textEdited.connect(self._typed)
+
+    def _typed(self, _text: str) -> None:
+        self._time_given = True
 
     def set_moment(self, value: datetime, *, time_known: bool) -> None:
         shown = date_text(value)
         self.edit.setText(f"{shown} {value:%H:%M}" if time_known else shown)
+        self._time_given = time_known
 
     def picked_text(self, day: date) -> str:
-        # A day picked on the calendar keeps the time already typed, if any.
+        if not self._time_given:
+            return date_text(day)
         try:
             _day, at = parse_moment(self.text(), locale_format=_date_format())
         except DateInputError:
