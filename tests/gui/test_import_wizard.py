@@ -285,3 +285,18 @@ def test_a_cancelled_import_writes_nothing_and_the_full_name_column_is_required(
     ws = main_window.session.ws
     assert ws.cases.count() == 0
     assert ws.sheets.saved_mapping(ws.sheets.load(sheet.read_bytes())) is None
+
+
+def test_rows_left_out_are_counted_apart_from_rows_kept_with_a_cell_empty(
+    qtbot: QtBot, main_window: MainWindow, tmp_path: Path
+) -> None:
+    """One row without a name (left out) and one with an unreadable date (kept): "1 row"."""
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "ФИО;Дата задержания\nПетров Пётр;02.07.2024\n;03.07.2024\nСидоров Иван;давно\n",
+        encoding="utf-8",
+    )
+    wizard = _open_wizard(qtbot, main_window, path)
+    _to_check(qtbot, wizard)
+    assert wizard.bad_table.rowCount() == 2
+    assert wizard.bad_box.title().startswith("1 row")  # not 2: one is kept

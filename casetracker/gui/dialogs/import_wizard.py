@@ -850,8 +850,10 @@ class ImportWizard(QDialog):
             self.bad_table.setItem(r, 1, QTableWidgetItem(reason))
             self.bad_table.setItem(r, 2, QTableWidgetItem(outcome))
         self.bad_table.resizeRowsToContents()
-        if report.errors:
-            title = self.tr("%n row(s) cannot be read and will not be imported", "", len(listed))
+        if report.errors:  # counted apart from the rows kept with a cell left empty
+            title = self.tr(
+                "%n row(s) cannot be read and will not be imported", "", len(report.errors)
+            )
         else:
             title = self.tr(
                 "A cell cannot be read in %n row(s); the rows are imported without it",
