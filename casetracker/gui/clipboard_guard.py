@@ -4,10 +4,21 @@ Only if the clipboard still holds what we put there: whatever the person copied 
 alone. Locking clears it at once.
 """
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QMimeData, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 
 CLEAR_AFTER_MS = 30_000
+
+#: Marks telling clipboard managers and history not to keep the copy (as password managers do):
+#: KDE's Klipper, Windows' clipboard history and cloud clipboard, and macOS pasteboard tools.
+_WINDOWS = 'application/x-qt-windows-mime;value="{}"'
+SECRET_MARKS = {
+    "x-kde-passwordManagerHint": b"secret",
+    _WINDOWS.format("ExcludeClipboardContentFromMonitorProcessing"): b"1",
+    _WINDOWS.format("CanIncludeInClipboardHistory"): b"\x00\x00\x00\x00",
+    _WINDOWS.format("CanUploadToCloudClipboard"): b"\x00\x00\x00\x00",
+    "org.nspasteboard.ConcealedType": b"",
+}
 
 
 class ClipboardGuard(QObject):
@@ -20,7 +31,11 @@ class ClipboardGuard(QObject):
         self._timer.timeout.connect(self.clear)
 
     def copy(self, text: str) -> None:
-        QGuiApplication.clipboard().setText(text)
+        data = QMimeData()
+        data.setText(text)
+        for kind, value in SECRET_MARKS.items():
+            data.setData(kind, value)
+        QGuiApplication.clipboard().setMimeData(data)
         self._text = text
         self._timer.start(self.clear_after_ms)
 

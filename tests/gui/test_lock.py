@@ -83,3 +83,13 @@ def test_clipboard_is_left_alone_when_the_user_copied_something_else(qtbot: QtBo
     clipboard.setText("something the user copied")
     qtbot.wait(200)
     assert clipboard.text() == "something the user copied"
+
+
+def test_a_guarded_copy_asks_clipboard_managers_not_to_keep_it(qtbot: QtBot) -> None:
+    """A phone or a recovery key must not live on in Klipper's or Windows' clipboard history."""
+    guard = ClipboardGuard()
+    guard.copy("+7 900 123-45-67")
+    data = QGuiApplication.clipboard().mimeData()
+    assert data.text() == "+7 900 123-45-67"
+    assert bytes(data.data("x-kde-passwordManagerHint").data()) == b"secret"
+    guard.clear()
