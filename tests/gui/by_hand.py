@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from casetracker.gui.main_window import CASES, MainWindow
+from casetracker.gui.main_window import CASES, TODAY, MainWindow
 from casetracker.gui.views.case.case_window import CaseWindow
 
 
@@ -28,3 +28,18 @@ def open_first_case(window: MainWindow) -> CaseWindow:
     (case_window,) = window.case_windows.values()
     QTest.qWaitForWindowExposed(case_window)
     return case_window
+
+
+def select_on_today(window: MainWindow, rule: str, ref: str) -> None:
+    """Today: click the first row, then Down, row by row, to ``ref``'s ``rule`` flag."""
+    today = open_section(window, TODAY)
+    assert today is window.today
+    tree = window.today.tree
+    first = tree.visualRect(window.today.model.index(0, 0)).center()
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    for _ in range(window.today.model.rowCount()):
+        flag = window.today.selected_flag()
+        if flag is not None and (flag.rule, flag.case_ref) == (rule, ref):
+            return
+        QTest.keyClick(tree, Qt.Key.Key_Down)
+    raise AssertionError(f"Today lists no {rule} flag for {ref}")

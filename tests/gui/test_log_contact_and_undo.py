@@ -18,7 +18,7 @@ from casetracker.gui.dialogs.log_contact_dialog import LogContactDialog
 from casetracker.gui.main_window import TODAY, MainWindow
 from casetracker.gui.views.case.case_window import CaseWindow
 from casetracker.model import CaseStatus
-from tests.gui.by_hand import open_section
+from tests.gui.by_hand import open_section, select_on_today
 from tests.gui.keyboard import click, focused, modal, press, tab_to, type_text, vault_of
 
 
@@ -196,18 +196,7 @@ def test_undo_of_an_edit_puts_the_old_values_back(window: MainWindow, qtbot: QtB
 def test_ctrl_l_in_the_main_window_logs_for_the_selected_case(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    open_section(window, TODAY)
-    today = window.today
-    tree = today.tree
-    first = tree.visualRect(today.model.index(0, 0)).center()
-    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=first)
-    for _ in range(today.model.rowCount()):  # down the list to his row, as a person reads it
-        flag = today.selected_flag()
-        if flag is not None and (flag.rule, flag.case_ref) == ("lost_contact", "CT-0001"):
-            break
-        QTest.keyClick(tree, Qt.Key.Key_Down)
-    flag = today.selected_flag()
-    assert flag is not None and flag.case_ref == "CT-0001"
+    select_on_today(window, "lost_contact", "CT-0001")
     QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     dialog = modal(qtbot, LogContactDialog)
     assert isinstance(dialog, LogContactDialog)

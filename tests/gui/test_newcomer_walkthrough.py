@@ -2,11 +2,19 @@
 launch the demo, find the man whose father last heard from him 37 days ago, log a call,
 see the flag change, lock."""
 
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui.app import App
 from casetracker.gui.dialogs.log_contact_dialog import LogContactDialog
+from casetracker.gui.main_window import TODAY
+from tests.gui.by_hand import open_section, select_on_today
+from tests.gui.keyboard import click, modal, press, tab_to
+
+NOTE = "Отец: сын звонил, жив, в том же подвале"
 
 
 def test_find_the_silent_man_log_a_call_see_the_flag_change_and_lock(
@@ -23,37 +31,62 @@ def test_find_the_silent_man_log_a_call_see_the_flag_change_and_lock(
         (model.flag_at(model.index(r, 0)), model.index(r, 3).data())
         for r in range(model.rowCount())
     ]
-    silent = [flag for flag, days in rows if days == "37" and flag.rule == "lost_contact"]
+    silent = [f for f, days in rows if f is not None and days == "37" and f.rule == "lost_contact"]
     assert [f.case_ref for f in silent] == ["CT-0001"]
-    today.select_flag("lost_contact", "CT-0001")
+    select_on_today(window, "lost_contact", "CT-0001")
     assert "37 days" in today.message.text()
     assert "отец" not in today.message.text()  # the explanation is about him, not the father
-    today.open_button.click()
-    case_window = window.case_windows[silent[0].case_id]  # type: ignore[index]
+    click(qtbot, today.open_button)
+    case_id = silent[0].case_id
+    assert case_id is not None
+    qtbot.waitUntil(lambda: case_id in window.case_windows, timeout=5_000)
+    case_window = window.case_windows[case_id]
+    qtbot.waitUntil(case_window.isActiveWindow, timeout=5_000)
     assert "37 days ago" in case_window.proof.text()
     assert any("Lost contact" in t for t in case_window.flag_texts())
 
-    # Log the call with Ctrl+L from the case window.
-    shortcut = next(a for a in case_window.actions() if a.shortcut().toString() == "Ctrl+L")
-    shortcut.trigger()
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, LogContactDialog)
-                  and w.isVisible())  # fmt: skip
+    # Log the call with Ctrl+L from the case window: he himself was heard (Space on the first
+    # question), a note typed, the button clicked.
+    QTest.keyClick(case_window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = modal(qtbot, LogContactDialog)
+    assert isinstance(dialog, LogContactDialog)
     assert dialog.case_combo.currentText().startswith("CT-0001")
-    dialog.direct.setChecked(True)
-    dialog.note.setPlainText("Отец: сын звонил, жив, в том же подвале")
-    dialog.ok_button.click()
+    press(qtbot, Qt.Key.Key_Space)
+    tab_to(qtbot, dialog.note)
+    _type_cyrillic(NOTE)
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    ws = demo_app.session.ws if demo_app.session else None
+    assert ws is not None
+    heard = [c for c in ws.contacts.for_case(case_id) if c.note == NOTE]
+    assert len(heard) == 1 and heard[0].direct
 
     # The flag changes at once, in the case window and on Today.
     assert "today" in case_window.proof.text()
     assert not any("Lost contact" in t for t in case_window.flag_texts())
-    window.show_section(0)
-    assert not today.select_flag("lost_contact", "CT-0001")
+    open_section(window, TODAY)
+    assert not today.model.find("lost_contact", "CT-0001").isValid()
     qtbot.waitUntil(lambda: window.save_text() == "All changes saved, encrypted", timeout=5000)
 
-    # Lock: only the unlock screen remains.
-    window.lock_action.trigger()
-    assert demo_app.is_locked
+    # Lock (Ctrl+Shift+L): only the unlock screen remains.
+    window.activateWindow()  # the person clicks back into the main window
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    QTest.keyClick(
+        window,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: demo_app.is_locked, timeout=5_000)
     assert demo_app.start_window.isVisible()
     assert all(not w.isVisible() for w in QApplication.topLevelWidgets()
                if w is not demo_app.start_window and w.isWindow()
                and w.windowTitle() != "")  # fmt: skip
+
+
+def _type_cyrillic(text: str) -> None:
+    """Type ``text`` key by key into the focused widget (QTest.keyClicks takes ASCII only)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            target = QApplication.focusWidget()
+            assert target is not None
+            QApplication.sendEvent(target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
