@@ -6,9 +6,10 @@ which is how these tests reach a case.
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui.dialogs.log_contact_dialog import LogContactDialog
@@ -39,6 +40,15 @@ def type_text(qtbot: QtBot, text: str) -> None:
     qtbot.keyClicks(focused(), text)
 
 
+def type_any(text: str) -> None:
+    """Type ``text`` key by key into the focused widget, Cyrillic too (keyClicks takes ASCII)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                focused(), QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+            )
+
+
 def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier | None = None) -> None:
     qtbot.keyClick(focused(), key, modifier or Qt.KeyboardModifier.NoModifier)
 
@@ -57,6 +67,13 @@ def tab_to(qtbot: QtBot, target: QWidget, backwards: bool = False) -> int:
 
 def click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def click_mark(qtbot: QtBot, button: QAbstractButton) -> None:
+    """Click a radio button's or check box's mark, at its left, where a person aims (the
+    widget's centre may lie past the end of its label)."""
+    middle = button.height() // 2
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(middle, middle))
 
 
 def new_case_dialog(qtbot: QtBot, window: MainWindow) -> NewCaseDialog:

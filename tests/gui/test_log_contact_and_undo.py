@@ -8,10 +8,10 @@ check what the vault stored.
 import uuid
 from datetime import datetime
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QRadioButton, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui.dialogs.log_contact_dialog import LogContactDialog
@@ -19,7 +19,7 @@ from casetracker.gui.main_window import TODAY, MainWindow
 from casetracker.gui.views.case.case_window import CaseWindow
 from casetracker.model import CaseStatus
 from tests.gui.by_hand import open_section, select_on_today
-from tests.gui.keyboard import click, focused, modal, press, tab_to, type_text, vault_of
+from tests.gui.keyboard import click, click_mark, focused, modal, press, tab_to, type_text, vault_of
 
 
 def _open_case(qtbot: QtBot, window: MainWindow, ref: str) -> CaseWindow:
@@ -45,14 +45,6 @@ def _log_dialog(qtbot: QtBot, case_window: CaseWindow) -> LogContactDialog:
     dialog = modal(qtbot, LogContactDialog)
     assert isinstance(dialog, LogContactDialog)
     return dialog
-
-
-def _pick(qtbot: QtBot, radio: QRadioButton) -> None:
-    """Click the round mark at the radio button's left, where a person aims."""
-    qtbot.mouseClick(
-        radio, Qt.MouseButton.LeftButton, pos=QPoint(radio.height() // 2, radio.height() // 2)
-    )
-    assert radio.isChecked()
 
 
 def _back_to(qtbot: QtBot, case_window: CaseWindow) -> None:
@@ -131,7 +123,8 @@ def test_second_hand_news_does_not_count_as_proof_of_life(window: MainWindow, qt
     case_window = _open_case(qtbot, window, "CT-0001")
     before = _contacts(window, case_window.case_id)
     dialog = _log_dialog(qtbot, case_window)
-    _pick(qtbot, dialog.second_hand)
+    click_mark(qtbot, dialog.second_hand)
+    assert dialog.second_hand.isChecked()
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
     assert sorted(_contacts(window, case_window.case_id)) == sorted([*before, (False, "")])

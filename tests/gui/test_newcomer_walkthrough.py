@@ -2,8 +2,7 @@
 launch the demo, find the man whose father last heard from him 37 days ago, log a call,
 see the flag change, lock."""
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -12,7 +11,7 @@ from casetracker.gui.app import App
 from casetracker.gui.dialogs.log_contact_dialog import LogContactDialog
 from casetracker.gui.main_window import TODAY
 from tests.gui.by_hand import open_section, select_on_today
-from tests.gui.keyboard import click, modal, press, tab_to
+from tests.gui.keyboard import click, modal, press, tab_to, type_any
 
 NOTE = "Отец: сын звонил, жив, в том же подвале"
 
@@ -53,7 +52,7 @@ def test_find_the_silent_man_log_a_call_see_the_flag_change_and_lock(
     assert dialog.case_combo.currentText().startswith("CT-0001")
     press(qtbot, Qt.Key.Key_Space)
     tab_to(qtbot, dialog.note)
-    _type_cyrillic(NOTE)
+    type_any(NOTE)
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
     ws = demo_app.session.ws if demo_app.session else None
@@ -81,12 +80,3 @@ def test_find_the_silent_man_log_a_call_see_the_flag_change_and_lock(
     assert all(not w.isVisible() for w in QApplication.topLevelWidgets()
                if w is not demo_app.start_window and w.isWindow()
                and w.windowTitle() != "")  # fmt: skip
-
-
-def _type_cyrillic(text: str) -> None:
-    """Type ``text`` key by key into the focused widget (QTest.keyClicks takes ASCII only)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            target = QApplication.focusWidget()
-            assert target is not None
-            QApplication.sendEvent(target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
