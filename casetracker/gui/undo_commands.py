@@ -119,38 +119,44 @@ class SetStatus(ServiceCommand):
 
 
 class MoveCustody(ServiceCommand):
-    """Move to another place (closing the open period); undo reopens it exactly."""
+    """Move to another place (closing the open period); undo reopens it exactly.
+
+    ``place`` is a known place's id, or (name, settlement) of a new one: the move creates it in
+    the same service call, so a refused move leaves no place behind and undo removes both.
+    """
 
     def __init__(
         self,
         session: VaultSession,
         case_id: uuid.UUID,
-        facility_id: uuid.UUID,
+        place: uuid.UUID | tuple[str, str],
         since: date | None,
         certainty: Certainty = Certainty.REPORTED,
         note: str = "",
     ) -> None:
         super().__init__(session, translate("undo", "Move to another place"))
-        self.case_id, self.facility_id, self.since = case_id, facility_id, since
+        self.case_id, self.place, self.since = case_id, place, since
         self.certainty, self.note = certainty, note
         self.period_id: uuid.UUID | None = None
+        self.created_place: uuid.UUID | None = None
         self.closed: list[uuid.UUID] = []
 
     def do(self) -> None:
         ws = self.session.ws
         self.closed = list(undo_support.open_periods(ws, self.case_id))
-        period = ws.custody.move(
-            self.case_id,
-            self.facility_id,
-            since=self.since,
-            certainty=self.certainty,
-            note=self.note,
-        )
+        kw: dict[str, Any] = {"since": self.since, "certainty": self.certainty, "note": self.note}
+        if isinstance(self.place, tuple):
+            name, settlement = self.place
+            period, self.created_place = ws.custody.move_to_new_place(
+                self.case_id, name, settlement, **kw
+            )
+        else:
+            period = ws.custody.move(self.case_id, self.place, **kw)
         self.period_id = period.id
 
     def undo_action(self) -> None:
         if self.period_id is not None:
-            undo_support.undo_move(self.session.ws, self.period_id, self.closed)
+            undo_support.undo_move(self.session.ws, self.period_id, self.closed, self.created_place)
 
 
 class LogContact(ServiceCommand):

@@ -94,7 +94,10 @@ class CustodyPeriod(Record, table=True):
     case_id: uuid.UUID = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
     facility_id: uuid.UUID = Field(foreign_key="facility.id", index=True)
     since: date | None = None
+    #: The day he left, when known. A stay may have ended on a day nobody gave us.
     until: date | None = None
+    #: He is no longer held there (``until`` may still be None: the day is not known).
+    ended: bool = False
     certainty: Certainty = Certainty.REPORTED
     source_id: uuid.UUID | None = Field(default=None, foreign_key="source.id")
     note: str = ""
@@ -238,4 +241,4 @@ class Meta(SQLModel, table=True):
 
 
 #: Schema version of the tables above; services/migrations.py upgrades older vaults.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4

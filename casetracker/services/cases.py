@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func
+from sqlalchemy import ColumnElement, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -495,12 +495,18 @@ def _as_dt(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value))
 
 
+def held_there() -> ColumnElement[bool]:
+    """The custody periods that have not ended: where he is held now. An ended one may have no
+    end day (nobody said when he left), so ``until IS NULL`` does not mean "still there"."""
+    return col(CustodyPeriod.ended).is_(False)
+
+
 def current_custody(session: Session, case_ids: Collection[uuid.UUID] | None = None) -> Custody:
     """The open custody period of each case (the latest if several are open)."""
     stmt = (
         select(CustodyPeriod.case_id, Facility.id, Facility.name)
         .join(Facility, col(Facility.id) == CustodyPeriod.facility_id)
-        .where(col(CustodyPeriod.until).is_(None))
+        .where(held_there())
         .order_by(col(CustodyPeriod.since).asc().nulls_first(), col(CustodyPeriod.created_at))
     )
     if case_ids is not None:

@@ -8,8 +8,9 @@ from sqlmodel import Session, col, select
 
 from casetracker.i18n import translate
 from casetracker.model import Case, Certainty, CustodyPeriod
-from casetracker.services.cases import get_case
+from casetracker.services.cases import get_case, held_there
 from casetracker.services.errors import InvalidInput, NotFound
+from casetracker.services.facilities import find_or_create_in
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -24,18 +25,16 @@ def move_in(
     source_id: uuid.UUID | None = None,
     note: str = "",
 ) -> CustodyPeriod:
-    """Close the open periods (on the day of the move) and open a new one."""
-    open_periods = session.exec(
-        select(CustodyPeriod).where(
-            CustodyPeriod.case_id == case.id, col(CustodyPeriod.until).is_(None)
-        )
-    )
-    for period in open_periods:
+    """End the stays he is held in now and open a new one. The old stays end on the new one's
+    first day; without it they end on a day not known, never on the day it was typed."""
+    for period in session.exec(
+        select(CustodyPeriod).where(CustodyPeriod.case_id == case.id, held_there())
+    ):
         if since is not None and period.since is not None and since < period.since:
             raise InvalidInput(
                 translate("services", "The new place starts before the current one; fix the dates.")
             )
-        period.until = since or date.today()
+        period.ended, period.until = True, since
         session.add(period)
     period = CustodyPeriod(
         case_id=case.id,
@@ -67,17 +66,38 @@ class CustodyService:
             case = get_case(session, ref_or_id)
             return move_in(session, case, facility_id, since, certainty, source_id, note)
 
+    def move_to_new_place(
+        self,
+        ref_or_id: str | uuid.UUID,
+        name: str,
+        settlement: str = "",
+        *,
+        since: date | None = None,
+        certainty: Certainty = Certainty.REPORTED,
+        note: str = "",
+    ) -> tuple[CustodyPeriod, uuid.UUID | None]:
+        """Move him to a place named now (found if the vault knows it), in one transaction: a
+        refused move leaves no new place behind. Returns the stay and the place it created."""
+        if not name.strip():
+            raise InvalidInput(
+                translate("services", "A place needs a name, even a descriptive one.")
+            )
+        with self.ws.session() as session:
+            case = get_case(session, ref_or_id)
+            place, created = find_or_create_in(session, name, settlement)
+            session.flush()  # the place's id, before the stay points to it
+            period = move_in(session, case, place.id, since, certainty, note=note)
+            return period, place.id if created else None
+
     def end(self, ref_or_id: str | uuid.UUID, until: date) -> None:
         """He left custody (released, sent home): close the open period."""
         with self.ws.session() as session:
             case = get_case(session, ref_or_id)
             periods = session.exec(
-                select(CustodyPeriod).where(
-                    CustodyPeriod.case_id == case.id, col(CustodyPeriod.until).is_(None)
-                )
+                select(CustodyPeriod).where(CustodyPeriod.case_id == case.id, held_there())
             )
             for period in periods:
-                period.until = until
+                period.ended, period.until = True, until
                 session.add(period)
 
     def timeline(self, ref_or_id: str | uuid.UUID) -> list[CustodyPeriod]:
@@ -98,7 +118,7 @@ class CustodyService:
                 .where(CustodyPeriod.facility_id == facility_id)
             )
             if open_only:
-                stmt = stmt.where(col(CustodyPeriod.until).is_(None))
+                stmt = stmt.where(held_there())
             return list(session.exec(stmt.distinct().order_by(col(Case.ref))))
 
     def delete(self, period_id: uuid.UUID) -> None:

@@ -455,7 +455,7 @@ def _history(rows: _Rows, mark: dict[type[SQLModel], int], case: dict[str, Any])
     for period in rows.since(mark, CustodyPeriod):
         if before is not None:
             story.changed(_at(period["since"], 12), "CustodyPeriod", before, "until", None)
-        story.added(_at(period["since"], 12, 1), "CustodyPeriod", period, until=None)
+        story.added(_at(period["since"], 12, 1), "CustodyPeriod", period, until=None, ended=False)
         before = period
     if before is not None and before["until"] is not None:
         story.changed(_at(before["until"], 12), "CustodyPeriod", before, "until", None)
@@ -526,6 +526,7 @@ def _custody(
             facility_id=facility,
             since=day,
             until=until,
+            ended=until is not None,
             certainty=rng.choice(list(Certainty)),
         )
         day = until or day

@@ -25,7 +25,7 @@ from casetracker.model import (
     StatusChange,
 )
 from casetracker.services import audit
-from casetracker.services.cases import case_search_key, next_ref, set_status_in
+from casetracker.services.cases import case_search_key, held_there, next_ref, set_status_in
 from casetracker.services.custody import move_in
 from casetracker.services.duplicates import remembered_name_key
 from casetracker.services.facilities import facility_index
@@ -304,9 +304,7 @@ def _attach(
 def _moves_to(session: Session, case: Case, facility_id: uuid.UUID, since: date | None) -> bool:
     """Whether the sheet puts him somewhere new, and not before a move the vault knows of."""
     current = session.exec(
-        select(CustodyPeriod).where(
-            CustodyPeriod.case_id == case.id, col(CustodyPeriod.until).is_(None)
-        )
+        select(CustodyPeriod).where(CustodyPeriod.case_id == case.id, held_there())
     ).all()
     if any(p.facility_id == facility_id for p in current):
         return False

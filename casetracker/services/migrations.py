@@ -43,8 +43,19 @@ def _status_day_optional(session: Session) -> None:
         session.execute(text(sql))
 
 
+def _custody_ended(session: Session) -> None:
+    """Schema 4: a stay may have ended on a day not known, so "ended" is its own column. Until
+    now a stay ended exactly when it had an end day."""
+    session.execute(text("ALTER TABLE custodyperiod ADD COLUMN ended BOOLEAN NOT NULL DEFAULT 0"))
+    session.execute(text("UPDATE custodyperiod SET ended = 1 WHERE until IS NOT NULL"))
+
+
 #: from_version -> step upgrading the schema to from_version + 1
-STEPS: dict[int, Callable[[Session], None]] = {1: _contact_time_known, 2: _status_day_optional}
+STEPS: dict[int, Callable[[Session], None]] = {
+    1: _contact_time_known,
+    2: _status_day_optional,
+    3: _custody_ended,
+}
 
 
 class NewerSchema(ServiceError):

@@ -43,10 +43,13 @@ class TimelineEntry:
     at: datetime | None
     record_id: uuid.UUID
     details: dict[str, Any] = field(default_factory=dict)
+    #: For an undated entry known to come after a day (a stay that ended on a day not known
+    #: comes after it began): where it sorts.
+    after: date | None = None
 
     @property
     def sort_key(self) -> tuple[date, datetime]:
-        day = self.day or date.min
+        day = self.day or self.after or date.min
         return day, self.at or datetime.combine(day, time.min)
 
 
@@ -79,9 +82,11 @@ def case_timeline(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[TimelineE
             entries.append(
                 TimelineEntry(EntryKind.CUSTODY_START, period.since, None, period.id, info)
             )
-            if period.until is not None:
+            if period.ended:  # ``until`` None: he left on a day not known
                 entries.append(
-                    TimelineEntry(EntryKind.CUSTODY_END, period.until, None, period.id, info)
+                    TimelineEntry(
+                        EntryKind.CUSTODY_END, period.until, None, period.id, info, period.since
+                    )
                 )
         names = {
             r.id: r for r in session.exec(select(Relative))

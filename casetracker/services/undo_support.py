@@ -10,11 +10,11 @@ import uuid
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from casetracker.i18n import translate
-from casetracker.model import CaseStatus, CustodyPeriod, StatusChange
-from casetracker.services.cases import get_case
+from casetracker.model import CaseStatus, CustodyPeriod, Facility, SourceFacility, StatusChange
+from casetracker.services.cases import get_case, held_there
 from casetracker.services.errors import NotFound
 
 if TYPE_CHECKING:
@@ -50,15 +50,19 @@ def open_periods(ws: "Workspace", ref_or_id: str | uuid.UUID) -> dict[uuid.UUID,
     with ws.reading() as session:
         case = get_case(session, ref_or_id)
         ids = session.exec(
-            select(CustodyPeriod.id).where(
-                CustodyPeriod.case_id == case.id, col(CustodyPeriod.until).is_(None)
-            )
+            select(CustodyPeriod.id).where(CustodyPeriod.case_id == case.id, held_there())
         )
         return dict.fromkeys(ids)
 
 
-def undo_move(ws: "Workspace", new_period_id: uuid.UUID, reopened: list[uuid.UUID]) -> None:
-    """Remove the period a move opened and reopen the periods it closed."""
+def undo_move(
+    ws: "Workspace",
+    new_period_id: uuid.UUID,
+    reopened: list[uuid.UUID],
+    created_place: uuid.UUID | None = None,
+) -> None:
+    """Remove the period a move opened, reopen the periods it closed, and remove the place the
+    move created (unless something else has come to point to it since)."""
     with ws.session() as session:
         period = session.get(CustodyPeriod, new_period_id)
         if period is not None:
@@ -66,8 +70,18 @@ def undo_move(ws: "Workspace", new_period_id: uuid.UUID, reopened: list[uuid.UUI
         for period_id in reopened:
             old = session.get(CustodyPeriod, period_id)
             if old is not None:
-                old.until = None
+                old.ended, old.until = False, None
                 session.add(old)
+        session.flush()
+        place = session.get(Facility, created_place) if created_place else None
+        if place is not None and not _place_in_use(session, place.id):
+            session.delete(place)
+
+
+def _place_in_use(session: Session, facility_id: uuid.UUID) -> bool:
+    stays = select(CustodyPeriod.id).where(CustodyPeriod.facility_id == facility_id)
+    sources = select(SourceFacility.source_id).where(SourceFacility.facility_id == facility_id)
+    return session.exec(stays).first() is not None or session.exec(sources).first() is not None
 
 
 def closed_on(ws: "Workspace", period_ids: list[uuid.UUID]) -> dict[uuid.UUID, date | None]:

@@ -183,7 +183,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
         CustodyPeriod,
         (
             _ref("case_id", "cases"), _ref("facility_id", "facilities"), _day("since"),
-            _day("until"), _enum("certainty", Certainty),
+            _day("until"), _flag("ended"), _enum("certainty", Certainty),
             _ref("source_id", "sources", nullable=True), _text("note"),
         ),
         frozenset({"case_id", "facility_id"}),
@@ -625,7 +625,18 @@ def _parse_record(spec: EntitySpec, untrusted: Any, where: str, profile: str) ->
             _fail(where, translate("sharing", "missing created_at or updated_at"))
     if spec.key == "attachments" and "member" in values:
         _check_attachment(values, where)
+    if spec.key == "custody_periods":
+        _check_stay(values, where)
     return BundleRecord(record_id, values, created, updated, withheld, redacted)
+
+
+def _check_stay(values: dict[str, Any], where: str) -> None:
+    """A stay with an end day has ended; a bundle from before ``ended`` (vault schema 4) says
+    so by the day alone, and ``ended`` is filled in from it."""
+    if "ended" not in values and "until" in values:
+        values["ended"] = values["until"] is not None
+    if values.get("ended") is False and values.get("until") is not None:
+        _fail(where, translate("sharing", "a stay with an end day that has not ended"))
 
 
 def _check_attachment(values: dict[str, Any], where: str) -> None:

@@ -473,9 +473,7 @@ def _case(
                 [
                     _place(_lookup(facilities, r.values.get("facility_id"))),
                     _e(r.values.get("since")),
-                    _e(r.values.get("until"))
-                    if r.values.get("until")
-                    else html.escape(translate("dossier", "now")),
+                    _stay_end(r.values),
                     _label(certainty_label, r.values.get("certainty")),
                     _source_title(_lookup(sources, r.values.get("source_id"))),
                     _e(r.values.get("note")),
@@ -656,6 +654,20 @@ def _place(facility: BundleRecord | None) -> str:
     return _e(v.get("name")) + (f" ({html.escape(where)})" if where else "")
 
 
+def _stay_ended(values: dict[str, Any]) -> bool:
+    """A stay ended when the bundle says so, or gives the day (bundles before "ended")."""
+    return bool(values.get("ended")) or values.get("until") is not None
+
+
+def _stay_end(values: dict[str, Any]) -> str:
+    """The Until cell: the day, "not known" when he left on a day nobody gave, or "now"."""
+    if values.get("until") is not None:
+        return _e(values["until"])
+    if _stay_ended(values):
+        return html.escape(translate("dossier", "not known"))
+    return html.escape(translate("dossier", "now"))
+
+
 def _source_title(source: BundleRecord | None) -> str:
     if source is None:
         return "—"
@@ -669,7 +681,7 @@ def _statistics(doc: CasesDocument, facts: DossierFacts) -> str:
     open_custody = {
         r.values.get("case_id"): r.values.get("facility_id")
         for r in doc.of("custody_periods")
-        if r.values.get("until") is None
+        if not _stay_ended(r.values)
     }
     by_place = Counter(
         _place(facilities.get(fid)) if fid in facilities else "—" for fid in open_custody.values()

@@ -132,7 +132,9 @@ ANONYMISED_PROFILE = Profile(
             }
         ),
         "status_changes": frozenset({"case_id", "status", "previous_status", "changed_on"}),
-        "custody_periods": frozenset({"case_id", "facility_id", "since", "until", "certainty"}),
+        "custody_periods": frozenset(
+            {"case_id", "facility_id", "since", "until", "ended", "certainty"}
+        ),
         "contact_events": frozenset(
             {"case_id", "occurred_at", "time_known", "channel", "direct", "reports_transfer"}
         ),

@@ -3394,6 +3394,10 @@ proof of life</source>
         <translation>Содержится: %1</translation>
     </message>
     <message>
+        <source>Left %1 on a day not known</source>
+        <translation>Покинул %1, день неизвестен</translation>
+    </message>
+    <message>
         <source>Left %1</source>
         <translation>Покинул: %1</translation>
     </message>
@@ -4970,6 +4974,10 @@ in %2</source>
         <translation>Заметка</translation>
     </message>
     <message>
+        <source>not known</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
         <source>now</source>
         <translation>по сей день</translation>
     </message>
@@ -6059,7 +6067,7 @@ in %2</source>
     </message>
     <message>
         <source>{ref} ({name}) is already in the vault</source>
-        <extracomment>Rows whose man is already in the vault, left as they are (the reason names the case). Rows whose man is already in the vault, updated from the row. Rows imported with unreadable cells left empty (their text is in the case&apos;s notes). (name skeleton, birth date) -&gt; case id; unknown birth dates match only each other.</extracomment>
+        <extracomment>Rows whose man is already in the vault, left as they are (the reason names the case). Rows whose man is already in the vault, updated from the row. Rows imported with unreadable cells left empty (their text is in the case&apos;s notes). (name skeleton, birth date) -&gt; case id, or None where two cases share the key. Unknown birth dates match only each other, and only a case that was in the vault before this file: two &quot;Иванов Иван&quot; rows without a birth date may be two men, so both are kept (the duplicate finder shows them) rather than one dropped or merged into the other.</extracomment>
         <translation>{ref} ({name}) уже есть в хранилище</translation>
     </message>
 </context>
@@ -6491,6 +6499,10 @@ in %2</source>
     <message>
         <source>missing created_at or updated_at</source>
         <translation>отсутствует created_at или updated_at</translation>
+    </message>
+    <message>
+        <source>a stay with an end day that has not ended</source>
+        <translation>пребывание с датой окончания не отмечено как законченное</translation>
     </message>
     <message>
         <source>not an attachment member name</source>

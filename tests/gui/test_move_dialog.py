@@ -4,7 +4,9 @@ Opened as a person does (the case from the Cases list, then its "Moved to anothe
 button); the place is chosen with the keyboard, the new one named by typing.
 """
 
+import uuid
 from collections.abc import Callable
+from datetime import date, timedelta
 
 from PySide6.QtCore import QCollator, QLocale, Qt, QTimer
 from PySide6.QtTest import QTest
@@ -14,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from casetracker.gui.dialogs.move_dialog import MoveDialog
 from casetracker.gui.main_window import MainWindow
 from casetracker.gui.views.case.case_window import CaseWindow
+from casetracker.services.workspace import Workspace
 from tests.gui.by_hand import open_first_case
 
 
@@ -118,3 +121,82 @@ def test_typing_a_new_place_name_chooses_a_new_place(window: MainWindow, qtbot: 
     ws = window.session.ws
     (place,) = [f for f in ws.facilities.all() if f.name == "Garazh na Lenina"]
     assert _held_at(window, "CT-0001") == place.id
+
+
+def _held_since_july(window: MainWindow) -> tuple[Workspace, uuid.UUID]:
+    """CT-0001 held at a known place since today (after any demo stay); that place's id."""
+    assert window.session is not None
+    ws = window.session.ws
+    place = ws.facilities.create("Podval na Sovetskoy", settlement="Brianka")
+    ws.custody.move("CT-0001", place.id, since=date.today())
+    window.session.committed()
+    return ws, place.id
+
+
+def _new_place_since(name: str, day: date) -> Callable[[MoveDialog], None]:
+    """Click into "New place", type its name, click into Since, type the day, Record move."""
+
+    def act(dialog: MoveDialog) -> None:
+        QTest.mouseClick(dialog.new_name, Qt.MouseButton.LeftButton)
+        QTest.keyClicks(dialog.new_name, name)
+        QTest.mouseClick(dialog.since.edit, Qt.MouseButton.LeftButton)
+        QTest.keyClicks(dialog.since.edit, f"{day:%d.%m.%Y}")
+        QTest.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+    return act
+
+
+def test_a_move_without_a_day_ends_the_last_stay_on_a_day_not_known(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ws, basement = _held_since_july(window)
+    case_window = open_first_case(window)
+
+    def choose_another(dialog: MoveDialog) -> None:
+        QTest.keyClick(dialog.place, Qt.Key.Key_Down)  # "A new place"
+        QTest.keyClick(dialog.place, Qt.Key.Key_Down)  # the first known place
+        while dialog.place.currentData() == basement:
+            QTest.keyClick(dialog.place, Qt.Key.Key_Down)
+        QTest.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # Since left empty
+
+    assert _in_move_dialog(case_window, qtbot, choose_another) == ""
+    stays = ws.custody.timeline("CT-0001")
+    (left,) = [p for p in stays if p.facility_id == basement]
+    assert left.ended is True and left.until is None  # not the day of typing
+    (now,) = [p for p in stays if not p.ended]
+    assert now.since is None and now.facility_id != basement
+    assert _held_at(window, "CT-0001") == now.facility_id
+    assert ws.facilities.get(now.facility_id).name in case_window.held.text()
+    ws.flags.evaluate()  # the rules still read the vault
+
+
+def test_a_refused_move_to_a_new_place_leaves_no_place(window: MainWindow, qtbot: QtBot) -> None:
+    ws, basement = _held_since_july(window)
+    case_window = open_first_case(window)
+    places = len(ws.facilities.all())
+
+    before_the_current_stay = date.today() - timedelta(days=1)
+    act = _new_place_since("Sklad u elevatora", before_the_current_stay)
+    said = _in_move_dialog(case_window, qtbot, act)
+    assert "before the current one" in said
+    assert len(ws.facilities.all()) == places
+    assert not [f for f in ws.facilities.all() if f.name == "Sklad u elevatora"]
+    assert _held_at(window, "CT-0001") == basement
+
+
+def test_undo_removes_the_move_and_the_new_place_it_made(window: MainWindow, qtbot: QtBot) -> None:
+    ws, basement = _held_since_july(window)
+    case_window = open_first_case(window)
+    places = len(ws.facilities.all())
+
+    name_it = _new_place_since("Garazh na Lenina", date.today())
+    assert _in_move_dialog(case_window, qtbot, name_it) == ""
+    assert len(ws.facilities.all()) == places + 1
+    window.activateWindow()  # Undo from the main window, as a person reaches it from any window
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(ws.facilities.all()) == places
+    assert not [f for f in ws.facilities.all() if f.name == "Garazh na Lenina"]
+    (stay,) = [p for p in ws.custody.timeline("CT-0001") if p.facility_id == basement]
+    assert stay.ended is False and stay.until is None
+    assert _held_at(window, "CT-0001") == basement

@@ -25,6 +25,7 @@ def test_a_schema_1_vault_opens_and_its_contacts_keep_their_time(
     ws.contacts.log("CT-0001", datetime(2024, 7, 19, 18, 5), direct=True)
     with ws.session() as session:  # make it look as a release with schema 1 wrote it
         session.execute(text("ALTER TABLE contactevent DROP COLUMN time_known"))
+        session.execute(text("ALTER TABLE custodyperiod DROP COLUMN ended"))
         session.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
     ws.close(save=True)
 
@@ -37,7 +38,7 @@ def test_a_schema_1_vault_opens_and_its_contacts_keep_their_time(
             version = session.execute(
                 text("SELECT value FROM meta WHERE key = 'schema_version'")
             ).scalar_one()
-        assert int(version) == SCHEMA_VERSION == 3
+        assert int(version) == SCHEMA_VERSION
     finally:
         reopened.close(save=False)
 
@@ -56,6 +57,7 @@ def test_a_schema_2_vault_keeps_its_status_days_and_takes_an_unknown_one(
         session.execute(text("CREATE INDEX ix_statuschange_case_id ON statuschange (case_id)"))
         session.execute(text("INSERT INTO statuschange SELECT * FROM old"))
         session.execute(text("DROP TABLE old"))
+        session.execute(text("ALTER TABLE custodyperiod DROP COLUMN ended"))
         session.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
     ws.close(save=True)
 

@@ -78,21 +78,18 @@ class MoveDialog(QDialog):
     def submit(self) -> None:
         if not dates_ready(self.since):
             return
+        place: uuid.UUID | tuple[str, str] | None = self.place.currentData()
+        if place == NEW_PLACE:
+            name = self.new_name.text().strip()
+            place = (name, self.new_settlement.text().strip()) if name else None
+        if place is None:
+            show_message(self.message, self.tr("Choose a place or name a new one."))
+            return
         try:
-            facility_id = self.place.currentData()
-            if facility_id == NEW_PLACE:
-                name = self.new_name.text().strip()
-                facilities = self.session.ws.facilities
-                facility_id = (
-                    facilities.find_or_create(name, self.new_settlement.text()).id if name else None
-                )
-            if facility_id is None:
-                show_message(self.message, self.tr("Choose a place or name a new one."))
-                return
             MoveCustody(
                 self.session,
                 self.case_id,
-                facility_id,
+                place,
                 self.since.value(),
                 self.certainty.value(),
                 self.note.text().strip(),

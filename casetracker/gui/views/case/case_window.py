@@ -187,7 +187,7 @@ class CaseWindow(QWidget):
         self.proof.setText(
             self.tr("He himself was last heard: %1").replace("%1", days_ago_text(proof))
         )
-        held = [p for p in ws.custody.timeline(self.case_id) if p.until is None]
+        held = [p for p in ws.custody.timeline(self.case_id) if not p.ended]
         if held:
             facility = ws.facilities.get(held[-1].facility_id)
             self.held.setText(self.tr("Held at: %1").replace("%1", facility.name))

@@ -26,6 +26,8 @@ def what(entry: TimelineEntry) -> str:
         return translate("TimelineTab", "Status: %1").replace("%1", status_label(d["status"]))
     if entry.kind is EntryKind.CUSTODY_START:
         return translate("TimelineTab", "Held at %1").replace("%1", d["place"])
+    if entry.kind is EntryKind.CUSTODY_END and entry.day is None:
+        return translate("TimelineTab", "Left %1 on a day not known").replace("%1", d["place"])
     if entry.kind is EntryKind.CUSTODY_END:
         return translate("TimelineTab", "Left %1").replace("%1", d["place"])
     if entry.kind is EntryKind.CONTACT:
