@@ -49,6 +49,17 @@ def window(demo_session: VaultSession, qtbot: QtBot) -> Iterator[MainWindow]:
 
 
 @pytest.fixture
+def main_window(session: VaultSession, qtbot: QtBot) -> Iterator[MainWindow]:
+    """The main window over the session's vault, shown and active, ready for keys."""
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    yield window
+    window.teardown()
+
+
+@pytest.fixture
 def demo_app(qtbot: QtBot, app_settings: AppSettings, tmp_path: Path) -> Iterator[App]:
     app = App(demo_mode=True, settings=app_settings, default_path=tmp_path / "new.ctvault")
     app.start()

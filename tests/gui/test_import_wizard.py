@@ -8,7 +8,6 @@ status).
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,7 +34,6 @@ from casetracker.gui.dialogs.import_wizard import (
     ImportWizard,
 )
 from casetracker.gui.main_window import MainWindow
-from casetracker.gui.vault_session import VaultSession
 from casetracker.model import CaseStatus
 from casetracker.services import audit
 from casetracker.services.spreadsheet_import import SAVED
@@ -45,17 +43,6 @@ SAMPLE = Path(__file__).parents[1] / "data" / "org-spreadsheet.csv"
 #: Lines of the sample with a cell that cannot be read.
 BAD_LINES = [14, 15, 22, 24, 29, 30, 35]
 JOB = 30_000
-
-
-@pytest.fixture
-def main_window(session: VaultSession, qtbot: QtBot) -> Iterator[MainWindow]:
-    """The main window over an empty vault."""
-    window = MainWindow(session)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
-    yield window
-    window.teardown()
 
 
 @pytest.fixture

@@ -13,6 +13,9 @@ import pyrage
 import pytest
 import shiboken6
 from pyrage import x25519
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui.app import App
@@ -24,6 +27,17 @@ from casetracker.gui.main_window import CASES, MainWindow
 from casetracker.gui.vault_session import VaultSession
 from casetracker.services.workspace import Workspace
 from casetracker.sharing import keys as keyring
+from tests.gui.by_hand import open_section
+from tests.gui.keyboard import (
+    click,
+    click_mark,
+    modal,
+    press,
+    tab_to,
+    through_modal,
+    type_any,
+    type_text,
+)
 from tests.sharing.conftest import (
     ANON_NAME,
     ANON_PHONE,
@@ -51,33 +65,75 @@ def _case_count(ws: Workspace) -> int:
 
 
 # -- export --------------------------------------------------------------------------------
-def _ready_export(session: VaultSession, qtbot: QtBot) -> ExportDialog:
-    case = session.ws.cases.get(consent_case(session.ws))
-    dialog = ExportDialog(session, [case.id])
-    qtbot.addWidget(dialog)
-    dialog.show()
+@pytest.fixture
+def main(session: VaultSession, main_window: MainWindow) -> MainWindow:
+    """The main window over a vault holding the consent case (one detained man)."""
+    consent_case(session.ws)
+    session.committed()  # as after any change: the lists catch up
+    return main_window
+
+
+def _ready_export(qtbot: QtBot, window: MainWindow) -> ExportDialog:
+    """Cases, click the man's row, Ctrl+E: the export dialog, its summary ready."""
+    open_section(window, CASES)
+    table = window.cases.table
+    row = table.visualRect(table.model().index(0, 0)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = modal(qtbot, ExportDialog)
+    assert isinstance(dialog, ExportDialog)
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=JOB_TIMEOUT)
     return dialog
 
 
+def _retype(qtbot: QtBot, field: QLineEdit, text: str) -> None:
+    """Click into the field, select what is there (Ctrl+A) and type over it."""
+    click(qtbot, field)
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, text)
+
+
+def _export_as(qtbot: QtBot, dialog: ExportDialog, path: Path) -> None:
+    """Click Export…, and in the Save dialog type the path over the suggested name, Enter."""
+
+    def save_as(chooser: QWidget) -> None:
+        assert isinstance(chooser.focusWidget(), QLineEdit)  # the file name, ready to type
+        press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text(qtbot, str(path))
+        press(qtbot, Qt.Key.Key_Return)
+
+    through_modal(qtbot, QFileDialog, save_as)
+    click(qtbot, dialog.export_button)
+
+
+def _tick_first_recipient(qtbot: QtBot, dialog: ExportDialog) -> None:
+    """Click the first name in the list and press Space, which ticks or unticks it."""
+    listed = dialog.recipient_list
+    rect = listed.visualItemRect(listed.item(0))
+    QTest.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    press(qtbot, Qt.Key.Key_Space)
+
+
 def test_export_to_a_recipient_opens_only_with_their_key_and_withholds_by_consent(
-    session: VaultSession, qtbot: QtBot, tmp_path: Path
+    session: VaultSession, main: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     lawyer = x25519.Identity.generate()
     session.ws.sharing.add_recipient("Адвокат Петрова", str(lawyer.to_public()), role="lawyer")
-    dialog = _ready_export(session, qtbot)
+    dialog = _ready_export(qtbot, main)
     assert dialog.selected_radio.isChecked()
     summary = dialog.summary_text.text()
     assert "1 case" in summary
     assert NOT_SHARED_NAME in summary and "did not agree" in summary
     assert ANON_NAME in summary and "stays anonymous" in summary
     assert dialog.recipient_list.count() == 1 and dialog.to_people.isChecked()
-    dialog.set_recipients([])
-    assert "Tick who may open" in dialog.check_choices()
-    dialog.set_recipients(["Адвокат Петрова"])
+    assert dialog.checked_recipients() == ["Адвокат Петрова"]  # the only one comes ticked
+    _tick_first_recipient(qtbot, dialog)
+    click(qtbot, dialog.export_button)  # no one ticked: refused before any file is chosen
+    assert "Tick who may open" in dialog.message.text()
+    _tick_first_recipient(qtbot, dialog)
     target = tmp_path / "out" / "for-the-lawyer"
     target.parent.mkdir()
-    assert dialog.export_to(target)
+    _export_as(qtbot, dialog, target)
     qtbot.waitUntil(lambda: dialog.saved_to is not None, timeout=JOB_TIMEOUT)
     written = target.with_name("for-the-lawyer.age")
     assert dialog.saved_to == written and written.exists()
@@ -93,64 +149,77 @@ def test_export_to_a_recipient_opens_only_with_their_key_and_withholds_by_consen
         assert secret not in cases_json
     with pytest.raises(Exception, match="not addressed to this key"):
         session.ws.sharing.open(written.read_bytes())
-    dialog.reject()
+    click(qtbot, dialog.close_button)
+    assert not dialog.isVisible()
 
 
 def test_export_with_a_passphrase_typed_twice(
-    session: VaultSession, qtbot: QtBot, tmp_path: Path
+    main: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    dialog = _ready_export(session, qtbot)
+    dialog = _ready_export(qtbot, main)
     assert dialog.to_passphrase.isChecked()  # the address book is empty
     assert "Add the lawyer's public key" in dialog.no_recipients.text()
-    dialog.passphrase.setText("short")
-    dialog.repeat.setText("short")
-    assert not dialog.export_to(tmp_path / "x.age")
+    target = tmp_path / "x.age"
+    _retype(qtbot, dialog.passphrase, "short")
+    tab_to(qtbot, dialog.repeat)
+    type_text(qtbot, "short")
+    click(qtbot, dialog.export_button)  # refused before any file is chosen
     assert "at least 10 characters" in dialog.message.text()
-    dialog.passphrase.setText("river candle orbit")
-    dialog.repeat.setText("river candle orbiT")
-    assert not dialog.export_to(tmp_path / "x.age")
+    _retype(qtbot, dialog.passphrase, "river candle orbit")
+    _retype(qtbot, dialog.repeat, "river candle orbiT")
+    click(qtbot, dialog.export_button)
     assert "not the same" in dialog.message.text()
-    dialog.repeat.setText("river candle orbit")
-    assert dialog.export_to(tmp_path / "x.age")
-    assert not dialog.choices.isEnabled()  # nothing can change while the file is made
+    assert not target.exists()
+    _retype(qtbot, dialog.repeat, "river candle orbit")
+    _export_as(qtbot, dialog, target)
     qtbot.waitUntil(lambda: dialog.saved_to is not None, timeout=JOB_TIMEOUT)
+    assert dialog.saved_to == target
     assert "passphrase" in dialog.done_text.text()
     assert dialog.passphrase.text() == "" and dialog.repeat.text() == ""
-    data = (tmp_path / "x.age").read_bytes()
-    assert (
-        session.ws.sharing.open(data, passphrase="river candle orbit").document.counts()["cases"]
-        == 1
-    )
-    dialog.reject()
+    data = target.read_bytes()
+    assert main.session is not None
+    opened = main.session.ws.sharing.open(data, passphrase="river candle orbit")
+    assert opened.document.counts()["cases"] == 1
+    click(qtbot, dialog.close_button)
+    assert not dialog.isVisible()
 
 
 def test_the_anonymised_profile_explains_itself_and_never_carries_attachments(
-    session: VaultSession, qtbot: QtBot
+    main: MainWindow, qtbot: QtBot
 ) -> None:
-    dialog = _ready_export(session, qtbot)
-    dialog.attachments.setChecked(True)
-    dialog.anonymised_radio.setChecked(True)
+    dialog = _ready_export(qtbot, main)
+    click_mark(qtbot, dialog.attachments)
+    assert dialog.attachments.isChecked()
+    qtbot.waitUntil(
+        lambda: dialog.summary is not None and dialog.summary.with_attachments,
+        timeout=JOB_TIMEOUT,
+    )
+    click_mark(qtbot, dialog.anonymised_radio)
+    assert dialog.anonymised_radio.isChecked()
     assert not dialog.attachments.isChecked() and not dialog.attachments.isEnabled()
     assert "No names" in dialog.profile_help.text()
     qtbot.waitUntil(
         lambda: dialog.summary is not None and dialog.summary.profile == "anonymised",
         timeout=JOB_TIMEOUT,
     )
+    assert dialog.summary is not None
+    assert not dialog.summary.with_attachments  # what would be exported, not only the box
     assert "No names leave" in dialog.summary_text.text()
     assert NOT_SHARED_NAME not in dialog.summary_text.text()
-    dialog.reject()
+    click(qtbot, dialog.close_button)
+    assert not dialog.isVisible()
 
 
 def test_closing_during_an_export_waits_for_it_and_leaves_the_dialog_quiet(
-    session: VaultSession, qtbot: QtBot, tmp_path: Path
+    session: VaultSession, main: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     """The lock closes every dialog: a running job is waited for, its result dropped."""
     session.ws.sharing.add_recipient("Адвокат", session.ws.sharing.keys().age_public_key)
-    dialog = _ready_export(session, qtbot)
+    dialog = _ready_export(qtbot, main)
     assert dialog.checked_recipients() == ["Адвокат"]  # the only one is ticked
-    assert dialog.export_to(tmp_path / "x.age")
+    _export_as(qtbot, dialog, tmp_path / "x.age")
     assert dialog.busy.busy
-    dialog.reject()
+    dialog.reject()  # what the lock does to every open dialog
     assert not dialog.busy.busy and not dialog.isVisible()
     qtbot.wait(50)
     assert dialog.saved_to is None  # the late result is not shown on a closed dialog
@@ -203,7 +272,7 @@ def test_a_conflict_is_shown_side_by_side_and_settled_as_chosen(
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=JOB_TIMEOUT)
     assert dialog.conflicts_box.isVisible() and dialog.conflict_list.count() == 1
     assert ref in dialog.conflict_list.item(0).text()
-    row = [dialog.diff_table.item(0, c).text() for c in range(3)]
+    row = [dialog.diff_table.model().index(0, c).data() for c in range(3)]
     assert row[1:] == ["Адвокат допущен 01.08.", "Переведён в СИЗО-1."]
     assert dialog.keep_ours.isChecked()  # the safe default
     if take_theirs:
@@ -272,9 +341,9 @@ def test_a_tampered_bundle_is_refused_naming_what_failed(
     dialog.reject()
 
     flipped = tmp_path / "flipped.age"
-    data = bytearray(genuine)
-    data[len(data) // 2] ^= 0x01
-    flipped.write_bytes(bytes(data))
+    damaged = bytearray(genuine)
+    damaged[len(damaged) // 2] ^= 0x01
+    flipped.write_bytes(bytes(damaged))
     dialog = _opened(session, qtbot, flipped)
     assert "could not be opened" in dialog.check_text.text()
     assert "damaged or altered" in dialog.check_text.text()
@@ -294,40 +363,64 @@ def _own_identity(ws: Workspace) -> str:
 # -- spreadsheet: tests/gui/test_import_wizard.py ------------------------------------------
 # -- address book --------------------------------------------------------------------------
 def test_the_address_book_shows_our_keys_refuses_a_bad_key_and_adds_and_removes(
-    session: VaultSession, qtbot: QtBot
+    session: VaultSession, main: MainWindow, qtbot: QtBot
 ) -> None:
-    dialog = RecipientsDialog(session)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    QTest.keyClick(
+        main, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    dialog = modal(qtbot, RecipientsDialog)
+    assert isinstance(dialog, RecipientsDialog)
     ours = session.ws.sharing.keys()
     assert dialog.public_key.text() == ours.age_public_key
     assert dialog.signing_fingerprint.text() == ours.fingerprint
-    dialog.public_key.copy()
+    click(qtbot, dialog.public_key.copy_button)
     assert "30 seconds" in dialog.status.text()
-    dialog.name.setText("Адвокат Петрова")
-    dialog.age_key.setText("age1notakey")
-    dialog.add()
+
+    def fill(name: str, key: str) -> None:
+        click(qtbot, dialog.name)
+        type_any(name)
+        click(qtbot, dialog.age_key)
+        type_text(qtbot, key)
+
+    fill("Адвокат Петрова", "age1notakey")
+    click(qtbot, dialog.add_button)
     assert "not an age public key" in dialog.message.text()
-    assert dialog.table.records() == []
+    assert dialog.table.records() == [] and session.ws.sharing.recipients() == []
     key = str(x25519.Identity.generate().to_public())
-    dialog.age_key.setText(key)
+    _retype(qtbot, dialog.age_key, key)
     fingerprint = keyring.age_fingerprint(key)
     assert fingerprint in dialog.key_fingerprint.text()
-    dialog.role.setCurrentText("lawyer")
-    dialog.add()
+    click(qtbot, dialog.role)  # an editable list: typed, or one of its words
+    type_text(qtbot, "lawyer")
+    click(qtbot, dialog.add_button)
+    [stored] = session.ws.sharing.recipients()
+    assert (stored.name, stored.role) == ("Адвокат Петрова", "lawyer")
     [added] = dialog.table.records()
-    assert (added.name, added.role) == ("Адвокат Петрова", "lawyer")
+    assert added.id == stored.id
     assert fingerprint in dialog.status.text()
     shown = [dialog.table.model().index(0, c).data() for c in range(3)]
     assert shown == ["Адвокат Петрова", "lawyer", fingerprint]
     assert dialog.name.text() == "" and dialog.age_key.text() == ""
-    dialog.name.setText("Адвокат Петрова")
-    dialog.age_key.setText(key)
-    dialog.add()
+
+    fill("Адвокат Петрова", key)
+    click(qtbot, dialog.add_button)
     assert "already a recipient" in dialog.message.text()
-    dialog.remove(added)
+    assert len(session.ws.sharing.recipients()) == 1
+
+    table = dialog.table
+    row = table.visualRect(table.model().index(0, 0)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    through_modal(
+        qtbot,
+        QMessageBox,
+        lambda box: click(qtbot, box.button(QMessageBox.StandardButton.Yes)),  # type: ignore[attr-defined]
+    )
+    click(qtbot, dialog.remove_button)  # asks first
     assert dialog.table.records() == [] and session.ws.sharing.recipients() == []
-    dialog.reject()
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Close))
+    assert not dialog.isVisible()
 
 
 def test_the_main_window_opens_the_sharing_screens(session: VaultSession, qtbot: QtBot) -> None:
@@ -337,31 +430,35 @@ def test_the_main_window_opens_the_sharing_screens(session: VaultSession, qtbot:
     ws.cases.create("Кузнецов Баир Юрьевич")
     window = MainWindow(session)
     qtbot.addWidget(window)
-    window.show_section(CASES)
-    window.cases.table.selectAll()
-    window.cases.table.clearSelection()
-    for row in range(2):
-        window.cases.table.selectionModel().select(
-            window.cases.proxy.index(row, 0),
-            window.cases.table.selectionModel().SelectionFlag.Select
-            | window.cases.table.selectionModel().SelectionFlag.Rows,
-        )
-    assert set(window.cases.selected_case_ids()) == {first.id, second.id}
-    window.export_action.trigger()
-    export = next(w for w in window.findChildren(ExportDialog))
-    assert export.isVisible() and export.selected_radio.isChecked()
-    qtbot.waitUntil(lambda: export.summary is not None, timeout=JOB_TIMEOUT)
-    assert len(export.summary.case_ids) == 2
-    export.reject()
-    for act, kind in (
-        (window.open_bundle_action, BundleImportDialog),
-        (window.import_sheet_action, ImportWizard),
-        (window.recipients_action, RecipientsDialog),
+    window.show()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    open_section(window, CASES)
+    table = window.cases.table
+    for row, keys in (
+        (0, Qt.KeyboardModifier.NoModifier),
+        (1, Qt.KeyboardModifier.ControlModifier),
     ):
-        act.trigger()
-        dialog = window.findChildren(kind)[-1]
-        assert dialog.isVisible()
-        dialog.reject()
+        at = table.visualRect(table.model().index(row, 0)).center()
+        QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, keys, at)
+    assert set(window.cases.selected_case_ids()) == {first.id, second.id}
+    QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    export = modal(qtbot, ExportDialog)
+    assert isinstance(export, ExportDialog) and export.selected_radio.isChecked()
+    qtbot.waitUntil(lambda: export.summary is not None, timeout=JOB_TIMEOUT)
+    assert export.summary is not None and len(export.summary.case_ids) == 2
+    click(qtbot, export.close_button)
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    for key, keys, kind in (
+        (Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier, BundleImportDialog),
+        (Qt.Key.Key_I, shift_ctrl, ImportWizard),
+        (Qt.Key.Key_K, shift_ctrl, RecipientsDialog),
+    ):
+        window.activateWindow()  # back to the main window, as the person clicks into it
+        qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+        QTest.keyClick(window, key, keys)
+        dialog = modal(qtbot, kind)
+        press(qtbot, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)  # noqa: B023
     window.teardown()
 
 
