@@ -238,11 +238,24 @@ def _send(sender: Workspace, receiver: Workspace, path: Path) -> Path:
     return path
 
 
-def _opened(session: VaultSession, qtbot: QtBot, path: Path) -> BundleImportDialog:
-    dialog = BundleImportDialog(session)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    assert dialog.open_path(path)
+def _opened(qtbot: QtBot, window: MainWindow, path: Path) -> BundleImportDialog:
+    """Ctrl+O, Choose file… (the path typed in the Open dialog), Open and check: the dialog
+    once the file is checked."""
+    window.activateWindow()  # the person clicks into the main window
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    QTest.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    dialog = modal(qtbot, BundleImportDialog)
+    assert isinstance(dialog, BundleImportDialog)
+
+    def open_file(chooser: QWidget) -> None:
+        assert isinstance(chooser.focusWidget(), QLineEdit)  # the file name, ready to type
+        type_text(qtbot, str(path))
+        press(qtbot, Qt.Key.Key_Return)
+
+    through_modal(qtbot, QFileDialog, open_file)
+    click(qtbot, dialog.choose_button)
+    assert dialog.file_field.text() == str(path)
+    click(qtbot, dialog.open_button)
     qtbot.waitUntil(
         lambda: not dialog.busy.busy and dialog.check_panel.isVisible(), timeout=JOB_TIMEOUT
     )
@@ -251,7 +264,12 @@ def _opened(session: VaultSession, qtbot: QtBot, path: Path) -> BundleImportDial
 
 @pytest.mark.parametrize("take_theirs", [False, True], ids=["keep-ours", "take-theirs"])
 def test_a_conflict_is_shown_side_by_side_and_settled_as_chosen(
-    session: VaultSession, sender: Workspace, qtbot: QtBot, tmp_path: Path, take_theirs: bool
+    session: VaultSession,
+    main_window: MainWindow,
+    sender: Workspace,
+    qtbot: QtBot,
+    tmp_path: Path,
+    take_theirs: bool,
 ) -> None:
     ws = session.ws
     ref = consent_case(sender)
@@ -265,7 +283,7 @@ def test_a_conflict_is_shown_side_by_side_and_settled_as_chosen(
     sender.cases.update(ref, notes="Переведён в СИЗО-1.")
     second = _send(sender, ws, tmp_path / "2.age")
 
-    dialog = _opened(session, qtbot, second)
+    dialog = _opened(qtbot, main_window, second)
     assert "check out" in dialog.check_text.text()
     assert dialog.signer_fingerprint.text() == sender.sharing.keys().fingerprint
     assert "Правозащитный центр" in dialog.signer_name.text()
@@ -276,46 +294,46 @@ def test_a_conflict_is_shown_side_by_side_and_settled_as_chosen(
     assert row[1:] == ["Адвокат допущен 01.08.", "Переведён в СИЗО-1."]
     assert dialog.keep_ours.isChecked()  # the safe default
     if take_theirs:
-        dialog.take_theirs.setChecked(True)
+        click_mark(qtbot, dialog.take_theirs)
         assert "take theirs" in dialog.conflict_list.item(0).text()
     assert ws.cases.get(ref).notes == "Адвокат допущен 01.08."  # nothing written yet
     assert dialog.import_button.isEnabled()
-    assert dialog.apply()
+    click(qtbot, dialog.import_button)
     qtbot.waitUntil(lambda: dialog.applied is not None, timeout=JOB_TIMEOUT)
     expected = "Переведён в СИЗО-1." if take_theirs else "Адвокат допущен 01.08."
     assert ws.cases.get(ref).notes == expected
     assert ("took theirs for 1" if take_theirs else "kept ours for 1") in dialog.preview_text.text()
     assert not dialog.import_button.isEnabled()
-    dialog.reject()
+    click(qtbot, dialog.close_button)
 
     # The same file again: the choice is remembered, nothing changes, the preview says so.
-    again = _opened(session, qtbot, second)
+    again = _opened(qtbot, main_window, second)
     qtbot.waitUntil(lambda: again.preview is not None, timeout=JOB_TIMEOUT)
     assert "changes nothing" in again.preview_text.text()
     assert not again.conflicts_box.isVisible() and not again.import_button.isEnabled()
-    again.reject()
+    click(qtbot, again.close_button)
 
 
 def test_a_new_bundle_previews_what_it_adds_and_imports_it(
-    session: VaultSession, sender: Workspace, qtbot: QtBot, tmp_path: Path
+    session: VaultSession, main_window: MainWindow, sender: Workspace, qtbot: QtBot, tmp_path: Path
 ) -> None:
     consent_case(sender)
     changes: list[bool] = []
     session.changed.connect(lambda: changes.append(True))
-    dialog = _opened(session, qtbot, _send(sender, session.ws, tmp_path / "b.age"))
+    dialog = _opened(qtbot, main_window, _send(sender, session.ws, tmp_path / "b.age"))
     assert "Not in your address book" in dialog.signer_name.text()
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=JOB_TIMEOUT)
     assert "would add: 1 case" in dialog.preview_text.text()
     assert _case_count(session.ws) == 0
-    assert dialog.apply()
+    click(qtbot, dialog.import_button)
     qtbot.waitUntil(lambda: dialog.applied is not None, timeout=JOB_TIMEOUT)
     assert _case_count(session.ws) == 1 and changes  # views refresh, a save is scheduled
     assert session.saver.busy or session.save_state.value == "saved"
-    dialog.reject()
+    click(qtbot, dialog.close_button)
 
 
 def test_a_tampered_bundle_is_refused_naming_what_failed(
-    session: VaultSession, sender: Workspace, qtbot: QtBot, tmp_path: Path
+    session: VaultSession, main_window: MainWindow, sender: Workspace, qtbot: QtBot, tmp_path: Path
 ) -> None:
     consent_case(sender)
     genuine = _send(sender, session.ws, tmp_path / "genuine.age").read_bytes()
@@ -333,22 +351,22 @@ def test_a_tampered_bundle_is_refused_naming_what_failed(
             buffer.getvalue(), [keyring.parse_recipient(session.ws.sharing.keys().age_public_key)]
         )
     )
-    dialog = _opened(session, qtbot, tampered)
+    dialog = _opened(qtbot, main_window, tampered)
     text = dialog.check_text.text()
     assert "refused" in text and "altered after it was signed" in text
     assert "checksum" in text and "dossier.pdf" in text
     assert dialog.bundle is None and not dialog.import_button.isEnabled()
-    dialog.reject()
+    click(qtbot, dialog.close_button)
 
     flipped = tmp_path / "flipped.age"
     damaged = bytearray(genuine)
     damaged[len(damaged) // 2] ^= 0x01
     flipped.write_bytes(bytes(damaged))
-    dialog = _opened(session, qtbot, flipped)
+    dialog = _opened(qtbot, main_window, flipped)
     assert "could not be opened" in dialog.check_text.text()
     assert "damaged or altered" in dialog.check_text.text()
     assert _case_count(session.ws) == 0
-    dialog.reject()
+    click(qtbot, dialog.close_button)
 
 
 def _own_identity(ws: Workspace) -> str:
