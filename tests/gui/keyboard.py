@@ -5,11 +5,13 @@ which is how these tests reach a case.
 """
 
 from collections.abc import Callable
+from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui.dialogs.log_contact_dialog import LogContactDialog
@@ -138,3 +140,44 @@ def through_modal(qtbot: QtBot, kind: type[QWidget], steps: Callable[[QWidget], 
                 QTimer.singleShot(0, dialog.close)
 
     QTimer.singleShot(0, run)
+
+
+def answer_file_chooser(path: Path) -> list[str]:
+    """Answer the file chooser a click is about to open (Qt's own, with exec()): ``path``
+    pasted into its name field, then Enter until it closes. Returns the name field's text at
+    each Enter, for a failing test to show.
+
+    Pasted, as people do with a path: typed key by key, the chooser opens each folder as its
+    "/" is typed, racing its own file list. While the completer's list is open, a person's
+    Enter goes to it (it has the keyboard), so Enter is pressed again until the chooser closes.
+    """
+    seen: list[str] = []
+
+    def press_enter_until_closed(dialog: QFileDialog, name: QLineEdit) -> None:
+        if not shiboken6.isValid(dialog) or not dialog.isVisible():
+            return  # chosen: the chooser is closed (and deleted)
+        if len(seen) >= 50:
+            dialog.reject()  # fail the test rather than hang
+            return
+        seen.append(name.text())
+        completer = name.completer()
+        popup = completer.popup() if completer is not None else None
+        QTest.keyClick(
+            popup if popup is not None and popup.isVisible() else name, Qt.Key.Key_Return
+        )
+        QTimer.singleShot(100, lambda: press_enter_until_closed(dialog, name))
+
+    def paste_the_path() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(50, paste_the_path)
+            return
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name is not None
+        QApplication.clipboard().setText(str(path))
+        QTest.keyClick(name, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(name, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        press_enter_until_closed(dialog, name)
+
+    QTimer.singleShot(50, paste_the_path)
+    return seen

@@ -11,15 +11,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
-    QFileDialog,
-    QLineEdit,
     QTableWidgetItem,
     QWidget,
 )
@@ -38,6 +35,7 @@ from casetracker.model import CaseStatus
 from casetracker.services import audit
 from casetracker.services.spreadsheet_import import SAVED
 from casetracker.services.workspace import Workspace
+from tests.gui.keyboard import answer_file_chooser
 
 SAMPLE = Path(__file__).parents[1] / "data" / "org-spreadsheet.csv"
 #: Lines of the sample with a cell that cannot be read.
@@ -89,44 +87,9 @@ def _open_wizard(qtbot: QtBot, window: MainWindow, path: Path) -> ImportWizard:
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ImportWizard))
     wizard = QApplication.activeModalWidget()
     assert isinstance(wizard, ImportWizard)
-    typed: list[bool] = []
-    presses: list[int] = []
-    seen: list[str] = []
-
-    def press_enter_until_closed(dialog: QFileDialog, name: QLineEdit) -> None:
-        """Enter (again) until the chooser closes, as a person does when a list pops up."""
-        if not shiboken6.isValid(dialog) or not dialog.isVisible():
-            return  # chosen: the chooser is closed (and deleted)
-        presses.append(1)
-        if len(presses) > 50:
-            dialog.reject()  # fail the test below rather than hang
-            return
-        seen.append(name.text())
-        # While the completer's list is open, a person's Enter goes to it (it has the keyboard).
-        completer = name.completer()
-        popup = completer.popup() if completer is not None else None
-        QTest.keyClick(
-            popup if popup is not None and popup.isVisible() else name, Qt.Key.Key_Return
-        )
-        QTimer.singleShot(100, lambda: press_enter_until_closed(dialog, name))
-
-    def type_the_path() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(50, type_the_path)
-            return
-        name = dialog.findChild(QLineEdit, "fileNameEdit")
-        assert name is not None
-        # Pasted, as people do with a path: typed key by key, the chooser would open each
-        # folder as its "/" is typed, racing its own file list.
-        QApplication.clipboard().setText(str(path))
-        QTest.keyClick(name, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-        typed.append(True)
-        press_enter_until_closed(dialog, name)
-
-    QTimer.singleShot(50, type_the_path)
+    seen = answer_file_chooser(path)
     _click(qtbot, wizard.choose_button)
-    assert typed and wizard.path == path, (presses, seen, wizard.file_info.text())
+    assert seen and wizard.path == path, (seen, wizard.file_info.text())
     qtbot.waitUntil(lambda: wizard.current() == COLUMNS, timeout=JOB)
     # A desktop hands the focus back to the wizard when the file chooser closes; offscreen
     # Qt does not, so that is done here (keys then go where a person's would).

@@ -15,7 +15,7 @@ import shiboken6
 from pyrage import x25519
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui.app import App
@@ -29,6 +29,7 @@ from casetracker.services.workspace import Workspace
 from casetracker.sharing import keys as keyring
 from tests.gui.by_hand import open_section
 from tests.gui.keyboard import (
+    answer_file_chooser,
     click,
     click_mark,
     modal,
@@ -94,16 +95,10 @@ def _retype(qtbot: QtBot, field: QLineEdit, text: str) -> None:
 
 
 def _export_as(qtbot: QtBot, dialog: ExportDialog, path: Path) -> None:
-    """Click Export…, and in the Save dialog type the path over the suggested name, Enter."""
-
-    def save_as(chooser: QWidget) -> None:
-        assert isinstance(chooser.focusWidget(), QLineEdit)  # the file name, ready to type
-        press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-        type_text(qtbot, str(path))
-        press(qtbot, Qt.Key.Key_Return)
-
-    through_modal(qtbot, QFileDialog, save_as)
+    """Click Export…, and in the Save dialog paste the path over the suggested name, Enter."""
+    seen = answer_file_chooser(path)
     click(qtbot, dialog.export_button)
+    assert seen, "the Save dialog never opened"
 
 
 def _tick_first_recipient(qtbot: QtBot, dialog: ExportDialog) -> None:
@@ -239,22 +234,16 @@ def _send(sender: Workspace, receiver: Workspace, path: Path) -> Path:
 
 
 def _opened(qtbot: QtBot, window: MainWindow, path: Path) -> BundleImportDialog:
-    """Ctrl+O, Choose file… (the path typed in the Open dialog), Open and check: the dialog
+    """Ctrl+O, Choose file… (the path pasted in the Open dialog), Open and check: the dialog
     once the file is checked."""
     window.activateWindow()  # the person clicks into the main window
     qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
     QTest.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     dialog = modal(qtbot, BundleImportDialog)
     assert isinstance(dialog, BundleImportDialog)
-
-    def open_file(chooser: QWidget) -> None:
-        assert isinstance(chooser.focusWidget(), QLineEdit)  # the file name, ready to type
-        type_text(qtbot, str(path))
-        press(qtbot, Qt.Key.Key_Return)
-
-    through_modal(qtbot, QFileDialog, open_file)
+    seen = answer_file_chooser(path)
     click(qtbot, dialog.choose_button)
-    assert dialog.file_field.text() == str(path)
+    assert dialog.file_field.text() == str(path), seen
     click(qtbot, dialog.open_button)
     qtbot.waitUntil(
         lambda: not dialog.busy.busy and dialog.check_panel.isVisible(), timeout=JOB_TIMEOUT
