@@ -37,7 +37,7 @@ from casetracker.sharing.bundle import CASES, DOSSIER, OpenedBundle, open_bundle
 from casetracker.sharing.bundle_schema import (
     ANONYMISED,
     dump_document,
-    json_byte_limit,
+    fits_limits,
     parse_document,
 )
 from casetracker.sharing.bundle_schema import document_json as to_json
@@ -307,7 +307,7 @@ class SharingService:
             rule_titles={rule.id: rule.title() for rule in RULES},
         )
         cases_json = dump_document(document)
-        if len(cases_json) > json_byte_limit(document.declared()):
+        if not fits_limits(cases_json, document.declared()):
             raise InvalidInput(
                 translate("sharing", "Too many cases for one bundle; export in parts.")
             )

@@ -15,6 +15,13 @@ list must hold exactly its declared number of entries, the declared numbers must
 hard ceilings (``MAX_RECORDS_PER_KIND``, ``MAX_FLAGS``), and cases.json may be no larger than
 the declared numbers need (``json_byte_limit``). A bundle that lies about its counts is refused
 before its records are read.
+
+Bytes alone do not bound memory: ``[],`` is three bytes and 64 bytes of Python objects. So the
+JSON's structure (``strict_json.structural_tokens``) is also held to what the declared records
+could need (``json_token_limit``: the most a valid record of each kind can have), under
+``MAX_JSON_TOKENS``, and counted before anything is parsed. Reading cases.json then holds at
+most about 100 bytes per token plus a few times the text: under 3 GB whatever a bundle holds,
+about 1.5 GB for an honest 20,000 cases (docs/security.md).
 """
 
 import hashlib
@@ -69,10 +76,19 @@ MAX_FLAGS = 2_000_000
 #: counted), or any list when no manifest is at hand, holds at most this many entries.
 UNDECLARED_LIMIT = 200_000
 #: cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag
-#: (an organisation's records average about 400), and never more than ``MAX_JSON_BYTES``.
+#: (an organisation's records average about 400), and never more than ``MAX_JSON_BYTES``
+#: (20,000 cases make about 283 MB).
 BASE_JSON_BYTES = 64 * 1024 * 1024
 JSON_BYTES_PER_RECORD = 1024
-MAX_JSON_BYTES = 512 * 1024 * 1024
+MAX_JSON_BYTES = 384 * 1024 * 1024
+#: cases.json's structural tokens (``{ [ , :`` outside strings): this many for the document's
+#: frame, plus what each declared record can need (``record_tokens``), never more than
+#: ``MAX_JSON_TOKENS``. 20,000 cases make about 15.4 million (23 a record); the parser holds
+#: about 100 bytes per token, so the ceiling keeps it near 2 GB.
+BASE_JSON_TOKENS = 4096
+MAX_JSON_TOKENS = 20_000_000
+#: A flag's tokens: its brace, five keys, four commas and the comma before the next flag.
+FLAG_TOKENS = 11
 #: The manifest's count of flags (the other counts are named after the record lists).
 FLAGS = "flags"
 MAX_TEXT = 20_000
@@ -394,11 +410,41 @@ def json_byte_limit(declared: Mapping[str, int]) -> int:
     return min(MAX_JSON_BYTES, wanted)
 
 
+def record_tokens(spec: EntitySpec) -> int:
+    """The most structural tokens a valid record of this kind can have: its brace and the comma
+    after it, five metadata keys (three of them with a comma), a key and a comma for every field,
+    and every field named again in ``withheld`` and in ``redacted`` (each list a bracket and a
+    comma per name). Honest records have about half: 45 for a case, 25 for a contact."""
+    return 12 + 4 * len(spec.fields)
+
+
+def json_token_limit(declared: Mapping[str, int] | None) -> int:
+    """How much structure cases.json may have for these (checked) declared counts; a list the
+    manifest does not count may hold ``UNDECLARED_LIMIT`` entries."""
+    counts = declared or {}
+    wanted = BASE_JSON_TOKENS + FLAG_TOKENS * counts.get(FLAGS, UNDECLARED_LIMIT)
+    for spec in ENTITIES:
+        wanted += record_tokens(spec) * counts.get(spec.key, UNDECLARED_LIMIT)
+    return min(MAX_JSON_TOKENS, wanted)
+
+
+def fits_limits(cases_json: bytes, declared: Mapping[str, int]) -> bool:
+    """Whether a reader will take this cases.json (the exporter asks before sealing)."""
+    tokens = json_token_limit(declared)
+    return (
+        len(cases_json) <= json_byte_limit(declared)
+        and strict_json.structural_tokens(cases_json, tokens) <= tokens
+    )
+
+
 def load_document(untrusted: bytes, declared: Mapping[str, int] | None = None) -> CasesDocument:
-    """cases.json read against the manifest's ``declared`` counts (None: the fixed limits)."""
+    """cases.json read against the manifest's ``declared`` counts (None: the fixed limits);
+    its size and structure are checked before it is parsed."""
     counts = declared_counts(declared) if declared is not None else None
     max_bytes = json_byte_limit(counts) if counts is not None else BASE_JSON_BYTES
-    value = strict_json.loads(untrusted, what="cases.json", max_bytes=max_bytes)
+    value = strict_json.loads(
+        untrusted, what="cases.json", max_bytes=max_bytes, max_tokens=json_token_limit(counts)
+    )
     return parse_document(value, counts)
 
 

@@ -4,15 +4,44 @@ Stricter than ``json.loads``: a size limit, UTF-8 only, no duplicate keys (two p
 disagree on which one wins), no NaN/Infinity, no floats at all (our formats have none), and
 nesting no deeper than ``MAX_DEPTH``. Every failure is a ``BundleFormatError`` (or the error
 class the caller passes), never a crash.
+
+Memory: ``json.loads`` turns three bytes (``[],``) into some 64 bytes of Python objects, so a
+size limit alone lets a small file fill a laptop's memory. A caller that passes ``max_tokens``
+has the structure counted first (``structural_tokens``: every object, list, key and value the
+parser would build starts at one of ``{ [ , :`` outside strings), and a document with more is
+refused before anything is built. Parsing then holds at most about 100 bytes per token besides
+the text itself (docs/security.md).
 """
 
 import json
+import re
 from typing import Any, NoReturn
 
 from casetracker.i18n import translate
 from casetracker.sharing.errors import BundleFormatError, SharingError, too_large
 
 MAX_DEPTH = 16
+# The bytes that start a value or key outside strings (the document's own value aside).
+_OPENERS = (b"{", b"[", b",", b":")
+# Everything but quotes and openers, dropped before strings are cut out (escapes go first).
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"{[,:')
+_STRING = re.compile(rb'"[^"]*"')
+
+
+def structural_tokens(untrusted: bytes, limit: int) -> int:
+    """How many ``{ [ , :`` stand outside strings: at most ``limit`` exactly when the true count
+    is. A plain count over every byte (strings included, about 1 GB/s) settles most documents;
+    only when that is over ``limit`` are strings cut out (escaped backslashes and quotes removed,
+    then the rest between quotes) and the openers counted again.
+
+    Invalid JSON can fool the string cutting only after its first error, where the parser stops.
+    """
+    rough = sum(untrusted.count(opener) for opener in _OPENERS)
+    if rough <= limit:
+        return rough
+    plain = untrusted.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_STRUCTURE)
+    outside = _STRING.sub(b"", plain)
+    return sum(outside.count(opener) for opener in _OPENERS)
 
 
 def canonical(value: Any) -> bytes:
@@ -31,10 +60,21 @@ def loads(
     *,
     what: str,
     max_bytes: int,
+    max_tokens: int | None = None,
     error: type[SharingError] = BundleFormatError,
 ) -> Any:
+    """The value in ``untrusted``; with ``max_tokens``, refused before parsing when its
+    structure (``structural_tokens``) is larger."""
     if len(untrusted) > max_bytes:
         raise error(too_large(what, max_bytes))
+    if max_tokens is not None and structural_tokens(untrusted, max_tokens) > max_tokens:
+        raise error(
+            translate(
+                "sharing",
+                "{what} holds more entries than its declared counts allow "
+                "(more than {n} values and keys).",
+            ).format(what=what, n=max_tokens)
+        )
     try:
         text = untrusted.decode("utf-8")
     except UnicodeDecodeError:
@@ -69,6 +109,7 @@ def loads(
         fail(translate("sharing", "it is nested too deeply"))
     except ValueError as exc:  # JSONDecodeError, and ints with too many digits
         fail(translate("sharing", "invalid JSON ({detail})").format(detail=type(exc).__name__))
+    del text  # as large as the document: not kept while it is walked
     depth, unicode_ok = _shape(value)
     if depth > MAX_DEPTH:
         fail(translate("sharing", "it is nested too deeply"))
@@ -90,21 +131,27 @@ def _is_unicode(text: str) -> bool:
 
 
 def _shape(value: Any) -> tuple[int, bool]:
-    """Nesting depth, and whether every key and string is valid Unicode. No recursion (the
-    loader already bounded the depth by the stack)."""
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict):
-            deepest = max(deepest, level)
-            for key, child in item.items():
-                if not _is_unicode(key):
-                    return deepest, False
-                stack.append((child, level + 1))
-        elif isinstance(item, list):
-            deepest = max(deepest, level)
-            stack.extend((v, level + 1) for v in item)
-        elif isinstance(item, str) and not _is_unicode(item):
-            return deepest, False
-    return deepest, True
+    """Nesting depth, and whether every key and string is valid Unicode. Walked a level at a
+    time holding only the containers of the next level (no recursion, and no entry per scalar:
+    a list of a million numbers costs nothing more to walk)."""
+    depth = 0
+    level: list[Any] = [value] if isinstance(value, dict | list) else []
+    if isinstance(value, str) and not _is_unicode(value):
+        return 0, False
+    while level and depth <= MAX_DEPTH:
+        depth += 1
+        below: list[Any] = []
+        for container in level:
+            if isinstance(container, dict):
+                if not all(_is_unicode(key) for key in container):
+                    return depth, False
+                children: Any = container.values()
+            else:
+                children = container
+            for child in children:
+                if isinstance(child, dict | list):
+                    below.append(child)
+                elif isinstance(child, str) and not _is_unicode(child):
+                    return depth, False
+        level = below
+    return depth, True

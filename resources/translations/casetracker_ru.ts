@@ -6377,7 +6377,7 @@ in %2</source>
     </message>
     <message>
         <source>The bundle declares {count} entries in {kind}; a bundle may hold at most {ceiling}.</source>
-        <extracomment>Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods). A list whose count the manifest does not declare (flags, in bundles made before flags were counted), or any list when no manifest is at hand, holds at most this many entries. cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag (an organisation&apos;s records average about 400), and never more than ``MAX_JSON_BYTES``. The manifest&apos;s count of flags (the other counts are named after the record lists). For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment&apos;s archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender&apos;s redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
+        <extracomment>Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods). A list whose count the manifest does not declare (flags, in bundles made before flags were counted), or any list when no manifest is at hand, holds at most this many entries. cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag (an organisation&apos;s records average about 400), and never more than ``MAX_JSON_BYTES`` (20,000 cases make about 283 MB). cases.json&apos;s structural tokens (``{ [ , :`` outside strings): this many for the document&apos;s frame, plus what each declared record can need (``record_tokens``), never more than ``MAX_JSON_TOKENS``. 20,000 cases make about 15.4 million (23 a record); the parser holds about 100 bytes per token, so the ceiling keeps it near 2 GB. A flag&apos;s tokens: its brace, five keys, four commas and the comma before the next flag. The manifest&apos;s count of flags (the other counts are named after the record lists). For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment&apos;s archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender&apos;s redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
         <translation>В пакете заявлено {count} записей в {kind}; пакет может содержать не больше {ceiling}.</translation>
     </message>
     <message>
@@ -6891,6 +6891,10 @@ in %2</source>
     <message>
         <source>“{text}” is not a kind of place</source>
         <translation>«{text}» — не вид места</translation>
+    </message>
+    <message>
+        <source>{what} holds more entries than its declared counts allow (more than {n} values and keys).</source>
+        <translation>{what} содержит больше записей, чем допускают заявленные в нём количества (больше {n} значений и ключей).</translation>
     </message>
     <message>
         <source>{what} is not UTF-8 text.</source>

@@ -5,6 +5,7 @@ The fixed limit (``UNDECLARED_LIMIT``, 200,000 in the app) is lowered here so th
 demo crosses it the way 20,000 cases (410,000 contacts) cross the real one.
 """
 
+import tracemalloc
 from collections.abc import Iterator
 
 import pytest
@@ -12,9 +13,10 @@ from sqlmodel import func, select
 
 from casetracker.model import ContactEvent
 from casetracker.services import demo
+from casetracker.services.errors import InvalidInput
 from casetracker.services.sharing import SharingService
 from casetracker.services.workspace import Workspace
-from casetracker.sharing import bundle, bundle_schema
+from casetracker.sharing import bundle, bundle_schema, strict_json
 from casetracker.sharing.archive import ArchiveLimits, read_zip
 from casetracker.sharing.bundle_schema import FLAGS
 from casetracker.sharing.errors import BundleFormatError
@@ -38,10 +40,15 @@ def _open(data: bytes) -> bundle.OpenedBundle:
     return bundle.open_bundle(data, passphrase=BUNDLE_PASSPHRASE)
 
 
-def _resealed(service: SharingService, data: bytes, **declared: int) -> bytes:
-    """The same members, signed again by the sender over a manifest declaring ``declared``."""
+def _resealed(
+    service: SharingService, data: bytes, cases_json: bytes | None = None, **declared: int
+) -> bytes:
+    """The same members (or another ``cases_json``), signed again by the sender over a manifest
+    declaring ``declared``."""
     members = read_zip(bundle.decrypt(data, passphrase=BUNDLE_PASSPHRASE))
     counts = {**bundle.parse_manifest(members.pop(bundle.MANIFEST)).counts, **declared}
+    if cases_json is not None:
+        members[bundle.CASES] = cases_json
     return bundle.seal(
         members,
         key=service._signing_key(),
@@ -104,7 +111,7 @@ def test_declared_counts_above_the_ceiling_are_refused_before_reading(
     for key, ceiling in (("contact_events", bundle_schema.MAX_RECORDS_PER_KIND),
                          (FLAGS, bundle_schema.MAX_FLAGS)):  # fmt: skip
         with pytest.raises(BundleFormatError, match=f"at most {ceiling}"):
-            _open(_resealed(service, data, **{key: ceiling + 1}))
+            _open(_resealed(service, data, None, **{key: ceiling + 1}))
     with pytest.raises(BundleFormatError):
         _open(_resealed(service, data, cases=-1))
 
@@ -137,3 +144,46 @@ def test_an_export_beyond_the_ceiling_is_refused_in_words(
 def test_the_archive_takes_the_cases_json_of_an_organisation() -> None:
     """20,000 cases make a cases.json of about 275 MB: over the old 256 MiB member limit."""
     assert ArchiveLimits().max_member_bytes >= bundle_schema.MAX_JSON_BYTES > 300_000_000
+
+
+@pytest.mark.parametrize("empty", [b"[]", b"{}"])
+def test_empty_containers_under_huge_declared_counts_are_refused_before_parsing(
+    service: SharingService, monkeypatch: pytest.MonkeyPatch, empty: bytes
+) -> None:
+    """The reviewer's bomb, scaled down: a ceiling of 20,000 tokens stands for 20 million.
+    Parsed, 300,000 empty containers would take some 19 MB of Python objects (64 bytes each
+    for 3 bytes of JSON; under the 1 MiB the archive lets compress without a ratio check);
+    refused first, the reader holds little more than the file."""
+    monkeypatch.setattr(bundle_schema, "MAX_JSON_TOKENS", 20_000)
+    hostile = b'{"format":"casetracker-cases","version":1,"records":{"cases":[%s]}}' % (
+        b",".join([empty] * 300_000)
+    )
+    ceiling = {spec.key: bundle_schema.MAX_RECORDS_PER_KIND for spec in bundle_schema.ENTITIES}
+    data = _resealed(service, _export(service), hostile, **ceiling, flags=0)
+    tracemalloc.start()
+    try:
+        with pytest.raises(BundleFormatError, match="more than 20000 values and keys"):
+            _open(data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * len(hostile) < 19_000_000 / 5
+
+
+def test_an_honest_export_keeps_well_under_its_token_limit(service: SharingService) -> None:
+    """Honest records use about half the structure their kind allows (measured: 23 tokens a
+    record at the organisation's shape; a case 45 of 88, a contact 25 of 48)."""
+    data = _export(service)
+    cases_json = read_zip(bundle.decrypt(data, passphrase=BUNDLE_PASSPHRASE))[bundle.CASES]
+    declared = _open(data).manifest.counts
+    tokens = strict_json.structural_tokens(cases_json, 0)
+    assert 0 < tokens < bundle_schema.json_token_limit(declared) * 0.6
+    assert bundle_schema.fits_limits(cases_json, declared)
+
+
+def test_an_export_whose_structure_a_reader_would_refuse_is_refused_in_words(
+    service: SharingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bundle_schema, "MAX_JSON_TOKENS", 1000)
+    with pytest.raises(InvalidInput, match="export in parts"):
+        _export(service)
