@@ -302,6 +302,10 @@ def record_kind_label(kind: str) -> str:
         "allegations": bundle_kinds.tr("allegation"),
         "case_relatives": bundle_kinds.tr("relative's link to a case"),
         "attachments": bundle_kinds.tr("attached file"),
+        "source_cases": bundle_kinds.tr("source's link to a case"),
+        "source_facilities": bundle_kinds.tr("source's link to a place"),
+        "allegation_cases": bundle_kinds.tr("allegation's link to a case"),
+        "flags": bundle_kinds.tr("flag"),
     }
     return labels.get(kind, kind.replace("_", " "))
 
@@ -329,6 +333,7 @@ def count_text(kind: str, n: int) -> str:
         ),
         "audit_entries": lambda: record_counts.tr("%n record(s) in the history of changes", "", n),
         "flag_states": lambda: record_counts.tr("%n acknowledged or snoozed flag(s)", "", n),
+        "flags": lambda: record_counts.tr("%n flag(s)", "", n),
         "import_mappings": lambda: record_counts.tr("%n saved spreadsheet mapping(s)", "", n),
         "merge_bases": lambda: record_counts.tr("%n record(s) known from bundles", "", n),
         "org_keys": lambda: record_counts.tr("%n set(s) of this organisation's keys", "", n),

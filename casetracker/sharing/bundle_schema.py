@@ -58,6 +58,7 @@ from casetracker.model import (
     StatusChange,
     Verification,
 )
+from casetracker.model.labels import count_text, record_kind_label
 from casetracker.sharing import strict_json
 from casetracker.sharing.archive import MEMBER_NAME
 from casetracker.sharing.errors import BundleFormatError
@@ -395,10 +396,8 @@ def declared_counts(untrusted: Mapping[str, int]) -> dict[str, int]:
         if not 0 <= count <= ceiling:
             raise BundleFormatError(
                 translate(
-                    "sharing",
-                    "The bundle declares {count} entries in {kind}; a bundle may hold at most "
-                    "{ceiling}.",
-                ).format(count=count, kind=key, ceiling=ceiling)
+                    "sharing", "The bundle declares {counted}; a bundle may hold at most {ceiling}."
+                ).format(counted=count_text(key, count), ceiling=ceiling)
             )
         out[key] = count
     return out
@@ -470,21 +469,27 @@ def _expect_list(value: Any, where: str, limit: int) -> list[Any]:
     return value
 
 
-def _declared_list(
-    value: Any, where: str, declared: Mapping[str, int] | None, key: str
-) -> list[Any]:
-    """A record list, as long as the manifest declares (or within the fixed limit)."""
+def _declared_list(value: Any, declared: Mapping[str, int] | None, key: str) -> list[Any]:
+    """A record list (or the flags), as long as the manifest declares, else within the fixed
+    limit; named in words ("contacts in the log") when it is not."""
+    where = record_kind_label(key)
+    if not isinstance(value, list):
+        _fail(where, translate("sharing", "expected a list"))
     if declared is None or key not in declared:
-        return _expect_list(value, where, UNDECLARED_LIMIT)
-    items = _expect_list(value, where, MAX_FLAGS if key == FLAGS else MAX_RECORDS_PER_KIND)
-    if len(items) != declared[key]:
-        _fail(
-            where,
-            translate("sharing", "{n} entries where the manifest declares {declared}").format(
-                n=len(items), declared=declared[key]
-            ),
+        if len(value) > UNDECLARED_LIMIT:
+            raise BundleFormatError(
+                translate("sharing", "cases.json holds more than {counted}.").format(
+                    counted=count_text(key, UNDECLARED_LIMIT)
+                )
+            )
+        return value
+    if len(value) != declared[key]:
+        raise BundleFormatError(
+            translate(
+                "sharing", "cases.json holds {found} where its manifest declares {n}."
+            ).format(found=count_text(key, len(value)), n=declared[key])
         )
-    return items
+    return value
 
 
 def parse_uuid(untrusted: Any, where: str) -> uuid.UUID:
@@ -605,9 +610,10 @@ def parse_document(untrusted: Any, declared: Mapping[str, int] | None = None) ->
         )
     records: dict[str, list[BundleRecord]] = {}
     for spec in ENTITIES:
-        items = _declared_list(raw_records.get(spec.key, []), spec.key, declared, spec.key)
+        items = _declared_list(raw_records.get(spec.key, []), declared, spec.key)
         records[spec.key] = [
-            _parse_record(spec, item, f"{spec.key}[{i}]", profile) for i, item in enumerate(items)
+            _parse_record(spec, item, _record_place(spec.key, i), profile)
+            for i, item in enumerate(items)
         ]
     ids = {key: _unique_ids(key, recs) for key, recs in records.items()}
     for spec in ENTITIES:
@@ -617,21 +623,26 @@ def parse_document(untrusted: Any, declared: Mapping[str, int] | None = None) ->
                 assert ref.target is not None
                 if target is not None and target not in ids[ref.target]:
                     _fail(
-                        f"{spec.key}[{i}].{ref.name}",
+                        f"{_record_place(spec.key, i)}.{ref.name}",
                         translate("sharing", "points to a record that is not in the bundle"),
                     )
     flags = [
-        _parse_flag(item, f"flags[{i}]", ids["cases"])
-        for i, item in enumerate(_declared_list(top.get("flags", []), "flags", declared, FLAGS))
+        _parse_flag(item, _record_place(FLAGS, i), ids["cases"])
+        for i, item in enumerate(_declared_list(top.get("flags", []), declared, FLAGS))
     ]
     return CasesDocument(profile, exported_at, records, flags)
+
+
+def _record_place(key: str, index: int) -> str:
+    """Where a record stands, as a person counts: "contact 4" for ``contact_events[3]``."""
+    return f"{record_kind_label(key)} {index + 1}"
 
 
 def _unique_ids(key: str, records: list[BundleRecord]) -> set[uuid.UUID]:
     seen: set[uuid.UUID] = set()
     for i, record in enumerate(records):
         if record.id in seen:
-            _fail(f"{key}[{i}].id", translate("sharing", "the same id appears twice"))
+            _fail(f"{_record_place(key, i)}.id", translate("sharing", "the same id appears twice"))
         seen.add(record.id)
     return seen
 

@@ -529,6 +529,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n flag(s)</source>
+            <translation>
+                <numerusform>%n flag</numerusform>
+                <numerusform>%n flags</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n saved spreadsheet mapping(s)</source>
             <translation>
                 <numerusform>%n saved spreadsheet mapping</numerusform>

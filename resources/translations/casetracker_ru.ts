@@ -3851,6 +3851,22 @@ in %2</source>
         <source>attached file</source>
         <translation>вложение</translation>
     </message>
+    <message>
+        <source>source&apos;s link to a case</source>
+        <translation>связь источника с делом</translation>
+    </message>
+    <message>
+        <source>source&apos;s link to a place</source>
+        <translation>связь источника с местом</translation>
+    </message>
+    <message>
+        <source>allegation&apos;s link to a case</source>
+        <translation>связь нарушения с делом</translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation>сигнал</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -5762,6 +5778,14 @@ in %2</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n flag(s)</source>
+        <translation>
+            <numerusform>%n сигнал</numerusform>
+            <numerusform>%n сигнала</numerusform>
+            <numerusform>%n сигналов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n saved spreadsheet mapping(s)</source>
         <translation>
             <numerusform>%n сохранённое сопоставление столбцов</numerusform>
@@ -6376,11 +6400,6 @@ in %2</source>
         <translation>members</translation>
     </message>
     <message>
-        <source>The bundle declares {count} entries in {kind}; a bundle may hold at most {ceiling}.</source>
-        <extracomment>Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods). A list whose count the manifest does not declare (flags, in bundles made before flags were counted), or any list when no manifest is at hand, holds at most this many entries. cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag (an organisation&apos;s records average about 400), and never more than ``MAX_JSON_BYTES`` (20,000 cases make about 283 MB). cases.json&apos;s structural tokens (``{ [ , :`` outside strings): this many for the document&apos;s frame, plus what each declared record can need (``record_tokens``), never more than ``MAX_JSON_TOKENS``. 20,000 cases make about 15.4 million (23 a record); the parser holds about 100 bytes per token, so the ceiling keeps it near 2 GB. A flag&apos;s tokens: its brace, five keys, four commas and the comma before the next flag. The manifest&apos;s count of flags (the other counts are named after the record lists). For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment&apos;s archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender&apos;s redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
-        <translation>В пакете заявлено {count} записей в {kind}; пакет может содержать не больше {ceiling}.</translation>
-    </message>
-    <message>
         <source>cases.json is not valid ({where}: {reason}).</source>
         <translation>cases.json недействителен ({where}: {reason}).</translation>
     </message>
@@ -6393,8 +6412,17 @@ in %2</source>
         <translation>больше {n} записей</translation>
     </message>
     <message>
-        <source>{n} entries where the manifest declares {declared}</source>
-        <translation>{n} записей, а в манифесте заявлено {declared}</translation>
+        <source>The bundle declares {counted}; a bundle may hold at most {ceiling}.</source>
+        <extracomment>Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods). A list whose count the manifest does not declare (flags, in bundles made before flags were counted), or any list when no manifest is at hand, holds at most this many entries. cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag (an organisation&apos;s records average about 400), and never more than ``MAX_JSON_BYTES`` (20,000 cases make about 283 MB). cases.json&apos;s structural tokens (``{ [ , :`` outside strings): this many for the document&apos;s frame, plus what each declared record can need (``record_tokens``), never more than ``MAX_JSON_TOKENS``. 20,000 cases make about 15.4 million (23 a record); the parser holds about 100 bytes per token, so the ceiling keeps it near 2 GB. A flag&apos;s tokens: its brace, five keys, four commas and the comma before the next flag. The manifest&apos;s count of flags (the other counts are named after the record lists). For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment&apos;s archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender&apos;s redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
+        <translation>В пакете заявлено: {counted}; пакет может содержать не больше {ceiling}.</translation>
+    </message>
+    <message>
+        <source>cases.json holds more than {counted}.</source>
+        <translation>В cases.json больше, чем {counted}.</translation>
+    </message>
+    <message>
+        <source>cases.json holds {found} where its manifest declares {n}.</source>
+        <translation>В cases.json — {found}, а в его манифесте заявлено {n}.</translation>
     </message>
     <message>
         <source>not an id</source>
