@@ -20,6 +20,7 @@ from casetracker.model import (
     Meta,
     StatusChange,
 )
+from casetracker.model.ordering import status_order
 from casetracker.services.change_tracking import replace_cases, replace_in, tables_of
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.services.search_index import SEARCH_TABLES, Found, SearchIndex
@@ -225,13 +226,11 @@ class CaseService:
             stmt = (
                 select(StatusChange)
                 .where(StatusChange.case_id == case.id)
-                # A change whose day is not known stands where it was recorded.
-                .order_by(
-                    func.coalesce(col(StatusChange.changed_on), func.date(StatusChange.created_at)),
-                    col(StatusChange.created_at),
-                )
+                .order_by(col(StatusChange.created_at))
             )
-            return list(session.exec(stmt))
+            return sorted(session.exec(stmt), key=lambda c: status_order(
+                c.changed_on, c.previous_status is None, c.created_at
+            ))  # fmt: skip
 
     def count(self) -> int:
         with self.ws.reading() as session:

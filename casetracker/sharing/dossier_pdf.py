@@ -29,6 +29,7 @@ from casetracker.model.labels import (
     status_label,
     verification_label,
 )
+from casetracker.model.ordering import status_order
 from casetracker.sharing.bundle_schema import ANONYMISED, BundleFlag, BundleRecord, CasesDocument
 
 if TYPE_CHECKING:
@@ -430,10 +431,8 @@ def _case(
     )
     history = sorted(
         lookups.of_case("status_changes", cid),
-        # A change whose day is not known stands where it was recorded, as in the app.
-        key=lambda r: (
-            r.values.get("changed_on") or (r.created_at.date() if r.created_at else date.min),
-            r.created_at.timestamp() if r.created_at else 0.0,
+        key=lambda r: status_order(
+            r.values.get("changed_on"), not r.values.get("previous_status"), r.created_at
         ),
     )
     out.append(
