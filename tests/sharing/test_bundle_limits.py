@@ -9,6 +9,7 @@ import tracemalloc
 from collections.abc import Iterator
 
 import pytest
+from pyrage import x25519
 from sqlmodel import func, select
 
 from casetracker.model import ContactEvent
@@ -21,7 +22,9 @@ from casetracker.sharing.archive import ArchiveLimits, read_zip
 from casetracker.sharing.bundle_schema import FLAGS
 from casetracker.sharing.errors import BundleFormatError
 
-BUNDLE_PASSPHRASE = "a long bundle passphrase"
+#: An age key, not a passphrase: scrypt's deliberate cost, paid at every seal and open, made
+#: this module take 80 s; what is tested here is what lies inside the encryption.
+LAWYER = x25519.Identity.generate()
 CASES = 25  # about 140 contacts: over the lowered limit of 100
 
 
@@ -33,11 +36,11 @@ def service(ws: Workspace) -> Iterator[SharingService]:
 
 def _export(service: SharingService) -> bytes:
     ids = service.select_cases(everything=True)
-    return service.export(ids, profile="lawyer", passphrase=BUNDLE_PASSPHRASE).data
+    return service.export(ids, profile="lawyer", recipients=[str(LAWYER.to_public())]).data
 
 
 def _open(data: bytes) -> bundle.OpenedBundle:
-    return bundle.open_bundle(data, passphrase=BUNDLE_PASSPHRASE)
+    return bundle.open_bundle(data, identities=[LAWYER])
 
 
 def _resealed(
@@ -45,7 +48,7 @@ def _resealed(
 ) -> bytes:
     """The same members (or another ``cases_json``), signed again by the sender over a manifest
     declaring ``declared``."""
-    members = read_zip(bundle.decrypt(data, passphrase=BUNDLE_PASSPHRASE))
+    members = read_zip(bundle.decrypt(data, identities=[LAWYER]))
     counts = {**bundle.parse_manifest(members.pop(bundle.MANIFEST)).counts, **declared}
     if cases_json is not None:
         members[bundle.CASES] = cases_json
@@ -54,7 +57,7 @@ def _resealed(
         key=service._signing_key(),
         profile="lawyer",
         counts=counts,
-        passphrase=BUNDLE_PASSPHRASE,
+        recipients=[LAWYER.to_public()],
     )
 
 
@@ -75,7 +78,7 @@ def test_a_manifest_without_a_count_keeps_the_fixed_limit(
     service: SharingService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = _export(service)
-    members = read_zip(bundle.decrypt(data, passphrase=BUNDLE_PASSPHRASE))
+    members = read_zip(bundle.decrypt(data, identities=[LAWYER]))
     counts = bundle.parse_manifest(members.pop(bundle.MANIFEST)).counts
     del counts["contact_events"]  # as a bundle from a version that did not declare it
     old = bundle.seal(
@@ -83,7 +86,7 @@ def test_a_manifest_without_a_count_keeps_the_fixed_limit(
         key=service._signing_key(),
         profile="lawyer",
         counts=counts,
-        passphrase=BUNDLE_PASSPHRASE,
+        recipients=[LAWYER.to_public()],
     )
     assert _open(old).document.counts()["contact_events"] > 100
     monkeypatch.setattr(bundle_schema, "UNDECLARED_LIMIT", 100)
@@ -126,7 +129,7 @@ def test_cases_json_may_be_only_as_large_as_the_declared_counts_need(
     service: SharingService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = _export(service)
-    size = len(read_zip(bundle.decrypt(data, passphrase=BUNDLE_PASSPHRASE))[bundle.CASES])
+    size = len(read_zip(bundle.decrypt(data, identities=[LAWYER]))[bundle.CASES])
     declared = _open(data).manifest.counts
     monkeypatch.setattr(bundle_schema, "BASE_JSON_BYTES", 1024)
     monkeypatch.setattr(bundle_schema, "JSON_BYTES_PER_RECORD", 1)
@@ -180,7 +183,7 @@ def test_an_honest_export_keeps_well_under_its_token_limit(service: SharingServi
     """Honest records use about half the structure their kind allows (measured: 23 tokens a
     record at the organisation's shape; a case 45 of 88, a contact 25 of 48)."""
     data = _export(service)
-    cases_json = read_zip(bundle.decrypt(data, passphrase=BUNDLE_PASSPHRASE))[bundle.CASES]
+    cases_json = read_zip(bundle.decrypt(data, identities=[LAWYER]))[bundle.CASES]
     declared = _open(data).manifest.counts
     tokens = strict_json.structural_tokens(cases_json, 0)
     assert 0 < tokens < bundle_schema.json_token_limit(declared) * 0.6
