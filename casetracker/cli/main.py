@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from casetracker import __version__
+from casetracker import __version__, process_guard
 from casetracker.cli import (
     argparse_words,
     case_commands,
@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Before anything can hold a passphrase or a decrypted vault: no core dump of this process.
+    process_guard.harden()
     # Messages, --help and argparse's own words in the system's language (LANG, LC_MESSAGES…).
     catalog.install_for_cli()
     argparse_words.install()
