@@ -69,7 +69,10 @@ from casetracker.storage.errors import VaultError, WrongPassphrase
 from casetracker.storage.kdf import FLOOR
 from casetracker.storage.key_slots import KekCache
 from casetracker.storage.vault_file import VaultFile
+from torture import census
 from torture.common import PASSPHRASE, REPO_ROOT, Section, timed
+
+RECEIVER_SEED = 4242
 
 #: File-system calls counted (and interrupted) in syscall mode.
 WATCHED_CALLS = ("write", "fsync", "replace", "rename", "link", "unlink", "open", "mkdir")
@@ -272,6 +275,20 @@ def _case_names(ws: Workspace) -> list[str]:
         return sorted(session.exec(sql_select(Case.full_name)))
 
 
+def expected_save_counts(k: int) -> dict[str, int]:
+    """The records the save scenario's cases T1..Tk bring (see `SaveScenario.operate`)."""
+    every = {n: sum(1 for i in range(1, k + 1) if i % n == 0) for n in (2, 3, 4, 5)}
+    return {
+        "cases": k,
+        "contact_events": every[3],
+        "custody_periods": every[2],
+        "facilities": every[2],
+        "relatives": every[4],
+        "case_relatives": every[4],
+        "attachments": every[5],
+    }
+
+
 class SaveScenario(Scenario):
     name = "save"
     loops = True
@@ -281,6 +298,7 @@ class SaveScenario(Scenario):
         ws, self.recovery = Workspace.create(self.path, PASSPHRASE, kdf=FLOOR, actor="torture")
         ws.close()
         self.confirmed = 0
+        self.census: census.Census = {}
 
     def child_args(self) -> list[str]:
         return ["--recovery", self.recovery]
@@ -297,6 +315,13 @@ class SaveScenario(Scenario):
             if i % 3 == 0:
                 when = datetime(2024, 1, 1) + timedelta(hours=i)
                 ws.contacts.log(case.ref, when, direct=i % 2 == 0, note=f"contact {i}")
+            if i % 2 == 0:
+                # Digits apart: place names match with repeated letters folded ("11" is "1").
+                place = "Place " + "-".join(str(i))
+                ws.custody.move_to_new_place(case.ref, place, note=f"stay {i}")
+            if i % 4 == 0:
+                relative = ws.relatives.create(f"Relative {i}", phones=f"+7 900 {i:07d}")
+                ws.relatives.link(case.ref, relative.id, "mother")
             if i % 5 == 0:
                 ws.attachments.add(os.urandom(1500 + i), "scan.bin", case_id=case.id)
             ws.save()
@@ -323,6 +348,18 @@ class SaveScenario(Scenario):
                 self.section.fail(f"save: {k} cases after a kill, confirmed {confirmed}")
             elif k == confirmed + 1:
                 self.section.add("kills that landed after the in-flight save reached disk")
+            now = census.take(ws)
+            for problem in census.lost_or_changed(self.census, now):
+                self.section.fail(f"save: after a kill, of the last state seen: {problem}")
+            wrong = {
+                kind: (n, census.counts(now)[kind])
+                for kind, n in expected_save_counts(k).items()
+                if census.counts(now)[kind] != n
+            }
+            if wrong:
+                self.section.fail(f"save: {k} cases but (expected, found) records {wrong}")
+            self.section.add("records counted after kills", sum(census.counts(now).values()))
+            self.census = now
             with ws.reading() as session:
                 ids = list(session.exec(sql_select(Attachment.id)))
             for attachment_id in ids:
@@ -451,6 +488,8 @@ class ImportScenario(Scenario):
         self.live = self.root / "b"
         self.path = self.live / "b.ctvault"
         self.total = sum(len(ids) for ids in self.expected.values())
+        self.own = census.of_file(self.template / "b.ctvault", recovery_key=self.recovery)
+        self.section.add("receiver's own records", sum(census.counts(self.own).values()))
         self._reset()
 
     def _build(self) -> None:
@@ -464,7 +503,11 @@ class ImportScenario(Scenario):
             for i, case_id in enumerate(case_ids[:4]):
                 sender.attachments.add(os.urandom(3000 + i), f"photo{i}.jpg", case_id=case_id)
             sender.save()
-            receiver.cases.create("Our own case", notes="already here")
+            # The receiver's own records, of every kind: each must survive every kill as it was.
+            demo.generate(receiver, 12, seed=RECEIVER_SEED)
+            with receiver.reading() as session:
+                own_case = session.exec(sql_select(Case.id).order_by(col(Case.ref))).first()
+            receiver.attachments.add(os.urandom(2500), "own.jpg", case_id=own_case)
             receiver.save()
             out = SharingService(sender)
             bundle = out.export(
@@ -520,6 +563,12 @@ class ImportScenario(Scenario):
                     by_kind[spec.key] = len(found)
                     present += len(found)
                 attachments = list(session.exec(sql_select(Attachment)))
+            now = census.take(ws)
+            for problem in census.lost_or_changed(self.own, now):
+                self.section.fail(f"import: the receiver's own records after a kill: {problem}")
+            strangers = sum(census.counts(now).values()) - sum(census.counts(self.own).values())
+            if strangers != present:
+                self.section.fail(f"import: {strangers - present} records neither ours nor bundled")
             if present not in (0, self.total):
                 self.section.fail(f"import: partly merged after a kill: {by_kind}")
             elif present:
