@@ -12,9 +12,9 @@ document, and returns typed values.
 
 How much a bundle may hold scales with what its signed manifest declares (``counts``): each
 list must hold exactly its declared number of entries, the declared numbers must stay under
-hard ceilings (``MAX_RECORDS_PER_KIND``, ``MAX_FLAGS``), and cases.json may be no larger than
-the declared numbers need (``json_byte_limit``). A bundle that lies about its counts is refused
-before its records are read.
+hard ceilings (``MAX_RECORDS_PER_KIND``, ``MAX_FLAGS``, ``MAX_ATTACHMENTS``), and cases.json may
+be no larger than the declared numbers need (``json_byte_limit``). A bundle that lies about its
+counts is refused before its records are read.
 
 Bytes alone do not bound memory: ``[],`` is three bytes and 64 bytes of Python objects. So the
 JSON's structure (``strict_json.structural_tokens``) is also held to what the declared records
@@ -60,7 +60,7 @@ from casetracker.model import (
 )
 from casetracker.model.labels import count_text, record_kind_label
 from casetracker.sharing import strict_json
-from casetracker.sharing.archive import MEMBER_NAME
+from casetracker.sharing.archive import DEFAULT_LIMITS, MEMBER_NAME
 from casetracker.sharing.errors import BundleFormatError
 
 FORMAT = "casetracker-cases"
@@ -73,6 +73,10 @@ PROFILES = (LAWYER, ANONYMISED)
 #: times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods).
 MAX_RECORDS_PER_KIND = 2_000_000
 MAX_FLAGS = 2_000_000
+#: Every attachment record names a file of the bundle's ZIP, which holds at most
+#: ``ArchiveLimits.max_members`` files, three of them manifest.json, cases.json and dossier.pdf.
+MAX_ATTACHMENTS = DEFAULT_LIMITS.max_members - 3
+ATTACHMENTS = "attachments"
 #: A list whose count the manifest does not declare (flags, in bundles made before flags were
 #: counted), or any list when no manifest is at hand, holds at most this many entries.
 UNDECLARED_LIMIT = 200_000
@@ -385,6 +389,18 @@ def values_digest(key: str, values: Mapping[str, Any]) -> str:
 
 
 # -- reading (untrusted) --------------------------------------------------------------------
+def ceiling(key: str) -> int:
+    """The most entries of a list (a kind of record, or the flags) a manifest may declare."""
+    if key == FLAGS:
+        return MAX_FLAGS
+    return MAX_ATTACHMENTS if key == ATTACHMENTS else MAX_RECORDS_PER_KIND
+
+
+def undeclared_limit(key: str) -> int:
+    """The most entries of a list whose count the manifest does not declare."""
+    return min(UNDECLARED_LIMIT, ceiling(key))
+
+
 def declared_counts(untrusted: Mapping[str, int]) -> dict[str, int]:
     """The manifest's counts of the lists this reader knows, each checked against its ceiling
     (the manifest is signed, but by whoever made the bundle)."""
@@ -392,12 +408,12 @@ def declared_counts(untrusted: Mapping[str, int]) -> dict[str, int]:
     for key, count in untrusted.items():
         if key not in BY_KEY and key != FLAGS:
             continue  # a list this version does not read
-        ceiling = MAX_FLAGS if key == FLAGS else MAX_RECORDS_PER_KIND
-        if not 0 <= count <= ceiling:
+        most = ceiling(key)
+        if not 0 <= count <= most:
             raise BundleFormatError(
                 translate(
                     "sharing", "The bundle declares {counted}; a bundle may hold at most {ceiling}."
-                ).format(counted=count_text(key, count), ceiling=ceiling)
+                ).format(counted=count_text(key, count), ceiling=most)
             )
         out[key] = count
     return out
@@ -421,9 +437,9 @@ def json_token_limit(declared: Mapping[str, int] | None) -> int:
     """How much structure cases.json may have for these (checked) declared counts; a list the
     manifest does not count may hold ``UNDECLARED_LIMIT`` entries."""
     counts = declared or {}
-    wanted = BASE_JSON_TOKENS + FLAG_TOKENS * counts.get(FLAGS, UNDECLARED_LIMIT)
+    wanted = BASE_JSON_TOKENS + FLAG_TOKENS * counts.get(FLAGS, undeclared_limit(FLAGS))
     for spec in ENTITIES:
-        wanted += record_tokens(spec) * counts.get(spec.key, UNDECLARED_LIMIT)
+        wanted += record_tokens(spec) * counts.get(spec.key, undeclared_limit(spec.key))
     return min(MAX_JSON_TOKENS, wanted)
 
 
@@ -476,10 +492,10 @@ def _declared_list(value: Any, declared: Mapping[str, int] | None, key: str) -> 
     if not isinstance(value, list):
         _fail(where, translate("sharing", "expected a list"))
     if declared is None or key not in declared:
-        if len(value) > UNDECLARED_LIMIT:
+        if len(value) > undeclared_limit(key):
             raise BundleFormatError(
                 translate("sharing", "cases.json holds more than {counted}.").format(
-                    counted=count_text(key, UNDECLARED_LIMIT)
+                    counted=count_text(key, undeclared_limit(key))
                 )
             )
         return value

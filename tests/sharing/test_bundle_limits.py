@@ -167,7 +167,7 @@ def test_empty_containers_under_huge_declared_counts_are_refused_before_parsing(
     hostile = b'{"format":"casetracker-cases","version":1,"records":{"cases":[%s]}}' % (
         b",".join([empty] * 300_000)
     )
-    ceiling = {spec.key: bundle_schema.MAX_RECORDS_PER_KIND for spec in bundle_schema.ENTITIES}
+    ceiling = {spec.key: bundle_schema.ceiling(spec.key) for spec in bundle_schema.ENTITIES}
     data = _resealed(service, _export(service), hostile, **ceiling, flags=0)
     tracemalloc.start()
     try:
@@ -196,3 +196,48 @@ def test_an_export_whose_structure_a_reader_would_refuse_is_refused_in_words(
     monkeypatch.setattr(bundle_schema, "MAX_JSON_TOKENS", 1000)
     with pytest.raises(InvalidInput, match="export in parts"):
         _export(service)
+
+
+def test_more_attachments_than_a_bundle_can_hold_files_are_refused_before_parsing(
+    service: SharingService,
+) -> None:
+    """An attachment-count bomb in cases.json: every attachment record names a file of the ZIP,
+    which holds at most 10,000, so a manifest declaring more is refused before cases.json is
+    parsed (300,000 records of ``{}`` took 19 MB of Python objects before being refused; the
+    ceiling for any other kind of record, 2 million, would have let 80 million tokens through)."""
+    ceiling = bundle_schema.MAX_ATTACHMENTS
+    assert ceiling < ArchiveLimits().max_members
+    many = 300_000
+    hostile = b'{"format":"casetracker-cases","version":1,"records":{"attachments":[%s]}}' % (
+        b",".join([b"{}"] * many)
+    )
+    data = _resealed(service, _export(service), hostile, attachments=many)
+    tracemalloc.start()
+    try:
+        with pytest.raises(BundleFormatError, match=f"may hold at most {ceiling}") as refused:
+            _open(data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert f"declares {many} attached files;" in str(refused.value)
+    assert peak < 4 * len(hostile)
+
+
+def test_undeclared_attachments_are_held_to_the_same_ceiling(
+    service: SharingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bundle_schema, "MAX_ATTACHMENTS", 2)
+    records = [{"id": f"00000000-0000-4000-8000-{i:012d}", "filename": "x"} for i in range(3)]
+    document = {
+        "format": "casetracker-cases",
+        "version": 1,
+        "profile": "anonymised",
+        "exported_at": "2024-01-01T00:00:00",
+        "records": {"attachments": records},
+    }
+    with pytest.raises(BundleFormatError, match="more than 2 attached files"):
+        bundle_schema.parse_document(document)
+    others = {spec.key: 0 for spec in bundle_schema.ENTITIES if spec.key != "attachments"}
+    assert bundle_schema.json_token_limit(others) == bundle_schema.json_token_limit(
+        {**others, "attachments": 2}
+    )

@@ -3,6 +3,7 @@
 import io
 import stat
 import struct
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -122,6 +123,41 @@ def test_too_many_members_are_refused() -> None:
     entries = [(f"attachments/00000000-0000-4000-8000-{i:012d}", b"x") for i in range(20)]
     with pytest.raises(HostileArchive, match="too many"):
         read_zip(_zip(*entries), ArchiveLimits(max_members=10))
+
+
+def _directory_bomb(count: int, name: bytes = b"cases.json") -> bytes:
+    """A ZIP that is nothing but a central directory of ``count`` entries (and its end record):
+    all zipfile reads to list the members, a few bytes an entry."""
+    entry = struct.pack(
+        "<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, 0, 0, 0, len(name), 0, 0, 0, 0, 0, 0
+    )
+    directory = (entry + name) * count
+    listed = min(count, 0xFFFF)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, listed, listed, len(directory), 0, 0)
+    return directory + end
+
+
+@pytest.mark.parametrize(
+    "count",
+    [
+        90_000,  # 5 MB: within the directory's byte limit, over the count
+        200_000,  # 11 MB: over the byte limit (zipfile built 87 MB of entries before)
+    ],
+)
+def test_a_directory_of_too_many_entries_is_refused_before_they_are_built(count: int) -> None:
+    """An attachment-count bomb: a 512 MB bundle holds some 9 million 56-byte entries, which
+    zipfile turned into some 3.4 GB of ``ZipInfo`` objects before the count was checked. The
+    directory is measured and counted first; the refusal holds only the file itself."""
+    identity = pyrage.x25519.Identity.generate()
+    data = pyrage.encrypt(_directory_bomb(count), [identity.to_public()])
+    tracemalloc.start()
+    try:
+        with pytest.raises(HostileArchive, match="too many files"):
+            open_bundle(data, identities=[identity])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1.5 * len(data)  # the decrypted copy, nothing per entry
 
 
 def test_an_encrypted_zip_entry_is_refused() -> None:
