@@ -1,11 +1,15 @@
-"""Copy a phone number or handle, and take it back off the clipboard after 30 seconds.
+"""Everything copied from the app leaves the clipboard after 30 seconds, unseen by managers.
 
-Only if the clipboard still holds what we put there: whatever the person copied since is left
-alone. Locking clears it at once.
+A copy button (phone, handle, recovery key) goes through ``copy``. Ctrl+C (or Ctrl+X) in any
+widget — a line edit, a text view, a table cell — puts plain text there through Qt itself, so
+the guard also watches for those keys, and for the clipboard changing while this process owns
+it (a context menu's Copy, where the platform says whose the clipboard is), and re-sets such
+a copy with the marks below and the same timer. Taken back only if the clipboard still holds
+what we put there: whatever the person copied since is left alone. Locking clears it at once.
 """
 
-from PySide6.QtCore import QMimeData, QObject, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 
 CLEAR_AFTER_MS = 30_000
 
@@ -19,6 +23,8 @@ SECRET_MARKS = {
     _WINDOWS.format("CanUploadToCloudClipboard"): b"\x00\x00\x00\x00",
     "org.nspasteboard.ConcealedType": b"",
 }
+_MARK = "x-kde-passwordManagerHint"
+_COPY_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut)
 
 
 class ClipboardGuard(QObject):
@@ -26,6 +32,7 @@ class ClipboardGuard(QObject):
         super().__init__(parent)
         self.clear_after_ms = CLEAR_AFTER_MS
         self._text: str | None = None
+        self._watching = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
@@ -33,10 +40,50 @@ class ClipboardGuard(QObject):
     def copy(self, text: str) -> None:
         data = QMimeData()
         data.setText(text)
+        self._put(data)
+
+    def watch_copies(self) -> None:
+        """Also guard what Qt's own widgets copy (Ctrl+C, Ctrl+X, menus); once per process."""
+        app = QGuiApplication.instance()
+        if self._watching or app is None:
+            return
+        self._watching = True
+        app.installEventFilter(self)
+        QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The widget copies when it handles the key, after us: adopt the copy then.
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and any(event.matches(key) for key in _COPY_KEYS)
+        ):
+            QTimer.singleShot(0, self._adopt)
+        return False
+
+    def _clipboard_changed(self) -> None:
+        if QGuiApplication.clipboard().ownsClipboard():
+            QTimer.singleShot(0, self._adopt)
+
+    def _adopt(self) -> None:
+        """Re-set an unmarked copy of ours with the marks, and start the timer."""
+        clipboard = QGuiApplication.clipboard()
+        found = clipboard.mimeData()
+        if found is None or found.hasFormat(_MARK) or not found.text():
+            return
+        data = QMimeData()
+        for kind in found.formats():
+            data.setData(kind, found.data(kind))
+        data.setText(found.text())
+        if found.hasHtml():
+            data.setHtml(found.html())
+        self._put(data)
+
+    def _put(self, data: QMimeData) -> None:
         for kind, value in SECRET_MARKS.items():
             data.setData(kind, value)
         QGuiApplication.clipboard().setMimeData(data)
-        self._text = text
+        self._text = data.text()
         self._timer.start(self.clear_after_ms)
 
     def clear(self) -> None:
@@ -56,4 +103,5 @@ def clipboard_guard() -> ClipboardGuard:
     global _GUARD
     if _GUARD is None:
         _GUARD = ClipboardGuard()
+        _GUARD.watch_copies()
     return _GUARD

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.gui.clipboard_guard import clipboard_guard
 from casetracker.gui.dialogs.bundle_import_dialog import BundleImportDialog
 from casetracker.gui.dialogs.export_dialog import ExportDialog
 from casetracker.gui.dialogs.import_wizard import ImportWizard
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session: VaultSession | None = session
         self.case_windows: dict[uuid.UUID, CaseWindow] = {}
+        clipboard_guard()  # from now on, what Ctrl+C copies in any widget is guarded too
         self.setWindowTitle(self.tr("Casetracker"))
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self.sources.place_activated.connect(self.open_place)
         self.settings.restored.connect(self._close_case_windows)
         self.settings.settings_saved.connect(self.settings_saved)
+        self.settings.settings_saved.connect(self._retitle_case_windows)
 
         self._build_actions()
         self._build_status_bar()
@@ -318,6 +321,10 @@ class MainWindow(QMainWindow):
         dialog = RecipientsDialog(self.session, self)
         dialog.show()
         return dialog
+
+    def _retitle_case_windows(self) -> None:
+        for window in self.case_windows.values():
+            window.retitle()
 
     def focus_find(self) -> None:
         self.nav.setCurrentRow(CASES)

@@ -17,6 +17,7 @@ CASEWORKER_NAME = "caseworker_name"
 LANGUAGE = "language"
 AUTOLOCK_MINUTES = "autolock_minutes"
 BACKUPS_KEPT = "backups_kept"
+NAMES_IN_TITLES = "names_in_titles"
 
 #: Languages the app offers; "" follows the operating system.
 LANGUAGES = ("", "en", "ru")
@@ -34,6 +35,13 @@ register(
         "",
         QT_TRANSLATE_NOOP("settings", "Language of the app (after the next unlock)"),
     ),
+    # Off: a window title is seen on the taskbar, in the window switcher and by screen sharing.
+    SettingSpec(
+        NAMES_IN_TITLES,
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("settings", "Show names in window titles (the taskbar shows them)"),
+    ),
 )
 # The rule thresholds are registered by the flag service; make sure they exist even when the
 # GUI is the first to ask (same keys, same values: registering twice changes nothing).
@@ -46,7 +54,7 @@ register(
 )
 
 THRESHOLD_KEYS = tuple(t.key for t in rule_thresholds.ALL)
-GENERAL_KEYS = (CASEWORKER_NAME, LANGUAGE, AUTOLOCK_MINUTES, BACKUPS_KEPT)
+GENERAL_KEYS = (CASEWORKER_NAME, LANGUAGE, AUTOLOCK_MINUTES, BACKUPS_KEPT, NAMES_IN_TITLES)
 
 
 def actor_for(ws: "Workspace", fallback: str) -> str:

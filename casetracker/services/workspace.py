@@ -18,7 +18,8 @@ from sqlmodel import Session
 from casetracker.services import audit, migrations, search_keys, search_text
 from casetracker.services.sharing import ensure_org_keys
 from casetracker.storage import heap
-from casetracker.storage.database import engine_from_snapshot, snapshot
+from casetracker.storage.database import engine_from_snapshot, refuse_writes, snapshot
+from casetracker.storage.errors import VaultInUse, VaultReadOnly
 from casetracker.storage.kdf import KdfParams
 from casetracker.storage.vault_file import VaultFile
 
@@ -29,6 +30,9 @@ class Workspace:
         self.engine = engine
         self.actor = actor
         self.dirty = False
+        # Opened read-only, and the file needed an upgrade (a migration, new search keys or
+        # organisation keys) that was made in memory only and cannot be saved.
+        self.unsaved_upgrade = False
         from casetracker.services.attachments import AttachmentService
         from casetracker.services.cases import CaseService
         from casetracker.services.contacts import ContactService
@@ -76,10 +80,18 @@ class Workspace:
         passphrase: str | None = None,
         recovery_key: str | None = None,
         actor: str = "",
+        take_over: VaultInUse | None = None,
     ) -> Self:
+        """Unlock the vault at ``path``. A vault on a read-only drive (or without write
+        permission) opens read-only: ``read_only`` is set, every change is refused with
+        VaultReadOnly, and an upgrade the file needs stays in memory (``unsaved_upgrade``).
+        ``take_over``: a lock from another computer the person agreed to take over."""
         # Before the payload is decompressed, so its large blocks come from the heap.
         heap.keep_large_blocks()
-        vault_file = VaultFile.open(path, passphrase=passphrase, recovery_key=recovery_key)
+        vault_file = VaultFile.open(
+            path, passphrase=passphrase, recovery_key=recovery_key, take_over=take_over
+        )
+        unsaved_upgrade = False
         try:
             # The file, ciphertext and compressed plaintext are freed by now: hand their pages
             # back before SQLite copies the payload, so they do not add to the peak.
@@ -90,11 +102,18 @@ class Workspace:
             upgraded = migrations.upgrade(engine) != migrations.SCHEMA_VERSION
             rekeyed = search_keys.refresh(engine)  # search rules changed since the last save
             if ensure_org_keys(engine) or upgraded or rekeyed:
-                vault_file.save(snapshot(engine))
+                if vault_file.read_only:
+                    unsaved_upgrade = True
+                else:
+                    vault_file.save(snapshot(engine))
+            if vault_file.read_only:
+                refuse_writes(engine, VaultReadOnly)
         except BaseException:
             vault_file.close()
             raise
-        return cls(vault_file, engine, actor)
+        workspace = cls(vault_file, engine, actor)
+        workspace.unsaved_upgrade = unsaved_upgrade
+        return workspace
 
     def warm(self) -> Self:
         """Work out what the first screen shows (the case list, today's open flags), so that
@@ -119,6 +138,11 @@ class Workspace:
     def path(self) -> Path:
         return self.file.path
 
+    @property
+    def read_only(self) -> bool:
+        """Opened where it cannot be written: reading works, every change is refused."""
+        return self.file.read_only
+
     # -- sessions ---------------------------------------------------------------------------
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -128,6 +152,8 @@ class Workspace:
             try:
                 yield session
                 if session.new or session.dirty or session.deleted:
+                    if self.read_only:
+                        raise VaultReadOnly()
                     session.commit()
                     self.dirty = True
                 elif session.in_transaction():

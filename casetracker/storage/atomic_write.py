@@ -22,6 +22,15 @@ if sys.platform != "win32":
 _BINARY = getattr(os, "O_BINARY", 0)
 
 
+def real_path(path: Path) -> Path:
+    """`path` with every symlink resolved (the file's and its folders').
+
+    A vault reached through a link is saved, locked and backed up beside the real file:
+    renaming a new file over the link would replace the link, not the vault it points to.
+    """
+    return Path(os.path.realpath(path))
+
+
 def temp_path_for(target: Path) -> Path:
     """`cases.ctvault` -> `.cases.ctvault.tmp-<16 hex>` in the same folder."""
     return target.with_name(f".{target.name}.tmp-{secrets.token_hex(8)}")
@@ -82,8 +91,10 @@ def replace_durably(
     """Write `data` to a synced temp file and rename it over `target`.
 
     `before_replace` runs after the new bytes are safely on disk and before the rename (the
-    vault keeps its backup there). Does not sync the folder; call `sync_dir` afterwards.
+    vault keeps its backup there). A symlinked `target` has its real file replaced. Does not
+    sync the folder; call `sync_dir` afterwards.
     """
+    target = real_path(target)
     temp = temp_path_for(target)
     write_new_file(temp, data)
     try:

@@ -51,8 +51,9 @@ class BackupInfo:
 
 
 def backup_dir_for(vault_path: Path) -> Path:
-    """`cases.ctvault` -> `cases.ctvault.backups/`, beside the vault."""
-    return vault_path.with_name(vault_path.name + ".backups")
+    """`cases.ctvault` -> `cases.ctvault.backups/`, beside the real vault (symlinks resolved)."""
+    real = atomic_write.real_path(vault_path)
+    return real.with_name(real.name + ".backups")
 
 
 def make_private_dir(folder: Path) -> None:

@@ -16,7 +16,8 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import StaticPool
 
 if TYPE_CHECKING:
@@ -90,6 +91,24 @@ def snapshot(engine: Engine) -> bytes:
     if raw.in_transaction:
         raise RuntimeError("commit or roll back before taking a snapshot")
     return raw.serialize()
+
+
+def refuse_writes(engine: Engine, refusal: Callable[[], Exception]) -> None:
+    """Make the database read-only (a vault opened read-only): any statement that would
+    write raises ``refusal()`` instead, whichever session or service issued it.
+
+    SQLite's ``query_only`` stops every write at the source, so none can slip past a check
+    in the services and be lost later, unsaved.
+    """
+    raw = _CONNECTIONS[engine]
+    raw.execute("PRAGMA query_only = ON")
+
+    def convert(context: ExceptionContext) -> None:
+        original = context.original_exception
+        if isinstance(original, sqlite3.OperationalError) and "readonly" in str(original):
+            raise refusal() from None
+
+    event.listen(engine, "handle_error", convert)
 
 
 def change_count(engine: Engine) -> int | None:

@@ -42,7 +42,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from casetracker.storage import key_slots, migrations
+from casetracker.storage import kdf, key_slots, migrations
 from casetracker.storage.errors import UnsupportedVersion, VaultDamaged
 from casetracker.storage.kdf import KdfParams
 from casetracker.storage.key_slots import KeySlot
@@ -69,6 +69,13 @@ _ZSTD_LEVEL = 1
 # memory (only a holder of the data key can write one) ends in MemoryError, as a hostile KDF
 # cost does, and the app says there is not enough memory.
 MAX_PAYLOAD_BYTES = 16 << 30
+# The largest file such a payload can make: compression never grows data by more than 1/256
+# (zlib and Zstandard both stay well inside that), plus the length, padding and tag. A bigger
+# file is refused from its size alone, before a byte of it is read into memory.
+MAX_FILE_BYTES = (
+    PREFIX_LENGTH + MAX_HEADER_BYTES + CHECKSUM_LENGTH
+    + MAX_PAYLOAD_BYTES + (MAX_PAYLOAD_BYTES >> 8) + 2 * PAD_TO + TAG_LENGTH
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -142,6 +149,7 @@ def _header_from_untrusted(untrusted: object) -> Header:
     if untrusted["cipher"] != CIPHER:
         raise UnsupportedVersion(FORMAT_VERSION)
     parsed_slots = tuple(key_slots.slot_from_untrusted(slot) for slot in slots)
+    kdf.check_total_work(slot.kdf for slot in parsed_slots if slot.kdf is not None)
     if not any(slot.kind == "passphrase" for slot in parsed_slots):
         raise VaultDamaged("header")
     if sum(slot.kind == "recovery" for slot in parsed_slots) > 1:
@@ -191,8 +199,7 @@ def parse(untrusted: bytes) -> ParsedFile:
     """Check a whole file's envelope; raises VaultDamaged / UnsupportedVersion."""
     version, header, payload_start = _parse_envelope(untrusted)
     ciphertext = untrusted[payload_start:]
-    if len(ciphertext) < TAG_LENGTH + PAD_TO or (len(ciphertext) - TAG_LENGTH) % PAD_TO:
-        raise VaultDamaged("file")
+    _check_payload_size(len(ciphertext))
     return ParsedFile(version, header, untrusted[:payload_start], ciphertext)
 
 
@@ -208,6 +215,39 @@ def read_header(stream: BinaryIO) -> tuple[int, Header]:
     rest = stream.read(header_length + CHECKSUM_LENGTH)
     version, header, _ = _parse_envelope(prefix + rest)
     return version, header
+
+
+def _check_payload_size(payload_length: int) -> None:
+    """The ciphertext holds whole padding blocks and a tag, and no more than any vault can."""
+    if (
+        payload_length < TAG_LENGTH + PAD_TO
+        or (payload_length - TAG_LENGTH) % PAD_TO
+        or payload_length > MAX_FILE_BYTES
+    ):
+        raise VaultDamaged("file")
+
+
+def check_size(stream: BinaryIO, file_size: int) -> None:
+    """Before reading a whole file: its envelope must check out and its size fit it.
+
+    Reads at most the envelope (about 64 KiB), so a forged header or a huge (even sparse)
+    file is refused before anything its size is allocated.
+    """
+    if file_size > MAX_FILE_BYTES:
+        raise VaultDamaged("file")
+    prefix = stream.read(PREFIX_LENGTH)
+    _, header_length = _parse_prefix(prefix)
+    rest = stream.read(header_length + CHECKSUM_LENGTH)
+    _, _, payload_start = _parse_envelope(prefix + rest)
+    _check_payload_size(file_size - payload_start)
+
+
+def read_exactly(stream: BinaryIO, size: int) -> bytes:
+    """`size` bytes, the size checked by `check_size`; a file that changed meanwhile is refused."""
+    data = stream.read(size)
+    if len(data) != size or stream.read(1):
+        raise VaultDamaged("file")
+    return data
 
 
 def _zstd_compress(payload: bytes) -> bytes:

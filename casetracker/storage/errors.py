@@ -12,7 +12,7 @@ import errno
 from datetime import datetime
 from typing import Literal
 
-from casetracker.i18n import QT_TRANSLATE_NOOP, translate
+from casetracker.i18n import QT_TRANSLATE_NOOP, format_date, translate
 
 DamagedRegion = Literal["file", "header", "key slot", "payload", "backup"]
 
@@ -90,6 +90,22 @@ class VaultDamaged(VaultError):
         self.region: DamagedRegion = region
 
 
+class KdfTooCostly(VaultDamaged):
+    """The key slots together ask for more key-derivation work than one slot may: refused
+    before any derivation runs, since only a forged or damaged header asks for that."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "header",
+            translate(
+                "storage",
+                "The vault file asks for far more work to unlock than Casetracker allows, so "
+                "it was not tried. The file is damaged or was altered. A backup copy may "
+                "still open.",
+            ),
+        )
+
+
 class VaultNotFound(VaultError):
     """No vault file where one was expected (moved, renamed, deleted, drive not mounted)."""
 
@@ -120,28 +136,67 @@ class VaultClosed(VaultError):
 
 
 class VaultInUse(VaultError):
-    """Another running Casetracker (here or on a synced machine) holds the writer lock."""
+    """Another running Casetracker (here or on a synced machine) holds the writer lock.
 
-    def __init__(self, host: str, user: str, pid: int | None, since: datetime | None) -> None:
-        when = (
-            since.astimezone().strftime("%Y-%m-%d %H:%M")
-            if since
-            else translate("storage", "an unknown time")
-        )
-        super().__init__(
-            translate(
+    `elsewhere` is True when the lock names another computer: this one cannot tell whether
+    that holder still runs, so the person may take the lock over after a warning (a crash
+    there, or a renamed laptop, would otherwise lock them out for good).
+    """
+
+    def __init__(
+        self,
+        host: str,
+        user: str,
+        pid: int | None,
+        since: datetime | None,
+        *,
+        elsewhere: bool = False,
+    ) -> None:
+        if elsewhere:
+            text = QT_TRANSLATE_NOOP(
+                "storage",
+                "This vault is marked as open on {host} by {user} since {when}. If Casetracker "
+                "is really closed there, you can take the vault over.",
+            )
+        else:
+            text = QT_TRANSLATE_NOOP(
                 "storage",
                 "This vault is open on {host} by {user} since {when}. Close it there first.",
-            ).format(
+            )
+        super().__init__(
+            translate("storage", text).format(
                 host=host or translate("storage", "another computer"),
                 user=user or translate("storage", "another user"),
-                when=when,
+                when=when_text(since),
             )
         )
         self.host = host
         self.user = user
         self.pid = pid
         self.since = since
+        self.elsewhere = elsewhere
+
+
+def when_text(since: datetime | None) -> str:
+    """A lock's time in the person's own time zone and date format (31.12.2025 in Russian)."""
+    if since is None:
+        return translate("storage", "an unknown time")
+    local = since.astimezone()
+    return f"{format_date(local.date())} {local:%H:%M}"
+
+
+class VaultReadOnly(VaultError):
+    """The vault was opened read-only (read-only drive, CD, no write permission): no change
+    can be saved, so none is accepted."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            translate(
+                "storage",
+                "This vault is read-only, so this change was not made. Copy the vault to a "
+                "folder you can write to to make changes.",
+            )
+        )
 
 
 class ReadFailed(VaultError):

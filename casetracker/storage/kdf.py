@@ -16,11 +16,12 @@ from __future__ import annotations
 import os
 import time
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from casetracker.storage.errors import VaultDamaged
+from casetracker.storage.errors import KdfTooCostly, VaultDamaged
 
 KEY_LENGTH = 32
 SALT_LENGTH = 16
@@ -37,6 +38,10 @@ MAX_CALIBRATED_ITERATIONS = 16
 MAX_FILE_MEMORY_KIB = 4 * 1024 * 1024
 MAX_FILE_ITERATIONS = 64
 MAX_FILE_LANES = 64
+# Unlocking tries every passphrase slot (so success and failure cost the same), one after the
+# other: the work adds up, the memory does not. All slots together may ask for no more work
+# (memory x passes) than one slot at the ceiling, not up to MAX_SLOTS times that.
+MAX_TOTAL_WORK = MAX_FILE_MEMORY_KIB * MAX_FILE_ITERATIONS
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,15 @@ def params_from_untrusted(untrusted: object) -> KdfParams:
     ):
         raise VaultDamaged("header")
     return params
+
+
+def check_total_work(untrusted: Iterable[KdfParams]) -> None:
+    """Refuse key slots that together ask for more derivation work than one slot may.
+
+    Called on a header before any derivation runs, so a forged file costs nothing to refuse.
+    """
+    if sum(p.memory_kib * p.iterations for p in untrusted) > MAX_TOTAL_WORK:
+        raise KdfTooCostly()
 
 
 def params_to_json(params: KdfParams) -> dict[str, object]:

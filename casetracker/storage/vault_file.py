@@ -12,6 +12,7 @@ keeps preparing. Writes are serialised, and a write older than the last one is r
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import secrets
@@ -27,6 +28,7 @@ from casetracker.storage.backups import BackupInfo, list_backups
 from casetracker.storage.envelope import Header, ParsedFile
 from casetracker.storage.errors import (
     BackupNotFound,
+    LockFailed,
     ReadFailed,
     SaveFailed,
     UnsupportedVersion,
@@ -34,7 +36,9 @@ from casetracker.storage.errors import (
     VaultDamaged,
     VaultError,
     VaultExists,
+    VaultInUse,
     VaultNotFound,
+    VaultReadOnly,
     WrongPassphrase,
 )
 from casetracker.storage.kdf import KdfParams, default_params
@@ -53,12 +57,37 @@ _CHECK_DESCRIPTIONS = {
 
 
 def _read_untrusted(path: Path) -> bytes:
+    """The whole file, once its envelope and size have been checked from the first bytes.
+
+    A forged or damaged header, or a file larger than any vault can be, is refused after
+    reading at most the envelope (64 KiB), before anything the size of the file is allocated.
+    """
     try:
-        return path.read_bytes()
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            envelope.check_size(stream, size)
+            stream.seek(0)
+            return envelope.read_exactly(stream, size)
     except (FileNotFoundError, IsADirectoryError) as exc:
         raise VaultNotFound() from exc
     except OSError as exc:
         raise ReadFailed(exc.errno) from exc
+
+
+def _lock_unless_read_only(path: Path, take_over: VaultInUse | None) -> WriterLock | None:
+    """The writer lock, or None when the vault cannot be written here (opened read-only).
+
+    A read-only drive or missing permission shows either in `os.access` or when the lock file
+    cannot be created; any other failure to make the lock (a full disk) stays an error.
+    """
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return None
+    try:
+        return WriterLock.acquire(path, take_over=take_over)
+    except LockFailed as exc:
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return None
+        raise
 
 
 def _check_secret(passphrase: str | None, recovery_key: str | None) -> None:
@@ -80,7 +109,7 @@ class VaultFile:
     def __init__(
         self,
         path: Path,
-        lock: WriterLock,
+        lock: WriterLock | None,
         data_key: bytes,
         header: Header,
         payload: bytes,
@@ -88,9 +117,13 @@ class VaultFile:
         format_version: int = envelope.FORMAT_VERSION,
         replaces_damaged_file: bool = False,
     ) -> None:
-        """Internal: use the class methods, which check the file and take the lock."""
+        """Internal: use the class methods, which check the file and take the lock.
+
+        Without a lock the vault is read-only: every write is refused with VaultReadOnly.
+        """
         self._path = path
         self._lock: WriterLock | None = lock
+        self._read_only = lock is None
         self._data_key: bytes | None = data_key
         self._header = header
         self._payload: bytes | None = payload
@@ -117,6 +150,7 @@ class VaultFile:
         path = Path(path)
         if os.path.lexists(path):
             raise VaultExists()
+        path = atomic_write.real_path(path)  # a linked folder: lock and backups beside the file
         try:
             backups.make_private_dir(path.parent)
         except OSError as exc:
@@ -144,14 +178,24 @@ class VaultFile:
 
     @classmethod
     def open(
-        cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None
+        cls,
+        path: Path,
+        *,
+        passphrase: str | None = None,
+        recovery_key: str | None = None,
+        take_over: VaultInUse | None = None,
     ) -> VaultFile:
-        """Take the writer lock, then unlock and decrypt the vault at `path`."""
+        """Take the writer lock, then unlock and decrypt the vault at `path`.
+
+        A vault that cannot be written (read-only drive, no permission on it or its folder)
+        opens read-only, without a lock: see `read_only`. `take_over` is a refusal naming
+        another computer that the person confirmed (see `WriterLock.acquire`).
+        """
         _check_secret(passphrase, recovery_key)
-        path = Path(path)
+        path = atomic_write.real_path(Path(path))
         if not path.is_file():
             raise VaultNotFound()
-        lock = WriterLock.acquire(path)
+        lock = _lock_unless_read_only(path, take_over)
         try:
             parsed = envelope.parse(_read_untrusted(path))
             vault_id = parsed.header.vault_id
@@ -159,7 +203,8 @@ class VaultFile:
                 parsed.header.slots, vault_id, passphrase=passphrase, recovery_key=recovery_key
             )
             payload = envelope.decrypt(parsed, data_key)
-            _remove_interrupted_saves(path)
+            if lock is not None:
+                _remove_interrupted_saves(path)
             vault = cls(
                 path,
                 lock,
@@ -168,11 +213,12 @@ class VaultFile:
                 payload,
                 format_version=parsed.format_version,
             )
-            if _backups_hold_retired_slots(path, parsed.header):
+            if lock is not None and _backups_hold_retired_slots(path, parsed.header):
                 vault._rekey_backups()
             return vault
         except BaseException:
-            lock.release()
+            if lock is not None:
+                lock.release()
             raise
 
     @classmethod
@@ -337,6 +383,11 @@ class VaultFile:
         return self._data_key is None
 
     @property
+    def read_only(self) -> bool:
+        """Opened from a place that cannot be written: nothing can be saved back to it."""
+        return self._read_only
+
+    @property
     def payload(self) -> bytes:
         """The decrypted payload as last opened or saved.
 
@@ -379,6 +430,8 @@ class VaultFile:
         return self._prepare_with(payload, None)
 
     def _prepare_with(self, payload: bytes, slots: tuple[KeySlot, ...] | None) -> bytearray:
+        if self._read_only:
+            raise VaultReadOnly()
         with self._state_lock:
             data_key = self._key()
             generation = self._next_generation
@@ -393,6 +446,8 @@ class VaultFile:
         Raises SaveFailed on any disk error; the previous file is then untouched and the
         temporary file removed.
         """
+        if self._read_only:
+            raise VaultReadOnly()
         _, header = envelope.read_header(io.BytesIO(envelope.head_of(file_bytes)))
         with self._write_lock:
             self._key()

@@ -8,9 +8,18 @@ travels through synced folders, so a second machine is told who has the vault op
 A lock left behind by a crash is stale and is taken over, but only when it is from this
 computer and its holder is provably gone: the process id is not running, or (on POSIX) the
 holder's flock(2) on the lock file is free. The flock covers process ids reused after a
-reboot; the OS drops it when a process dies, even by kill -9. A lock from another computer
-is never taken over automatically; `break_lock` exists for a GUI "open anyway" after the
-person has confirmed the other machine is really closed.
+reboot; the OS drops it when a process dies, even by kill -9. An empty or unreadable lock
+file (a kill between creating and filling it) is stale at once when its flock is free: a
+live writer takes the flock before writing a byte.
+
+A lock from another computer is never taken over automatically: `VaultInUse.elsewhere` says
+the person may, after a warning, pass that refusal back as `acquire(take_over=...)`. Taking
+over moves the lock file aside with rename(2), so of two takers only one moves the file they
+both saw; the mover checks it moved that very file (and puts a newer one back), and the new
+lock is still created with O_EXCL, so exactly one process ends up holding it. This holds on
+one filesystem; a sync service (Dropbox, Syncthing) copies files between computers after
+the fact, so two computers that both take over before syncing both win, as they would
+without any lock.
 """
 
 from __future__ import annotations
@@ -20,9 +29,9 @@ import errno
 import getpass
 import json
 import os
+import secrets
 import socket
 import sys
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,15 +42,13 @@ from casetracker.storage.errors import LockFailed, VaultInUse
 if sys.platform != "win32":
     import fcntl
 
-# A lock file that cannot be parsed is probably being written right now; after this long it
-# is debris from a crash in the middle of writing it.
-_UNREADABLE_GRACE_SECONDS = 10.0
 _MAX_LOCK_BYTES = 4096
 
 
 def lock_path_for(vault_path: Path) -> Path:
-    """`cases.ctvault` -> `cases.ctvault.lock`, in the same folder."""
-    return vault_path.with_name(vault_path.name + ".lock")
+    """`cases.ctvault` -> `cases.ctvault.lock`, beside the real file (symlinks resolved)."""
+    real = atomic_write.real_path(vault_path)
+    return real.with_name(real.name + ".lock")
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,17 @@ class LockOwner:
         ).encode("utf-8")
 
     def in_use_error(self) -> VaultInUse:
-        return VaultInUse(self.host, self.user, self.pid, self.since)
+        elsewhere = self.host != socket.gethostname()
+        return VaultInUse(self.host, self.user, self.pid, self.since, elsewhere=elsewhere)
+
+    def is_described_by(self, seen: VaultInUse) -> bool:
+        """Whether this is the holder named in a refusal the person saw."""
+        return (self.host, self.user, self.pid, self.since) == (
+            seen.host,
+            seen.user,
+            seen.pid,
+            seen.since,
+        )
 
 
 def _this_owner() -> LockOwner:
@@ -97,8 +114,12 @@ def _owner_from_untrusted(untrusted: bytes) -> LockOwner | None:
 
 def read_owner(vault_path: Path) -> LockOwner | None:
     """Who holds the vault's lock, or None when it is not locked (or the lock is unreadable)."""
+    return read_owner_at(lock_path_for(vault_path))
+
+
+def read_owner_at(lock_path: Path) -> LockOwner | None:
     try:
-        with open(lock_path_for(vault_path), "rb") as stream:
+        with open(lock_path, "rb") as stream:
             return _owner_from_untrusted(stream.read(_MAX_LOCK_BYTES))
     except FileNotFoundError:
         return None
@@ -153,26 +174,67 @@ def _remove_if_stale(lock_path: Path) -> None:
     try:
         info = os.fstat(fd)
         owner = _owner_from_untrusted(os.read(fd, _MAX_LOCK_BYTES))
-        if owner is None:
-            if time.time() - info.st_mtime < _UNREADABLE_GRACE_SECONDS:
-                raise VaultInUse("", "", None, None)
-            owner = LockOwner(socket.gethostname(), "", None, None)
-        if owner.host != socket.gethostname():
-            raise owner.in_use_error()
         flocked = _try_flock(fd)
-        if flocked is False:
-            raise owner.in_use_error()
-        if flocked is None and owner.pid is not None and _pid_alive(owner.pid):
-            raise owner.in_use_error()
+        if owner is None:
+            # Empty or garbled: a writer killed between creating and filling it. A live one
+            # took the flock before writing anything, so a free flock means it is gone.
+            if flocked is False:
+                raise VaultInUse("", "", None, None)
+        else:
+            if owner.host != socket.gethostname():
+                raise owner.in_use_error()
+            if flocked is False:
+                raise owner.in_use_error()
+            if flocked is None and owner.pid is not None and _pid_alive(owner.pid):
+                raise owner.in_use_error()
         # Holder gone. Delete only the file we judged: another instance may have replaced it
         # with a fresh lock in the meantime.
+        _unlink_if_same(lock_path, (info.st_dev, info.st_ino))
+    finally:
+        os.close(fd)
+
+
+def _unlink_if_same(path: Path, identity: tuple[int, int]) -> None:
+    try:
+        current = os.stat(path)
+    except FileNotFoundError:
+        return
+    if (current.st_dev, current.st_ino) == identity:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+
+
+def _take_over(lock_path: Path, seen: VaultInUse) -> None:
+    """Move aside the lock the person agreed to take over; VaultInUse if it changed since.
+
+    Refuses when the file now names another holder than `seen`, or when a live process on
+    this computer holds its flock. The rename moves the file to a random name; if what
+    was moved is not the file judged here (someone replaced it in between), it is put back.
+    """
+    try:
+        fd = os.open(lock_path, os.O_RDONLY)
+    except FileNotFoundError:
+        return
+    try:
+        info = os.fstat(fd)
+        owner = _owner_from_untrusted(os.read(fd, _MAX_LOCK_BYTES))
+        if owner is not None and not owner.is_described_by(seen):
+            raise owner.in_use_error()
+        if _try_flock(fd) is False:
+            raise owner.in_use_error() if owner else VaultInUse("", "", None, None)
+        aside = lock_path.with_name(f".{lock_path.name}.taken-{secrets.token_hex(8)}")
         try:
-            current = os.stat(lock_path)
+            os.rename(lock_path, aside)
         except FileNotFoundError:
-            return
-        if (current.st_dev, current.st_ino) == (info.st_dev, info.st_ino):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(lock_path)
+            return  # another taker moved it first; O_EXCL decides between us
+        moved = os.stat(aside)
+        if (moved.st_dev, moved.st_ino) != (info.st_dev, info.st_ino):
+            with contextlib.suppress(OSError):
+                os.link(aside, lock_path)  # never over a lock made meanwhile
+            os.unlink(aside)
+            holder = read_owner_at(lock_path)
+            raise holder.in_use_error() if holder else VaultInUse("", "", None, None)
+        os.unlink(aside)
     finally:
         os.close(fd)
 
@@ -188,22 +250,36 @@ class WriterLock:
         self._identity = (info.st_dev, info.st_ino)
 
     @classmethod
-    def acquire(cls, vault_path: Path) -> WriterLock:
-        """Take the lock for `vault_path`, taking over a stale one; raise VaultInUse if held."""
+    def acquire(cls, vault_path: Path, *, take_over: VaultInUse | None = None) -> WriterLock:
+        """Take the lock for `vault_path`, taking over a stale one; raise VaultInUse if held.
+
+        `take_over` is a refusal the person saw and confirmed ("take over"): that holder's
+        lock is moved aside even though it names another computer.
+        """
         lock_path = lock_path_for(vault_path)
-        for _ in range(3):
+        for attempt in range(3):
             try:
                 fd = os.open(lock_path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
             except FileExistsError:
-                _remove_if_stale(lock_path)
+                if take_over is not None and attempt == 0:
+                    _take_over(lock_path, take_over)
+                else:
+                    _remove_if_stale(lock_path)
                 continue
             except OSError as exc:
                 raise LockFailed(exc.errno) from exc
             try:
-                _try_flock(fd)
+                if _try_flock(fd) is False:
+                    # Someone judging our empty file as debris holds its flock: they will
+                    # delete it. Leave it to them and try again.
+                    os.close(fd)
+                    continue
                 owner = _this_owner()
                 atomic_write.write_all(fd, owner.to_json())
                 os.fsync(fd)
+                if not _still_at(lock_path, fd):
+                    os.close(fd)
+                    continue
                 return cls(lock_path, fd, owner)
             except BaseException as exc:
                 os.close(fd)
@@ -242,7 +318,11 @@ class WriterLock:
                 os.close(fd)
 
 
-def break_lock(vault_path: Path) -> None:
-    """Remove a lock whatever its state: only after a person confirmed the holder is closed."""
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(lock_path_for(vault_path))
+def _still_at(path: Path, fd: int) -> bool:
+    """Whether `fd` is still the file at `path` (not judged stale and replaced meanwhile)."""
+    info = os.fstat(fd)
+    try:
+        current = os.stat(path)
+    except FileNotFoundError:
+        return False
+    return (current.st_dev, current.st_ino) == (info.st_dev, info.st_ino)

@@ -3869,6 +3869,13 @@ in %2</source>
     </message>
 </context>
 <context>
+    <name>cancellation</name>
+    <message>
+        <source>Stopped before it finished: the vault is being locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>import cases from the canonical CSV</source>
@@ -4629,8 +4636,28 @@ in %2</source>
         <translation>Найдено проблем: {n}.</translation>
     </message>
     <message>
+        <source>Backup {n} ({backup}) is now the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What stood in its place was kept beside it, untouched, as {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Every byte of the vault and its backups checked: no damage found.</source>
         <translation>Каждый байт хранилища и резервных копий проверен: повреждений нет.</translation>
+    </message>
+    <message>
+        <source>The vault is intact, but this passphrase no longer opens it: it was changed. With the new passphrase, this finishes the change: {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To go back to the newest readable backup ({backup}): {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup could be verified with this passphrase either. Keep every file as it is and ask for help.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There are no backups yet; they appear after the first changes are saved.</source>
@@ -6147,6 +6174,10 @@ in %2</source>
         <translation>Язык приложения (после следующей разблокировки)</translation>
     </message>
     <message>
+        <source>Show names in window titles (the taskbar shows them)</source>
+        <translation>Показывать имена в заголовках окон (их видно на панели задач)</translation>
+    </message>
+    <message>
         <source>Lock after this many idle minutes</source>
         <extracomment>Settings the services themselves own; the rules register theirs with ``register``.</extracomment>
         <translation>Блокировать после стольких минут бездействия</translation>
@@ -6220,7 +6251,7 @@ in %2</source>
     </message>
     <message>
         <source>The bundle holds an unsafe file name ({name}); nothing was opened.</source>
-        <extracomment>The only member names a bundle may hold. Fixed timestamp for every member: the manifest carries the real date. cases.json of 20,000 cases is about 275 MB; bundle_schema.MAX_JSON_BYTES is its ceiling. Uncompressed / compressed beyond this, for members over ``ratio_floor`` bytes, is a bomb.</extracomment>
+        <extracomment>The only member names a bundle may hold. Fixed timestamp for every member: the manifest carries the real date. Fields of zipfile&apos;s end record (``_ECD_SIZE``, ``_ECD_LOCATION``), and what a ZIP64 end record and its locator add between the directory and that location. zipfile&apos;s own reader of the end record (private, so not in the type stubs): using it, the check below reads the very directory zipfile will. What one central-directory entry of ours takes: 46 bytes of header, a name of at most 120, and room for the extra fields another ZIP tool may add. cases.json of 20,000 cases is about 275 MB; bundle_schema.MAX_JSON_BYTES is its ceiling. Uncompressed / compressed beyond this, for members over ``ratio_floor`` bytes, is a bomb.</extracomment>
         <translation>В пакете небезопасное имя файла ({name}); ничего не открыто.</translation>
     </message>
     <message>
@@ -6290,6 +6321,14 @@ in %2</source>
     <message>
         <source>This file is not an age-encrypted bundle.</source>
         <translation>Этот файл — не пакет, зашифрованный age.</translation>
+    </message>
+    <message>
+        <source>This bundle is encrypted to keys, not with a passphrase: open it with a key.</source>
+        <translation>Этот пакет зашифрован для ключей, а не парольной фразой: откройте его ключом.</translation>
+    </message>
+    <message>
+        <source>This bundle is protected by a passphrase, not addressed to a key: open it with its passphrase.</source>
+        <translation>Этот пакет защищён парольной фразой, а не адресован ключу: откройте его парольной фразой.</translation>
     </message>
     <message>
         <source>No key was given to open the bundle.</source>
@@ -6413,7 +6452,7 @@ in %2</source>
     </message>
     <message>
         <source>The bundle declares {counted}; a bundle may hold at most {ceiling}.</source>
-        <extracomment>Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods). A list whose count the manifest does not declare (flags, in bundles made before flags were counted), or any list when no manifest is at hand, holds at most this many entries. cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag (an organisation&apos;s records average about 400), and never more than ``MAX_JSON_BYTES`` (20,000 cases make about 283 MB). cases.json&apos;s structural tokens (``{ [ , :`` outside strings): this many for the document&apos;s frame, plus what each declared record can need (``record_tokens``), never more than ``MAX_JSON_TOKENS``. 20,000 cases make about 15.4 million (23 a record); the parser holds about 100 bytes per token, so the ceiling keeps it near 2 GB. A flag&apos;s tokens: its brace, five keys, four commas and the comma before the next flag. The manifest&apos;s count of flags (the other counts are named after the record lists). For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment&apos;s archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender&apos;s redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
+        <extracomment>Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods). Every attachment record names a file of the bundle&apos;s ZIP, which holds at most ``ArchiveLimits.max_members`` files, three of them manifest.json, cases.json and dossier.pdf. A list whose count the manifest does not declare (flags, in bundles made before flags were counted), or any list when no manifest is at hand, holds at most this many entries. cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag (an organisation&apos;s records average about 400), and never more than ``MAX_JSON_BYTES`` (20,000 cases make about 283 MB). cases.json&apos;s structural tokens (``{ [ , :`` outside strings): this many for the document&apos;s frame, plus what each declared record can need (``record_tokens``), never more than ``MAX_JSON_TOKENS``. 20,000 cases make about 15.4 million (23 a record); the parser holds about 100 bytes per token, so the ceiling keeps it near 2 GB. A flag&apos;s tokens: its brace, five keys, four commas and the comma before the next flag. The manifest&apos;s count of flags (the other counts are named after the record lists). For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment&apos;s archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender&apos;s redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
         <translation>В пакете заявлено: {counted}; пакет может содержать не больше {ceiling}.</translation>
     </message>
     <message>
@@ -6956,6 +6995,23 @@ in %2</source>
         <source>it holds an escaped character that is not valid Unicode</source>
         <translation>в нём экранированный символ, недопустимый в Unicode</translation>
     </message>
+    <message>
+        <source>The bundle&apos;s age header is damaged or not standard; the file was altered, or it was not made by age.</source>
+        <extracomment>log2 of the highest scrypt work factor opened (2^18: 256 MiB and about a second). A header to 100 hybrid post-quantum recipients is about 160 KB.</extracomment>
+        <translation>Заголовок age в пакете повреждён или нестандартен: файл изменён или создан не программой age.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s text armour (-----BEGIN AGE ENCRYPTED FILE-----) is damaged: the file was altered or cut.</source>
+        <translation>Текстовая оболочка пакета (-----BEGIN AGE ENCRYPTED FILE-----) повреждена: файл изменён или обрезан.</translation>
+    </message>
+    <message>
+        <source>The bundle was made by a newer version of age ({version}) that this app cannot open.</source>
+        <translation>Пакет создан более новой версией age ({version}), которую это приложение открыть не может.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s passphrase protection asks for a work factor of 2^{n}, above the 2^{limit} that age and this app use: opening it could take minutes and gigabytes of memory, so it is refused. Ask the sender to export it again.</source>
+        <translation>Защита пакета парольной фразой требует коэффициента сложности 2^{n} — выше, чем 2^{limit}, которые используют age и это приложение: открытие могло бы занять минуты и гигабайты памяти, поэтому пакет не принят. Попросите отправителя выгрузить его ещё раз.</translation>
+    </message>
 </context>
 <context>
     <name>sharing_parts</name>
@@ -7043,12 +7099,24 @@ in %2</source>
         <translation>Это хранилище уже открыто ({host}, {user}) с {when}. Сначала закройте его там.</translation>
     </message>
     <message>
+        <source>The vault file asks for far more work to unlock than Casetracker allows, so it was not tried. The file is damaged or was altered. A backup copy may still open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This vault is marked as open on {host} by {user} since {when}. If Casetracker is really closed there, you can take the vault over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>another computer</source>
         <translation>на другом компьютере</translation>
     </message>
     <message>
         <source>another user</source>
         <translation>другой пользователь</translation>
+    </message>
+    <message>
+        <source>This vault is read-only, so this change was not made. Copy the vault to a folder you can write to to make changes.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the disk could not be read</source>
@@ -7113,6 +7181,10 @@ in %2</source>
     <message>
         <source>There is no backup number {number}.</source>
         <translation>Резервной копии с номером {number} нет.</translation>
+    </message>
+    <message>
+        <source>None of the backup copies of this vault could be opened.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

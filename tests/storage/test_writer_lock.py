@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from storage_samples import FIRST_PAYLOAD, PASSPHRASE, MakeVault
 
+from casetracker.storage import writer_lock
 from casetracker.storage.errors import VaultInUse, WrongPassphrase
 from casetracker.storage.vault_file import VaultFile
-from casetracker.storage.writer_lock import WriterLock, break_lock, lock_path_for, read_owner
+from casetracker.storage.writer_lock import WriterLock, lock_path_for, read_owner
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,10 +91,58 @@ def test_lock_from_another_computer_is_respected_even_if_its_pid_is_unused_here(
     with pytest.raises(VaultInUse) as caught:
         VaultFile.open(path, passphrase=PASSPHRASE)
     assert (caught.value.host, caught.value.user) == ("caseworker-laptop", "olena")
-    assert "open on caseworker-laptop by olena since" in str(caught.value)
-    break_lock(path)  # what a GUI does after the person confirms the laptop is closed
-    with VaultFile.open(path, passphrase=PASSPHRASE):
-        pass
+    assert caught.value.elsewhere
+    assert "marked as open on caseworker-laptop by olena since" in str(caught.value)
+    assert "take the vault over" in str(caught.value)
+    # What the GUI and --take-over-lock do after the person confirms the laptop is closed.
+    with VaultFile.open(path, passphrase=PASSPHRASE, take_over=caught.value):
+        owner = read_owner(path)
+        assert owner is not None and owner.pid == os.getpid()
+    assert not list(path.parent.glob(".*taken*"))
+
+
+def test_take_over_refuses_a_lock_that_changed_since_the_person_saw_it(
+    make_vault: MakeVault,
+) -> None:
+    path, _ = make_vault()
+    write_lock(path, host="caseworker-laptop", user="olena")
+    with pytest.raises(VaultInUse) as seen:
+        VaultFile.open(path, passphrase=PASSPHRASE)
+    write_lock(path, host="office-pc", user="petro")  # the office opened it meanwhile
+    with pytest.raises(VaultInUse) as caught:
+        VaultFile.open(path, passphrase=PASSPHRASE, take_over=seen.value)
+    assert (caught.value.host, caught.value.user) == ("office-pc", "petro")
+    assert read_owner(path) is not None
+
+
+def test_of_two_takers_of_one_lock_only_one_wins(tmp_path: Path) -> None:
+    vault = tmp_path / "org.ctvault"
+    write_lock(vault, host="caseworker-laptop", user="olena")
+    with pytest.raises(VaultInUse) as seen:
+        WriterLock.acquire(vault)
+    first = WriterLock.acquire(vault, take_over=seen.value)
+    try:
+        with pytest.raises(VaultInUse) as second:
+            WriterLock.acquire(vault, take_over=seen.value)
+        assert second.value.pid == os.getpid() and not second.value.elsewhere
+        assert read_owner(vault) == first.owner
+    finally:
+        first.release()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+def test_take_over_never_breaks_a_lock_held_by_a_live_process_here(make_vault: MakeVault) -> None:
+    path, _ = make_vault()
+    held = WriterLock.acquire(path)
+    try:
+        with pytest.raises(VaultInUse) as seen:
+            VaultFile.open(path, passphrase=PASSPHRASE)
+        assert not seen.value.elsewhere
+        with pytest.raises(VaultInUse):
+            VaultFile.open(path, passphrase=PASSPHRASE, take_over=seen.value)
+        assert read_owner(path) == held.owner
+    finally:
+        held.release()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
@@ -106,18 +155,30 @@ def test_lock_whose_pid_was_reused_after_a_crash_is_taken_over(make_vault: MakeV
         pass
 
 
-def test_unreadable_lock_is_respected_while_fresh_and_taken_over_when_old(
-    make_vault: MakeVault,
+@pytest.mark.parametrize("content", [b"", b'{"host": "lap', b"\xff\xfe garbage"])
+def test_empty_or_unreadable_lock_left_by_a_kill_is_stale_at_once(
+    make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch, content: bytes
 ) -> None:
     path, _ = make_vault()
-    lock = lock_path_for(path)
-    lock.write_bytes(b"")  # as if its writer were between creating and filling it
-    with pytest.raises(VaultInUse):
-        VaultFile.open(path, passphrase=PASSPHRASE)
-    an_hour_ago = time.time() - 3600
-    os.utime(lock, (an_hour_ago, an_hour_ago))
-    with VaultFile.open(path, passphrase=PASSPHRASE):
-        pass
+    lock_path_for(path).write_bytes(content)  # killed between creating and filling it
+    monkeypatch.setattr(time, "sleep", lambda _s: pytest.fail("waited for a dead lock"))
+    started = time.monotonic()
+    with VaultFile.open(path, passphrase=PASSPHRASE) as vault:
+        assert vault.payload == FIRST_PAYLOAD
+    print(f"opened past an unreadable lock in {time.monotonic() - started:.3f} s")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+def test_empty_lock_of_a_writer_still_filling_it_is_respected(tmp_path: Path) -> None:
+    vault = tmp_path / "org.ctvault"
+    fd = os.open(lock_path_for(vault), os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
+    try:
+        assert writer_lock._try_flock(fd)  # a live writer flocks before writing a byte
+        with pytest.raises(VaultInUse):
+            WriterLock.acquire(vault)
+    finally:
+        os.close(fd)
+    WriterLock.acquire(vault).release()
 
 
 HOLDER = """

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -192,6 +193,8 @@ class SettingsView(QWidget):
             combo.addItem("Русский", "ru")
             combo.setMaximumWidth(260)
             editor = combo
+        elif spec.type is bool:
+            editor = QCheckBox(parent)
         elif spec.type is int:
             spin = QSpinBox(parent)
             spin.setRange(spec.minimum if spec.minimum is not None else 0,
@@ -226,6 +229,8 @@ class SettingsView(QWidget):
             value = values.get(key, SPECS[key].default)
             if isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(0, editor.findData(value)))
+            elif isinstance(editor, QCheckBox):
+                editor.setChecked(bool(value))
             elif isinstance(editor, QSpinBox):
                 editor.setValue(int(value))
             elif isinstance(editor, QLineEdit):
@@ -238,6 +243,8 @@ class SettingsView(QWidget):
             return editor.currentData()
         if isinstance(editor, QSpinBox):
             return editor.value()
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
         assert isinstance(editor, QLineEdit)
         return editor.text().strip()
 

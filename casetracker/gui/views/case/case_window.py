@@ -38,6 +38,7 @@ from casetracker.gui.views.case.timeline_tab import TimelineTab
 from casetracker.gui.widgets.flow_layout import FlowLayout
 from casetracker.gui.widgets.form_parts import fit_to_screen
 from casetracker.model import Case
+from casetracker.services import preferences
 from casetracker.services.errors import NotFound
 
 
@@ -169,11 +170,22 @@ class CaseWindow(QWidget):
             self._stale.discard(tab)
             tab.refresh()
 
+    def retitle(self) -> None:
+        """The case reference only: a title is seen on the taskbar, in the window switcher and
+        by anyone the screen is shared with. Names only if the vault's settings allow them."""
+        case = self.case
+        if case is None or not self.session.is_open:
+            return
+        names = bool(self.session.ws.settings.get(preferences.NAMES_IN_TITLES))
+        self.setWindowTitle(
+            f"{case.ref} — {case.full_name}" if names and case.full_name else case.ref
+        )
+
     def _refresh_header(self) -> None:
         ws = self.session.ws
         case = self.case
         assert case is not None
-        self.setWindowTitle(f"{case.ref} — {case.full_name}")
+        self.retitle()
         self.ref.setText(case.ref)
         self.name.setText(case.full_name)
         self.status.setText(status_label(case.status))
