@@ -2,12 +2,14 @@
 
 Sealing: the members (cases.json, dossier.pdf, attachments/…) are hashed into manifest.json,
 the manifest is signed with the organisation's Ed25519 key, everything is zipped and the ZIP
-is encrypted with age (pyrage) to X25519 recipients or to a passphrase (age's scrypt recipient).
+is encrypted with age to X25519 recipients (pyrage) or to a passphrase (age's scrypt recipient
+at a fixed work factor of 2^18, written by ``age_format``).
 The standard ``age`` tool decrypts the file; ``unzip`` then shows the parts.
 
 Opening, in this order, each step trusting only what the previous one checked:
 1. the ciphertext's size against ``MAX_BUNDLE_BYTES``;
-2. age decryption (authenticated: a flipped bit anywhere fails here);
+2. the age header (``age_format``: strict armour and grammar, a scrypt work factor of at most
+   2^18), then age decryption (authenticated: a flipped bit anywhere fails here);
 3. the ZIP's member names, types and sizes (``archive.read_zip``);
 4. the manifest: format, the signature over it, the creator fingerprint;
 5. the member list against the manifest (missing or extra members) and every SHA-256;
@@ -27,7 +29,7 @@ import pyrage
 from pyrage import x25519
 
 from casetracker.i18n import translate
-from casetracker.sharing import strict_json
+from casetracker.sharing import age_format, strict_json
 from casetracker.sharing.archive import ArchiveLimits, read_zip, write_zip
 from casetracker.sharing.bundle_schema import PROFILES, CasesDocument, load_document
 from casetracker.sharing.errors import (
@@ -151,7 +153,7 @@ def seal(
         raise BundleError(too_large(translate("sharing", "The bundle"), MAX_BUNDLE_BYTES))
     try:
         if passphrase is not None:
-            return pyrage.passphrase.encrypt(plain, passphrase)
+            return age_format.seal_with_passphrase(plain, passphrase)
         return pyrage.encrypt(plain, list(recipients))
     except pyrage.EncryptError as exc:
         raise BundleError(
@@ -166,17 +168,38 @@ def decrypt(
     identities: Sequence[x25519.Identity] = (),
     passphrase: str | None = None,
 ) -> bytes:
+    """The plaintext of an age file (binary or armoured), its header checked before pyrage's.
+
+    ``age_format`` reads the header first: a malformed stanza or a scrypt work factor above
+    2^18 is refused before any key is derived.
+    """
     if len(untrusted) > MAX_BUNDLE_BYTES:
         raise BundleFormatError(too_large(translate("sharing", "The bundle"), MAX_BUNDLE_BYTES))
-    head = untrusted[:64]
-    if not (head.startswith(b"age-encryption.org/") or head.startswith(b"-----BEGIN AGE")):
+    binary = age_format.dearmor(untrusted) if age_format.is_armored(untrusted) else untrusted
+    if not binary.startswith(age_format.VERSION_PREFIX):
         raise BundleFormatError(translate("sharing", "This file is not an age-encrypted bundle."))
+    with_passphrase = age_format.check_scrypt(age_format.read_header(binary))
+    if passphrase is not None and not with_passphrase:
+        raise BundleDecryptError(
+            translate(
+                "sharing",
+                "This bundle is encrypted to keys, not with a passphrase: open it with a key.",
+            )
+        )
+    if passphrase is None and with_passphrase:
+        raise BundleDecryptError(
+            translate(
+                "sharing",
+                "This bundle is protected by a passphrase, not addressed to a key: "
+                "open it with its passphrase.",
+            )
+        )
     try:
         if passphrase is not None:
-            return pyrage.passphrase.decrypt(untrusted, passphrase)
+            return pyrage.passphrase.decrypt(binary, passphrase)
         if not identities:
             raise BundleDecryptError(translate("sharing", "No key was given to open the bundle."))
-        return pyrage.decrypt(untrusted, list(identities))
+        return pyrage.decrypt(binary, list(identities))
     except pyrage.DecryptError as exc:
         reason = str(exc)
         if "No matching keys" in reason:
