@@ -47,12 +47,18 @@ def recovery_key(args: Namespace) -> str | None:
 
 
 def current(args: Namespace) -> str:
-    """The passphrase of an existing vault."""
+    """The passphrase of an existing vault, asked once per command however often needed."""
+    known = getattr(args, "_current_passphrase", None)
+    if isinstance(known, str):
+        return known
     if getattr(args, "passphrase_file", None):
-        return _from_file(args.passphrase_file)
-    if os.environ.get("CASETRACKER_PASSPHRASE"):
-        return os.environ["CASETRACKER_PASSPHRASE"]
-    return _prompt(translate("cli", "Passphrase: "))
+        value = _from_file(args.passphrase_file)
+    elif os.environ.get("CASETRACKER_PASSPHRASE"):
+        value = os.environ["CASETRACKER_PASSPHRASE"]
+    else:
+        value = _prompt(translate("cli", "Passphrase: "))
+    args._current_passphrase = value
+    return value
 
 
 def new(args: Namespace, *, file_attr: str, env: str) -> str:

@@ -1,6 +1,7 @@
 """Commands about the vault itself: create, inspect, re-key, check, back up."""
 
 import json
+import shlex
 from argparse import ArgumentParser, Namespace
 from pathlib import Path
 
@@ -10,10 +11,17 @@ from casetracker.cli.parsing import Subcommands
 from casetracker.i18n import format_date, translate
 from casetracker.model import SCHEMA_VERSION
 from casetracker.model.labels import table_count_lines
-from casetracker.services import vault_keys
+from casetracker.services import backup_restore, vault_keys
 from casetracker.services.inventory import table_counts
 from casetracker.services.workspace import Workspace
-from casetracker.storage.vault_file import VaultFile, list_backups
+from casetracker.storage.errors import (
+    ReadFailed,
+    UnsupportedVersion,
+    VaultDamaged,
+    VaultNotFound,
+    WrongPassphrase,
+)
+from casetracker.storage.vault_file import BackupInfo, VaultFile, list_backups
 
 
 def add_commands(sub: Subcommands) -> None:
@@ -170,17 +178,51 @@ def cmd_recovery_key(args: Namespace) -> int:
 
 
 def cmd_check(args: Namespace) -> int:
-    problems = VaultFile.check(args.vault, passphrase=passphrase.current(args))
-    if not problems:
+    secret = passphrase.current(args)
+    opened_problems: list[str] | None = None
+    try:
+        # Opening first finishes a passphrase change cut short before the backups were
+        # re-keyed, instead of reporting each of them as a damaged key slot.
         with open_workspace(args) as ws:
-            problems = ws_problems(ws)
-    if problems:
-        for line in problems:
-            out(f"- {line}")
-        out(translate("cli", "Problems found: {n}.").format(n=len(problems)))
-        return 1
-    out(translate("cli", "Every byte of the vault and its backups checked: no damage found."))
-    return 0
+            opened_problems = ws_problems(ws)
+    except (VaultDamaged, VaultNotFound, ReadFailed, UnsupportedVersion, WrongPassphrase):
+        pass  # described file by file below
+    report = VaultFile.check_report(args.vault, passphrase=secret)
+    problems = report.problems or opened_problems or []
+    if not problems:
+        out(translate("cli", "Every byte of the vault and its backups checked: no damage found."))
+        return 0
+    for line in problems:
+        out(f"- {line}")
+    out(translate("cli", "Problems found: {n}.").format(n=len(problems)))
+    vault = shlex.quote(str(args.vault))
+    if args.vault in report.verified:
+        pass  # the vault itself is sound; the lines above say which backups are not
+    elif args.vault in report.intact:
+        out(
+            translate(
+                "cli",
+                "The vault is intact, but this passphrase no longer opens it: it was changed. "
+                "With the new passphrase, this finishes the change: {command}",
+            ).format(command=f"casetracker check {vault}")
+        )
+    elif report.verified:
+        good = next(b for b in list_backups(args.vault) if b.path in report.verified)
+        command = f"casetracker restore {vault} --backup {good.number}"
+        out(
+            translate(
+                "cli", "To go back to the newest readable backup ({backup}): {command}"
+            ).format(backup=backup_words(good), command=command)
+        )
+    elif opened_problems is None:
+        out(
+            translate(
+                "cli",
+                "No backup could be verified with this passphrase either. Keep every file as "
+                "it is and ask for help.",
+            )
+        )
+    return 1
 
 
 def ws_problems(ws: Workspace) -> list[str]:
@@ -199,23 +241,52 @@ def cmd_backups(args: Namespace) -> int:
         )
         return 0
     for b in backups:
-        save = (
-            translate("cli", "save #{g}").format(g=b.generation)
-            if b.generation is not None
-            else translate("cli", "unreadable header")
-        )
-        when = f"{format_date(b.mtime.date())} {b.mtime:%H:%M}"
         size = translate("cli", "{n} B").format(n=b.size)
-        out(f"{b.number:>3}  {when}  {save}  {size}")
+        out(f"{b.number:>3}  {backup_words(b, '  ')}  {size}")
     return 0
 
 
+def backup_words(b: BackupInfo, separator: str = ", ") -> str:
+    """When a backup was saved, in the local date format, and its save number."""
+    save = (
+        translate("cli", "save #{g}").format(g=b.generation)
+        if b.generation is not None
+        else translate("cli", "unreadable header")
+    )
+    return f"{format_date(b.mtime.date())} {b.mtime:%H:%M}{separator}{save}"
+
+
 def cmd_restore(args: Namespace) -> int:
-    with open_workspace(args) as ws:
+    try:
+        ws = open_workspace(args)
+    except (VaultDamaged, VaultNotFound, ReadFailed):
+        return _restore_in_place(args)
+    with ws:
         ws.file.restore_backup(args.backup)
     out(
         translate(
             "cli", "Backup {n} is now the current state; the state before it was kept as a backup."
         ).format(n=args.backup)
     )
+    return 0
+
+
+def _restore_in_place(args: Namespace) -> int:
+    """The main file is damaged, cut off, a folder or missing: the backup takes its place."""
+    ws, info = backup_restore.restore_in_place(
+        args.vault, args.backup, passphrase=passphrase.current(args), actor=args.actor
+    )
+    with ws:
+        aside = ws.file.set_aside_path
+    out(
+        translate("cli", "Backup {n} ({backup}) is now the vault.").format(
+            n=info.number, backup=backup_words(info)
+        )
+    )
+    if aside is not None:
+        out(
+            translate(
+                "cli", "What stood in its place was kept beside it, untouched, as {name}."
+            ).format(name=aside.name)
+        )
     return 0

@@ -41,12 +41,28 @@ def _reload(ws: Workspace, payload: bytes) -> None:
 def open_newest_backup(
     path: Path, *, passphrase: str | None = None, recovery_key: str | None = None, actor: str = ""
 ) -> tuple[Workspace, int]:
-    """For a damaged vault: a workspace on the newest backup that opens, and its number.
+    """For a damaged or missing vault: a workspace on the newest backup that opens, and its
+    number. Saving it (the app does at once) repairs the main file; the damaged one is set
+    aside beside it."""
+    ws, info = open_backup(
+        path, None, passphrase=passphrase, recovery_key=recovery_key, actor=actor
+    )
+    return ws, info.number
 
-    Saving it (the app does at once) repairs the main file; the damaged one is kept aside.
-    """
-    vault_file, number = VaultFile.open_newest_backup(
-        path, passphrase=passphrase, recovery_key=recovery_key
+
+def open_backup(
+    path: Path,
+    number: int | None,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    actor: str = "",
+) -> tuple[Workspace, BackupInfo]:
+    """A workspace on backup ``number`` (None: the newest that opens) of a vault whose main
+    file is damaged, cut off, missing or a folder; marked unsaved, since the main file does
+    not hold it yet."""
+    vault_file, info = VaultFile.open_backup(
+        path, number, passphrase=passphrase, recovery_key=recovery_key
     )
     try:
         engine = engine_from_snapshot(vault_file.payload)
@@ -56,4 +72,27 @@ def open_newest_backup(
         raise
     ws = Workspace(vault_file, engine, actor)
     ws.dirty = True
-    return ws, number
+    return ws, info
+
+
+def restore_in_place(
+    path: Path,
+    number: int | None,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    actor: str = "",
+) -> tuple[Workspace, BackupInfo]:
+    """`open_backup`, then save it over the broken main file at once (one caseworker action).
+
+    Raises SaveFailed with the workspace closed: then nothing on disk changed.
+    """
+    ws, info = open_backup(
+        path, number, passphrase=passphrase, recovery_key=recovery_key, actor=actor
+    )
+    try:
+        ws.save()
+    except BaseException:
+        ws.close(save=False)
+        raise
+    return ws, info

@@ -6,7 +6,11 @@ links are not supported) into `<vault name>.backups/`:
     v<generation>.ctvault      the newest KEEP_VERSIONS versions
     daily-YYYY-MM-DD.ctvault   the last version saved on each of the KEEP_DAILY most recent
                                days the vault was used (local date of the replaced file)
-    damaged-<UTC time>.ctvault a damaged vault replaced by a repair, kept for a specialist
+    damaged-<UTC time>.ctvault a damaged vault replaced by a repair (before this version)
+
+A damaged vault replaced from a backup is now set aside beside it instead, renamed
+`<vault name>.damaged-<UTC time>` (a file, or whatever stood in its place), and never deleted
+by the app: it may still hold what no backup has, for a specialist.
 
 A backup is the old vault file byte for byte: encrypted and authenticated exactly like it,
 opened by the same data key. Names hold only numbers and dates. Listing reads headers only.
@@ -165,25 +169,36 @@ def link_or_copy(source: Path, target: Path) -> None:
         raise
 
 
-def keep_previous(vault_path: Path, generation: int, *, damaged: bool = False) -> None:
+def keep_previous(vault_path: Path, generation: int) -> None:
     """Keep the vault file about to be replaced. Raises OSError: then do not replace it."""
     if not vault_path.exists():
         return
     folder = backup_dir_for(vault_path)
     make_private_dir(folder)
-    if damaged:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = folder / f"damaged-{stamp}{SUFFIX}"
-        if target.exists():
-            target = folder / f"damaged-{stamp}-{secrets.randbelow(10**6)}{SUFFIX}"
-        link_or_copy(vault_path, target)
-    else:
-        version_target = folder / f"v{generation}{SUFFIX}"
-        if not version_target.exists():  # exists after a crash between this and the rename
-            link_or_copy(vault_path, version_target)
-        day = date.fromtimestamp(vault_path.stat().st_mtime).isoformat()
-        link_or_copy(vault_path, folder / f"daily-{day}{SUFFIX}")
+    version_target = folder / f"v{generation}{SUFFIX}"
+    if not version_target.exists():  # exists after a crash between this and the rename
+        link_or_copy(vault_path, version_target)
+    day = date.fromtimestamp(vault_path.stat().st_mtime).isoformat()
+    link_or_copy(vault_path, folder / f"daily-{day}{SUFFIX}")
     atomic_write.sync_dir(folder)
+
+
+def set_aside(vault_path: Path) -> Path | None:
+    """Rename a damaged vault (a file, or a folder in its place) beside it, for a specialist.
+
+    `cases.ctvault` -> `cases.ctvault.damaged-20250101T120000Z`; None when nothing is there.
+    Raises OSError: then the vault must not be replaced. The writer lock is held.
+    """
+    if not os.path.lexists(vault_path):
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = vault_path.with_name(f"{vault_path.name}.damaged-{stamp}")
+    count = 1
+    while os.path.lexists(target):
+        count += 1
+        target = vault_path.with_name(f"{vault_path.name}.damaged-{stamp}-{count}")
+    os.rename(vault_path, target)
+    return target
 
 
 def prune(vault_path: Path) -> None:

@@ -17,12 +17,13 @@ import io
 import os
 import secrets
 import threading
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+from casetracker.i18n import translate
 from casetracker.storage import atomic_write, backups, envelope, key_slots
 from casetracker.storage.backups import BackupInfo, list_backups
 from casetracker.storage.envelope import Header, ParsedFile
@@ -45,7 +46,7 @@ from casetracker.storage.kdf import KdfParams, default_params
 from casetracker.storage.key_slots import KekCache, KeySlot
 from casetracker.storage.writer_lock import WriterLock
 
-__all__ = ["BackupInfo", "VaultFile", "list_backups"]
+__all__ = ["BackupInfo", "CheckReport", "VaultFile", "list_backups"]
 
 _CHECK_DESCRIPTIONS = {
     "file": "the file is incomplete or is not a Casetracker vault",
@@ -129,6 +130,8 @@ class VaultFile:
         self._payload: bytes | None = payload
         self._format_version = format_version
         self._replaces_damaged_file = replaces_damaged_file
+        # Where the save that repaired a damaged or missing vault put what stood in its place.
+        self.set_aside_path: Path | None = None
         self._next_generation = max(header.generation, backups.highest_generation(path)) + 1
         self._pending: dict[int, bytes] = {}
         self._state_lock = threading.Lock()  # counters and pending payloads
@@ -225,17 +228,40 @@ class VaultFile:
     def open_newest_backup(
         cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None
     ) -> tuple[VaultFile, int]:
-        """For a damaged vault: open the newest backup that unlocks and verifies.
+        """For a damaged or missing vault: open the newest backup that unlocks and verifies.
 
         Returns a vault bound to the main `path` holding that backup's payload, and the
         backup's number. Nothing is written; the caller saves to repair the main file, and
-        that save keeps the damaged file as `damaged-<time>.ctvault` among the backups.
+        that save sets the damaged file (or folder) aside as `<name>.damaged-<time>`.
+        """
+        vault, info = cls.open_backup(path, None, passphrase=passphrase, recovery_key=recovery_key)
+        return vault, info.number
+
+    @classmethod
+    def open_backup(
+        cls,
+        path: Path,
+        number: int | None,
+        *,
+        passphrase: str | None = None,
+        recovery_key: str | None = None,
+    ) -> tuple[VaultFile, BackupInfo]:
+        """Open backup `number` (1 = newest; None = the newest that opens) in place of `path`.
+
+        For a main file that is damaged, cut off, missing or a folder: nothing of it is read
+        but its header. If that header is intact, its key slots are the current ones and must
+        open with the secret given, so a retired passphrase cannot roll a vault back through
+        a backup that was not re-keyed yet. Nothing is written until the caller saves.
         """
         _check_secret(passphrase, recovery_key)
         path = Path(path)
         infos = list_backups(path)
         if not infos:
             raise BackupNotFound()
+        if number is not None:
+            if not 1 <= number <= len(infos):
+                raise BackupNotFound(number)
+            infos = [infos[number - 1]]
         lock = WriterLock.acquire(path)
         try:
             return cls._open_backup_locked(path, lock, infos, passphrase, recovery_key)
@@ -251,23 +277,24 @@ class VaultFile:
         infos: list[BackupInfo],
         passphrase: str | None,
         recovery_key: str | None,
-    ) -> tuple[VaultFile, int]:
+    ) -> tuple[VaultFile, BackupInfo]:
         cache = KekCache()
         main_header: Header | None = None
         main_key: bytes | None = None
         with contextlib.suppress(OSError, VaultError), open(path, "rb") as stream:
             main_header = envelope.read_header(stream)[1]
         if main_header is not None:
-            with contextlib.suppress(WrongPassphrase):
-                main_key = key_slots.unlock(
-                    main_header.slots,
-                    main_header.vault_id,
-                    passphrase=passphrase,
-                    recovery_key=recovery_key,
-                    cache=cache,
-                )
+            # Raises WrongPassphrase: the intact header's slots are the current ones.
+            main_key = key_slots.unlock(
+                main_header.slots,
+                main_header.vault_id,
+                passphrase=passphrase,
+                recovery_key=recovery_key,
+                cache=cache,
+            )
         vault_id = main_header.vault_id if main_header else None
         refused: WrongPassphrase | None = None
+        every = list_backups(path)
         for info in infos:
             try:
                 parsed = envelope.parse(_read_untrusted(info.path))
@@ -295,7 +322,7 @@ class VaultFile:
             # Keep the main file's slots when they opened: they are the current ones.
             header = main_header if main_key is not None and main_header else parsed.header
             generations = [parsed.header.generation, header.generation]
-            generations += [i.generation for i in infos if i.generation is not None]
+            generations += [i.generation for i in every if i.generation is not None]
             header = replace(header, generation=max(generations))
             vault = cls(
                 path,
@@ -303,12 +330,17 @@ class VaultFile:
                 data_key,
                 header,
                 payload,
-                replaces_damaged_file=path.exists(),
+                replaces_damaged_file=True,
             )
-            return vault, info.number
+            return vault, info
         if refused is not None and main_key is None:
             raise refused
-        raise VaultDamaged("backup", "None of the backup copies of this vault could be opened.")
+        if len(infos) == 1:
+            raise VaultDamaged("backup")
+        raise VaultDamaged(
+            "backup",
+            translate("storage", "None of the backup copies of this vault could be opened."),
+        )
 
     # ------------------------------------------------------------- inspection
 
@@ -350,6 +382,15 @@ class VaultFile:
         Never raises for damage. Without a passphrase or recovery key only the headers can
         be checked; with one, every key slot tried and every payload's tag as well.
         """
+        return VaultFile.check_report(
+            path, passphrase=passphrase, recovery_key=recovery_key
+        ).problems
+
+    @staticmethod
+    def check_report(
+        path: Path, *, passphrase: str | None = None, recovery_key: str | None = None
+    ) -> CheckReport:
+        """`check`, plus which files verified: what a caller needs to say how to recover."""
         if passphrase is not None and recovery_key is not None:
             raise ValueError("give at most one of passphrase or recovery_key")
         return _check_vault(Path(path), passphrase, recovery_key)
@@ -461,7 +502,10 @@ class VaultFile:
             damaged = self._replaces_damaged_file
 
             def keep_backup() -> None:
-                backups.keep_previous(self._path, previous_generation, damaged=damaged)
+                if damaged:  # never deleted, never overwritten: renamed beside the vault
+                    self.set_aside_path = backups.set_aside(atomic_write.real_path(self._path))
+                else:
+                    backups.keep_previous(self._path, previous_generation)
 
             try:
                 atomic_write.replace_durably(self._path, file_bytes, before_replace=keep_backup)
@@ -592,13 +636,32 @@ class VaultFile:
         self.close()
 
 
-def _check_vault(path: Path, passphrase: str | None, recovery_key: str | None) -> list[str]:
+@dataclass(frozen=True)
+class CheckReport:
+    """What `VaultFile.check_report` found: problems in words, and the files that verified.
+
+    `intact` holds the files whose every byte passed its tag under the data key, and
+    `verified` those of them whose own key slot opened too (a file intact but not verified
+    has key slots from before the last change of passphrase). Both are empty without a
+    passphrase or recovery key.
+    """
+
+    problems: list[str]
+    verified: frozenset[Path]
+    intact: frozenset[Path]
+
+
+def _check_vault(path: Path, passphrase: str | None, recovery_key: str | None) -> CheckReport:
     """VaultFile.check: find the data key from any readable header, then verify each file.
 
     Files are read one at a time, so checking many large backups needs little memory.
     """
     files = [("Vault file", path)] if path.is_file() else []
     problems = [] if files else ["Vault file: it is missing."]
+    if path.is_dir():
+        problems = ["Vault file: a folder stands where the file should be."]
+    verified: set[Path] = set()
+    intact: set[Path] = set()
     files += [(f"Backup {p.name}", p) for p in backups.all_backup_paths(path)]
     secret_word = "passphrase" if passphrase is not None else "recovery key"
     cache = KekCache()
@@ -652,12 +715,17 @@ def _check_vault(path: Path, passphrase: str | None, recovery_key: str | None) -
                 f"{label}: its key slot does not open with this {secret_word} (it is damaged, "
                 f"or older than the last change of {secret_word})."
             )
+        else:
+            verified.add(file_path)
         try:
             envelope.decrypt(parsed, data_key)
         except VaultError as exc:
             problems.append(f"{label}: {_describe(exc)}.")
+            verified.discard(file_path)
+        else:
+            intact.add(file_path)
     cache.clear()
-    return problems
+    return CheckReport(problems, frozenset(verified), frozenset(intact))
 
 
 def _backups_hold_retired_slots(path: Path, current: Header) -> bool:

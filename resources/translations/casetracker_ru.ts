@@ -4300,6 +4300,10 @@ in %2</source>
         <translation>файл ключа age (по умолчанию собственный ключ хранилища)</translation>
     </message>
     <message>
+        <source>import from a signer who is not in the address book: their whole fingerprint, as shown (e.g. &quot;3F2A 91C0 7B44 E812 0D5C&quot;), after comparing it with the sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>list conflicts (default), keep ours, or take the bundle&apos;s version</source>
         <translation>list — показать конфликты (по умолчанию), ours — оставить наше, theirs — взять версию из пакета</translation>
     </message>
@@ -4350,6 +4354,22 @@ in %2</source>
     <message>
         <source>Made {when}. Profile: {profile}.</source>
         <translation>Создан {when}. Профиль: {profile}.</translation>
+    </message>
+    <message>
+        <source>Not imported: the bundle is signed by fingerprint {fp}; the fingerprint given with --trust-fingerprint does not match it. Ask the sender again: the file may not be theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported: the bundle is signed by fingerprint {fp}, which is not in the address book. Compare it with the sender by phone or in person; if it matches, run again with --trust-fingerprint &quot;{fp}&quot; (or add the sender: recipients add NAME AGE_KEY --signing-key KEY).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  not in the address book: compare the fingerprint with the sender; importing needs --trust-fingerprint &quot;{fp}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  not in the address book; the fingerprint was confirmed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Conflicts settled: the bundle&apos;s version was taken.</source>
@@ -4454,10 +4474,6 @@ in %2</source>
     <message>
         <source>  known here as: {name}</source>
         <translation>  известен здесь как: {name}</translation>
-    </message>
-    <message>
-        <source>  not in the address book: compare the fingerprint with the sender.</source>
-        <translation>  нет в адресной книге: сверьте отпечаток с отправителем.</translation>
     </message>
     <message>
         <source>Case {old} is {new} here (the reference was taken).</source>
@@ -4588,6 +4604,18 @@ in %2</source>
         <translation>открыть хранилище ключом восстановления из этого файла вместо парольной фразы</translation>
     </message>
     <message>
+        <source>To take it over, run the command again with --take-over-lock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking over the lock left on {host} by {user} since {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This vault is read-only here: it can be read, but no change can be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Created the encrypted vault.</source>
         <translation>Зашифрованное хранилище создано.</translation>
     </message>
@@ -4637,11 +4665,11 @@ in %2</source>
     </message>
     <message>
         <source>Backup {n} ({backup}) is now the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Резервная копия {n} ({backup}) теперь стала хранилищем.</translation>
     </message>
     <message>
         <source>What stood in its place was kept beside it, untouched, as {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>То, что было на её месте, сохранено рядом без изменений под именем {name}.</translation>
     </message>
     <message>
         <source>Every byte of the vault and its backups checked: no damage found.</source>
@@ -4649,15 +4677,15 @@ in %2</source>
     </message>
     <message>
         <source>The vault is intact, but this passphrase no longer opens it: it was changed. With the new passphrase, this finishes the change: {command}</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранилище цело, но эта парольная фраза его больше не открывает: её сменили. С новой парольной фразой эта команда завершит смену: {command}</translation>
     </message>
     <message>
         <source>To go back to the newest readable backup ({backup}): {command}</source>
-        <translation type="unfinished"></translation>
+        <translation>Чтобы вернуться к последней читаемой резервной копии ({backup}): {command}</translation>
     </message>
     <message>
         <source>No backup could be verified with this passphrase either. Keep every file as it is and ask for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ни одну резервную копию тоже не удалось проверить с этой парольной фразой. Ничего не удаляйте и не меняйте в файлах и обратитесь за помощью.</translation>
     </message>
     <message>
         <source>There are no backups yet; they appear after the first changes are saved.</source>
@@ -4738,6 +4766,10 @@ in %2</source>
     <message>
         <source>A file could not be read or written: {reason}.</source>
         <translation>Не удалось прочитать или записать файл: {reason}.</translation>
+    </message>
+    <message>
+        <source>open the vault even though another computer is marked as having it open (only when Casetracker is really closed there: both saving would lose work)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6206,6 +6238,10 @@ in %2</source>
         <translation>Получатель с именем {name} уже есть.</translation>
     </message>
     <message>
+        <source>The file does not carry the sender&apos;s public key, so they cannot be added to the address book from it; add them by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no recipient {name} in the address book.</source>
         <translation>Получателя {name} нет в адресной книге.</translation>
     </message>
@@ -6244,6 +6280,14 @@ in %2</source>
     <message>
         <source>this organisation</source>
         <translation>наша организация</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the bundle is signed by fingerprint {fp}, which is not in the address book. Compare it with the sender by phone or in person first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the fingerprint given ({given}) does not match the bundle&apos;s signer, {fp}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An anonymised bundle holds no identities and cannot be merged into a vault; open it with open-bundle instead.</source>
@@ -7184,7 +7228,7 @@ in %2</source>
     </message>
     <message>
         <source>None of the backup copies of this vault could be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ни одну резервную копию этого хранилища не удалось открыть.</translation>
     </message>
 </context>
 <context>

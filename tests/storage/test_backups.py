@@ -144,8 +144,9 @@ def test_damaged_vault_opens_from_the_newest_backup_and_a_save_repairs_it(
     with VaultFile.open(path, passphrase=PASSPHRASE) as vault:
         assert vault.payload == b"two"
         assert vault.generation > 2  # newer than the backup it came from
-    kept = list(backup_dir_for(path).glob("damaged-*.ctvault"))
+    kept = list(path.parent.glob(path.name + ".damaged-*"))
     assert len(kept) == int(keeps_damaged_copy)  # for a specialist; not offered as a backup
+    assert list(backup_dir_for(path).glob("damaged-*")) == []
     assert all(b.path not in kept for b in list_backups(path))
     assert VaultFile.check(path, passphrase=PASSPHRASE) == []
 
