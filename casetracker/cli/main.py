@@ -25,7 +25,7 @@ from casetracker.i18n import catalog, translate
 from casetracker.services.errors import ServiceError
 from casetracker.sharing.canonical_csv import CsvFormatError
 from casetracker.sharing.errors import SharingError
-from casetracker.storage.errors import VaultError
+from casetracker.storage.errors import SaveFailed, VaultError
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -103,6 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.actor = _os_user()
     try:
         return int(args.func(args))
+    except SaveFailed as exc:  # the process ends here: the change is lost, say so
+        err(os_errors.not_saved_text(exc))
+        return EXIT_FAILURE
     except (VaultError, ServiceError, CsvFormatError, SharingError) as exc:
         err(str(exc))
         return EXIT_FAILURE

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from casetracker.i18n import QT_TRANSLATE_NOOP, translate
 from casetracker.services.errors import InvalidInput
+from casetracker.storage.errors import SaveFailed
 
 # errno -> why, in words (translated where shown).
 _REASONS = {
@@ -30,10 +31,15 @@ _REASONS = {
 
 def reason(exc: OSError) -> str:
     """Why the system refused, in a few words: "there is no such file or folder"."""
-    known = _REASONS.get(exc.errno) if exc.errno is not None else None
+    return reason_for(exc.errno)
+
+
+def reason_for(code: int | None) -> str:
+    """`reason` from the error number alone (storage errors keep only that)."""
+    known = _REASONS.get(code) if code is not None else None
     if known is not None:
         return translate("cli", known)
-    return translate("cli", "system error {code}").format(code=exc.errno or "?")
+    return translate("cli", "system error {code}").format(code=code or "?")
 
 
 def cannot_read(path: Path | str, exc: OSError) -> InvalidInput:
@@ -59,3 +65,15 @@ def failure_text(exc: OSError) -> str:
     return translate("cli", "A file could not be read or written: {reason}.").format(
         reason=reason(exc)
     )
+
+
+def not_saved_text(exc: SaveFailed) -> str:
+    """A save refused at the end of a command. The process is about to end, so the change is
+    lost, not "still here" as the app, which keeps it in memory, can say."""
+    if exc.new_vault:
+        return str(exc)
+    return translate(
+        "cli",
+        "NOT saved: the change could not be written because {reason}. The vault still holds "
+        "what was saved before this command. Fix the problem and run the command again.",
+    ).format(reason=reason_for(exc.errno))

@@ -281,6 +281,7 @@ class SaveFailed(VaultError):
             ).format(reason=reason)
         super().__init__(message)
         self.errno = errno_code
+        self.new_vault = new_vault
 
 
 class BackupNotFound(VaultError):

@@ -789,6 +789,23 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casetracker ran into a problem it did not expect, and what you just did may not have finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your saved work is safe: every change that went through was saved, encrypted. The last change may not have been saved — please check it. If the app keeps misbehaving, lock it and unlock it again.
+
+For support: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CreatePage</name>
     <message>
         <source>Create a vault</source>
@@ -4766,6 +4783,10 @@ in %2</source>
     <message>
         <source>A file could not be read or written: {reason}.</source>
         <translation>Не удалось прочитать или записать файл: {reason}.</translation>
+    </message>
+    <message>
+        <source>NOT saved: the change could not be written because {reason}. The vault still holds what was saved before this command. Fix the problem and run the command again.</source>
+        <translation>НЕ сохранено: изменение не удалось записать, потому что {reason}. В хранилище осталось то, что было сохранено до этой команды. Устраните причину и выполните команду ещё раз.</translation>
     </message>
     <message>
         <source>open the vault even though another computer is marked as having it open (only when Casetracker is really closed there: both saving would lose work)</source>
