@@ -26,7 +26,7 @@ from casetracker.model.labels import counts_text, field_label, profile_label, re
 from casetracker.services.bundle_merge import Choice, MergeReport
 from casetracker.services.errors import InvalidInput
 from casetracker.services.imports import Existing
-from casetracker.services.sharing import SharingService, recipient_fingerprint
+from casetracker.services.sharing import SharingService, UnknownSigner, recipient_fingerprint
 from casetracker.services.spreadsheet_import import SpreadsheetImportService
 from casetracker.sharing import keys as keyring
 from casetracker.sharing import spreadsheet
@@ -173,6 +173,15 @@ def add_commands(sub: Subcommands) -> None:
     )
     p.add_argument(
         "--bundle-passphrase-file", help=translate("cli", "the bundle's passphrase, from this file")
+    )
+    p.add_argument(
+        "--trust-fingerprint",
+        metavar="FPR",
+        help=translate(
+            "cli",
+            "import from a signer who is not in the address book: their whole fingerprint, "
+            'as shown (e.g. "3F2A 91C0 7B44 E812 0D5C"), after comparing it with the sender',
+        ),
     )
     p.add_argument("--dry-run", action="store_true", help=translate("cli", "report, write nothing"))
     p.add_argument(
@@ -473,12 +482,33 @@ def cmd_import_bundle(args: Namespace) -> int:
         if args.dry_run:
             report = service.preview_import(bundle)
         else:
-            report = service.import_bundle(bundle)
+            try:
+                report = service.import_bundle(bundle, trust_fingerprint=args.trust_fingerprint)
+            except UnknownSigner as exc:
+                raise InvalidInput(_unknown_signer_words(exc)) from None
             if report.conflicts and args.on_conflict != "list":
                 choice = Choice.THEIRS if args.on_conflict == "theirs" else Choice.OURS
                 service.resolve_conflicts([(c, choice) for c in report.conflicts])
     _print_merge(report, args)
     return 0
+
+
+def _unknown_signer_words(exc: UnknownSigner) -> str:
+    """The refusal, with what to do on the command line."""
+    if exc.given is not None:
+        return translate(
+            "cli",
+            "Not imported: the bundle is signed by fingerprint {fp}; the fingerprint given with "
+            "--trust-fingerprint does not match it. Ask the sender again: the file may not be "
+            "theirs.",
+        ).format(fp=exc.fingerprint)
+    return translate(
+        "cli",
+        "Not imported: the bundle is signed by fingerprint {fp}, which is not in the address "
+        "book. Compare it with the sender by phone or in person; if it matches, run again with "
+        '--trust-fingerprint "{fp}" (or add the sender: recipients add NAME AGE_KEY '
+        "--signing-key KEY).",
+    ).format(fp=exc.fingerprint)
 
 
 def _print_merge(report: MergeReport, args: Namespace) -> None:
@@ -512,8 +542,16 @@ def _print_merge(report: MergeReport, args: Namespace) -> None:
     out(translate("cli", "Signed by fingerprint: {fp}").format(fp=report.signer_fingerprint))
     if report.signer_known_as:
         out(translate("cli", "  known here as: {name}").format(name=report.signer_known_as))
+    elif args.dry_run:
+        out(
+            translate(
+                "cli",
+                "  not in the address book: compare the fingerprint with the sender; importing "
+                'needs --trust-fingerprint "{fp}".',
+            ).format(fp=report.signer_fingerprint)
+        )
     else:
-        out(translate("cli", "  not in the address book: compare the fingerprint with the sender."))
+        out(translate("cli", "  not in the address book; the fingerprint was confirmed."))
     for old, new in report.renumbered:
         out(
             translate("cli", "Case {old} is {new} here (the reference was taken).").format(

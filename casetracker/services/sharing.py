@@ -7,10 +7,17 @@ One method per action, for the CLI and the GUI alike:
 - ``select_cases`` + ``export`` — a signed, encrypted bundle (bytes; ``write_bundle`` saves it);
 - ``open`` — decrypt and verify a bundle in memory (our own key by default);
 - ``preview_import`` / ``import_bundle`` — merge by UUID; conflicts are returned, not applied;
+  a bundle from an unknown signer is previewed, but merged only once a person confirmed its
+  fingerprint (``UnknownSigner`` otherwise, before anything is written);
 - ``resolve_conflicts`` — a person's decisions about those conflicts.
 
 The organisation's keys are made with the vault (``ensure_org_keys``), or on first use in a
 vault made before sharing existed.
+
+A signer is *known* when the bundle's Ed25519 signing key is this organisation's own, or the
+signing key of an address-book entry (added with it, by a person who compared it). An age
+public key in the address book is not enough: it is public, and any manifest can name it. The
+name a manifest gives its creator is the creator's own word and never makes a signer known.
 """
 
 import uuid
@@ -50,6 +57,29 @@ if TYPE_CHECKING:
 
 MIN_BUNDLE_PASSPHRASE_CHARS = 10
 MAX_EXPORT_CASES = 50_000
+
+
+class UnknownSigner(InvalidInput):
+    """A bundle's signer is neither this organisation nor in the address book, and no person
+    confirmed its fingerprint (``given`` is None), or the one they gave is not the signer's.
+    Raised before anything is merged."""
+
+    def __init__(self, fingerprint: str, given: str | None) -> None:
+        if given is None:
+            message = translate(
+                "sharing",
+                "Nothing was imported: the bundle is signed by fingerprint {fp}, which is not in "
+                "the address book. Compare it with the sender by phone or in person first.",
+            ).format(fp=fingerprint)
+        else:
+            message = translate(
+                "sharing",
+                "Nothing was imported: the fingerprint given ({given}) does not match the "
+                "bundle's signer, {fp}.",
+            ).format(given=given.strip()[:60], fp=fingerprint)
+        super().__init__(message)
+        self.fingerprint = fingerprint
+        self.given = given
 
 
 def ensure_org_keys_in(session: Session, actor: str = "") -> tuple[OrgKeys, bool]:
@@ -100,6 +130,74 @@ def recipient_fingerprint(recipient: Recipient) -> str:
     return keyring.age_fingerprint(recipient.age_public_key)
 
 
+def _add_recipient(
+    session: Session,
+    name: str,
+    age_public_key: str,
+    *,
+    role: str = "",
+    note: str = "",
+    signing_key: str = "",
+) -> Recipient:
+    """A new address-book entry, its name and keys checked (InvalidInput in words)."""
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput(translate("sharing", "A recipient needs a name."))
+    if keyring.is_age_recipient(name):
+        raise InvalidInput(translate("sharing", "Give the recipient a name, then the key."))
+    try:
+        key = str(keyring.parse_recipient(age_public_key))
+        signing = (
+            keyring.encode_signing_public(keyring.decode_signing_public(signing_key))
+            if signing_key.strip()
+            else ""
+        )
+    except KeyFormatError as exc:
+        raise InvalidInput(str(exc)) from None
+    clash = session.exec(select(Recipient).where(Recipient.name == name)).first()
+    if clash is not None:
+        raise InvalidInput(
+            translate("sharing", "There is already a recipient called {name}.").format(name=name)
+        )
+    recipient = Recipient(
+        name=name, role=role.strip(), age_public_key=key, signing_key=signing, note=note
+    )
+    session.add(recipient)
+    return recipient
+
+
+def _known_as(session: Session, bundle: OpenedBundle, our_signing_key: str) -> str:
+    public = keyring.encode_signing_public(bundle.manifest.creator.signing_key)
+    if public == our_signing_key:
+        return translate("sharing", "this organisation")
+    known = session.exec(select(Recipient).where(Recipient.signing_key == public)).first()
+    return known.name if known else ""
+
+
+def _remember_signer(session: Session, bundle: OpenedBundle, name: str) -> str:
+    """Add a confirmed signer to the address book with the keys its manifest carries; an entry
+    that already has their age key, but not yet a signing key, takes it instead. Returns the
+    name they are known by now."""
+    creator = bundle.manifest.creator
+    signing = keyring.encode_signing_public(creator.signing_key)
+    if not keyring.is_age_recipient(creator.age_recipient):
+        raise InvalidInput(
+            translate(
+                "sharing",
+                "The file does not carry the sender's public key, so they cannot be added to "
+                "the address book from it; add them by hand.",
+            )
+        )
+    same_key = session.exec(
+        select(Recipient).where(Recipient.age_public_key == creator.age_recipient.strip())
+    ).first()
+    if same_key is not None and not same_key.signing_key:
+        same_key.signing_key = signing
+        session.add(same_key)
+        return same_key.name
+    return _add_recipient(session, name, creator.age_recipient, signing_key=signing).name
+
+
 class SharingService:
     def __init__(self, workspace: "Workspace") -> None:
         self.ws = workspace
@@ -140,33 +238,10 @@ class SharingService:
         note: str = "",
         signing_key: str = "",
     ) -> Recipient:
-        name = " ".join(name.split())
-        if not name:
-            raise InvalidInput(translate("sharing", "A recipient needs a name."))
-        if keyring.is_age_recipient(name):
-            raise InvalidInput(translate("sharing", "Give the recipient a name, then the key."))
-        try:
-            key = str(keyring.parse_recipient(age_public_key))
-            signing = (
-                keyring.encode_signing_public(keyring.decode_signing_public(signing_key))
-                if signing_key.strip()
-                else ""
-            )
-        except KeyFormatError as exc:
-            raise InvalidInput(str(exc)) from None
         with self.ws.session() as session:
-            clash = session.exec(select(Recipient).where(Recipient.name == name)).first()
-            if clash is not None:
-                raise InvalidInput(
-                    translate("sharing", "There is already a recipient called {name}.").format(
-                        name=name
-                    )
-                )
-            recipient = Recipient(
-                name=name, role=role.strip(), age_public_key=key, signing_key=signing, note=note
+            return _add_recipient(
+                session, name, age_public_key, role=role, note=note, signing_key=signing_key
             )
-            session.add(recipient)
-            return recipient
 
     def recipients(self) -> list[Recipient]:
         with self.ws.reading() as session:
@@ -371,22 +446,48 @@ class SharingService:
         return open_bundle(untrusted, identities=identities, passphrase=passphrase)
 
     def signer_known_as(self, bundle: OpenedBundle) -> str:
-        public = keyring.encode_signing_public(bundle.manifest.creator.signing_key)
-        if public == self.keys().signing_key:
-            return translate("sharing", "this organisation")
+        """ "this organisation", the address-book name of the signer's key, or "" (unknown)."""
+        ours = self.keys().signing_key
         with self.ws.reading() as session:
-            known = session.exec(select(Recipient).where(Recipient.signing_key == public)).first()
-        return known.name if known else ""
+            return _known_as(session, bundle, ours)
 
     def preview_import(self, bundle: OpenedBundle) -> MergeReport:
-        """What ``import_bundle`` would do, without changing anything."""
+        """What ``import_bundle`` would do, without changing anything (whoever signed it)."""
         return self._merge(bundle, dry_run=True)
 
-    def import_bundle(self, bundle: OpenedBundle) -> MergeReport:
-        """Merge a verified bundle; conflicts come back in the report for a person to decide."""
-        return self._merge(bundle, dry_run=False)
+    def import_bundle(
+        self,
+        bundle: OpenedBundle,
+        *,
+        trust_fingerprint: str | None = None,
+        remember_as: str = "",
+    ) -> MergeReport:
+        """Merge a verified bundle; conflicts come back in the report for a person to decide.
 
-    def _merge(self, bundle: OpenedBundle, *, dry_run: bool) -> MergeReport:
+        A bundle from an unknown signer is merged only with ``trust_fingerprint``: the whole
+        fingerprint a person compared with the sender (as ``keys.fingerprint`` shows it); a
+        fingerprint that is given must match, known signer or not. ``remember_as`` adds the
+        signer to the address book under that name, in the same transaction. UnknownSigner,
+        with nothing written, otherwise."""
+        if trust_fingerprint is not None and not keyring.same_fingerprint(
+            trust_fingerprint, bundle.signer_fingerprint
+        ):
+            raise UnknownSigner(bundle.signer_fingerprint, trust_fingerprint)
+        return self._merge(
+            bundle,
+            dry_run=False,
+            confirmed=trust_fingerprint is not None,
+            remember_as=remember_as,
+        )
+
+    def _merge(
+        self,
+        bundle: OpenedBundle,
+        *,
+        dry_run: bool,
+        confirmed: bool = False,
+        remember_as: str = "",
+    ) -> MergeReport:
         if bundle.document.profile == ANONYMISED:
             raise BundleError(
                 translate(
@@ -395,12 +496,18 @@ class SharingService:
                     "open it with open-bundle instead.",
                 )
             )
-        known_as = self.signer_known_as(bundle)
         store = None if dry_run else self.ws.attachments.store
+        ours = self.keys().signing_key
         with Session(self.ws.engine, expire_on_commit=False) as session:
+            known_as = _known_as(session, bundle, ours)
+            if not (dry_run or known_as or confirmed):
+                raise UnknownSigner(bundle.signer_fingerprint, None)
+            remember = not (dry_run or known_as) and bool(remember_as.strip())
             audit.install(session, self.ws.actor)
             merger = Merger(session, bundle, store)
             try:
+                if remember:
+                    known_as = _remember_signer(session, bundle, remember_as)
                 report = merger.run()
                 report.signer_known_as = known_as
                 if report.changes:
@@ -413,11 +520,12 @@ class SharingService:
                         added=sum(report.added.values()),
                         updated=sum(report.updated.values()),
                         conflicts=len(report.conflicts),
+                        signer=known_as or "fingerprint confirmed",
                     )
                 if dry_run:
                     session.rollback()
                     return report
-                changed = merger.wrote
+                changed = merger.wrote or remember
                 session.commit()
             except BaseException:
                 session.rollback()

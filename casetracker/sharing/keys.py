@@ -35,6 +35,13 @@ def fingerprint(kind: str, public: bytes) -> str:
     return " ".join(hexed[i : i + 4] for i in range(0, len(hexed), 4))
 
 
+def same_fingerprint(given: str, fingerprint: str) -> bool:
+    """Whether a person's typed ``given`` is the whole of ``fingerprint``: all twenty hex digits,
+    letter case and spacing aside ("3f2a91c0…" as well as "3F2A 91C0 …"); never a part of it."""
+    typed = "".join(given.split()).upper()
+    return len(typed) == 2 * FINGERPRINT_BYTES and typed == fingerprint.replace(" ", "")
+
+
 def age_fingerprint(recipient: str) -> str:
     return fingerprint("age-x25519", recipient.encode("ascii"))
 

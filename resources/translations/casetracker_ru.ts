@@ -4318,7 +4318,7 @@ in %2</source>
     </message>
     <message>
         <source>import from a signer who is not in the address book: their whole fingerprint, as shown (e.g. &quot;3F2A 91C0 7B44 E812 0D5C&quot;), after comparing it with the sender</source>
-        <translation type="unfinished"></translation>
+        <translation>импортировать от подписавшего, которого нет в адресной книге: его отпечаток целиком, как он показан (например, &quot;3F2A 91C0 7B44 E812 0D5C&quot;), после сверки с отправителем</translation>
     </message>
     <message>
         <source>list conflicts (default), keep ours, or take the bundle&apos;s version</source>
@@ -4374,19 +4374,19 @@ in %2</source>
     </message>
     <message>
         <source>Not imported: the bundle is signed by fingerprint {fp}; the fingerprint given with --trust-fingerprint does not match it. Ask the sender again: the file may not be theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не импортировано: пакет подписан ключом с отпечатком {fp}; отпечаток, указанный в --trust-fingerprint, с ним не совпадает. Уточните у отправителя ещё раз: возможно, файл не от него.</translation>
     </message>
     <message>
         <source>Not imported: the bundle is signed by fingerprint {fp}, which is not in the address book. Compare it with the sender by phone or in person; if it matches, run again with --trust-fingerprint &quot;{fp}&quot; (or add the sender: recipients add NAME AGE_KEY --signing-key KEY).</source>
-        <translation type="unfinished"></translation>
+        <translation>Не импортировано: пакет подписан ключом с отпечатком {fp}, которого нет в адресной книге. Сверьте его с отправителем по телефону или при встрече; если совпадает, запустите снова с --trust-fingerprint &quot;{fp}&quot; (или добавьте отправителя: recipients add ИМЯ AGE_КЛЮЧ --signing-key КЛЮЧ).</translation>
     </message>
     <message>
         <source>  not in the address book: compare the fingerprint with the sender; importing needs --trust-fingerprint &quot;{fp}&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>  нет в адресной книге: сверьте отпечаток с отправителем; для импорта нужен --trust-fingerprint &quot;{fp}&quot;.</translation>
     </message>
     <message>
         <source>  not in the address book; the fingerprint was confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>  нет в адресной книге; отпечаток подтверждён.</translation>
     </message>
     <message>
         <source>Conflicts settled: the bundle&apos;s version was taken.</source>
@@ -6260,7 +6260,7 @@ in %2</source>
     </message>
     <message>
         <source>The file does not carry the sender&apos;s public key, so they cannot be added to the address book from it; add them by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>В файле нет открытого ключа отправителя, поэтому добавить его в адресную книгу из файла нельзя; добавьте его вручную.</translation>
     </message>
     <message>
         <source>There is no recipient {name} in the address book.</source>
@@ -6304,11 +6304,11 @@ in %2</source>
     </message>
     <message>
         <source>Nothing was imported: the bundle is signed by fingerprint {fp}, which is not in the address book. Compare it with the sender by phone or in person first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ничего не импортировано: пакет подписан ключом с отпечатком {fp}, которого нет в адресной книге. Сначала сверьте его с отправителем по телефону или при встрече.</translation>
     </message>
     <message>
         <source>Nothing was imported: the fingerprint given ({given}) does not match the bundle&apos;s signer, {fp}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ничего не импортировано: указанный отпечаток ({given}) не совпадает с отпечатком подписавшего пакет, {fp}.</translation>
     </message>
     <message>
         <source>An anonymised bundle holds no identities and cannot be merged into a vault; open it with open-bundle instead.</source>

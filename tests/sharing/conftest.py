@@ -58,6 +58,18 @@ def sharing(ws: Workspace) -> SharingService:
     return SharingService(ws)
 
 
+#: The name the receiving vault gives the sender in ``introduce``.
+KNOWN_AS = "Фонд А"
+
+
+def introduce(sender: Workspace, receiver: Workspace) -> None:
+    """Put the sender in the receiver's address book with its signing key, as a person does
+    after comparing fingerprints: its bundles are then merged without asking (bundles from
+    strangers: test_unknown_signers.py)."""
+    keys = sharing(sender).keys()
+    sharing(receiver).add_recipient(KNOWN_AS, keys.age_public_key, signing_key=keys.signing_key)
+
+
 def consent_case(ws: Workspace) -> str:
     """One detained man, three relatives with different consent, contacts naming them."""
     case = ws.cases.create(

@@ -75,9 +75,13 @@ def test_export_open_and_import_round_trip(
         "export", a, "--all", "--to", "Фонд Б", "--profile", "lawyer", "-o", bundle
     )
     assert code == 1 and "already exists" in err
+    keys_a = _public_key(cli, a)  # B adds A after comparing the fingerprint by phone
+    cli("recipients", b, "add", "Фонд А", keys_a["age_public_key"], "--signing-key",
+        keys_a["signing_key"])  # fmt: skip
     code, out, err = cli("import-bundle", b, bundle)
     assert code == 0, err
     assert fingerprint_a in out and re.search(r"Imported: [1-9][0-9]* added", out)
+    assert "known here as: Фонд А" in out
     assert "0 conflict(s)" in out
     first = json.loads(cli("cases", a, "--json")[1])
     second = json.loads(cli("cases", b, "--json")[1])

@@ -17,7 +17,7 @@ from casetracker.sharing.errors import BundleFormatError
 from casetracker.sharing.keys import SigningKey
 from casetracker.storage.blob_store import BlobStore
 from tests.conftest import MARKER, PASSPHRASE
-from tests.sharing.conftest import consent_case, sharing
+from tests.sharing.conftest import consent_case, introduce, sharing
 from tests.sharing.test_spreadsheet import SAMPLE
 from tests.test_no_plaintext_on_disk import scan
 
@@ -49,6 +49,7 @@ def test_a_bundle_failing_half_way_writes_nothing(org_a: Workspace, org_b: Works
         counts={},
         recipients=[pyrage.x25519.Recipient.from_str(sharing(org_b).keys().age_public_key)],
     )
+    introduce(org_a, org_b)
     org_b.save()
     with pytest.raises(BundleFormatError, match="attachment"):
         sharing(org_b).import_bundle(sharing(org_b).open(forged))
@@ -102,6 +103,16 @@ def test_a_sharing_session_leaves_no_marker_outside_the_users_own_files(tmp_path
     run("import-sheet", a, sheet, "--skip-bad")
     key_b = json.loads(run("keys", b, "--json"))["age_public_key"]
     run("recipients", a, "add", "Фонд Б", key_b)
+    keys_a = json.loads(run("keys", a, "--json"))
+    run(
+        "recipients",
+        b,
+        "add",
+        "Фонд А",
+        keys_a["age_public_key"],
+        "--signing-key",
+        keys_a["signing_key"],
+    )
     out = vaults / "export.age"
     run("export", a, "--all", "--to", "Фонд Б", "--profile", "lawyer", "-o", out)
     run("import-bundle", b, out)

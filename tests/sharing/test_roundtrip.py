@@ -11,7 +11,21 @@ from casetracker.services.bundle_merge import Choice
 from casetracker.services.workspace import Workspace
 from casetracker.sharing.errors import BundleError
 from tests.conftest import PASSPHRASE
-from tests.sharing.conftest import SHARED_NAME, consent_case, make_workspace, sharing
+from tests.sharing.conftest import (
+    KNOWN_AS,
+    SHARED_NAME,
+    consent_case,
+    introduce,
+    make_workspace,
+    sharing,
+)
+
+
+@pytest.fixture
+def org_b(org_a: Workspace, org_b: Workspace) -> Workspace:
+    """B knows A: A's signing key is in B's address book."""
+    introduce(org_a, org_b)
+    return org_b
 
 
 def _send(source: Workspace, target: Workspace, *refs: str, profile: str = "lawyer") -> bytes:
@@ -210,13 +224,11 @@ def test_the_imported_vault_survives_save_and_reopen(
 def test_signer_is_recognised_from_the_address_book(org_a: Workspace, org_b: Workspace) -> None:
     consent_case(org_a)
     data = _send(org_a, org_b)
-    anon = sharing(org_b).open(data)
-    assert sharing(org_b).signer_known_as(anon) == ""
-    keys_a = sharing(org_a).keys()
-    sharing(org_b).add_recipient("Фонд А", keys_a.age_public_key, signing_key=keys_a.signing_key)
     report = _receive(org_b, data)
-    assert report.signer_known_as == "Фонд А"
-    assert report.signer_fingerprint == keys_a.fingerprint
+    assert report.signer_known_as == KNOWN_AS
+    assert report.signer_fingerprint == sharing(org_a).keys().fingerprint
+    sharing(org_b).remove_recipient(KNOWN_AS)
+    assert sharing(org_b).signer_known_as(sharing(org_b).open(data)) == ""
 
 
 def test_org_keys_are_made_once_and_kept(tmp_path) -> None:  # type: ignore[no-untyped-def]
