@@ -5,6 +5,7 @@ import argparse
 from datetime import date, time
 from typing import Any, Protocol
 
+from casetracker.i18n import translate
 from casetracker.services.date_input import DateInputError, parse_date, parse_moment
 from casetracker.services.errors import InvalidInput
 
@@ -14,7 +15,8 @@ class Subcommands(Protocol):
 
 
 class WithCommonOptions:
-    """Adds the options every command shares (passphrase file, actor) without repeating them."""
+    """Adds the options every command shares (passphrase file, actor, taking over a lock)
+    without repeating them."""
 
     def __init__(self, sub: Any, common: argparse.ArgumentParser) -> None:
         self._sub = sub
@@ -24,6 +26,15 @@ class WithCommonOptions:
         # The one-line help in the command list also heads the command's own --help.
         kw.setdefault("description", kw.get("help"))
         parser: argparse.ArgumentParser = self._sub.add_parser(name, parents=[self._common], **kw)
+        parser.add_argument(
+            "--take-over-lock",
+            action="store_true",
+            help=translate(
+                "cli",
+                "open the vault even though another computer is marked as having it open "
+                "(only when Casetracker is really closed there: both saving would lose work)",
+            ),
+        )
         return parser
 
 

@@ -6,12 +6,13 @@ from argparse import ArgumentParser, Namespace
 from pathlib import Path
 
 from casetracker.cli import passphrase
-from casetracker.cli.output import out
+from casetracker.cli.output import err, out
 from casetracker.cli.parsing import Subcommands
 from casetracker.i18n import format_date, translate
 from casetracker.model import SCHEMA_VERSION
 from casetracker.model.labels import table_count_lines
 from casetracker.services import backup_restore, vault_keys
+from casetracker.services.errors import InvalidInput
 from casetracker.services.inventory import table_counts
 from casetracker.services.workspace import Workspace
 from casetracker.storage.errors import (
@@ -21,6 +22,7 @@ from casetracker.storage.errors import (
     VaultNotFound,
     WrongPassphrase,
 )
+from casetracker.storage.errors import VaultInUse, when_text
 from casetracker.storage.vault_file import BackupInfo, VaultFile, list_backups
 
 
@@ -90,11 +92,42 @@ def add_recovery_key_file(p: ArgumentParser) -> None:
 
 def open_workspace(args: Namespace) -> Workspace:
     """The vault, unlocked by ``--recovery-key-file`` where the command has it, else the
-    passphrase."""
+    passphrase.
+
+    A lock left on another computer is refused with its host, user and time, and taken over
+    with ``--take-over-lock``. A vault that cannot be written opens read-only: reading
+    commands work, a change fails with VaultReadOnly (one line, exit 1).
+    """
     key = passphrase.recovery_key(args)
-    if key is not None:
-        return Workspace.open(args.vault, recovery_key=key, actor=args.actor)
-    return Workspace.open(args.vault, passphrase=passphrase.current(args), actor=args.actor)
+    secret = passphrase.current(args) if key is None else None
+
+    def unlock(take_over: VaultInUse | None = None) -> Workspace:
+        return Workspace.open(
+            args.vault, passphrase=secret, recovery_key=key, actor=args.actor, take_over=take_over
+        )
+
+    try:
+        ws = unlock()
+    except VaultInUse as refusal:
+        if not refusal.elsewhere:
+            raise
+        if not getattr(args, "take_over_lock", False):
+            hint = translate("cli", "To take it over, run the command again with --take-over-lock.")
+            raise InvalidInput(f"{refusal} {hint}") from None
+        err(
+            translate("cli", "Taking over the lock left on {host} by {user} since {when}.").format(
+                host=refusal.host, user=refusal.user, when=when_text(refusal.since)
+            )
+        )
+        ws = unlock(take_over=refusal)
+    if ws.read_only:
+        err(
+            translate(
+                "cli",
+                "This vault is read-only here: it can be read, but no change can be saved.",
+            )
+        )
+    return ws
 
 
 def cmd_init(args: Namespace) -> int:
