@@ -378,6 +378,22 @@ class SaveScenario(Scenario):
 
 
 # -- the "passphrase" scenario --------------------------------------------------------------
+def opens_with(file_path: Path, secret: str, cache: KekCache) -> bytes | None:
+    """The data key if `secret` opens the vault (or backup) file, None if it is refused.
+
+    A damaged file raises `VaultError`: for the callers, a failure, never "neither".
+    """
+    parsed = envelope.parse(file_path.read_bytes())
+    try:
+        key = key_slots.unlock(
+            parsed.header.slots, parsed.header.vault_id, passphrase=secret, cache=cache
+        )
+    except WrongPassphrase:
+        return None
+    envelope.decrypt(parsed, key)
+    return key
+
+
 class PassphraseScenario(Scenario):
     name = "passphrase"
 
@@ -407,15 +423,7 @@ class PassphraseScenario(Scenario):
         self.ws.close()
 
     def _opens(self, file_path: Path, secret: str, cache: KekCache) -> bytes | None:
-        parsed = envelope.parse(file_path.read_bytes())
-        try:
-            key = key_slots.unlock(
-                parsed.header.slots, parsed.header.vault_id, passphrase=secret, cache=cache
-            )
-        except WrongPassphrase:
-            return None
-        envelope.decrypt(parsed, key)  # VaultDamaged would be a failure
-        return key
+        return opens_with(file_path, secret, cache)
 
     def verify(self, result: RoundResult) -> None:
         old, new = self._secret(self.current), self._secret(self.current + 1)
@@ -508,6 +516,10 @@ class ImportScenario(Scenario):
             with receiver.reading() as session:
                 own_case = session.exec(sql_select(Case.id).order_by(col(Case.ref))).first()
             receiver.attachments.add(os.urandom(2500), "own.jpg", case_id=own_case)
+            theirs = SharingService(sender).keys()  # a known signer: merged without asking
+            SharingService(receiver).add_recipient(
+                "sender", theirs.age_public_key, signing_key=theirs.signing_key
+            )
             receiver.save()
             out = SharingService(sender)
             bundle = out.export(
@@ -685,4 +697,4 @@ def scenario_for_child(name: str, root: Path, options: dict[str, str]) -> Scenar
     return scenario
 
 
-__all__ = ["SCENARIOS", "Progress", "arm", "scenario_for_child", "torture"]
+__all__ = ["SCENARIOS", "Progress", "arm", "opens_with", "scenario_for_child", "torture"]

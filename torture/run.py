@@ -2,10 +2,15 @@
 
     .venv/bin/python -m torture.run --kills 500 --fuzz-seconds 60
 
-Parts (all by default; ``--only kills,disk,fuzz,leak,lock`` to choose):
+Parts (all by default; ``--only kills,cli,gui,disk,fuzz,leak,lock`` to choose):
 
 kills  kill -9 torture (torture/kills.py): scenarios save, passphrase and import, each until
        ``--kills`` children were SIGKILLed mid-operation, the vault checked after each;
+cli    kill -9 torture of the real CLI process (torture/kills_cli.py): demo, log-contact,
+       import-sheet, import-bundle and passwd (``--cli-commands``), each until
+       ``--cli-kills`` runs were SIGKILLed, the receiver's own records checked after each;
+gui    kill -9 torture of the real GUI process (torture/kills_gui.py): cases and contacts
+       typed into the window, saved by the app, ``--gui-kills`` times SIGKILLed;
 disk   full-disk torture (torture/full_disk.py), ``--disk-rounds`` rounds;
 fuzz   every fuzz target (torture/fuzz.py) for ``--fuzz-seconds`` each, in its own process
        under an address-space limit (``--fuzz-limit-mb``) and a per-input timeout; engine
@@ -34,7 +39,7 @@ from typing import Any
 
 from torture.common import REPO_ROOT, Section
 
-PARTS = ("kills", "disk", "fuzz", "leak", "lock")
+PARTS = ("kills", "cli", "gui", "disk", "fuzz", "leak", "lock")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kills", type=int, default=500, help="kills per scenario (500)")
     parser.add_argument("--scenarios", default="save,passphrase,import")
     parser.add_argument("--spawn", action="store_true", help="fresh interpreters, not forks")
+    parser.add_argument("--cli-kills", type=int, default=30, help="kills per CLI command (30)")
+    parser.add_argument("--cli-commands", default=",".join(_cli_commands()))
+    parser.add_argument("--gui-kills", type=int, default=20, help="kills of the GUI (20)")
     parser.add_argument("--disk-rounds", type=int, default=200)
     parser.add_argument("--fuzz-seconds", type=float, default=60.0, help="per target (60)")
     parser.add_argument("--fuzz-engine", choices=["auto", "mutate", "atheris"], default="auto")
@@ -72,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
             sections.append(
                 _guarded(f"kills: {name}", lambda s, n=name: _kills(s, n, args, workdir))
             )
+    if "cli" in parts:
+        sections.append(_guarded("kills: real CLI", lambda s: _cli(s, args, workdir)))
+    if "gui" in parts:
+        sections.append(_guarded("kills: real GUI", lambda s: _gui(s, args, workdir)))
     if "disk" in parts:
         sections.append(_guarded("full disk", lambda s: _disk(s, args, workdir)))
     if "fuzz" in parts:
@@ -120,6 +132,34 @@ def _kills(section: Section, name: str, args: argparse.Namespace, workdir: Path)
     kills.torture(name, args.kills, root, section, seed=args.seed, spawn=args.spawn)
     if section.counts.get("kills", 0) < args.kills:
         section.fail(f"only {section.counts.get('kills', 0)} of {args.kills} kills landed")
+
+
+def _cli_commands() -> tuple[str, ...]:
+    from torture.kills_cli import COMMANDS
+
+    return COMMANDS
+
+
+def _cli(section: Section, args: argparse.Namespace, workdir: Path) -> None:
+    from torture import kills_cli
+
+    root = workdir / "runs" / "cli"
+    root.mkdir(parents=True, exist_ok=True)
+    names = [c for c in args.cli_commands.split(",") if c]
+    kills_cli.torture(names, args.cli_kills, root, section, seed=args.seed)
+    for name in names:
+        if section.counts.get(f"kills: {name}", 0) < args.cli_kills:
+            section.fail(f"{name}: only {section.counts.get(f'kills: {name}', 0)} kills landed")
+
+
+def _gui(section: Section, args: argparse.Namespace, workdir: Path) -> None:
+    from torture import kills_gui
+
+    root = workdir / "runs" / "gui"
+    root.mkdir(parents=True, exist_ok=True)
+    kills_gui.torture(args.gui_kills, root, section, seed=args.seed)
+    if section.counts.get("kills", 0) < args.gui_kills:
+        section.fail(f"only {section.counts.get('kills', 0)} of {args.gui_kills} kills landed")
 
 
 def _disk(section: Section, args: argparse.Namespace, workdir: Path) -> None:
