@@ -228,12 +228,12 @@ def run_round(
             os._exit(code)
     os.close(write_fd)
     try:
-        return _supervise(pid, read_fd, delay, errlog)
+        return supervise(pid, read_fd, delay, errlog)
     finally:
         os.close(read_fd)
 
 
-def _supervise(pid: int, read_fd: int, delay: float | None, errlog: Path) -> RoundResult:
+def supervise(pid: int, read_fd: int, delay: float | None, errlog: Path) -> RoundResult:
     lines, ready = _read_lines(read_fd, "ready", timeout=120)
     if ready and delay is not None:
         time.sleep(delay)
@@ -263,10 +263,10 @@ def _run_spawned(
         child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=err, env=env)
     assert child.stdout is not None
     try:
-        return _supervise(child.pid, child.stdout.fileno(), delay, errlog)
+        return supervise(child.pid, child.stdout.fileno(), delay, errlog)
     finally:
         child.stdout.close()
-        child.returncode = -1  # reaped by _supervise
+        child.returncode = -1  # reaped by supervise
 
 
 # -- the "save" scenario ---------------------------------------------------------------------
@@ -634,33 +634,16 @@ def torture(
         plan = KillPlan()
         # One uninterrupted round first, to learn how long one operation takes.
         result = run_round(scenario, delay=None, after_calls=None, spawn=spawn)
-        _learn(plan, result, section)
+        learn(plan, result, section)
         scenario.verify(result)
-        rounds = 0
-        while section.counts.get("kills", 0) < kills and rounds < kills * 3 + 10:
-            rounds += 1
-            if rounds % 2:
-                after = rng.randint(1, max(2, plan.calls * 5 // 4))
-                result = run_round(scenario, delay=None, after_calls=after, spawn=spawn)
-                mode = "syscall"
-            else:
-                window = 0.15 if scenario.loops else plan.seconds * 1.1
-                delay = rng.uniform(0.0, max(window, 0.005))
-                result = run_round(scenario, delay=delay, after_calls=None, spawn=spawn)
-                mode = "timer"
-            if result.error:
-                section.fail(f"{scenario_name}: {result.error}")
-                break
-            if result.killed:
-                section.add("kills")
-                section.add(f"kills ({mode})")
-            else:
-                section.add("rounds that finished before the kill")
-                _learn(plan, result, section)
-            scenario.verify(result)
-            section.add("rounds verified")
-            if len(section.failures) > 20:
-                break
+        kill_rounds(
+            scenario_name, section, rng, kills, plan,
+            lambda delay, after: run_round(
+                scenario, delay=delay, after_calls=after, spawn=spawn
+            ),
+            scenario.verify,
+            lambda: max(0.15 if scenario.loops else plan.seconds * 1.1, 0.005),
+        )  # fmt: skip
         if isinstance(scenario, PassphraseScenario):
             scenario.final_check()
         section.notes.append(
@@ -669,7 +652,45 @@ def torture(
         )
 
 
-def _learn(plan: KillPlan, result: RoundResult, section: Section) -> None:
+def kill_rounds(
+    name: str,
+    section: Section,
+    rng: random.Random,
+    kills: int,
+    plan: KillPlan,
+    run: Callable[[float | None, int | None], RoundResult],
+    verify: Callable[[RoundResult], None],
+    window: Callable[[], float],
+) -> None:
+    """Rounds until `kills` children were killed, alternating a kill before a random K-th
+    watched call (K up to 5/4 of what one operation makes) with one after a random delay
+    within `window()` seconds; `verify` checks the vault after each."""
+    rounds = 0
+    while section.counts.get("kills", 0) < kills and rounds < kills * 3 + 10:
+        rounds += 1
+        if rounds % 2:
+            after = rng.randint(1, max(2, plan.calls * 5 // 4))
+            result = run(None, after)
+            mode = "syscall"
+        else:
+            result = run(rng.uniform(0.0, window()), None)
+            mode = "timer"
+        if result.error:
+            section.fail(f"{name}: {result.error}")
+            break
+        if result.killed:
+            section.add("kills")
+            section.add(f"kills ({mode})")
+        else:
+            section.add("rounds that finished before the kill")
+            learn(plan, result, section)
+        verify(result)
+        section.add("rounds verified")
+        if len(section.failures) > 20:
+            break
+
+
+def learn(plan: KillPlan, result: RoundResult, section: Section) -> None:
     if result.error:
         section.fail(result.error)
         return
@@ -697,4 +718,7 @@ def scenario_for_child(name: str, root: Path, options: dict[str, str]) -> Scenar
     return scenario
 
 
-__all__ = ["SCENARIOS", "Progress", "arm", "opens_with", "scenario_for_child", "torture"]
+__all__ = [
+    "SCENARIOS", "KillPlan", "Progress", "RoundResult", "arm", "kill_rounds", "learn",
+    "opens_with", "scenario_for_child", "supervise", "torture",
+]  # fmt: skip

@@ -27,7 +27,7 @@ from casetracker.storage.errors import VaultError
 from casetracker.storage.kdf import FLOOR
 from torture import census
 from torture.common import PASSPHRASE, REPO_ROOT, Section, timed
-from torture.kills import KillPlan, RoundResult, _learn, _supervise
+from torture.kills import KillPlan, RoundResult, kill_rounds, learn, supervise
 
 LEARN_CASES = 3
 
@@ -75,10 +75,10 @@ class GuiTorture:
             )
         assert child.stdout is not None
         try:
-            return _supervise(child.pid, child.stdout.fileno(), delay, errlog)
+            return supervise(child.pid, child.stdout.fileno(), delay, errlog)
         finally:
             child.stdout.close()
-            child.returncode = -1  # reaped by _supervise
+            child.returncode = -1  # reaped by supervise
 
     def verify(self, result: RoundResult) -> None:
         saved = [int(v) for v in result.values("saved")]
@@ -135,31 +135,14 @@ def torture(kills: int, root: Path, section: Section, *, seed: int = 20240719) -
         runner.setup()
         plan = KillPlan()
         result = runner.run(delay=None, after_calls=None, cases=LEARN_CASES)
-        _learn(plan, result, section)
+        learn(plan, result, section)
         runner.verify(result)
-        rounds = 0
-        while section.counts.get("kills", 0) < kills and rounds < kills * 3 + 5:
-            rounds += 1
-            if rounds % 2:
-                after = rng.randint(1, max(2, plan.calls * 5 // 4))
-                result = runner.run(delay=None, after_calls=after, cases=0)
-                mode = "syscall"
-            else:
-                delay = rng.uniform(0.0, max(plan.seconds * 1.1, 0.05))
-                result = runner.run(delay=delay, after_calls=None, cases=0)
-                mode = "timer"
-            if result.error:
-                section.fail(f"gui: {result.error}")
-                break
-            if result.killed:
-                section.add("kills")
-                section.add(f"kills ({mode})")
-            else:
-                section.add("rounds that finished before the kill")
-            runner.verify(result)
-            section.add("rounds verified")
-            if len(section.failures) > 20:
-                break
+        kill_rounds(
+            "gui", section, rng, kills, plan,
+            lambda delay, after: runner.run(delay=delay, after_calls=after, cases=0),
+            runner.verify,
+            lambda: max(plan.seconds * 1.1, 0.05),
+        )  # fmt: skip
         section.notes.append(
             f"gui: {LEARN_CASES} cases typed and saved ≈ {plan.seconds * 1000:.0f} ms, "
             f"{plan.calls} watched file-system calls"

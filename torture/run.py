@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spawn", action="store_true", help="fresh interpreters, not forks")
     parser.add_argument("--cli-kills", type=int, default=30, help="kills per CLI command (30)")
     parser.add_argument("--cli-commands", default=",".join(_cli_commands()))
-    parser.add_argument("--gui-kills", type=int, default=20, help="kills of the GUI (20)")
+    parser.add_argument("--gui-kills", type=int, default=30, help="kills of the GUI (30)")
     parser.add_argument("--disk-rounds", type=int, default=200)
     parser.add_argument("--fuzz-seconds", type=float, default=60.0, help="per target (60)")
     parser.add_argument("--fuzz-engine", choices=["auto", "mutate", "atheris"], default="auto")
