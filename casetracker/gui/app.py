@@ -26,7 +26,7 @@ from casetracker.gui.start_window import StartWindow
 from casetracker.gui.style import install_style
 from casetracker.gui.system_lock_watch import SystemLockWatch
 from casetracker.gui.vault_session import VaultSession
-from casetracker.services import demo, preferences
+from casetracker.services import backup_restore, demo, preferences
 from casetracker.services.workspace import Workspace
 from casetracker.storage.kdf import FLOOR
 
@@ -105,7 +105,8 @@ class App(QObject):
             )
         else:
             last = self.settings.last_vault()
-            if last is not None and last.exists():
+            # A vault file gone missing is still offered when its backups are there.
+            if last is not None and (last.exists() or backup_restore.backups_beside(last)):
                 self.start_window.show_unlock(last)
             else:
                 self.start_window.show_welcome()

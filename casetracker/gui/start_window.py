@@ -1,7 +1,8 @@
 """The window shown whenever no vault is open: first run, unlock, and after every lock.
 
 Pages: welcome (create or open), create (location + passphrase twice), recovery key (shown
-once), unlock, and a new passphrase after unlocking with the recovery key. Nothing from the
+once), unlock, the backups of a damaged or missing vault file, and a new passphrase after
+unlocking with the recovery key. Nothing from the
 vault is ever shown here.
 """
 
@@ -9,9 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from casetracker.gui import file_dialogs
+from casetracker.gui.start.backups_page import BackupsPage
 from casetracker.gui.start.create_page import CreatePage
 from casetracker.gui.start.new_passphrase_page import NewPassphrasePage
 from casetracker.gui.start.recovery_page import RecoveryPage
@@ -35,11 +37,13 @@ class StartWindow(QWidget):
         self.recovery = RecoveryPage(self)
         self.unlock = UnlockPage(self)
         self.new_passphrase = NewPassphrasePage(self)
+        self.backups = BackupsPage(self)
         self.preparing = QLabel(self.tr("Preparing the demo vault with fictional cases…"), self)
         self.preparing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.preparing, "subtitle")
         self.pages = QStackedWidget(self)
-        pages = (self.welcome, self.create_page, self.recovery, self.unlock, self.new_passphrase)
+        pages = (self.welcome, self.create_page, self.recovery, self.unlock, self.new_passphrase,
+                 self.backups)  # fmt: skip
         for page in (*pages, self.preparing):
             self.pages.addWidget(page)
         card = QFrame(self)
@@ -62,6 +66,9 @@ class StartWindow(QWidget):
         self.new_passphrase.done.connect(self.unlocked)
         self.unlock.other_vault_requested.connect(self.choose_vault)
         self.unlock.create_requested.connect(self.show_create)
+        self.unlock.backups_requested.connect(self.show_backups)
+        self.backups.back_requested.connect(lambda: self.pages.setCurrentWidget(self.unlock))
+        self.backups.restored.connect(self._restored)
         fit_to_screen(self, 640, 460)
 
     @property
@@ -84,6 +91,22 @@ class StartWindow(QWidget):
         self.new_passphrase.start(workspace)
         self.pages.setCurrentWidget(self.new_passphrase)
         self.new_passphrase.fields.passphrase.setFocus()
+
+    def show_backups(self, path: Path, secret: dict[str, str]) -> None:
+        self.backups.start(path, secret)
+        self.pages.setCurrentWidget(self.backups)
+
+    def _restored(self, workspace: Workspace, text: str, by_recovery_key: bool) -> None:
+        """Say which backup became the vault, then carry on as after unlocking."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Backup opened"), text,
+                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.setObjectName("backupOpenedBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if by_recovery_key:
+            box.finished.connect(lambda _r: self.show_new_passphrase(workspace))
+        else:
+            box.finished.connect(lambda _r: self.unlocked.emit(workspace))
+        box.open()
 
     def show_preparing(self) -> None:
         self.pages.setCurrentWidget(self.preparing)
@@ -111,5 +134,6 @@ class StartWindow(QWidget):
             self._pending.close()
             self._pending = None
         self.new_passphrase.discard()
+        self.backups.discard()
         self.quit_requested.emit()
         super().closeEvent(event)

@@ -17,6 +17,12 @@ def backups(ws: Workspace) -> list[BackupInfo]:
     return list_backups(ws.path)
 
 
+def backups_beside(path: Path) -> list[BackupInfo]:
+    """The backups of the vault at ``path`` (which may be missing), newest first; no secret
+    needed, since only their headers are read."""
+    return list_backups(path)
+
+
 def restore(ws: Workspace, number: int) -> None:
     """Make backup ``number`` (1 = newest) the current data; the replaced state becomes a backup.
 

@@ -2,6 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>TakeOver</source>
+        <comment>Take over the vault?</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TakeOver</source>
+        <comment>This vault is marked as open on %1 by %2 since %3.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TakeOver</source>
+        <comment>another computer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TakeOver</source>
+        <comment>another user</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>TakeOver</source>
+        <comment>Take it over only if Casetracker is closed on that computer: it crashed, was switched off, or has been renamed. If the vault is really still open there, both computers will save it and one will lose the other&apos;s work.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TakeOver</source>
+        <comment>Take over</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AllegationDialog</name>
     <message>
         <source>Add an allegation</source>
@@ -120,9 +157,61 @@ Lock anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>BackupsPage</name>
+    <message>
+        <source>Open a backup</source>
+        <translation>Открыть резервную копию</translation>
+    </message>
+    <message>
+        <source>Backups, newest first</source>
+        <translation>Резервные копии, сначала новые</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Open this backup</source>
+        <translation>Открыть эту копию</translation>
+    </message>
+    <message>
+        <source>The vault file %1 cannot be opened. Choose a backup: it becomes the vault, and the damaged file is kept beside it under another name, not deleted.</source>
+        <translation>Файл хранилища %1 не открывается. Выберите резервную копию: она станет хранилищем, а повреждённый файл останется рядом под другим именем и не будет удалён.</translation>
+    </message>
+    <message>
+        <source>The vault file %1 is not there, but its backups are. Choose one: it becomes the vault again.</source>
+        <translation>Файла хранилища %1 нет на месте, но его резервные копии есть. Выберите одну: она снова станет хранилищем.</translation>
+    </message>
+    <message>
+        <source>%1 (cannot be read)</source>
+        <translation>%1 (не читается)</translation>
+    </message>
+    <message>
+        <source>%1, save %2 (newest)</source>
+        <translation>%1, сохранение %2 (самая новая)</translation>
+    </message>
+    <message>
+        <source>%1, save %2</source>
+        <translation>%1, сохранение %2</translation>
+    </message>
+    <message>
+        <source>Opening the backup and saving it as the vault…</source>
+        <translation>Открываю резервную копию и сохраняю её как хранилище…</translation>
+    </message>
+    <message>
+        <source>Opened backup %1 from %2 (save %3). It is now the vault.</source>
+        <translation>Открыта резервная копия %1 от %2 (сохранение %3). Теперь это хранилище.</translation>
+    </message>
+    <message>
+        <source>What stood in its place was kept beside it, untouched, as %1.</source>
+        <translation>То, что было на месте хранилища, сохранено рядом без изменений под именем %1.</translation>
+    </message>
+</context>
+<context>
     <name>BundleImportDialog</name>
     <message>
         <source>Open a bundle</source>
+        <extracomment>The signer&apos;s name here (&quot;&quot; when unknown: importing then asks first).</extracomment>
         <translation>Открыть пакет</translation>
     </message>
     <message>
@@ -516,6 +605,7 @@ proof of life</source>
     <name>CaseWindow</name>
     <message>
         <source>Log a contact (Ctrl+L)</source>
+        <extracomment>Debug log lines name the case by reference (casetracker.diagnostics): never its content.</extracomment>
         <translation>Записать контакт (Ctrl+L)</translation>
     </message>
     <message>
@@ -792,17 +882,19 @@ proof of life</source>
     <name>CrashReporter</name>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Что-то пошло не так</translation>
     </message>
     <message>
         <source>Casetracker ran into a problem it did not expect, and what you just did may not have finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Casetracker столкнулся с непредвиденной ошибкой, и последнее действие могло не завершиться.</translation>
     </message>
     <message>
-        <source>Your saved work is safe: every change that went through was saved, encrypted. The last change may not have been saved — please check it. If the app keeps misbehaving, lock it and unlock it again.
+        <source>Your saved work is safe: the changes you made before this stay in the encrypted vault. The last change may not have been saved — please check it. If the app keeps misbehaving, lock it and unlock it again.
 
 For support: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранённые данные в безопасности: изменения, сделанные до этого, остаются в зашифрованном хранилище. Последнее изменение могло не сохраниться — проверьте его. Если приложение продолжит вести себя странно, заблокируйте и снова разблокируйте его.
+
+Для поддержки: %1</translation>
     </message>
 </context>
 <context>
@@ -2675,6 +2767,17 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>This vault is read-only: it is on a drive or in a folder Casetracker cannot write to, so you can read it but not change it. Copy it to a folder you can write to to make changes.</source>
+        <translation>Это хранилище только для чтения: оно на диске или в папке, куда Casetracker не может записывать, поэтому его можно читать, но не изменять. Чтобы вносить изменения, скопируйте его в папку, куда можно записывать.</translation>
+    </message>
+    <message>
+        <source>It was made by an older version of Casetracker; it opened, but the update it needs cannot be saved here.</source>
+        <translation>Оно создано более старой версией Casetracker; оно открылось, но нужное ему обновление здесь сохранить нельзя.</translation>
+    </message>
+</context>
+<context>
     <name>RecipientsDialog</name>
     <message>
         <source>Address book and keys</source>
@@ -3361,6 +3464,10 @@ proof of life</source>
         <translation>Готовим демо-хранилище с вымышленными делами…</translation>
     </message>
     <message>
+        <source>Backup opened</source>
+        <translation>Резервная копия открыта</translation>
+    </message>
+    <message>
         <source>Open a vault</source>
         <translation>Открыть хранилище</translation>
     </message>
@@ -3586,6 +3693,57 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>UnknownSignerDialog</name>
+    <message>
+        <source>Import from an unknown signer?</source>
+        <translation>Импортировать от неизвестного отправителя?</translation>
+    </message>
+    <message>
+        <source>This file was signed with a key that is not in your address book. Anyone can make a file that claims to come from a partner: only this fingerprint shows who signed it.</source>
+        <translation>Этот файл подписан ключом, которого нет в вашей адресной книге. Кто угодно может сделать файл, будто бы от партнёра: только этот отпечаток показывает, кто его подписал.</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s fingerprint</source>
+        <translation>Отпечаток подписавшего</translation>
+    </message>
+    <message>
+        <source>Call the sender or meet them, and ask them to read their signing fingerprint to you (in Casetracker: Address book and keys). Import only if every group matches. Do not trust a fingerprint that came with the file or in the same message.</source>
+        <translation>Позвоните отправителю или встретьтесь с ним и попросите прочитать вам отпечаток его ключа подписи (в Casetracker: «Адресная книга и ключи»). Импортируйте, только если совпадает каждая группа. Не доверяйте отпечатку, пришедшему вместе с файлом или в том же сообщении.</translation>
+    </message>
+    <message>
+        <source>Add the sender to the address book as:</source>
+        <translation>Добавить отправителя в адресную книгу как:</translation>
+    </message>
+    <message>
+        <source>Name in the address book</source>
+        <translation>Имя в адресной книге</translation>
+    </message>
+    <message>
+        <source>e.g. the partner organisation</source>
+        <translation>например, организация-партнёр</translation>
+    </message>
+    <message>
+        <source>Files signed with the same key are then recognised by this name.</source>
+        <translation>Тогда файлы, подписанные тем же ключом, будут узнаваться под этим именем.</translation>
+    </message>
+    <message>
+        <source>This file does not carry the sender&apos;s public key: add them to the address book by hand to recognise their files.</source>
+        <translation>В этом файле нет открытого ключа отправителя: чтобы узнавать его файлы, добавьте его в адресную книгу вручную.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>Import from this signer</source>
+        <translation>Импортировать от этого отправителя</translation>
+    </message>
+    <message>
+        <source>Type the name to add them under, or untick it.</source>
+        <translation>Введите имя, под которым добавить отправителя, или снимите отметку.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>Unlock the vault</source>
@@ -3604,8 +3762,12 @@ proof of life</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <source>Open the newest backup that works</source>
-        <translation>Открыть самую свежую рабочую резервную копию</translation>
+        <source>Choose a backup to open…</source>
+        <translation>Выбрать резервную копию…</translation>
+    </message>
+    <message>
+        <source>Take over from the other computer…</source>
+        <translation>Забрать у другого компьютера…</translation>
     </message>
     <message>
         <source>Open another vault…</source>
@@ -3634,8 +3796,8 @@ in %2</source>
         <translation>Разблокировка… это намеренно занимает немного времени.</translation>
     </message>
     <message>
-        <source>Looking for a backup that opens…</source>
-        <translation>Ищем резервную копию, которая откроется…</translation>
+        <source>Backups of it were found beside it.</source>
+        <translation>Рядом найдены его резервные копии.</translation>
     </message>
     <message>
         <source>Check the keyboard layout and Caps Lock.</source>
@@ -4053,6 +4215,14 @@ in %2</source>
     <message>
         <source>check that this installation works, on a temporary vault, and exit</source>
         <translation>проверить, что установка работает (на временном хранилище), и выйти</translation>
+    </message>
+    <message>
+        <source>write a debug log for support to the error output; it names cases by reference only and hides every person&apos;s name</source>
+        <translation>писать журнал отладки для поддержки в поток ошибок; дела в нём названы только номерами, имена людей скрыты</translation>
+    </message>
+    <message>
+        <source>write that debug log to FILE instead (added to its end)</source>
+        <translation>писать этот журнал отладки в ФАЙЛ (дописывая в конец)</translation>
     </message>
     <message>
         <source>start the app on a throw-away demo vault</source>
@@ -4622,15 +4792,15 @@ in %2</source>
     </message>
     <message>
         <source>To take it over, run the command again with --take-over-lock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Чтобы забрать его себе, повторите команду с --take-over-lock.</translation>
     </message>
     <message>
         <source>Taking over the lock left on {host} by {user} since {when}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Забираем блокировку, оставленную на {host} пользователем {user} с {when}.</translation>
     </message>
     <message>
         <source>This vault is read-only here: it can be read, but no change can be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Здесь хранилище только для чтения: его можно читать, но изменения сохранить нельзя.</translation>
     </message>
     <message>
         <source>Created the encrypted vault.</source>
@@ -4686,7 +4856,7 @@ in %2</source>
     </message>
     <message>
         <source>What stood in its place was kept beside it, untouched, as {name}.</source>
-        <translation>То, что было на её месте, сохранено рядом без изменений под именем {name}.</translation>
+        <translation>То, что было на месте хранилища, сохранено рядом без изменений под именем {name}.</translation>
     </message>
     <message>
         <source>Every byte of the vault and its backups checked: no damage found.</source>
@@ -4790,7 +4960,7 @@ in %2</source>
     </message>
     <message>
         <source>open the vault even though another computer is marked as having it open (only when Casetracker is really closed there: both saving would lose work)</source>
-        <translation type="unfinished"></translation>
+        <translation>открыть хранилище, хотя оно отмечено как открытое на другом компьютере (только если Casetracker там действительно закрыт: при сохранении с обоих потеряется работа)</translation>
     </message>
 </context>
 <context>
@@ -7077,6 +7247,27 @@ in %2</source>
         <source>The bundle&apos;s passphrase protection asks for a work factor of 2^{n}, above the 2^{limit} that age and this app use: opening it could take minutes and gigabytes of memory, so it is refused. Ask the sender to export it again.</source>
         <translation>Защита пакета парольной фразой требует коэффициента сложности 2^{n} — выше, чем 2^{limit}, которые используют age и это приложение: открытие могло бы занять минуты и гигабайты памяти, поэтому пакет не принят. Попросите отправителя выгрузить его ещё раз.</translation>
     </message>
+    <message>
+        <source>Row {row} of the spreadsheet holds more than {n} cells, so the file was refused before it was read. Delete the stray cells to the right of the table and save it again.</source>
+        <extracomment>Cells in one row (the first 100 columns are read; more cells than this is not a table). Cells holding something, in the whole sheet. XML elements in all parts of an XLSX (a cell is two or three: ``c``, ``v``, a shared string). A CSV record is refused before parsing past this many delimiters (quoted ones count too). Excel&apos;s own last row; a higher row number makes openpyxl produce every empty row before it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spreadsheet holds more than {n} filled cells, so it was refused before it was read. Import it in parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The XLSX file contains XML declarations (a DTD or entities) that spreadsheets never use and attacks do, so it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The XLSX file holds far more XML than its cells need, so it was refused before it was read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The XLSX file is damaged: it has a row past Excel&apos;s last row.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sharing_parts</name>
@@ -7165,11 +7356,11 @@ in %2</source>
     </message>
     <message>
         <source>The vault file asks for far more work to unlock than Casetracker allows, so it was not tried. The file is damaged or was altered. A backup copy may still open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл хранилища требует для открытия гораздо больше вычислений, чем допускает Casetracker, поэтому открыть его не пытались. Файл повреждён или изменён. Резервная копия, возможно, ещё откроется.</translation>
     </message>
     <message>
         <source>This vault is marked as open on {host} by {user} since {when}. If Casetracker is really closed there, you can take the vault over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранилище отмечено как открытое на {host} пользователем {user} с {when}. Если Casetracker там действительно закрыт, хранилище можно забрать себе.</translation>
     </message>
     <message>
         <source>another computer</source>
@@ -7181,7 +7372,7 @@ in %2</source>
     </message>
     <message>
         <source>This vault is read-only, so this change was not made. Copy the vault to a folder you can write to to make changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранилище только для чтения, поэтому изменение не внесено. Чтобы вносить изменения, скопируйте хранилище в папку, куда можно записывать.</translation>
     </message>
     <message>
         <source>the disk could not be read</source>

@@ -1,8 +1,9 @@
 """Unlock: the passphrase (or the recovery key), checked off the GUI thread.
 
-A wrong passphrase gets a calm message and the field is ready for another try. A damaged vault
-offers the newest backup that opens. Another running Casetracker holding the vault is named. A
-vault opened with the recovery key is handed on as ``recovered``: a new passphrase comes first.
+A wrong passphrase gets a calm message and the field is ready for another try. A damaged or
+missing vault file offers its backups (``BackupsPage``). Another running Casetracker holding
+the vault is named. A vault opened with the recovery key is handed on as ``recovered``: a new
+passphrase comes first.
 """
 
 from pathlib import Path
@@ -24,7 +25,7 @@ from casetracker.gui.error_messages import error_text
 from casetracker.gui.style import set_role
 from casetracker.services import backup_restore
 from casetracker.services.workspace import Workspace
-from casetracker.storage.errors import VaultDamaged, WrongPassphrase
+from casetracker.storage.errors import VaultDamaged, VaultNotFound, WrongPassphrase
 
 
 class UnlockPage(QWidget):
@@ -32,6 +33,7 @@ class UnlockPage(QWidget):
     recovered = Signal(object)  # Workspace opened with the recovery key
     other_vault_requested = Signal()
     create_requested = Signal()
+    backups_requested = Signal(object, object)  # vault path, {"passphrase" or "recovery_key": …}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +68,7 @@ class UnlockPage(QWidget):
         self.busy.hide()
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.backup_button = QPushButton(self.tr("Open the newest backup that works"), self)
+        self.backup_button = QPushButton(self.tr("Choose a backup to open…"), self)
         self.backup_button.clicked.connect(self.open_backup)
         self.backup_button.hide()
         self.other_button = QPushButton(self.tr("Open another vault…"), self)
@@ -148,16 +150,14 @@ class UnlockPage(QWidget):
         )
 
     def open_backup(self) -> None:
+        """The vault file is damaged or missing: on to the list of its backups."""
         if self.path is None or self.job is not None or not self.passphrase.text():
             return
         path, secret = self.path, self._secret()
-        self._with_recovery_key = "recovery_key" in secret
-        self._set_busy(True, self.tr("Looking for a backup that opens…"))
-        self.job = run_in_background(
-            lambda: backup_restore.open_newest_backup(path, **secret)[0].warm(),
-            self._done,
-            self._failed,
-        )
+        self.passphrase.clear()
+        self.message.clear()
+        self.backup_button.hide()
+        self.backups_requested.emit(path, secret)
 
     def _done(self, workspace: object) -> None:
         self.job = None
@@ -178,6 +178,13 @@ class UnlockPage(QWidget):
             text = error_text(exc)
         self.message.setText(text)
         set_role(self.message, "error")
-        self.backup_button.setVisible(isinstance(exc, VaultDamaged))
+        offer = isinstance(exc, VaultDamaged) or (
+            isinstance(exc, VaultNotFound)
+            and self.path is not None
+            and bool(backup_restore.backups_beside(self.path))
+        )
+        if offer and not isinstance(exc, VaultDamaged):
+            self.message.setText(text + " " + self.tr("Backups of it were found beside it."))
+        self.backup_button.setVisible(offer)
         self.passphrase.selectAll()
         self.passphrase.setFocus()
