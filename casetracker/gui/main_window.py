@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -43,6 +44,7 @@ from casetracker.gui.views.settings_view import SettingsView
 from casetracker.gui.views.sources_view import SourcesView
 from casetracker.gui.views.today_view import TodayView
 from casetracker.gui.widgets.form_parts import fit_to_screen
+from casetracker.gui.widgets.read_only_banner import ReadOnlyBanner
 
 TODAY, CASES, PLACES, PEOPLE, SOURCES, REPORTS, SETTINGS = range(7)
 
@@ -88,11 +90,19 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
         self.nav.currentRowChanged.connect(self._section_changed)
         central = QWidget(self)
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.read_only_banner: ReadOnlyBanner | None = None
+        if session.ws.read_only:
+            self.read_only_banner = ReadOnlyBanner(session.ws, central)
+            outer.addWidget(self.read_only_banner)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
 
         for view in (self.today, self.cases, self.places, self.people, self.sources):
@@ -233,7 +243,10 @@ class MainWindow(QMainWindow):
 
     def _on_save_state(self, state: str, message: str) -> None:
         self.retry_button.setVisible(state == SaveState.FAILED.value)
-        if state == SaveState.SAVED.value:
+        if state == SaveState.SAVED.value and self.read_only_banner is not None:
+            self.save_label.setText(self.tr("Read-only: nothing here can be changed"))
+            set_role(self.save_label, "hint")
+        elif state == SaveState.SAVED.value:
             self.save_label.setText(self.tr("All changes saved, encrypted"))
             set_role(self.save_label, "ok")
         elif state == SaveState.SAVING.value:

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from casetracker.gui.background import BackgroundJob, run_in_background
 from casetracker.gui.error_messages import error_text
+from casetracker.gui.start.take_over import ask_to_take_over
 from casetracker.gui.style import set_role
 from casetracker.services import backup_restore
 from casetracker.services.workspace import Workspace
-from casetracker.storage.errors import VaultDamaged, VaultNotFound, WrongPassphrase
+from casetracker.storage.errors import VaultDamaged, VaultInUse, VaultNotFound, WrongPassphrase
 
 
 class UnlockPage(QWidget):
@@ -71,6 +72,11 @@ class UnlockPage(QWidget):
         self.backup_button = QPushButton(self.tr("Choose a backup to open…"), self)
         self.backup_button.clicked.connect(self.open_backup)
         self.backup_button.hide()
+        # A lock left on another computer (crash, renamed laptop): offered after a warning.
+        self._refusal: VaultInUse | None = None
+        self.take_over_button = QPushButton(self.tr("Take over from the other computer…"), self)
+        self.take_over_button.clicked.connect(self.take_over)
+        self.take_over_button.hide()
         self.other_button = QPushButton(self.tr("Open another vault…"), self)
         self.other_button.setFlat(True)
         self.other_button.clicked.connect(self.other_vault_requested)
@@ -95,6 +101,7 @@ class UnlockPage(QWidget):
         layout.addWidget(self.use_recovery)
         layout.addWidget(self.message)
         layout.addWidget(self.backup_button)
+        layout.addWidget(self.take_over_button)
         layout.addStretch(2)
         layout.addLayout(links)
 
@@ -107,6 +114,8 @@ class UnlockPage(QWidget):
         self.note.setVisible(bool(note))
         self.message.clear()
         self.backup_button.hide()
+        self.take_over_button.hide()
+        self._refusal = None
         self.use_recovery.setChecked(False)
         self.passphrase.clear()
         self.passphrase.setFocus()
@@ -134,7 +143,15 @@ class UnlockPage(QWidget):
         value = self.passphrase.text()
         return {"recovery_key": value} if self.use_recovery.isChecked() else {"passphrase": value}
 
-    def unlock(self) -> None:
+    def take_over(self) -> None:
+        """Warn, naming the other computer; on "Take over", unlock taking its lock."""
+        refusal = self._refusal
+        if refusal is None or self.job is not None:
+            return
+        box = ask_to_take_over(self, refusal)
+        box.accepted.connect(lambda: self.unlock(take_over=refusal))
+
+    def unlock(self, take_over: VaultInUse | None = None) -> None:
         if self.path is None or self.job is not None:
             return
         if not self.passphrase.text():
@@ -145,8 +162,15 @@ class UnlockPage(QWidget):
         self._with_recovery_key = "recovery_key" in secret
         self._set_busy(True, self.tr("Unlocking… this takes a moment, on purpose."))
         self.backup_button.hide()
+        self.take_over_button.hide()
+        self._refusal = None
+        passphrase, recovery_key = secret.get("passphrase"), secret.get("recovery_key")
         self.job = run_in_background(
-            lambda: Workspace.open(path, **secret).warm(), self._done, self._failed
+            lambda: Workspace.open(
+                path, passphrase=passphrase, recovery_key=recovery_key, take_over=take_over
+            ).warm(),
+            self._done,
+            self._failed,
         )
 
     def open_backup(self) -> None:
@@ -186,5 +210,7 @@ class UnlockPage(QWidget):
         if offer and not isinstance(exc, VaultDamaged):
             self.message.setText(text + " " + self.tr("Backups of it were found beside it."))
         self.backup_button.setVisible(offer)
+        self._refusal = exc if isinstance(exc, VaultInUse) and exc.elsewhere else None
+        self.take_over_button.setVisible(self._refusal is not None)
         self.passphrase.selectAll()
         self.passphrase.setFocus()
