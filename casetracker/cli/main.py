@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from casetracker import __version__, process_guard
+from casetracker import __version__, diagnostics, process_guard
 from casetracker.cli import (
     argparse_words,
     case_commands,
@@ -52,6 +52,20 @@ def build_parser() -> argparse.ArgumentParser:
         help=translate("cli", "check that this installation works, on a temporary vault, and exit"),
     )
     parser.add_argument(
+        "--debug",
+        action="store_true",
+        help=translate(
+            "cli",
+            "write a debug log for support to the error output; it names cases by reference "
+            "only and hides every person's name",
+        ),
+    )
+    parser.add_argument(
+        "--debug-log",
+        metavar="FILE",
+        help=translate("cli", "write that debug log to FILE instead (added to its end)"),
+    )
+    parser.add_argument(
         "--demo",
         action="store_true",
         help=translate("cli", "start the app on a throw-away demo vault"),
@@ -82,6 +96,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     argparse_words.install()
     parser = build_parser()
     args = parser.parse_args(argv)
+    debug = args.debug or args.debug_log is not None
+    if debug:
+        try:
+            diagnostics.start_debug_log(args.debug_log or "-")
+        except OSError as exc:
+            err(os_errors.failure_text(exc))
+            return EXIT_FAILURE
     if args.self_test:
         from casetracker.selftest import run as self_test
 
@@ -98,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_FAILURE
         from casetracker.gui.app import run
 
-        return run(demo=args.demo)
+        return run(demo=args.demo, debug=debug)
     if args.actor is None:
         args.actor = _os_user()
     try:
@@ -119,6 +140,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         err(os_errors.failure_text(exc))
         return EXIT_FAILURE
     except Exception as exc:  # the edge: never a traceback, never data
+        diagnostics.LOGGER.error(
+            "unexpected error %s", diagnostics.describe(type(exc), exc, exc.__traceback__)
+        )
         err(
             translate("cli", "Unexpected error ({kind}). Nothing was changed.").format(
                 kind=type(exc).__name__

@@ -214,7 +214,12 @@ class App(QObject):
             self.demo_dir = None
 
 
-def run(*, demo: bool = False) -> int:
+def run(*, demo: bool = False, debug: bool = False) -> int:
+    """The desktop app. ``debug``: the debug log (already started) hides the vault's names."""
+    from casetracker.gui import crash_report, file_dialogs
+
+    crash_report.install()  # before Qt's first message and the first slot
+    file_dialogs.write_no_qt_settings()
     existing = QApplication.instance()
     qt_app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     qt_app.setApplicationName("Casetracker")
@@ -223,6 +228,8 @@ def run(*, demo: bool = False) -> int:
     install_style(qt_app)
     translation.install("")  # the system's language until a vault says otherwise
     app = App(demo_mode=demo)
+    if debug:
+        crash_report.follow_vault_names(app)
     qt_app.aboutToQuit.connect(app.shutdown)
     app.start()
     try:

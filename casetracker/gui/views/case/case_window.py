@@ -6,6 +6,7 @@ when he himself was last heard, where he is held. The most frequent action, logg
 """
 
 import contextlib
+import logging
 import uuid
 
 from PySide6.QtCore import Qt, Signal
@@ -40,6 +41,9 @@ from casetracker.gui.widgets.form_parts import fit_to_screen
 from casetracker.model import Case
 from casetracker.services import preferences
 from casetracker.services.errors import NotFound
+
+#: Debug log lines name the case by reference (casetracker.diagnostics): never its content.
+LOG = logging.getLogger(__name__)
 
 
 class CaseWindow(QWidget):
@@ -145,6 +149,7 @@ class CaseWindow(QWidget):
         self._stale: set[CaseTab] = set()
         session.changed.connect(self.refresh)
         self.refresh()
+        LOG.debug("case window opened: %s", self.case.ref if self.case else case_id)
 
     def tab_widgets(self) -> list[CaseTab]:
         return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
@@ -250,6 +255,7 @@ class CaseWindow(QWidget):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        LOG.debug("case window closed: %s", self.case.ref if self.case else self.case_id)
         with contextlib.suppress(RuntimeError, TypeError):
             self.session.changed.disconnect(self.refresh)
         self.closed.emit(self.case_id)
