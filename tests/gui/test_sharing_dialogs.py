@@ -15,7 +15,7 @@ import shiboken6
 from pyrage import x25519
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui.app import App
@@ -23,6 +23,7 @@ from casetracker.gui.dialogs.bundle_import_dialog import BundleImportDialog
 from casetracker.gui.dialogs.export_dialog import ExportDialog
 from casetracker.gui.dialogs.import_wizard import CHECK, COLUMNS, ImportWizard
 from casetracker.gui.dialogs.recipients_dialog import RecipientsDialog
+from casetracker.gui.dialogs.unknown_signer_dialog import UnknownSignerDialog
 from casetracker.gui.main_window import CASES, MainWindow
 from casetracker.gui.vault_session import VaultSession
 from casetracker.services.workspace import Workspace
@@ -32,6 +33,7 @@ from tests.gui.keyboard import (
     answer_file_chooser,
     click,
     click_mark,
+    focused,
     modal,
     press,
     tab_to,
@@ -262,12 +264,12 @@ def test_a_conflict_is_shown_side_by_side_and_settled_as_chosen(
 ) -> None:
     ws = session.ws
     ref = consent_case(sender)
-    ws.sharing.import_bundle(ws.sharing.open(_send(sender, ws, tmp_path / "1.age").read_bytes()))
     ws.sharing.add_recipient(
         "Правозащитный центр",
         sender.sharing.keys().age_public_key,
         signing_key=sender.sharing.keys().signing_key,
     )
+    ws.sharing.import_bundle(ws.sharing.open(_send(sender, ws, tmp_path / "1.age").read_bytes()))
     ws.cases.update(ref, notes="Адвокат допущен 01.08.")
     sender.cases.update(ref, notes="Переведён в СИЗО-1.")
     second = _send(sender, ws, tmp_path / "2.age")
@@ -303,21 +305,67 @@ def test_a_conflict_is_shown_side_by_side_and_settled_as_chosen(
     click(qtbot, again.close_button)
 
 
-def test_a_new_bundle_previews_what_it_adds_and_imports_it(
+def _recipients(ws: Workspace) -> list[tuple[str, str]]:
+    return [(r.name, r.signing_key) for r in ws.sharing.recipients()]
+
+
+def test_a_new_bundle_from_an_unknown_signer_is_imported_only_once_its_fingerprint_is_confirmed(
     session: VaultSession, main_window: MainWindow, sender: Workspace, qtbot: QtBot, tmp_path: Path
 ) -> None:
     consent_case(sender)
+    fingerprint = sender.sharing.keys().fingerprint
     changes: list[bool] = []
     session.changed.connect(lambda: changes.append(True))
     dialog = _opened(qtbot, main_window, _send(sender, session.ws, tmp_path / "b.age"))
+    assert dialog.signer_fingerprint.text() == fingerprint  # "3F2A 91C0 …": five groups
     assert "Not in your address book" in dialog.signer_name.text()
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=JOB_TIMEOUT)
-    assert "would add: 1 case" in dialog.preview_text.text()
+    assert "would add: 1 case" in dialog.preview_text.text()  # shown before any trust
     assert _case_count(session.ws) == 0
+
+    asked: list[str] = []
+
+    def cancel(question: QWidget) -> None:
+        assert isinstance(question, UnknownSignerDialog)
+        asked.append(question.fingerprint.text())
+        assert question.cancel_button.isDefault()  # Enter does not import
+        click(qtbot, question.cancel_button)
+
+    through_modal(qtbot, UnknownSignerDialog, cancel)
+    click(qtbot, dialog.import_button)
+    assert asked == [fingerprint.replace(" ", "\u00a0")]
+    assert _case_count(session.ws) == 0 and _recipients(session.ws) == [] and not changes
+    assert dialog.applied is None and dialog.import_button.isEnabled()
+
+    def confirm(question: QWidget) -> None:
+        assert isinstance(question, UnknownSignerDialog)
+        click_mark(qtbot, question.remember)
+        assert focused() is question.name
+        type_text(qtbot, "Partner Centre")
+        click(qtbot, question.import_button)
+
+    through_modal(qtbot, UnknownSignerDialog, confirm)
     click(qtbot, dialog.import_button)
     qtbot.waitUntil(lambda: dialog.applied is not None, timeout=JOB_TIMEOUT)
     assert _case_count(session.ws) == 1 and changes  # views refresh, a save is scheduled
+    assert _recipients(session.ws) == [("Partner Centre", sender.sharing.keys().signing_key)]
+    assert "Known here as: Partner Centre" in dialog.signer_name.text()
     assert session.saver.busy or session.save_state.value == "saved"
+    click(qtbot, dialog.close_button)
+
+
+def test_a_bundle_from_a_known_signer_is_imported_without_the_question(
+    session: VaultSession, main_window: MainWindow, sender: Workspace, qtbot: QtBot, tmp_path: Path
+) -> None:
+    consent_case(sender)
+    keys = sender.sharing.keys()
+    session.ws.sharing.add_recipient("Partner", keys.age_public_key, signing_key=keys.signing_key)
+    dialog = _opened(qtbot, main_window, _send(sender, session.ws, tmp_path / "b.age"))
+    assert "Known here as: Partner" in dialog.signer_name.text()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=JOB_TIMEOUT)
+    click(qtbot, dialog.import_button)  # no question: a modal one would block this click
+    qtbot.waitUntil(lambda: dialog.applied is not None, timeout=JOB_TIMEOUT)
+    assert _case_count(session.ws) == 1
     click(qtbot, dialog.close_button)
 
 

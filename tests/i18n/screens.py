@@ -56,6 +56,7 @@ def screens(session: VaultSession, tmp: Path) -> Iterator[tuple[str, QWidget]]:
     from casetracker.gui.dialogs.relative_dialog import RelativeDialog
     from casetracker.gui.dialogs.source_dialog import SourceDialog
     from casetracker.gui.dialogs.status_dialog import StatusDialog
+    from casetracker.gui.dialogs.unknown_signer_dialog import UnknownSignerDialog
 
     window = MainWindow(session)
     window.resize(1280, 800)
@@ -84,6 +85,7 @@ def screens(session: VaultSession, tmp: Path) -> Iterator[tuple[str, QWidget]]:
         ExportDialog(session, [case_id], window),
         RecipientsDialog(session, window),
         BundleImportDialog(session, window),
+        UnknownSignerDialog("3F2A 91C0 7B44 E812 0D5C", True, window),
         ImportWizard(session, window),
     ]
     for dialog in dialogs:

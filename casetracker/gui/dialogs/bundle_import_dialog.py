@@ -7,7 +7,9 @@ with the sender. The preview is the merge itself, done and rolled back, so it sa
 what importing would add, update or leave out; importing the same file twice changes nothing
 and the preview says so. Records both sides changed are listed side by side, field by field,
 with a choice for each (keep ours, the default, or take theirs); they are settled right after
-the import, which never overwrites them by itself.
+the import, which never overwrites them by itself. A file from a signer who is neither this
+organisation nor in the address book is previewed like any other, but "Import" first asks
+whether its fingerprint was compared with the sender (``UnknownSignerDialog``).
 """
 
 import uuid
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.gui import file_dialogs
+from casetracker.gui.dialogs.unknown_signer_dialog import UnknownSignerDialog
 from casetracker.gui.labels import field_label, field_value
 from casetracker.gui.locale_format import date_text, datetime_text
 from casetracker.gui.style import set_role
@@ -84,6 +87,8 @@ class BundleImportDialog(QDialog):
         self.preview: MergeReport | None = None
         self.applied: MergeReport | None = None
         self.choices: dict[ConflictKey, Choice] = {}
+        #: The signer's name here ("" when unknown: importing then asks first).
+        self.known_as = ""
         # Application-modal: a job shares the vault's one database with the GUI thread.
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowTitle(self.tr("Open a bundle"))
@@ -350,7 +355,7 @@ class BundleImportDialog(QDialog):
         self.check_text.setText(self.tr("\u2713 Decrypted, signature and every part check out."))
         set_role(self.check_text, "ok")
         self.signer_fingerprint.setText(result.signer_fingerprint)
-        known = self.session.ws.sharing.signer_known_as(result)
+        known = self.known_as = self.session.ws.sharing.signer_known_as(result)
         if known:
             self.signer_name.setText(self.tr("Known here as: %1").replace("%1", known))
             set_role(self.signer_name, "")
@@ -557,9 +562,21 @@ class BundleImportDialog(QDialog):
             return False
         service = self.session.ws.sharing
         bundle, choices = self.bundle, dict(self.choices)
+        trust: str | None = None
+        remember_as = ""
+        if not self.known_as:
+            question = UnknownSignerDialog(
+                bundle.signer_fingerprint, bool(bundle.manifest.creator.age_recipient), self
+            )
+            answer = question.exec()
+            remember_as = question.remember_as
+            question.deleteLater()
+            if answer != QDialog.DialogCode.Accepted or self.bundle is not bundle:
+                return False  # cancelled, or the dialog was closed (the lock) meanwhile
+            trust = bundle.signer_fingerprint
 
         def job() -> tuple[MergeReport, list[tuple[Conflict, Choice]]]:
-            report = service.import_bundle(bundle)
+            report = service.import_bundle(bundle, trust_fingerprint=trust, remember_as=remember_as)
             decisions = [
                 (c, choices.get((c.entity, c.record_id), Choice.OURS)) for c in report.conflicts
             ]
@@ -586,6 +603,10 @@ class BundleImportDialog(QDialog):
         decisions: list[tuple[Conflict, Choice]] = result[1]
         self.applied = report
         self.bundle = None
+        if report.signer_known_as and not self.known_as:  # added to the address book just now
+            self.known_as = report.signer_known_as
+            self.signer_name.setText(self.tr("Known here as: %1").replace("%1", self.known_as))
+            set_role(self.signer_name, "")
         ours = sum(1 for _c, choice in decisions if choice is Choice.OURS)
         theirs = len(decisions) - ours
         lines = [
@@ -618,6 +639,7 @@ class BundleImportDialog(QDialog):
         self.preview = None
         self.applied = None
         self.choices = {}
+        self.known_as = ""
         self.conflict_list.clear()
         self.diff_table.setRowCount(0)
         self.conflicts_box.hide()
