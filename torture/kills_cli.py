@@ -274,11 +274,13 @@ class CliTorture:
             return
         outcome = Outcome.of(self.before, now)
         if outcome.nothing:
-            self.section.add("kills before the change reached disk (the state before)")
+            self.section.add("rounds ending in the state before (none of the change)")
+            self.section.add(f"{self.name}: the state before")
             if result.returncode == 0 and not result.killed:
                 self.section.fail(f"cli {self.name}: a finished run left no change")
         elif outcome == self.complete:
-            self.section.add("kills after the change reached disk (the whole change)")
+            self.section.add("rounds ending in the whole change")
+            self.section.add(f"{self.name}: the whole change")
         else:
             self.section.fail(
                 f"cli {self.name}: after a kill neither before nor after: added "
