@@ -201,6 +201,20 @@ def set_aside(vault_path: Path) -> Path | None:
     return target
 
 
+def set_aside_copies(vault_path: Path) -> list[Path]:
+    """The damaged files `set_aside` renamed beside the vault (folders are not ours to read)."""
+    prefix = f"{vault_path.name}.damaged-"
+    try:
+        names = sorted(os.listdir(vault_path.parent))
+    except OSError:
+        return []
+    return [
+        vault_path.parent / name
+        for name in names
+        if name.startswith(prefix) and (vault_path.parent / name).is_file()
+    ]
+
+
 def prune(vault_path: Path) -> None:
     """Delete backups beyond the retention rules and debris from interrupted saves.
 

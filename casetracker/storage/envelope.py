@@ -342,3 +342,16 @@ def decrypt(parsed: ParsedFile, data_key: bytes) -> bytes:
     except InvalidTag as exc:
         raise VaultDamaged("payload") from exc
     return _unpad(plaintext, parsed.format_version)
+
+
+def with_slots_keeping_payload(parsed: ParsedFile, slots: tuple[KeySlot, ...]) -> bytes:
+    """`parsed`'s file with other key slots and the payload bytes exactly as they were.
+
+    For a damaged copy kept for a specialist, which cannot be re-sealed: its old slots would
+    still unwrap the data key with a retired passphrase. The payload's tag no longer matches
+    the new header (it did not match before either); the ciphertext itself is untouched.
+    """
+    header = replace(parsed.header, slots=slots)
+    header_bytes = canonical_json(header.to_json())  # header migrations are the identity so far
+    prefix = _PREFIX.pack(MAGIC, parsed.format_version, len(header_bytes)) + header_bytes
+    return prefix + hashlib.sha256(prefix).digest() + parsed.untrusted_ciphertext

@@ -581,6 +581,34 @@ class VaultFile:
                     path.unlink()
         with contextlib.suppress(OSError):
             atomic_write.sync_dir(backups.backup_dir_for(self._path))
+        self._rekey_set_aside()
+
+    def _rekey_set_aside(self) -> None:
+        """Give the damaged copies set aside beside the vault the current key slots.
+
+        They are never deleted, and an intact header's old slots would still unwrap the data
+        key with a retired passphrase. One whose payload still verifies is re-sealed like a
+        backup; otherwise only its slots (and header checksum) change, the ciphertext stays
+        for a specialist. A copy whose header cannot be read is left as it is.
+        """
+        data_key = self._key()
+        for path in backups.set_aside_copies(self._path):
+            try:
+                parsed = envelope.parse(path.read_bytes())
+                if parsed.header.vault_id != self.vault_id:
+                    continue
+                if parsed.header.slots == self._header.slots:
+                    continue
+                try:
+                    payload = envelope.decrypt(parsed, data_key)
+                except VaultDamaged:
+                    new = envelope.with_slots_keeping_payload(parsed, self._header.slots)
+                else:
+                    header = replace(parsed.header, slots=self._header.slots)
+                    new = bytes(envelope.build(header, data_key, payload))
+                atomic_write.replace_durably(path, new)
+            except (OSError, VaultError):
+                continue
 
     def restore_backup(self, number: int) -> None:
         """Make backup `number` (1 = newest) the current data, saved as a new generation.
@@ -729,13 +757,14 @@ def _check_vault(path: Path, passphrase: str | None, recovery_key: str | None) -
 
 
 def _backups_hold_retired_slots(path: Path, current: Header) -> bool:
-    """Whether a backup of this vault still has key slots other than the main file's.
+    """Whether a backup (or a damaged copy set aside) of this vault still has key slots other
+    than the main file's.
 
     Changing the passphrase or the recovery key writes the main file first and then re-keys
     the backups one by one; a kill or power cut in between leaves backups that the retired
     secret would still open. Opening finishes the job. Reads headers only (cheap).
     """
-    for backup in backups.all_backup_paths(path):
+    for backup in [*backups.all_backup_paths(path), *backups.set_aside_copies(path)]:
         try:
             with open(backup, "rb") as stream:
                 header = envelope.read_header(stream)[1]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from storage_samples import FIRST_PAYLOAD, PASSPHRASE, MakeVault, flip_bit, header_span
 
+from casetracker.storage import envelope, key_slots
 from casetracker.storage.errors import BackupNotFound, VaultDamaged, WrongPassphrase
 from casetracker.storage.kdf import FLOOR
 from casetracker.storage.vault_file import VaultFile, list_backups
@@ -75,6 +76,26 @@ def test_a_chosen_backup_replaces_a_broken_main_file_and_the_broken_one_is_set_a
     assert aside.exists()
     if damage == "folder":
         shutil.rmtree(aside)
+
+
+def test_a_passphrase_change_leaves_the_set_aside_copy_but_not_its_old_key_slot(
+    make_vault: MakeVault,
+) -> None:
+    path, _ = make_vault(saves=(b"two", b"three"))
+    flip_payload(path)  # the header, with its key slots, is intact
+    vault, _info = VaultFile.open_backup(path, 1, passphrase=PASSPHRASE)
+    with vault:
+        vault.save(vault.payload)
+        aside = vault.set_aside_path
+    assert aside is not None
+    kept = envelope.parse(aside.read_bytes())
+    with VaultFile.open(path, passphrase=PASSPHRASE) as reopened:
+        reopened.change_passphrase(NEW_PASSPHRASE, FLOOR)
+    after = envelope.parse(aside.read_bytes())  # still there, its ciphertext as it was
+    assert after.untrusted_ciphertext == kept.untrusted_ciphertext
+    with pytest.raises(WrongPassphrase):
+        key_slots.unlock(after.header.slots, after.header.vault_id, passphrase=PASSPHRASE)
+    key_slots.unlock(after.header.slots, after.header.vault_id, passphrase=NEW_PASSPHRASE)
 
 
 def test_a_backup_number_that_does_not_exist_is_named(make_vault: MakeVault) -> None:
