@@ -55,11 +55,11 @@ def describe(kind: type[BaseException], exc: BaseException | None, tb: Traceback
     return "\n".join(lines)
 
 
-def say(text: str) -> None:
+def say(text: str, level: int = logging.ERROR) -> None:
     """One content-free line on stderr, and in the debug log too if that is a file."""
     print(f"Casetracker: {text}", file=sys.stderr, flush=True)
     if any(isinstance(h, logging.FileHandler) for h in LOGGER.handlers):
-        LOGGER.error(text)
+        LOGGER.log(level, text)
 
 
 class RedactNames(logging.Filter):

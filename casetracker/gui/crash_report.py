@@ -60,7 +60,7 @@ def qt_message(mode: QtMsgType, context: QMessageLogContext, _message: str) -> N
     if mode in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg):
         QT_LOG.debug(line)
     else:
-        diagnostics.say(line)
+        diagnostics.say(line, logging.WARNING)
 
 
 class CrashReporter(QObject):
