@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
-        <name />
-        <message numerus="yes">
-            <source>TakeOver</source>
-            <comment>Take it over only if Casetracker is closed on that computer: it crashed, was switched off, or has been renamed. If the vault is really still open there, both computers will save it and one will lose the other's work.</comment>
-            <translation>
-                <numerusform>TakeOver</numerusform>
-                <numerusform>TakeOver</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
         <name>BundleImportDialog</name>
         <message numerus="yes">
             <source>Changed on both sides: %n record(s). Choose below which version to keep.</source>

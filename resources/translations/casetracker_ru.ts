@@ -2,43 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>TakeOver</source>
-        <comment>Take over the vault?</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TakeOver</source>
-        <comment>This vault is marked as open on %1 by %2 since %3.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TakeOver</source>
-        <comment>another computer</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TakeOver</source>
-        <comment>another user</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>TakeOver</source>
-        <comment>Take it over only if Casetracker is closed on that computer: it crashed, was switched off, or has been renamed. If the vault is really still open there, both computers will save it and one will lose the other&apos;s work.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>TakeOver</source>
-        <comment>Take over</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AllegationDialog</name>
     <message>
         <source>Add an allegation</source>
@@ -2323,6 +2286,10 @@ proof of life</source>
         <translation>Заблокировать (Ctrl+Shift+L)</translation>
     </message>
     <message>
+        <source>Read-only: nothing here can be changed</source>
+        <translation>Только для чтения: здесь ничего нельзя изменить</translation>
+    </message>
+    <message>
         <source>All changes saved, encrypted</source>
         <translation>Все изменения сохранены и зашифрованы</translation>
     </message>
@@ -3505,6 +3472,33 @@ proof of life</source>
     <message>
         <source>Type the day the status changed.</source>
         <translation>Введите день, когда изменился статус.</translation>
+    </message>
+</context>
+<context>
+    <name>TakeOver</name>
+    <message>
+        <source>Take over the vault?</source>
+        <translation>Забрать хранилище себе?</translation>
+    </message>
+    <message>
+        <source>This vault is marked as open on %1 by %2 since %3.</source>
+        <translation>Хранилище отмечено как открытое на %1 пользователем %2 с %3.</translation>
+    </message>
+    <message>
+        <source>another computer</source>
+        <translation>другом компьютере</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>(имя неизвестно)</translation>
+    </message>
+    <message>
+        <source>Take it over only if Casetracker is closed on that computer: it crashed, was switched off, or has been renamed. If the vault is really still open there, both computers will save it and one will lose the other&apos;s work.</source>
+        <translation>Забирайте его, только если Casetracker на том компьютере закрыт: программа аварийно завершилась, компьютер выключен или переименован. Если хранилище там всё ещё открыто, оба компьютера будут его сохранять, и работа одного из них пропадёт.</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>Забрать</translation>
     </message>
 </context>
 <context>
@@ -6543,6 +6537,7 @@ in %2</source>
     </message>
     <message>
         <source>Give recipients or a passphrase (one of the two).</source>
+        <extracomment>A manifest lists at most one entry per file of the archive; counted before it is parsed (``strict_json.structural_tokens``): six tokens a member, eight allowed, and room for the rest. 3.5 MB listing 300,000 members otherwise took 78 MB of Python objects.</extracomment>
         <translation>Укажите получателей или парольную фразу (одно из двух).</translation>
     </message>
     <message>
