@@ -33,6 +33,7 @@ class ClipboardGuard(QObject):
         self.clear_after_ms = CLEAR_AFTER_MS
         self._text: str | None = None
         self._watching = False
+        self._copy_key_down = False  # a copy key is being handled now
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
@@ -52,17 +53,23 @@ class ClipboardGuard(QObject):
         QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The widget copies when it handles the key, after us: adopt the copy then.
+        # The widget copies while it handles this key, after us; a copy key that copies
+        # nothing (no selection, a passphrase field) must not adopt another program's text.
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and any(event.matches(key) for key in _COPY_KEYS)
+            and not self._copy_key_down
         ):
-            QTimer.singleShot(0, self._adopt)
+            self._copy_key_down = True
+            QTimer.singleShot(0, self._copy_key_handled)
         return False
 
+    def _copy_key_handled(self) -> None:
+        self._copy_key_down = False
+
     def _clipboard_changed(self) -> None:
-        if QGuiApplication.clipboard().ownsClipboard():
+        if self._copy_key_down or QGuiApplication.clipboard().ownsClipboard():
             QTimer.singleShot(0, self._adopt)
 
     def _adopt(self) -> None:

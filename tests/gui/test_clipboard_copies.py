@@ -71,3 +71,17 @@ def test_what_another_program_copies_is_left_unmarked(window: MainWindow, qtbot:
     qtbot.wait(50)
     assert clipboard.text() == "copied elsewhere"
     assert not clipboard.mimeData().hasFormat("x-kde-passwordManagerHint")
+
+
+def test_ctrl_c_that_copies_nothing_leaves_another_programs_copy_alone(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText("copied elsewhere")
+    open_section(window, CASES)
+    search = window.cases.search
+    qtbot.mouseClick(search, Qt.MouseButton.LeftButton)
+    QTest.keyClick(search, Qt.Key.Key_C, CTRL)  # an empty field: nothing selected to copy
+    qtbot.wait(50)
+    assert clipboard.text() == "copied elsewhere"
+    assert not clipboard.mimeData().hasFormat("x-kde-passwordManagerHint")
