@@ -524,6 +524,8 @@ class VaultFile:
                 # The new file is in place but the rename may not survive a power cut yet.
                 raise SaveFailed(exc.errno) from exc
             backups.prune(self._path)
+            if damaged and _backups_hold_retired_slots(self._path, header):
+                self._rekey_backups()  # a passphrase change cut short, then a repair: finish it
 
     def save(self, payload: bytes) -> None:
         """`prepare` + `write` in one call, for the CLI and tests."""

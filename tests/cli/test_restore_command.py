@@ -154,3 +154,15 @@ def test_any_command_that_opens_the_vault_retires_the_old_passphrase_everywhere(
     code, _, err = cli(command, saved_thrice)
     assert code == 0, err
     assert retired_passphrase_opens(saved_thrice) == []
+
+
+def test_restoring_after_an_interrupted_passphrase_change_finishes_it(
+    saved_thrice: Path, cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    interrupted_passphrase_change(saved_thrice)
+    flip_payload(saved_thrice)  # and then the vault file was damaged
+    monkeypatch.setenv("CASETRACKER_PASSPHRASE", NEW_PASSPHRASE)
+    code, _, err = cli("restore", saved_thrice, "--backup", "1")
+    assert code == 0, err
+    assert retired_passphrase_opens(saved_thrice) == []
+    assert cli("check", saved_thrice)[0] == 0
