@@ -1,4 +1,4 @@
-"""Backups seen from an open workspace: list them, restore one, open one when the vault is damaged.
+"""Backups: list them, restore one, or put one in place of a damaged or missing vault file.
 
 ``VaultFile`` writes and restores the encrypted files; this module keeps the in-memory
 database of a ``Workspace`` in step with what was restored, so the app shows the restored data.
@@ -42,18 +42,6 @@ def _reload(ws: Workspace, payload: bytes) -> None:
     old, ws.engine = ws.engine, engine
     old.dispose()
     ws.dirty = False
-
-
-def open_newest_backup(
-    path: Path, *, passphrase: str | None = None, recovery_key: str | None = None, actor: str = ""
-) -> tuple[Workspace, int]:
-    """For a damaged or missing vault: a workspace on the newest backup that opens, and its
-    number. Saving it (the app does at once) repairs the main file; the damaged one is set
-    aside beside it."""
-    ws, info = open_backup(
-        path, None, passphrase=passphrase, recovery_key=recovery_key, actor=actor
-    )
-    return ws, info.number
 
 
 def open_backup(
