@@ -76,7 +76,10 @@ def _not_dumpable() -> None:
 
 
 def _no_windows_error_reporting() -> None:
-    """No crash dialog, and any error report sent without the process's heap."""
+    """No crash dialog; any error report without the heap (where the decrypted database
+    lives); and the frozen app's own .exe excluded from Windows Error Reporting altogether
+    (a per-user registry entry naming only that file; never python.exe, which would hide
+    every Python program's crashes)."""
     windll = getattr(ctypes, "windll", None)
     if windll is None:
         return
@@ -84,6 +87,8 @@ def _no_windows_error_reporting() -> None:
         kernel32 = windll.kernel32
         kernel32.SetErrorMode(SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX)
         kernel32.WerSetFlags(WER_FAULT_REPORTING_FLAG_NOHEAP)
+        if getattr(sys, "frozen", False):
+            windll.wer.WerAddExcludedApplication(ctypes.c_wchar_p(sys.executable), False)
     except (AttributeError, OSError):
         pass
 
