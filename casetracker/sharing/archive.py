@@ -9,8 +9,9 @@ enforced while decompressing, not taken on trust from the headers.
 
 The member count is checked before ``zipfile`` lists the members: it builds some 375 bytes of
 objects for every entry of the central directory (measured: a million 56-byte entries, 375 MB),
-and a 512 MB bundle of such entries lists some 9 million (about 3.4 GB). So the directory that ``zipfile`` is about to read is first
-held to ``max_directory_bytes`` and its entry signatures counted (docs/formats.md).
+and a 512 MB bundle of such entries lists some 9 million (about 3.4 GB). So the directory that
+``zipfile`` is about to read is first held to ``max_directory_bytes`` and its entry signatures
+counted (docs/formats.md).
 """
 
 import io

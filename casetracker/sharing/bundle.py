@@ -30,7 +30,7 @@ from pyrage import x25519
 
 from casetracker.i18n import translate
 from casetracker.sharing import age_format, strict_json
-from casetracker.sharing.archive import ArchiveLimits, read_zip, write_zip
+from casetracker.sharing.archive import DEFAULT_LIMITS, ArchiveLimits, read_zip, write_zip
 from casetracker.sharing.bundle_schema import PROFILES, CasesDocument, load_document
 from casetracker.sharing.errors import (
     BundleDecryptError,
@@ -53,6 +53,11 @@ CASES = "cases.json"
 DOSSIER = "dossier.pdf"
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+#: A manifest lists at most one entry per file of the archive, and is counted before it is
+#: parsed (``strict_json.tokens_at_most``: its strings hold few ``{[,:``): six tokens a member,
+#: eight allowed, and room for the rest. 3.5 MB listing 300,000 members otherwise took 78 MB.
+MAX_MANIFEST_MEMBERS = DEFAULT_LIMITS.max_members
+MAX_MANIFEST_TOKENS = 1024 + 8 * MAX_MANIFEST_MEMBERS
 _MANIFEST_KEYS = frozenset(
     {"format", "version", "created_at", "creator", "profile", "counts", "members", "signature"}
 )
@@ -293,6 +298,8 @@ def _bad(reason: str) -> NoReturn:
 
 
 def parse_manifest(untrusted: bytes) -> Manifest:
+    if strict_json.tokens_at_most(untrusted) > MAX_MANIFEST_TOKENS:
+        _bad(translate("sharing", "it lists more entries than a bundle can hold"))
     value = strict_json.loads(untrusted, what=MANIFEST, max_bytes=MAX_MANIFEST_BYTES)
     if not isinstance(value, dict):
         _bad(translate("sharing", "expected an object"))
@@ -359,7 +366,7 @@ def parse_manifest(untrusted: bytes) -> Manifest:
     ):
         _bad(translate("sharing", "counts"))
     members_raw = value["members"]
-    if not isinstance(members_raw, dict) or len(members_raw) > 10_000:
+    if not isinstance(members_raw, dict) or len(members_raw) > MAX_MANIFEST_MEMBERS:
         _bad(translate("sharing", "members"))
     members: dict[str, tuple[str, int]] = {}
     for name, entry in members_raw.items():

@@ -6537,7 +6537,7 @@ in %2</source>
     </message>
     <message>
         <source>Give recipients or a passphrase (one of the two).</source>
-        <extracomment>A manifest lists at most one entry per file of the archive; counted before it is parsed (``strict_json.structural_tokens``): six tokens a member, eight allowed, and room for the rest. 3.5 MB listing 300,000 members otherwise took 78 MB of Python objects.</extracomment>
+        <extracomment>A manifest lists at most one entry per file of the archive, and is counted before it is parsed (``strict_json.tokens_at_most``: its strings hold few ``{[,:``): six tokens a member, eight allowed, and room for the rest. 3.5 MB listing 300,000 members otherwise took 78 MB.</extracomment>
         <translation>Укажите получателей или парольную фразу (одно из двух).</translation>
     </message>
     <message>
@@ -6607,6 +6607,10 @@ in %2</source>
     <message>
         <source>manifest.json is not valid ({reason}).</source>
         <translation>manifest.json недействителен ({reason}).</translation>
+    </message>
+    <message>
+        <source>it lists more entries than a bundle can hold</source>
+        <translation>в нём перечислено больше записей, чем может вместить пакет</translation>
     </message>
     <message>
         <source>expected an object</source>

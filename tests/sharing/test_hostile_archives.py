@@ -5,14 +5,17 @@ import stat
 import struct
 import tracemalloc
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import pyrage
 import pytest
 
+from casetracker.sharing import bundle, strict_json
 from casetracker.sharing.archive import ArchiveLimits, extract, read_zip, write_zip
 from casetracker.sharing.bundle import open_bundle
 from casetracker.sharing.errors import BundleFormatError, HostileArchive
+from casetracker.sharing.keys import SigningKey
 
 UUID = "00000000-0000-4000-8000-000000000001"
 
@@ -205,3 +208,34 @@ def test_extract_refuses_hostile_names_even_when_called_directly(tmp_path: Path)
     with pytest.raises(HostileArchive):
         extract({"../escape.txt": b"x"}, tmp_path / "out")
     assert not (tmp_path / "escape.txt").exists()
+
+
+def test_a_manifest_listing_too_many_members_is_refused_before_it_is_parsed() -> None:
+    """manifest.json is read before its signature can be checked: 3.5 MB of it listing 300,000
+    members took 78 MB of Python objects before the count was looked at. Its structure is
+    counted first, against what 10,000 members need."""
+    members = b",".join(b'"%d":{}' % i for i in range(300_000))
+    hostile = b'{"format":"casetracker-bundle","version":1,"members":{%s}}' % members
+    assert len(hostile) < bundle.MAX_MANIFEST_BYTES
+    tracemalloc.start()
+    try:
+        with pytest.raises(BundleFormatError, match="more entries than a bundle can hold"):
+            bundle.parse_manifest(hostile)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < len(hostile) // 10
+
+
+def test_an_honest_manifest_of_a_full_archive_keeps_within_its_count() -> None:
+    names = [f"attachments/00000000-0000-4000-8000-{i:012d}.jpeg" for i in range(9_997)]
+    manifest = bundle.build_manifest(
+        {name: b"" for name in ["cases.json", "dossier.pdf", *names]},
+        key=SigningKey.generate(),
+        profile="lawyer",
+        counts={"attachments": 9_997, "cases": 20_000, "flags": 40_000},
+        created_at=datetime(2024, 7, 19, 12, 0),
+        creator_name="Фонд: правозащитный центр, Москва",
+    )
+    assert strict_json.tokens_at_most(manifest) < 0.8 * bundle.MAX_MANIFEST_TOKENS
+    assert len(bundle.parse_manifest(manifest).members) == 9_999
