@@ -19,10 +19,11 @@ from casetracker.storage.errors import (
     ReadFailed,
     UnsupportedVersion,
     VaultDamaged,
+    VaultInUse,
     VaultNotFound,
     WrongPassphrase,
+    when_text,
 )
-from casetracker.storage.errors import VaultInUse, when_text
 from casetracker.storage.vault_file import BackupInfo, VaultFile, list_backups
 
 
@@ -213,6 +214,7 @@ def cmd_recovery_key(args: Namespace) -> int:
 def cmd_check(args: Namespace) -> int:
     secret = passphrase.current(args)
     opened_problems: list[str] | None = None
+    busy: VaultInUse | None = None
     try:
         # Opening first finishes a passphrase change cut short before the backups were
         # re-keyed, instead of reporting each of them as a damaged key slot.
@@ -220,8 +222,12 @@ def cmd_check(args: Namespace) -> int:
             opened_problems = ws_problems(ws)
     except (VaultDamaged, VaultNotFound, ReadFailed, UnsupportedVersion, WrongPassphrase):
         pass  # described file by file below
+    except VaultInUse as exc:
+        busy = exc  # reading needs no lock: damage is still described
     report = VaultFile.check_report(args.vault, passphrase=secret)
     problems = report.problems or opened_problems or []
+    if not problems and busy is not None:
+        raise busy  # the files are sound; the rest is checked where the vault is not open
     if not problems:
         out(translate("cli", "Every byte of the vault and its backups checked: no damage found."))
         return 0

@@ -166,3 +166,18 @@ def test_restoring_after_an_interrupted_passphrase_change_finishes_it(
     assert code == 0, err
     assert retired_passphrase_opens(saved_thrice) == []
     assert cli("check", saved_thrice)[0] == 0
+
+
+def test_check_describes_damage_even_while_the_app_holds_the_vault(
+    saved_thrice: Path, cli: RunCli
+) -> None:
+    from casetracker.services.workspace import Workspace
+
+    with Workspace.open(saved_thrice, passphrase=PASSPHRASE):
+        code, _, err = cli("check", saved_thrice)
+        assert code == 1 and "open on" in err  # sound files: the rest needs the vault closed
+        flip_payload(saved_thrice)
+        code, out, _ = cli("check", saved_thrice)
+    assert code == 1
+    assert "integrity check" in out
+    assert out.strip().splitlines()[-1].endswith("--backup 1")
