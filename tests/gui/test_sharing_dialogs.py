@@ -13,12 +13,18 @@ import pyrage
 import pytest
 import shiboken6
 from pyrage import x25519
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
-from casetracker.gui.app import App
+from casetracker.gui.app import DEMO_PASSPHRASE, App
 from casetracker.gui.dialogs.bundle_import_dialog import BundleImportDialog
 from casetracker.gui.dialogs.export_dialog import ExportDialog
 from casetracker.gui.dialogs.import_wizard import CHECK, COLUMNS, ImportWizard
@@ -352,6 +358,35 @@ def test_a_new_bundle_from_an_unknown_signer_is_imported_only_once_its_fingerpri
     assert "Known here as: Partner Centre" in dialog.signer_name.text()
     assert session.saver.busy or session.save_state.value == "saved"
     click(qtbot, dialog.close_button)
+
+
+def test_locking_while_the_signer_question_is_open_imports_nothing(
+    demo_app: App, sender: Workspace, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The idle lock closes the question as it closes every dialog: "Import" was not clicked,
+    so nothing is merged, before or after the lock's save."""
+    ref = consent_case(sender)
+    the_man = sender.cases.get(ref).id
+    assert demo_app.session is not None and demo_app.window is not None
+    ws = demo_app.session.ws
+    dialog = _opened(qtbot, demo_app.window, _send(sender, ws, tmp_path / "b.age"))
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=JOB_TIMEOUT)
+    asked: list[bool] = []
+
+    def walk_away() -> None:
+        if not isinstance(QApplication.activeModalWidget(), UnknownSignerDialog):
+            QTimer.singleShot(20, walk_away)
+            return
+        asked.append(True)
+        demo_app.idle.set_limit_seconds(0.05)  # the caseworker leaves the question open
+
+    QTimer.singleShot(0, walk_away)
+    click(qtbot, dialog.import_button)  # returns once the lock has closed the question
+    qtbot.waitUntil(lambda: demo_app.is_locked, timeout=JOB_TIMEOUT)
+    assert asked and ws.file.closed
+    with Workspace.open(ws.path, passphrase=DEMO_PASSPHRASE) as stored:
+        assert the_man not in {case.id for case in stored.cases.rows()}
+        assert stored.sharing.recipients() == []
 
 
 def test_a_bundle_from_a_known_signer_is_imported_without_the_question(
