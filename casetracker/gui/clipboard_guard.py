@@ -4,12 +4,14 @@ A copy button (phone, handle, recovery key) goes through ``copy``. Ctrl+C (or Ct
 widget — a line edit, a text view, a table cell — puts plain text there through Qt itself, so
 the guard also watches for those keys, and for the clipboard changing while this process owns
 it (a context menu's Copy, where the platform says whose the clipboard is), and re-sets such
-a copy with the marks below and the same timer. Taken back only if the clipboard still holds
-what we put there: whatever the person copied since is left alone. Locking clears it at once.
+a copy with the marks below and the same timer. On X11, text merely selected is offered to
+other programs too (the "primary selection", pasted with the middle button); it gets the same
+marks and timer. Taken back only if the clipboard still holds what we put there: whatever the
+person copied since is left alone. Locking clears both at once.
 """
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QKeySequence
 
 CLEAR_AFTER_MS = 30_000
 
@@ -27,30 +29,39 @@ _MARK = "x-kde-passwordManagerHint"
 _COPY_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut)
 
 
+CLIPBOARD, SELECTION = QClipboard.Mode.Clipboard, QClipboard.Mode.Selection
+
+
 class ClipboardGuard(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.clear_after_ms = CLEAR_AFTER_MS
-        self._text: str | None = None
+        self._texts: dict[QClipboard.Mode, str] = {}  # what we put there, per clipboard
+        self._timers: dict[QClipboard.Mode, QTimer] = {}
+        for mode in (CLIPBOARD, SELECTION):
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.timeout.connect(lambda mode=mode: self._take_back(mode))
+            self._timers[mode] = timer
         self._watching = False
         self._copy_key_down = False  # a copy key is being handled now
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.clear)
 
     def copy(self, text: str) -> None:
         data = QMimeData()
         data.setText(text)
-        self._put(data)
+        self._put(data, CLIPBOARD)
 
     def watch_copies(self) -> None:
-        """Also guard what Qt's own widgets copy (Ctrl+C, Ctrl+X, menus); once per process."""
+        """Also guard what Qt's own widgets copy (Ctrl+C, Ctrl+X, menus) and, on X11, the
+        selection a widget offers for middle-click pasting; once per process."""
         app = QGuiApplication.instance()
         if self._watching or app is None:
             return
         self._watching = True
         app.installEventFilter(self)
-        QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
+        clipboard = QGuiApplication.clipboard()
+        clipboard.dataChanged.connect(self._clipboard_changed)
+        clipboard.selectionChanged.connect(self._selection_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The widget copies while it handles this key, after us; a copy key that copies
@@ -70,12 +81,15 @@ class ClipboardGuard(QObject):
 
     def _clipboard_changed(self) -> None:
         if self._copy_key_down or QGuiApplication.clipboard().ownsClipboard():
-            QTimer.singleShot(0, self._adopt)
+            QTimer.singleShot(0, lambda: self._adopt(CLIPBOARD))
 
-    def _adopt(self) -> None:
-        """Re-set an unmarked copy of ours with the marks, and start the timer."""
-        clipboard = QGuiApplication.clipboard()
-        found = clipboard.mimeData()
+    def _selection_changed(self) -> None:
+        if QGuiApplication.clipboard().ownsSelection():
+            QTimer.singleShot(0, lambda: self._adopt(SELECTION))
+
+    def _adopt(self, mode: QClipboard.Mode) -> None:
+        """Re-set an unmarked copy of ours with the marks, and start its timer."""
+        found = QGuiApplication.clipboard().mimeData(mode)
         if found is None or found.hasFormat(_MARK) or not found.text():
             return
         data = QMimeData()
@@ -84,23 +98,26 @@ class ClipboardGuard(QObject):
         data.setText(found.text())
         if found.hasHtml():
             data.setHtml(found.html())
-        self._put(data)
+        self._put(data, mode)
 
-    def _put(self, data: QMimeData) -> None:
+    def _put(self, data: QMimeData, mode: QClipboard.Mode) -> None:
         for kind, value in SECRET_MARKS.items():
             data.setData(kind, value)
-        QGuiApplication.clipboard().setMimeData(data)
-        self._text = data.text()
-        self._timer.start(self.clear_after_ms)
+        QGuiApplication.clipboard().setMimeData(data, mode)
+        self._texts[mode] = data.text()
+        self._timers[mode].start(self.clear_after_ms)
 
     def clear(self) -> None:
-        self._timer.stop()
-        if self._text is None:
-            return
+        """Lock: take back both at once."""
+        for mode in (CLIPBOARD, SELECTION):
+            self._take_back(mode)
+
+    def _take_back(self, mode: QClipboard.Mode) -> None:
+        self._timers[mode].stop()
+        text = self._texts.pop(mode, None)
         clipboard = QGuiApplication.clipboard()
-        if clipboard.text() == self._text:
-            clipboard.clear()
-        self._text = None
+        if text is not None and clipboard.text(mode) == text:
+            clipboard.clear(mode)
 
 
 _GUARD: ClipboardGuard | None = None
