@@ -15,6 +15,7 @@ from casetracker.gui.app_settings import AppSettings
 from casetracker.gui.locale_format import datetime_text
 from casetracker.services.workspace import Workspace
 from casetracker.storage.backups import list_backups
+from casetracker.storage.kdf import FLOOR
 from casetracker.storage.vault_file import VaultFile
 from tests.conftest import PASSPHRASE
 from tests.gui.keyboard import click, modal, press, type_text
@@ -104,3 +105,37 @@ def test_a_damaged_vault_file_is_kept_aside_and_the_newest_backup_opened(
     qtbot.waitUntil(lambda: app.window is not None, timeout=5_000)
     app.shutdown()
     assert names_in(path) == ["Saved first", "Saved second"]
+
+
+def test_a_backup_opened_with_the_recovery_key_asks_for_a_new_passphrase_first(
+    qtbot: QtBot, app_settings: AppSettings, tmp_path: Path
+) -> None:
+    path = tmp_path / "keyed" / "org.ctvault"
+    ws, key = Workspace.create(path, PASSPHRASE, kdf=FLOOR)
+    for name in NAMES[:2]:
+        ws.cases.create(name)
+        ws.save()
+    ws.close()
+    path.unlink()
+    app_settings.remember_vault(path)
+    app = App(settings=app_settings, default_path=tmp_path / "other.ctvault")
+    app.start()
+    start = app.start_window
+    qtbot.waitUntil(start.isActiveWindow, timeout=5_000)
+    page = start.unlock
+    page.use_recovery.setFocus()
+    press(qtbot, Qt.Key.Key_Space)  # "I forgot it: use the recovery key instead"
+    type_text(qtbot, key)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.backup_button.isVisible, timeout=20_000)
+    click(qtbot, page.backup_button)
+    press(qtbot, Qt.Key.Key_Return)  # the newest, chosen already
+    box = modal(qtbot, QMessageBox)
+    assert isinstance(box, QMessageBox) and "(save 2)" in box.text()
+    click(qtbot, box.button(QMessageBox.StandardButton.Ok))
+    qtbot.waitUntil(lambda: start.page is start.new_passphrase, timeout=5_000)
+    assert app.window is None  # a new passphrase comes first, as after any recovery-key unlock
+    start.close()
+    app.shutdown()
+    with Workspace.open(path, recovery_key=key) as reopened:
+        assert [row.full_name for row in reopened.cases.rows()] == ["Saved first"]
