@@ -2811,8 +2811,8 @@ proof of life</source>
         <translation>нет</translation>
     </message>
     <message>
-        <source>Their signing key is known: files they make are shown with their name.</source>
-        <translation>Их ключ подписи известен: созданные ими файлы показываются с их именем.</translation>
+        <source>Their signing key is known: files they make are shown with their name and imported without asking.</source>
+        <translation>Их ключ подписи известен: созданные ими файлы показываются с их именем и импортируются без вопроса.</translation>
     </message>
     <message>
         <source>Note</source>

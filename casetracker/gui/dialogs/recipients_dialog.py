@@ -3,7 +3,8 @@
 Our age public key is what a partner encrypts to when sending us a bundle; our signing
 fingerprint is what whoever opens our bundles sees, to compare over the phone. Recipients are
 added with their age public key (an invalid one is refused in plain words) and, optionally,
-their signing key so their bundles are recognised by name. Fingerprints are shown in the short
+their signing key so their bundles are recognised by name (and imported without the question
+an unknown signer's file asks: ``unknown_signer_dialog.py``). Fingerprints are shown in the short
 form two people can read to each other ("3F2A 91C0 7B44 E812 0D5C"). Copies go through the
 clipboard guard, which clears them after 30 seconds.
 """
@@ -84,7 +85,8 @@ class RecipientsDialog(QDialog):
                     lambda r: self.tr("yes") if r.signing_key else self.tr("no"),
                     tooltip=lambda r: (
                         self.tr(
-                            "Their signing key is known: files they make are shown with their name."
+                            "Their signing key is known: files they make are shown with their "
+                            "name and imported without asking."
                         )
                         if r.signing_key
                         else ""
