@@ -50,7 +50,8 @@ def describe(kind: type[BaseException], exc: BaseException | None, tb: Traceback
         kinds.append(type(cause).__name__)
         cause = cause.__cause__ or cause.__context__
     lines = [kinds[0] + "".join(f" (after {k})" for k in kinds[1:])]
-    for frame in traceback.extract_tb(tb):
+    frames = traceback.StackSummary.extract(traceback.walk_tb(tb), lookup_lines=False)
+    for frame in frames:  # places only: no source lines, no locals
         lines.append(f"  at {code_path(frame.filename)}:{frame.lineno} in {frame.name}")
     return "\n".join(lines)
 
