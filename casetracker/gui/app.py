@@ -158,11 +158,16 @@ class App(QObject):
         for case_window in list(window.case_windows.values()):
             if case_window.details.dirty:
                 case_window.details.save_before_lock()
+        # Background jobs first: each stops at its next check (a write finishes), so the final
+        # save never catches a job's transaction half-way and nothing reads the database after
+        # it is closed; no dialog can start another one from here on.
+        self.session.stop_jobs()
         try:
             self.session.save_now()
         except Exception as exc:
             reason = error_text(exc)
             if not automatic and not self._confirm_lock_without_saving(reason):
+                self.session.resume_jobs()
                 return False
             note = self.tr(
                 "The vault was locked, but the latest changes could not be saved: %1"

@@ -2,13 +2,16 @@
 
 ``run_in_background(job, on_done, on_failed)`` runs ``job()`` on a ``QThread`` and calls one of
 the two callbacks back on the GUI thread. The GUI stays responsive meanwhile; the job must not
-touch widgets.
+touch widgets. A job over an open vault goes through ``VaultSession.run_job`` instead, which
+registers it with the vault so that locking cancels it and waits for it.
 """
 
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from casetracker.cancellation import CancelToken
 
 
 class _Runner(QObject):
@@ -36,8 +39,14 @@ class BackgroundJob(QObject):
     failed = Signal(object)
     finished = Signal()
 
-    def __init__(self, job: Callable[[], Any], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        job: Callable[[], Any],
+        parent: QObject | None = None,
+        token: CancelToken | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.token = token  # what cancels it (None: it cannot be stopped half-way)
         self._thread = QThread()
         self._runner = _Runner(job)
         self._runner.moveToThread(self._thread)
@@ -80,9 +89,10 @@ def run_in_background(
     job: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_failed: Callable[[Exception], None],
+    token: CancelToken | None = None,
 ) -> BackgroundJob:
     """Start ``job`` on a worker thread; the callbacks run on the GUI thread."""
-    worker = BackgroundJob(job)
+    worker = BackgroundJob(job, token=token)
     _RUNNING.add(worker)
     worker.succeeded.connect(on_done)
     worker.failed.connect(on_failed)

@@ -91,8 +91,7 @@ class Saver(QObject):
             return
         try:
             data = self._ws.prepare_save()
-        except Exception as exc:
-            self._ws.dirty = True
+        except Exception as exc:  # the vault stays dirty: nothing was written
             self._set(SaveState.FAILED, error_text(exc))
             return
         self._in_flight = True
@@ -119,10 +118,9 @@ class Saver(QObject):
         self._set(SaveState.FAILED, error_text(exc))
 
     def stop(self) -> None:
-        """Wait for a write in progress and stop the worker; the caller saves what is left.
-
-        If a prepared save may not have reached the disk, the vault is marked unsaved so the
-        final save (on lock or quit) writes the whole current state again.
+        """Wait for a write in progress (never cut) and stop the worker; the caller saves what
+        is left. A prepared save that did not reach the disk leaves the vault dirty (the
+        workspace counts what is on disk), so the final save writes the current state.
         """
         if self._stopped:
             return
@@ -130,9 +128,8 @@ class Saver(QObject):
         self._timer.stop()
         self._thread.quit()
         self._thread.wait()
-        if self._in_flight or self._again:
-            self._ws.dirty = True
         self._in_flight = False
+        self._again = False
 
     def resume(self) -> None:
         """Start again after ``stop`` (the final save failed and the vault stays open)."""

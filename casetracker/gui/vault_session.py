@@ -2,12 +2,19 @@
 
 Views read through ``session.ws`` services and never write directly: edits go through undo
 commands or one service call followed by ``committed()``, which schedules a save and tells every
-view to refresh. Locking calls ``close``; afterwards the session holds nothing.
+view to refresh. Slow work over the vault runs through ``run_job``, so the vault knows it:
+locking calls ``stop_jobs`` (cancel, then wait) before the final save, then ``close``;
+afterwards the session holds nothing and no late callback of a job reaches a view.
 """
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from casetracker.cancellation import CancelToken
+from casetracker.gui.background import BackgroundJob, run_in_background
 from casetracker.gui.saver import Saver, SaveState
 from casetracker.services.flags import FlagService
 from casetracker.services.workspace import Workspace
@@ -55,14 +62,59 @@ class VaultSession(QObject):
         self.saver.schedule()
         self.changed.emit()
 
+    # -- background jobs --------------------------------------------------------------------
+    def run_job(
+        self,
+        job: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[Exception], None],
+        *,
+        cancellable: bool = True,
+    ) -> BackgroundJob:
+        """Run ``job`` on a worker thread as a job of this vault; the callbacks run on the GUI
+        thread, and never once the vault is locked. A cancellable job stops at its next check
+        when the vault is locked; one that is not (a key change) is waited for. While the vault
+        is closing no new job starts: it fails at once with ``Cancelled``."""
+        jobs = self.ws.jobs
+        token = CancelToken() if cancellable else None
+
+        def registered() -> Any:
+            with jobs.running(token):
+                return job()
+
+        def done(result: Any) -> None:
+            if self.is_open:
+                on_done(result)
+
+        def failed(exc: Exception) -> None:
+            if self.is_open:
+                on_failed(exc)
+
+        return run_in_background(registered, done, failed, token)
+
+    def cancel_job(self, job: BackgroundJob) -> None:
+        """Stop one job (its dialog is closing) and wait until it has ended."""
+        if job.token is not None and self._ws is not None:
+            self._ws.jobs.cancel(job.token)
+        job.wait()
+
+    def stop_jobs(self) -> None:
+        """Cancel every job over the vault and wait for all (writes finish); none may start
+        until ``resume_jobs``. Locking does this before its final save."""
+        if self._ws is not None:
+            self._ws.jobs.stop()
+
+    def resume_jobs(self) -> None:
+        if self._ws is not None:
+            self._ws.jobs.resume()
+
     def save_now(self) -> None:
         """Synchronous final save (lock, quit); on failure saving resumes and the error rises."""
         self.saver.stop()
         try:
             if self.ws.dirty:
                 self.ws.save()
-        except BaseException:
-            self.ws.dirty = True
+        except BaseException:  # the workspace still counts the changes as unsaved
             self.saver.resume()
             raise
 

@@ -16,9 +16,15 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from casetracker.services import audit, migrations, search_keys, search_text
+from casetracker.services.jobs import Jobs
 from casetracker.services.sharing import ensure_org_keys
 from casetracker.storage import heap
-from casetracker.storage.database import engine_from_snapshot, refuse_writes, snapshot
+from casetracker.storage.database import (
+    engine_from_snapshot,
+    interrupt,
+    refuse_writes,
+    snapshot,
+)
 from casetracker.storage.errors import VaultInUse, VaultReadOnly
 from casetracker.storage.kdf import KdfParams
 from casetracker.storage.vault_file import VaultFile
@@ -29,7 +35,13 @@ class Workspace:
         self.file = vault_file
         self.engine = engine
         self.actor = actor
-        self.dirty = False
+        # Units of work committed since opening, and how many of them are in the snapshot being
+        # written and in the file on disk: ``dirty`` and ``unsaved_changes`` follow from these,
+        # so a failed or cut write is never forgotten.
+        self._changes = 0
+        self._prepared = 0
+        self._saved = 0
+        self.jobs = Jobs(interrupt=lambda: interrupt(self.engine))
         # Opened read-only, and the file needed an upgrade (a migration, new search keys or
         # organisation keys) that was made in memory only and cannot be saved.
         self.unsaved_upgrade = False
@@ -138,6 +150,26 @@ class Workspace:
     def path(self) -> Path:
         return self.file.path
 
+    # -- unsaved work -----------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        """Whether committed changes are not (yet) in the file on disk."""
+        return self._changes != self._saved
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        """True: one more unit of work was committed; False: the database as it is now is
+        the saved state (a freshly restored backup)."""
+        if value:
+            self._changes += 1
+        else:
+            self._saved = self._prepared = self._changes
+
+    @property
+    def unsaved_changes(self) -> int:
+        """How many units of work (each a caseworker's action) the file on disk lacks."""
+        return self._changes - self._saved
+
     @property
     def read_only(self) -> bool:
         """Opened where it cannot be written: reading works, every change is refused."""
@@ -176,24 +208,25 @@ class Workspace:
         20,000 cases), so they happen in ``finish_save``, off the GUI thread.
         """
         payload = snapshot(self.engine)
-        self.dirty = False
+        self._prepared = self._changes
         return payload
 
     def finish_save(self, payload: bytes) -> None:
         """Compress, encrypt and write durably (for a worker thread); on failure the edits are
-        still in memory and the vault is marked dirty."""
-        try:
+        still in memory and the vault stays dirty. Closing the vault waits for it."""
+        prepared = self._prepared
+        with self.jobs.running():
             self.file.write(self.file.prepare(payload))
-        except BaseException:
-            self.dirty = True
-            raise
+        self._saved = max(self._saved, prepared)
 
     def save(self) -> None:
         self.finish_save(self.prepare_save())
 
     def close(self, *, save: bool = True) -> None:
-        """Save pending changes, release the writer lock and drop keys and data."""
+        """Stop and wait for background jobs, save pending changes, release the writer lock
+        and drop keys and data."""
         try:
+            self.jobs.stop()
             if save and self.dirty:
                 self.save()
         finally:

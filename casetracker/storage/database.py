@@ -20,6 +20,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import StaticPool
 
+from casetracker import cancellation
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
@@ -68,6 +70,10 @@ def _connect(snapshot: bytes | None) -> sqlite3.Connection:
     return conn
 
 
+def _stop_if_cancelled(*_args: object) -> None:
+    cancellation.check()
+
+
 def engine_from_snapshot(snapshot: bytes | None) -> Engine:
     """An engine over a private in-memory database, empty or loaded from `snapshot`.
 
@@ -76,8 +82,24 @@ def engine_from_snapshot(snapshot: bytes | None) -> Engine:
     """
     conn = _connect(snapshot)
     engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+    # A cancelled background job runs no further statement (``interrupt`` stops one already
+    # running).
+    event.listen(engine, "before_cursor_execute", _stop_if_cancelled)
     _CONNECTIONS[engine] = conn
     return engine
+
+
+def interrupt(engine: Engine) -> None:
+    """Stop the statements running on the engine's connection now (they fail "interrupted").
+
+    For stopping cancelled jobs from another thread while the caller runs no statement itself.
+    SQLite's interrupt takes no lock, unlike a Python progress handler, which would have to
+    take the GIL while holding the connection's mutex (a deadlock with a thread that holds the
+    GIL and waits for the mutex).
+    """
+    raw = _CONNECTIONS.get(engine)
+    if raw is not None:
+        raw.interrupt()
 
 
 def snapshot(engine: Engine) -> bytes:

@@ -4045,7 +4045,7 @@ in %2</source>
     <name>cancellation</name>
     <message>
         <source>Stopped before it finished: the vault is being locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановлено, не закончив: хранилище запирается.</translation>
     </message>
 </context>
 <context>
@@ -7438,8 +7438,72 @@ in %2</source>
         <translation>Резервной копии с номером {number} нет.</translation>
     </message>
     <message>
+        <source>the file is incomplete or is not a Casetracker vault</source>
+        <translation>файл неполный или это не хранилище Casetracker</translation>
+    </message>
+    <message>
+        <source>the header (which describes how the file is locked) is damaged</source>
+        <translation>повреждён заголовок (часть, которая описывает, как файл заперт)</translation>
+    </message>
+    <message>
+        <source>a key slot is damaged</source>
+        <translation>повреждён слот ключа</translation>
+    </message>
+    <message>
+        <source>the case data failed its integrity check</source>
+        <translation>данные дел не прошли проверку целостности</translation>
+    </message>
+    <message>
+        <source>it does not belong to this vault</source>
+        <translation>он не относится к этому хранилищу</translation>
+    </message>
+    <message>
+        <source>it was saved by a version of Casetracker this one cannot read</source>
+        <translation>он сохранён версией Casetracker, которую эта версия не может прочитать</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}.</source>
+        <translation>{file}: {problem}.</translation>
+    </message>
+    <message>
         <source>None of the backup copies of this vault could be opened.</source>
         <translation>Ни одну резервную копию этого хранилища не удалось открыть.</translation>
+    </message>
+    <message>
+        <source>Vault file</source>
+        <translation>Файл хранилища</translation>
+    </message>
+    <message>
+        <source>it is missing</source>
+        <translation>его нет</translation>
+    </message>
+    <message>
+        <source>a folder stands where the file should be</source>
+        <translation>на месте файла находится папка</translation>
+    </message>
+    <message>
+        <source>Backup {name}</source>
+        <translation>Резервная копия {name}</translation>
+    </message>
+    <message>
+        <source>No key slot of the vault or its backups opened with this passphrase: either it is wrong or the key slots are damaged, so the data was not checked.</source>
+        <translation>Ни один слот ключа хранилища и его резервных копий не открылся этой парольной фразой: либо она неверна, либо слоты повреждены, поэтому данные не проверены.</translation>
+    </message>
+    <message>
+        <source>its key slot does not open with this passphrase (it is damaged, or older than the last change of passphrase)</source>
+        <translation>его слот ключа не открывается этой парольной фразой (он повреждён или старше последней смены парольной фразы)</translation>
+    </message>
+    <message>
+        <source>No key slot of the vault or its backups opened with this recovery key: either it is wrong or the key slots are damaged, so the data was not checked.</source>
+        <translation>Ни один слот ключа хранилища и его резервных копий не открылся этим ключом восстановления: либо он неверен, либо слоты повреждены, поэтому данные не проверены.</translation>
+    </message>
+    <message>
+        <source>its key slot does not open with this recovery key (it is damaged, or older than the last change of recovery key)</source>
+        <translation>его слот ключа не открывается этим ключом восстановления (он повреждён или старше последней замены ключа восстановления)</translation>
+    </message>
+    <message>
+        <source>the file could not be read from the disk</source>
+        <translation>файл не удалось прочитать с диска</translation>
     </message>
 </context>
 <context>

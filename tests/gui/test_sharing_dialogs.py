@@ -27,14 +27,14 @@ from pytestqt.qtbot import QtBot
 from casetracker.gui.app import DEMO_PASSPHRASE, App
 from casetracker.gui.dialogs.bundle_import_dialog import BundleImportDialog
 from casetracker.gui.dialogs.export_dialog import ExportDialog
-from casetracker.gui.dialogs.import_wizard import CHECK, COLUMNS, ImportWizard
+from casetracker.gui.dialogs.import_wizard import ImportWizard
 from casetracker.gui.dialogs.recipients_dialog import RecipientsDialog
 from casetracker.gui.dialogs.unknown_signer_dialog import UnknownSignerDialog
 from casetracker.gui.main_window import CASES, MainWindow
 from casetracker.gui.vault_session import VaultSession
 from casetracker.services.workspace import Workspace
 from casetracker.sharing import keys as keyring
-from tests.gui.by_hand import open_section
+from tests.gui.by_hand import open_section, wizard_at_check
 from tests.gui.keyboard import (
     answer_file_chooser,
     click,
@@ -559,23 +559,7 @@ def test_locking_closes_a_sharing_screen_even_in_the_middle_of_its_work(
     assert window is not None and demo_app.session is not None
     ws = demo_app.session.ws
     before = _case_count(ws)
-    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
-    QTest.keyClick(
-        window,
-        Qt.Key.Key_I,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
-    wizard = modal(qtbot, ImportWizard)
-    assert isinstance(wizard, ImportWizard)
-    seen = answer_file_chooser(SHEET)
-    click(qtbot, wizard.choose_button)
-    assert wizard.path == SHEET, seen
-    qtbot.waitUntil(lambda: wizard.current() == COLUMNS, timeout=JOB_TIMEOUT)
-    for _ in range(CHECK - COLUMNS):  # the columns, the status words, the preview…
-        click(qtbot, wizard.next_button)
-        if wizard.current() == CHECK:
-            break
-    assert wizard.current() == CHECK
+    wizard = wizard_at_check(qtbot, window, SHEET)
     assert wizard.busy.busy  # the check (a rolled-back import) runs on a worker thread
     assert demo_app.lock()  # what the idle timer (or the system going to sleep) does
     assert demo_app.is_locked and ws.file.closed

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker import cancellation
 from casetracker.gui import file_dialogs
 from casetracker.gui.dialogs.recipients_dialog import RecipientsDialog
 from casetracker.gui.labels import status_label
@@ -132,6 +133,7 @@ class ExportDialog(QDialog):
         self.saved_to: Path | None = None
         self._summary_stale = False
         self._summary_request = 0
+        self._closing = False  # rejected (by hand or by the lock): no new job may start
         # Application-modal: a job shares the vault's one database with the GUI thread.
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowTitle(self.tr("Export for a lawyer"))
@@ -457,7 +459,7 @@ class ExportDialog(QDialog):
 
     # -- summary ----------------------------------------------------------------------------
     def update_summary(self) -> None:
-        if not self.session.is_open:
+        if self._closing or not self.session.is_open:
             return
         if self.busy.busy:
             self._summary_stale = True
@@ -626,6 +628,7 @@ class ExportDialog(QDialog):
             result = service.export(
                 ids, profile=profile, recipients=names, passphrase=secret, with_attachments=attach
             )
+            cancellation.check()  # locked meanwhile: no file (a write, once begun, finishes)
             service.write_bundle(path, result.data, overwrite=overwrite)
             return result
 
@@ -682,7 +685,9 @@ class ExportDialog(QDialog):
 
     # -- closing ----------------------------------------------------------------------------
     def reject(self) -> None:
-        """Cancel or close; the lock calls it too, so a running job is waited for, not left."""
+        """Cancel or close; the lock calls it too: a running job is cancelled and waited for,
+        and no new one starts (counting again would read a vault about to be closed)."""
+        self._closing = True
         self._summary_timer.stop()
         self.busy.abandon()
         self.passphrase.clear()

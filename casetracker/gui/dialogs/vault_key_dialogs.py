@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casetracker.gui.background import BackgroundJob, run_in_background
+from casetracker.gui.background import BackgroundJob
 from casetracker.gui.error_messages import error_text
 from casetracker.gui.start.recovery_page import RecoveryPage
 from casetracker.gui.style import set_role
@@ -56,7 +56,8 @@ class KeyChangeDialog(QDialog):
             self._finished()
             done(result)
 
-        self.job = run_in_background(job, succeeded, self._failed)
+        # Not cancellable: locking waits for a rewrite of the key slots to finish.
+        self.job = self.session.run_job(job, succeeded, self._failed, cancellable=False)
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -72,8 +73,9 @@ class KeyChangeDialog(QDialog):
         show_message(self.message, error_text(exc))
 
     def _locked(self) -> None:
-        if self.job is None:
-            super().reject()
+        # Closing the vault waited for a rewrite in progress; its result reaches no one.
+        self.job = None
+        super().reject()
 
     def reject(self) -> None:
         if self.job is None:  # a rewrite half-way is finished, not abandoned

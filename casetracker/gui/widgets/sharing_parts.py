@@ -5,8 +5,9 @@ in-memory SQLite database shared by every thread, so a job that writes (a bundle
 spreadsheet imported — or only tried, in a transaction that is rolled back) first saves what is
 pending and pauses the saver until it ends: a snapshot must never be taken in the middle of the
 job's transaction, and a lock arriving meanwhile then has nothing to save. The dialogs using it
-are application-modal, so nothing else touches the database meanwhile. Closing the dialog while
-a job runs (the lock does that) waits for the job and drops its result.
+are application-modal, so nothing else touches the database meanwhile. Jobs run as jobs of the
+vault (``VaultSession.run_job``): closing the dialog cancels the running one, waits for it to
+stop and drops its result; locking cancels and waits for it before the final save.
 """
 
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casetracker.gui.background import BackgroundJob, run_in_background
+from casetracker.gui.background import BackgroundJob
 from casetracker.gui.clipboard_guard import clipboard_guard
 from casetracker.gui.error_messages import error_text
 from casetracker.gui.style import set_role
@@ -80,8 +81,9 @@ class BusyBar(QWidget):
         *,
         writes: bool = False,
     ) -> bool:
-        """Start ``job``; False (and nothing started) while another job still runs."""
-        if self._job is not None:
+        """Start ``job``; False (and nothing started) while another job still runs or once
+        the vault is locked."""
+        if self._job is not None or not self._session.is_open:
             return False
         if writes and self._session.is_open:
             try:
@@ -105,7 +107,7 @@ class BusyBar(QWidget):
                 on_failed(exc)
                 self.finished.emit()
 
-        self._job = run_in_background(job, done, failed)
+        self._job = self._session.run_job(job, done, failed)
         return True
 
     def _release(self) -> None:
@@ -118,14 +120,15 @@ class BusyBar(QWidget):
                 self._session.saver.resume()
 
     def abandon(self) -> None:
-        """Wait for the running job (if any) and forget its result: the dialog is closing."""
+        """Cancel the running job (if any), wait for it to stop and forget its result: the
+        dialog is closing. ``finished`` is not emitted: nothing may follow on a closing dialog.
+        """
         job = self._job
         if job is None:
             return
         self._generation += 1
-        job.wait()
+        self._session.cancel_job(job)
         self._release()
-        self.finished.emit()
 
 
 class KeyField(QWidget):
