@@ -23,7 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from casetracker.i18n import translate
+from casetracker.i18n import QT_TRANSLATE_NOOP, translate
 from casetracker.storage import atomic_write, backups, envelope, key_slots
 from casetracker.storage.backups import BackupInfo, list_backups
 from casetracker.storage.envelope import Header, ParsedFile
@@ -48,12 +48,15 @@ from casetracker.storage.writer_lock import WriterLock
 
 __all__ = ["BackupInfo", "CheckReport", "VaultFile", "list_backups"]
 
+# What `check` says about one file, translated where shown ("storage" context).
 _CHECK_DESCRIPTIONS = {
-    "file": "the file is incomplete or is not a Casetracker vault",
-    "header": "the header (which describes how the file is locked) is damaged",
-    "key slot": "a key slot is damaged",
-    "payload": "the case data failed its integrity check",
-    "backup": "it does not belong to this vault",
+    "file": QT_TRANSLATE_NOOP("storage", "the file is incomplete or is not a Casetracker vault"),
+    "header": QT_TRANSLATE_NOOP(
+        "storage", "the header (which describes how the file is locked) is damaged"
+    ),
+    "key slot": QT_TRANSLATE_NOOP("storage", "a key slot is damaged"),
+    "payload": QT_TRANSLATE_NOOP("storage", "the case data failed its integrity check"),
+    "backup": QT_TRANSLATE_NOOP("storage", "it does not belong to this vault"),
 }
 
 
@@ -98,10 +101,15 @@ def _check_secret(passphrase: str | None, recovery_key: str | None) -> None:
 
 def _describe(error: VaultError) -> str:
     if isinstance(error, VaultDamaged):
-        return _CHECK_DESCRIPTIONS[error.region]
+        return translate("storage", _CHECK_DESCRIPTIONS[error.region])
     if isinstance(error, UnsupportedVersion):
-        return "it was saved by a version of Casetracker this one cannot read"
+        return translate("storage", "it was saved by a version of Casetracker this one cannot read")
     return str(error)
+
+
+def _problem(label: str, description: str) -> str:
+    """One line of `check`: which file, what is wrong with it."""
+    return translate("storage", "{file}: {problem}.").format(file=label, problem=description)
 
 
 class VaultFile:
@@ -686,14 +694,38 @@ def _check_vault(path: Path, passphrase: str | None, recovery_key: str | None) -
 
     Files are read one at a time, so checking many large backups needs little memory.
     """
-    files = [("Vault file", path)] if path.is_file() else []
-    problems = [] if files else ["Vault file: it is missing."]
+    main_label = translate("storage", "Vault file")
+    files = [(main_label, path)] if path.is_file() else []
+    problems = [] if files else [_problem(main_label, translate("storage", "it is missing"))]
     if path.is_dir():
-        problems = ["Vault file: a folder stands where the file should be."]
+        where = translate("storage", "a folder stands where the file should be")
+        problems = [_problem(main_label, where)]
     verified: set[Path] = set()
     intact: set[Path] = set()
-    files += [(f"Backup {p.name}", p) for p in backups.all_backup_paths(path)]
-    secret_word = "passphrase" if passphrase is not None else "recovery key"
+    backup_label = translate("storage", "Backup {name}")
+    files += [(backup_label.format(name=p.name), p) for p in backups.all_backup_paths(path)]
+    if passphrase is not None:
+        none_opened = translate(
+            "storage",
+            "No key slot of the vault or its backups opened with this passphrase: either it is "
+            "wrong or the key slots are damaged, so the data was not checked.",
+        )
+        slot_refused = translate(
+            "storage",
+            "its key slot does not open with this passphrase (it is damaged, or older than the "
+            "last change of passphrase)",
+        )
+    else:
+        none_opened = translate(
+            "storage",
+            "No key slot of the vault or its backups opened with this recovery key: either it "
+            "is wrong or the key slots are damaged, so the data was not checked.",
+        )
+        slot_refused = translate(
+            "storage",
+            "its key slot does not open with this recovery key (it is damaged, or older than "
+            "the last change of recovery key)",
+        )
     cache = KekCache()
     headers: list[Header] = []
     for _, file_path in files:
@@ -714,21 +746,20 @@ def _check_vault(path: Path, passphrase: str | None, recovery_key: str | None) -
                     )
                     break
         if data_key is None and headers:
-            problems.append(
-                f"No key slot of the vault or its backups opened with this {secret_word}: "
-                "either it is wrong or the key slots are damaged, so the data was not checked."
-            )
+            problems.append(none_opened)
     for label, file_path in files:
         try:
             parsed = envelope.parse(file_path.read_bytes())
         except OSError:
-            problems.append(f"{label}: the file could not be read from the disk.")
+            problems.append(
+                _problem(label, translate("storage", "the file could not be read from the disk"))
+            )
             continue
         except VaultError as exc:
-            problems.append(f"{label}: {_describe(exc)}.")
+            problems.append(_problem(label, _describe(exc)))
             continue
         if parsed.header.vault_id != vault_id:
-            problems.append(f"{label}: {_CHECK_DESCRIPTIONS['backup']}.")
+            problems.append(_problem(label, translate("storage", _CHECK_DESCRIPTIONS["backup"])))
             continue
         if data_key is None:
             continue
@@ -741,16 +772,13 @@ def _check_vault(path: Path, passphrase: str | None, recovery_key: str | None) -
                 cache=cache,
             )
         except WrongPassphrase:
-            problems.append(
-                f"{label}: its key slot does not open with this {secret_word} (it is damaged, "
-                f"or older than the last change of {secret_word})."
-            )
+            problems.append(_problem(label, slot_refused))
         else:
             verified.add(file_path)
         try:
             envelope.decrypt(parsed, data_key)
         except VaultError as exc:
-            problems.append(f"{label}: {_describe(exc)}.")
+            problems.append(_problem(label, _describe(exc)))
             verified.discard(file_path)
         else:
             intact.add(file_path)
