@@ -183,6 +183,16 @@ def add_commands(sub: Subcommands) -> None:
             'as shown (e.g. "3F2A 91C0 7B44 E812 0D5C"), after comparing it with the sender',
         ),
     )
+    p.add_argument(
+        "--remember-as",
+        metavar="NAME",
+        default="",
+        help=translate(
+            "cli",
+            "with --trust-fingerprint: add the signer to the address book under this name, so "
+            "their next files are recognised",
+        ),
+    )
     p.add_argument("--dry-run", action="store_true", help=translate("cli", "report, write nothing"))
     p.add_argument(
         "--on-conflict",
@@ -483,7 +493,11 @@ def cmd_import_bundle(args: Namespace) -> int:
             report = service.preview_import(bundle)
         else:
             try:
-                report = service.import_bundle(bundle, trust_fingerprint=args.trust_fingerprint)
+                report = service.import_bundle(
+                    bundle,
+                    trust_fingerprint=args.trust_fingerprint,
+                    remember_as=args.remember_as,
+                )
             except UnknownSigner as exc:
                 raise InvalidInput(_unknown_signer_words(exc)) from None
             if report.conflicts and args.on_conflict != "list":

@@ -86,6 +86,22 @@ Lock anyway and lose them?</source>
 
 Всё равно заблокировать и потерять их?</translation>
     </message>
+    <message>
+        <source>Your latest changes could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Quit and lose %n change(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AttachmentViewer</name>
@@ -2268,6 +2284,14 @@ proof of life</source>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save, lock and close Casetracker</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Try saving again</source>
@@ -4483,6 +4507,10 @@ in %2</source>
     <message>
         <source>import from a signer who is not in the address book: their whole fingerprint, as shown (e.g. &quot;3F2A 91C0 7B44 E812 0D5C&quot;), after comparing it with the sender</source>
         <translation>импортировать от подписавшего, которого нет в адресной книге: его отпечаток целиком, как он показан (например, &quot;3F2A 91C0 7B44 E812 0D5C&quot;), после сверки с отправителем</translation>
+    </message>
+    <message>
+        <source>with --trust-fingerprint: add the signer to the address book under this name, so their next files are recognised</source>
+        <translation>вместе с --trust-fingerprint: добавить подписавшего в адресную книгу под этим именем, чтобы его следующие файлы узнавались</translation>
     </message>
     <message>
         <source>list conflicts (default), keep ours, or take the bundle&apos;s version</source>

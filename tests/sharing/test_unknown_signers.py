@@ -163,3 +163,21 @@ def test_our_own_bundles_are_known(org_a: Workspace) -> None:
     bundle = service.open(data)
     assert service.signer_known_as(bundle) == "this organisation"
     assert service.import_bundle(bundle).changes == 0
+
+
+def test_a_confirmed_signer_can_be_remembered_for_the_next_file(
+    sent: tuple[Path, Path, dict[str, str]], cli: RunCli
+) -> None:
+    b, bundle, keys_a = sent
+    code, _out, err = cli("import-bundle", b, bundle, "--remember-as", "Фонд А")
+    assert code == 1 and "--trust-fingerprint" in err  # remembering is no way round the check
+    code, out, err = cli(
+        "import-bundle", b, bundle, "--trust-fingerprint", keys_a["fingerprint"],
+        "--remember-as", "Фонд А",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "known here as: Фонд А" in out
+    [entry] = json.loads(cli("recipients", b, "list", "--json")[1])
+    assert (entry["name"], entry["signing_key"]) == ("Фонд А", keys_a["signing_key"])
+    code, out, err = cli("import-bundle", b, bundle)  # the next file: known, no flag
+    assert code == 0 and "known here as: Фонд А" in out
