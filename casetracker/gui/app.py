@@ -10,9 +10,10 @@ import getpass
 import shutil
 import sys
 import tempfile
+from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from casetracker.gui import translation
@@ -67,6 +68,12 @@ def os_user() -> str:
         return getpass.getuser()
     except Exception:
         return ""
+
+
+class QuitAnswer(Enum):
+    SAVE_AGAIN = "save again"
+    QUIT = "quit and lose the changes"
+    STAY = "cancel"
 
 
 class App(QObject):
@@ -127,6 +134,7 @@ class App(QObject):
         self.session = VaultSession(workspace, demo=self.demo_mode)
         self.window = MainWindow(self.session)
         self.window.lock_requested.connect(lambda: self.lock(automatic=False))
+        self.window.installEventFilter(self)  # closing it (quitting) asks if changes are unsaved
         self.window.settings_saved.connect(self._apply_autolock)
         self._apply_autolock()
         self.idle.start()
@@ -155,9 +163,7 @@ class App(QObject):
         note = ""
         window = self.window
         window.teardown_pending = True  # type: ignore[attr-defined]
-        for case_window in list(window.case_windows.values()):
-            if case_window.details.dirty:
-                case_window.details.save_before_lock()
+        self._keep_edits_in_open_forms()
         # Background jobs first: each stops at its next check (a write finishes), so the final
         # save never catches a job's transaction half-way and nothing reads the database after
         # it is closed; no dialog can start another one from here on.
@@ -195,6 +201,13 @@ class App(QObject):
         self.locked.emit()
         return True
 
+    def _keep_edits_in_open_forms(self) -> None:
+        """A case's details edited but not yet applied go into the vault before the last save."""
+        if self.window is not None:
+            for case_window in list(self.window.case_windows.values()):
+                if case_window.details.dirty:
+                    case_window.details.save_before_lock()
+
     def _confirm_lock_without_saving(self, reason: str) -> bool:
         answer = QMessageBox.warning(
             self.window,
@@ -208,6 +221,56 @@ class App(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     # -- quit -------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        closing = watched is self.window and event.type() == QEvent.Type.Close
+        if closing and not self.confirm_quit():
+            event.ignore()
+            return True  # the window stays, the vault stays open
+        return super().eventFilter(watched, event)
+
+    def confirm_quit(self) -> bool:
+        """Closing the main window quits: save first; if that fails, ask whether to save
+        again, quit and lose the changes, or stay. False: stay open, the vault unlocked."""
+        if self.session is None or not self.session.is_open:
+            return True
+        self._keep_edits_in_open_forms()
+        self.session.stop_jobs()
+        while True:
+            try:
+                self.session.save_now()
+                return True
+            except Exception as exc:
+                answer = self._ask_quit_without_saving(
+                    error_text(exc), self.session.ws.unsaved_changes
+                )
+            if self.session is None:
+                return False  # locked (idle) while asking: the unlock screen shows
+            if answer == QuitAnswer.QUIT:
+                return True  # the lock on quitting tries once more, then locks anyway
+            if answer == QuitAnswer.STAY:
+                self.session.resume_jobs()
+                return False
+
+    def _ask_quit_without_saving(self, reason: str, changes: int) -> "QuitAnswer":
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Changes not saved"))
+        box.setText(self.tr("Your latest changes could not be saved."))
+        box.setInformativeText(reason)
+        again = box.addButton(self.tr("Save again"), QMessageBox.ButtonRole.AcceptRole)
+        lose = box.addButton(
+            self.tr("Quit and lose %n change(s)", "", changes),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        stay = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(again)
+        box.setEscapeButton(stay)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is again:
+            return QuitAnswer.SAVE_AGAIN
+        return QuitAnswer.QUIT if clicked is lose else QuitAnswer.STAY
+
     def shutdown(self) -> None:
         """Quit: save and close the vault, remove a demo vault."""
         if self.session is not None:

@@ -194,6 +194,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.recipients_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
+        # Closes the window: the app asks first if changes could not be saved (App.confirm_quit).
+        self.quit_action = action(
+            self.tr("Quit"), "Ctrl+Q", self.close,
+            self.tr("Save, lock and close Casetracker"),
+        )  # fmt: skip
+        file_menu.addAction(self.quit_action)
         self.cases.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.cases.table.addActions([self.log_action, self.export_action])
         for act in (self.new_case_action, self.log_action, self.find_action):

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>App</name>
+        <message numerus="yes">
+            <source>Quit and lose %n change(s)</source>
+            <translation>
+                <numerusform>Quit and lose %n change</numerusform>
+                <numerusform>Quit and lose %n changes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>BundleImportDialog</name>
         <message numerus="yes">
             <source>Changed on both sides: %n record(s). Choose below which version to keep.</source>

@@ -88,18 +88,18 @@ Lock anyway and lose them?</source>
     </message>
     <message>
         <source>Your latest changes could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Последние изменения не удалось сохранить.</translation>
     </message>
     <message>
         <source>Save again</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить ещё раз</translation>
     </message>
     <message numerus="yes">
         <source>Quit and lose %n change(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Выйти и потерять %n изменение</numerusform>
+            <numerusform>Выйти и потерять %n изменения</numerusform>
+            <numerusform>Выйти и потерять %n изменений</numerusform>
         </translation>
     </message>
 </context>
@@ -2287,11 +2287,11 @@ proof of life</source>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Выйти</translation>
     </message>
     <message>
         <source>Save, lock and close Casetracker</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить, запереть и закрыть Casetracker</translation>
     </message>
     <message>
         <source>Try saving again</source>
@@ -6804,6 +6804,10 @@ in %2</source>
     <message>
         <source>the same id appears twice</source>
         <translation>один и тот же идентификатор встречается дважды</translation>
+    </message>
+    <message>
+        <source>names a file another attachment names</source>
+        <translation>указывает на файл, на который указывает другое вложение</translation>
     </message>
     <message>
         <source>unknown field {name}</source>
