@@ -632,6 +632,7 @@ def parse_document(untrusted: Any, declared: Mapping[str, int] | None = None) ->
             for i, item in enumerate(items)
         ]
     ids = {key: _unique_ids(key, recs) for key, recs in records.items()}
+    _named_once(records[ATTACHMENTS])
     for spec in ENTITIES:
         for i, record in enumerate(records[spec.key]):
             for ref in spec.refs:
@@ -661,6 +662,21 @@ def _unique_ids(key: str, records: list[BundleRecord]) -> set[uuid.UUID]:
             _fail(f"{_record_place(key, i)}.id", translate("sharing", "the same id appears twice"))
         seen.add(record.id)
     return seen
+
+
+def _named_once(attachments: list[BundleRecord]) -> None:
+    """Each file of the bundle is named by one attachment record at most: importing stores a
+    copy for each record, so one large file named thousands of times would fill the disk."""
+    seen: set[str] = set()
+    for i, record in enumerate(attachments):
+        member = record.values.get("member")
+        if member in seen:
+            _fail(
+                f"{_record_place(ATTACHMENTS, i)}.member",
+                translate("sharing", "names a file another attachment names"),
+            )
+        if member is not None:
+            seen.add(member)
 
 
 def _parse_record(spec: EntitySpec, untrusted: Any, where: str, profile: str) -> BundleRecord:

@@ -241,3 +241,28 @@ def test_undeclared_attachments_are_held_to_the_same_ceiling(
     assert bundle_schema.json_token_limit(others) == bundle_schema.json_token_limit(
         {**others, "attachments": 2}
     )
+
+
+def test_two_attachments_naming_one_file_are_refused() -> None:
+    """One file named by every attachment record: importing stored a copy for each (a 100 MB
+    photo named 9,997 times is a terabyte of blobs). Each file may be named once."""
+    case_id = "00000000-0000-4000-8000-000000000001"
+    member = "attachments/00000000-0000-4000-8000-0000000000aa.jpg"
+    attachment = {"case_id": case_id, "filename": "x.jpg", "size": 1, "sha256": "0" * 64}
+    document = {
+        "format": "casetracker-cases",
+        "version": 1,
+        "profile": "anonymised",
+        "exported_at": "2024-01-01T00:00:00",
+        "records": {
+            "cases": [{"id": case_id}],
+            "attachments": [
+                {"id": f"00000000-0000-4000-8000-00000000000{i}", **attachment, "member": member}
+                for i in (2, 3)
+            ],
+        },
+    }
+    with pytest.raises(BundleFormatError, match=r"attached file 2\.member: names a file another"):
+        bundle_schema.parse_document(document)
+    document["records"]["attachments"][1]["member"] = member.replace("aa", "bb")  # type: ignore[index]
+    assert len(bundle_schema.parse_document(document).of("attachments")) == 2
