@@ -2,12 +2,13 @@
 
 import uuid
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from sqlmodel import func, select
 
 from casetracker.model import AuditEntry, CaseStatus, Relative
-from casetracker.services.bundle_merge import Choice
+from casetracker.services.bundle_merge import Choice, MergeReport
 from casetracker.services.workspace import Workspace
 from casetracker.sharing.errors import BundleError
 from tests.conftest import PASSPHRASE
@@ -36,7 +37,7 @@ def _send(source: Workspace, target: Workspace, *refs: str, profile: str = "lawy
     ).data
 
 
-def _receive(target: Workspace, data: bytes):  # type: ignore[no-untyped-def]
+def _receive(target: Workspace, data: bytes) -> MergeReport:
     service = sharing(target)
     return service.import_bundle(service.open(data))
 
@@ -210,8 +211,8 @@ def test_attachments_travel_encrypted_and_arrive_as_new_blobs(
 
 
 def test_the_imported_vault_survives_save_and_reopen(
-    org_a: Workspace, tmp_path, org_b: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    org_a: Workspace, tmp_path: Path, org_b: Workspace
+) -> None:
     ref = consent_case(org_a)
     _receive(org_b, _send(org_a, org_b))
     path = org_b.path
@@ -231,7 +232,7 @@ def test_signer_is_recognised_from_the_address_book(org_a: Workspace, org_b: Wor
     assert sharing(org_b).signer_known_as(sharing(org_b).open(data)) == ""
 
 
-def test_org_keys_are_made_once_and_kept(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_org_keys_are_made_once_and_kept(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path / "k.ctvault", "x")
     first = sharing(ws).keys()
     ws.close()
