@@ -11,11 +11,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlmodel import func, select
 
 from casetracker.model import AuditEntry, Recipient
 from casetracker.services.sharing import UnknownSigner
 from casetracker.services.workspace import Workspace
+from casetracker.sharing import keys as keyring
 from tests.sharing.conftest import RunCli, consent_case, sharing
 
 
@@ -181,3 +184,24 @@ def test_a_confirmed_signer_can_be_remembered_for_the_next_file(
     assert (entry["name"], entry["signing_key"]) == ("Фонд А", keys_a["signing_key"])
     code, out, err = cli("import-bundle", b, bundle)  # the next file: known, no flag
     assert code == 0 and "known here as: Фонд А" in out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    public=st.binary(min_size=32, max_size=32),
+    spacing=st.lists(st.sampled_from(["", " ", "  "]), min_size=20, max_size=20),
+    lower=st.booleans(),
+    position=st.integers(0, 19),
+    cut=st.integers(1, 19),
+)
+def test_only_the_whole_fingerprint_is_accepted(
+    public: bytes, spacing: list[str], lower: bool, position: int, cut: int
+) -> None:
+    shown = keyring.signing_fingerprint(public)
+    digits = shown.replace(" ", "")
+    typed = "".join(d + gap for d, gap in zip(digits, spacing, strict=True))
+    assert keyring.same_fingerprint(typed.lower() if lower else typed, shown)
+    other = "0" if digits[position] != "0" else "1"
+    assert not keyring.same_fingerprint(digits[:position] + other + digits[position + 1 :], shown)
+    assert not keyring.same_fingerprint(digits[:cut], shown)
+    assert not keyring.same_fingerprint(digits + "0", shown)
