@@ -3,8 +3,10 @@
 Three steps, each usable on its own by the CLI and by the GUI's import wizard:
 
 1. ``read_sheet`` turns the file into a header and rows of text, within explicit limits
-   (file size, rows, columns, characters per cell; for XLSX also the ZIP inside, which is
-   checked for bombs before openpyxl sees it, and read in openpyxl's streaming read-only mode).
+   (file size, rows, columns, characters per cell; cells per row and per sheet, counted by
+   ``sheet_scan`` before a parser builds a row; for XLSX also the ZIP inside, which is checked
+   for bombs before openpyxl sees it, and read in openpyxl's streaming read-only mode, with
+   defusedxml).
 2. ``guess_mapping`` maps header names (Russian or English, as people write them) to the fields
    of ``canonical_csv.ImportRow``; a ``SheetMapping`` can be edited, saved as JSON
    (``mapping_to_json``/``mapping_from_json``) and kept in the vault for the next time.
@@ -24,6 +26,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -34,6 +37,14 @@ from casetracker.model import CaseStatus, FacilityKind
 from casetracker.sharing import strict_json
 from casetracker.sharing.canonical_csv import ImportRow, ParsedCsv, RowError
 from casetracker.sharing.errors import SpreadsheetError, too_large
+from casetracker.sharing.sheet_scan import (
+    MAX_CELLS,
+    MAX_ROW_CELLS,
+    CsvLines,
+    row_too_wide,
+    scan_xlsx,
+    too_many_cells,
+)
 
 MAX_CSV_BYTES = 50 * 1024 * 1024
 MAX_XLSX_BYTES = 20 * 1024 * 1024
@@ -364,18 +375,21 @@ def _read_csv(untrusted: bytes) -> Sheet:
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
     csv.field_size_limit(MAX_CELL_CHARS)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    lines = CsvLines(text, delimiter)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:
         _sheet_error(
             translate("sharing", "The header line cannot be read ({reason}).").format(reason=exc)
         )
+    lines.record_read()
     if not header or not any(h.strip() for h in header):
         _sheet_error(translate("sharing", "The spreadsheet is empty."))
     _check_shape(header)
     rows: list[SheetRow] = []
     unreadable: list[RowError] = []
+    cells = 0
     while True:
         line = reader.line_num + 1
         try:
@@ -383,6 +397,7 @@ def _read_csv(untrusted: bytes) -> Sheet:
         except StopIteration:
             break
         except csv.Error as exc:
+            lines.record_read()
             unreadable.append(
                 RowError(
                     line,
@@ -394,14 +409,10 @@ def _read_csv(untrusted: bytes) -> Sheet:
                     translate("sharing", "Too many lines cannot be read; is this a CSV file?")
                 )
             continue
-        if len(rows) >= MAX_ROWS:
-            _sheet_error(
-                translate("sharing", "The spreadsheet has more than {n} rows.").format(n=MAX_ROWS)
-            )
-        if len(values) > MAX_COLUMNS:
-            values = values[:MAX_COLUMNS]
-        if any(v.strip() for v in values):
-            rows.append(SheetRow(line, tuple(values)))
+        lines.record_read()
+        if len(values) > MAX_ROW_CELLS:
+            row_too_wide(line)
+        cells = _add_row(rows, line, values, cells)
     return Sheet(_clean_headers(header), tuple(rows), "csv", tuple(unreadable))
 
 
@@ -431,9 +442,42 @@ def _check_xlsx_container(untrusted: bytes) -> None:
                 )
             if "xl/workbook.xml" not in {i.filename for i in infos}:
                 _sheet_error(translate("sharing", "This is not an Excel workbook (.xlsx)."))
-    # NotImplementedError: a ZIP feature zipfile lacks (a "version needed" above 6.3, …)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError):
+            scan_xlsx(archive)
+    # NotImplementedError: a ZIP feature zipfile lacks (a "version needed" above 6.3, …);
+    # zlib.error: a part whose compressed data is broken, met while ``scan_xlsx`` reads it.
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        zlib.error,
+    ):
         _sheet_error(translate("sharing", "The XLSX file is damaged or not an Excel workbook."))
+
+
+def _add_row(rows: list[SheetRow], line: int, values: Sequence[str], cells: int) -> int:
+    """Keeps a row that is not blank, within the row and cell limits; the cells kept so far."""
+    if len(rows) >= MAX_ROWS:
+        _sheet_error(
+            translate("sharing", "The spreadsheet has more than {n} rows.").format(n=MAX_ROWS)
+        )
+    kept = _row_cells(values)
+    if not kept:
+        return cells
+    cells += len(kept)
+    if cells > MAX_CELLS:
+        too_many_cells(MAX_CELLS)
+    rows.append(SheetRow(line, kept))
+    return cells
+
+
+def _row_cells(values: Sequence[str]) -> tuple[str, ...]:
+    """The first ``MAX_COLUMNS`` cells up to the last filled one; empty for a blank row."""
+    end = min(len(values), MAX_COLUMNS)
+    while end and not values[end - 1].strip():
+        end -= 1
+    return tuple(values[:end])
 
 
 def _cell_text(value: Any) -> str:
@@ -472,8 +516,11 @@ def _read_xlsx(untrusted: bytes) -> Sheet:
         )
         header: list[str] | None = None
         rows: list[SheetRow] = []
+        filled = 0
         try:
             for number, values in enumerate(rows_iter, start=1):
+                if values.count(None) == len(values):
+                    continue  # openpyxl yields every missing row; skip them cheaply
                 cells = [_cell_text(v) for v in values]
                 if header is None:
                     if not any(c.strip() for c in cells):
@@ -483,14 +530,7 @@ def _read_xlsx(untrusted: bytes) -> Sheet:
                     _check_shape(cells)
                     header = cells
                     continue
-                if len(rows) >= MAX_ROWS:
-                    _sheet_error(
-                        translate("sharing", "The spreadsheet has more than {n} rows.").format(
-                            n=MAX_ROWS
-                        )
-                    )
-                if any(c.strip() for c in cells):
-                    rows.append(SheetRow(number, tuple(cells[:MAX_COLUMNS])))
+                filled = _add_row(rows, number, cells, filled)
         except SpreadsheetError:
             raise
         except Exception:

@@ -7281,23 +7281,23 @@ in %2</source>
     <message>
         <source>Row {row} of the spreadsheet holds more than {n} cells, so the file was refused before it was read. Delete the stray cells to the right of the table and save it again.</source>
         <extracomment>Cells in one row (the first 100 columns are read; more cells than this is not a table). Cells holding something, in the whole sheet. XML elements in all parts of an XLSX (a cell is two or three: ``c``, ``v``, a shared string). A CSV record is refused before parsing past this many delimiters (quoted ones count too). Excel&apos;s own last row; a higher row number makes openpyxl produce every empty row before it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Строка {row} таблицы содержит больше {n} ячеек, поэтому файл не принят и не прочитан. Удалите лишние ячейки справа от таблицы и сохраните её снова.</translation>
     </message>
     <message>
-        <source>The spreadsheet holds more than {n} filled cells, so it was refused before it was read. Import it in parts.</source>
-        <translation type="unfinished"></translation>
+        <source>The spreadsheet holds more than {n} cells, so it was refused before it was read. Import it in parts.</source>
+        <translation>Таблица содержит больше {n} ячеек, поэтому она не принята и не прочитана. Импортируйте её по частям.</translation>
     </message>
     <message>
         <source>The XLSX file contains XML declarations (a DTD or entities) that spreadsheets never use and attacks do, so it was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл XLSX содержит объявления XML (DTD или сущности): в таблицах они не нужны, зато используются при атаках, поэтому файл не принят.</translation>
     </message>
     <message>
         <source>The XLSX file holds far more XML than its cells need, so it was refused before it was read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл XLSX содержит гораздо больше XML, чем нужно для его ячеек, поэтому он не принят и не прочитан.</translation>
     </message>
     <message>
         <source>The XLSX file is damaged: it has a row past Excel&apos;s last row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл XLSX повреждён: в нём есть строка ниже последней строки Excel.</translation>
     </message>
 </context>
 <context>
