@@ -5,13 +5,13 @@ so the import service can decide to apply all, the good ones, or nothing.
 """
 
 import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TypeVar
 
 from casetracker.i18n import translate
 from casetracker.model import CaseStatus, FacilityKind
+from casetracker.sharing.sheet_scan import CsvLines
 
 COLUMNS = (
     "case_ref", "full_name", "name_is_changed", "aliases", "birth_date", "home_region",
@@ -147,13 +147,16 @@ def parse(untrusted: bytes) -> ParsedCsv:
             translate("sharing", "The file contains binary data; it is not a CSV file.")
         )
     csv.field_size_limit(MAX_FIELD_CHARS)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    # Fed line by line, so a record of a million fields is refused before the reader builds it.
+    lines = CsvLines(text, ",")
+    reader = csv.reader(lines, strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:
         raise CsvFormatError(
             translate("sharing", "The header line cannot be read: {reason}.").format(reason=exc)
         ) from None
+    lines.record_read()
     if not header:
         raise CsvFormatError(translate("sharing", "The file is empty."))
     names = [h.strip().casefold() for h in header]
@@ -183,6 +186,7 @@ def parse(untrusted: bytes) -> ParsedCsv:
                 )
             )
             break
+        lines.record_read()
         line = reader.line_num
         if not any(v.strip() for v in values):
             continue

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casetracker.sharing import sheet_scan, spreadsheet
+from casetracker.sharing import canonical_csv, sheet_scan, spreadsheet
 from casetracker.sharing.errors import SpreadsheetError
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -152,6 +152,12 @@ def test_a_csv_record_of_thousands_of_fields_is_refused_before_it_is_built() -> 
             spreadsheet.read_sheet(f"ФИО,Статус\n{record}\n".encode(), "cases.csv")
     with pytest.raises(SpreadsheetError, match=r"Row 1 .* more than 1000 cells"):
         spreadsheet.read_sheet(("ФИО" + ";" * 15_000).encode(), "cases.csv")
+
+
+def test_the_canonical_csv_refuses_such_a_record_too() -> None:
+    with pytest.raises(SpreadsheetError, match=r"Row 2 .* more than 1000 cells"):
+        canonical_csv.parse(("full_name\nИванов" + ",x" * 20_000).encode())
+    assert len(canonical_csv.parse("full_name\nИванов\n".encode()).rows) == 1
 
 
 def test_the_sample_sheet_reads_the_same_as_csv_and_as_xlsx() -> None:
