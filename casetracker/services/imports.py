@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from casetracker import cancellation
 from casetracker.i18n import translate
 from casetracker.model import (
     Case,
@@ -149,6 +150,7 @@ class ImportService:
             try:
                 indexes = _indexes(session, self.ws.engine)
                 for row in parsed.rows:
+                    cancellation.check()  # a lock stops a long import; it rolls back
                     found = indexes.find(row)
                     if found is None:
                         _apply_row(session, row, report, indexes)

@@ -34,6 +34,7 @@ from typing import Any, NoReturn
 
 from sqlmodel import SQLModel
 
+from casetracker import cancellation
 from casetracker.i18n import translate
 from casetracker.model import (
     Allegation,
@@ -680,6 +681,7 @@ def _named_once(attachments: list[BundleRecord]) -> None:
 
 
 def _parse_record(spec: EntitySpec, untrusted: Any, where: str, profile: str) -> BundleRecord:
+    cancellation.check()  # 60,000 records take seconds: a lock stops here
     item = _expect_dict(untrusted, where)
     fields = spec.by_name
     unknown = set(item) - set(fields) - _RECORD_META

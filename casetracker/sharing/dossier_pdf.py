@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from casetracker import cancellation
 from casetracker.i18n import Context, format_date, translate
 from casetracker.model.labels import (
     allegation_label,
@@ -92,6 +93,7 @@ def render_dossier(
     _print(_parts(markup, CASES_PER_LAYOUT), font, writer)
     del writer  # finishes the PDF
     buffer.close()
+    cancellation.check()  # _print stopped early: the PDF is cut short, so it goes nowhere
     return bytes(data.data())
 
 
@@ -161,6 +163,8 @@ def _print(parts: list[str], font: "QFont", writer: "QPdfWriter") -> None:
     layout = text.documentLayout()
     layout.setPaintDevice(writer)
     for markup in parts:
+        if cancellation.cancelled():
+            break  # a lock: stop between parts (the painter still ends the file properly)
         text.setHtml(markup)
         frame = text.rootFrame().frameFormat()
         frame.setLeftMargin(margin_x)
@@ -314,6 +318,7 @@ def dossier_html(
     )
     lookups = _Lookups(doc)
     for case in sorted(doc.of("cases"), key=lambda r: str(r.values.get("ref", ""))):
+        cancellation.check()
         parts.append(CASE_START + _case(doc, case, lookups, facts) + "</div>")
     return "<html><body>" + "".join(parts) + "</body></html>"
 

@@ -32,6 +32,7 @@ from functools import cache
 from itertools import permutations
 from typing import Any
 
+from casetracker import cancellation
 from casetracker.model import Relative
 from casetracker.sharing.alternation import grouped
 from casetracker.sharing.bundle_schema import (
@@ -185,6 +186,7 @@ def scrubber(people: Iterable[Relative]) -> Callable[[str], str]:
     def scrub(text: str) -> str:
         cleaned = done.get(text)
         if cleaned is None:
+            cancellation.check()  # slow per text at 20,000 cases: a lock stops it here
             cleaned = done[text] = regex.sub(WITHHELD, text)
         return cleaned
 
@@ -231,6 +233,7 @@ def _lawyer(source: ExportSource, profile: Profile, exported_at: datetime) -> Ca
         free = profile.free_text.get(spec.key, frozenset())
         out: list[BundleRecord] = []
         for row in source.of(spec.key):
+            cancellation.check()
             values = _values(spec.key, row, allowed)
             withheld: set[str] = set()
             if spec.key == "relatives":
@@ -289,6 +292,7 @@ def _anonymised(source: ExportSource, profile: Profile, exported_at: datetime) -
         refs = {f.name for f in spec.refs}
         out = []
         for row in source.of(spec.key):
+            cancellation.check()
             values = _values(spec.key, row, allowed)
             for name in refs & values.keys():
                 if values[name] is not None:

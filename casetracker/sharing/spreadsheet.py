@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, NoReturn
 
+from casetracker import cancellation
 from casetracker.i18n import QT_TRANSLATE_NOOP, translate
 from casetracker.model import CaseStatus, FacilityKind
 from casetracker.sharing import strict_json
@@ -914,6 +915,7 @@ def parse(sheet: Sheet, mapping: SheetMapping, *, blank_bad_cells: bool = False)
         )
     result = ParsedCsv(errors=list(sheet.unreadable))
     for row in sheet.rows:
+        cancellation.check()  # a lock stops a long check here
         try:
             read = read_row(sheet, mapping, row, blank_bad_cells=blank_bad_cells)
         except ValueError as exc:

@@ -1,0 +1,108 @@
+"""Background jobs over an open vault: cancelled promptly, waited for before the vault closes,
+and the changes not yet on disk counted (issue 14, items 1 and 8)."""
+
+import errno
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from casetracker import cancellation
+from casetracker.cancellation import Cancelled, CancelToken
+from casetracker.services.workspace import Workspace
+from casetracker.storage.errors import SaveFailed
+from casetracker.storage.vault_file import VaultFile
+
+
+def _in_thread(ws: Workspace, job: Callable[[], Any], token: CancelToken | None) -> list[Any]:
+    """Run ``job`` as a job of ``ws`` on a thread; the list gets its result or exception."""
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            with ws.jobs.running(token):
+                outcome.append(job())
+        except Exception as exc:
+            outcome.append(exc)
+
+    threading.Thread(target=run, daemon=True).start()
+    return outcome
+
+
+def test_a_cancelled_job_runs_no_further_sql_and_closing_waits_for_it(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws.cases.create("Testov Ivan")
+    inside, release = threading.Event(), threading.Event()
+    disposed_while_inside: list[bool] = []
+
+    def job() -> int:
+        inside.set()
+        release.wait(10)  # still inside when the vault begins to close
+        return len(ws.cases.rows())  # a statement after the cancel: refused
+
+    outcome = _in_thread(ws, job, CancelToken())
+    assert inside.wait(10)
+    real_dispose = ws.engine.dispose
+
+    def dispose(*args: Any) -> None:
+        disposed_while_inside.append(not outcome)
+        real_dispose(*args)
+
+    monkeypatch.setattr(ws.engine, "dispose", dispose)
+    threading.Timer(0.2, release.set).start()
+    ws.close(save=False)
+    assert disposed_while_inside == [False]  # the job had ended first
+    assert len(outcome) == 1 and isinstance(outcome[0], Cancelled)
+
+
+def test_closing_lets_a_durable_write_finish(ws: Workspace) -> None:
+    ws.cases.create("Testov Ivan")
+    inside, release = threading.Event(), threading.Event()
+    finished: list[str] = []
+
+    def write() -> None:
+        inside.set()
+        release.wait(10)
+        finished.append("write")
+
+    _in_thread(ws, write, None)  # no token: not cancellable
+    assert inside.wait(10)
+    threading.Timer(0.2, release.set).start()
+    ws.jobs.stop()
+    assert finished == ["write"]
+
+
+def test_no_job_starts_on_a_closing_vault(ws: Workspace) -> None:
+    ws.jobs.stop()
+    with pytest.raises(Cancelled), ws.jobs.running(CancelToken()):
+        pytest.fail("a job ran on a closing vault")
+    ws.jobs.resume()
+    with ws.jobs.running(CancelToken()):
+        assert not cancellation.cancelled()
+
+
+def test_unsaved_changes_count_each_action_until_a_save_reaches_the_disk(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert ws.unsaved_changes == 0 and not ws.dirty
+    ws.cases.create("Testov Ivan")
+    ws.cases.create("Petrov Pyotr")
+    assert ws.unsaved_changes == 2
+    real = VaultFile.write
+
+    def full_disk(self: VaultFile, *args: Any) -> None:
+        raise SaveFailed(errno.ENOSPC)
+
+    monkeypatch.setattr(VaultFile, "write", full_disk)
+    with pytest.raises(SaveFailed):
+        ws.save()
+    assert ws.unsaved_changes == 2 and ws.dirty  # a failed write saved nothing
+    data = ws.prepare_save()
+    ws.cases.create("Sidorov Semyon")  # typed while the write is on its way
+    monkeypatch.setattr(VaultFile, "write", real)
+    ws.finish_save(data)
+    assert ws.unsaved_changes == 1  # only what came after the snapshot
+    ws.save()
+    assert ws.unsaved_changes == 0 and not ws.dirty
