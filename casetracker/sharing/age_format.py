@@ -182,9 +182,10 @@ def check_scrypt(stanzas: list[Stanza]) -> bool:
         raise BundleFormatError(
             translate(
                 "sharing",
-                "The bundle's passphrase protection asks for a work factor of 2^{n}, above "
-                "the 2^{limit} that age and this app use: opening it could take minutes and "
-                "gigabytes of memory, so it is refused. Ask the sender to export it again.",
+                "This bundle's passphrase protection is set to need far more work to open than "
+                "age and this app use (2^{n} instead of 2^{limit}): opening it could take "
+                "minutes and gigabytes of memory, so it was refused. Ask the sender to export "
+                "it again.",
             ).format(n=int(factor), limit=MAX_SCRYPT_LOG_N)
         )
     return True

@@ -7275,8 +7275,8 @@ in %2</source>
         <translation>Пакет создан более новой версией age ({version}), которую это приложение открыть не может.</translation>
     </message>
     <message>
-        <source>The bundle&apos;s passphrase protection asks for a work factor of 2^{n}, above the 2^{limit} that age and this app use: opening it could take minutes and gigabytes of memory, so it is refused. Ask the sender to export it again.</source>
-        <translation>Защита пакета парольной фразой требует коэффициента сложности 2^{n} — выше, чем 2^{limit}, которые используют age и это приложение: открытие могло бы занять минуты и гигабайты памяти, поэтому пакет не принят. Попросите отправителя выгрузить его ещё раз.</translation>
+        <source>This bundle&apos;s passphrase protection is set to need far more work to open than age and this app use (2^{n} instead of 2^{limit}): opening it could take minutes and gigabytes of memory, so it was refused. Ask the sender to export it again.</source>
+        <translation>Защита этого пакета парольной фразой настроена так, что для открытия нужно гораздо больше работы, чем используют age и это приложение (2^{n} вместо 2^{limit}): открытие могло бы занять минуты и гигабайты памяти, поэтому пакет не принят. Попросите отправителя выгрузить его ещё раз.</translation>
     </message>
     <message>
         <source>Row {row} of the spreadsheet holds more than {n} cells, so the file was refused before it was read. Delete the stray cells to the right of the table and save it again.</source>
