@@ -164,6 +164,14 @@ def seal(
         raise BundleError(
             translate("sharing", "The bundle could not be encrypted ({reason}).").format(reason=exc)
         ) from None
+    except (MemoryError, ValueError):  # scrypt's 256 MiB not to be had (hashlib: ValueError)
+        raise BundleError(
+            translate(
+                "sharing",
+                "The bundle could not be encrypted: the computer has not enough free memory "
+                "for the passphrase protection. Close other programs and try again.",
+            )
+        ) from None
 
 
 # -- opening --------------------------------------------------------------------------------

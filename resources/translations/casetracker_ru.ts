@@ -6577,6 +6577,10 @@ in %2</source>
         <translation>Не удалось зашифровать пакет ({reason}).</translation>
     </message>
     <message>
+        <source>The bundle could not be encrypted: the computer has not enough free memory for the passphrase protection. Close other programs and try again.</source>
+        <translation>Не удалось зашифровать пакет: компьютеру не хватает свободной памяти для защиты парольной фразой. Закройте другие программы и попробуйте ещё раз.</translation>
+    </message>
+    <message>
         <source>This file is not an age-encrypted bundle.</source>
         <translation>Этот файл — не пакет, зашифрованный age.</translation>
     </message>

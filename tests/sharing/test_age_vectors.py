@@ -122,6 +122,21 @@ def test_a_work_factor_above_2_18_is_refused_before_any_key_is_derived() -> None
         bundle.decrypt(hostile, passphrase="фраза")
 
 
+def test_no_memory_for_scrypt_is_said_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> bytes:
+        raise ValueError("[digital envelope routines] memory limit exceeded")
+
+    monkeypatch.setattr(age_format.hashlib, "scrypt", refuse)
+    with pytest.raises(BundleError, match="not enough free memory"):
+        bundle.seal(
+            {"cases.json": b"{}"},
+            key=SigningKey.generate(),
+            profile="lawyer",
+            counts={},
+            passphrase="длинная фраза для теста",
+        )
+
+
 def test_a_passphrase_given_for_a_keyed_bundle_is_told_apart() -> None:
     identity = x25519.Identity.generate()
     sealed = bundle.seal(
