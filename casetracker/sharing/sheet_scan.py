@@ -6,7 +6,9 @@ module builds a whole record before returning it. So:
 
 - every part of an XLSX file is first streamed through expat with handlers that only count
   (``scan_xlsx``): cells in a row, cells in the file, XML elements in the file; a DTD or an
-  entity declaration is refused there, as defusedxml refuses it for openpyxl itself;
+  entity declaration is refused there, as defusedxml refuses it for openpyxl itself. Every
+  sheet counts, not only the first, which is the one imported: opening the workbook, openpyxl
+  reads through each sheet to find its size (``ReadOnlyWorksheet._get_size``);
 - a CSV text is fed to the csv reader line by line (``CsvLines``), counting the delimiters of
   the record being assembled, so a record is refused before its list of fields is built.
 
@@ -24,7 +26,8 @@ from casetracker.sharing.errors import SpreadsheetError
 
 #: Cells in one row (the first 100 columns are read; more cells than this is not a table).
 MAX_ROW_CELLS = 1_000
-#: Cells holding something, in the whole sheet.
+#: Cells in the whole file (an XLSX file's ``c`` elements; a CSV's cells up to each row's last
+#: filled one).
 MAX_CELLS = 2_000_000
 #: XML elements in all parts of an XLSX (a cell is two or three: ``c``, ``v``, a shared string).
 MAX_XML_ELEMENTS = 3 * MAX_CELLS

@@ -45,6 +45,7 @@ def _made_by_openpyxl() -> bytes:
     assert sheet is not None
     sheet.append(["ФИО", "Статус"])
     sheet.append(["Юсупов Дмитрий", "задержан"])
+    book.create_sheet("Справочник").append(["задержан", "переведён"])
     made = io.BytesIO()
     book.save(made)
     return made.getvalue()
@@ -85,6 +86,13 @@ def test_a_row_of_thousands_of_cells_is_refused_before_it_is_read() -> None:
     first = b'<c t="inlineStr"><is><t>%s</t></is></c>' % "Ершов".encode()
     data = _workbook(_sheet_xml(first, _cells(5_000)))
     with pytest.raises(SpreadsheetError, match=r"Row 3 .* more than 1000 cells"):
+        spreadsheet.read_sheet(data, "cases.xlsx")
+
+
+def test_a_huge_row_on_another_sheet_is_refused_too() -> None:
+    # Only the first sheet is imported, but openpyxl reads through every sheet on opening.
+    data = _workbook(**{"xl/worksheets/sheet2.xml": _sheet_xml(_cells(5_000))})
+    with pytest.raises(SpreadsheetError, match=r"Row 2 .* more than 1000 cells"):
         spreadsheet.read_sheet(data, "cases.xlsx")
 
 
