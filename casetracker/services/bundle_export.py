@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
+from casetracker.cancellation import Cancelled
 from casetracker.i18n import translate
 from casetracker.model import (
     Allegation,
@@ -153,6 +154,8 @@ def current_flags(ws: "Workspace", cases: list[Case], as_of: date) -> list[Expor
         return []
     try:
         flags = list(evaluate(as_of))
+    except Cancelled:  # the vault is being locked: stop, rather than export without flags
+        raise
     except Exception:  # a rules bug must not stop a lawyer from getting the file
         return []
     by_id = {c.id: c for c in cases}

@@ -7,6 +7,7 @@ them durably. ``prepare_save``/``finish_save`` split that so a GUI can keep the 
 serialisation) on its thread and the slow half (compression, encryption, the write) in a worker.
 """
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -233,4 +234,7 @@ class Workspace:
             self.engine.dispose()
             self.file.close()
             search_text.forget_words()
+            # The scrubber's expression (names and phones of withheld relatives) would stay in
+            # the re module's cache after the lock.
+            re.purge()
             heap.release_free_memory()
