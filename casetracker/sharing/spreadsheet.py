@@ -392,6 +392,7 @@ def _read_csv(untrusted: bytes) -> Sheet:
     unreadable: list[RowError] = []
     cells = 0
     while True:
+        cancellation.check()  # a lock stops reading a long sheet here
         line = reader.line_num + 1
         try:
             values = next(reader)
@@ -520,6 +521,7 @@ def _read_xlsx(untrusted: bytes) -> Sheet:
         filled = 0
         try:
             for number, values in enumerate(rows_iter, start=1):
+                cancellation.check()  # a lock stops reading a long sheet here
                 if values.count(None) == len(values):
                     continue  # openpyxl yields every missing row; skip them cheaply
                 cells = [_cell_text(v) for v in values]
@@ -532,7 +534,7 @@ def _read_xlsx(untrusted: bytes) -> Sheet:
                     header = cells
                     continue
                 filled = _add_row(rows, number, cells, filled)
-        except SpreadsheetError:
+        except (SpreadsheetError, cancellation.Cancelled):
             raise
         except Exception:
             _sheet_error(

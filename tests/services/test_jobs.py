@@ -12,6 +12,7 @@ import pytest
 
 from casetracker import cancellation
 from casetracker.cancellation import Cancelled, CancelToken
+from casetracker.services.spreadsheet_import import SpreadsheetImportService
 from casetracker.services.workspace import Workspace
 from casetracker.storage.errors import SaveFailed
 from casetracker.storage.vault_file import VaultFile
@@ -131,3 +132,10 @@ def test_closing_the_vault_forgets_the_withheld_names_the_export_compiled(
     assert any(surname in pattern for pattern in _cached_patterns())  # the scrubber's
     ws.close(save=False)
     assert not any(surname in pattern for pattern in _cached_patterns())
+
+
+def test_a_cancelled_job_stops_reading_a_spreadsheet() -> None:
+    token = CancelToken()
+    token.cancel()  # the lock came while the wizard read the file
+    with cancellation.installed(token), pytest.raises(Cancelled):
+        SpreadsheetImportService.load(b"full name\nTestov Ivan\nPetrov Pyotr\n", "sheet.csv")
