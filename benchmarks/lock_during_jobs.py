@@ -5,7 +5,7 @@
 Each job (export summary, export, bundle check, spreadsheet check, save) is started on a worker
 thread as the GUI starts it (registered with the workspace, cancellable); ``--after`` seconds
 into it, ``Workspace.jobs.stop()`` is timed: the cancel, and the wait until the job has left.
-Prints one line per job (and what the job would have taken on its own, for scale).
+Prints one line per job: the wait, and whether the job was cancelled or had already finished.
 """
 
 import argparse
@@ -47,12 +47,6 @@ def _timed_stop(ws: Workspace, job: Callable[[], Any], after_s: float) -> tuple[
     worker.join()
     ws.jobs.resume()
     return took, outcome[0] if outcome else "?"
-
-
-def _alone(job: Callable[[], Any]) -> float:
-    start = time.perf_counter()
-    job()
-    return time.perf_counter() - start
 
 
 def _sheet(rows: int) -> bytes:
