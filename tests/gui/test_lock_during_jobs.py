@@ -26,11 +26,14 @@ from casetracker import cancellation
 from casetracker.gui.app import DEMO_PASSPHRASE, App
 from casetracker.gui.dialogs.bundle_import_dialog import BundleImportDialog
 from casetracker.gui.dialogs.export_dialog import ExportDialog
+from casetracker.gui.dialogs.vault_key_dialogs import ChangePassphraseDialog
+from casetracker.gui.main_window import SETTINGS
 from casetracker.services import sharing as sharing_service
+from casetracker.services import vault_keys
 from casetracker.services.spreadsheet_import import SpreadsheetImportService
 from casetracker.services.workspace import Workspace
 from casetracker.storage.vault_file import VaultFile
-from tests.gui.by_hand import wizard_at_check
+from tests.gui.by_hand import open_section, wizard_at_check
 from tests.gui.keyboard import (
     NAME,
     answer_file_chooser,
@@ -42,6 +45,7 @@ from tests.gui.keyboard import (
 )
 
 SHEET = Path(__file__).parents[1] / "data" / "org-spreadsheet.csv"
+NEW_PASSPHRASE = "river stone lantern morning"
 JOB_TIMEOUT = 30_000
 # Longer than any lock should take; a gate still closed by then lets the job go on.
 GATE_LIMIT_S = 10.0
@@ -232,3 +236,28 @@ def test_locking_during_a_save_lets_the_write_finish_first(
     assert gate.cancelled == 0 and gate.finished  # the write went through, whole
     with Workspace.open(path, passphrase=DEMO_PASSPHRASE) as saved:
         assert saved.cases.rows(search=NAME)
+
+
+def test_locking_during_a_passphrase_change_waits_for_it_to_finish(
+    demo_app: App, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = demo_app.window
+    assert window is not None
+    ws = _vault(demo_app)
+    path = ws.path
+    gate = Gate(hold_s=0.5)  # rewriting the key slots is never cut: held a moment, then done
+    gate.watch_close(ws, monkeypatch)
+    monkeypatch.setattr(vault_keys, "change_passphrase", gate.wrap(vault_keys.change_passphrase))
+    open_section(window, SETTINGS)
+    click(qtbot, window.settings.change_passphrase_button)
+    dialog = modal(qtbot, ChangePassphraseDialog)
+    assert isinstance(dialog, ChangePassphraseDialog)
+    qtbot.keyClicks(dialog.fields.passphrase, NEW_PASSPHRASE)
+    qtbot.keyClicks(dialog.fields.repeat, NEW_PASSPHRASE)
+    click(qtbot, dialog.ok)
+    qtbot.waitUntil(gate.inside.is_set, timeout=JOB_TIMEOUT)
+    _walk_away(demo_app, qtbot)
+    _assert_locked_cleanly(demo_app, gate, ws)
+    assert gate.finished == ["change_passphrase"]
+    assert not shiboken6.isValid(dialog) or not dialog.isVisible()
+    Workspace.open(path, passphrase=NEW_PASSPHRASE).close()  # the change went through whole
