@@ -210,9 +210,14 @@ def withheld_relatives(source: ExportSource, profile: Profile) -> dict[uuid.UUID
     )
 
 
-def redact(source: ExportSource, profile: Profile, exported_at: datetime) -> CasesDocument:
+def redact(
+    source: ExportSource, profile: Profile, exported_at: datetime, *, scrub_text: bool = True
+) -> CasesDocument:
+    """What ``profile`` lets leave of ``source``. ``scrub_text=False`` leaves withheld names in
+    free text: for counting only (the export dialog's summary), never for a document that
+    leaves; it saves compiling the scrubber (about 11 s at 20,000 cases)."""
     if profile.name == LAWYER:
-        return _lawyer(source, profile, exported_at)
+        return _lawyer(source, profile, exported_at, scrub_text)
     return _anonymised(source, profile, exported_at)
 
 
@@ -226,11 +231,14 @@ def _names(key: str, allowed: frozenset[str]) -> tuple[str, ...]:
     return tuple(f.name for f in BY_KEY[key].fields if f.in_model and f.name in allowed)
 
 
-def _lawyer(source: ExportSource, profile: Profile, exported_at: datetime) -> CasesDocument:
+def _lawyer(
+    source: ExportSource, profile: Profile, exported_at: datetime, scrub_text: bool
+) -> CasesDocument:
     relatives: Sequence[Relative] = source.of("relatives")
     shared = {r.id for r in relatives if r.share_with_lawyer}
     anonymous = {r.id for r in relatives if r.share_with_lawyer and r.anonymous}
-    scrub = scrubber(r for r in relatives if r.id not in shared or r.id in anonymous)
+    unnamed = [r for r in relatives if r.id not in shared or r.id in anonymous]
+    scrub = scrubber(unnamed if scrub_text else [])
     records: dict[str, list[BundleRecord]] = {}
     for spec in ENTITIES:
         allowed = profile.fields.get(spec.key, frozenset())

@@ -90,7 +90,8 @@ def summarise(
     """The exact redaction the export will apply, without the PDF and the encryption."""
     ids = choose()
     source = service.gather(ids, with_attachments=attach)
-    document = redact(source, PROFILES[profile], datetime.now())
+    # The same records as the export's (only counted, so free text is left unscrubbed).
+    document = redact(source, PROFILES[profile], datetime.now(), scrub_text=False)
     relatives = source.of("relatives")
     refs = {case.id: case.ref for case in source.of("cases")}
     links: dict[uuid.UUID, list[str]] = {}
