@@ -15,6 +15,7 @@ its saver thread, and a kill there is the point.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import os
 import sys
 import time
@@ -122,6 +123,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--after-calls", type=int, default=0)
     parser.add_argument("--rounds", type=int, default=0)
     args = parser.parse_args(argv)
+    faulthandler.enable()  # a crash of the app says where, in every thread, on stderr
     qt = QApplication([sys.argv[0]])
     install_style(qt)
     settings = AppSettings(args.vault.parent.parent / "settings" / "Casetracker.ini")
