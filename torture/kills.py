@@ -661,10 +661,14 @@ def kill_rounds(
     run: Callable[[float | None, int | None], RoundResult],
     verify: Callable[[RoundResult], None],
     window: Callable[[], float],
+    *,
+    crashes_are_rounds: bool = False,
 ) -> None:
     """Rounds until `kills` children were killed, alternating a kill before a random K-th
     watched call (K up to 5/4 of what one operation makes) with one after a random delay
-    within `window()` seconds; `verify` checks the vault after each."""
+    within `window()` seconds; `verify` checks the vault after each. A child that fails by
+    itself stops the rounds, unless `crashes_are_rounds`: then it is a failure, its vault
+    is checked like a kill's, and the rounds go on."""
     rounds = 0
     while section.counts.get("kills", 0) < kills and rounds < kills * 3 + 10:
         rounds += 1
@@ -677,8 +681,10 @@ def kill_rounds(
             mode = "timer"
         if result.error:
             section.fail(f"{name}: {result.error}")
-            break
-        if result.killed:
+            if not crashes_are_rounds:
+                break
+            section.add("crashes of the child by itself (vault checked as after a kill)")
+        elif result.killed:
             section.add("kills")
             section.add(f"kills ({mode})")
         else:

@@ -142,6 +142,7 @@ def torture(kills: int, root: Path, section: Section, *, seed: int = 20240719) -
             lambda delay, after: runner.run(delay=delay, after_calls=after, cases=0),
             runner.verify,
             lambda: max(plan.seconds * 1.1, 0.05),
+            crashes_are_rounds=True,
         )  # fmt: skip
         section.notes.append(
             f"gui: {LEARN_CASES} cases typed and saved ≈ {plan.seconds * 1000:.0f} ms, "
