@@ -4,13 +4,22 @@ it, and the dossier prints the day alone, never an invented hour."""
 import uuid
 from datetime import datetime
 
+import pytest
+
 from casetracker.services.workspace import Workspace
 from casetracker.sharing.bundle_schema import LAWYER, BundleRecord, CasesDocument
 from casetracker.sharing.dossier_pdf import dossier_html
-from tests.sharing.conftest import needs_age
+from tests.sharing.conftest import introduce, needs_age
 from tests.sharing.test_roundtrip import _receive, _send
 
 MADE = datetime(2025, 3, 1, 12, 0)
+
+
+@pytest.fixture
+def org_b(org_a: Workspace, org_b: Workspace) -> Workspace:
+    """B knows A (A's signing key is in B's address book), so A's bundles merge unasked."""
+    introduce(org_a, org_b)
+    return org_b
 
 
 def _record(**values: object) -> BundleRecord:

@@ -6,6 +6,8 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
+import pytest
+
 from casetracker.services.workspace import Workspace
 from casetracker.sharing.bundle_schema import (
     LAWYER,
@@ -15,10 +17,17 @@ from casetracker.sharing.bundle_schema import (
     parse_document,
 )
 from casetracker.sharing.dossier_pdf import dossier_html
-from tests.sharing.conftest import needs_age
+from tests.sharing.conftest import introduce, needs_age
 from tests.sharing.test_roundtrip import _receive, _send
 
 MADE = datetime(2025, 3, 1, 12, 0)
+
+
+@pytest.fixture
+def org_b(org_a: Workspace, org_b: Workspace) -> Workspace:
+    """B knows A (A's signing key is in B's address book), so A's bundles merge unasked."""
+    introduce(org_a, org_b)
+    return org_b
 
 
 def _record(**values: object) -> BundleRecord:
