@@ -129,7 +129,8 @@ def scan_xlsx(archive: zipfile.ZipFile) -> None:
     """Every part of the workbook, counted against the limits before openpyxl opens it."""
     count = _XlsxCount()
     for info in archive.infolist():
-        if not info.is_dir():
+        # Not ``info.is_dir()``: it fails with IndexError on a member with an empty name.
+        if not info.filename.endswith("/"):
             _scan_part(archive, info, count)
 
 

@@ -128,6 +128,21 @@ def test_a_row_far_below_excels_last_row_is_refused() -> None:
         spreadsheet.read_sheet(data, "cases.xlsx")
 
 
+def test_a_member_with_an_empty_name_is_read_or_refused_in_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by the fuzzer: zipfile's ``is_dir`` raised IndexError on an empty member name."""
+    out = io.BytesIO(_workbook())
+    with monkeypatch.context() as writing:  # zipfile itself would not write such a member
+        writing.setattr(zipfile.ZipInfo, "is_dir", lambda info: info.filename.endswith("/"))
+        with zipfile.ZipFile(out, "a") as archive:
+            archive.writestr(zipfile.ZipInfo(""), b"<x/>")
+    data = out.getvalue()
+    assert zipfile.ZipFile(io.BytesIO(data)).namelist()[-1] == ""
+    with contextlib.suppress(SpreadsheetError):
+        spreadsheet.read_sheet(data, "cases.xlsx")
+
+
 @pytest.mark.parametrize("part", [SHEET, "xl/sharedStrings.xml", "xl/workbook.xml"])
 def test_xml_declarations_are_refused_in_plain_words(part: str) -> None:
     laughs = LAUGHS + b'<sst xmlns="%s"><si><t>&lol9;</t></si></sst>' % MAIN.encode()
