@@ -1,5 +1,6 @@
 """The registry of places where men are held."""
 
+import re
 import uuid
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -24,9 +25,19 @@ def facility_search_key(f: Facility) -> str:
     return build_key(f.name, f.settlement, f.region, f.controlled_by)
 
 
-def _identity(name: str, settlement: str) -> tuple[str, str]:
-    """Name + settlement compared regardless of case and script."""
-    return transliterate(name), transliterate(settlement)
+def _identity(name: str, settlement: str) -> tuple[str, ...]:
+    """Name + settlement compared regardless of case and script, their numbers exactly.
+
+    The transliteration skeleton folds doubled letters, and with them doubled digits: without
+    the numbers beside it, "СИЗО-11" would be taken for "СИЗО-1" and a man moved there would
+    be recorded in the wrong place.
+    """
+    return (
+        transliterate(name),
+        " ".join(re.findall(r"\d+", name)),
+        transliterate(settlement),
+        " ".join(re.findall(r"\d+", settlement)),
+    )
 
 
 def find_or_create_in(
@@ -36,7 +47,7 @@ def find_or_create_in(
     *,
     kind: FacilityKind = FacilityKind.OTHER,
     region: str = "",
-    index: dict[tuple[str, str], Facility] | None = None,
+    index: dict[tuple[str, ...], Facility] | None = None,
 ) -> tuple[Facility, bool]:
     """The facility with this name and settlement, created if new; bulk callers pass an index."""
     key = _identity(name, settlement)
@@ -52,7 +63,7 @@ def find_or_create_in(
     return facility, True
 
 
-def facility_index(session: Session) -> dict[tuple[str, str], Facility]:
+def facility_index(session: Session) -> dict[tuple[str, ...], Facility]:
     return {_identity(f.name, f.settlement): f for f in session.exec(select(Facility))}
 
 

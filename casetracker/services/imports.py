@@ -70,7 +70,7 @@ class ImportReport:
 
 @dataclass
 class _Indexes:
-    facilities: dict[tuple[str, str], Facility]
+    facilities: dict[tuple[str, ...], Facility]
     relatives: dict[tuple[str, str], Relative]
     refs: dict[str, uuid.UUID]
     #: (name skeleton, birth date) -> case id, or None where two cases share the key.
