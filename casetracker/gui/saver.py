@@ -9,8 +9,9 @@ message; the next change or ``retry`` tries again.
 
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from casetracker.gui.background import named_thread
 from casetracker.gui.error_messages import error_text
 from casetracker.services.workspace import Workspace
 
@@ -56,7 +57,7 @@ class Saver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._start)
-        self._thread = QThread()
+        self._thread = named_thread("casetracker-save")
         self._writer = _Writer(workspace)
         self._writer.moveToThread(self._thread)
         self._request.connect(self._writer.write)
