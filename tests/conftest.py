@@ -28,6 +28,21 @@ def pytest_configure(config: pytest.Config) -> None:
         config._casetracker_qt_app = QApplication(["casetracker-tests"])  # type: ignore[attr-defined]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _runner_keeps_its_core_limit() -> Iterator[None]:
+    """CLI tests call ``cli.main.main`` in this process, and its ``process_guard.harden()``
+    cannot be undone: a hard core limit of 0, inherited by every child. The control child of
+    tests/test_process_guard.py could then never write a core and that test would skip. The
+    guard itself is tested for real in fresh child processes (there and in
+    tests/gui/test_gui_process.py), which this does not reach."""
+    from casetracker import process_guard
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(process_guard, "harden", lambda: None)
+    yield
+    patch.undo()
+
+
 PASSPHRASE = "correct horse battery staple"
 MARKER = "Zzyxqmarker Щщёмаркер"
 

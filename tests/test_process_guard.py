@@ -17,13 +17,18 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Li
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: Raises the core limit as far as the system lets it (so the guard has something to lower),
-#: then enters like the `casetracker` command, reports, and waits for "crash" or "exit".
+#: Raises the core limit as far as the system lets it (so the guard has something to lower;
+#: as root even past a hard limit of 0 inherited from this test process, which the CLI tests
+#: that call ``main`` in-process have guarded), then enters like the `casetracker` command,
+#: reports, and waits for "crash" or "exit".
 CHILD = textwrap.dedent(
     """
     import json, os, resource, sys
-    _soft, hard = resource.getrlimit(resource.RLIMIT_CORE)
-    resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (resource.RLIM_INFINITY,) * 2)
+    except (OSError, ValueError):
+        _soft, hard = resource.getrlimit(resource.RLIMIT_CORE)
+        resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))
     if sys.argv[1] == "guarded":
         from casetracker.cli.main import main
         try:
