@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from casetracker.gui.error_messages import error_text
 from casetracker.gui.start.recovery_page import RecoveryPage
 from casetracker.gui.style import set_role
 from casetracker.gui.vault_session import VaultSession
-from casetracker.gui.widgets.form_parts import dialog_buttons, error_label, show_message
+from casetracker.gui.widgets.form_parts import busy_bar, dialog_buttons, error_label, show_message
 from casetracker.gui.widgets.passphrase_fields import PassphraseFields
 from casetracker.services import vault_keys
 
@@ -37,11 +36,7 @@ class KeyChangeDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.job: BackgroundJob | None = None
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setFixedHeight(6)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
+        self.busy = busy_bar(self)
         self.message = error_label(self)
         session.closed.connect(self._locked)
 

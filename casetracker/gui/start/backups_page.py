@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from casetracker.gui.background import BackgroundJob, run_in_background
 from casetracker.gui.error_messages import error_text
 from casetracker.gui.locale_format import datetime_text
 from casetracker.gui.style import set_role
+from casetracker.gui.widgets.form_parts import busy_bar
 from casetracker.services import backup_restore
 from casetracker.services.workspace import Workspace
 from casetracker.storage.backups import BackupInfo
@@ -52,11 +52,7 @@ class BackupsPage(QWidget):
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Backups, newest first"))
         self.list.itemActivated.connect(lambda _item: self.open_chosen())
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setFixedHeight(6)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
+        self.busy = busy_bar(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.back_button = QPushButton(self.tr("Back"), self)

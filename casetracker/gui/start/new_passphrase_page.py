@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from casetracker.gui.background import BackgroundJob, run_in_background
 from casetracker.gui.error_messages import error_text
 from casetracker.gui.style import set_role
+from casetracker.gui.widgets.form_parts import busy_bar
 from casetracker.gui.widgets.passphrase_fields import PassphraseFields
 from casetracker.services import vault_keys
 from casetracker.services.workspace import Workspace
@@ -42,11 +42,7 @@ class NewPassphrasePage(QWidget):
         )
         text.setWordWrap(True)
         self.fields = PassphraseFields(self)
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setFixedHeight(6)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
+        self.busy = busy_bar(self)
         self.set_button = QPushButton(self.tr("Set the passphrase and open the vault"), self)
         set_role(self.set_button, "primary")
         self.set_button.setDefault(True)

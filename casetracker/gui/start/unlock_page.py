@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from casetracker.gui.background import BackgroundJob, run_in_background
 from casetracker.gui.error_messages import error_text
 from casetracker.gui.start.take_over import ask_to_take_over
 from casetracker.gui.style import set_role
+from casetracker.gui.widgets.form_parts import busy_bar
 from casetracker.services import backup_restore
 from casetracker.services.workspace import Workspace
 from casetracker.storage.errors import VaultDamaged, VaultInUse, VaultNotFound, WrongPassphrase
@@ -62,11 +62,7 @@ class UnlockPage(QWidget):
         set_role(self.unlock_button, "primary")
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.unlock)
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setFixedHeight(6)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
+        self.busy = busy_bar(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.backup_button = QPushButton(self.tr("Choose a backup to open…"), self)

@@ -7,7 +7,15 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from casetracker.gui.style import set_role
 
@@ -43,6 +51,16 @@ class EnumCombo(QComboBox):
             if member == value:
                 self.setCurrentIndex(i)
                 return
+
+
+def busy_bar(parent: QWidget) -> QProgressBar:
+    """A thin moving bar, hidden until slow work (a key derivation, a restore) starts."""
+    bar = QProgressBar(parent)
+    bar.setRange(0, 0)
+    bar.setFixedHeight(6)
+    bar.setTextVisible(False)
+    bar.hide()
+    return bar
 
 
 def error_label(parent: QWidget) -> QLabel:
