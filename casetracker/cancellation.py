@@ -5,8 +5,9 @@ an export of 20,000 cases. So a job runs with a ``CancelToken`` installed for it
 long loops (collecting rows, redacting, laying out the dossier, reading a spreadsheet) call
 ``check()``, which raises ``Cancelled`` once the token is cancelled; a cancelled job runs no
 further SQL statement (``storage.database`` checks before each one) and one already running is
-stopped by ``storage.database.interrupt``. The token is per thread, so code deep in sharing/ or storage/ needs no extra
-parameter, and code outside any job (the CLI, the GUI thread) pays one attribute lookup.
+stopped by ``storage.database.interrupt``. The token is per thread, so code deep in sharing/
+or storage/ needs no extra parameter, and code outside any job (the CLI, the GUI thread) pays
+one attribute lookup.
 
 It sits beside ``i18n`` at the top of the package because loops in every layer call it.
 """
