@@ -32,6 +32,7 @@ import os
 import secrets
 import socket
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -165,21 +166,40 @@ def _try_flock(fd: int) -> bool | None:
     return True
 
 
-def _remove_if_stale(lock_path: Path) -> None:
-    """Delete the lock file if its holder is provably gone; otherwise raise VaultInUse."""
+def _in_use(owner: LockOwner | None) -> VaultInUse:
+    """The refusal naming `owner`, or an anonymous one for an empty or garbled lock file."""
+    return owner.in_use_error() if owner else VaultInUse("", "", None, None)
+
+
+@contextlib.contextmanager
+def _judged(lock_path: Path) -> Iterator[tuple[int, tuple[int, int], LockOwner | None] | None]:
+    """The lock file open for judging: its descriptor (for flock), its identity (device,
+    inode: to act only on the very file judged) and its holder; None if there is none."""
     try:
         fd = os.open(lock_path, os.O_RDONLY)
     except FileNotFoundError:
+        yield None
         return
     try:
         info = os.fstat(fd)
         owner = _owner_from_untrusted(os.read(fd, _MAX_LOCK_BYTES))
+        yield fd, (info.st_dev, info.st_ino), owner
+    finally:
+        os.close(fd)
+
+
+def _remove_if_stale(lock_path: Path) -> None:
+    """Delete the lock file if its holder is provably gone; otherwise raise VaultInUse."""
+    with _judged(lock_path) as judged:
+        if judged is None:
+            return
+        fd, identity, owner = judged
         flocked = _try_flock(fd)
         if owner is None:
             # Empty or garbled: a writer killed between creating and filling it. A live one
             # took the flock before writing anything, so a free flock means it is gone.
             if flocked is False:
-                raise VaultInUse("", "", None, None)
+                raise _in_use(None)
         else:
             if owner.host != socket.gethostname():
                 raise owner.in_use_error()
@@ -189,9 +209,7 @@ def _remove_if_stale(lock_path: Path) -> None:
                 raise owner.in_use_error()
         # Holder gone. Delete only the file we judged: another instance may have replaced it
         # with a fresh lock in the meantime.
-        _unlink_if_same(lock_path, (info.st_dev, info.st_ino))
-    finally:
-        os.close(fd)
+        _unlink_if_same(lock_path, identity)
 
 
 def _unlink_if_same(path: Path, identity: tuple[int, int]) -> None:
@@ -211,32 +229,26 @@ def _take_over(lock_path: Path, seen: VaultInUse) -> None:
     this computer holds its flock. The rename moves the file to a random name; if what
     was moved is not the file judged here (someone replaced it in between), it is put back.
     """
-    try:
-        fd = os.open(lock_path, os.O_RDONLY)
-    except FileNotFoundError:
-        return
-    try:
-        info = os.fstat(fd)
-        owner = _owner_from_untrusted(os.read(fd, _MAX_LOCK_BYTES))
+    with _judged(lock_path) as judged:
+        if judged is None:
+            return
+        fd, identity, owner = judged
         if owner is not None and not owner.is_described_by(seen):
             raise owner.in_use_error()
         if _try_flock(fd) is False:
-            raise owner.in_use_error() if owner else VaultInUse("", "", None, None)
+            raise _in_use(owner)
         aside = lock_path.with_name(f".{lock_path.name}.taken-{secrets.token_hex(8)}")
         try:
             os.rename(lock_path, aside)
         except FileNotFoundError:
             return  # another taker moved it first; O_EXCL decides between us
         moved = os.stat(aside)
-        if (moved.st_dev, moved.st_ino) != (info.st_dev, info.st_ino):
+        if (moved.st_dev, moved.st_ino) != identity:
             with contextlib.suppress(OSError):
                 os.link(aside, lock_path)  # never over a lock made meanwhile
             os.unlink(aside)
-            holder = read_owner_at(lock_path)
-            raise holder.in_use_error() if holder else VaultInUse("", "", None, None)
+            raise _in_use(read_owner_at(lock_path))
         os.unlink(aside)
-    finally:
-        os.close(fd)
 
 
 class WriterLock:
@@ -289,7 +301,7 @@ class WriterLock:
                     raise LockFailed(exc.errno) from exc
                 raise
         holder = read_owner(vault_path)
-        raise holder.in_use_error() if holder else VaultInUse("", "", None, None)
+        raise _in_use(holder)
 
     @property
     def held(self) -> bool:
