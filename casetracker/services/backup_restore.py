@@ -41,7 +41,7 @@ def _reload(ws: Workspace, payload: bytes) -> None:
         ws.file.save(snapshot(engine))
     old, ws.engine = ws.engine, engine
     old.dispose()
-    ws.dirty = False
+    ws.treat_as_saved()
 
 
 def open_backup(
@@ -65,7 +65,7 @@ def open_backup(
         vault_file.close()
         raise
     ws = Workspace(vault_file, engine, actor)
-    ws.dirty = True
+    ws.record_change()
     return ws, info
 
 

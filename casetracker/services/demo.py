@@ -296,7 +296,7 @@ def generate(
         refs.store(session)
         audit.record(session, ws.actor, AuditAction.IMPORT, "Demo", "demo", cases=cases)
         session.commit()
-    ws.dirty = True
+    ws.record_change()
     return cases
 
 

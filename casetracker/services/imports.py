@@ -172,7 +172,7 @@ class ImportService:
                 report.blanked = [b for b in parsed.blanked if b.line not in skipped]
                 if write:
                     session.commit()
-                    self.ws.dirty = True
+                    self.ws.record_change()
                     report.applied = True
                 else:
                     session.rollback()

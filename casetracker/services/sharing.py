@@ -534,7 +534,7 @@ class SharingService:
                         store.delete(name)
                 raise
         if changed:
-            self.ws.dirty = True
+            self.ws.record_change()
         report.applied = True
         return report
 

@@ -157,14 +157,13 @@ class Workspace:
         """Whether committed changes are not (yet) in the file on disk."""
         return self._changes != self._saved
 
-    @dirty.setter
-    def dirty(self, value: bool) -> None:
-        """True: one more unit of work was committed; False: the database as it is now is
-        the saved state (a freshly restored backup)."""
-        if value:
-            self._changes += 1
-        else:
-            self._saved = self._prepared = self._changes
+    def record_change(self) -> None:
+        """One more unit of work was committed (a service call, an import, a merge)."""
+        self._changes += 1
+
+    def treat_as_saved(self) -> None:
+        """The database as it is now is the saved state (a backup just written in place)."""
+        self._saved = self._prepared = self._changes
 
     @property
     def unsaved_changes(self) -> int:
@@ -188,7 +187,7 @@ class Workspace:
                     if self.read_only:
                         raise VaultReadOnly()
                     session.commit()
-                    self.dirty = True
+                    self.record_change()
                 elif session.in_transaction():
                     session.commit()
             except BaseException:

@@ -27,7 +27,7 @@ def test_a_failed_save_says_why_and_keeps_the_edits(
     real = ws.finish_save
 
     def full_disk(data: bytes) -> None:
-        ws.dirty = True
+        ws.record_change()
         raise SaveFailed(28)  # ENOSPC
 
     monkeypatch.setattr(ws, "finish_save", full_disk)

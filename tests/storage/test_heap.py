@@ -102,7 +102,7 @@ with ws.engine.begin() as conn:
     conn.exec_driver_sql("CREATE TABLE ballast (x BLOB)")
     for _ in range({mb}):
         conn.exec_driver_sql("INSERT INTO ballast VALUES (randomblob(1048576))")
-ws.dirty = True
+ws.record_change()
 ws.save()
 later = [bytes(4096) for _ in range(64)]  # what the app allocates later sits above
 opened = rss()
