@@ -73,3 +73,11 @@ from casetracker.model.sharing_tables import (
 )
 
 __all__ += ["ImportMapping", "MergeBase", "OrgKeys", "Recipient"]
+from casetracker.model.requests import (  # noqa: E402
+    ReplyOutcome,
+    Request,
+    RequestChannel,
+    RequestKind,
+)
+
+__all__ += ["ReplyOutcome", "Request", "RequestChannel", "RequestKind"]
