@@ -81,3 +81,6 @@ from casetracker.model.requests import (  # noqa: E402
 )
 
 __all__ += ["ReplyOutcome", "Request", "RequestChannel", "RequestKind"]
+from casetracker.model.tasks import Task  # noqa: E402
+
+__all__ += ["Task"]
