@@ -84,3 +84,11 @@ __all__ += ["ReplyOutcome", "Request", "RequestChannel", "RequestKind"]
 from casetracker.model.tasks import Task  # noqa: E402
 
 __all__ += ["Task"]
+from casetracker.model.consent import (  # noqa: E402
+    Audience,
+    Consent,
+    ConsentHow,
+    DisclosureEntry,
+)
+
+__all__ += ["Audience", "Consent", "ConsentHow", "DisclosureEntry"]
