@@ -48,6 +48,7 @@ class Case(Record, table=True):
     name_is_changed: bool = False
     aliases: str = ""  # "; "-separated spellings, Cyrillic and Latin
     birth_date: date | None = None
+    birth_date_edtf: str = ""  # model/uncertain_date.py: "" when the day is exact
     home_region: str = ""
     military_unit: str = ""
     unit_base: str = ""
@@ -55,7 +56,9 @@ class Case(Record, table=True):
     contract_start: date | None = None
     contract_end: date | None = None
     refusal_date: date | None = None
+    refusal_date_edtf: str = ""
     detention_date: date | None = None
+    detention_date_edtf: str = ""
     status: CaseStatus = CaseStatus.REFUSED
     priority: Priority = Priority.NORMAL
     caseworker: str = ""
@@ -73,6 +76,7 @@ class StatusChange(Record, table=True):
     #: None when the day is not known (a case opened without refusal or detention date): the
     #: rules then count from when the case was entered, and nothing shows a made-up day.
     changed_on: date | None = None
+    changed_on_edtf: str = ""
     source_note: str = ""
     case: Optional["Case"] = Relationship(sa_relationship_kwargs=_PARENT)
 
@@ -94,8 +98,10 @@ class CustodyPeriod(Record, table=True):
     case_id: uuid.UUID = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
     facility_id: uuid.UUID = Field(foreign_key="facility.id", index=True)
     since: date | None = None
+    since_edtf: str = ""
     #: The day he left, when known. A stay may have ended on a day nobody gave us.
     until: date | None = None
+    until_edtf: str = ""
     #: He is no longer held there (``until`` may still be None: the day is not known).
     ended: bool = False
     certainty: Certainty = Certainty.REPORTED
@@ -136,14 +142,24 @@ class ContactEvent(Record, table=True):
     #: False when only the day is known: occurred_at then holds midnight, shown as the day alone.
     #: Contacts from schema 1 keep True (their time is shown as before).
     time_known: bool = True
+    #: When only a range of days is known (model/uncertain_date.py); occurred_at then holds its
+    #: earliest day, or its latest for "before …". "" for a day or a moment known exactly.
+    occurred_at_edtf: str = ""
     channel: Channel = Channel.CALL
     #: True only when the detained man himself was heard: this is proof of life.
     direct: bool = False
     relative_id: uuid.UUID | None = Field(default=None, foreign_key="relative.id")
     participants: str = ""  # who spoke with whom, in words
     reports_transfer: bool = False
+    #: A "seen by" report: the man whose debrief this news came from (his own case).
+    witness_case_id: uuid.UUID | None = Field(
+        default=None, foreign_key="case.id", index=True, ondelete="SET NULL"
+    )
     note: str = ""
-    case: Optional["Case"] = Relationship(sa_relationship_kwargs=_PARENT)
+    # Two keys point at cases: the parent link is the case the contact is about.
+    case: Optional["Case"] = Relationship(
+        sa_relationship_kwargs={**_PARENT, "foreign_keys": "[ContactEvent.case_id]"}
+    )
     relative: Optional["Relative"] = Relationship(sa_relationship_kwargs=_PARENT)
 
 
@@ -188,6 +204,7 @@ class Attachment(Record, table=True):
 class Allegation(Record, table=True):
     kind: AllegationKind
     occurred_on: date | None = None
+    occurred_on_edtf: str = ""
     description: str = ""
     source_id: uuid.UUID | None = Field(default=None, foreign_key="source.id")
     source: Optional["Source"] = Relationship(sa_relationship_kwargs=_PARENT)
@@ -241,4 +258,4 @@ class Meta(SQLModel, table=True):
 
 
 #: Schema version of the tables above; services/migrations.py upgrades older vaults.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5

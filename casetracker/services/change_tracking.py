@@ -87,13 +87,16 @@ def _cases_of(obj: SQLModel, is_new: bool) -> set[uuid.UUID] | None:
     out: set[uuid.UUID] = set()
     for key in keys:
         history = state.attrs[key].history
-        values = [*history.added, *history.unchanged, *history.deleted]
+        # An empty key (a contact with no witness) ties the row to no case through it.
+        values = [
+            v for v in (*history.added, *history.unchanged, *history.deleted) if v is not None
+        ]
         # Changed without the old value loaded: which case it left is unknown.
         unseen = not is_new and history.added and not history.deleted
-        if unseen or not values or any(not isinstance(v, uuid.UUID) for v in values):
+        if unseen or any(not isinstance(v, uuid.UUID) for v in values):
             return None
         out.update(values)
-    return out
+    return out or None
 
 
 @cache

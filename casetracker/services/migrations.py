@@ -50,11 +50,54 @@ def _custody_ended(session: Session) -> None:
     session.execute(text("UPDATE custodyperiod SET ended = 1 WHERE until IS NOT NULL"))
 
 
+def _uncertain_dates(session: Session) -> None:
+    """Schema 5: every date of an event may be known only roughly (model/uncertain_date.py).
+    The new code columns start empty, which says "exact": every existing date stays as it was.
+    A contact may also be a "seen by" report tied to the witness's own case."""
+    for table, column in UNCERTAIN_DATE_COLUMNS:
+        if f"{column}_edtf" not in _columns(session, table):
+            session.execute(
+                text(
+                    f"ALTER TABLE \"{table}\" ADD COLUMN {column}_edtf VARCHAR NOT NULL DEFAULT ''"
+                )
+            )
+    if "witness_case_id" not in _columns(session, "contactevent"):
+        session.execute(
+            text(
+                "ALTER TABLE contactevent ADD COLUMN witness_case_id CHAR(32) "
+                'REFERENCES "case" (id) ON DELETE SET NULL'
+            )
+        )
+        session.execute(
+            text("CREATE INDEX ix_contactevent_witness_case_id ON contactevent (witness_case_id)")
+        )
+
+
+def _columns(session: Session, table: str) -> set[str]:
+    """A table's columns. Schema 5's step skips those already there: the tests emulate older
+    vaults by taking one column away from today's tables, not this step's."""
+    return {row[1] for row in session.execute(text(f'PRAGMA table_info("{table}")'))}
+
+
+#: (table, date column) pairs that gained an ``_edtf`` column in schema 5.
+UNCERTAIN_DATE_COLUMNS = (
+    ("case", "birth_date"),
+    ("case", "refusal_date"),
+    ("case", "detention_date"),
+    ("statuschange", "changed_on"),
+    ("custodyperiod", "since"),
+    ("custodyperiod", "until"),
+    ("contactevent", "occurred_at"),
+    ("allegation", "occurred_on"),
+)
+
+
 #: from_version -> step upgrading the schema to from_version + 1
 STEPS: dict[int, Callable[[Session], None]] = {
     1: _contact_time_known,
     2: _status_day_optional,
     3: _custody_ended,
+    4: _uncertain_dates,
 }
 
 
