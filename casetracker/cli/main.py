@@ -14,9 +14,11 @@ from casetracker import __version__, diagnostics, process_guard
 from casetracker.cli import (
     argparse_words,
     case_commands,
+    debrief_commands,
     os_errors,
     rule_commands,
     sharing_commands,
+    task_commands,
     vault_commands,
 )
 from casetracker.cli.output import err
@@ -83,7 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=translate("cli", "name recorded in the audit log (default: OS user)"),
     )
     sub = WithCommonOptions(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
-    for module in (vault_commands, case_commands, rule_commands, sharing_commands):
+    for module in (
+        vault_commands,
+        case_commands,
+        rule_commands,
+        sharing_commands,
+        task_commands,
+        debrief_commands,
+    ):
         module.add_commands(sub)
     return parser
 

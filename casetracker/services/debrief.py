@@ -1,0 +1,198 @@
+"""The debrief list: who a released or transferred man may have seen where he was held.
+
+When a man comes out (released, home, transferred, or any stay of his ended), he is the best
+witness there is for everyone else held where he was. The list names every other man recorded
+at the same places whose stay overlapped his, so a caseworker can ask him about each. What he
+says about one of them is logged on that man's case as a "seen by" contact: second-hand news
+(``direct`` False, never proof of life: only the man's own voice is) tied to the witness's case
+through ``ContactEvent.witness_case_id``.
+
+Dates are read generously: a stay with no known start began as early as anything; one still
+open lasts until today; one that ended on a day nobody gave us overlaps everything after its
+start. Asking a released man about one name too many costs a minute; leaving a man off the
+list may cost the only news of him anyone will get.
+"""
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING
+
+from sqlmodel import Session, col, select
+
+from casetracker.i18n import translate
+from casetracker.model import Case, CaseStatus, Channel, ContactEvent, CustodyPeriod, Facility
+from casetracker.model.uncertain_date import UncertainDate
+from casetracker.services.cases import get_case, last_contacts
+from casetracker.services.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from casetracker.services.workspace import Workspace
+
+#: Statuses in which a man has come out of the place and can be asked who was there.
+DEBRIEF_STATUSES = frozenset({CaseStatus.RELEASED, CaseStatus.HOME, CaseStatus.TRANSFERRED})
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stay as an interval of days, both ends included; None is open-ended that way."""
+
+    start: date | None
+    end: date | None
+
+    def overlap(self, other: "Span") -> "Span | None":
+        """The days both stays share (touching on one day counts), or None."""
+        start = _later(self.start, other.start)
+        end = _earlier(self.end, other.end)
+        if start is not None and end is not None and start > end:
+            return None
+        return Span(start, end)
+
+
+def _later(a: date | None, b: date | None) -> date | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _earlier(a: date | None, b: date | None) -> date | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def span_of(period: CustodyPeriod, today: date) -> Span:
+    """A stay read generously: from the earliest day its start allows to the latest its end
+    allows; still held means until today; an end not known, no end."""
+    since = UncertainDate.from_columns(period.since, period.since_edtf)
+    start = since.earliest if since is not None else None
+    if not period.ended:
+        return Span(start, today)
+    until = UncertainDate.from_columns(period.until, period.until_edtf)
+    return Span(start, until.latest if until is not None else None)
+
+
+@dataclass(frozen=True)
+class Overlap:
+    place: str
+    facility_id: uuid.UUID
+    span: Span
+
+
+@dataclass(frozen=True)
+class DebriefRow:
+    """Another man held where the witness was, at the same time, and what we know of him."""
+
+    case_id: uuid.UUID
+    ref: str
+    full_name: str
+    status: CaseStatus
+    last_proof_of_life: datetime | None
+    overlaps: tuple[Overlap, ...]
+
+    @property
+    def places(self) -> list[str]:
+        return list(dict.fromkeys(o.place for o in self.overlaps))
+
+
+def qualifies(ws: "Workspace", ref_or_id: str | uuid.UUID) -> bool:
+    """Whether the case is worth a debrief: he is out, moved on, or left a place."""
+    with ws.reading() as session:
+        case = get_case(session, ref_or_id)
+        return _qualifies(session, case)
+
+
+def _qualifies(session: Session, case: Case) -> bool:
+    if case.status in DEBRIEF_STATUSES:
+        return True
+    ended = select(CustodyPeriod.id).where(
+        CustodyPeriod.case_id == case.id, col(CustodyPeriod.ended).is_(True)
+    )
+    return session.exec(ended).first() is not None
+
+
+def debrief_list(
+    ws: "Workspace", ref_or_id: str | uuid.UUID, today: date | None = None
+) -> list[DebriefRow]:
+    """Every other man recorded at his places with a stay overlapping his, by reference.
+
+    One query reads the stays at the places he was held (not one per pair of men); each is
+    compared with his own few stays at the same place.
+    """
+    today = today or date.today()
+    with ws.reading() as session:
+        case = get_case(session, ref_or_id)
+        own: dict[uuid.UUID, list[Span]] = defaultdict(list)
+        for period in session.exec(select(CustodyPeriod).where(CustodyPeriod.case_id == case.id)):
+            own[period.facility_id].append(span_of(period, today))
+        if not own:
+            return []
+        stmt = (
+            select(CustodyPeriod, Facility.name, Case)
+            .join(Facility, col(Facility.id) == CustodyPeriod.facility_id)
+            .join(Case, col(Case.id) == CustodyPeriod.case_id)
+            .where(col(CustodyPeriod.facility_id).in_(own), CustodyPeriod.case_id != case.id)
+        )
+        found: dict[uuid.UUID, list[Overlap]] = defaultdict(list)
+        who: dict[uuid.UUID, tuple[str, str, CaseStatus]] = {}
+        for period, place, other in session.exec(stmt):
+            theirs = span_of(period, today)
+            for mine in own[period.facility_id]:
+                shared = mine.overlap(theirs)
+                if shared is not None:
+                    found[period.case_id].append(Overlap(place, period.facility_id, shared))
+                    who[period.case_id] = (other.ref, other.full_name, other.status)
+        proofs = last_contacts(session, list(found))
+    rows = [
+        DebriefRow(
+            case_id=other,
+            ref=who[other][0],
+            full_name=who[other][1],
+            status=who[other][2],
+            last_proof_of_life=proofs.get(other, (None, None))[1],
+            overlaps=tuple(sorted(overlaps, key=lambda o: o.span.start or date.min)),
+        )
+        for other, overlaps in found.items()
+    ]
+    return sorted(rows, key=lambda r: r.ref)
+
+
+def log_seen_by(
+    ws: "Workspace",
+    witness: str | uuid.UUID,
+    seen: str | uuid.UUID,
+    on: date,
+    *,
+    channel: Channel = Channel.VISIT,
+    note: str = "",
+) -> ContactEvent:
+    """Log on the seen man's case that the witness saw him: second-hand news (not proof of
+    life), tied to the witness's case so both the source and the debrief stay traceable."""
+    if on > date.today():
+        raise InvalidInput(translate("services", "A contact cannot be logged in the future."))
+    with ws.session() as session:
+        witness_case = get_case(session, witness)
+        seen_case = get_case(session, seen)
+        if witness_case.id == seen_case.id:
+            raise InvalidInput(
+                translate("services", "A man cannot be his own witness: choose another case.")
+            )
+        event = ContactEvent(
+            case_id=seen_case.id,
+            occurred_at=datetime.combine(on, time()),
+            time_known=False,
+            channel=channel,
+            direct=False,
+            witness_case_id=witness_case.id,
+            note=note.strip(),
+        )
+        session.add(event)
+        return event
+
+
+def witness_labels(ws: "Workspace", case_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """ "CT-0042 — name" of each witness case, for contact lists and timelines."""
+    if not case_ids:
+        return {}
+    with ws.reading() as session:
+        found = session.exec(
+            select(Case.id, Case.ref, Case.full_name).where(col(Case.id).in_(case_ids))
+        )
+        return {cid: f"{ref} — {name}" if name else ref for cid, ref, name in found}
