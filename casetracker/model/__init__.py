@@ -92,3 +92,6 @@ from casetracker.model.consent import (  # noqa: E402
 )
 
 __all__ += ["Audience", "Consent", "ConsentHow", "DisclosureEntry"]
+from casetracker.model.same_person import SameCertainty, SamePersonLink, Verdict  # noqa: E402
+
+__all__ += ["SameCertainty", "SamePersonLink", "Verdict"]

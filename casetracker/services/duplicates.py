@@ -31,6 +31,8 @@ from sqlalchemy import Engine
 from sqlmodel import col, select
 
 from casetracker.model import Case
+from casetracker.model.same_person import Verdict
+from casetracker.services.same_person import decided_pairs, pair
 from casetracker.services.search_text import transliterate
 from casetracker.storage.database import remembered
 
@@ -221,7 +223,8 @@ def remembered_name_key(engine: Engine, full_name: str) -> str:
 
 
 def possible_duplicates(ws: "Workspace") -> list[DuplicatePair]:
-    """Every pair of cases that may be one man, in one query.
+    """Every pair of cases that may be one man, in one query, but those a caseworker marked
+    as not the same man.
 
     Remembered until the database changes: the Cases view asks on every refresh. After a
     change, the pairs are worked out again only if a name, birth date or reference changed
@@ -245,7 +248,10 @@ def possible_duplicates(ws: "Workspace") -> list[DuplicatePair]:
                 known.rows = rows
             return known.pairs
 
-    return list(remembered(ws.engine, "possible_duplicates", pairs))
+    found = remembered(ws.engine, "possible_duplicates", pairs)
+    with ws.reading() as session:
+        apart = decided_pairs(session, Verdict.NOT_SAME)
+    return [p for p in found if pair(p.first_id, p.second_id) not in apart]
 
 
 def similar_to(

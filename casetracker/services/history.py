@@ -1,0 +1,472 @@
+"""A case's history: who changed what, when, and each field's old and new value, in words.
+
+The audit log (services/audit.py) files each change under the case it belongs to. A case's
+history is that, plus what its rows do not name a case for:
+
+- edits to the relatives who speak for him: a relative may speak for several men, and his
+  edits show in the history of each. "His relatives" are those linked now and those whose link
+  the log saw (a link removed, or the relative deleted, still shows what happened before);
+- same-person links that name the case as either of the pair;
+- the disclosure log (what left, to whom), from the consent service.
+
+Qt-free, so the command line and the desktop show the same lines. Values stay as the log holds
+them (JSON: ISO dates, enum values); ``value_words`` turns one into words for a person.
+"""
+
+import json
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import Session, col, select
+
+from casetracker.i18n import QT_TRANSLATE_NOOP, format_date, translate
+from casetracker.model import AuditAction, AuditEntry, CaseRelative, Relative
+from casetracker.model.labels import field_label, stored_value_label, yes_no
+from casetracker.services import consent
+from casetracker.services.audit import created_changes
+from casetracker.services.search_text import fold
+
+if TYPE_CHECKING:
+    from casetracker.services.workspace import Workspace
+
+#: Shown for a value that is not there (a field that was empty, or is no more).
+EMPTY = "—"
+#: Longer texts are shortened in a line of the history; the full text goes in a tooltip.
+SHORT = 60
+
+
+class HistoryKind(StrEnum):
+    """What a history entry is about: the filter's choices."""
+
+    CASE = "case"
+    STATUS = "status"
+    CONTACTS = "contacts"
+    CUSTODY = "custody"
+    RELATIVES = "relatives"
+    EVIDENCE = "evidence"
+    CONSENT = "consent"
+    MERGES = "merges"
+    REQUESTS = "requests"
+    OTHER = "other"
+
+
+_KIND_LABELS = {
+    HistoryKind.CASE: QT_TRANSLATE_NOOP("history", "Case details"),
+    HistoryKind.STATUS: QT_TRANSLATE_NOOP("history", "Status"),
+    HistoryKind.CONTACTS: QT_TRANSLATE_NOOP("history", "Contacts"),
+    HistoryKind.CUSTODY: QT_TRANSLATE_NOOP("history", "Places of custody"),
+    HistoryKind.RELATIVES: QT_TRANSLATE_NOOP("history", "Relatives"),
+    HistoryKind.EVIDENCE: QT_TRANSLATE_NOOP("history", "Sources and evidence"),
+    HistoryKind.CONSENT: QT_TRANSLATE_NOOP("history", "Consent and disclosures"),
+    HistoryKind.MERGES: QT_TRANSLATE_NOOP("history", "Same person and merges"),
+    HistoryKind.REQUESTS: QT_TRANSLATE_NOOP("history", "Requests and tasks"),
+    HistoryKind.OTHER: QT_TRANSLATE_NOOP("history", "Flags and other"),
+}
+
+#: Each audited table's kind; a table not listed here is "other".
+_KINDS = {
+    "Case": HistoryKind.CASE,
+    "StatusChange": HistoryKind.STATUS,
+    "ContactEvent": HistoryKind.CONTACTS,
+    "CustodyPeriod": HistoryKind.CUSTODY,
+    "Facility": HistoryKind.CUSTODY,
+    "Relative": HistoryKind.RELATIVES,
+    "CaseRelative": HistoryKind.RELATIVES,
+    "Source": HistoryKind.EVIDENCE,
+    "SourceCase": HistoryKind.EVIDENCE,
+    "Allegation": HistoryKind.EVIDENCE,
+    "AllegationCase": HistoryKind.EVIDENCE,
+    "Attachment": HistoryKind.EVIDENCE,
+    "Consent": HistoryKind.CONSENT,
+    "DisclosureEntry": HistoryKind.CONSENT,
+    "SamePersonLink": HistoryKind.MERGES,
+    "CaseMerge": HistoryKind.MERGES,
+    "Request": HistoryKind.REQUESTS,
+    "Task": HistoryKind.REQUESTS,
+    "Letter": HistoryKind.REQUESTS,
+    "FlagState": HistoryKind.OTHER,
+}
+
+_ENTITY_LABELS = {
+    "Case": QT_TRANSLATE_NOOP("history", "case"),
+    "StatusChange": QT_TRANSLATE_NOOP("history", "status"),
+    "ContactEvent": QT_TRANSLATE_NOOP("history", "contact"),
+    "CustodyPeriod": QT_TRANSLATE_NOOP("history", "place of custody"),
+    "Relative": QT_TRANSLATE_NOOP("history", "relative"),
+    "CaseRelative": QT_TRANSLATE_NOOP("history", "relative link"),
+    "Source": QT_TRANSLATE_NOOP("history", "source"),
+    "SourceCase": QT_TRANSLATE_NOOP("history", "source link"),
+    "AllegationCase": QT_TRANSLATE_NOOP("history", "allegation link"),
+    "Attachment": QT_TRANSLATE_NOOP("history", "attachment"),
+    "FlagState": QT_TRANSLATE_NOOP("history", "flag"),
+    "Consent": QT_TRANSLATE_NOOP("history", "consent"),
+    "DisclosureEntry": QT_TRANSLATE_NOOP("history", "disclosure"),
+    "SamePersonLink": QT_TRANSLATE_NOOP("history", "same-person link"),
+    "CaseMerge": QT_TRANSLATE_NOOP("history", "merge"),
+    "Request": QT_TRANSLATE_NOOP("history", "request"),
+    "Task": QT_TRANSLATE_NOOP("history", "task"),
+}
+
+_ACTION_LABELS = {
+    AuditAction.CREATE: QT_TRANSLATE_NOOP("history", "added"),
+    AuditAction.UPDATE: QT_TRANSLATE_NOOP("history", "changed"),
+    AuditAction.DELETE: QT_TRANSLATE_NOOP("history", "deleted"),
+    AuditAction.ACKNOWLEDGE: QT_TRANSLATE_NOOP("history", "acknowledged"),
+    AuditAction.IMPORT: QT_TRANSLATE_NOOP("history", "imported"),
+}
+
+#: Fields that say nothing to a person: keys, blob names, the "hour known" switch of a contact.
+_HIDDEN = frozenset({"id", "blob_name", "time_known", "case_a", "case_b", "search_key"})
+
+
+def kind_label(kind: HistoryKind) -> str:
+    return translate("history", _KIND_LABELS[kind])
+
+
+def entity_label(entity: str) -> str:
+    text = _ENTITY_LABELS.get(entity)
+    return translate("history", text) if text else entity
+
+
+def action_label(action: str) -> str:
+    try:
+        return translate("history", _ACTION_LABELS[AuditAction(action)])
+    except (ValueError, KeyError):
+        return action
+
+
+def kind_of(entity: str) -> HistoryKind:
+    return _KINDS.get(entity, HistoryKind.OTHER)
+
+
+def _iso_day(value: str) -> date | datetime | None:
+    if not (len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-"):
+        return None
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def moment_words(value: datetime) -> str:
+    """A moment as the interface language writes it: the day, then the hour if not midnight."""
+    day = format_date(value.date())
+    return day if value.time() == datetime.min.time() else f"{day} {value:%H:%M}"
+
+
+def value_words(
+    entity: str,
+    name: str,
+    value: Any,
+    *,
+    day: Callable[[date], str] = format_date,
+    moment: Callable[[datetime], str] = moment_words,
+) -> str:
+    """A value the log holds, as a person reads it: labels for statuses and kinds, yes/no,
+    dates in the interface language's way, an uncertain date in words."""
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, bool):
+        return yes_no(value)
+    if name == "rule":
+        from casetracker.rules import engine
+
+        rule = engine.BY_ID.get(str(value))
+        return rule.title() if rule is not None else str(value)
+    label = stored_value_label(entity, name, value)
+    if label is not None:
+        return label
+    if isinstance(value, str):
+        when = _iso_day(value)
+        if isinstance(when, datetime):
+            return moment(when)
+        if isinstance(when, date):
+            return day(when)
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def shortened(text: str, limit: int = SHORT) -> str:
+    """``text`` on one line, cut at ``limit`` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one entry: its old and new value as the log holds them (None: none)."""
+
+    entity: str
+    name: str
+    old: Any
+    new: Any
+    #: The uncertain-date codes stored beside a date field (``X_edtf``), folded into X's line.
+    old_code: str = ""
+    new_code: str = ""
+
+    @property
+    def label(self) -> str:
+        return field_label(self.name)
+
+    def old_words(self, **formats: Any) -> str:
+        return _date_or_value(self.entity, self.name, self.old, self.old_code, **formats)
+
+    def new_words(self, **formats: Any) -> str:
+        return _date_or_value(self.entity, self.name, self.new, self.new_code, **formats)
+
+
+def _date_or_value(entity: str, name: str, value: Any, code: str, **formats: Any) -> str:
+    if code:
+        words = _uncertain_words(value, code)
+        if words:
+            return words
+    return value_words(entity, name, value, **formats)
+
+
+def _uncertain_words(value: Any, code: str) -> str:
+    """An uncertain date ("July 2024", "about 8 July") in words, by the dates service."""
+    try:
+        from casetracker.model.uncertain_date import UncertainDate
+        from casetracker.services import uncertain_dates  # type: ignore[attr-defined]
+
+        day = date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+        uncertain = UncertainDate.from_columns(day, code)
+        return str(uncertain_dates.words(uncertain)) if uncertain is not None else ""
+    except Exception:  # not there yet, or a code this version cannot read: show it as stored
+        return code
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    kind: HistoryKind
+    changes: tuple[FieldChange, ...] = ()
+    #: Whom a relative's entry is about (his name as now), so it reads in another case.
+    subject: str = ""
+    #: The audit entry's id, or the disclosure's when it comes from the disclosure log.
+    id: str = ""
+
+    @property
+    def what(self) -> str:
+        """ "contact deleted", "relative changed (Смирнова Анна)"."""
+        text = translate("history", "%1 %2", "what was changed, then how: case changed")
+        text = text.replace("%1", entity_label(self.entity)).replace(
+            "%2", action_label(self.action)
+        )
+        return f"{text} ({self.subject})" if self.subject else text
+
+    def changes_text(self, limit: int | None = None, **formats: Any) -> str:
+        """ "status: Detained → Transferred; note: …": a new row shows its values alone, a
+        deleted one its last values alone."""
+        parts = []
+        for change in self.changes:
+            old, new = change.old_words(**formats), change.new_words(**formats)
+            if limit is not None:
+                old, new = shortened(old, limit), shortened(new, limit)
+            if self.action == AuditAction.CREATE or (
+                change.old is None and change.new is not None and self.action != AuditAction.UPDATE
+            ):
+                parts.append(f"{change.label}: {new}")
+            elif self.action == AuditAction.DELETE:
+                parts.append(f"{change.label}: {old}")
+            else:
+                parts.append(f"{change.label}: {old} → {new}")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    """Which entries to show; each part left empty shows everything."""
+
+    kinds: frozenset[HistoryKind] = frozenset()
+    #: Part of the caseworker's name, any case.
+    who: str = ""
+    since: date | None = None
+    until: date | None = None
+    #: Words anywhere in the entry: who, what, field names, old or new values.
+    text: str = ""
+
+    def keeps(self, entry: HistoryEntry) -> bool:
+        if self.kinds and entry.kind not in self.kinds:
+            return False
+        if self.who and fold(self.who) not in fold(entry.actor):
+            return False
+        if self.since and entry.at.date() < self.since:
+            return False
+        if self.until and entry.at.date() > self.until:
+            return False
+        return not self.text or all(w in _haystack(entry) for w in fold(self.text).split())
+
+
+def _haystack(entry: HistoryEntry) -> str:
+    parts = [entry.actor, entry.what, entry.subject]
+    for change in entry.changes:
+        parts += [change.label, change.old_words(), change.new_words()]
+        parts += [str(v) for v in (change.old, change.new) if v is not None]
+    return fold(" ".join(parts))
+
+
+def _day_alone_unless_timed(changes: dict[str, Any]) -> None:
+    """A contact's "when" as its day alone unless its time was given: such a contact is stored
+    at midnight, and the history leaves out the false "hour known"."""
+    when, known = changes.get("occurred_at"), changes.get("time_known")
+    timed = known[-1] if isinstance(known, list) else known
+    if timed or not isinstance(when, list):
+        return
+    changes["occurred_at"] = [
+        v[:10] if isinstance(v, str) and v.endswith("T00:00:00") else v for v in when
+    ]
+
+
+def field_changes(entity: str, raw: str) -> tuple[FieldChange, ...]:
+    """The fields of one log entry, ids and bookkeeping left out, ``X_edtf`` folded into X."""
+    try:
+        changes = json.loads(raw or "{}")
+    except ValueError:
+        return ()
+    if not isinstance(changes, dict):
+        return ()
+    if entity == "ContactEvent":
+        _day_alone_unless_timed(changes)
+    out = []
+    for name, value in sorted(changes.items()):
+        if name in _HIDDEN or name.endswith("_id"):
+            continue
+        if name.endswith("_edtf") and name[: -len("_edtf")] in changes:
+            continue
+        old, new = value if isinstance(value, list) and len(value) == 2 else (None, value)
+        codes = changes.get(f"{name}_edtf")
+        old_code, new_code = codes if isinstance(codes, list) and len(codes) == 2 else ("", "")
+        if name.endswith("_edtf"):  # only the code changed: shown under the date's own name
+            name, old_code, new_code = name[: -len("_edtf")], old or "", new or ""
+        out.append(FieldChange(entity, name, old, new, old_code or "", new_code or ""))
+    return tuple(out)
+
+
+def _relative_ids(session: Session, case_id: uuid.UUID) -> set[str]:
+    """The relatives who speak for this man now, and those the log saw linked to him."""
+    linked = session.exec(
+        select(CaseRelative.relative_id).where(CaseRelative.case_id == case_id)
+    ).all()
+    ids = {str(r) for r in linked}
+    links = session.exec(
+        select(AuditEntry.changes).where(
+            AuditEntry.case_id == str(case_id), AuditEntry.entity == "CaseRelative"
+        )
+    ).all()
+    for raw in links:
+        try:
+            value = json.loads(raw or "{}").get("relative_id")
+        except (ValueError, AttributeError):
+            continue
+        for one in value if isinstance(value, list) else [value]:
+            if one:
+                ids.add(str(one))
+    return ids
+
+
+def _disclosures(session: Session, case_id: uuid.UUID, seen: set[str]) -> list[HistoryEntry]:
+    """Lines of the disclosure log the audit log lacks (each export's line is audited when it is
+    written; one written otherwise, e.g. by an older version, still shows)."""
+    out = []
+    for row in consent.disclosures_for_case(session, case_id):
+        if str(row.id) in seen:
+            continue
+        values = {k: v for k, v in row.model_dump().items() if k not in ("sent_at", "sent_by")}
+        out.append(
+            HistoryEntry(
+                at=row.sent_at,
+                actor=row.sent_by,
+                action=AuditAction.CREATE.value,
+                entity="DisclosureEntry",
+                entity_id=str(row.id),
+                kind=HistoryKind.CONSENT,
+                changes=field_changes("DisclosureEntry", json.dumps(created_changes(values))),
+                id=str(row.id),
+            )
+        )
+    return out
+
+
+def entries(
+    session: Session,
+    case_id: uuid.UUID,
+    keep: HistoryFilter | None = None,
+    limit: int = 5000,
+) -> list[HistoryEntry]:
+    """This case's history, newest first, as ``keep`` filters it."""
+    relatives = _relative_ids(session, case_id)
+    queries = [
+        select(AuditEntry).where(AuditEntry.case_id == str(case_id)),
+        select(AuditEntry).where(
+            AuditEntry.entity == "SamePersonLink", col(AuditEntry.changes).contains(str(case_id))
+        ),
+    ]
+    if relatives:
+        queries.append(
+            select(AuditEntry).where(
+                AuditEntry.entity == "Relative", col(AuditEntry.entity_id).in_(relatives)
+            )
+        )
+    found: dict[uuid.UUID, AuditEntry] = {}
+    for stmt in queries:
+        for row in session.exec(stmt.order_by(col(AuditEntry.at).desc()).limit(limit)):
+            found[row.id] = row
+    names = _relative_names(session, relatives)
+    out = [_entry(row, names) for row in found.values()]
+    out += _disclosures(session, case_id, {e.entity_id for e in out})
+    out.sort(key=lambda e: (e.at, e.id), reverse=True)
+    return [e for e in out if keep is None or keep.keeps(e)][:limit]
+
+
+def _relative_names(session: Session, ids: Iterable[str]) -> dict[str, str]:
+    wanted = [uuid.UUID(i) for i in ids]
+    if not wanted:
+        return {}
+    rows = session.exec(
+        select(Relative.id, Relative.full_name).where(col(Relative.id).in_(wanted))
+    ).all()
+    return {str(rid): name for rid, name in rows}
+
+
+def _entry(row: AuditEntry, names: dict[str, str]) -> HistoryEntry:
+    subject = names.get(row.entity_id, "") if row.entity == "Relative" else ""
+    changes = field_changes(row.entity, row.changes)
+    if row.entity == "Relative" and not subject:  # deleted since: his last name from the log
+        subject = next((str(c.old or c.new) for c in changes if c.name == "full_name"), "")
+    return HistoryEntry(
+        at=row.at,
+        actor=row.actor,
+        action=str(row.action),
+        entity=row.entity,
+        entity_id=row.entity_id,
+        kind=kind_of(row.entity),
+        changes=changes,
+        subject=subject,
+        id=str(row.id),
+    )
+
+
+def case_history(
+    ws: "Workspace", ref_or_id: str | uuid.UUID, keep: HistoryFilter | None = None
+) -> list[HistoryEntry]:
+    """The history of the case with this reference or id (one read of the vault)."""
+    from casetracker.services.cases import get_case
+
+    with ws.reading() as session:
+        case = get_case(session, ref_or_id)
+        return entries(session, case.id, keep)
+
+
+def actors(found: Iterable[HistoryEntry]) -> list[str]:
+    """Who made these entries, each once, in alphabetical order."""
+    return sorted({e.actor for e in found if e.actor}, key=str.casefold)

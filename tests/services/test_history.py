@@ -1,0 +1,138 @@
+"""A case's history: relatives' edits in each of his cases, filters, old → new in words."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from casetracker.model import AuditEntry, CaseStatus
+from casetracker.services import history
+from casetracker.services.history import HistoryFilter, HistoryKind
+from casetracker.services.workspace import Workspace
+
+
+def _lines(ws: Workspace, ref: str, keep: HistoryFilter | None = None) -> list[str]:
+    return [
+        f"{e.what}: {e.changes_text(day=date.isoformat)}"
+        for e in history.case_history(ws, ref, keep)
+    ]
+
+
+def test_a_relative_edit_shows_in_the_history_of_each_of_his_cases(ws: Workspace) -> None:
+    first, second = ws.cases.create("Смирнов Максим"), ws.cases.create("Смирнов Олег")
+    other = ws.cases.create("Петров Иван")
+    father = ws.relatives.create("Смирнов Пётр", phones="+7 900 000-00-01")
+    ws.relatives.link(first.ref, father.id, "отец")
+    ws.relatives.link(second.ref, father.id, "отец")
+    ws.relatives.update(father.id, phones="+7 900 000-00-02")
+    edit = "relative changed (Смирнов Пётр): phones: +7 900 000-00-01 → +7 900 000-00-02"
+    assert edit in _lines(ws, first.ref)
+    assert edit in _lines(ws, second.ref)
+    assert edit not in _lines(ws, other.ref)
+
+
+def test_a_deleted_relative_stays_in_the_history_of_his_cases(ws: Workspace) -> None:
+    case = ws.cases.create("Смирнов Максим")
+    mother = ws.relatives.create("Смирнова Анна", city="Пермь")
+    ws.relatives.link(case.ref, mother.id, "мать")
+    with ws.session() as session:
+        session.delete(session.get(type(mother), mother.id))
+    lines = _lines(ws, case.ref)
+    (gone,) = [line for line in lines if line.startswith("relative deleted (Смирнова Анна): ")]
+    assert "city: Пермь;" in gone and "name: Смирнова Анна" in gone
+    assert "relative link deleted: relationship: мать" in lines
+
+
+def test_old_and_new_values_in_words(ws: Workspace) -> None:
+    case = ws.cases.create("Смирнов Максим", military_unit="в/ч 1")
+    ws.cases.update(case.ref, military_unit="в/ч 2", detention_date=date(2024, 7, 8))
+    ws.cases.set_status(case.ref, CaseStatus.DETAINED, on=date(2024, 7, 8))
+    (changed,) = [
+        e for e in history.case_history(ws, case.ref)
+        if e.action == "update" and "military_unit" in {c.name for c in e.changes}
+    ]  # fmt: skip
+    assert changed.changes_text(day=date.isoformat) == (
+        "detention date: — → 2024-07-08; military unit: в/ч 1 → в/ч 2"
+    )
+    (status,) = [
+        e for e in history.case_history(ws, case.ref, HistoryFilter(text="detained"))
+        if e.entity == "StatusChange"
+    ]  # fmt: skip
+    assert "status: Detained" in status.changes_text()
+
+
+def test_long_texts_are_shortened_only_when_asked(ws: Workspace) -> None:
+    case = ws.cases.create("A")
+    ws.cases.update(case.ref, notes="слово " * 40)
+    (entry,) = [e for e in history.case_history(ws, case.ref) if e.action == "update"]
+    assert len(entry.changes_text(limit=30)) < 60 and entry.changes_text(limit=30).endswith("…")
+    assert entry.changes_text().count("слово") == 40
+
+
+def test_filters_by_kind_who_text_and_days(ws: Workspace) -> None:
+    case = ws.cases.create("Смирнов Максим")
+    ws.contacts.log(case.ref, datetime(2024, 7, 1, 9), direct=True, note="голос бодрый")
+    ws.actor = "Анна"
+    ws.cases.update(case.ref, lawyer="Кузнецов")
+    every = history.case_history(ws, case.ref)
+    assert {e.actor for e in every} == {"tester", "Анна"}
+
+    def kinds(keep: HistoryFilter) -> set[HistoryKind]:
+        return {e.kind for e in history.case_history(ws, case.ref, keep)}
+
+    assert kinds(HistoryFilter(kinds=frozenset({HistoryKind.CONTACTS}))) == {HistoryKind.CONTACTS}
+    assert kinds(HistoryFilter(who="анна")) == {HistoryKind.CASE}
+    assert kinds(HistoryFilter(text="БОДРЫЙ")) == {HistoryKind.CONTACTS}
+    assert kinds(HistoryFilter(text="lawyer кузнецов")) == {HistoryKind.CASE}
+    # The day of the entries is kept from both ends; the day before or after is not.
+    today = every[0].at.date()
+    assert len(history.case_history(ws, case.ref, HistoryFilter(since=today, until=today))) == (
+        len(every)
+    )
+    assert history.case_history(ws, case.ref, HistoryFilter(since=today + timedelta(1))) == []
+    assert history.case_history(ws, case.ref, HistoryFilter(until=today - timedelta(1))) == []
+    assert history.actors(every) == ["Анна", "tester"] or history.actors(every) == [
+        "tester",
+        "Анна",
+    ]
+
+
+def test_an_uncertain_date_code_is_folded_into_its_date() -> None:
+    (change,) = history.field_changes(
+        "Case", '{"detention_date": [null, "2024-07-01"], "detention_date_edtf": [null, "2024-07"]}'
+    )
+    assert (change.name, change.new, change.new_code) == ("detention_date", "2024-07-01", "2024-07")
+
+
+def test_a_contact_known_only_by_day_shows_the_day_alone(ws: Workspace) -> None:
+    case = ws.cases.create("A")
+    ws.contacts.log(case.ref, datetime(2024, 7, 1, 15), direct=True, time_known=False)
+    (contact,) = history.case_history(ws, case.ref, HistoryFilter(kinds=frozenset({"contacts"})))  # type: ignore[arg-type]
+    assert "when: 2024-07-01" in contact.changes_text(day=date.isoformat)
+
+
+def test_russian_labels(ws: Workspace, russian_hook: None) -> None:
+    case = ws.cases.create("A", military_unit="в/ч 1")
+    ws.cases.update(case.ref, military_unit="в/ч 2")
+    (changed,) = [e for e in history.case_history(ws, case.ref) if e.action == "update"]
+    assert changed.what == "дело изменено"
+    assert "воинская часть: в/ч 1 → в/ч 2" in changed.changes_text()
+    assert history.kind_label(HistoryKind.CONSENT) == "Согласия и передача данных"
+
+
+@pytest.fixture
+def russian_hook() -> object:
+    from casetracker import i18n
+    from casetracker.i18n import catalog
+
+    catalog.install_for_cli({"CASETRACKER_LANGUAGE": "ru"})
+    yield
+    i18n.install()
+
+
+def test_audit_rows_without_a_case_are_not_shown(ws: Workspace) -> None:
+    ws.facilities.create("Подвал")
+    case = ws.cases.create("A")
+    with ws.reading() as session:
+        assert session.exec(select(AuditEntry).where(AuditEntry.case_id == "")).first()
+    assert all(e.entity != "Facility" for e in history.case_history(ws, case.ref))

@@ -1,0 +1,203 @@
+"""Same-person verdicts and merges: nothing of either case is lost, and undo is exact."""
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from sqlmodel import SQLModel, col, select
+
+from casetracker.model import (
+    AllegationKind,
+    AuditEntry,
+    Case,
+    CaseStatus,
+    FlagState,
+    Priority,
+    SameCertainty,
+    SamePersonLink,
+    Verdict,
+)
+from casetracker.services import same_person
+from casetracker.services.duplicates import possible_duplicates
+from casetracker.services.errors import InvalidInput
+from casetracker.services.workspace import Workspace
+
+
+def _rows(ws: Workspace) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table (the audit log apart), sorted: the vault's whole state."""
+    out = {}
+    with ws.reading() as session:
+        for table in SQLModel.metadata.sorted_tables:
+            if table.name != "auditentry":
+                out[table.name] = sorted(map(tuple, session.execute(table.select())), key=repr)
+    return out
+
+
+def _per_case(ws: Workspace, case_id: uuid.UUID) -> dict[str, int]:
+    with ws.reading() as session:
+        counts = same_person._counts(session, case_id)
+    return {table: n for table, n in counts.items() if n}
+
+
+def _flag(ws: Workspace, case_id: uuid.UUID, rule: str, **fields: Any) -> None:
+    with ws.session() as session:
+        session.add(FlagState(rule=rule, case_id=case_id, **fields))
+
+
+@pytest.fixture
+def two(ws: Workspace) -> tuple[Case, Case]:
+    """One man entered twice, each case with its own contacts, custody, sources, relatives,
+    allegations, attachments, flags and history; a father and a source linked to both."""
+    keep = ws.cases.create(
+        "Иван Петров", birth_date=date(1990, 3, 1), military_unit="", notes="Отец звонит по средам."
+    )
+    absorb = ws.cases.create(
+        "Ivan Petrov",
+        birth_date=date(1990, 3, 2),
+        military_unit="в/ч 12345",
+        aliases="Ваня",
+        priority=Priority.URGENT,
+        notes="Мать говорит, что он в Брянке.",
+        tags="подвал",
+    )
+    place = ws.facilities.create("Подвал", settlement="Брянка")
+    for case in (keep, absorb):
+        ws.contacts.log(case.id, datetime(2024, 7, 19, 18, 0), direct=True, note=case.ref)
+        ws.custody.move(case.id, place.id, since=date(2024, 7, 1))
+        ws.attachments.add(b"scan " + case.ref.encode(), "scan.pdf", case_id=case.id)
+    ws.cases.set_status(absorb.id, CaseStatus.DETAINED, on=date(2024, 7, 2))
+    father = ws.relatives.create("Пётр Петров")
+    ws.relatives.link(keep.id, father.id, "")
+    ws.relatives.link(absorb.id, father.id, "father")
+    mother = ws.relatives.create("Анна Петрова")
+    ws.relatives.link(absorb.id, mother.id, "mother")
+    ws.evidence.add_source("Пост в канале", cases=[keep.id, absorb.id])
+    ws.evidence.add_source("Видео", cases=[absorb.id])
+    ws.evidence.add_allegation(AllegationKind.THREATS, [absorb.id], description="избит")
+    _flag(
+        ws, keep.id, "lost_contact", first_seen=date(2024, 8, 1), acknowledged_on=date(2024, 8, 2)
+    )
+    _flag(ws, absorb.id, "lost_contact", first_seen=date(2024, 7, 30))
+    _flag(ws, absorb.id, "no_lawyer", first_seen=date(2024, 7, 3))
+    return ws.cases.get(keep.id), ws.cases.get(absorb.id)
+
+
+def test_merge_keeps_every_row_of_both(ws: Workspace, two: tuple[Case, Case]) -> None:
+    keep, absorb = two
+    before_keep, before_absorb = _per_case(ws, keep.id), _per_case(ws, absorb.id)
+
+    result = same_person.merge(ws, keep.ref, absorb.ref)
+
+    after = _per_case(ws, keep.id)
+    # Everything moved; one row stays where both cases held the same thing: the father's
+    # link, the shared source's link and the lost_contact flag state (3 clashes).
+    for table in ("contactevent", "custodyperiod", "statuschange", "attachment", "allegationcase"):
+        assert after[table] == before_keep.get(table, 0) + before_absorb[table], table
+    assert after["caserelative"] == 2  # father once, mother
+    assert after["sourcecase"] == 2  # the shared post once, the video
+    assert after["flagstate"] == 2  # lost_contact once, no_lawyer
+    assert after["auditentry"] > before_keep["auditentry"] + before_absorb["auditentry"]
+    assert _per_case(ws, absorb.id) == {}
+    with pytest.raises(Exception, match="no case"):
+        ws.cases.get(absorb.ref)
+    assert result.keep_ref == keep.ref and result.absorb_ref == absorb.ref
+    assert any("contact" in line for line in result.moved)
+
+
+def test_merge_fills_empty_fields_and_keeps_differing_ones(
+    ws: Workspace, two: tuple[Case, Case]
+) -> None:
+    keep, absorb = two
+    same_person.merge(ws, keep.id, absorb.id)
+    merged = ws.cases.get(keep.id)
+    assert merged.full_name == "Иван Петров"
+    assert merged.military_unit == "в/ч 12345"  # empty in the kept case: taken
+    assert merged.birth_date == date(1990, 3, 1)  # both given: the kept one stays...
+    assert "02.03.1990" in merged.notes  # ...and the other is in the notes
+    assert merged.notes.startswith("Отец звонит по средам.")
+    assert f"From the merged case {absorb.ref}:" in merged.notes
+    assert "Мать говорит, что он в Брянке." in merged.notes
+    assert merged.aliases.split("; ") == ["Ваня", absorb.ref, "Ivan Petrov"]
+    assert merged.tags == "подвал"
+    assert merged.priority == Priority.URGENT  # the more urgent of both
+    assert merged.status == keep.status  # his status stays; the other one is in the notes
+    # The old reference finds the merged case.
+    assert [row.ref for row in ws.cases.rows(search=absorb.ref)] == [keep.ref]
+
+
+def test_clashes_keep_one_row_the_most_watchful_flag(ws: Workspace, two: tuple[Case, Case]) -> None:
+    keep, absorb = two
+    same_person.merge(ws, keep.id, absorb.id)
+    with ws.reading() as session:
+        stmt = select(FlagState).where(
+            col(FlagState.case_id) == keep.id, FlagState.rule == "lost_contact"
+        )
+        flags = session.exec(stmt).all()
+    # The kept case's acknowledged state goes; the unacknowledged one, seen first, stays.
+    assert [(f.acknowledged_on, f.first_seen) for f in flags] == [(None, date(2024, 7, 30))]
+    links = {r.full_name: rel for r, rel in ws.relatives.for_case(keep.id)}
+    assert links == {"Пётр Петров": "father", "Анна Петрова": "mother"}  # filled from the other
+
+
+def test_merge_is_one_entry_in_the_history(ws: Workspace, two: tuple[Case, Case]) -> None:
+    keep, absorb = two
+    same_person.merge(ws, keep.id, absorb.id)
+    with ws.reading() as session:
+        entries = session.exec(select(AuditEntry).where(AuditEntry.case_id == str(keep.id))).all()
+    merges = [e for e in entries if "merged_case" in e.changes]
+    assert len(merges) == 1 and absorb.ref in merges[0].changes
+    # The absorbed case's own history is now in the kept case's.
+    assert any(e.entity_id == str(absorb.id) and e.action == "create" for e in entries)
+
+
+def test_unmerge_restores_every_row_exactly(ws: Workspace, two: tuple[Case, Case]) -> None:
+    keep, absorb = two
+    same_person.mark_same(ws, keep.id, absorb.id, SameCertainty.LIKELY, "same birth place")
+    third = ws.cases.create("Иван Петров-второй")
+    same_person.mark_not_same(ws, absorb.id, third.id)
+    same_person.mark_same(ws, keep.id, third.id, SameCertainty.POSSIBLE)
+    fourth = ws.cases.create("Четвёртый")
+    same_person.mark_same(ws, absorb.id, fourth.id, SameCertainty.CERTAIN)
+    before = _rows(ws)
+    with ws.reading() as session:
+        history = {e.id: e.case_id for e in session.exec(select(AuditEntry))}
+
+    result = same_person.merge(ws, keep.id, absorb.id)
+    assert _rows(ws) != before
+    same_person.unmerge(ws, result.undo)
+
+    assert _rows(ws) == before
+    with ws.reading() as session:
+        now = {e.id: e.case_id for e in session.exec(select(AuditEntry))}
+    assert {k: now[k] for k in history} == history  # old entries back with their case
+
+
+def test_not_the_same_is_never_proposed_again(ws: Workspace) -> None:
+    a = ws.cases.create("Александр Смирнов")
+    b = ws.cases.create("Aleksandr Smirnov")
+    assert [(p.first_ref, p.second_ref) for p in possible_duplicates(ws)] == [(a.ref, b.ref)]
+    same_person.mark_not_same(ws, b.ref, a.ref, "different fathers")
+    assert possible_duplicates(ws) == []
+    links = same_person.links_for(ws, a.ref)
+    assert [(link.other_ref, link.verdict, link.note) for link in links] == [
+        (b.ref, Verdict.NOT_SAME, "different fathers")
+    ]
+    same_person.unmark(ws, a.ref, b.ref)
+    assert len(possible_duplicates(ws)) == 1
+
+
+def test_a_pair_is_one_row_whichever_order(ws: Workspace) -> None:
+    a = ws.cases.create("Один")
+    b = ws.cases.create("Другой")
+    assert same_person.mark_same(ws, a.id, b.id, SameCertainty.POSSIBLE) is None
+    previous = same_person.mark_same(ws, b.id, a.id, SameCertainty.CERTAIN, "фото")
+    assert previous is not None and previous["certainty"] == SameCertainty.POSSIBLE
+    with ws.reading() as session:
+        links = session.exec(select(SamePersonLink)).all()
+    assert [(link.certainty, link.note, link.decided_by) for link in links] == [
+        (SameCertainty.CERTAIN, "фото", "tester")
+    ]
+    assert same_person.links_for(ws, b.id)[0].other_ref == a.ref
+    with pytest.raises(InvalidInput):
+        same_person.mark_same(ws, a.id, a.ref, SameCertainty.LIKELY)
