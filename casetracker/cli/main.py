@@ -17,6 +17,7 @@ from casetracker.cli import (
     debrief_commands,
     os_errors,
     rule_commands,
+    same_person_commands,
     sharing_commands,
     task_commands,
     vault_commands,
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         sharing_commands,
         task_commands,
         debrief_commands,
+        same_person_commands,
     ):
         module.add_commands(sub)
     return parser
