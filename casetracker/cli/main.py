@@ -15,6 +15,7 @@ from casetracker.cli import (
     argparse_words,
     case_commands,
     debrief_commands,
+    history_commands,
     os_errors,
     rule_commands,
     same_person_commands,
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         sharing_commands,
         task_commands,
         debrief_commands,
+        history_commands,
         same_person_commands,
     ):
         module.add_commands(sub)
