@@ -583,6 +583,37 @@
                 <numerusform>%n days</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n request(s) refused</source>
+            <translation>
+                <numerusform>%n request refused</numerusform>
+                <numerusform>%n requests refused</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) without a reply in time</source>
+            <translation>
+                <numerusform>%n request without a reply in time</numerusform>
+                <numerusform>%n requests without a reply in time</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>task_words</name>
+        <message numerus="yes">
+            <source>%n day(s) overdue</source>
+            <translation>
+                <numerusform>%n day overdue</numerusform>
+                <numerusform>%n days overdue</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n day(s)</source>
+            <translation>
+                <numerusform>in %n day</numerusform>
+                <numerusform>in %n days</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>time_plurals</name>

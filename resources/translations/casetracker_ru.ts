@@ -620,6 +620,14 @@ proof of life</source>
         <translation>Нарушения</translation>
     </message>
     <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>История</translation>
     </message>
@@ -921,6 +929,49 @@ For support: %1</source>
     <message>
         <source>Creating the encrypted vault… this takes a moment.</source>
         <translation>Создаём зашифрованное хранилище… это займёт немного времени.</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefTab</name>
+    <message>
+        <source>Men recorded at the same places while he was held there. Ask him about each of them; what he saw is logged on that man&apos;s case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">Дело</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Статус</translation>
+    </message>
+    <message>
+        <source>Held with him</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>He himself was last heard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Men held with him</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>He saw this man…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log what he said about the selected man, on that man&apos;s case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody else is recorded at his places at the same time.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3164,6 +3215,45 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>SeenByDialog</name>
+    <message>
+        <source>He saw this man</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; was seen by &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What he saw: when, where, in what state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>He told us on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">Канал</translation>
+    </message>
+    <message>
+        <source>What he saw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged on the other man&apos;s case as news about him (second-hand), not as proof of life: only his own voice is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say on which day he told you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <source>Settings</source>
@@ -3523,6 +3613,116 @@ proof of life</source>
     <message>
         <source>Take over</source>
         <translation>Забрать</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. call the father on Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Заметка</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Сохранить</translation>
+    </message>
+    <message>
+        <source>Say what is to be done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Готово</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Заметка</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a task (Insert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the selected task done (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished">Изменить…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Удалить</translation>
+    </message>
+    <message>
+        <source>Delete the selected task (Ctrl+Z brings it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tasks for this case yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done after all</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4984,6 +5184,231 @@ in %2</source>
         <source>open the vault even though another computer is marked as having it open (only when Casetracker is really closed there: both saving would lose work)</source>
         <translation>открыть хранилище, хотя оно отмечено как открытое на другом компьютере (только если Casetracker там действительно закрыт: при сохранении с обоих потеряется работа)</translation>
     </message>
+    <message>
+        <source>list the men held where he was, at the same time, to ask him about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the released or moved man&apos;s case, e.g. CT-0042</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log that one man saw another (second-hand news, not proof of life)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case of the man who saw him</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case of the man he saw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the day he told you, DD.MM.YYYY or YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how he told you (default: visit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what he saw, in a few words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} man/men held with him</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged for {seen}: seen by {witness} (second-hand news) on {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who changed what in a case and when (UTC), newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only changes by this caseworker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only changes on or after this day (DD.MM.YYYY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only changes on or before this day (DD.MM.YYYY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only changes of this kind (may be repeated): {kinds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only changes with these words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nobody named)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} change(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mark two cases as one man or as different men, list, merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With one case, list what was decided about it. With two: --certain, --likely or --possible marks them as the same man; --not-same means the duplicate finder never proposes the pair again; --unmark forgets the decision; --merge moves everything of the second case into the first and removes the second (its reference becomes an alias).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the other case&apos;s reference, e.g. CT-0043</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same man, certainly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same man, likely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>possibly the same man</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two different men</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forget what was decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merge the second case into the first, keeping every record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what was decided about the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why, in a few words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the other case too, e.g. CT-0043.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what the two cases are: --certain, --likely, --possible, --not-same, --unmark or --merge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{absorbed} was merged into {kept}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled in: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differing, kept in the notes: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching for {absorbed} now finds {kept}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was decided about this case and another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the tasks still to do, soonest first</source>
+        <extracomment>Characters of a task&apos;s id the list prints and `task-done` takes.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only the tasks of this case, e.g. CT-0042</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the done tasks too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add a task to a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what to do, e.g. &quot;call the father&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the day it is due, DD.MM.YYYY or YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who does it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more about it, in a few words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mark a task done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task&apos;s number as `tasks` prints it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is still to do after all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no due day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day}, overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day}, in the next 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} task(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task {id} added to {ref}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task {id} is to do again: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task {id} done: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>date_input</name>
@@ -5682,6 +6107,145 @@ in %2</source>
     </message>
 </context>
 <context>
+    <name>history</name>
+    <message>
+        <source>Case details</source>
+        <extracomment>Shown for a value that is not there (a field that was empty, or is no more). Longer texts are shortened in a line of the history; the full text goes in a tooltip.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Статус</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished">Контакты</translation>
+    </message>
+    <message>
+        <source>Places of custody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relatives</source>
+        <translation type="unfinished">Родственники</translation>
+    </message>
+    <message>
+        <source>Sources and evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent and disclosures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same person and merges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests and tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags and other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case</source>
+        <extracomment>Each audited table&apos;s kind; a table not listed here is &quot;other&quot;.</extracomment>
+        <translation type="unfinished">дело</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished">статус</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation type="unfinished">контакт</translation>
+    </message>
+    <message>
+        <source>place of custody</source>
+        <translation type="unfinished">место содержания</translation>
+    </message>
+    <message>
+        <source>relative</source>
+        <translation type="unfinished">родственник</translation>
+    </message>
+    <message>
+        <source>relative link</source>
+        <translation type="unfinished">связь с родственником</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation type="unfinished">источник</translation>
+    </message>
+    <message>
+        <source>source link</source>
+        <translation type="unfinished">связь с источником</translation>
+    </message>
+    <message>
+        <source>allegation link</source>
+        <translation type="unfinished">связь с нарушением</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation type="unfinished">вложение</translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation type="unfinished">сигнал</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disclosure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same-person link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished">добавлено</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished">изменено</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished">удалено</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation type="unfinished">принято к сведению</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished">импортировано</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>what was changed, then how: case changed</comment>
+        <extracomment>Fields that say nothing to a person: keys, blob names, the &quot;hour known&quot; switch of a contact. The uncertain-date codes stored beside a date field (``X_edtf``), folded into X&apos;s line. Whom a relative&apos;s entry is about (his name as now), so it reads in another case. The audit entry&apos;s id, or the disclosure&apos;s when it comes from the disclosure log.</extracomment>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>label_plurals</name>
     <message numerus="yes">
         <source>Critical (%n)</source>
@@ -5921,6 +6485,84 @@ in %2</source>
     </message>
 </context>
 <context>
+    <name>letters</name>
+    <message>
+        <source>his full name</source>
+        <extracomment>What a fact the vault does not hold becomes: a line to write on by hand. As typed in a template, between braces. What it is filled with, in English (shown translated, context &quot;letters&quot;). Filled only when the letter is written for a request.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>his date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>his military unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the place he is held now, as recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the day he was detained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the day he refused to fight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>his status, in words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the case&apos;s caseworker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today&apos;s date, in words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request&apos;s addressee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request&apos;s outgoing number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the day the request was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who signed the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template has placeholders the app does not know: %1. Use one of the listed placeholders, or write a brace twice ({{ or }}) to print it.</source>
+        <extracomment>``{{`` and ``}}`` (literal braces), a ``{placeholder}``, or a brace left alone.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No letter template of the kind “%1”. The kinds are: %2.</source>
+        <extracomment>Placeholders with no fact in the vault, each once, in order: left as ``BLANK``.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A letter template cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 has no request %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>passphrase</name>
     <message>
         <source>A passphrase needs at least {n} characters; several words are best.</source>
@@ -6095,6 +6737,177 @@ in %2</source>
     </message>
 </context>
 <context>
+    <name>reports</name>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Статус</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detention date</source>
+        <translation type="unfinished">Дата задержания</translation>
+    </message>
+    <message>
+        <source>Detentions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without proof of life</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished">Место</translation>
+    </message>
+    <message>
+        <source>Men held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} already exists; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{weeks}+ weeks</source>
+        <extracomment>Weeks of silence: (first day, first day of the next bucket or None for the last). Keys of the lines of the detentions and silence reports. First days of the months, or the silence buckets&apos; first days. Cases (or custody periods) left out, and why, in words; &quot;&quot; when none were.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first}–{last} weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases by status at the end of each month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n case(s) without a detention date are not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New detentions per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month not certain (earliest possible)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serving or refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Men by weeks without proof of life</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Men held per place, month by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>requests</name>
+    <message>
+        <source>Military prosecutor&apos;s office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Military investigators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Human rights commissioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit commander</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red Cross</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation type="unfinished">Госпиталь</translation>
+    </message>
+    <message>
+        <source>Other body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online reception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By fax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial or formal answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarded to another body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished">Отказался</translation>
+    </message>
+</context>
+<context>
     <name>rules</name>
     <message>
         <source>{refs} and {n} more</source>
@@ -6194,6 +7007,38 @@ in %2</source>
         </translation>
     </message>
     <message>
+        <source>before {day}</source>
+        <translation type="unfinished">до {day}</translation>
+    </message>
+    <message>
+        <source>after {day}</source>
+        <translation type="unfinished">после {day}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">неизвестно</translation>
+    </message>
+    <message>
+        <source>about {dates}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least {least}, up to {most}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least {least}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to {most}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{elapsed} (the day is known only as {span})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no rule called {rule}. The rules are: {rules}.</source>
         <extracomment>Where &quot;never heard directly&quot; sorts among days of silence: longer than any. Everything the facts are read from (see `load_facts`). A man: days since he himself was last heard (None: never). A place: days it is silent.</extracomment>
         <translation>Правила {rule} нет. Есть правила: {rules}.</translation>
@@ -6225,6 +7070,95 @@ in %2</source>
     <message>
         <source>Several places are called {name}; give the place&apos;s id instead.</source>
         <translation>Несколько мест называются {name}; укажите вместо названия id места.</translation>
+    </message>
+    <message>
+        <source>{body} refused on {replied} (request of {sent}). Consider a complaint to the superior body or to a court.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count}; the newest: {body} on {replied} (request of {sent}). Consider complaints to the superior bodies or to a court.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) refused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date}, No. {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{body}: no reply to the request of {sent}; it was due on {due} ({allowed} to reply), {late} overdue. Send a reminder or complain to the superior body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count}; the oldest: {body}, request of {sent}, due on {due} ({allowed} to reply), {late} overdue. Send reminders or complain to the superior bodies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) without a reply in time</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request without a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>same_person</name>
+    <message>
+        <source>not the same man as {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same man as {ref} ({certainty})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>likely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case cannot be linked to itself.</source>
+        <extracomment>Rows that mean one thing per case: the same relative, source or allegation linked to both cases, or a rule&apos;s flag state on each, would be a clash after a merge (one of them stays). Case columns a merge never copies: identity and bookkeeping. A pair&apos;s stored verdict (column values), or None for no verdict: what undo puts back.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record of the case is no longer in the vault.</source>
+        <extracomment>(table, case column) -&gt; ids of the absorbed case&apos;s rows moved to the kept case. Rows removed as clashes, (table, values), in the order to put them back. Rows changed in place, (table, id, old values of the changed columns). History entries of the absorbed case, now shown in the kept case&apos;s history. What moved, in words (&quot;3 contacts in the log&quot;), and what was left as one. Fields of the kept case filled from the absorbed one, by label. Fields whose absorbed value differed and was kept in the notes or aliases, by label.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the merged case {ref}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The merged case is no longer in the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The merge cannot be undone: another case now has the reference {ref}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6266,6 +7200,7 @@ in %2</source>
     </message>
     <message>
         <source>A contact cannot be logged in the future.</source>
+        <extracomment>Statuses in which a man has come out of the place and can be asked who was there.</extracomment>
         <translation>Нельзя записать контакт в будущем.</translation>
     </message>
     <message>
@@ -6322,7 +7257,7 @@ in %2</source>
     </message>
     <message>
         <source>This vault was written by a newer Casetracker (data version {found}). Update the app to open it.</source>
-        <extracomment>from_version -&gt; step upgrading the schema to from_version + 1</extracomment>
+        <extracomment>(table, date column) pairs that gained an ``_edtf`` column in schema 5. from_version -&gt; step upgrading the schema to from_version + 1</extracomment>
         <translation>Это хранилище записано более новой версией Casetracker (версия данных {found}). Обновите приложение, чтобы открыть его.</translation>
     </message>
     <message>
@@ -6365,6 +7300,99 @@ in %2</source>
         <source>{ref} ({name}) is already in the vault</source>
         <extracomment>Rows whose man is already in the vault, left as they are (the reason names the case). Rows whose man is already in the vault, updated from the row. Rows imported with unreadable cells left empty (their text is in the case&apos;s notes). (name skeleton, birth date) -&gt; case id, or None where two cases share the key. Unknown birth dates match only each other, and only a case that was in the vault before this file: two &quot;Иванов Иван&quot; rows without a birth date may be two men, so both are kept (the duplicate finder shows them) rather than one dropped or merged into the other.</extracomment>
         <translation>{ref} ({name}) уже есть в хранилище</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: {n} man/men have not consented to this audience ({refs}). Give a reason to export without his consent, or record his consent first.</source>
+        <extracomment>A (case id, relative id) pair; relative id None is the man himself.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown profile {name}.</source>
+        <extracomment>(case id, ref) of the men who have not consented, in ref order. Relatives who have not consented: they are withheld, as before. Every (case, relative) pair that has consented; relative None is the man.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} cannot be in the future.</source>
+        <extracomment>The men whose own consent was missing, and the reason given to send them anyway.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day consent was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This consent is already recorded; withdraw it first to record it anew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day consent was withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no consent to withdraw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent cannot be withdrawn before the day it was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person does not speak for this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A man cannot be his own witness: choose another case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reply deadline is from {min} to {max} days.</source>
+        <extracomment>The vault setting holding ``{kind: days}``; kinds missing from it take the default. What the rules&apos; request facts are read from: the requests, and the setting of their days (a setting is tied to no case, so changing one reads every case&apos;s facts again). Fields a caseworker edits on a request (the reply has its own action). Positive: days past the due day; 0 on it; negative: days still left.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no request kind {kind}. The kinds are: {kinds}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request has no field {field}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request is not in the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That day has not come yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reply cannot come before the request was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what the reply amounts to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what is to be done.</source>
+        <extracomment>Days in &quot;due this week&quot;, today included. What a caseworker may change on a task with ``update``; done/reopen have their own calls.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task is no longer in the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A task number is the 8 characters `tasks` prints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no task {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several tasks begin with {id}: type more.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6431,6 +7459,11 @@ in %2</source>
         <source>Encrypted backups kept beside the vault</source>
         <translation>Сколько зашифрованных резервных копий хранить рядом с хранилищем</translation>
     </message>
+    <message>
+        <source>Anonymised exports: at least this many men share a unit, region and year</source>
+        <extracomment>The audience each export profile serves. The old per-relative ticks and the audience each stood for.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sharing</name>
@@ -6440,6 +7473,7 @@ in %2</source>
     </message>
     <message>
         <source>A recipient needs a name.</source>
+        <extracomment>For the disclosure log (``record_disclosure``): what left, for whom, without whose consent.</extracomment>
         <translation>У получателя должно быть имя.</translation>
     </message>
     <message>
@@ -6471,10 +7505,6 @@ in %2</source>
         <translation>Слишком много дел для одного пакета; выгружайте частями.</translation>
     </message>
     <message>
-        <source>Unknown profile {name}; use lawyer or anonymised.</source>
-        <translation>Неизвестный профиль {name}; используйте lawyer или anonymised.</translation>
-    </message>
-    <message>
         <source>An anonymised bundle never carries attachments.</source>
         <translation>Обезличенный пакет никогда не содержит вложений.</translation>
     </message>
@@ -6501,6 +7531,10 @@ in %2</source>
     <message>
         <source>Nothing was imported: the fingerprint given ({given}) does not match the bundle&apos;s signer, {fp}.</source>
         <translation>Ничего не импортировано: указанный отпечаток ({given}) не совпадает с отпечатком подписавшего пакет, {fp}.</translation>
+    </message>
+    <message>
+        <source>Unknown profile {name}; use lawyer, media or anonymised.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An anonymised bundle holds no identities and cannot be merged into a vault; open it with open-bundle instead.</source>
@@ -6718,7 +7752,7 @@ in %2</source>
     </message>
     <message>
         <source>The bundle declares {counted}; a bundle may hold at most {ceiling}.</source>
-        <extracomment>Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods). Every attachment record names a file of the bundle&apos;s ZIP, which holds at most ``ArchiveLimits.max_members`` files, three of them manifest.json, cases.json and dossier.pdf. A list whose count the manifest does not declare (flags, in bundles made before flags were counted), or any list when no manifest is at hand, holds at most this many entries. cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag (an organisation&apos;s records average about 400), and never more than ``MAX_JSON_BYTES`` (20,000 cases make about 283 MB). cases.json&apos;s structural tokens (``{ [ , :`` outside strings): this many for the document&apos;s frame, plus what each declared record can need (``record_tokens``), never more than ``MAX_JSON_TOKENS``. 20,000 cases make about 15.4 million (23 a record); the parser holds about 100 bytes per token, so the ceiling keeps it near 2 GB. A flag&apos;s tokens: its brace, five keys, four commas and the comma before the next flag. The manifest&apos;s count of flags (the other counts are named after the record lists). For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment&apos;s archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender&apos;s redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
+        <extracomment>For a journalist, with the media consent of the men and relatives it names (redaction.py). Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods). Every attachment record names a file of the bundle&apos;s ZIP, which holds at most ``ArchiveLimits.max_members`` files, three of them manifest.json, cases.json and dossier.pdf. A list whose count the manifest does not declare (flags, in bundles made before flags were counted), or any list when no manifest is at hand, holds at most this many entries. cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag (an organisation&apos;s records average about 400), and never more than ``MAX_JSON_BYTES`` (20,000 cases make about 283 MB). cases.json&apos;s structural tokens (``{ [ , :`` outside strings): this many for the document&apos;s frame, plus what each declared record can need (``record_tokens``), never more than ``MAX_JSON_TOKENS``. 20,000 cases make about 15.4 million (23 a record); the parser holds about 100 bytes per token, so the ceiling keeps it near 2 GB. A flag&apos;s tokens: its brace, five keys, four commas and the comma before the next flag. The manifest&apos;s count of flags (the other counts are named after the record lists). For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment&apos;s archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender&apos;s redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
         <translation>В пакете заявлено: {counted}; пакет может содержать не больше {ceiling}.</translation>
     </message>
     <message>
@@ -7284,7 +8318,7 @@ in %2</source>
     </message>
     <message>
         <source>Row {row} of the spreadsheet holds more than {n} cells, so the file was refused before it was read. Delete the stray cells to the right of the table and save it again.</source>
-        <extracomment>Cells in one row (the first 100 columns are read; more cells than this is not a table). Cells holding something, in the whole sheet. XML elements in all parts of an XLSX (a cell is two or three: ``c``, ``v``, a shared string). A CSV record is refused before parsing past this many delimiters (quoted ones count too). Excel&apos;s own last row; a higher row number makes openpyxl produce every empty row before it.</extracomment>
+        <extracomment>Cells in one row (the first 100 columns are read; more cells than this is not a table). Cells in the whole file (an XLSX file&apos;s ``c`` elements; a CSV&apos;s cells up to each row&apos;s last filled one). XML elements in all parts of an XLSX (a cell is two or three: ``c``, ``v``, a shared string). A CSV record is refused before parsing past this many delimiters (quoted ones count too). Excel&apos;s own last row; a higher row number makes openpyxl produce every empty row before it.</extracomment>
         <translation>Строка {row} таблицы содержит больше {n} ячеек, поэтому файл не принят и не прочитан. Удалите лишние ячейки справа от таблицы и сохраните её снова.</translation>
     </message>
     <message>
@@ -7543,6 +8577,37 @@ in %2</source>
     </message>
 </context>
 <context>
+    <name>task_words</name>
+    <message>
+        <source>no day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished">сегодня</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>time</name>
     <message>
         <source>never</source>
@@ -7577,6 +8642,142 @@ in %2</source>
     </message>
 </context>
 <context>
+    <name>uncertain_dates</name>
+    <message>
+        <source>Type a date as 20.07.2026, July 2024, 2024, between 1 and 8 July 2024, before 8 July 2024, after 1 July 2024, about July 2024 or unknown.</source>
+        <translation>Введите дату так: 20.07.2026, июль 2024, 2024, между 1 и 8 июля 2024, до 8 июля 2024, после 1 июля 2024, около июля 2024 или «неизвестно».</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date this app can read. {examples}</source>
+        <translation>«{text}» не удаётся прочитать как дату. {examples}</translation>
+    </message>
+    <message>
+        <source>{year} is in the future: today is {today}.</source>
+        <translation>{year} год ещё не наступил: сегодня {today}.</translation>
+    </message>
+    <message>
+        <source>{month} {year} is in the future: today is {today}.</source>
+        <translation>{month} {year} ещё не наступил: сегодня {today}.</translation>
+    </message>
+    <message>
+        <source>The range runs backwards: {first} comes after {last}.</source>
+        <translation>Начало промежутка позже его конца: {first} наступает после {last}.</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <comment>a month alone: July 2024</comment>
+        <translation>январь</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <comment>a month alone: July 2024</comment>
+        <translation>февраль</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <comment>a month alone: July 2024</comment>
+        <translation>март</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <comment>a month alone: July 2024</comment>
+        <translation>апрель</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <comment>a month alone: July 2024</comment>
+        <translation>май</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <comment>a month alone: July 2024</comment>
+        <translation>июнь</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <comment>a month alone: July 2024</comment>
+        <translation>июль</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <comment>a month alone: July 2024</comment>
+        <translation>август</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <comment>a month alone: July 2024</comment>
+        <translation>сентябрь</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <comment>a month alone: July 2024</comment>
+        <translation>октябрь</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <comment>a month alone: July 2024</comment>
+        <translation>ноябрь</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <comment>a month alone: July 2024</comment>
+        <translation>декабрь</translation>
+    </message>
+    <message>
+        <source>between {first} and {last} {month} {year}</source>
+        <translation>между {first} и {last} {month} {year}</translation>
+    </message>
+    <message>
+        <source>between {first} and {last} {year}</source>
+        <translation>между {first} и {last} {year}</translation>
+    </message>
+    <message>
+        <source>between {first} and {last}</source>
+        <translation>между {first} и {last}</translation>
+    </message>
+    <message>
+        <source>about {day}</source>
+        <translation>около {day}</translation>
+    </message>
+    <message>
+        <source>about {month} {year}</source>
+        <comment>about July 2024</comment>
+        <translation>около {month} {year}</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <comment>a month: July 2024</comment>
+        <translation>{month} {year}</translation>
+    </message>
+    <message>
+        <source>about {year}</source>
+        <comment>about 2024 (a year)</comment>
+        <translation>около {year} г.</translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <comment>a year alone: 2024</comment>
+        <translation>{year} г.</translation>
+    </message>
+    <message>
+        <source>roughly {span}</source>
+        <translation>примерно {span}</translation>
+    </message>
+    <message>
+        <source>before {day}</source>
+        <translation>до {day}</translation>
+    </message>
+    <message>
+        <source>after {day}</source>
+        <translation>после {day}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <comment>a date nobody knows</comment>
+        <translation>неизвестно</translation>
+    </message>
+</context>
+<context>
     <name>undo</name>
     <message>
         <source>New case</source>
@@ -7601,6 +8802,30 @@ in %2</source>
     <message>
         <source>Delete a contact</source>
         <translation>удаление контакта</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task to do again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete a task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seen by (debrief)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
