@@ -95,3 +95,6 @@ __all__ += ["Audience", "Consent", "ConsentHow", "DisclosureEntry"]
 from casetracker.model.same_person import SameCertainty, SamePersonLink, Verdict  # noqa: E402
 
 __all__ += ["SameCertainty", "SamePersonLink", "Verdict"]
+from casetracker.model.letters import LetterTemplate  # noqa: E402
+
+__all__ += ["LetterTemplate"]
