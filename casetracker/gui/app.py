@@ -6,7 +6,6 @@ every case window, empties every model, closes the vault (keys dropped) and show
 unlock screen.
 """
 
-import getpass
 import shutil
 import sys
 import tempfile
@@ -16,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from casetracker.gui import translation
+from casetracker.gui import caseworker_name, translation
 from casetracker.gui.app_settings import AppSettings
 from casetracker.gui.background import BackgroundJob, run_in_background
 from casetracker.gui.clipboard_guard import clipboard_guard
@@ -61,13 +60,6 @@ def close_dialogs() -> None:
     for widget in QApplication.allWidgets():
         if isinstance(widget, QDialog) and widget.isVisible():
             widget.reject()
-
-
-def os_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return ""
 
 
 class QuitAnswer(Enum):
@@ -130,8 +122,10 @@ class App(QObject):
             self.settings.remember_vault(workspace.path)
         # The vault's language ("" = the system's), before any window of this vault is built.
         translation.install(str(workspace.settings.get(preferences.LANGUAGE) or ""))
-        workspace.actor = preferences.actor_for(workspace, os_user())
+        own_settings = None if self.demo_mode else self.settings
+        workspace.actor = caseworker_name.actor_at_unlock(workspace, own_settings)
         self.session = VaultSession(workspace, demo=self.demo_mode)
+        self.session.app_settings = own_settings
         self.window = MainWindow(self.session)
         self.window.lock_requested.connect(lambda: self.lock(automatic=False))
         self.window.installEventFilter(self)  # closing it (quitting) asks if changes are unsaved

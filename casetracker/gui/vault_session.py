@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from casetracker.cancellation import CancelToken
+from casetracker.gui.app_settings import AppSettings
 from casetracker.gui.background import BackgroundJob, run_in_background
 from casetracker.gui.saver import Saver, SaveState
 from casetracker.services.flags import FlagService
@@ -29,6 +30,8 @@ class VaultSession(QObject):
         super().__init__()
         self._ws: Workspace | None = workspace
         self.demo = demo
+        #: This computer user's own settings (his caseworker name's key); None: demo, tests.
+        self.app_settings: AppSettings | None = None
         self.undo_stack = QUndoStack(self)
         self.saver = Saver(workspace, self)
         self.saver.state_changed.connect(self.save_state_changed)

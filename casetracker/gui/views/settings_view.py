@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casetracker.gui import style
+from casetracker.gui import caseworker_name, style
 from casetracker.gui.dialogs.vault_key_dialogs import ChangePassphraseDialog, NewRecoveryKeyDialog
 from casetracker.gui.error_messages import error_text
 from casetracker.gui.locale_format import datetime_text, size_text
@@ -56,6 +56,9 @@ class SettingsView(QWidget):
         general = QGroupBox(self.tr("General"), content)
         general_form = QFormLayout(general)
         for key in preferences.GENERAL_KEYS:
+            if key == preferences.CASEWORKER_NAME:
+                self._own_name_rows(general_form, general)
+                continue
             general_form.addRow(setting_label(SPECS[key]), self._editor(SPECS[key], general))
         rules = QGroupBox(self.tr("When the rules raise flags"), content)
         rules_form = QFormLayout(rules)
@@ -130,6 +133,24 @@ class SettingsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(scroll, 1)
+
+    def _own_name_rows(self, form: QFormLayout, parent: QWidget) -> None:
+        """The caseworker's own name: kept for this computer's user, not for the whole vault."""
+        label = self.tr("Your name (recorded in History)")
+        editor = self._editor(SPECS[preferences.CASEWORKER_NAME], parent)
+        editor.setAccessibleName(label)
+        form.addRow(label, editor)
+        hint = QLabel(
+            self.tr(
+                "Kept for you, the user of this computer: each person who opens this vault "
+                "from their own account is recorded under their own name. Empty: your "
+                "account's user name."
+            ),
+            parent,
+        )
+        hint.setWordWrap(True)
+        style.set_role(hint, "hint")
+        form.addRow("", hint)
 
     def _security_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr("Security"), parent)
@@ -235,6 +256,8 @@ class SettingsView(QWidget):
                 editor.setValue(int(value))
             elif isinstance(editor, QLineEdit):
                 editor.setText(str(value))
+        own = caseworker_name.own_name(self.session.ws, self.session.app_settings)
+        self.editors[preferences.CASEWORKER_NAME].setText(own)  # type: ignore[attr-defined]
         self.backups.set_records(backup_restore.backups(self.session.ws))
 
     def value_of(self, key: str) -> Any:
@@ -253,18 +276,19 @@ class SettingsView(QWidget):
             return
         ws = self.session.ws
         current = ws.settings.all()
+        own_settings = self.session.app_settings
         try:
             for key in self.editors:
                 value = self.value_of(key)
-                if current.get(key) != value:
+                if key != preferences.CASEWORKER_NAME and current.get(key) != value:
                     ws.settings.set(key, value)
+            name = self.value_of(preferences.CASEWORKER_NAME)
+            if name != caseworker_name.own_name(ws, own_settings):
+                ws.actor = caseworker_name.save_own_name(ws, own_settings, name)
         except Exception as exc:
             self.message.setText(error_text(exc))
             style.set_role(self.message, "error")
             return
-        name = str(ws.settings.get(preferences.CASEWORKER_NAME) or "").strip()
-        if name:
-            ws.actor = name
         language_changed = current.get(preferences.LANGUAGE) != self.value_of(preferences.LANGUAGE)
         text = self.tr("Settings saved.")
         if language_changed:
