@@ -16,6 +16,7 @@ from casetracker.cli import (
     case_commands,
     debrief_commands,
     history_commands,
+    letter_commands,
     os_errors,
     rule_commands,
     same_person_commands,
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         debrief_commands,
         history_commands,
         same_person_commands,
+        letter_commands,
     ):
         module.add_commands(sub)
     return parser

@@ -21,6 +21,7 @@ from casetracker.model import (
     StatusChange,
 )
 from casetracker.model.ordering import status_order
+from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.change_tracking import replace_cases, replace_in, tables_of
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.services.search_index import SEARCH_TABLES, Found, SearchIndex
@@ -31,6 +32,7 @@ from casetracker.services.search_text import (
     field_of,
     query_forms,
 )
+from casetracker.services.uncertain_dates import read, store
 from casetracker.storage.database import remembered, remembered_in
 
 if TYPE_CHECKING:
@@ -45,6 +47,13 @@ EDITABLE_FIELDS = frozenset(
     }
 )  # fmt: skip
 REF_PREFIX = "CT-"
+#: The case's dates that may be uncertain: each is stored with its ``_edtf`` code beside it.
+UNCERTAIN_FIELDS = ("birth_date", "refusal_date", "detention_date")
+
+
+def _dates_of(fields: dict[str, Any]) -> dict[str, UncertainDate | date | None]:
+    """Take the uncertain dates out of ``fields``: ``store`` writes both of their columns."""
+    return {name: fields.pop(name) for name in UNCERTAIN_FIELDS if name in fields}
 
 
 @dataclass(frozen=True)
@@ -153,7 +162,7 @@ class CaseService:
         full_name: str,
         *,
         status: CaseStatus = CaseStatus.REFUSED,
-        status_on: date | None = None,
+        status_on: UncertainDate | date | None = None,
         ref: str | None = None,
         **fields: Any,
     ) -> Case:
@@ -172,17 +181,16 @@ class CaseService:
                             "services", "The reference {ref} is already used by another case."
                         ).format(ref=ref)
                     )
+            dates = _dates_of(fields)
             case = Case(full_name=full_name, ref=ref or next_ref(session), status=status, **fields)
+            for column, value in dates.items():
+                store(case, column, value)
             case.search_key = case_search_key(case)
             session.add(case)
-            session.add(
-                StatusChange(
-                    case_id=case.id,
-                    status=status,
-                    changed_on=status_on or case.detention_date or case.refusal_date,
-                    source_note="",
-                )
-            )
+            change = StatusChange(case_id=case.id, status=status, source_note="")
+            known = [read(case, "detention_date"), read(case, "refusal_date")]
+            store(change, "changed_on", status_on or next((v for v in known if v), None))
+            session.add(change)
             return case
 
     def get(self, ref_or_id: str | uuid.UUID) -> Case:
@@ -197,6 +205,8 @@ class CaseService:
             )
         with self.ws.session() as session:
             case = get_case(session, ref_or_id)
+            for column, day in _dates_of(fields).items():
+                store(case, column, day)
             for key, value in fields.items():
                 setattr(case, key, value)
             case.search_key = case_search_key(case)
@@ -208,7 +218,7 @@ class CaseService:
         ref_or_id: str | uuid.UUID,
         status: CaseStatus,
         *,
-        on: date | None = None,
+        on: UncertainDate | date | None = None,
         source_note: str = "",
     ) -> Case:
         with self.ws.session() as session:
@@ -388,19 +398,19 @@ class _Holds:
 
 
 def set_status_in(
-    session: Session, case: Case, status: CaseStatus, on: date | None, source_note: str = ""
+    session: Session,
+    case: Case,
+    status: CaseStatus,
+    on: UncertainDate | date | None,
+    source_note: str = "",
 ) -> None:
     if status == case.status:
         return
-    session.add(
-        StatusChange(
-            case_id=case.id,
-            status=status,
-            previous_status=case.status,
-            changed_on=on,
-            source_note=source_note,
-        )
+    change = StatusChange(
+        case_id=case.id, status=status, previous_status=case.status, source_note=source_note
     )
+    store(change, "changed_on", on)
+    session.add(change)
     case.status = status
     session.add(case)
 

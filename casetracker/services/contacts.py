@@ -8,8 +8,28 @@ from sqlmodel import col, select
 
 from casetracker.i18n import translate
 from casetracker.model import CaseStatus, Channel, ContactEvent
+from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.cases import get_case, set_status_in
 from casetracker.services.errors import InvalidInput
+from casetracker.services.uncertain_dates import read
+
+
+def _midnight_of(value: UncertainDate) -> datetime:
+    if value.column_day is None:  # "unknown": a contact is placed in time, if only roughly
+        raise InvalidInput(
+            translate(
+                "services", "A contact needs at least a rough day: a month, a year or a range."
+            )
+        )
+    return datetime.combine(value.column_day, time())
+
+
+def contact_when(event: ContactEvent) -> UncertainDate | None:
+    """When a contact happened as an uncertain value: None when the day (and time) are exact."""
+    if not event.occurred_at_edtf:
+        return None
+    return read(event, "occurred_at")
+
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -22,7 +42,7 @@ class ContactService:
     def log(
         self,
         ref_or_id: str | uuid.UUID,
-        occurred_at: datetime,
+        occurred_at: datetime | UncertainDate,
         *,
         direct: bool,
         channel: Channel = Channel.CALL,
@@ -36,7 +56,12 @@ class ContactService:
         """Log one contact; optionally change the status in the same step (one undo unit).
 
         ``time_known=False``: only the day is known; it is stored at midnight and shown alone.
+        An UncertainDate ("between 1 and 8 July") has no time either: its earliest day (latest
+        for "before …") is stored at midnight with its code beside it.
         """
+        when: UncertainDate | None = None
+        if isinstance(occurred_at, UncertainDate):
+            when, occurred_at, time_known = occurred_at, _midnight_of(occurred_at), False
         if not time_known:
             occurred_at = datetime.combine(occurred_at.date(), time())
         if (
@@ -57,9 +82,11 @@ class ContactService:
                 participants=participants,
                 relative_id=relative_id,
             )
+            if when is not None:
+                event.occurred_at_edtf = when.to_edtf()
             session.add(event)
             if new_status is not None:
-                set_status_in(session, case, new_status, occurred_at.date(), note)
+                set_status_in(session, case, new_status, when or occurred_at.date(), note)
             return event
 
     def for_case(self, ref_or_id: str | uuid.UUID) -> list[ContactEvent]:

@@ -8,9 +8,11 @@ from sqlmodel import Session, col, select
 
 from casetracker.i18n import translate
 from casetracker.model import Case, Certainty, CustodyPeriod
+from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.cases import get_case, held_there
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.services.facilities import find_or_create_in
+from casetracker.services.uncertain_dates import as_uncertain, store
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -20,30 +22,35 @@ def move_in(
     session: Session,
     case: Case,
     facility_id: uuid.UUID,
-    since: date | None,
+    since: UncertainDate | date | None,
     certainty: Certainty = Certainty.REPORTED,
     source_id: uuid.UUID | None = None,
     note: str = "",
 ) -> CustodyPeriod:
     """End the stays he is held in now and open a new one. The old stays end on the new one's
-    first day; without it they end on a day not known, never on the day it was typed."""
+    first day; without it they end on a day not known, never on the day it was typed. An
+    uncertain first day ("July 2024") ends them as uncertainly; only a new place that surely
+    starts before the current one (its latest day before the other's earliest) is refused."""
+    since = as_uncertain(since)
+    latest = None if since is None else since.latest
     for period in session.exec(
         select(CustodyPeriod).where(CustodyPeriod.case_id == case.id, held_there())
     ):
-        if since is not None and period.since is not None and since < period.since:
+        if latest is not None and period.since is not None and latest < period.since:
             raise InvalidInput(
                 translate("services", "The new place starts before the current one; fix the dates.")
             )
-        period.ended, period.until = True, since
+        period.ended = True
+        store(period, "until", since)
         session.add(period)
     period = CustodyPeriod(
         case_id=case.id,
         facility_id=facility_id,
-        since=since,
         certainty=certainty,
         source_id=source_id,
         note=note,
     )
+    store(period, "since", since)
     session.add(period)
     return period
 
@@ -57,7 +64,7 @@ class CustodyService:
         ref_or_id: str | uuid.UUID,
         facility_id: uuid.UUID,
         *,
-        since: date | None = None,
+        since: UncertainDate | date | None = None,
         certainty: Certainty = Certainty.REPORTED,
         source_id: uuid.UUID | None = None,
         note: str = "",
@@ -72,7 +79,7 @@ class CustodyService:
         name: str,
         settlement: str = "",
         *,
-        since: date | None = None,
+        since: UncertainDate | date | None = None,
         certainty: Certainty = Certainty.REPORTED,
         note: str = "",
     ) -> tuple[CustodyPeriod, uuid.UUID | None]:
@@ -89,7 +96,7 @@ class CustodyService:
             period = move_in(session, case, place.id, since, certainty, note=note)
             return period, place.id if created else None
 
-    def end(self, ref_or_id: str | uuid.UUID, until: date) -> None:
+    def end(self, ref_or_id: str | uuid.UUID, until: UncertainDate | date) -> None:
         """He left custody (released, sent home): close the open period."""
         with self.ws.session() as session:
             case = get_case(session, ref_or_id)
@@ -97,7 +104,8 @@ class CustodyService:
                 select(CustodyPeriod).where(CustodyPeriod.case_id == case.id, held_there())
             )
             for period in periods:
-                period.ended, period.until = True, until
+                period.ended = True
+                store(period, "until", until)
                 session.add(period)
 
     def timeline(self, ref_or_id: str | uuid.UUID) -> list[CustodyPeriod]:

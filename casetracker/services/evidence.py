@@ -22,8 +22,10 @@ from casetracker.model import (
     SourceKind,
     Verification,
 )
+from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.cases import get_case
 from casetracker.services.errors import InvalidInput, NotFound
+from casetracker.services.uncertain_dates import store
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -180,16 +182,15 @@ class EvidenceService:
         kind: AllegationKind,
         cases: list[str | uuid.UUID],
         *,
-        occurred_on: date | None = None,
+        occurred_on: UncertainDate | date | None = None,
         description: str = "",
         source_id: uuid.UUID | None = None,
     ) -> Allegation:
         if not cases:
             raise InvalidInput(translate("services", "An allegation concerns at least one case."))
         with self.ws.session() as session:
-            allegation = Allegation(
-                kind=kind, occurred_on=occurred_on, description=description, source_id=source_id
-            )
+            allegation = Allegation(kind=kind, description=description, source_id=source_id)
+            store(allegation, "occurred_on", occurred_on)
             session.add(allegation)
             for ref in cases:
                 case = get_case(session, ref)

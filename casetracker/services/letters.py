@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
@@ -32,6 +33,8 @@ from casetracker.model.uncertain_date import EdtfError, Precision, UncertainDate
 from casetracker.services.cases import get_case, held_there
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.services.letter_defaults import DEFAULTS
+from casetracker.sharing.letter_documents import LetterFormat, render
+from casetracker.storage.atomic_write import create_durably, replace_durably, sync_dir
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -422,6 +425,35 @@ def _request_of(session: Session, case: Case, request_id: uuid.UUID | str) -> Re
             .replace("%2", str(request_id))
         )
     return found[0]
+
+
+def letter_format(path: Path) -> LetterFormat:
+    """The format a file name asks for (.pdf, .odt, .docx), or a refusal that lists them."""
+    try:
+        return LetterFormat(path.suffix.lower().lstrip("."))
+    except ValueError:
+        raise InvalidInput(
+            translate("letters", "A letter is saved as .pdf, .odt or .docx, not “%1”.").replace(
+                "%1", path.name
+            )
+        ) from None
+
+
+def save_letter(path: Path, text: str, *, title: str = "", overwrite: bool = False) -> None:
+    """Write the letter to ``path`` in the format its name asks for: only on the caseworker's
+    explicit request (a Save dialog, ``--out``). Private to the user (mode 0600), written whole
+    or not at all; an existing file is replaced only when ``overwrite``."""
+    data = render(text, letter_format(path), title=title)
+    if overwrite:
+        replace_durably(path, data)
+        sync_dir(path.parent)
+        return
+    try:
+        create_durably(path, data)
+    except FileExistsError:
+        raise InvalidInput(
+            translate("letters", "%1 already exists; choose another name.").replace("%1", path.name)
+        ) from None
 
 
 def placeholder_description(placeholder: Placeholder) -> str:

@@ -340,6 +340,16 @@
         </message>
     </context>
     <context>
+        <name>SamePersonDialog</name>
+        <message numerus="yes">
+            <source>%n cases match: type more of the name, or the reference.</source>
+            <translation>
+                <numerusform>%n cases match: type more of the name, or the reference.</numerusform>
+                <numerusform>%n cases match: type more of the name, or the reference.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SourcesView</name>
         <message numerus="yes">
             <source>%n case(s)</source>
@@ -353,6 +363,23 @@
             <translation>
                 <numerusform>%n place</numerusform>
                 <numerusform>%n places</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayTasks</name>
+        <message numerus="yes">
+            <source>%n overdue</source>
+            <translation>
+                <numerusform>%n overdue</numerusform>
+                <numerusform>%n overdue</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n due in the next 7 days</source>
+            <translation>
+                <numerusform>%n due in the next 7 days</numerusform>
+                <numerusform>%n due in the next 7 days</numerusform>
             </translation>
         </message>
     </context>

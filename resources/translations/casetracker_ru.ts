@@ -751,6 +751,10 @@ proof of life</source>
         <translation>Показать их</translation>
     </message>
     <message>
+        <source>Decide pair by pair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>same name, spelt differently</source>
         <translation>то же имя в другом написании</translation>
     </message>
@@ -934,6 +938,10 @@ For support: %1</source>
 <context>
     <name>DebriefTab</name>
     <message>
+        <source>seen by %1 (debrief)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Men recorded at the same places while he was held there. Ask him about each of them; what he saw is logged on that man&apos;s case.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1072,6 +1080,53 @@ For support: %1</source>
     <message>
         <source>Discard changes</source>
         <translation>Отменить изменения</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePairsDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each pair may be one man entered twice. Decide pair by pair: a pair marked “not the same” is never proposed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No possible duplicates are left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Same man…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same — &amp;merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished">Отменить</translation>
+    </message>
+    <message>
+        <source>same name, spelt differently</source>
+        <translation type="unfinished">то же имя в другом написании</translation>
+    </message>
+    <message>
+        <source>names one typing slip apart</source>
+        <translation type="unfinished">имена различаются одной опечаткой</translation>
+    </message>
+    <message>
+        <source>same birth date, similar name</source>
+        <translation type="unfinished">та же дата рождения, похожее имя</translation>
+    </message>
+    <message>
+        <source>marked: the same man (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2374,6 +2429,41 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge two cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which case stays?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit → Undo (Ctrl+Z) puts both cases back exactly as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything recorded on %1 moves to %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where both hold the same relative, source or flag, it is kept once. Details that differ are written into the notes of %2; %1 becomes another spelling of his name, so searching for %1 finds %2. Case %1 itself is then removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MomentEdit</name>
     <message>
         <source>e.g. 19.07.2026 18:00; the time may be left out</source>
@@ -3215,6 +3305,93 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>SamePersonDialog</name>
+    <message>
+        <source>Same man?</source>
+        <extracomment>The verdicts a caseworker chooses from: how sure &quot;same&quot;, or &quot;not the same&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference or name, e.g. CT-0043</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same man or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why, e.g. the same birth date and unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Заметка</translation>
+    </message>
+    <message>
+        <source>This case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Сохранить</translation>
+    </message>
+    <message>
+        <source>Same — merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same man — certain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same man — likely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possibly the same man</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not the same man</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cases match: type more of the name, or the reference.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the other case&apos;s reference or name until one case matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SamePersonLine</name>
+    <message>
+        <source>Same man as other cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same man as another case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SeenByDialog</name>
     <message>
         <source>He saw this man</source>
@@ -3310,6 +3487,14 @@ proof of life</source>
     <message>
         <source>Restoring replaces the current data with the backup. The current state is kept as a backup first, so a restore can itself be undone.</source>
         <translation>Восстановление заменяет текущие данные резервной копией. Перед этим текущее состояние сохраняется как резервная копия, так что и восстановление можно отменить.</translation>
+    </message>
+    <message>
+        <source>Your name (recorded in History)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept for you, the user of this computer: each person who opens this vault from their own account is recorded under their own name. Empty: your account&apos;s user name.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Security</source>
@@ -3781,9 +3966,74 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>TodayTasks</name>
+    <message>
+        <source>Tasks</source>
+        <extracomment>A task&apos;s case, to open on its Tasks tab.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Готово</translation>
+    </message>
+    <message>
+        <source>Mark the selected task done (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation type="unfinished">Открыть дело</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">Дело</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none overdue or due in the next 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due in the next 7 days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
         <source>Today</source>
+        <extracomment>A task&apos;s case, to open on its Tasks tab.</extracomment>
         <translation>Сегодня</translation>
     </message>
     <message>
@@ -4661,10 +4911,6 @@ in %2</source>
         <translation>закрыть пакет парольной фразой из CASETRACKER_BUNDLE_PASSPHRASE или с запросом</translation>
     </message>
     <message>
-        <source>what leaves: all a lawyer may see (consent permitting), or no identities</source>
-        <translation>что передаётся: lawyer — всё, что можно адвокату (в пределах согласия), anonymised — без личностей</translation>
-    </message>
-    <message>
         <source>include attached files</source>
         <translation>включить вложения</translation>
     </message>
@@ -4673,8 +4919,80 @@ in %2</source>
         <translation>куда записать пакет (OUT.age)</translation>
     </message>
     <message>
+        <source>write a letter for a case from a template, to print and sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kind of addressee (default: the request&apos;s kind, else general)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fill the addressee, numbers and date from this request of the case (its id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file to write: FILE.pdf, FILE.odt or FILE.docx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>replace an existing file</source>
         <translation>заменить существующий файл</translation>
+    </message>
+    <message>
+        <source>list the letter templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show a letter template, replace its text, or reset it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kind of addressee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replace the template&apos;s text with FILE (UTF-8 text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>put the app&apos;s own text back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with --edit: a new title for the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the letter “{title}” to {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the vault, left as blank lines to fill in by hand: {facts}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the app&apos;s text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--title goes with --edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the template “{title}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template “{title}” has the app&apos;s text again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>decrypt and verify a bundle; extract it with -o</source>
@@ -4753,12 +5071,28 @@ in %2</source>
         <translation>{what}: слишком большой размер.</translation>
     </message>
     <message>
+        <source>To send them anyway, add --without-consent REASON; `casetracker consent` records consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault is read-only: this export is not in its disclosure log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exported for {to}: {counts}.</source>
         <translation>Выгружено для {to}: {counts}.</translation>
     </message>
     <message>
         <source>Profile: {profile}.</source>
         <translation>Профиль: {profile}.</translation>
+    </message>
+    <message>
+        <source>Withheld for lack of consent: {n} relative link(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent without the man&apos;s own consent: {n} case(s), because: {why}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Made {when}. Profile: {profile}.</source>
@@ -4791,6 +5125,14 @@ in %2</source>
     <message>
         <source>The bundle passphrase file cannot be read.</source>
         <translation>Файл с парольной фразой пакета не читается.</translation>
+    </message>
+    <message>
+        <source>what leaves: all a lawyer may see, what a journalist may (both as far as people consented), or no identities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send the cases of men who have not consented to this audience too, for this reason (kept in each case&apos;s disclosure log)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No bundle passphrase given: use --bundle-passphrase-file, CASETRACKER_BUNDLE_PASSPHRASE or a terminal.</source>
@@ -5407,6 +5749,34 @@ in %2</source>
     </message>
     <message>
         <source>Task {id} done: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monthly reports: statuses, detentions, silence, places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>which report (default: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last twelve months (default) or every month with data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count up to this day instead of today (DD.MM.YYYY or YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write CSV instead of printing; with --which all, one file per report named FILE-&lt;report&gt;.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add the case references counted in each cell (without: counts only, no cases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to count yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6561,6 +6931,14 @@ in %2</source>
         <source>Case %1 has no request %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A letter is saved as .pdf, .odt or .docx, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>passphrase</name>
@@ -6780,10 +7158,6 @@ in %2</source>
     </message>
     <message>
         <source>Case references</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} already exists; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7183,7 +7557,7 @@ in %2</source>
     </message>
     <message>
         <source>There is no case {ref}.</source>
-        <extracomment>Fields a caseworker may set directly; status goes through ``set_status`` to keep its history. What a case search looks at, field by field in the order of their parts in the stored key: the names first, so a search lists the men it found by name before the others. &quot;alias&quot;, a field of ``SEARCH_FIELDS`` other than the name, or &quot;place&quot;.</extracomment>
+        <extracomment>Fields a caseworker may set directly; status goes through ``set_status`` to keep its history. The case&apos;s dates that may be uncertain: each is stored with its ``_edtf`` code beside it. What a case search looks at, field by field in the order of their parts in the stored key: the names first, so a search lists the men it found by name before the others. &quot;alias&quot;, a field of ``SEARCH_FIELDS`` other than the name, or &quot;place&quot;.</extracomment>
         <translation>Дела {ref} нет.</translation>
     </message>
     <message>
@@ -7197,6 +7571,10 @@ in %2</source>
     <message>
         <source>Unknown case field(s): {names}.</source>
         <translation>Неизвестные поля дела: {names}.</translation>
+    </message>
+    <message>
+        <source>A contact needs at least a rough day: a month, a year or a range.</source>
+        <translation>Для контакта нужен хотя бы примерный день: месяц, год или промежуток дат.</translation>
     </message>
     <message>
         <source>A contact cannot be logged in the future.</source>
@@ -7346,7 +7724,7 @@ in %2</source>
     </message>
     <message>
         <source>A reply deadline is from {min} to {max} days.</source>
-        <extracomment>The vault setting holding ``{kind: days}``; kinds missing from it take the default. What the rules&apos; request facts are read from: the requests, and the setting of their days (a setting is tied to no case, so changing one reads every case&apos;s facts again). Fields a caseworker edits on a request (the reply has its own action). Positive: days past the due day; 0 on it; negative: days still left.</extracomment>
+        <extracomment>The days each kind of body has by default (the rule thresholds&apos; defaults, one place). What the rules&apos; request facts are read from (the days are thresholds, not facts). Fields a caseworker edits on a request (the reply has its own action). Positive: days past the due day; 0 on it; negative: days still left.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7394,6 +7772,10 @@ in %2</source>
         <source>Several tasks begin with {id}: type more.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{name} already exists; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -7438,9 +7820,42 @@ in %2</source>
         <translation>За сколько часов последние подтверждения жизни считаются одновременными</translation>
     </message>
     <message>
-        <source>Your name, as recorded in the history of changes</source>
+        <source>Days to reply: military prosecutor&apos;s office</source>
+        <extracomment>Days an official body has to reply to a request, per kind (``unanswered_request``); the defaults and their legal basis are in ``services/requests.py``.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days to reply: military investigators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days to reply: human rights commissioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days to reply: unit commander</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days to reply: court</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days to reply: Red Cross</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days to reply: hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days to reply: other body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name recorded in History until each person gives their own</source>
         <extracomment>Languages the app offers; &quot;&quot; follows the operating system.</extracomment>
-        <translation>Ваше имя — как оно записывается в историю изменений</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Language of the app (after the next unlock)</source>
@@ -8825,6 +9240,14 @@ in %2</source>
     </message>
     <message>
         <source>Seen by (debrief)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same man or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge two cases</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
