@@ -156,6 +156,23 @@
         </message>
     </context>
     <context>
+        <name>HistoryTab</name>
+        <message numerus="yes">
+            <source>%n change(s)</source>
+            <translation>
+                <numerusform>%n change</numerusform>
+                <numerusform>%n changes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n change(s)</source>
+            <translation>
+                <numerusform>%1 of %n change</numerusform>
+                <numerusform>%1 of %n changes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ImportWizard</name>
         <message numerus="yes">
             <source>Import %n case(s)</source>

@@ -1526,60 +1526,61 @@ proof of life</source>
 <context>
     <name>HistoryTab</name>
     <message>
-        <source>added</source>
-        <translation>добавлено</translation>
+        <source>Everything</source>
+        <extracomment>Characters of one value shown in the list; the tooltip has it all.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>changed</source>
-        <translation>изменено</translation>
+        <source>any day</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>deleted</source>
-        <translation>удалено</translation>
+        <source>names, words, values…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>acknowledged</source>
-        <translation>принято к сведению</translation>
+        <source>Show all</source>
+        <translation type="unfinished">Показать все</translation>
     </message>
     <message>
-        <source>imported</source>
-        <translation>импортировано</translation>
+        <source>&amp;What:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>case</source>
-        <translation>дело</translation>
+        <source>W&amp;ho:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>status</source>
-        <translation>статус</translation>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>contact</source>
-        <translation>контакт</translation>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>place of custody</source>
-        <translation>место содержания</translation>
+        <source>F&amp;ind:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>relative link</source>
-        <translation>связь с родственником</translation>
+        <source>Show changes of</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>source link</source>
-        <translation>связь с источником</translation>
+        <source>Show changes by</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>allegation link</source>
-        <translation>связь с нарушением</translation>
+        <source>Changes on or after</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>attachment</source>
-        <translation>вложение</translation>
+        <source>Changes on or before</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>flag</source>
-        <translation>сигнал</translation>
+        <source>Changes with these words</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>When (UTC)</source>
@@ -1594,9 +1595,24 @@ proof of life</source>
         <translation>Что</translation>
     </message>
     <message>
-        <source>%1 %2</source>
-        <comment>what was changed, then how: case changed</comment>
-        <translation>%1: %2</translation>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n change(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Changes</source>
@@ -4920,19 +4936,19 @@ in %2</source>
     </message>
     <message>
         <source>write a letter for a case from a template, to print and sign</source>
-        <translation type="unfinished"></translation>
+        <translation>составить письмо по делу из шаблона, чтобы распечатать и подписать</translation>
     </message>
     <message>
         <source>the kind of addressee (default: the request&apos;s kind, else general)</source>
-        <translation type="unfinished"></translation>
+        <translation>вид адресата (по умолчанию — вид запроса, а без запроса — general)</translation>
     </message>
     <message>
         <source>fill the addressee, numbers and date from this request of the case (its id)</source>
-        <translation type="unfinished"></translation>
+        <translation>взять адресата, номер и дату из этого запроса по делу (его идентификатор)</translation>
     </message>
     <message>
         <source>the file to write: FILE.pdf, FILE.odt or FILE.docx</source>
-        <translation type="unfinished"></translation>
+        <translation>файл, в который записать письмо: .pdf, .odt или .docx</translation>
     </message>
     <message>
         <source>replace an existing file</source>
@@ -4940,59 +4956,59 @@ in %2</source>
     </message>
     <message>
         <source>list the letter templates</source>
-        <translation type="unfinished"></translation>
+        <translation>список шаблонов писем</translation>
     </message>
     <message>
         <source>show a letter template, replace its text, or reset it</source>
-        <translation type="unfinished"></translation>
+        <translation>показать шаблон письма, заменить его текст или вернуть исходный</translation>
     </message>
     <message>
         <source>the kind of addressee</source>
-        <translation type="unfinished"></translation>
+        <translation>вид адресата</translation>
     </message>
     <message>
         <source>replace the template&apos;s text with FILE (UTF-8 text)</source>
-        <translation type="unfinished"></translation>
+        <translation>заменить текст шаблона содержимым файла FILE (текст в UTF-8)</translation>
     </message>
     <message>
         <source>put the app&apos;s own text back</source>
-        <translation type="unfinished"></translation>
+        <translation>вернуть исходный текст программы</translation>
     </message>
     <message>
         <source>with --edit: a new title for the template</source>
-        <translation type="unfinished"></translation>
+        <translation>вместе с --edit: новое название шаблона</translation>
     </message>
     <message>
         <source>Wrote the letter “{title}” to {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Письмо «{title}» записано в {file}.</translation>
     </message>
     <message>
         <source>Not in the vault, left as blank lines to fill in by hand: {facts}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этих сведений нет в хранилище, на их месте пустые строки, чтобы вписать от руки: {facts}.</translation>
     </message>
     <message>
         <source>changed by you</source>
-        <translation type="unfinished"></translation>
+        <translation>изменён вами</translation>
     </message>
     <message>
         <source>the app&apos;s text</source>
-        <translation type="unfinished"></translation>
+        <translation>исходный текст</translation>
     </message>
     <message>
         <source>--title goes with --edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>--title указывается только вместе с --edit.</translation>
     </message>
     <message>
         <source>{file} is not UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} — не текст в кодировке UTF-8.</translation>
     </message>
     <message>
         <source>Saved the template “{title}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблон «{title}» сохранён.</translation>
     </message>
     <message>
         <source>The template “{title}” has the app&apos;s text again.</source>
-        <translation type="unfinished"></translation>
+        <translation>В шаблоне «{title}» снова исходный текст программы.</translation>
     </message>
     <message>
         <source>decrypt and verify a bundle; extract it with -o</source>
@@ -6859,85 +6875,85 @@ in %2</source>
     <message>
         <source>his full name</source>
         <extracomment>What a fact the vault does not hold becomes: a line to write on by hand. As typed in a template, between braces. What it is filled with, in English (shown translated, context &quot;letters&quot;). Filled only when the letter is written for a request.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>его фамилия, имя и отчество</translation>
     </message>
     <message>
         <source>his date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>его дата рождения</translation>
     </message>
     <message>
         <source>his military unit</source>
-        <translation type="unfinished"></translation>
+        <translation>его воинская часть</translation>
     </message>
     <message>
         <source>the place he is held now, as recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>где он содержится сейчас, по нашим записям</translation>
     </message>
     <message>
         <source>the day he was detained</source>
-        <translation type="unfinished"></translation>
+        <translation>дата задержания</translation>
     </message>
     <message>
         <source>the day he refused to fight</source>
-        <translation type="unfinished"></translation>
+        <translation>дата отказа от участия в боевых действиях</translation>
     </message>
     <message>
         <source>his status, in words</source>
-        <translation type="unfinished"></translation>
+        <translation>его положение, словами</translation>
     </message>
     <message>
         <source>the case reference</source>
-        <translation type="unfinished"></translation>
+        <translation>номер дела</translation>
     </message>
     <message>
         <source>the case&apos;s caseworker</source>
-        <translation type="unfinished"></translation>
+        <translation>сотрудник, который ведёт дело</translation>
     </message>
     <message>
         <source>today&apos;s date, in words</source>
-        <translation type="unfinished"></translation>
+        <translation>сегодняшняя дата, месяц словом</translation>
     </message>
     <message>
         <source>the request&apos;s addressee</source>
-        <translation type="unfinished"></translation>
+        <translation>адресат запроса</translation>
     </message>
     <message>
         <source>the request&apos;s outgoing number</source>
-        <translation type="unfinished"></translation>
+        <translation>исходящий номер запроса</translation>
     </message>
     <message>
         <source>the day the request was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>дата отправки запроса</translation>
     </message>
     <message>
         <source>who signed the request</source>
-        <translation type="unfinished"></translation>
+        <translation>кто подписал запрос</translation>
     </message>
     <message>
         <source>The template has placeholders the app does not know: %1. Use one of the listed placeholders, or write a brace twice ({{ or }}) to print it.</source>
         <extracomment>``{{`` and ``}}`` (literal braces), a ``{placeholder}``, or a brace left alone.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>В шаблоне есть поля, которых программа не знает: %1. Выберите поле из списка, а чтобы напечатать фигурную скобку, напишите её дважды ({{ или }}).</translation>
     </message>
     <message>
         <source>No letter template of the kind “%1”. The kinds are: %2.</source>
         <extracomment>Placeholders with no fact in the vault, each once, in order: left as ``BLANK``.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Нет шаблона письма вида «%1». Есть такие виды: %2.</translation>
     </message>
     <message>
         <source>A letter template cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблон письма не может быть пустым.</translation>
     </message>
     <message>
         <source>Case %1 has no request %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>В деле %1 нет запроса %2.</translation>
     </message>
     <message>
         <source>A letter is saved as .pdf, .odt or .docx, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Письмо можно сохранить только как .pdf, .odt или .docx, а не как «%1».</translation>
     </message>
     <message>
         <source>%1 already exists; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 уже существует; выберите другое имя.</translation>
     </message>
 </context>
 <context>
