@@ -13,8 +13,10 @@ from casetracker.rules import (
     long_detention,
     lost_contact,
     no_lawyer,
+    request_refused,
     silent_after_transfer,
     stale_case,
+    unanswered_request,
     whereabouts_unknown,
 )
 from casetracker.rules.flag import Flag, Rule
@@ -30,6 +32,8 @@ RULES: tuple[Rule, ...] = (
     whereabouts_unknown.RULE,
     stale_case.RULE,
     facility_silence.RULE,
+    unanswered_request.RULE,
+    request_refused.RULE,
 )
 BY_ID = {rule.id: rule for rule in RULES}
 _ORDER = {rule.id: i for i, rule in enumerate(RULES)}

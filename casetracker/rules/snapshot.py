@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from casetracker.model import CaseStatus
+from casetracker.rules.request_facts import RequestFacts
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class CaseFacts:
     last_custody_change: date | None
     #: Newest end of a closed custody period.
     custody_ended_on: date | None
+    #: Requests sent to official bodies about him (rules/unanswered_request.py).
+    requests: tuple[RequestFacts, ...] = ()
 
     @property
     def baseline(self) -> tuple[date, str]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casetracker.i18n import QT_TRANSLATE_NOOP
+from casetracker.model.requests import RequestKind
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,54 @@ FACILITY_SILENCE_WINDOW_HOURS = Threshold(
     maximum=24 * 60,
 )  # fmt: skip
 
+#: Days an official body has to reply to a request, per kind (``unanswered_request``); the
+#: defaults and their legal basis are in ``services/requests.py``.
+REQUEST_REPLY_DAYS: Mapping[RequestKind, Threshold] = {
+    kind: Threshold(f"unanswered_request.{kind.value}_days", days, label, maximum=365)
+    for kind, days, label in (
+        (
+            RequestKind.MILITARY_PROSECUTOR,
+            30,
+            QT_TRANSLATE_NOOP("settings", "Days to reply: military prosecutor's office"),
+        ),
+        (
+            RequestKind.MILITARY_INVESTIGATORS,
+            30,
+            QT_TRANSLATE_NOOP("settings", "Days to reply: military investigators"),
+        ),
+        (
+            RequestKind.OMBUDSMAN,
+            30,
+            QT_TRANSLATE_NOOP("settings", "Days to reply: human rights commissioner"),
+        ),
+        (
+            RequestKind.COMMANDER,
+            30,
+            QT_TRANSLATE_NOOP("settings", "Days to reply: unit commander"),
+        ),
+        (
+            RequestKind.COURT,
+            30,
+            QT_TRANSLATE_NOOP("settings", "Days to reply: court"),
+        ),
+        (
+            RequestKind.RED_CROSS,
+            60,
+            QT_TRANSLATE_NOOP("settings", "Days to reply: Red Cross"),
+        ),
+        (
+            RequestKind.HOSPITAL,
+            30,
+            QT_TRANSLATE_NOOP("settings", "Days to reply: hospital"),
+        ),
+        (
+            RequestKind.OTHER,
+            30,
+            QT_TRANSLATE_NOOP("settings", "Days to reply: other body"),
+        ),
+    )
+}
+
 ALL: tuple[Threshold, ...] = (
     LOST_CONTACT_HELD_WARNING,
     LOST_CONTACT_HELD_CRITICAL,
@@ -81,6 +130,7 @@ ALL: tuple[Threshold, ...] = (
     STALE_CASE_DAYS,
     FACILITY_SILENCE_MIN_CASES,
     FACILITY_SILENCE_WINDOW_HOURS,
+    *REQUEST_REPLY_DAYS.values(),
 )
 BY_KEY: Mapping[str, Threshold] = {t.key: t for t in ALL}
 

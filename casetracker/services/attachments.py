@@ -2,6 +2,8 @@
 
 import hashlib
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +38,27 @@ class AttachmentService:
         source_id: uuid.UUID | None = None,
         case_id: uuid.UUID | None = None,
     ) -> Attachment:
+        with (
+            self.storing(
+                data, filename, media_type=media_type, source_id=source_id, case_id=case_id
+            ) as attachment,
+            self.ws.session() as session,
+        ):
+            session.add(attachment)
+            return attachment
+
+    @contextmanager
+    def storing(
+        self,
+        data: bytes,
+        filename: str,
+        *,
+        media_type: str = "application/octet-stream",
+        source_id: uuid.UUID | None = None,
+        case_id: uuid.UUID | None = None,
+    ) -> Iterator[Attachment]:
+        """Encrypt ``data`` into a new blob and yield its row, for the caller to add in its own
+        unit of work (a reply and its scan are one change); the blob goes again if that fails."""
         if len(data) > MAX_ATTACHMENT_BYTES:
             raise InvalidInput(
                 translate("services", "This file is larger than 64 MB and cannot be attached.")
@@ -46,19 +69,16 @@ class AttachmentService:
             )
         name, key = self.store.put(data)
         try:
-            with self.ws.session() as session:
-                attachment = Attachment(
-                    source_id=source_id,
-                    case_id=case_id,
-                    filename=Path(filename).name,
-                    media_type=media_type,
-                    size=len(data),
-                    sha256=hashlib.sha256(data).hexdigest(),
-                    blob_name=name,
-                    blob_key=key,
-                )
-                session.add(attachment)
-                return attachment
+            yield Attachment(
+                source_id=source_id,
+                case_id=case_id,
+                filename=Path(filename).name,
+                media_type=media_type,
+                size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
+                blob_name=name,
+                blob_key=key,
+            )
         except BaseException:
             self.store.delete(name)
             raise

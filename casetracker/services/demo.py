@@ -52,6 +52,7 @@ from casetracker.model import (
     Verification,
     utcnow,
 )
+from casetracker.model.requests import ReplyOutcome, Request, RequestKind
 from casetracker.services import audit
 from casetracker.services.audit import created_changes
 from casetracker.services.cases import REF_PREFIX, case_search_key
@@ -154,7 +155,7 @@ _BATCH = 500
 #: Parents before children, so every foreign key points at a row already written.
 _TABLES: tuple[type[SQLModel], ...] = (
     Facility, Case, Relative, CaseRelative, StatusChange, CustodyPeriod, ContactEvent,
-    Source, SourceFacility, SourceCase, Allegation, AllegationCase,
+    Source, SourceFacility, SourceCase, Allegation, AllegationCase, Request,
 )  # fmt: skip
 
 
@@ -292,6 +293,7 @@ def generate(
             if (i + 1) % _BATCH == 0:
                 rows.write()
         _sources(rows, rng, today, all_cases, facilities, basement, shape)
+        _requests(rows, today, all_cases)
         rows.write()
         refs.store(session)
         audit.record(session, ws.actor, AuditAction.IMPORT, "Demo", "demo", cases=cases)
@@ -656,3 +658,38 @@ def _sources(
             source_id=roster if i < 4 else None,
         )["id"]
         rows.add(AllegationCase, allegation_id=allegation, case_id=case.id)
+
+
+#: The demo's requests (kind, addressee, days ago sent, days ago replied, outcome): one late,
+#: one refused, one answered, one still within its time.
+_REQUESTS: tuple[tuple[RequestKind, str, int, int | None, ReplyOutcome | None], ...] = (
+    (RequestKind.MILITARY_PROSECUTOR, "Военная прокуратура гарнизона", 45, None, None),
+    (RequestKind.MILITARY_INVESTIGATORS, "Военный следственный отдел", 40, 8, ReplyOutcome.REFUSED),
+    (RequestKind.OMBUDSMAN, "Уполномоченный по правам человека", 48, 20, ReplyOutcome.ANSWERED),
+    (RequestKind.RED_CROSS, "МККК, Центральное агентство по розыску", 10, None, None),
+)
+
+
+def _requests(rows: _Rows, today: date, cases: list[_CaseDates]) -> None:
+    """A few requests on men held for long enough (never before his refusal or detention);
+    draws nothing from the random generator, so the rest of the demo is unchanged."""
+    long_held = [
+        c
+        for c in cases[1:]
+        if (c.detention_date or c.refusal_date or today) <= today - timedelta(days=50)
+    ]
+    for number, (case, (kind, addressee, sent, replied, outcome)) in enumerate(
+        zip(long_held, _REQUESTS, strict=False), start=1
+    ):
+        rows.add(
+            Request,
+            case_id=case.id,
+            kind=kind,
+            addressee=addressee,
+            sent_on=today - timedelta(days=sent),
+            outgoing_number=f"{number}/{today.year}",
+            signed_by="Юрист организации",
+            replied_on=None if replied is None else today - timedelta(days=replied),
+            reply_outcome=outcome,
+            reply_text="" if outcome is None else "Ответ получен по почте.",
+        )

@@ -46,6 +46,7 @@ from casetracker.services.cases import (
 )
 from casetracker.services.change_tracking import tables_of
 from casetracker.services.errors import InvalidInput, NotFound
+from casetracker.services.requests import REQUEST_FACT_TABLES, request_facts
 from casetracker.services.settings import SettingSpec, register
 from casetracker.storage.database import remembered
 
@@ -65,7 +66,7 @@ NEVER_HEARD = 1_000_000
 
 
 #: Everything the facts are read from (see `load_facts`).
-FACT_TABLES = CASE_ROW_TABLES | tables_of(StatusChange)
+FACT_TABLES = CASE_ROW_TABLES | tables_of(StatusChange) | REQUEST_FACT_TABLES
 
 
 def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) -> list[CaseFacts]:
@@ -97,6 +98,7 @@ def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) 
     transfers = {case_id: at for case_id, at in connection.execute(transfers_of)}
     moves = {case_id: (since, until) for case_id, since, until in connection.execute(moves_of)}
     # Plain columns, not ORM objects: a third of the time for a large vault.
+    requests = request_facts(session, case_ids)
     rows = connection.execute(cases_of)
     facts = []
     for case_id, ref, name, status, detained, refused, created, updated, lawyer in rows:
@@ -127,6 +129,7 @@ def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) 
                 facility_name=facility_name,
                 last_custody_change=max((d for d in (moved_in, moved_out) if d), default=None),
                 custody_ended_on=moved_out,
+                requests=requests.get(case_id, ()),
             )
         )
     return facts

@@ -26,6 +26,8 @@ def test_rule_ids_are_the_documented_ones_and_every_rule_explains_itself() -> No
         "whereabouts_unknown",
         "stale_case",
         "facility_silence",
+        "unanswered_request",
+        "request_refused",
     ]
     for rule in engine.RULES:
         assert rule.title() and rule.description.startswith(rule.id + ":")
