@@ -8,10 +8,10 @@ from casetracker.cli.output import out
 from casetracker.cli.parsing import Subcommands
 from casetracker.cli.vault_commands import open_workspace
 from casetracker.i18n import format_date, translate
-from casetracker.model.same_person import SameCertainty, Verdict
+from casetracker.model.same_person import SameCertainty
 from casetracker.services import same_person
 from casetracker.services.errors import InvalidInput
-from casetracker.services.same_person import Link
+from casetracker.services.same_person import Link, verdict_text
 
 
 def add_commands(sub: Subcommands) -> None:
@@ -60,24 +60,6 @@ def add_commands(sub: Subcommands) -> None:
     p.add_argument("--note", default="", help=translate("cli", "why, in a few words"))
     p.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
     p.set_defaults(func=cmd_same_person)
-
-
-def verdict_text(link: Link) -> str:
-    """ "possibly the same man as CT-0043 (likely)" or "not the same man as CT-0043"."""
-    if link.verdict is Verdict.NOT_SAME:
-        return translate("same_person", "not the same man as {ref}").format(ref=link.other_ref)
-    return translate("same_person", "the same man as {ref} ({certainty})").format(
-        ref=link.other_ref, certainty=certainty_label(link.certainty)
-    )
-
-
-def certainty_label(certainty: SameCertainty | None) -> str:
-    labels = {
-        SameCertainty.CERTAIN: translate("same_person", "certain"),
-        SameCertainty.LIKELY: translate("same_person", "likely"),
-        SameCertainty.POSSIBLE: translate("same_person", "possible"),
-    }
-    return labels.get(certainty, "") if certainty is not None else ""
 
 
 def cmd_same_person(args: Namespace) -> int:

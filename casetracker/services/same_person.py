@@ -137,14 +137,14 @@ def mark_same(
     note: str = "",
 ) -> LinkState:
     """Record that two cases are one man (not merged); returns the previous verdict."""
-    return set_link(ws, a, b, _verdict(ws, Verdict.SAME, SameCertainty(certainty), note))
+    return set_link(ws, a, b, verdict_state(ws, Verdict.SAME, SameCertainty(certainty), note))
 
 
 def mark_not_same(
     ws: "Workspace", a: str | uuid.UUID, b: str | uuid.UUID, note: str = ""
 ) -> LinkState:
     """Record that two cases are different men: the pair is never proposed as a duplicate."""
-    return set_link(ws, a, b, _verdict(ws, Verdict.NOT_SAME, None, note))
+    return set_link(ws, a, b, verdict_state(ws, Verdict.NOT_SAME, None, note))
 
 
 def unmark(ws: "Workspace", a: str | uuid.UUID, b: str | uuid.UUID) -> LinkState:
@@ -152,7 +152,7 @@ def unmark(ws: "Workspace", a: str | uuid.UUID, b: str | uuid.UUID) -> LinkState
     return set_link(ws, a, b, None)
 
 
-def _verdict(
+def verdict_state(
     ws: "Workspace", verdict: Verdict, certainty: SameCertainty | None, note: str
 ) -> dict[str, Any]:
     return {
@@ -162,6 +162,24 @@ def _verdict(
         "decided_by": ws.actor,
         "decided_on": date.today(),
     }
+
+
+def certainty_label(certainty: SameCertainty | None) -> str:
+    labels = {
+        SameCertainty.CERTAIN: translate("same_person", "certain"),
+        SameCertainty.LIKELY: translate("same_person", "likely"),
+        SameCertainty.POSSIBLE: translate("same_person", "possible"),
+    }
+    return labels.get(certainty, "") if certainty is not None else ""
+
+
+def verdict_text(link: Link) -> str:
+    """ "possibly the same man as CT-0043 (likely)" or "not the same man as CT-0043"."""
+    if link.verdict is Verdict.NOT_SAME:
+        return translate("same_person", "not the same man as {ref}").format(ref=link.other_ref)
+    return translate("same_person", "the same man as {ref} ({certainty})").format(
+        ref=link.other_ref, certainty=certainty_label(link.certainty)
+    )
 
 
 def links_for(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[Link]:
@@ -192,6 +210,27 @@ def decided_pairs(session: Session, verdict: Verdict) -> set[tuple[uuid.UUID, uu
     """Every pair with this verdict, in canonical order."""
     stmt = select(_LINK.c.case_a, _LINK.c.case_b).where(_LINK.c.verdict == verdict)
     return {(a, b) for a, b in session.execute(stmt)}
+
+
+def pair_verdicts(ws: "Workspace") -> dict[tuple[uuid.UUID, uuid.UUID], Link]:
+    """Every decided pair (canonical order) -> its verdict, seen from the pair's first case."""
+    with ws.reading() as session:
+        rows = session.execute(
+            select(SamePersonLink, Case).join(Case, _CASE.c.id == _LINK.c.case_b)
+        ).all()
+    return {
+        (link.case_a, link.case_b): Link(
+            other.id,
+            other.ref,
+            other.full_name,
+            link.verdict,
+            link.certainty,
+            link.note,
+            link.decided_by,
+            link.decided_on,
+        )
+        for link, other in rows
+    }
 
 
 # -- merging ------------------------------------------------------------------------------------

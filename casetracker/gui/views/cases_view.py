@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.gui.dialogs.duplicate_pairs_dialog import DuplicatePairsDialog
 from casetracker.gui.labels import rule_title, status_label
 from casetracker.gui.models.case_table import CaseSortProxy, CaseTableModel, FoundIn
 from casetracker.gui.models.column_table import SORT_ROLE
@@ -104,10 +105,13 @@ class CasesView(QWidget):
         self.duplicates_button = QPushButton(self.tr("Show them"), self.duplicates_banner)
         self.duplicates_button.setCheckable(True)
         self.duplicates_button.toggled.connect(self._toggle_duplicates)
+        self.review_button = QPushButton(self.tr("Decide pair by pair…"), self.duplicates_banner)
+        self.review_button.clicked.connect(self.review_duplicates)
         banner_layout = QHBoxLayout(self.duplicates_banner)
         banner_layout.setContentsMargins(10, 6, 10, 6)
         banner_layout.addWidget(self.duplicates_text, 1)
         banner_layout.addWidget(self.duplicates_button)
+        banner_layout.addWidget(self.review_button)
         self.duplicates_banner.hide()
 
         self.model = CaseTableModel()
@@ -302,6 +306,14 @@ class CasesView(QWidget):
             self._only = None
             self.duplicates_button.setText(self.tr("Show them"))
         self.apply_filters()
+
+    def review_duplicates(self) -> DuplicatePairsDialog | None:
+        """The pairs one by one: same man, not the same (never proposed again), or merge."""
+        if self.session is None or not self.session.is_open:
+            return None
+        dialog = DuplicatePairsDialog(self.session, self)
+        dialog.open()
+        return dialog
 
     def apply_filters(self) -> None:
         status = self.status_filter.currentData()

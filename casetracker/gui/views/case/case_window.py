@@ -35,6 +35,7 @@ from casetracker.gui.views.case.details_tab import DetailsTab
 from casetracker.gui.views.case.evidence_tab import EvidenceTab
 from casetracker.gui.views.case.history_tab import HistoryTab
 from casetracker.gui.views.case.relatives_tab import RelativesTab
+from casetracker.gui.views.case.same_person_line import SamePersonLine
 from casetracker.gui.views.case.timeline_tab import TimelineTab
 from casetracker.gui.widgets.flow_layout import FlowLayout
 from casetracker.gui.widgets.form_parts import fit_to_screen
@@ -74,6 +75,8 @@ class CaseWindow(QWidget):
         # Badges wrap onto a second line rather than widening the window.
         self.flags_row = FlowLayout(spacing=6)
         self.flag_badges: list[QLabel] = []
+        # The other cases he may be (or is not), and marking one by hand.
+        self.same_person = SamePersonLine(session, case_id, self)
 
         self.log_button = QPushButton(self.tr("Log a contact (Ctrl+L)"), self)
         set_role(self.log_button, "primary")
@@ -106,6 +109,7 @@ class CaseWindow(QWidget):
         head.addLayout(line2)
         head.addLayout(line3)
         head.addLayout(self.flags_row)
+        head.addWidget(self.same_person)
 
         self.details = DetailsTab(session, case_id, self)
         self.timeline = TimelineTab(session, case_id, self)
@@ -228,6 +232,7 @@ class CaseWindow(QWidget):
             set_role(badge, "badge")
             self.flags_row.insertWidget(0, badge)
             self.flag_badges.append(badge)
+        self.same_person.refresh()
 
     def flag_texts(self) -> list[str]:
         return [b.text() for b in self.flag_badges]

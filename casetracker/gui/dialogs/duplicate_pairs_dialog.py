@@ -1,0 +1,143 @@
+"""The possible duplicates, pair by pair, each with its decision: the same man (how sure), not
+the same (never proposed again), or the same and merged. Every decision is undoable."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casetracker.gui.dialogs.same_person_dialogs import MergeDialog, SamePersonDialog
+from casetracker.gui.error_messages import show_error
+from casetracker.gui.style import set_role
+from casetracker.gui.undo_same_person_commands import SetSamePerson
+from casetracker.gui.vault_session import VaultSession
+from casetracker.gui.widgets.form_parts import fit_to_screen
+from casetracker.model import Verdict
+from casetracker.services import same_person
+from casetracker.services.duplicates import DuplicatePair, Reason, possible_duplicates
+from casetracker.services.same_person import certainty_label
+
+
+class DuplicatePairsDialog(QDialog):
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.pairs: list[DuplicatePair] = []
+        self.setWindowTitle(self.tr("Possible duplicates"))
+        fit_to_screen(self, 820, 460)
+        intro = QLabel(
+            self.tr(
+                "Each pair may be one man entered twice. Decide pair by pair: a pair marked "
+                "“not the same” is never proposed again."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Possible duplicates"))
+        self.list.setWordWrap(True)
+        self.list.currentRowChanged.connect(lambda _r: self._enable())
+        self.empty = QLabel(self.tr("No possible duplicates are left."), self)
+        set_role(self.empty, "hint")
+        self.same_button = QPushButton(self.tr("&Same man…"), self)
+        self.same_button.clicked.connect(self.mark_same)
+        self.not_same_button = QPushButton(self.tr("&Not the same"), self)
+        self.not_same_button.clicked.connect(self.mark_not_same)
+        self.merge_button = QPushButton(self.tr("Same — &merge…"), self)
+        self.merge_button.clicked.connect(self.merge)
+        actions = QHBoxLayout()
+        for button in (self.same_button, self.not_same_button, self.merge_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(actions)
+        layout.addWidget(close)
+        # Ctrl+Z works here too: a wrong decision is taken back without leaving the list.
+        undo = session.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.addAction(undo)
+        session.changed.connect(self.refresh)
+        self.finished.connect(lambda _r: session.changed.disconnect(self.refresh))
+        self.refresh()
+
+    def _reason(self, reason: Reason) -> str:
+        return {
+            Reason.SAME_NAME: self.tr("same name, spelt differently"),
+            Reason.TYPO: self.tr("names one typing slip apart"),
+            Reason.SAME_BIRTH_DATE: self.tr("same birth date, similar name"),
+        }[reason]
+
+    def refresh(self) -> None:
+        if not self.session.is_open:
+            return
+        ws = self.session.ws
+        row = max(self.list.currentRow(), 0)
+        self.pairs = possible_duplicates(ws)
+        names = {r.id: r.full_name for r in ws.cases.rows()}
+        verdicts = same_person.pair_verdicts(ws)
+        self.list.clear()
+        for pair in self.pairs:
+            text = (
+                f"{pair.first_ref} {names.get(pair.first_id, '')}   ·   "
+                f"{pair.second_ref} {names.get(pair.second_id, '')}\n{self._reason(pair.reason)}"
+            )
+            link = verdicts.get(same_person.pair(pair.first_id, pair.second_id))
+            if link is not None and link.verdict is Verdict.SAME:
+                text += " — " + self.tr("marked: the same man (%1)").replace(
+                    "%1", certainty_label(link.certainty)
+                )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, (pair.first_id, pair.second_id))
+            self.list.addItem(item)
+        self.empty.setVisible(not self.pairs)
+        if self.pairs:
+            self.list.setCurrentRow(min(row, len(self.pairs) - 1))
+        self._enable()
+        # A decided pair leaves the list: the keys stay in it (or on Close once it is empty).
+        (self.list if self.pairs else self.close_button).setFocus()
+
+    def _enable(self) -> None:
+        chosen = self.list.currentRow() >= 0
+        for button in (self.same_button, self.not_same_button, self.merge_button):
+            button.setEnabled(chosen)
+
+    def _current(self) -> DuplicatePair | None:
+        row = self.list.currentRow()
+        return self.pairs[row] if 0 <= row < len(self.pairs) else None
+
+    def mark_same(self) -> None:
+        pair = self._current()
+        if pair is not None:
+            SamePersonDialog(self.session, pair.first_id, pair.second_id, self).exec()
+            self.activateWindow()  # back to the list, for the next pair
+
+    def mark_not_same(self) -> None:
+        pair = self._current()
+        if pair is None:
+            return
+        state = same_person.verdict_state(self.session.ws, Verdict.NOT_SAME, None, "")
+        try:
+            SetSamePerson(self.session, pair.first_id, pair.second_id, state).execute()
+        except Exception as exc:
+            show_error(self, exc)
+
+    def merge(self) -> None:
+        pair = self._current()
+        if pair is not None:
+            MergeDialog(self.session, pair.first_id, pair.second_id, self).exec()
+            self.activateWindow()

@@ -1,0 +1,40 @@
+"""A line in the case window's header: the cases this man may be, or is not ("possibly the same
+man as CT-0043 (likely)"), and a button to mark another case by hand."""
+
+import uuid
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from casetracker.gui.dialogs.same_person_dialogs import SamePersonDialog
+from casetracker.gui.vault_session import VaultSession
+from casetracker.services import same_person
+from casetracker.services.same_person import verdict_text
+
+
+class SamePersonLine(QWidget):
+    def __init__(
+        self, session: VaultSession, case_id: uuid.UUID, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.case_id = session, case_id
+        self.links = QLabel(self)
+        self.links.setWordWrap(True)
+        self.links.setAccessibleName(self.tr("Same man as other cases"))
+        self.button = QPushButton(self.tr("Same man as another case…"), self)
+        self.button.clicked.connect(self.mark)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.links, 1)
+        layout.addWidget(self.button)
+
+    def refresh(self) -> None:
+        links = same_person.links_for(self.session.ws, self.case_id)
+        texts = [verdict_text(link) for link in links]
+        if texts:
+            texts[0] = texts[0][:1].upper() + texts[0][1:]
+        self.links.setText("; ".join(texts))
+
+    def mark(self) -> SamePersonDialog:
+        dialog = SamePersonDialog(self.session, self.case_id, None, self.window())
+        dialog.open()
+        return dialog
