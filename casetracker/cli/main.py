@@ -18,6 +18,7 @@ from casetracker.cli import (
     history_commands,
     letter_commands,
     os_errors,
+    request_commands,
     rule_commands,
     same_person_commands,
     sharing_commands,
@@ -98,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         history_commands,
         same_person_commands,
         letter_commands,
+        request_commands,
     ):
         module.add_commands(sub)
     return parser

@@ -266,6 +266,24 @@ def restore(ws: "Workspace", old: Request) -> Request:
         return copy
 
 
+def find(ws: "Workspace", text: str) -> Request:
+    """A request by its id or the first characters of it (as ``requests`` lists them)."""
+    wanted = text.strip().lower().replace("-", "")
+    with ws.reading() as session:
+        ids = [i for i in session.exec(select(Request.id)) if i.hex.startswith(wanted)]
+        if not wanted or not ids:
+            raise NotFound(
+                translate("services", "There is no request {id}.").format(id=text.strip())
+            )
+        if len(ids) > 1:
+            raise InvalidInput(
+                translate(
+                    "services", "Several requests begin with {id}; give more of the id."
+                ).format(id=text.strip())
+            )
+        return _get(session, ids[0])
+
+
 def get(ws: "Workspace", request_id: uuid.UUID) -> Request:
     with ws.reading() as session:
         return _get(session, request_id)
