@@ -50,6 +50,8 @@ NATURAL_KEYS: Mapping[str, tuple[str, ...]] = {
     "allegationcase": ("allegation_id",),
     "flagstate": ("rule",),
 }
+#: The history's name for a merge (added) and for its undoing (deleted).
+MERGE_ENTITY = "CaseMerge"
 #: Case columns a merge never copies: identity and bookkeeping.
 _OWN_FIELDS = frozenset({"id", "ref", "created_at", "updated_at", "search_key", "status"})
 _PRIORITY_ORDER = (Priority.LOW, Priority.NORMAL, Priority.HIGH, Priority.URGENT)
@@ -381,9 +383,10 @@ def merge(ws: "Workspace", keep: str | uuid.UUID, absorb: str | uuid.UUID) -> Me
         filled, noted = _merge_fields(kept, undo.absorb_row)
         kept.search_key = case_search_key(kept)
         session.add(kept)
+        # One entry in the kept case's history: "merge added — reference: CT-0002 → CT-0001".
         audit.record(
-            session, ws.actor, AuditAction.UPDATE, "Case", str(kept.id), str(kept.id),
-            merged_case=[None, f"{absorbed.ref} {absorbed.full_name}".strip()],
+            session, ws.actor, AuditAction.CREATE, MERGE_ENTITY, str(absorbed.id), str(kept.id),
+            ref=[absorbed.ref, kept.ref],
         )  # fmt: skip
         return MergeResult(
             kept.ref,
@@ -613,6 +616,6 @@ def unmerge(ws: "Workspace", undo: MergeUndo) -> None:
             )
         for case_id in (undo.keep_id, undo.absorb_id):
             audit.record(
-                session, ws.actor, AuditAction.UPDATE, "Case", str(case_id), str(case_id),
-                merge_undone=[None, f"{undo.keep_row['ref']} / {undo.absorb_row['ref']}"],
+                session, ws.actor, AuditAction.DELETE, MERGE_ENTITY, str(undo.absorb_id),
+                str(case_id), ref=[undo.absorb_row["ref"], undo.keep_row["ref"]],
             )  # fmt: skip

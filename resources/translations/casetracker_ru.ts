@@ -596,6 +596,10 @@ proof of life</source>
         <translation>Перевели в другое место…</translation>
     </message>
     <message>
+        <source>Write a letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>Сведения</translation>
     </message>
@@ -752,7 +756,7 @@ proof of life</source>
     </message>
     <message>
         <source>Decide pair by pair…</source>
-        <translation type="unfinished"></translation>
+        <translation>Разобрать по парам…</translation>
     </message>
     <message>
         <source>same name, spelt differently</source>
@@ -1086,47 +1090,47 @@ For support: %1</source>
     <name>DuplicatePairsDialog</name>
     <message>
         <source>Possible duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Возможные дубли</translation>
     </message>
     <message>
         <source>Each pair may be one man entered twice. Decide pair by pair: a pair marked “not the same” is never proposed again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Каждая пара может оказаться одним человеком, внесённым дважды. Решите по каждой паре: пара с отметкой «разные люди» больше не предлагается.</translation>
     </message>
     <message>
         <source>No possible duplicates are left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Возможных дублей не осталось.</translation>
     </message>
     <message>
         <source>&amp;Same man…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Один человек…</translation>
     </message>
     <message>
         <source>&amp;Not the same</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Разные люди</translation>
     </message>
     <message>
         <source>Same — &amp;merge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Один — &amp;объединить…</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished">Отменить</translation>
+        <translation>Отменить</translation>
     </message>
     <message>
         <source>same name, spelt differently</source>
-        <translation type="unfinished">то же имя в другом написании</translation>
+        <translation>одно имя в разном написании</translation>
     </message>
     <message>
         <source>names one typing slip apart</source>
-        <translation type="unfinished">имена различаются одной опечаткой</translation>
+        <translation>имена различаются одной опечаткой</translation>
     </message>
     <message>
         <source>same birth date, similar name</source>
-        <translation type="unfinished">та же дата рождения, похожее имя</translation>
+        <translation>одна дата рождения, похожее имя</translation>
     </message>
     <message>
         <source>marked: the same man (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>отмечено: один человек (%1)</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1597,14 @@ proof of life</source>
     <message>
         <source>What</source>
         <translation>Что</translation>
+    </message>
+    <message>
+        <source>The selected change in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a change to read it in full.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Anyone</source>
@@ -2175,6 +2187,140 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>LetterDialog</name>
+    <message>
+        <source>Write a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request: the addressee is filled in by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text of the letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may change the text before saving; the template stays as it was. Print the saved file, sign it and send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as ODT…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as Word (.docx)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any other addressee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the letter again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the letter again from the template? Your changes to it are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the vault, so left as blank lines to fill in by hand: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenDocument text (*.odt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LetterTemplateDialog</name>
+    <message>
+        <source>Letter template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text of the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placeholders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert into the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to default…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words in braces are filled from the case when a letter is written; a fact the vault does not hold becomes a blank line to fill in by hand. Write a brace twice, {{ or }}, to print one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">Название</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by your organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app&apos;s own text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the app&apos;s own text back? Your organisation&apos;s version is replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LogContactDialog</name>
     <message>
         <source>Log a contact</source>
@@ -2229,10 +2375,6 @@ proof of life</source>
         <translation>Насколько достоверно</translation>
     </message>
     <message>
-        <source>Type the day alone if the hour is not known.</source>
-        <translation>Если час неизвестен, введите только день.</translation>
-    </message>
-    <message>
         <source>Heard</source>
         <translation>Кого слышали</translation>
     </message>
@@ -2263,6 +2405,10 @@ proof of life</source>
     <message>
         <source>Moved to</source>
         <translation>Переведён в</translation>
+    </message>
+    <message>
+        <source>Type the day alone if the hour is not known; a month or a range (1–8 July 2024) if the day is not.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Log contact</source>
@@ -2448,35 +2594,35 @@ proof of life</source>
     <name>MergeDialog</name>
     <message>
         <source>Merge two cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Объединить два дела</translation>
     </message>
     <message>
         <source>Which case stays?</source>
-        <translation type="unfinished"></translation>
+        <translation>Какое дело оставить?</translation>
     </message>
     <message>
         <source>Keep %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Оставить %1</translation>
     </message>
     <message>
         <source>Edit → Undo (Ctrl+Z) puts both cases back exactly as they were.</source>
-        <translation type="unfinished"></translation>
+        <translation>Правка → Отменить (Ctrl+Z) вернёт оба дела в точности как было.</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Объединить</translation>
     </message>
     <message>
         <source>Everything recorded on %1 moves to %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Всё, что записано в деле %1, переносится в дело %2: %3.</translation>
     </message>
     <message>
         <source>nothing yet</source>
-        <translation type="unfinished"></translation>
+        <translation>пока ничего</translation>
     </message>
     <message>
         <source>Where both hold the same relative, source or flag, it is kept once. Details that differ are written into the notes of %2; %1 becomes another spelling of his name, so searching for %1 finds %2. Case %1 itself is then removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Если в обоих делах есть один и тот же родственник, источник или сигнал, он останется в одном экземпляре. Несовпадающие сведения записываются в заметки дела %2; %1 становится другим написанием его имени, и поиск по %1 найдёт дело %2. Само дело %1 после этого удаляется.</translation>
     </message>
 </context>
 <context>
@@ -3261,7 +3407,60 @@ proof of life</source>
     <name>ReportsView</name>
     <message>
         <source>Reports</source>
+        <extracomment>The chart tabs, in order after the overview.</extracomment>
         <translation>Отчёты</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Months:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With case &amp;references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without it the CSV holds counts only, safe to pass on. With it, each count lists the cases&apos; references (never names): keep that file inside the team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New detentions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places over time</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not recorded</source>
@@ -3303,6 +3502,10 @@ proof of life</source>
         <source>Cases</source>
         <translation>Дел</translation>
     </message>
+    <message>
+        <source>Choose one of the charts&apos; tabs to export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n case(s) in the vault</source>
         <translation>
@@ -3319,92 +3522,112 @@ proof of life</source>
             <numerusform>%n ещё открыто</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Save the report as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reports were not printed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SamePersonDialog</name>
     <message>
         <source>Same man?</source>
         <extracomment>The verdicts a caseworker chooses from: how sure &quot;same&quot;, or &quot;not the same&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Один и тот же человек?</translation>
     </message>
     <message>
         <source>Reference or name, e.g. CT-0043</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер дела или имя, например CT-0043</translation>
     </message>
     <message>
         <source>The other case</source>
-        <translation type="unfinished"></translation>
+        <translation>Другое дело</translation>
     </message>
     <message>
         <source>Same man or not</source>
-        <translation type="unfinished"></translation>
+        <translation>Один человек или нет</translation>
     </message>
     <message>
         <source>Why, e.g. the same birth date and unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Почему, например: та же дата рождения и в/ч</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Заметка</translation>
+        <translation>Заметка</translation>
     </message>
     <message>
         <source>This case</source>
-        <translation type="unfinished"></translation>
+        <translation>Это дело</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Решение</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Сохранить</translation>
+        <translation>Сохранить</translation>
     </message>
     <message>
         <source>Same — merge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Один — объединить…</translation>
     </message>
     <message>
         <source>The same man — certain</source>
-        <translation type="unfinished"></translation>
+        <translation>Один человек — точно</translation>
     </message>
     <message>
         <source>The same man — likely</source>
-        <translation type="unfinished"></translation>
+        <translation>Один человек — вероятно</translation>
     </message>
     <message>
         <source>Possibly the same man</source>
-        <translation type="unfinished"></translation>
+        <translation>Возможно, один человек</translation>
     </message>
     <message>
         <source>Not the same man</source>
-        <translation type="unfinished"></translation>
+        <translation>Разные люди</translation>
     </message>
     <message>
         <source>No case matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Подходящих дел нет.</translation>
     </message>
     <message numerus="yes">
         <source>%n cases match: type more of the name, or the reference.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Подходит %n дело: уточните имя или введите номер дела.</numerusform>
+            <numerusform>Подходят %n дела: уточните имя или введите номер дела.</numerusform>
+            <numerusform>Подходят %n дел: уточните имя или введите номер дела.</numerusform>
         </translation>
     </message>
     <message>
         <source>Type the other case&apos;s reference or name until one case matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите номер или имя другого дела так, чтобы подходило только одно.</translation>
     </message>
 </context>
 <context>
     <name>SamePersonLine</name>
     <message>
         <source>Same man as other cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Тот же человек в других делах</translation>
     </message>
     <message>
         <source>Same man as another case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Тот же человек, что в другом деле…</translation>
     </message>
 </context>
 <context>
@@ -3765,8 +3988,8 @@ proof of life</source>
         <translation>Изменить статус</translation>
     </message>
     <message>
-        <source>the day it changed</source>
-        <translation>день, когда он изменился</translation>
+        <source>the day it changed, or e.g. July 2024</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>How we know, e.g. the father&apos;s call</source>
@@ -4177,6 +4400,20 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>UncertainDateEdit</name>
+    <message>
+        <source>not known — or e.g. July 2024, about 2020</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UncertainMomentEdit</name>
+    <message>
+        <source>A contact needs at least a rough day: a month, a year or a range.</source>
+        <translation type="unfinished">Для контакта нужен хотя бы примерный день: месяц, год или промежуток дат.</translation>
+    </message>
+</context>
+<context>
     <name>UnknownSignerDialog</name>
     <message>
         <source>Import from an unknown signer?</source>
@@ -4313,6 +4550,13 @@ in %2</source>
     <message>
         <source>A vault file you already have (.ctvault).</source>
         <translation>Файл хранилища, который у вас уже есть (.ctvault).</translation>
+    </message>
+</context>
+<context>
+    <name>_SaysWhatItRead</name>
+    <message>
+        <source>Understood: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4546,6 +4790,7 @@ in %2</source>
     </message>
     <message>
         <source>the vault file (.ctvault)</source>
+        <extracomment>How many characters of a request&apos;s id the lists show and the commands accept.</extracomment>
         <translation>файл хранилища (.ctvault)</translation>
     </message>
     <message>
@@ -5616,79 +5861,79 @@ in %2</source>
     </message>
     <message>
         <source>mark two cases as one man or as different men, list, merge</source>
-        <translation type="unfinished"></translation>
+        <translation>отметить два дела как одного человека или разных людей, показать отметки, объединить</translation>
     </message>
     <message>
         <source>With one case, list what was decided about it. With two: --certain, --likely or --possible marks them as the same man; --not-same means the duplicate finder never proposes the pair again; --unmark forgets the decision; --merge moves everything of the second case into the first and removes the second (its reference becomes an alias).</source>
-        <translation type="unfinished"></translation>
+        <translation>С одним делом — показать, что по нему решено. С двумя: --certain, --likely или --possible отмечают их как одного человека; --not-same — разные люди, поиск дублей больше не предложит эту пару; --unmark снимает отметку; --merge переносит всё из второго дела в первое и удаляет второе (его номер становится другим написанием).</translation>
     </message>
     <message>
         <source>the other case&apos;s reference, e.g. CT-0043</source>
-        <translation type="unfinished"></translation>
+        <translation>номер другого дела, например CT-0043</translation>
     </message>
     <message>
         <source>the same man, certainly</source>
-        <translation type="unfinished"></translation>
+        <translation>один человек, точно</translation>
     </message>
     <message>
         <source>the same man, likely</source>
-        <translation type="unfinished"></translation>
+        <translation>один человек, вероятно</translation>
     </message>
     <message>
         <source>possibly the same man</source>
-        <translation type="unfinished"></translation>
+        <translation>возможно, один человек</translation>
     </message>
     <message>
         <source>two different men</source>
-        <translation type="unfinished"></translation>
+        <translation>два разных человека</translation>
     </message>
     <message>
         <source>forget what was decided</source>
-        <translation type="unfinished"></translation>
+        <translation>снять отметку</translation>
     </message>
     <message>
         <source>merge the second case into the first, keeping every record</source>
-        <translation type="unfinished"></translation>
+        <translation>объединить второе дело с первым, сохранив все записи</translation>
     </message>
     <message>
         <source>what was decided about the case</source>
-        <translation type="unfinished"></translation>
+        <translation>что решено по этому делу</translation>
     </message>
     <message>
         <source>why, in a few words</source>
-        <translation type="unfinished"></translation>
+        <translation>почему, в двух словах</translation>
     </message>
     <message>
         <source>Name the other case too, e.g. CT-0043.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите и второе дело, например CT-0043.</translation>
     </message>
     <message>
         <source>Say what the two cases are: --certain, --likely, --possible, --not-same, --unmark or --merge.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите, что решено о двух делах: --certain, --likely, --possible, --not-same, --unmark или --merge.</translation>
     </message>
     <message>
         <source>{absorbed} was merged into {kept}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дело {absorbed} объединено с делом {kept}.</translation>
     </message>
     <message>
         <source>Moved: {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Перенесено: {what}.</translation>
     </message>
     <message>
         <source>Filled in: {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заполнено: {what}.</translation>
     </message>
     <message>
         <source>Differing, kept in the notes: {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не совпало, записано в заметки: {what}.</translation>
     </message>
     <message>
         <source>Searching for {absorbed} now finds {kept}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск по {absorbed} теперь находит {kept}.</translation>
     </message>
     <message>
         <source>Nothing was decided about this case and another.</source>
-        <translation type="unfinished"></translation>
+        <translation>По этому делу нет отметок о совпадении с другими.</translation>
     </message>
     <message>
         <source>list the tasks still to do, soonest first</source>
@@ -5793,6 +6038,138 @@ in %2</source>
     </message>
     <message>
         <source>Nothing to count yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list requests awaiting a reply across cases, the most overdue first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every request of this case instead, e.g. CT-0042</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count the days on this day instead of today (DD.MM.YYYY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record a request sent about a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kind of body: it decides the reply deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day it was sent, DD.MM.YYYY or YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body or official, in words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how it was sent (default: post)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>our outgoing number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the number the body registered it under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who signed it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what was asked, in a few words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record the reply to a request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request&apos;s id (its first 8 characters do)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day the reply came, DD.MM.YYYY or YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the reply amounts to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what it says, in a few words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scan or photo of the reply, kept encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop watching a request (withdrawn, or no longer pursued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show or change the days each kind of body has to reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change one kind&apos;s deadline, e.g. red-cross=90 (may repeat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} request(s) awaiting a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply {day}: {outcome}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed without a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reply; due {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} request(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request {id} recorded for {ref}; a reply is due by {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply of {day} recorded for request {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request {id} closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--set takes KIND=DAYS, e.g. red-cross=90.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6625,9 +7002,15 @@ in %2</source>
         <translation type="unfinished">импортировано</translation>
     </message>
     <message>
+        <source>the exact day</source>
+        <comment>an uncertain date made exact</comment>
+        <extracomment>Fields that say nothing to a person: keys, blob names, the &quot;hour known&quot; switch of a contact. The uncertain-date codes stored beside a date field (``X_edtf``), folded into X&apos;s line. Only the code changed (the earliest day did not): &quot;&quot; then means &quot;that exact day&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 %2</source>
         <comment>what was changed, then how: case changed</comment>
-        <extracomment>Fields that say nothing to a person: keys, blob names, the &quot;hour known&quot; switch of a contact. The uncertain-date codes stored beside a date field (``X_edtf``), folded into X&apos;s line. Whom a relative&apos;s entry is about (his name as now), so it reads in another case. The audit entry&apos;s id, or the disclosure&apos;s when it comes from the disclosure log.</extracomment>
+        <extracomment>Whom a relative&apos;s entry is about (his name as now), so it reads in another case. The audit entry&apos;s id, or the disclosure&apos;s when it comes from the disclosure log.</extracomment>
         <translation type="unfinished">%1: %2</translation>
     </message>
 </context>
@@ -6868,6 +7251,46 @@ in %2</source>
     <message>
         <source>for a lawyer (relatives as far as they consented)</source>
         <translation>для адвоката (родственники — в пределах их согласия)</translation>
+    </message>
+    <message>
+        <source>for media (only what people agreed journalists may see)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a lawyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a partner organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>public statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>through a relative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded before consent tracking</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7221,6 +7644,20 @@ in %2</source>
         <source>Men held per place, month by month</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No cases to count in these months.</source>
+        <extracomment>Places drawn as lines of their own; the rest are summed into one. Beyond this many months, the month labels stand upright to fit. One colour per status, alike in both themes (mid tones read on white and on near-black).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <extracomment>The chart is laid out at this size (in points) and scaled to the page, so its text keeps the proportions it has on screen.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casetracker report · {period} · printed on {date} · counts only, no names</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>requests</name>
@@ -7510,45 +7947,45 @@ in %2</source>
     <name>same_person</name>
     <message>
         <source>not the same man as {ref}</source>
-        <translation type="unfinished"></translation>
+        <translation>не тот же человек, что в деле {ref}</translation>
     </message>
     <message>
         <source>the same man as {ref} ({certainty})</source>
-        <translation type="unfinished"></translation>
+        <translation>тот же человек, что в деле {ref} ({certainty})</translation>
     </message>
     <message>
         <source>certain</source>
-        <translation type="unfinished"></translation>
+        <translation>точно</translation>
     </message>
     <message>
         <source>likely</source>
-        <translation type="unfinished"></translation>
+        <translation>вероятно</translation>
     </message>
     <message>
         <source>possible</source>
-        <translation type="unfinished"></translation>
+        <translation>возможно</translation>
     </message>
     <message>
         <source>A case cannot be linked to itself.</source>
-        <extracomment>Rows that mean one thing per case: the same relative, source or allegation linked to both cases, or a rule&apos;s flag state on each, would be a clash after a merge (one of them stays). Case columns a merge never copies: identity and bookkeeping. A pair&apos;s stored verdict (column values), or None for no verdict: what undo puts back.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Rows that mean one thing per case: the same relative, source or allegation linked to both cases, or a rule&apos;s flag state on each, would be a clash after a merge (one of them stays). The history&apos;s name for a merge (added) and for its undoing (deleted). Case columns a merge never copies: identity and bookkeeping. A pair&apos;s stored verdict (column values), or None for no verdict: what undo puts back.</extracomment>
+        <translation>Дело нельзя связать с самим собой.</translation>
     </message>
     <message>
         <source>A record of the case is no longer in the vault.</source>
         <extracomment>(table, case column) -&gt; ids of the absorbed case&apos;s rows moved to the kept case. Rows removed as clashes, (table, values), in the order to put them back. Rows changed in place, (table, id, old values of the changed columns). History entries of the absorbed case, now shown in the kept case&apos;s history. What moved, in words (&quot;3 contacts in the log&quot;), and what was left as one. Fields of the kept case filled from the absorbed one, by label. Fields whose absorbed value differed and was kept in the notes or aliases, by label.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Одной из записей дела больше нет в хранилище.</translation>
     </message>
     <message>
         <source>From the merged case {ref}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Из объединённого дела {ref}:</translation>
     </message>
     <message>
         <source>The merged case is no longer in the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Объединённого дела больше нет в хранилище.</translation>
     </message>
     <message>
         <source>The merge cannot be undone: another case now has the reference {ref}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Объединение нельзя отменить: номер {ref} теперь у другого дела.</translation>
     </message>
 </context>
 <context>
@@ -7749,6 +8186,14 @@ in %2</source>
     </message>
     <message>
         <source>A request has no field {field}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no request {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several requests begin with {id}; give more of the id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9260,11 +9705,11 @@ in %2</source>
     </message>
     <message>
         <source>Same man or not</source>
-        <translation type="unfinished"></translation>
+        <translation>Один человек или нет</translation>
     </message>
     <message>
         <source>Merge two cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Объединение двух дел</translation>
     </message>
 </context>
 <context>
