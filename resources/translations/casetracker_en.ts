@@ -619,6 +619,24 @@
         </message>
     </context>
     <context>
+        <name>reports</name>
+        <message numerus="yes">
+            <source>%n other place(s)</source>
+            <extracomment>Places drawn as lines of their own; the rest are summed into one. Beyond this many months, the month labels stand upright to fit. One colour per status, alike in both themes (mid tones read on white and on near-black).</extracomment>
+            <translation>
+                <numerusform>%n other place</numerusform>
+                <numerusform>%n other places</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n case(s) without a detention date are not counted.</source>
+            <translation>
+                <numerusform>%n case without a detention date are not counted.</numerusform>
+                <numerusform>%n cases without a detention date are not counted.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>rules</name>
         <message numerus="yes">
             <source>%n day(s)</source>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.gui.dialogs.letter_dialog import LetterDialog
 from casetracker.gui.dialogs.log_contact_dialog import LogContactDialog
 from casetracker.gui.dialogs.move_dialog import MoveDialog
 from casetracker.gui.dialogs.status_dialog import StatusDialog
@@ -85,6 +86,8 @@ class CaseWindow(QWidget):
         self.status_button.clicked.connect(self.change_status)
         self.move_button = QPushButton(self.tr("Moved to another place…"), self)
         self.move_button.clicked.connect(self.record_move)
+        self.letter_button = QPushButton(self.tr("Write a letter…"), self)
+        self.letter_button.clicked.connect(self.write_letter)
 
         header = QFrame(self)
         set_role(header, "panel")
@@ -105,6 +108,7 @@ class CaseWindow(QWidget):
         line3.addSpacing(24)
         line3.addWidget(self.held)
         line3.addStretch(1)
+        line3.addWidget(self.letter_button)
         head.addLayout(line1)
         head.addLayout(line2)
         head.addLayout(line3)
@@ -248,6 +252,11 @@ class CaseWindow(QWidget):
 
     def record_move(self) -> None:
         MoveDialog(self.session, self.case_id, self).exec()
+
+    def write_letter(self) -> LetterDialog:
+        dialog = LetterDialog(self.session, self.case_id, self)
+        dialog.open()
+        return dialog
 
     def wipe(self) -> None:
         """Lock: keep typed edits (saved with the vault), forget everything shown, close."""

@@ -1,0 +1,112 @@
+"""Writing a letter from a case window, by keys and clicks: choose the template, read what is
+missing, add a line by hand, save as .docx through the file chooser; edit a template."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import defusedxml.ElementTree as SafeXml
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QListWidget, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+from sqlmodel import select
+
+from casetracker.gui.dialogs.letter_dialog import LetterDialog
+from casetracker.gui.dialogs.letter_template_dialog import LetterTemplateDialog
+from casetracker.gui.main_window import MainWindow
+from casetracker.model import LetterTemplate
+from casetracker.model.letters import TEMPLATE_KINDS
+from casetracker.sharing.letter_documents import LetterFormat
+from tests.gui.keyboard import (
+    NAME,
+    answer_file_chooser,
+    click,
+    modal,
+    new_case_window,
+    press,
+    through_modal,
+    type_text,
+    vault_of,
+)
+
+
+def _letter_dialog(qtbot: QtBot, window: MainWindow) -> LetterDialog:
+    case_window = new_case_window(qtbot, window)
+    click(qtbot, case_window.letter_button)
+    dialog = modal(qtbot, LetterDialog)
+    assert isinstance(dialog, LetterDialog)
+    return dialog
+
+
+def _docx_text(path: Path) -> str:
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
+        root = SafeXml.fromstring(archive.read("word/document.xml"))
+    return "\n".join("".join(t.text or "" for t in p.iter() if t.tag.endswith("}t")) for p in root)
+
+
+def test_a_letter_is_chosen_read_completed_and_saved_as_docx(
+    qtbot: QtBot, main_window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = _letter_dialog(qtbot, main_window)
+    # Without a request the general template is offered; one up is the hospital's.
+    assert dialog.template.hasFocus()
+    press(qtbot, Qt.Key.Key_Up)
+    assert dialog.template.currentData() == "hospital"
+    assert "ЗАПРОС О ПОСТУПЛЕНИИ ВОЕННОСЛУЖАЩЕГО НА ЛЕЧЕНИЕ" in dialog.text.toPlainText()
+    # A case typed by name only: what the letter lacks is said above it.
+    assert dialog.missing.isVisible()
+    assert "дата рождения" in dialog.missing.text()
+    # A line only the caseworker knows, typed at the end of the letter.
+    click(qtbot, dialog.text)
+    press(qtbot, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, "P.S. Called the hospital on Monday.")
+    target = tmp_path / "out" / "letter.docx"
+    target.parent.mkdir()
+    seen = answer_file_chooser(target)
+    click(qtbot, dialog.save_buttons[LetterFormat.DOCX])
+    qtbot.waitUntil(lambda: dialog.saved_to == target, timeout=10_000)
+    text = _docx_text(target)
+    assert NAME in text, seen
+    assert "ЗАПРОС О ПОСТУПЛЕНИИ ВОЕННОСЛУЖАЩЕГО НА ЛЕЧЕНИЕ" in text
+    assert "P.S. Called the hospital on Monday." in text
+    assert "{" not in text
+    # Opening the dialog stored the app's templates in the vault (first use), nothing else.
+    with vault_of(main_window).reading() as session:
+        stored = session.exec(select(LetterTemplate)).all()
+    assert sorted(t.kind for t in stored) == sorted(TEMPLATE_KINDS)
+    assert not any(t.edited for t in stored)
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file() and "letter" in p.name] == [
+        "letter.docx"
+    ]
+
+
+def test_a_template_is_edited_with_a_placeholder_from_the_list(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    dialog = _letter_dialog(qtbot, main_window)
+
+    def edit(editor: QWidget) -> None:
+        assert isinstance(editor, LetterTemplateDialog)
+        assert editor.body.hasFocus()
+        press(qtbot, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        type_text(qtbot, "With respect to ")
+        places: QListWidget = editor.placeholders
+        first = places.visualItemRect(places.item(0)).center()
+        QTest.mouseClick(places.viewport(), Qt.MouseButton.LeftButton, pos=first)
+        press(qtbot, Qt.Key.Key_Return)  # puts {ФИО} at the cursor in the text
+        click(qtbot, _button(editor, editor.tr("Save template")))
+
+    through_modal(qtbot, LetterTemplateDialog, edit)
+    click(qtbot, dialog.edit_button)
+    qtbot.waitUntil(lambda: f"With respect to {NAME}" in dialog.text.toPlainText(), timeout=5_000)
+    with vault_of(main_window).reading() as session:
+        general = session.exec(select(LetterTemplate).where(LetterTemplate.kind == "general")).one()
+    assert general.edited
+    assert general.body.endswith("With respect to {ФИО}")
+
+
+def _button(dialog: QWidget, text: str) -> QPushButton:
+    (button,) = [b for b in dialog.findChildren(QPushButton) if b.text() == text]
+    return button
