@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from casetracker.model import CaseStatus
 from casetracker.rules.flag import Flag, Severity
 from casetracker.rules.snapshot import CaseFacts
-from casetracker.rules.wording import day, days
+from casetracker.rules.wording import day, elapsed
 
 
 def detained_too_long(
@@ -21,7 +21,11 @@ def detained_too_long(
         rule=rule_id,
         severity=Severity.WARNING,
         since=case.status_since + timedelta(days=limit),
-        message=message.format(date=day(case.status_since), days=days(held), limit=limit),
+        message=message.format(
+            date=day(case.status_since),
+            days=elapsed(case.status_since, as_of, case.status_since_span),
+            limit=limit,
+        ),
         case_id=case.id,
         case_ref=case.ref,
         numbers={"days": held, "warning_days": limit},

@@ -15,7 +15,7 @@ from casetracker.rules import thresholds as t
 from casetracker.rules.flag import Flag, Rule, Severity, per_case
 from casetracker.rules.snapshot import CaseFacts
 from casetracker.rules.thresholds import Thresholds
-from casetracker.rules.wording import day, days
+from casetracker.rules.wording import day, elapsed
 
 RULE_ID = "lost_contact"
 
@@ -45,7 +45,7 @@ def check(case: CaseFacts, th: Thresholds, as_of: date) -> Flag | None:
     if silent < warning:
         return None
     severity = Severity.CRITICAL if silent >= critical else Severity.WARNING
-    head = _head(why).format(date=day(start), days=days(silent))
+    head = _head(why).format(date=day(start), days=elapsed(start, as_of, case.baseline_span))
     message = translate("rules", "{head}; warning after {warning}, critical after {critical}.")
     return Flag(
         rule=RULE_ID,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from casetracker.model import CaseStatus
+from casetracker.model.uncertain_date import EdtfError, UncertainDate
 from casetracker.rules.request_facts import RequestFacts
 
 
@@ -44,6 +45,13 @@ class CaseFacts:
     custody_ended_on: date | None
     #: Requests sent to official bodies about him (rules/unanswered_request.py).
     requests: tuple[RequestFacts, ...] = ()
+    #: Codes of the dates above when only roughly known (model/uncertain_date.py); "" = exact.
+    #: The date fields then hold the earliest day the value allows, the day the rules count
+    #: from: the worst case (for "before …", the one day known).
+    proof_of_life_edtf: str = ""
+    detention_date_edtf: str = ""
+    refusal_date_edtf: str = ""
+    status_since_edtf: str = ""
 
     @property
     def baseline(self) -> tuple[date, str]:
@@ -57,6 +65,20 @@ class CaseFacts:
         return self.created, "created"
 
     @property
+    def baseline_span(self) -> UncertainDate | None:
+        """What is known of the baseline's day when it is not exact; None when it is."""
+        code = {
+            "proof_of_life": self.proof_of_life_edtf,
+            "detention": self.detention_date_edtf,
+            "refusal": self.refusal_date_edtf,
+        }.get(self.baseline[1], "")
+        return span_of(code)
+
+    @property
+    def status_since_span(self) -> UncertainDate | None:
+        return span_of(self.status_since_edtf)
+
+    @property
     def last_news(self) -> date:
         """The newest dated event on the case: a contact, a status change, a move."""
         days = [self.status_since]
@@ -65,3 +87,15 @@ class CaseFacts:
         if self.last_custody_change is not None:
             days.append(self.last_custody_change)
         return max(days)
+
+
+def span_of(code: str) -> UncertainDate | None:
+    """The uncertain value a stored code holds; None for an exact day (or a damaged code,
+    which then counts as the exact day the date column holds)."""
+    if not code:
+        return None
+    try:
+        value = UncertainDate.from_edtf(code)
+    except EdtfError:
+        return None
+    return None if value.is_exact else value

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from casetracker.i18n import Context, format_date
+from casetracker.i18n import Context, format_date, translate
+from casetracker.model.uncertain_date import Precision, UncertainDate
 
 # Plural messages of the rules (named as its context: pyside6-lupdate reads the name).
 rules = Context("rules")
@@ -16,3 +17,35 @@ def day(value: date) -> str:
 def days(n: int) -> str:
     """ "1 day", "37 days"; Russian "1 день", "2 дня", "5 дней" through the plural forms."""
     return rules.tr("%n day(s)", "", n)
+
+
+def span(value: UncertainDate) -> str:
+    """A rough date in days a flag can name: "01.07.2024–08.07.2024", "before 08.07.2024"."""
+    first, last = value.earliest, value.latest
+    if first is None and last is not None:
+        return translate("rules", "before {day}").format(day=day(last))
+    if last is None and first is not None:
+        return translate("rules", "after {day}").format(day=day(first))
+    if first is None or last is None:
+        return translate("rules", "unknown")
+    text = day(first) if value.precision is Precision.DAY else f"{day(first)}–{day(last)}"
+    return translate("rules", "about {dates}").format(dates=text) if value.approximate else text
+
+
+def elapsed(start: date, as_of: date, rough: UncertainDate | None) -> str:
+    """How long since ``start`` (the day a rule counts from): "44 days", or, when the day is
+    known only roughly, the least and the most it can be and what is known of the day."""
+    if rough is None:
+        return days((as_of - start).days)
+    least = None if rough.latest is None else max(0, (as_of - rough.latest).days)
+    most = None if rough.earliest is None else (as_of - rough.earliest).days
+    if least is not None and most is not None and least != most:
+        text = translate("rules", "at least {least}, up to {most}").format(
+            least=days(least), most=days(most)
+        )
+    elif least is not None:
+        text = translate("rules", "at least {least}").format(least=days(least))
+    else:
+        text = translate("rules", "up to {most}").format(most=days(most or 0))
+    known = translate("rules", "{elapsed} (the day is known only as {span})")
+    return known.format(elapsed=text, span=span(rough))

@@ -87,12 +87,14 @@ def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) 
     cases_of = sa_select(
         col(Case.id), col(Case.ref), col(Case.full_name), col(Case.status),
         col(Case.detention_date), col(Case.refusal_date), col(Case.created_at),
-        col(Case.updated_at), col(Case.lawyer),
+        col(Case.updated_at), col(Case.lawyer), col(Case.detention_date_edtf),
+        col(Case.refusal_date_edtf),
     ).order_by(col(Case.ref))  # fmt: skip
     if case_ids is not None:
         transfers_of = transfers_of.where(col(ContactEvent.case_id).in_(case_ids))
         moves_of = moves_of.where(col(CustodyPeriod.case_id).in_(case_ids))
         cases_of = cases_of.where(col(Case.id).in_(case_ids))
+    rough_proof, rough_status = _rough_days(session, case_ids)
     # Core results (session.connection()), not ORM ones: the same rows, a fraction of the time.
     connection = session.connection()
     transfers = {case_id: at for case_id, at in connection.execute(transfers_of)}
@@ -101,8 +103,12 @@ def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) 
     requests = request_facts(session, case_ids)
     rows = connection.execute(cases_of)
     facts = []
-    for case_id, ref, name, status, detained, refused, created, updated, lawyer in rows:
+    for (
+        case_id, ref, name, status, detained, refused, created, updated, lawyer, detained_edtf,
+        refused_edtf,
+    ) in rows:  # fmt: skip
         last, proof = contacts.get(case_id, (None, None))
+        since = entered.get(case_id)
         transfer_at = transfers.get(case_id)
         facility_id, facility_name = custody.get(case_id, (None, ""))
         moved_in, moved_out = moves.get(case_id, (None, None))
@@ -113,7 +119,7 @@ def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) 
                 ref=ref,
                 full_name=name,
                 status=status,
-                status_since=entered.get(case_id) or detained or refused or first_seen,
+                status_since=since or detained or refused or first_seen,
                 detention_date=detained,
                 refusal_date=refused,
                 created=first_seen,
@@ -130,9 +136,35 @@ def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) 
                 last_custody_change=max((d for d in (moved_in, moved_out) if d), default=None),
                 custody_ended_on=moved_out,
                 requests=requests.get(case_id, ()),
+                proof_of_life_edtf=rough_proof.get((case_id, proof), "") if proof else "",
+                detention_date_edtf=detained_edtf,
+                refusal_date_edtf=refused_edtf,
+                status_since_edtf=rough_status.get((case_id, since), "") if since else "",
             )
         )
     return facts
+
+
+def _rough_days(
+    session: Session, case_ids: Collection[uuid.UUID] | None
+) -> tuple[dict[tuple[uuid.UUID, datetime], str], dict[tuple[uuid.UUID, date], str]]:
+    """The codes of roughly known proofs of life and current-status days, by (case, the day the
+    date column holds): few rows, so the facts say "at least" only where it is true."""
+    contacts = select(
+        ContactEvent.case_id, ContactEvent.occurred_at, ContactEvent.occurred_at_edtf
+    ).where(col(ContactEvent.direct), ContactEvent.occurred_at_edtf != "")
+    changes = (
+        select(StatusChange.case_id, col(StatusChange.changed_on), StatusChange.changed_on_edtf)
+        .join(Case, col(Case.id) == StatusChange.case_id)
+        .where(StatusChange.status == Case.status, StatusChange.changed_on_edtf != "")
+    )
+    if case_ids is not None:
+        contacts = contacts.where(col(ContactEvent.case_id).in_(case_ids))
+        changes = changes.where(col(StatusChange.case_id).in_(case_ids))
+    connection = session.connection()
+    proofs = {(c, at): code for c, at, code in connection.execute(contacts)}
+    days = {(c, on): code for c, on, code in connection.execute(changes) if on}
+    return proofs, days
 
 
 def remembered_facts(ws: "Workspace", session: Session) -> list[CaseFacts]:

@@ -1,0 +1,97 @@
+"""A date known only roughly is counted from the earliest day it allows (the worst case), and the
+flag says how long it is at least and at most; "before X" counts from X and says "at least"."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from casetracker.model import CaseStatus, ContactEvent
+from casetracker.model.uncertain_date import UncertainDate
+from casetracker.rules import long_detention, lost_contact
+from casetracker.rules.flag import Flag, Severity
+from casetracker.rules.thresholds import Thresholds
+from casetracker.services.cases import get_case
+from casetracker.services.workspace import Workspace
+
+from .factories import AS_OF, day_ago, facts
+
+DEFAULTS = Thresholds()  # held: warning after 7 days, critical after 14
+
+
+def rough_proof(value: UncertainDate) -> Flag | None:
+    day = value.column_day
+    assert day is not None
+    moment = datetime.combine(day, datetime.min.time())
+    case = facts(
+        last_contact=moment,
+        last_proof_of_life=moment,
+        proof_of_life_edtf=value.to_edtf(),
+        detention_date=day_ago(60),
+    )
+    return lost_contact.check(case, DEFAULTS, AS_OF)
+
+
+def ending(earliest: date) -> list[UncertainDate]:
+    """A value of every kind whose earliest day is ``earliest``."""
+    return [
+        UncertainDate.day(earliest, approximate=True),
+        UncertainDate.between(earliest, earliest + timedelta(days=3)),
+        UncertainDate.after(earliest),
+    ]
+
+
+@pytest.mark.parametrize("index", range(3))
+def test_every_kind_is_counted_from_its_earliest_day(index: int) -> None:
+    assert rough_proof(ending(day_ago(6))[index]) is None  # the day before the warning
+    flag = rough_proof(ending(day_ago(7))[index])  # the warning's first day
+    assert flag is not None and flag.severity is Severity.WARNING
+    assert flag.numbers["days"] == 7
+
+
+def test_a_month_counts_from_its_first_day() -> None:
+    july = UncertainDate.month(2024, 7)  # AS_OF is 26 July: the 1st was 25 days ago
+    flag = rough_proof(july)
+    assert flag is not None and flag.severity is Severity.CRITICAL
+    assert "at least 0 days, up to 25 days" in flag.message
+    assert "01.07.2024–31.07.2024" in flag.message
+    june = rough_proof(UncertainDate.year(2024, approximate=True))
+    assert june is not None and "about 01.01.2024–31.12.2024" in june.message
+
+
+def test_a_range_says_at_least_and_at_most() -> None:
+    flag = rough_proof(UncertainDate.between(day_ago(14), day_ago(9)))
+    assert flag is not None and flag.severity is Severity.CRITICAL  # the worst case: 14
+    assert "at least 9 days, up to 14 days" in flag.message
+
+
+def test_before_a_day_counts_from_that_day_and_says_at_least() -> None:
+    flag = rough_proof(UncertainDate.before(day_ago(8)))
+    assert flag is not None and flag.severity is Severity.WARNING
+    assert "at least 8 days (the day is known only as before" in flag.message
+    assert rough_proof(UncertainDate.before(day_ago(6))) is None
+
+
+def test_an_exact_day_reads_as_before() -> None:
+    flag = rough_proof(UncertainDate.day(day_ago(8)))
+    assert flag is not None and "— 8 days;" in flag.message and "at least" not in flag.message
+
+
+def test_a_rough_status_day_counts_detention_from_its_earliest_day() -> None:
+    case = facts(status_since=day_ago(31), status_since_edtf=f"{day_ago(31).isoformat()}~")
+    flag = long_detention.check(case, DEFAULTS, AS_OF)
+    assert flag is not None and "(the day is known only as about" in flag.message
+
+
+def test_the_vault_facts_carry_the_rough_days(ws: Workspace) -> None:
+    """Through the service: a proof of life known as "between 1 and 8 July", a detention "July"."""
+    ws.cases.create("Зайцев Олег Игоревич", status=CaseStatus.DETAINED)
+    ws.contacts.log("CT-0001", datetime(2024, 7, 1), direct=True, time_known=False)
+    with ws.session() as session:  # what the dialogs store for such a day (model/uncertain_date)
+        contact = session.exec(select(ContactEvent)).one()
+        contact.occurred_at_edtf = "2024-07-01/2024-07-08"
+        case = get_case(session, "CT-0001")
+        case.detention_date, case.detention_date_edtf = date(2024, 7, 1), "2024-07"
+    (flag,) = [f for f in ws.flags.evaluate(date(2024, 7, 26)) if f.rule == "lost_contact"]
+    assert flag.numbers["days"] == 25
+    assert "at least 18 days, up to 25 days" in flag.message
