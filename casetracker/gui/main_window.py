@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         for view in (self.today, self.cases, self.places, self.people, self.sources):
             view.case_activated.connect(self.open_case)
         self.today.place_activated.connect(self.open_place)
+        self.today.task_case_activated.connect(self.open_case_tasks)
         self.sources.place_activated.connect(self.open_place)
         self.settings.restored.connect(self._close_case_windows)
         self.settings.settings_saved.connect(self.settings_saved)
@@ -361,6 +362,13 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         window.activateWindow()
+        return window
+
+    def open_case_tasks(self, case_id: uuid.UUID) -> CaseWindow | None:
+        """The case, on its Tasks tab (from Today's tasks)."""
+        window = self.open_case(case_id)
+        if window is not None:
+            window.tabs.setCurrentWidget(window.tasks)
         return window
 
     def open_place(self, facility_id: uuid.UUID) -> None:

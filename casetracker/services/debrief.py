@@ -187,12 +187,16 @@ def log_seen_by(
         return event
 
 
-def witness_labels(ws: "Workspace", case_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
-    """ "CT-0042 — name" of each witness case, for contact lists and timelines."""
-    if not case_ids:
-        return {}
+def witness_labels(ws: "Workspace", case_ids: set[uuid.UUID | None]) -> dict[uuid.UUID, str]:
+    """ "CT-0042 — name" of each witness case, for contact lists."""
     with ws.reading() as session:
-        found = session.exec(
-            select(Case.id, Case.ref, Case.full_name).where(col(Case.id).in_(case_ids))
-        )
-        return {cid: f"{ref} — {name}" if name else ref for cid, ref, name in found}
+        return witness_labels_in(session, case_ids)
+
+
+def witness_labels_in(session: Session, case_ids: set[uuid.UUID | None]) -> dict[uuid.UUID, str]:
+    """The same within a session (the timeline's), in one query; None ids are skipped."""
+    wanted = {cid for cid in case_ids if cid is not None}
+    if not wanted:
+        return {}
+    found = session.exec(select(Case.id, Case.ref, Case.full_name).where(col(Case.id).in_(wanted)))
+    return {cid: f"{ref} — {name}" if name else ref for cid, ref, name in found}

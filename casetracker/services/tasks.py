@@ -83,8 +83,10 @@ def add(
     assignee: str = "",
     due_on: date | None = None,
     task_id: uuid.UUID | None = None,
+    done: tuple[date, str] | None = None,
 ) -> Task:
-    """A new task on a case. ``task_id``: give it back its old id (undo of a delete)."""
+    """A new task on a case. ``task_id`` and ``done`` (day, by whom): a deleted task given back
+    as it was (undo)."""
     with ws.session() as session:
         case = get_case(session, ref_or_id)
         task = Task(
@@ -96,6 +98,8 @@ def add(
         )
         if task_id is not None:
             task.id = task_id
+        if done is not None:
+            task.done_on, task.done_by = done
         session.add(task)
         return task
 

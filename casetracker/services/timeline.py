@@ -22,6 +22,7 @@ from casetracker.model import (
     StatusChange,
 )
 from casetracker.services.cases import get_case
+from casetracker.services.debrief import witness_labels_in
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -91,7 +92,9 @@ def case_timeline(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[TimelineE
         names = {
             r.id: r for r in session.exec(select(Relative))
         }  # small table; avoids one query per contact
-        for event in session.exec(select(ContactEvent).where(ContactEvent.case_id == case.id)):
+        contacts = list(session.exec(select(ContactEvent).where(ContactEvent.case_id == case.id)))
+        witnesses = witness_labels_in(session, {e.witness_case_id for e in contacts})
+        for event in contacts:
             relative = names.get(event.relative_id) if event.relative_id else None
             entries.append(
                 TimelineEntry(
@@ -110,6 +113,10 @@ def case_timeline(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[TimelineE
                             if relative is None
                             else ("" if relative.anonymous else relative.full_name)
                         ),
+                        # A "seen by" report from a debrief: the witness's "CT-0042 — name".
+                        "witness": witnesses.get(event.witness_case_id)
+                        if event.witness_case_id
+                        else None,
                     },
                 )
             )

@@ -4,31 +4,18 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
-from casetracker.model import CaseStatus, CustodyPeriod
 from casetracker.services.workspace import Workspace
 from casetracker.storage.kdf import FLOOR
 from tests.cli.conftest import RunCli
 from tests.conftest import PASSPHRASE
+from tests.services.debrief_cases import witness_and_other
 
 
 def _vault(tmp_path: Path) -> Path:
     path = tmp_path / "v.ctvault"
     ws, _key = Workspace.create(path, PASSPHRASE, kdf=FLOOR)
     with ws:
-        ws.cases.create("Свидетель Иван", status=CaseStatus.RELEASED)
-        ws.cases.create("Молчит Пётр", status=CaseStatus.DETAINED)
-        place = ws.facilities.create("Подвал школы").id
-        with ws.session() as s:
-            for case, until in (("CT-0001", date(2024, 7, 10)), ("CT-0002", None)):
-                s.add(
-                    CustodyPeriod(
-                        case_id=ws.cases.get(case).id,
-                        facility_id=place,
-                        since=date(2024, 7, 1),
-                        until=until,
-                        ended=until is not None,
-                    )
-                )
+        witness_and_other(ws, "Свидетель Иван", "Молчит Пётр")
     return path
 
 

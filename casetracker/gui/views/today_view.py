@@ -31,6 +31,7 @@ from casetracker.gui.locale_format import days_ago_text
 from casetracker.gui.models.flag_tree import FlagTreeModel
 from casetracker.gui.style import set_role, set_severity
 from casetracker.gui.vault_session import VaultSession
+from casetracker.gui.views.today_tasks import TodayTasks
 from casetracker.gui.widgets.column_widths import ColumnWidths
 from casetracker.rules.flag import Flag, Severity
 from casetracker.services.cases import CaseRow
@@ -39,6 +40,8 @@ from casetracker.services.cases import CaseRow
 class TodayView(QWidget):
     case_activated = Signal(object)  # uuid.UUID
     place_activated = Signal(object)  # uuid.UUID
+    #: A task's case, to open on its Tasks tab.
+    task_case_activated = Signal(object)  # uuid.UUID
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,7 +149,15 @@ class TodayView(QWidget):
         self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.detail_scroll.setMinimumWidth(320)
         self.detail_scroll.setMaximumWidth(480)
-        splitter.addWidget(self.tree)
+        # Tasks due sit under the flags: one line when none are due, never an empty box.
+        self.tasks = TodayTasks(self)
+        self.tasks.case_activated.connect(self.task_case_activated)
+        left = QWidget(self)
+        self.left_layout = QVBoxLayout(left)
+        self.left_layout.setContentsMargins(0, 0, 0, 0)
+        self.left_layout.addWidget(self.tree, 3)
+        self.left_layout.addWidget(self.tasks, 0)
+        splitter.addWidget(left)
         splitter.addWidget(self.detail_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -168,6 +179,7 @@ class TodayView(QWidget):
             self.note.clear()
             self.feedback.clear()
             self._show_detail(None)
+            self.tasks.set_session(None)
         else:
             self.refresh()
 
@@ -192,6 +204,8 @@ class TodayView(QWidget):
             self.summary.setText(self.tr("%1 — worst first").replace("%1", " · ".join(parts)))
         if not self._reselect(selected):
             self.select_first()
+        self.tasks.session = self.session
+        self.left_layout.setStretchFactor(self.tasks, 2 if self.tasks.refresh() else 0)
 
     def flags(self) -> list[Flag]:
         return self.model.current_flags

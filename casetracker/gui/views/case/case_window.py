@@ -32,16 +32,18 @@ from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.case.allegations_tab import AllegationsTab
 from casetracker.gui.views.case.case_tab import CaseTab
 from casetracker.gui.views.case.contacts_tab import ContactsTab
+from casetracker.gui.views.case.debrief_tab import DebriefTab
 from casetracker.gui.views.case.details_tab import DetailsTab
 from casetracker.gui.views.case.evidence_tab import EvidenceTab
 from casetracker.gui.views.case.history_tab import HistoryTab
 from casetracker.gui.views.case.relatives_tab import RelativesTab
 from casetracker.gui.views.case.same_person_line import SamePersonLine
+from casetracker.gui.views.case.tasks_tab import TasksTab
 from casetracker.gui.views.case.timeline_tab import TimelineTab
 from casetracker.gui.widgets.flow_layout import FlowLayout
 from casetracker.gui.widgets.form_parts import fit_to_screen
 from casetracker.model import Case
-from casetracker.services import preferences
+from casetracker.services import debrief, preferences
 from casetracker.services.errors import NotFound
 
 #: Debug log lines name the case by reference (casetracker.diagnostics): never its content.
@@ -123,6 +125,8 @@ class CaseWindow(QWidget):
         self.evidence = EvidenceTab(session, case_id, self)
         self.allegations = AllegationsTab(session, case_id, self)
         self.history = HistoryTab(session, case_id, self)
+        self.tasks = TasksTab(session, case_id, self)
+        self.debrief = DebriefTab(session, case_id, self)
         self.tabs = QTabWidget(self)
         for tab, title in (
             (self.details, self.tr("Details")),
@@ -131,6 +135,8 @@ class CaseWindow(QWidget):
             (self.contacts, self.tr("Contacts")),
             (self.evidence, self.tr("Sources && evidence")),
             (self.allegations, self.tr("Allegations")),
+            (self.tasks, self.tr("Tasks")),
+            (self.debrief, self.tr("Debrief")),
             (self.history, self.tr("History")),
         ):
             self.tabs.addTab(tab, title)
@@ -171,6 +177,10 @@ class CaseWindow(QWidget):
             self.close()  # the case was deleted (e.g. its creation undone)
             return
         self._refresh_header()
+        # Only once he is out or has left a place is there anyone to ask him about.
+        self.tabs.setTabVisible(
+            self.tabs.indexOf(self.debrief), debrief.qualifies(self.session.ws, self.case_id)
+        )
         if self.details.dirty:
             self._stale = {t for t in self.tab_widgets() if t is not self.details}
         else:

@@ -12,8 +12,10 @@ from casetracker.gui.models.column_table import Column
 from casetracker.gui.undo_commands import DeleteContact
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.case.case_tab import CaseTab
+from casetracker.gui.views.case.debrief_tab import seen_by_text
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.model import ContactEvent
+from casetracker.services.debrief import witness_labels
 
 
 class ContactsTab(CaseTab):
@@ -23,6 +25,7 @@ class ContactsTab(CaseTab):
         self, session: VaultSession, case_id: uuid.UUID, parent: QWidget | None = None
     ) -> None:
         super().__init__(session, case_id, parent)
+        self._witnesses: dict[uuid.UUID, str] = {}
         direct = self.tr("Yes — proof of life")
         second = self.tr("No — second-hand")
         self.table: RecordTable[ContactEvent] = RecordTable(
@@ -42,7 +45,7 @@ class ContactsTab(CaseTab):
                     self.tr("Transfer"),
                     lambda e: self.tr("reported") if e.reports_transfer else "",
                 ),
-                Column(self.tr("Who"), lambda e: e.participants),
+                Column(self.tr("Who"), self._who, tooltip=self._who),
                 Column(self.tr("Note"), lambda e: e.note, tooltip=lambda e: e.note),
             ],
             self,
@@ -65,7 +68,15 @@ class ContactsTab(CaseTab):
         layout.addWidget(self.table)
 
     def refresh(self) -> None:
-        self.table.set_records(self.session.ws.contacts.for_case(self.case_id))
+        contacts = self.session.ws.contacts.for_case(self.case_id)
+        self._witnesses = witness_labels(self.session.ws, {e.witness_case_id for e in contacts})
+        self.table.set_records(contacts)
+
+    def _who(self, event: ContactEvent) -> str:
+        """Who spoke with whom; for a debrief's report, whose ("seen by CT-0042 — name")."""
+        witness = self._witnesses.get(event.witness_case_id) if event.witness_case_id else None
+        seen = seen_by_text(witness) if witness else ""
+        return " · ".join(part for part in (seen, event.participants) if part)
 
     def clear(self) -> None:
         self.table.clear()

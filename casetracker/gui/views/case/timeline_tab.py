@@ -14,6 +14,7 @@ from casetracker.gui.locale_format import date_text, datetime_text
 from casetracker.gui.models.column_table import Column
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.case.case_tab import CaseTab
+from casetracker.gui.views.case.debrief_tab import seen_by_text
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.i18n import translate
 from casetracker.model.labels import note_text
@@ -51,6 +52,8 @@ def details(entry: TimelineEntry) -> str:
     if entry.kind in (EntryKind.CUSTODY_START, EntryKind.CUSTODY_END):
         parts.append(certainty_label(d["certainty"]))
     if entry.kind is EntryKind.CONTACT:
+        if d.get("witness"):
+            parts.append(seen_by_text(d["witness"]))
         if d.get("relative") is not None:
             parts.append(d["relative"] or translate("TimelineTab", "anonymous relative"))
         if d.get("participants"):
