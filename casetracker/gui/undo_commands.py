@@ -15,7 +15,9 @@ from casetracker.gui.error_messages import show_error
 from casetracker.gui.vault_session import VaultSession
 from casetracker.i18n import translate
 from casetracker.model import CaseStatus, Certainty, Channel, ContactEvent
-from casetracker.services import undo_support
+from casetracker.model.uncertain_date import UncertainDate
+from casetracker.services import uncertain_dates, undo_support
+from casetracker.services.contacts import contact_when
 
 
 class ServiceCommand(QUndoCommand):
@@ -98,7 +100,7 @@ class SetStatus(ServiceCommand):
         session: VaultSession,
         case_id: uuid.UUID,
         status: CaseStatus,
-        on: date,
+        on: UncertainDate | date,
         note: str = "",
     ) -> None:
         super().__init__(session, translate("undo", "Change status"))
@@ -130,7 +132,7 @@ class MoveCustody(ServiceCommand):
         session: VaultSession,
         case_id: uuid.UUID,
         place: uuid.UUID | tuple[str, str],
-        since: date | None,
+        since: UncertainDate | date | None,
         certainty: Certainty = Certainty.REPORTED,
         note: str = "",
     ) -> None:
@@ -166,7 +168,7 @@ class LogContact(ServiceCommand):
         self,
         session: VaultSession,
         case_id: uuid.UUID,
-        occurred_at: datetime,
+        occurred_at: datetime | UncertainDate,
         *,
         direct: bool,
         channel: Channel,
@@ -212,7 +214,9 @@ class LogContact(ServiceCommand):
                 self.session,
                 self.case_id,
                 self.move_to,
-                self.occurred_at.date(),
+                self.occurred_at
+                if isinstance(self.occurred_at, UncertainDate)
+                else self.occurred_at.date(),
                 self.move_certainty,
                 self.kwargs["note"],
             )
@@ -242,7 +246,7 @@ class DeleteContact(ServiceCommand):
         e = self.event
         restored = self.session.ws.contacts.log(
             e.case_id,
-            e.occurred_at,
+            contact_when(e) or e.occurred_at,
             time_known=e.time_known,
             direct=e.direct,
             channel=e.channel,
@@ -277,10 +281,14 @@ class UpdateRecord(ServiceCommand):
 
 
 def changed_fields(record: Any, new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Only what differs: (new values, old values) for an update command."""
+    """Only what differs: (new values, old values) for an update command. A date that may be
+    uncertain (it has an ``_edtf`` column) is compared, and restored, as the value both hold."""
     new_out, old_out = {}, {}
     for key, value in new.items():
-        old = getattr(record, key)
+        if hasattr(record, f"{key}_edtf"):
+            old, value = uncertain_dates.read(record, key), uncertain_dates.as_uncertain(value)
+        else:
+            old = getattr(record, key)
         if old != value:
             new_out[key], old_out[key] = value, old
     return new_out, old_out

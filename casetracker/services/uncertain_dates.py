@@ -92,7 +92,8 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
 
 
-def _examples() -> str:
+def examples() -> str:
+    """What a date field reads, as examples in one sentence (also every date field's tooltip)."""
     return translate(
         "uncertain_dates",
         "Type a date as 20.07.2026, July 2024, 2024, between 1 and 8 July 2024, "
@@ -103,7 +104,7 @@ def _examples() -> str:
 def _not_read(text: str) -> DateInputError:
     return DateInputError(
         translate("uncertain_dates", "“{text}” is not a date this app can read. {examples}").format(
-            text=text.strip(), examples=_examples()
+            text=text.strip(), examples=examples()
         )
     )
 
@@ -260,7 +261,7 @@ def parse_uncertain(
     today = today or date.today()
     plain = _normal(text)
     if not plain:
-        raise DateInputError(_examples())
+        raise DateInputError(examples())
     if plain in _UNKNOWN:
         return UncertainDate.unknown()
     approximate = False

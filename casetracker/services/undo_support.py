@@ -70,7 +70,7 @@ def undo_move(
         for period_id in reopened:
             old = session.get(CustodyPeriod, period_id)
             if old is not None:
-                old.ended, old.until = False, None
+                old.ended, old.until, old.until_edtf = False, None, ""
                 session.add(old)
         session.flush()
         place = session.get(Facility, created_place) if created_place else None

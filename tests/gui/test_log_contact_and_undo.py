@@ -78,6 +78,7 @@ def test_the_dialog_opens_ready_with_now_and_asks_who_was_heard(
     before = _contacts(window, case_window.case_id)
     dialog = _log_dialog(qtbot, case_window)
     when, time_known = dialog.when_value()
+    assert isinstance(when, datetime)
     assert time_known and abs((when - datetime.now()).total_seconds()) < 120
     assert dialog.heard.checkedButton() is None
     assert focused() is dialog.direct  # the one question to answer comes first

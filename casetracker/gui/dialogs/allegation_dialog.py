@@ -8,7 +8,8 @@ from casetracker.gui.error_messages import error_text
 from casetracker.gui.labels import allegation_label
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
+from casetracker.gui.widgets.optional_date_edit import dates_ready
+from casetracker.gui.widgets.uncertain_date_edit import UncertainDateEdit
 from casetracker.model import AllegationKind
 
 
@@ -21,7 +22,7 @@ class AllegationDialog(QDialog):
         self.setWindowTitle(self.tr("Add an allegation"))
         self.setMinimumWidth(460)
         self.kind = EnumCombo(AllegationKind, allegation_label, self)
-        self.occurred_on = OptionalDateEdit(self)
+        self.occurred_on = UncertainDateEdit(self)
         self.description = QPlainTextEdit(self)
         self.description.setFixedHeight(80)
         self.description.setTabChangesFocus(True)

@@ -34,9 +34,10 @@ from casetracker.gui.style import set_role
 from casetracker.gui.undo_commands import LogContact
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
-from casetracker.gui.widgets.moment_edit import MomentEdit
 from casetracker.gui.widgets.optional_date_edit import dates_ready
+from casetracker.gui.widgets.uncertain_date_edit import UncertainMomentEdit
 from casetracker.model import CaseStatus, Certainty, Channel
+from casetracker.model.uncertain_date import UncertainDate
 
 
 class LogContactDialog(QDialog):
@@ -70,7 +71,7 @@ class LogContactDialog(QDialog):
                 line.setPlaceholderText(self.tr("Type a reference or a name"))
         self.case_combo.currentIndexChanged.connect(self._case_changed)
 
-        self.when = MomentEdit(self)
+        self.when = UncertainMomentEdit(self)
         self.when.edit.setAccessibleName(self.tr("When"))
 
         self.direct = QRadioButton(self.tr("He himself was heard — proof of life"), self)
@@ -110,7 +111,14 @@ class LogContactDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Case"), self.case_combo)
         form.addRow(self.tr("When"), self.when)
-        when_hint = QLabel(self.tr("Type the day alone if the hour is not known."), self)
+        when_hint = QLabel(
+            self.tr(
+                "Type the day alone if the hour is not known; a month or a range (1–8 July 2024) "
+                "if the day is not."
+            ),
+            self,
+        )
+        when_hint.setWordWrap(True)
         set_role(when_hint, "hint")
         form.addRow("", when_hint)
         form.addRow(self.tr("Heard"), heard_box)
@@ -163,9 +171,13 @@ class LogContactDialog(QDialog):
         if self.relative.count() == 2:
             self.relative.setCurrentIndex(1)
 
-    def when_value(self) -> tuple[datetime, bool]:
-        """When the contact happened, and whether its time is known (False: the day only)."""
-        day, at = self.when.read()
+    def when_value(self) -> tuple[datetime | UncertainDate, bool]:
+        """When the contact happened, and whether its time is known (False: the day only); an
+        UncertainDate when not even the day is known."""
+        read = self.when.read()
+        if isinstance(read, UncertainDate):
+            return read, False
+        day, at = read
         return datetime.combine(day, at or time()), at is not None
 
     def submit(self) -> None:

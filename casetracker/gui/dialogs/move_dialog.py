@@ -14,7 +14,8 @@ from casetracker.gui.labels import certainty_label
 from casetracker.gui.undo_commands import MoveCustody
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
+from casetracker.gui.widgets.optional_date_edit import dates_ready
+from casetracker.gui.widgets.uncertain_date_edit import UncertainDateEdit
 from casetracker.model import Certainty
 
 NEW_PLACE = "new"  # the data of the "a new place" entry; a known place's is its id
@@ -40,7 +41,7 @@ class MoveDialog(QDialog):
         self.new_name.setPlaceholderText(self.tr("Name of the new place"))
         self.new_settlement = QLineEdit(self)
         self.new_settlement.setPlaceholderText(self.tr("Town or village"))
-        self.since = OptionalDateEdit(self)
+        self.since = UncertainDateEdit(self)
         self.certainty = EnumCombo(Certainty, certainty_label, self)
         self.certainty.set_value(Certainty.REPORTED)
         self.note = QLineEdit(self)

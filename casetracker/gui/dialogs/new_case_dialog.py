@@ -21,7 +21,8 @@ from casetracker.gui.style import set_role
 from casetracker.gui.undo_commands import CreateCase
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
+from casetracker.gui.widgets.optional_date_edit import dates_ready
+from casetracker.gui.widgets.uncertain_date_edit import UncertainDateEdit
 from casetracker.model import CaseStatus, Priority
 from casetracker.services.duplicates import similar_to
 
@@ -38,13 +39,13 @@ class NewCaseDialog(QDialog):
         self.name_is_changed = QCheckBox(self.tr("This is a changed name or a pseudonym"), self)
         self.aliases = QLineEdit(self)
         self.aliases.setPlaceholderText(self.tr("Other spellings, separated by ;"))
-        self.birth_date = OptionalDateEdit(self)
+        self.birth_date = UncertainDateEdit(self)
         self.home_region = QLineEdit(self)
         self.military_unit = QLineEdit(self)
         self.status = EnumCombo(CaseStatus, status_label, self)
         self.status.set_value(CaseStatus.DETAINED)
-        self.refusal_date = OptionalDateEdit(self)
-        self.detention_date = OptionalDateEdit(self)
+        self.refusal_date = UncertainDateEdit(self)
+        self.detention_date = UncertainDateEdit(self)
         self.priority = EnumCombo(Priority, priority_label, self)
         self.priority.set_value(Priority.NORMAL)
         self.caseworker = QComboBox(self)
@@ -89,7 +90,8 @@ class NewCaseDialog(QDialog):
     def check_duplicates(self) -> None:
         if not self.session.is_open:
             return
-        born = self.birth_date.value() if self.birth_date.is_valid() else None
+        birth = self.birth_date.value() if self.birth_date.is_valid() else None
+        born = birth.earliest if birth is not None and birth.is_exact else None
         found = similar_to(self.session.ws, self.full_name.text(), born)
         if not found:
             self.duplicates.hide()

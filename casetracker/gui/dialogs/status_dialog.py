@@ -9,7 +9,8 @@ from casetracker.gui.labels import status_label
 from casetracker.gui.undo_commands import SetStatus
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
+from casetracker.gui.widgets.optional_date_edit import dates_ready
+from casetracker.gui.widgets.uncertain_date_edit import UncertainDateEdit
 from casetracker.model import CaseStatus
 
 
@@ -27,8 +28,8 @@ class StatusDialog(QDialog):
         self.setMinimumWidth(440)
         self.status = EnumCombo(CaseStatus, status_label, self)
         self.status.set_value(current)
-        self.on = OptionalDateEdit(self)
-        self.on.edit.setPlaceholderText(self.tr("the day it changed"))
+        self.on = UncertainDateEdit(self)
+        self.on.edit.setPlaceholderText(self.tr("the day it changed, or e.g. July 2024"))
         self.source = QLineEdit(self)
         self.source.setPlaceholderText(self.tr("How we know, e.g. the father's call"))
         form = QFormLayout()

@@ -27,7 +27,10 @@ from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.case.case_tab import CaseTab
 from casetracker.gui.widgets.form_parts import EnumCombo, error_label, show_message
 from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
+from casetracker.gui.widgets.uncertain_date_edit import UncertainDateEdit
 from casetracker.model import Case, Priority
+from casetracker.services.cases import UNCERTAIN_FIELDS
+from casetracker.services.uncertain_dates import read
 
 TEXT_FIELDS = (
     "full_name", "aliases", "home_region", "military_unit", "unit_base", "contract_type",
@@ -48,8 +51,12 @@ class DetailsTab(CaseTab):
         self._case: Case | None = None
         self._loading = False
         self.texts: dict[str, QLineEdit] = {name: QLineEdit(self) for name in TEXT_FIELDS}
-        self.dates: dict[str, OptionalDateEdit] = {
-            name: OptionalDateEdit(self, future=name in FUTURE_DATE_FIELDS) for name in DATE_FIELDS
+        # What relatives say of a birth, a refusal or a detention may be a month or a range.
+        self.dates: dict[str, OptionalDateEdit | UncertainDateEdit] = {
+            name: UncertainDateEdit(self)
+            if name in UNCERTAIN_FIELDS
+            else OptionalDateEdit(self, future=name in FUTURE_DATE_FIELDS)
+            for name in DATE_FIELDS
         }
         self.name_is_changed = QCheckBox(self.tr("Changed name or pseudonym"), self)
         self.priority = EnumCombo(Priority, priority_label, self)
@@ -146,8 +153,11 @@ class DetailsTab(CaseTab):
             for name, edit in self.texts.items():
                 edit.setText(getattr(case, name))
             for name, date_edit in self.dates.items():
-                value: date | None = getattr(case, name)
-                date_edit.set_value(value)
+                if isinstance(date_edit, UncertainDateEdit):
+                    date_edit.set_value(read(case, name))
+                else:
+                    value: date | None = getattr(case, name)
+                    date_edit.set_value(value)
             self.name_is_changed.setChecked(case.name_is_changed)
             self.priority.set_value(case.priority)
             names = sorted({r.caseworker for r in self.session.ws.cases.rows() if r.caseworker})

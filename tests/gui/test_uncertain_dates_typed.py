@@ -1,0 +1,102 @@
+"""Uncertain dates typed as a caseworker types them (keys and clicks only), checked in the vault."""
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from casetracker.gui.main_window import MainWindow
+from casetracker.services.uncertain_dates import read
+from tests.gui.keyboard import (
+    click,
+    created,
+    log_dialog,
+    new_case_dialog,
+    new_case_window,
+    press,
+    show_tab,
+    type_any,
+    type_text,
+    vault_of,
+)
+
+
+def test_a_range_typed_in_russian_is_stored_with_its_earliest_day(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    dialog = new_case_dialog(qtbot, main_window)
+    click(qtbot, dialog.detention_date.edit)
+    type_any("между 1 и 8 июля 2024")
+    # Under the field, in words, how it was read: a range, not a day.
+    assert dialog.detention_date.understood.isVisible()
+    assert dialog.detention_date.understood.text() == "Understood: between 1 and 8 July 2024"
+    click(qtbot, dialog.birth_date.edit)
+    type_any("около 1990")
+    press(qtbot, Qt.Key.Key_Return)
+    created(qtbot, main_window, dialog)
+    case = vault_of(main_window).cases.get(dialog.case_id)  # type: ignore[arg-type]
+    assert (case.detention_date, case.detention_date_edtf) == (
+        date(2024, 7, 1),
+        "2024-07-01/2024-07-08",
+    )
+    assert (case.birth_date, case.birth_date_edtf) == (date(1990, 1, 1), "1990~")
+    # The first status ("detained") starts as uncertainly as the detention.
+    (first,) = vault_of(main_window).cases.status_history(case.id)
+    assert first.changed_on_edtf == "2024-07-01/2024-07-08"
+
+
+def test_nonsense_is_refused_under_the_field_with_examples(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    dialog = new_case_dialog(qtbot, main_window)
+    click(qtbot, dialog.detention_date.edit)
+    type_any("давно")
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert "between 1 and 8 July 2024" in dialog.detention_date.message.text()
+    assert not dialog.detention_date.understood.isVisible()
+    assert vault_of(main_window).cases.count() == 0
+
+
+def test_details_tab_shows_and_edits_a_month(qtbot: QtBot, main_window: MainWindow) -> None:
+    case_window = new_case_window(qtbot, main_window)
+    details = case_window.details
+    show_tab(case_window, details)
+    click(qtbot, details.dates["detention_date"].edit)
+    type_text(qtbot, "about July 2024")
+    click(qtbot, details.save_button)
+    case = vault_of(main_window).cases.get(case_window.case_id)
+    assert (case.detention_date, case.detention_date_edtf) == (date(2024, 7, 1), "2024-07~")
+    # Shown back in words; saving untouched changes nothing.
+    details.refresh()
+    assert details.dates["detention_date"].text() == "about July 2024"
+    assert not details.save_button.isEnabled()
+    # An exact day typed over it makes the date exact again.
+    click(qtbot, details.dates["detention_date"].edit)
+    type_text(qtbot, "03.07.2024")
+    click(qtbot, details.save_button)
+    case = vault_of(main_window).cases.get(case_window.case_id)
+    assert (case.detention_date, case.detention_date_edtf) == (date(2024, 7, 3), "")
+    # Undo brings back "about July 2024", code and all.
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: (
+            vault_of(main_window).cases.get(case_window.case_id).detention_date_edtf == "2024-07~"
+        ),
+        timeout=5_000,
+    )
+
+
+def test_a_contact_in_a_range_of_days_is_logged_without_a_time(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    case_window, dialog = log_dialog(qtbot, main_window)
+    click(qtbot, dialog.when.edit)
+    type_text(qtbot, "1-8.07.2024")
+    assert dialog.when.understood.text() == "Understood: between 1 and 8 July 2024"
+    click(qtbot, dialog.second_hand)
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    (contact,) = vault_of(main_window).contacts.for_case(case_window.case_id)
+    assert (contact.occurred_at, contact.time_known) == (datetime(2024, 7, 1), False)
+    assert read(contact, "occurred_at").precision == "between"  # type: ignore[union-attr]
