@@ -30,6 +30,7 @@ from casetracker.model.letters import GENERAL, TEMPLATE_KINDS, template_kind_for
 from casetracker.model.requests import Request
 from casetracker.model.tables import utcnow
 from casetracker.model.uncertain_date import EdtfError, Precision, UncertainDate
+from casetracker.services import uncertain_dates
 from casetracker.services.cases import get_case, held_there
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.services.letter_defaults import DEFAULTS
@@ -246,10 +247,12 @@ def date_fact(value: UncertainDate | None, language: str) -> str:
     return ""
 
 
-def _stored_date(day: date | None, code: str) -> UncertainDate | None:
+def _stored_date(record: Case, column: str) -> UncertainDate | None:
+    """The date as stored; a code this version cannot read gives its earliest day alone."""
     try:
-        return UncertainDate.from_columns(day, code)
+        return uncertain_dates.read(record, column)
     except EdtfError:
+        day = getattr(record, column)
         return UncertainDate.day(day) if day is not None else None
 
 
@@ -269,17 +272,17 @@ def case_facts(
         .order_by(col(CustodyPeriod.since).asc().nulls_first(), col(CustodyPeriod.created_at))
     ).all()
 
-    def dated(day: date | None, code: str) -> str:
-        return date_fact(_stored_date(day, code), language)
+    def dated(column: str) -> str:
+        return date_fact(_stored_date(case, column), language)
 
     status = _STATUS_RU[CaseStatus(case.status)] if language == "ru" else status_label(case.status)
     facts = {
         "ФИО": case.full_name,
-        "дата рождения": dated(case.birth_date, getattr(case, "birth_date_edtf", "")),
+        "дата рождения": dated("birth_date"),
         "воинская часть": case.military_unit,
         "место содержания": _place(held[-1]) if held else "",
-        "дата задержания": dated(case.detention_date, getattr(case, "detention_date_edtf", "")),
-        "дата отказа": dated(case.refusal_date, getattr(case, "refusal_date_edtf", "")),
+        "дата задержания": dated("detention_date"),
+        "дата отказа": dated("refusal_date"),
         "статус": status,
         "номер дела": case.ref,
         "сотрудник": case.caseworker,

@@ -255,3 +255,16 @@ def test_every_default_template_names_only_known_placeholders_and_the_law(
     assert "«О прокуратуре Российской Федерации»" in prosecutor
     ombudsman = letter_defaults.DEFAULTS[RequestKind.OMBUDSMAN.value].body
     assert "«Об Уполномоченном по правам человека в Российской Федерации»" in ombudsman
+
+
+def test_a_date_code_this_version_cannot_read_gives_its_day_not_a_failure(
+    ws: Workspace,
+) -> None:
+    case = _case(ws)
+    with ws.session() as session:
+        row = session.get(Case, case.id)
+        assert row is not None
+        row.detention_date_edtf = "2024-07-08?%"
+        session.add(row)
+    filled = LetterService(ws).fill(case.ref, RequestKind.COMMANDER.value, today=TODAY)
+    assert "был задержан (08.07.2024)" in filled.text
