@@ -246,6 +246,8 @@ def field_label(name: str) -> str:
         "acknowledged_by": translate("fields", "acknowledged by"),
         "snooze_days": translate("fields", "snoozed for days"),
         "cases": translate("fields", "cases"),
+        "merged_case": translate("fields", "case merged in"),
+        "merged_into": translate("fields", "merged into"),
     }
     return labels.get(name, name.replace("_", " "))
 

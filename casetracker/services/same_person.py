@@ -383,10 +383,10 @@ def merge(ws: "Workspace", keep: str | uuid.UUID, absorb: str | uuid.UUID) -> Me
         filled, noted = _merge_fields(kept, undo.absorb_row)
         kept.search_key = case_search_key(kept)
         session.add(kept)
-        # One entry in the kept case's history: "merge added — reference: CT-0002 → CT-0001".
+        # One entry in the kept case's history: "merge added — case merged in: CT-0002 …".
         audit.record(
             session, ws.actor, AuditAction.CREATE, MERGE_ENTITY, str(absorbed.id), str(kept.id),
-            ref=[absorbed.ref, kept.ref],
+            **_merge_fields_of(undo.keep_row, undo.absorb_row, undone=False),
         )  # fmt: skip
         return MergeResult(
             kept.ref,
@@ -567,6 +567,18 @@ def _merge_fields(kept: Case, absorbed: Mapping[str, Any]) -> tuple[list[str], l
     return filled, noted
 
 
+def _merge_fields_of(
+    keep: Mapping[str, Any], absorb: Mapping[str, Any], *, undone: bool
+) -> dict[str, list[str | None]]:
+    """A merge's audit entry: which case went into which (as values added, or when the merge
+    is undone, as last values deleted)."""
+    texts = {
+        "merged_case": f"{absorb['ref']} {absorb['full_name']}",
+        "merged_into": f"{keep['ref']} {keep['full_name']}",
+    }
+    return {k: [v, None] if undone else [None, v] for k, v in texts.items()}
+
+
 def _rank(priority: Any) -> int:
     try:
         return _PRIORITY_ORDER.index(Priority(priority))
@@ -617,5 +629,5 @@ def unmerge(ws: "Workspace", undo: MergeUndo) -> None:
         for case_id in (undo.keep_id, undo.absorb_id):
             audit.record(
                 session, ws.actor, AuditAction.DELETE, MERGE_ENTITY, str(undo.absorb_id),
-                str(case_id), ref=[undo.absorb_row["ref"], undo.keep_row["ref"]],
+                str(case_id), **_merge_fields_of(undo.keep_row, undo.absorb_row, undone=True),
             )  # fmt: skip

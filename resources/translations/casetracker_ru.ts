@@ -6965,11 +6965,11 @@ in %2</source>
     </message>
     <message>
         <source>case merged in</source>
-        <translation type="unfinished"></translation>
+        <translation>присоединённое дело</translation>
     </message>
     <message>
         <source>merged into</source>
-        <translation type="unfinished"></translation>
+        <translation>объединено с делом</translation>
     </message>
 </context>
 <context>
@@ -9821,6 +9821,22 @@ in %2</source>
     <message>
         <source>Merge two cases</source>
         <translation>Объединение двух дел</translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete a request</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

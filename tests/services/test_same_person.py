@@ -148,7 +148,10 @@ def test_merge_is_one_entry_in_the_history(ws: Workspace, two: tuple[Case, Case]
         entries = session.exec(select(AuditEntry).where(AuditEntry.case_id == str(keep.id))).all()
     merges = [e for e in entries if e.entity == "CaseMerge"]
     assert [(e.action, e.entity_id) for e in merges] == [("create", str(absorb.id))]
-    assert json.loads(merges[0].changes) == {"ref": [absorb.ref, keep.ref]}
+    assert json.loads(merges[0].changes) == {
+        "merged_case": [None, f"{absorb.ref} Ivan Petrov"],
+        "merged_into": [None, f"{keep.ref} Иван Петров"],
+    }
     # The absorbed case's own history is now in the kept case's.
     assert any(e.entity_id == str(absorb.id) and e.action == "create" for e in entries)
 
