@@ -625,11 +625,11 @@ proof of life</source>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Задачи</translation>
     </message>
     <message>
         <source>Debrief</source>
-        <translation type="unfinished"></translation>
+        <translation>Опрос</translation>
     </message>
     <message>
         <source>History</source>
@@ -943,47 +943,47 @@ For support: %1</source>
     <name>DebriefTab</name>
     <message>
         <source>seen by %1 (debrief)</source>
-        <translation type="unfinished"></translation>
+        <translation>видел %1 (опрос)</translation>
     </message>
     <message>
         <source>Men recorded at the same places while he was held there. Ask him about each of them; what he saw is logged on that man&apos;s case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Люди, которые по нашим данным находились в тех же местах одновременно с ним. Спросите его о каждом; то, что он видел, записывается в дело этого человека.</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished">Дело</translation>
+        <translation>Дело</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Статус</translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Held with him</source>
-        <translation type="unfinished"></translation>
+        <translation>Где и когда был вместе с ним</translation>
     </message>
     <message>
         <source>He himself was last heard</source>
-        <translation type="unfinished"></translation>
+        <translation>Последний раз слышали его самого</translation>
     </message>
     <message>
         <source>Men held with him</source>
-        <translation type="unfinished"></translation>
+        <translation>Содержавшиеся вместе с ним</translation>
     </message>
     <message>
         <source>He saw this man…</source>
-        <translation type="unfinished"></translation>
+        <translation>Он видел этого человека…</translation>
     </message>
     <message>
         <source>Log what he said about the selected man, on that man&apos;s case</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать то, что он рассказал о выбранном человеке, в дело этого человека</translation>
     </message>
     <message>
         <source>Nobody else is recorded at his places at the same time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Больше никто не записан в тех же местах в то же время.</translation>
     </message>
 </context>
 <context>
@@ -3633,39 +3633,39 @@ proof of life</source>
     <name>SeenByDialog</name>
     <message>
         <source>He saw this man</source>
-        <translation type="unfinished"></translation>
+        <translation>Он видел этого человека</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; was seen by &lt;b&gt;%2&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: его видел &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>What he saw: when, where, in what state</source>
-        <translation type="unfinished"></translation>
+        <translation>Что он видел: когда, где, в каком состоянии</translation>
     </message>
     <message>
         <source>He told us on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата рассказа</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">Канал</translation>
+        <translation>Способ связи</translation>
     </message>
     <message>
         <source>What he saw</source>
-        <translation type="unfinished"></translation>
+        <translation>Что он видел</translation>
     </message>
     <message>
         <source>Logged on the other man&apos;s case as news about him (second-hand), not as proof of life: only his own voice is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Записывается в дело другого человека как сведения о нём (с чужих слов), а не как подтверждение, что он жив: таким подтверждением служит только его собственный голос.</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать</translation>
     </message>
     <message>
         <source>Say on which day he told you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите, в какой день он это рассказал.</translation>
     </message>
 </context>
 <context>
@@ -4042,110 +4042,110 @@ proof of life</source>
     <name>TaskDialog</name>
     <message>
         <source>New task</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая задача</translation>
     </message>
     <message>
         <source>Edit task</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить задачу</translation>
     </message>
     <message>
         <source>e.g. call the father on Friday</source>
-        <translation type="unfinished"></translation>
+        <translation>например, позвонить отцу в пятницу</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Что сделать</translation>
     </message>
     <message>
         <source>no day</source>
-        <translation type="unfinished"></translation>
+        <translation>без срока</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Who does it</source>
-        <translation type="unfinished"></translation>
+        <translation>Исполнитель</translation>
     </message>
     <message>
         <source>e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>например, %1</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Заметка</translation>
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>Add task</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить задачу</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Сохранить</translation>
+        <translation>Сохранить</translation>
     </message>
     <message>
         <source>Say what is to be done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Напишите, что нужно сделать.</translation>
     </message>
 </context>
 <context>
     <name>TasksTab</name>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Что сделать</translation>
     </message>
     <message>
         <source>Who does it</source>
-        <translation type="unfinished"></translation>
+        <translation>Исполнитель</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">Готово</translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Заметка</translation>
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Задачи</translation>
     </message>
     <message>
         <source>New task…</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая задача…</translation>
     </message>
     <message>
         <source>Add a task (Insert)</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить задачу (Insert)</translation>
     </message>
     <message>
         <source>Mark the selected task done (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметить выбранную задачу как выполненную (Ctrl+D)</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished">Изменить…</translation>
+        <translation>Изменить…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Удалить</translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <source>Delete the selected task (Ctrl+Z brings it back)</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить выбранную задачу (Ctrl+Z вернёт её)</translation>
     </message>
     <message>
         <source>No tasks for this case yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>По этому делу задач пока нет.</translation>
     </message>
     <message>
         <source>Not done after all</source>
-        <translation type="unfinished"></translation>
+        <translation>Вернуть в работу</translation>
     </message>
 </context>
 <context>
@@ -4208,62 +4208,62 @@ proof of life</source>
     <message>
         <source>Tasks</source>
         <extracomment>A task&apos;s case, to open on its Tasks tab.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Задачи</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">Готово</translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Mark the selected task done (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметить выбранную задачу как выполненную (Ctrl+D)</translation>
     </message>
     <message>
         <source>Open case</source>
-        <translation type="unfinished">Открыть дело</translation>
+        <translation>Открыть дело</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished">Дело</translation>
+        <translation>Дело</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Что сделать</translation>
     </message>
     <message>
         <source>Who does it</source>
-        <translation type="unfinished"></translation>
+        <translation>Исполнитель</translation>
     </message>
     <message>
         <source>Tasks due</source>
-        <translation type="unfinished"></translation>
+        <translation>Задачи к сроку</translation>
     </message>
     <message>
         <source>none overdue or due in the next 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>просроченных нет, на ближайшие 7 дней ничего нет</translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n просрочена</numerusform>
+            <numerusform>%n просрочены</numerusform>
+            <numerusform>%n просрочено</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n due in the next 7 days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n на ближайшие 7 дней</numerusform>
+            <numerusform>%n на ближайшие 7 дней</numerusform>
+            <numerusform>%n на ближайшие 7 дней</numerusform>
         </translation>
     </message>
 </context>
@@ -4829,8 +4829,8 @@ in %2</source>
         <translation>номер дела, например CT-0042</translation>
     </message>
     <message>
-        <source>day of the contact, DD.MM.YYYY or YYYY-MM-DD; add the time if known: &quot;19.07.2024 18:00&quot;</source>
-        <translation>день контакта, ДД.ММ.ГГГГ или ГГГГ-ММ-ДД; если время известно, добавьте его: &quot;19.07.2024 18:00&quot;</translation>
+        <source>day of the contact, DD.MM.YYYY or YYYY-MM-DD; add the time if known: &quot;19.07.2024 18:00&quot;; if the day is not known, a month or a range: &quot;07.2024&quot;, &quot;1-8.07.2024&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>he was heard himself (proof of life)</source>
@@ -5884,43 +5884,43 @@ in %2</source>
     </message>
     <message>
         <source>list the men held where he was, at the same time, to ask him about</source>
-        <translation type="unfinished"></translation>
+        <translation>список людей, содержавшихся там же и тогда же, что и он, — чтобы расспросить его о них</translation>
     </message>
     <message>
         <source>the released or moved man&apos;s case, e.g. CT-0042</source>
-        <translation type="unfinished"></translation>
+        <translation>дело освобождённого или переведённого, например CT-0042</translation>
     </message>
     <message>
         <source>log that one man saw another (second-hand news, not proof of life)</source>
-        <translation type="unfinished"></translation>
+        <translation>записать, что один человек видел другого (сведения с чужих слов, не подтверждение, что он жив)</translation>
     </message>
     <message>
         <source>the case of the man who saw him</source>
-        <translation type="unfinished"></translation>
+        <translation>дело того, кто видел</translation>
     </message>
     <message>
         <source>the case of the man he saw</source>
-        <translation type="unfinished"></translation>
+        <translation>дело того, кого он видел</translation>
     </message>
     <message>
         <source>the day he told you, DD.MM.YYYY or YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>день, когда он это рассказал, ДД.ММ.ГГГГ или ГГГГ-ММ-ДД</translation>
     </message>
     <message>
         <source>how he told you (default: visit)</source>
-        <translation type="unfinished"></translation>
+        <translation>как он это рассказал (по умолчанию: visit — при встрече)</translation>
     </message>
     <message>
         <source>what he saw, in a few words</source>
-        <translation type="unfinished"></translation>
+        <translation>что он видел, в двух словах</translation>
     </message>
     <message>
         <source>{n} man/men held with him</source>
-        <translation type="unfinished"></translation>
+        <translation>Содержались вместе с ним: {n}</translation>
     </message>
     <message>
         <source>Logged for {seen}: seen by {witness} (second-hand news) on {day}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Записано в дело {seen}: его видел {witness} (сведения с чужих слов), {day}.</translation>
     </message>
     <message>
         <source>who changed what in a case and when (UTC), newest first</source>
@@ -6033,79 +6033,79 @@ in %2</source>
     <message>
         <source>list the tasks still to do, soonest first</source>
         <extracomment>Characters of a task&apos;s id the list prints and `task-done` takes.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>список невыполненных задач, ближайшие сначала</translation>
     </message>
     <message>
         <source>only the tasks of this case, e.g. CT-0042</source>
-        <translation type="unfinished"></translation>
+        <translation>только задачи этого дела, например CT-0042</translation>
     </message>
     <message>
         <source>the done tasks too</source>
-        <translation type="unfinished"></translation>
+        <translation>включая выполненные задачи</translation>
     </message>
     <message>
         <source>add a task to a case</source>
-        <translation type="unfinished"></translation>
+        <translation>добавить задачу к делу</translation>
     </message>
     <message>
         <source>what to do, e.g. &quot;call the father&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>что сделать, например &quot;позвонить отцу&quot;</translation>
     </message>
     <message>
         <source>the day it is due, DD.MM.YYYY or YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>срок, ДД.ММ.ГГГГ или ГГГГ-ММ-ДД</translation>
     </message>
     <message>
         <source>who does it</source>
-        <translation type="unfinished"></translation>
+        <translation>исполнитель</translation>
     </message>
     <message>
         <source>more about it, in a few words</source>
-        <translation type="unfinished"></translation>
+        <translation>подробности, в двух словах</translation>
     </message>
     <message>
         <source>mark a task done</source>
-        <translation type="unfinished"></translation>
+        <translation>отметить задачу как выполненную</translation>
     </message>
     <message>
         <source>the task&apos;s number as `tasks` prints it</source>
-        <translation type="unfinished"></translation>
+        <translation>номер задачи, как его выводит `tasks`</translation>
     </message>
     <message>
         <source>it is still to do after all</source>
-        <translation type="unfinished"></translation>
+        <translation>задача всё-таки не выполнена</translation>
     </message>
     <message>
         <source>done {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>выполнено {day}</translation>
     </message>
     <message>
         <source>no due day</source>
-        <translation type="unfinished"></translation>
+        <translation>без срока</translation>
     </message>
     <message>
         <source>{day}, overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}, просрочено</translation>
     </message>
     <message>
         <source>{day}, in the next 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}, в ближайшие 7 дней</translation>
     </message>
     <message>
         <source>{n} task(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Задач: {n}</translation>
     </message>
     <message>
         <source>Task {id} added to {ref}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Задача {id} добавлена к делу {ref}.</translation>
     </message>
     <message>
         <source>Task {id} is to do again: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Задача {id} снова в работе: {title}</translation>
     </message>
     <message>
         <source>Task {id} done: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Задача {id} выполнена: {title}</translation>
     </message>
     <message>
         <source>monthly reports: statuses, detentions, silence, places</source>
@@ -7762,7 +7762,7 @@ in %2</source>
     </message>
     <message>
         <source>The printer could not be opened.</source>
-        <extracomment>The chart is laid out at this size (in points) and scaled to the page, so its text keeps the proportions it has on screen.</extracomment>
+        <extracomment>The chart is laid out this wide (in pixels, its height in the page&apos;s proportions) and scaled to the page: wide enough for twelve month names under their bars.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8284,7 +8284,7 @@ in %2</source>
     </message>
     <message>
         <source>A man cannot be his own witness: choose another case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Человек не может быть свидетелем о самом себе: выберите другое дело.</translation>
     </message>
     <message>
         <source>A reply deadline is from {min} to {max} days.</source>
@@ -8326,23 +8326,23 @@ in %2</source>
     <message>
         <source>Say what is to be done.</source>
         <extracomment>Days in &quot;due this week&quot;, today included. What a caseworker may change on a task with ``update``; done/reopen have their own calls.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Напишите, что нужно сделать.</translation>
     </message>
     <message>
         <source>This task is no longer in the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этой задачи в хранилище уже нет.</translation>
     </message>
     <message>
         <source>A task number is the 8 characters `tasks` prints.</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер задачи — это 8 символов, которые выводит команда `tasks`.</translation>
     </message>
     <message>
         <source>There is no task {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Задачи {id} нет.</translation>
     </message>
     <message>
         <source>Several tasks begin with {id}: type more.</source>
-        <translation type="unfinished"></translation>
+        <translation>С {id} начинается несколько задач: введите больше символов.</translation>
     </message>
     <message>
         <source>{name} already exists; choose another name.</source>
@@ -9567,30 +9567,30 @@ in %2</source>
     <name>task_words</name>
     <message>
         <source>no day</source>
-        <translation type="unfinished"></translation>
+        <translation>без срока</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>просрочено на %n день</numerusform>
+            <numerusform>просрочено на %n дня</numerusform>
+            <numerusform>просрочено на %n дней</numerusform>
         </translation>
     </message>
     <message>
         <source>today</source>
-        <translation type="unfinished">сегодня</translation>
+        <translation>сегодня</translation>
     </message>
     <message>
         <source>tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>завтра</translation>
     </message>
     <message numerus="yes">
         <source>in %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>через %n день</numerusform>
+            <numerusform>через %n дня</numerusform>
+            <numerusform>через %n дней</numerusform>
         </translation>
     </message>
 </context>
@@ -9792,27 +9792,27 @@ in %2</source>
     </message>
     <message>
         <source>New task</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая задача</translation>
     </message>
     <message>
         <source>Edit task</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменение задачи</translation>
     </message>
     <message>
         <source>Task done</source>
-        <translation type="unfinished"></translation>
+        <translation>Задача выполнена</translation>
     </message>
     <message>
         <source>Task to do again</source>
-        <translation type="unfinished"></translation>
+        <translation>Задача снова в работе</translation>
     </message>
     <message>
         <source>Delete a task</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление задачи</translation>
     </message>
     <message>
         <source>Seen by (debrief)</source>
-        <translation type="unfinished"></translation>
+        <translation>Видел (опрос)</translation>
     </message>
     <message>
         <source>Same man or not</source>
