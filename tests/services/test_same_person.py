@@ -23,6 +23,7 @@ from casetracker.services import same_person
 from casetracker.services.duplicates import possible_duplicates
 from casetracker.services.errors import InvalidInput
 from casetracker.services.workspace import Workspace
+from casetracker.storage import database
 
 
 def _rows(ws: Workspace) -> dict[str, list[tuple[Any, ...]]]:
@@ -206,3 +207,33 @@ def test_a_pair_is_one_row_whichever_order(ws: Workspace) -> None:
     assert same_person.links_for(ws, b.id)[0].other_ref == a.ref
     with pytest.raises(InvalidInput):
         same_person.mark_same(ws, a.id, a.ref, SameCertainty.LIKELY)
+
+
+def test_remembered_facts_follow_a_merge_and_its_undo(
+    ws: Workspace, two: tuple[Case, Case]
+) -> None:
+    """The case list, search and flags are brought up to date for the two cases only (every
+    write of the merge described), and agree with facts worked out afresh."""
+    keep, absorb = two
+
+    def fresh() -> tuple[Any, ...]:
+        database._REMEMBERED.pop(ws.engine, None)
+        return now()
+
+    def now() -> tuple[Any, ...]:
+        return (
+            ws.cases.rows(),
+            ws.cases.rows(search=absorb.ref),
+            sorted((f.rule, f.case_ref) for f in ws.flags.open_flags()),
+        )
+
+    now()
+    count = database.change_count(ws.engine)
+    assert count is not None
+    result = same_person.merge(ws, keep.id, absorb.id)
+    assert database.changes_since(ws.engine, count) is not None  # no undescribed write
+    merged = now()
+    assert [r.ref for r in merged[0]] == [keep.ref] and merged == fresh()
+    same_person.unmerge(ws, result.undo)
+    restored = now()
+    assert [r.ref for r in restored[0]] == [keep.ref, absorb.ref] and restored == fresh()
