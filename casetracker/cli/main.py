@@ -18,6 +18,7 @@ from casetracker.cli import (
     history_commands,
     letter_commands,
     os_errors,
+    report_commands,
     request_commands,
     rule_commands,
     same_person_commands,
@@ -100,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         same_person_commands,
         letter_commands,
         request_commands,
+        report_commands,
     ):
         module.add_commands(sub)
     return parser

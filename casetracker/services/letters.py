@@ -27,6 +27,7 @@ from casetracker.i18n import QT_TRANSLATE_NOOP, format_date, translate
 from casetracker.model import Case, CaseStatus, CustodyPeriod, Facility, LetterTemplate
 from casetracker.model.labels import status_label
 from casetracker.model.letters import GENERAL, TEMPLATE_KINDS, template_kind_for
+from casetracker.model.request_labels import request_kind_label
 from casetracker.model.requests import Request
 from casetracker.model.tables import utcnow
 from casetracker.model.uncertain_date import EdtfError, Precision, UncertainDate
@@ -340,17 +341,18 @@ class LetterService:
     def __init__(self, workspace: "Workspace") -> None:
         self.ws = workspace
 
-    def _templates(self) -> dict[str, LetterTemplate]:
-        if self.ws.read_only:
+    def _templates(self, *, store: bool = True) -> dict[str, LetterTemplate]:
+        if self.ws.read_only or not store:
             with self.ws.reading() as session:
                 stored = _stored(session)
             return {k: stored.get(k) or default_template(k) for k in TEMPLATE_KINDS}
         with self.ws.session() as session:
             return _ensure_defaults(session)
 
-    def templates(self) -> list[LetterTemplate]:
-        """Every kind's template, in ``TEMPLATE_KINDS`` order (the defaults stored on first use)."""
-        stored = self._templates()
+    def templates(self, *, store: bool = True) -> list[LetterTemplate]:
+        """Every kind's template, in ``TEMPLATE_KINDS`` order: the defaults are stored on first
+        use, or with ``store=False`` only shown (a list that must not change the vault)."""
+        stored = self._templates(store=store)
         return [stored[kind] for kind in TEMPLATE_KINDS]
 
     def template(self, kind: str) -> LetterTemplate:
@@ -457,6 +459,13 @@ def save_letter(path: Path, text: str, *, title: str = "", overwrite: bool = Fal
         raise InvalidInput(
             translate("letters", "%1 already exists; choose another name.").replace("%1", path.name)
         ) from None
+
+
+def template_kind_label(kind: str) -> str:
+    """Who a template is for, in the interface language ("Military prosecutor's office")."""
+    if kind == GENERAL:
+        return translate("letters", "Any other addressee")
+    return request_kind_label(kind)
 
 
 def placeholder_description(placeholder: Placeholder) -> str:

@@ -357,6 +357,16 @@
         </message>
     </context>
     <context>
+        <name>RequestDialog</name>
+        <message numerus="yes">
+            <source>A reply is due by %1 (%n day(s) for this kind of body).</source>
+            <translation>
+                <numerusform>A reply is due by %1 (%n day for this kind of body).</numerusform>
+                <numerusform>A reply is due by %1 (%n days for this kind of body).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SamePersonDialog</name>
         <message numerus="yes">
             <source>%n cases match: type more of the name, or the reference.</source>
@@ -633,6 +643,23 @@
             <translation>
                 <numerusform>%n case without a detention date are not counted.</numerusform>
                 <numerusform>%n cases without a detention date are not counted.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>request_words</name>
+        <message numerus="yes">
+            <source>%n day(s) late</source>
+            <translation>
+                <numerusform>%n day late</numerusform>
+                <numerusform>%n days late</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) left</source>
+            <translation>
+                <numerusform>%n day left</numerusform>
+                <numerusform>%n days left</numerusform>
             </translation>
         </message>
     </context>

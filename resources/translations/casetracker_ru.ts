@@ -2232,10 +2232,6 @@ proof of life</source>
         <translation>Запрос</translation>
     </message>
     <message>
-        <source>Any other addressee</source>
-        <translation>Другой адресат</translation>
-    </message>
-    <message>
         <source>Fill the letter again</source>
         <translation>Заполнить письмо заново</translation>
     </message>
@@ -2317,6 +2313,29 @@ proof of life</source>
     <message>
         <source>Put the app&apos;s own text back? Your organisation&apos;s version is replaced.</source>
         <translation>Вернуть исходный текст программы? Текст вашей организации будет заменён.</translation>
+    </message>
+</context>
+<context>
+    <name>LetterTemplatesBox</name>
+    <message>
+        <source>Letter templates</source>
+        <translation>Шаблоны писем</translation>
+    </message>
+    <message>
+        <source>Letters to officials are written from these templates (a case window: Write a letter…). Your changes are kept in the vault for everyone using it.</source>
+        <translation>По этим шаблонам составляются письма в государственные органы и организации (в окне дела: «Составить письмо…»). Ваши изменения хранятся в хранилище и видны всем, кто с ним работает.</translation>
+    </message>
+    <message>
+        <source>Edit template…</source>
+        <translation>Изменить шаблон…</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>изменён</translation>
+    </message>
+    <message>
+        <source>the app&apos;s text</source>
+        <translation>исходный текст</translation>
     </message>
 </context>
 <context>
@@ -3411,55 +3430,55 @@ proof of life</source>
     </message>
     <message>
         <source>Last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Последние 12 месяцев</translation>
     </message>
     <message>
         <source>All months</source>
-        <translation type="unfinished"></translation>
+        <translation>Все месяцы</translation>
     </message>
     <message>
         <source>Months shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Показанные месяцы</translation>
     </message>
     <message>
         <source>&amp;Months:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Месяцы:</translation>
     </message>
     <message>
         <source>With case &amp;references</source>
-        <translation type="unfinished"></translation>
+        <translation>С &amp;номерами дел</translation>
     </message>
     <message>
         <source>Without it the CSV holds counts only, safe to pass on. With it, each count lists the cases&apos; references (never names): keep that file inside the team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Без отметки в CSV только числа — такой файл можно передавать. С отметкой к каждому числу добавляются номера дел (имён там нет никогда): такой файл держите внутри команды.</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сохранить CSV…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Печать…</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Сводка</translation>
     </message>
     <message>
         <source>Status over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Статусы по месяцам</translation>
     </message>
     <message>
         <source>New detentions</source>
-        <translation type="unfinished"></translation>
+        <translation>Новые задержания</translation>
     </message>
     <message>
         <source>Silence</source>
-        <translation type="unfinished"></translation>
+        <translation>Без связи</translation>
     </message>
     <message>
         <source>Places over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Места по месяцам</translation>
     </message>
     <message>
         <source>not recorded</source>
@@ -3503,7 +3522,7 @@ proof of life</source>
     </message>
     <message>
         <source>Choose one of the charts&apos; tabs to export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Откройте вкладку с графиком, чтобы сохранить его в CSV.</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) in the vault</source>
@@ -3523,22 +3542,257 @@ proof of life</source>
     </message>
     <message>
         <source>Save the report as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить отчёт в CSV</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>The report was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Отчёт не сохранён</translation>
     </message>
     <message>
         <source>Print the reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Печать отчётов</translation>
     </message>
     <message>
         <source>The reports were not printed</source>
+        <translation>Отчёты не напечатаны</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <source>New request</source>
+        <extracomment>What the scan chooser offers first; any file may still be chosen.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Military prosecutor&apos;s office of the garrison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body or official</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our outgoing No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>once they tell us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their registration No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation type="unfinished">Подписано</translation>
+    </message>
+    <message>
+        <source>What was asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reply yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply received on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished">—</translation>
+    </message>
+    <message>
+        <source>What the reply amounts to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the reply says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a scan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer pursued (withdrawn or settled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A scan is attached (see Sources &amp; evidence).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It amounts to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Сохранить</translation>
+    </message>
+    <message>
+        <source>The reply deadline shows once the day sent is typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A reply is due by %1 (%n day(s) for this kind of body).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan or photo of the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans and photos (%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is larger than 64 MB and cannot be attached.</source>
+        <translation type="unfinished">Этот файл больше 64 МБ, его нельзя вложить.</translation>
+    </message>
+    <message>
+        <source>Say on which day it was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say on which day the reply came.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what the reply amounts to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestsTab</name>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a request sent to an official body (Insert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the reply and attach its scan (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished">Изменить…</translation>
+    </message>
+    <message>
+        <source>Write a letter…</source>
+        <translation type="unfinished">Составить письмо…</translation>
+    </message>
+    <message>
+        <source>A letter filled from the case and this request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Удалить</translation>
+    </message>
+    <message>
+        <source>Delete the selected request (Ctrl+Z brings it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests yet. Record each letter or appeal sent to a prosecutor, investigators, a commander, a court, the ombudsman, the Red Cross or a hospital: a reply that does not come in time is flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed without a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit reply…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4207,7 +4461,7 @@ proof of life</source>
     <name>TodayTasks</name>
     <message>
         <source>Tasks</source>
-        <extracomment>A task&apos;s case, to open on its Tasks tab.</extracomment>
+        <extracomment>Rows shown before the list scrolls: the flags above keep most of the height. A task&apos;s case, to open on its Tasks tab.</extracomment>
         <translation>Задачи</translation>
     </message>
     <message>
@@ -4923,6 +5177,10 @@ in %2</source>
     <message>
         <source>second-hand news</source>
         <translation>вести со слов других</translation>
+    </message>
+    <message>
+        <source>Logged for {ref}: {kind}, {when}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Logged for {ref}: {kind} on {day}.</source>
@@ -5939,8 +6197,8 @@ in %2</source>
         <translation>только изменения по этот день включительно (ДД.ММ.ГГГГ)</translation>
     </message>
     <message>
-        <source>only changes of this kind (may be repeated): {kinds}</source>
-        <translation>только изменения этого раздела (можно указать несколько раз): {kinds}</translation>
+        <source>only changes of this kind (may be repeated)</source>
+        <translation>только изменения этого раздела (можно указать несколько раз)</translation>
     </message>
     <message>
         <source>only changes with these words</source>
@@ -6109,31 +6367,31 @@ in %2</source>
     </message>
     <message>
         <source>monthly reports: statuses, detentions, silence, places</source>
-        <translation type="unfinished"></translation>
+        <translation>отчёты по месяцам: статусы, задержания, отсутствие связи, места</translation>
     </message>
     <message>
         <source>which report (default: all)</source>
-        <translation type="unfinished"></translation>
+        <translation>какой отчёт (по умолчанию все)</translation>
     </message>
     <message>
         <source>the last twelve months (default) or every month with data</source>
-        <translation type="unfinished"></translation>
+        <translation>последние двенадцать месяцев (по умолчанию) или все месяцы, за которые есть данные</translation>
     </message>
     <message>
         <source>count up to this day instead of today (DD.MM.YYYY or YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>считать по этот день, а не по сегодня (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)</translation>
     </message>
     <message>
         <source>write CSV instead of printing; with --which all, one file per report named FILE-&lt;report&gt;.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>сохранить в CSV вместо вывода на экран; при --which all — по файлу на отчёт с именем ФАЙЛ-&lt;отчёт&gt;.csv</translation>
     </message>
     <message>
         <source>add the case references counted in each cell (without: counts only, no cases)</source>
-        <translation type="unfinished"></translation>
+        <translation>добавить номера дел, учтённых в каждой ячейке (без этого — только числа, без дел)</translation>
     </message>
     <message>
         <source>Nothing to count yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пока считать нечего.</translation>
     </message>
     <message>
         <source>list requests awaiting a reply across cases, the most overdue first</source>
@@ -6265,6 +6523,67 @@ in %2</source>
     </message>
     <message>
         <source>--set takes KIND=DAYS, e.g. red-cross=90.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a day (20.07.2024), a month (&quot;июль 2024&quot;), a year, a range (&quot;1-8.07.2024&quot;), &quot;до 8 июля 2024&quot;, &quot;после 1 июля 2024&quot;, &quot;около 2020&quot; or &quot;неизвестно&quot;</source>
+        <extracomment>Option → case field, for the dates a case may hold uncertainly.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date of birth: {forms}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when he refused to fight: {forms}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when he was detained: {forms}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add a case, its dates as relatives know them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>his name as it is known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where the case stands (default: detained)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>his military unit</source>
+        <translation type="unfinished">его воинская часть</translation>
+    </message>
+    <message>
+        <source>his home region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show a case&apos;s dates in words, or change them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change a case&apos;s status, with the day it changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when it changed: {forms}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how we know, in a few words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added {ref}: {name} ({status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ref}: {status} — {when}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7477,6 +7796,10 @@ in %2</source>
         <source>%1 already exists; choose another name.</source>
         <translation>%1 уже существует; выберите другое имя.</translation>
     </message>
+    <message>
+        <source>Any other addressee</source>
+        <translation>Другой адресат</translation>
+    </message>
 </context>
 <context>
     <name>passphrase</name>
@@ -7656,100 +7979,124 @@ in %2</source>
     <name>reports</name>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Месяц</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Статус</translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Число дел</translation>
     </message>
     <message>
         <source>Detention date</source>
-        <translation type="unfinished">Дата задержания</translation>
+        <translation>Дата задержания</translation>
     </message>
     <message>
         <source>Detentions</source>
-        <translation type="unfinished"></translation>
+        <translation>Число задержаний</translation>
     </message>
     <message>
         <source>Without proof of life</source>
-        <translation type="unfinished"></translation>
+        <translation>Без подтверждения, что жив</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Группа</translation>
     </message>
     <message>
         <source>Men</source>
-        <translation type="unfinished"></translation>
+        <translation>Число человек</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished">Место</translation>
+        <translation>Место</translation>
     </message>
     <message>
         <source>Men held</source>
-        <translation type="unfinished"></translation>
+        <translation>Удерживалось человек</translation>
     </message>
     <message>
         <source>Case references</source>
-        <translation type="unfinished"></translation>
+        <translation>Номера дел</translation>
     </message>
     <message>
         <source>{weeks}+ weeks</source>
         <extracomment>Weeks of silence: (first day, first day of the next bucket or None for the last). Keys of the lines of the detentions and silence reports. First days of the months, or the silence buckets&apos; first days. Cases (or custody periods) left out, and why, in words; &quot;&quot; when none were.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{weeks}+ нед.</translation>
     </message>
     <message>
         <source>{first}–{last} weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>{first}–{last} нед.</translation>
     </message>
     <message>
         <source>Cases by status at the end of each month</source>
-        <translation type="unfinished"></translation>
+        <translation>Дела по статусам на конец каждого месяца</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) without a detention date are not counted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n дело без даты задержания не учтено.</numerusform>
+            <numerusform>%n дела без даты задержания не учтены.</numerusform>
+            <numerusform>%n дел без даты задержания не учтено.</numerusform>
         </translation>
     </message>
     <message>
         <source>New detentions per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Новые задержания по месяцам</translation>
     </message>
     <message>
         <source>month known</source>
-        <translation type="unfinished"></translation>
+        <translation>месяц известен</translation>
     </message>
     <message>
         <source>month not certain (earliest possible)</source>
-        <translation type="unfinished"></translation>
+        <translation>месяц неточен (самый ранний из возможных)</translation>
     </message>
     <message>
         <source>held</source>
-        <translation type="unfinished"></translation>
+        <translation>удерживаются</translation>
     </message>
     <message>
         <source>serving or refused</source>
-        <translation type="unfinished"></translation>
+        <translation>служат или отказались</translation>
     </message>
     <message>
         <source>Men by weeks without proof of life</source>
-        <translation type="unfinished"></translation>
+        <translation>Сколько недель нет подтверждения, что человек жив</translation>
     </message>
     <message>
         <source>Men held per place, month by month</source>
-        <translation type="unfinished"></translation>
+        <translation>Сколько человек удерживалось в каждом месте по месяцам</translation>
     </message>
     <message numerus="yes">
         <source>%n other place(s)</source>
         <extracomment>Places drawn as lines of their own; the rest are summed into one. Beyond this many months, the month labels stand upright to fit. One colour per status, alike in both themes (mid tones read on white and on near-black).</extracomment>
+        <translation>
+            <numerusform>ещё %n место</numerusform>
+            <numerusform>ещё %n места</numerusform>
+            <numerusform>ещё %n мест</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No cases to count in these months.</source>
+        <translation>За эти месяцы считать нечего.</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <extracomment>The chart is laid out this wide (in pixels, its height in the page&apos;s proportions) and scaled to the page: wide enough for twelve month names under their bars.</extracomment>
+        <translation>Не удалось подключиться к принтеру.</translation>
+    </message>
+    <message>
+        <source>Casetracker report · {period} · printed on {date} · counts only, no names</source>
+        <translation>Отчёт Casetracker · {period} · напечатан {date} · только числа, без имён</translation>
+    </message>
+</context>
+<context>
+    <name>request_words</name>
+    <message numerus="yes">
+        <source>%n day(s) late</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -7757,16 +8104,19 @@ in %2</source>
         </translation>
     </message>
     <message>
-        <source>No cases to count in these months.</source>
+        <source>due today</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The printer could not be opened.</source>
-        <extracomment>The chart is laid out this wide (in pixels, its height in the page&apos;s proportions) and scaled to the page: wide enough for twelve month names under their bars.</extracomment>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <source>Casetracker report · {period} · printed on {date} · counts only, no names</source>
+        <source>due %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8346,7 +8696,7 @@ in %2</source>
     </message>
     <message>
         <source>{name} already exists; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл {name} уже есть — выберите другое имя.</translation>
     </message>
 </context>
 <context>
@@ -8888,8 +9238,12 @@ in %2</source>
     </message>
     <message>
         <source>“{text}” is not a date (use YYYY-MM-DD or DD.MM.YYYY)</source>
-        <extracomment>False when the status cell was empty (or left empty): ``status`` is then only a default. Rows imported with unreadable secondary cells left empty (spreadsheets, on request).</extracomment>
+        <extracomment>A date cell as read: empty, an exact day, or a rough one (&quot;July 2024&quot;). False when the status cell was empty (or left empty): ``status`` is then only a default. Rows imported with unreadable secondary cells left empty (spreadsheets, on request).</extracomment>
         <translation>«{text}» — не дата (пишите ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date (use YYYY-MM-DD, DD.MM.YYYY, or a code such as 2024-07 or 2024-07-01/2024-07-08)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“{text}” is not yes or no</source>
@@ -9221,6 +9575,15 @@ in %2</source>
     <message>
         <source>“{text}” is not a date (use DD.MM.YYYY or YYYY-MM-DD)</source>
         <translation>«{text}» — не дата (пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date (write 20.07.2024, 2024-07-20, a month such as «июль 2024», a year, «около 2023» or «между 1 и 8 июля 2024»)</source>
+        <extracomment>What people write for a day nobody remembers: read as &quot;unknown, before the import&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import: {column} «{text}» was read as unknown, before {day}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“{text}” is not a status the app knows; say which status it means</source>

@@ -14,10 +14,11 @@ from sqlmodel import select
 
 from casetracker.gui.dialogs.letter_dialog import LetterDialog
 from casetracker.gui.dialogs.letter_template_dialog import LetterTemplateDialog
-from casetracker.gui.main_window import MainWindow
+from casetracker.gui.main_window import SETTINGS, MainWindow
 from casetracker.model import LetterTemplate
 from casetracker.model.letters import TEMPLATE_KINDS
 from casetracker.sharing.letter_documents import LetterFormat
+from tests.gui.by_hand import open_section
 from tests.gui.keyboard import (
     NAME,
     answer_file_chooser,
@@ -110,3 +111,31 @@ def test_a_template_is_edited_with_a_placeholder_from_the_list(
 def _button(dialog: QWidget, text: str) -> QPushButton:
     (button,) = [b for b in dialog.findChildren(QPushButton) if b.text() == text]
     return button
+
+
+def test_settings_list_the_templates_without_storing_them_and_edit_one(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    box = open_section(main_window, SETTINGS).letters  # type: ignore[attr-defined]
+    assert box.list.count() == len(TEMPLATE_KINDS)
+    with vault_of(main_window).reading() as session:
+        assert session.exec(select(LetterTemplate)).all() == []  # looking changes nothing
+    court = TEMPLATE_KINDS.index("court")
+    box.list.scrollToItem(box.list.item(court))
+    rect = box.list.visualItemRect(box.list.item(court))
+    QTest.mouseClick(box.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    def edit(editor: QWidget) -> None:
+        assert isinstance(editor, LetterTemplateDialog)
+        press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text(qtbot, "Please tell me where ")
+        press(qtbot, Qt.Key.Key_Tab)  # to the list of placeholders: {ФИО} is the first
+        press(qtbot, Qt.Key.Key_Return)
+        click(qtbot, _button(editor, editor.tr("Save template")))
+
+    through_modal(qtbot, LetterTemplateDialog, edit)
+    click(qtbot, box.edit_button)
+    with vault_of(main_window).reading() as session:
+        court_row = session.exec(select(LetterTemplate).where(LetterTemplate.kind == "court")).one()
+    assert (court_row.body, court_row.edited) == ("Please tell me where {ФИО}", True)
+    qtbot.waitUntil(lambda: "(changed)" in box.list.item(court).text(), timeout=5_000)

@@ -33,7 +33,12 @@ from casetracker.gui.widgets.form_parts import error_label, fit_to_screen, show_
 from casetracker.model.letters import GENERAL, template_kind_for
 from casetracker.model.request_labels import request_kind_label
 from casetracker.services import requests
-from casetracker.services.letters import FilledLetter, LetterService, save_letter
+from casetracker.services.letters import (
+    FilledLetter,
+    LetterService,
+    save_letter,
+    template_kind_label,
+)
 from casetracker.sharing.letter_documents import LetterFormat, suggested_name
 
 
@@ -133,8 +138,7 @@ class LetterDialog(QDialog):
         self.template.blockSignals(True)
         self.template.clear()
         for t in templates:
-            kind = self.tr("Any other addressee") if t.kind == GENERAL else None
-            label = kind or request_kind_label(t.kind)
+            label = template_kind_label(t.kind)
             same = t.title.strip().casefold() in ("", label.casefold())
             self.template.addItem(label if same else f"{label} — {t.title}", t.kind)
         if current is not None:

@@ -30,6 +30,7 @@ from casetracker.gui.error_messages import error_text
 from casetracker.gui.locale_format import datetime_text, size_text
 from casetracker.gui.models.column_table import Column
 from casetracker.gui.vault_session import VaultSession
+from casetracker.gui.views.letter_templates_box import LetterTemplatesBox
 from casetracker.gui.widgets.form_parts import error_label, show_message
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.services import backup_restore, preferences
@@ -83,6 +84,8 @@ class SettingsView(QWidget):
         save_row.addWidget(self.message, 1)
         save_row.addWidget(self.save_button)
         content_layout.addLayout(save_row)
+        self.letters = LetterTemplatesBox(content)
+        content_layout.addWidget(self.letters)
         content_layout.addWidget(self._security_box(content))
 
         backups = QGroupBox(self.tr("Encrypted backups beside the vault"), content)
@@ -232,6 +235,7 @@ class SettingsView(QWidget):
 
     def set_session(self, session: VaultSession | None) -> None:
         self.session = session
+        self.letters.set_session(session)
         self.message.clear()
         show_message(self.security_message, "")
         if session is None:
@@ -245,6 +249,7 @@ class SettingsView(QWidget):
     def refresh(self) -> None:
         if self.session is None or not self.session.is_open:
             return
+        self.letters.set_session(self.session)
         values = self.session.ws.settings.all()
         for key, editor in self.editors.items():
             value = values.get(key, SPECS[key].default)
