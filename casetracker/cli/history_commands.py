@@ -30,10 +30,7 @@ def add_commands(sub: Subcommands) -> None:
         "--what",
         action="append",
         choices=[k.value for k in HistoryKind],
-        metavar="KIND",
-        help=translate("cli", "only changes of this kind (may be repeated): {kinds}").format(
-            kinds=", ".join(k.value for k in HistoryKind)
-        ),
+        help=translate("cli", "only changes of this kind (may be repeated)"),
     )
     p.add_argument("--text", default="", help=translate("cli", "only changes with these words"))
     p.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))

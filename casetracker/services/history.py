@@ -26,16 +26,17 @@ from sqlmodel import Session, col, select
 from casetracker.i18n import QT_TRANSLATE_NOOP, format_date, translate
 from casetracker.model import AuditAction, AuditEntry, CaseRelative, Relative
 from casetracker.model.labels import field_label, stored_value_label, yes_no
-from casetracker.services import consent
+from casetracker.model.uncertain_date import EdtfError, UncertainDate
+from casetracker.services import consent, uncertain_dates
 from casetracker.services.audit import created_changes
 from casetracker.services.search_text import fold
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
 
-#: Shown for a value that is not there (a field that was empty, or is no more).
+# Shown for a value that is not there (a field that was empty, or is no more).
 EMPTY = "—"
-#: Longer texts are shortened in a line of the history; the full text goes in a tooltip.
+# Longer texts are shortened in a line of the history; the full text goes in a tooltip.
 SHORT = 60
 
 
@@ -67,7 +68,7 @@ _KIND_LABELS = {
     HistoryKind.OTHER: QT_TRANSLATE_NOOP("history", "Flags and other"),
 }
 
-#: Each audited table's kind; a table not listed here is "other".
+# Each audited table's kind; a table not listed here is "other".
 _KINDS = {
     "Case": HistoryKind.CASE,
     "StatusChange": HistoryKind.STATUS,
@@ -119,7 +120,7 @@ _ACTION_LABELS = {
     AuditAction.IMPORT: QT_TRANSLATE_NOOP("history", "imported"),
 }
 
-#: Fields that say nothing to a person: keys, blob names, the "hour known" switch of a contact.
+# Fields that say nothing to a person: keys, blob names, the "hour known" switch of a contact.
 _HIDDEN = frozenset({"id", "blob_name", "time_known", "case_a", "case_b", "search_key"})
 
 
@@ -205,19 +206,26 @@ class FieldChange:
     name: str
     old: Any
     new: Any
-    #: The uncertain-date codes stored beside a date field (``X_edtf``), folded into X's line.
+    # The uncertain-date codes stored beside a date field (``X_edtf``), folded into X's line.
     old_code: str = ""
     new_code: str = ""
+    # Only the code changed (the earliest day did not): "" then means "that exact day".
+    code_only: bool = False
 
     @property
     def label(self) -> str:
         return field_label(self.name)
 
     def old_words(self, **formats: Any) -> str:
-        return _date_or_value(self.entity, self.name, self.old, self.old_code, **formats)
+        return self._words(self.old, self.old_code, **formats)
 
     def new_words(self, **formats: Any) -> str:
-        return _date_or_value(self.entity, self.name, self.new, self.new_code, **formats)
+        return self._words(self.new, self.new_code, **formats)
+
+    def _words(self, value: Any, code: str, **formats: Any) -> str:
+        if self.code_only and not code:
+            return translate("history", "the exact day", "an uncertain date made exact")
+        return _date_or_value(self.entity, self.name, value, code, **formats)
 
 
 def _date_or_value(entity: str, name: str, value: Any, code: str, **formats: Any) -> str:
@@ -229,15 +237,11 @@ def _date_or_value(entity: str, name: str, value: Any, code: str, **formats: Any
 
 
 def _uncertain_words(value: Any, code: str) -> str:
-    """An uncertain date ("July 2024", "about 8 July") in words, by the dates service."""
+    """An uncertain date ("July 2024", "about 8 July 2024") in words, as lists show it."""
+    day = date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
     try:
-        from casetracker.model.uncertain_date import UncertainDate
-        from casetracker.services import uncertain_dates  # type: ignore[attr-defined]
-
-        day = date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
-        uncertain = UncertainDate.from_columns(day, code)
-        return str(uncertain_dates.words(uncertain)) if uncertain is not None else ""
-    except Exception:  # not there yet, or a code this version cannot read: show it as stored
+        return uncertain_dates.describe(UncertainDate.from_columns(day, code))
+    except (EdtfError, ValueError):  # a code this version cannot read: shown as stored
         return code
 
 
@@ -250,9 +254,9 @@ class HistoryEntry:
     entity_id: str
     kind: HistoryKind
     changes: tuple[FieldChange, ...] = ()
-    #: Whom a relative's entry is about (his name as now), so it reads in another case.
+    # Whom a relative's entry is about (his name as now), so it reads in another case.
     subject: str = ""
-    #: The audit entry's id, or the disclosure's when it comes from the disclosure log.
+    # The audit entry's id, or the disclosure's when it comes from the disclosure log.
     id: str = ""
 
     @property
@@ -264,10 +268,10 @@ class HistoryEntry:
         )
         return f"{text} ({self.subject})" if self.subject else text
 
-    def changes_text(self, limit: int | None = None, **formats: Any) -> str:
-        """ "status: Detained → Transferred; note: …": a new row shows its values alone, a
-        deleted one its last values alone."""
-        parts = []
+    def change_lines(self, limit: int | None = None, **formats: Any) -> list[str]:
+        """ "status: Detained → Transferred", one a field: a new row shows its values alone, a
+        deleted one its last values alone; ``limit`` shortens each value."""
+        lines = []
         for change in self.changes:
             old, new = change.old_words(**formats), change.new_words(**formats)
             if limit is not None:
@@ -275,12 +279,16 @@ class HistoryEntry:
             if self.action == AuditAction.CREATE or (
                 change.old is None and change.new is not None and self.action != AuditAction.UPDATE
             ):
-                parts.append(f"{change.label}: {new}")
+                lines.append(f"{change.label}: {new}")
             elif self.action == AuditAction.DELETE:
-                parts.append(f"{change.label}: {old}")
+                lines.append(f"{change.label}: {old}")
             else:
-                parts.append(f"{change.label}: {old} → {new}")
-        return "; ".join(parts)
+                lines.append(f"{change.label}: {old} → {new}")
+        return lines
+
+    def changes_text(self, limit: int | None = None, **formats: Any) -> str:
+        """ "status: Detained → Transferred; note: …" on one line."""
+        return "; ".join(self.change_lines(limit, **formats))
 
 
 @dataclass(frozen=True)
@@ -288,17 +296,21 @@ class HistoryFilter:
     """Which entries to show; each part left empty shows everything."""
 
     kinds: frozenset[HistoryKind] = frozenset()
-    #: Part of the caseworker's name, any case.
+    # Part of the caseworker's name, any case.
     who: str = ""
+    # Exactly this caseworker (the name as recorded), as chosen from a list.
+    who_is: str | None = None
     since: date | None = None
     until: date | None = None
-    #: Words anywhere in the entry: who, what, field names, old or new values.
+    # Words anywhere in the entry: who, what, field names, old or new values.
     text: str = ""
 
     def keeps(self, entry: HistoryEntry) -> bool:
         if self.kinds and entry.kind not in self.kinds:
             return False
         if self.who and fold(self.who) not in fold(entry.actor):
+            return False
+        if self.who_is is not None and entry.actor != self.who_is:
             return False
         if self.since and entry.at.date() < self.since:
             return False
@@ -348,6 +360,8 @@ def field_changes(entity: str, raw: str) -> tuple[FieldChange, ...]:
         old_code, new_code = codes if isinstance(codes, list) and len(codes) == 2 else ("", "")
         if name.endswith("_edtf"):  # only the code changed: shown under the date's own name
             name, old_code, new_code = name[: -len("_edtf")], old or "", new or ""
+            out.append(FieldChange(entity, name, old, new, old_code, new_code, code_only=True))
+            continue
         out.append(FieldChange(entity, name, old, new, old_code or "", new_code or ""))
     return tuple(out)
 

@@ -102,6 +102,10 @@ def test_an_uncertain_date_code_is_folded_into_its_date() -> None:
         "Case", '{"detention_date": [null, "2024-07-01"], "detention_date_edtf": [null, "2024-07"]}'
     )
     assert (change.name, change.new, change.new_code) == ("detention_date", "2024-07-01", "2024-07")
+    assert change.new_words() == "July 2024"
+    (made_exact,) = history.field_changes("Case", '{"detention_date_edtf": ["2024-07", ""]}')
+    assert made_exact.label == "detention date"
+    assert (made_exact.old_words(), made_exact.new_words()) == ("July 2024", "the exact day")
 
 
 def test_a_contact_known_only_by_day_shows_the_day_alone(ws: Workspace) -> None:
@@ -115,7 +119,7 @@ def test_russian_labels(ws: Workspace, russian_hook: None) -> None:
     case = ws.cases.create("A", military_unit="в/ч 1")
     ws.cases.update(case.ref, military_unit="в/ч 2")
     (changed,) = [e for e in history.case_history(ws, case.ref) if e.action == "update"]
-    assert changed.what == "дело изменено"
+    assert changed.what == "дело: изменено"
     assert "воинская часть: в/ч 1 → в/ч 2" in changed.changes_text()
     assert history.kind_label(HistoryKind.CONSENT) == "Согласия и передача данных"
 

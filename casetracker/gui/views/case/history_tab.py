@@ -1,50 +1,43 @@
-"""History: who changed what and when on this case (the audit log), newest first."""
+"""History: who changed what and when on this case, newest first, with a filter bar.
 
-import json
+The entries come from services/history.py (the case's own changes, his relatives' edits, the
+disclosure log, same-person links); this tab only shows them: each field old → new in words,
+long texts shortened in the list with the whole entry in the tooltip. Filtering happens on the
+entries already read, so typing in the filter never waits for the vault.
+"""
+
 import uuid
-from typing import Any
+from datetime import date
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from casetracker.gui.labels import field_label, field_value
-from casetracker.gui.locale_format import datetime_text
+from casetracker.gui import style
+from casetracker.gui.locale_format import date_text, datetime_text
 from casetracker.gui.models.column_table import Column
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.case.case_tab import CaseTab
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit
 from casetracker.gui.widgets.record_table import RecordTable
-from casetracker.model import AuditAction, AuditEntry
-from casetracker.services import audit
+from casetracker.services import history
+from casetracker.services.date_input import DateInputError
+from casetracker.services.history import HistoryEntry, HistoryFilter, HistoryKind
+
+# Characters of one value shown in the list; the tooltip has it all.
+SHOWN_CHARACTERS = 80
 
 
-def _day_alone_unless_timed(changes: dict[str, Any]) -> Any:
-    """A contact's "when" as its day alone unless its time was given: the history leaves out a
-    false time_known, and such a contact is stored at midnight."""
-    when, known = changes.get("occurred_at"), changes.get("time_known")
-    timed = known[-1] if isinstance(known, list) else known
-    if timed or not isinstance(when, list):
-        return when
-    return [v[:10] if isinstance(v, str) and v.endswith("T00:00:00") else v for v in when]
-
-
-def changes_text(entry: AuditEntry) -> str:
-    """ "status: Detained → Transferred; note: …" in the interface language; ids are left out."""
-    try:
-        changes = json.loads(entry.changes or "{}")
-    except ValueError:
-        return ""
-    if entry.entity == "ContactEvent":
-        changes["occurred_at"] = _day_alone_unless_timed(changes)
-    parts = []
-    for key, value in sorted(changes.items()):
-        if key in ("id", "blob_name", "time_known") or key.endswith("_id"):
-            continue
-        label = field_label(key)
-        if isinstance(value, list) and len(value) == 2:
-            old, new = (field_value(entry.entity, key, v) for v in value)
-            parts.append(f"{label}: {old} → {new}" if value[0] else f"{label}: {new}")
-        else:
-            parts.append(f"{label}: {field_value(entry.entity, key, value)}")
-    return "; ".join(parts)
+def _words(entry: HistoryEntry, limit: int | None = None) -> str:
+    return entry.changes_text(limit, day=date_text, moment=datetime_text)
 
 
 class HistoryTab(CaseTab):
@@ -52,25 +45,52 @@ class HistoryTab(CaseTab):
         self, session: VaultSession, case_id: uuid.UUID, parent: QWidget | None = None
     ) -> None:
         super().__init__(session, case_id, parent)
-        actions = {
-            AuditAction.CREATE: self.tr("added"),
-            AuditAction.UPDATE: self.tr("changed"),
-            AuditAction.DELETE: self.tr("deleted"),
-            AuditAction.ACKNOWLEDGE: self.tr("acknowledged"),
-            AuditAction.IMPORT: self.tr("imported"),
-        }
-        entities = {
-            "Case": self.tr("case"),
-            "StatusChange": self.tr("status"),
-            "ContactEvent": self.tr("contact"),
-            "CustodyPeriod": self.tr("place of custody"),
-            "CaseRelative": self.tr("relative link"),
-            "SourceCase": self.tr("source link"),
-            "AllegationCase": self.tr("allegation link"),
-            "Attachment": self.tr("attachment"),
-            "FlagState": self.tr("flag"),
-        }
-        self.table: RecordTable[AuditEntry] = RecordTable(
+        self.entries: list[HistoryEntry] = []
+        self.what = QComboBox(self)
+        self.what.addItem(self.tr("Everything"), "")
+        for kind in HistoryKind:
+            self.what.addItem(history.kind_label(kind), kind.value)
+        self.who = QComboBox(self)
+        self.since = OptionalDateEdit(self, future=True)
+        self.until = OptionalDateEdit(self, future=True)
+        for edit in (self.since, self.until):
+            edit.edit.setPlaceholderText(self.tr("any day"))
+            edit.setMaximumWidth(180)
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText(self.tr("names, words, values…"))
+        self.text.setClearButtonEnabled(True)
+        self.reset_button = QPushButton(self.tr("Show all"), self)
+        self.reset_button.clicked.connect(self.reset_filters)
+        self.count = QLabel(self)
+        style.set_role(self.count, "hint")
+        self.what.setAccessibleName(self.tr("Show changes of"))
+        self.who.setAccessibleName(self.tr("Show changes by"))
+        self.since.setAccessibleName(self.tr("Changes on or after"))
+        self.until.setAccessibleName(self.tr("Changes on or before"))
+        self.text.setAccessibleName(self.tr("Changes with these words"))
+        # Two rows: the choices, then the words (a narrow case window leaves them room).
+        bar = QGridLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        rows = (
+            ((self.tr("&What:"), self.what), (self.tr("W&ho:"), self.who)),
+            ((self.tr("&From:"), self.since), (self.tr("&To:"), self.until)),
+        )
+        for row, pair in enumerate(rows):
+            for column, (text, widget) in enumerate(pair):
+                label = QLabel(text, self)
+                label.setBuddy(widget)
+                bar.addWidget(label, row, 2 * column, Qt.AlignmentFlag.AlignTop)
+                bar.addWidget(widget, row, 2 * column + 1, Qt.AlignmentFlag.AlignTop)
+        find = QLabel(self.tr("F&ind:"), self)
+        find.setBuddy(self.text)
+        bar.addWidget(find, 0, 4)
+        bar.addWidget(self.text, 0, 5)
+        bar.addWidget(
+            self.reset_button, 1, 5, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+        )
+        bar.setColumnStretch(5, 1)
+
+        self.table: RecordTable[HistoryEntry] = RecordTable(
             [
                 Column(
                     self.tr("When (UTC)"),
@@ -78,26 +98,103 @@ class HistoryTab(CaseTab):
                     sort=lambda e: e.at.isoformat(),
                 ),
                 Column(self.tr("Who"), lambda e: e.actor),
+                Column(self.tr("What"), lambda e: e.what),
                 Column(
-                    self.tr("What"),
-                    lambda e: (
-                        self.tr("%1 %2", "what was changed, then how: case changed")
-                        .replace("%1", entities.get(e.entity, e.entity))
-                        .replace("%2", actions.get(e.action, e.action))
+                    self.tr("Changes"),
+                    lambda e: _words(e, SHOWN_CHARACTERS),
+                    tooltip=lambda e: "\n".join(
+                        e.change_lines(day=date_text, moment=datetime_text)
                     ),
                 ),
-                Column(self.tr("Changes"), changes_text, tooltip=changes_text),
             ],
             self,
+            stretch_column=3,
         )
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.setAccessibleName(self.tr("History"))
+        # The selected entry whole, one field a line: the list shortens long notes.
+        self.detail = QPlainTextEdit(self)
+        self.detail.setReadOnly(True)
+        self.detail.setAccessibleName(self.tr("The selected change in full"))
+        self.detail.setPlaceholderText(self.tr("Select a change to read it in full."))
+        self.detail.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.table.selected_record.connect(self.show_detail)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.count)
+        self.what.currentIndexChanged.connect(self.apply_filter)
+        self.who.currentIndexChanged.connect(self.apply_filter)
+        self.since.valueChanged.connect(self.apply_filter)
+        self.until.valueChanged.connect(self.apply_filter)
+        self.text.textChanged.connect(self.apply_filter)
 
     def refresh(self) -> None:
         with self.session.ws.reading() as session:
-            entries = audit.history(session, self.case_id)
-        self.table.set_records(entries)
+            self.entries = history.entries(session, self.case_id)
+        chosen = self.who.currentData()
+        self.who.blockSignals(True)
+        self.who.clear()
+        self.who.addItem(self.tr("Anyone"), "")
+        for actor in history.actors(self.entries):
+            self.who.addItem(actor, actor)
+        self.who.setCurrentIndex(max(0, self.who.findData(chosen or "")))
+        self.who.blockSignals(False)
+        self.apply_filter()
+
+    def current_filter(self) -> HistoryFilter:
+        kind = self.what.currentData()
+        return HistoryFilter(
+            kinds=frozenset({HistoryKind(kind)}) if kind else frozenset(),
+            who_is=self.who.currentData() or None,
+            since=self._day(self.since),
+            until=self._day(self.until),
+            text=self.text.text(),
+        )
+
+    @staticmethod
+    def _day(edit: OptionalDateEdit) -> date | None:
+        try:
+            return edit.value()
+        except DateInputError:  # still being typed: the field says what is wrong
+            return None
+
+    def apply_filter(self) -> None:
+        keep = self.current_filter()
+        shown = [e for e in self.entries if keep.keeps(e)]
+        self.table.set_records(shown)
+        self.detail.clear()
+        if len(shown) == len(self.entries):
+            self.count.setText(self.tr("%n change(s)", "", len(shown)))
+        else:
+            self.count.setText(
+                self.tr("%1 of %n change(s)", "", len(self.entries)).replace("%1", str(len(shown)))
+            )
+
+    def show_detail(self, entry: HistoryEntry | None) -> None:
+        if entry is None:
+            self.detail.clear()
+            return
+        head = f"{datetime_text(entry.at)} · {entry.actor} · {entry.what}"
+        lines = entry.change_lines(day=date_text, moment=datetime_text)
+        self.detail.setPlainText("\n".join([head, *lines]))
+
+    def reset_filters(self) -> None:
+        for widget in (self.what, self.who, self.since, self.until, self.text):
+            widget.blockSignals(True)
+        self.what.setCurrentIndex(0)
+        self.who.setCurrentIndex(0)
+        self.since.clear_value()
+        self.until.clear_value()
+        self.text.clear()
+        for widget in (self.what, self.who, self.since, self.until, self.text):
+            widget.blockSignals(False)
+        self.apply_filter()
 
     def clear(self) -> None:
+        self.entries = []
         self.table.clear()
+        self.who.clear()
+        self.count.clear()
+        self.detail.clear()
