@@ -3,6 +3,7 @@ missing, add a line by hand, save as .docx through the file chooser; edit a temp
 
 import io
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeXml
@@ -17,6 +18,9 @@ from casetracker.gui.dialogs.letter_template_dialog import LetterTemplateDialog
 from casetracker.gui.main_window import SETTINGS, MainWindow
 from casetracker.model import LetterTemplate
 from casetracker.model.letters import TEMPLATE_KINDS
+from casetracker.model.requests import RequestKind
+from casetracker.services import requests
+from casetracker.services.letters import BLANK
 from casetracker.sharing.letter_documents import LetterFormat
 from tests.gui.by_hand import open_section
 from tests.gui.keyboard import (
@@ -139,3 +143,32 @@ def test_settings_list_the_templates_without_storing_them_and_edit_one(
         court_row = session.exec(select(LetterTemplate).where(LetterTemplate.kind == "court")).one()
     assert (court_row.body, court_row.edited) == ("Please tell me where {ФИО}", True)
     qtbot.waitUntil(lambda: "(changed)" in box.list.item(court).text(), timeout=5_000)
+
+
+def test_choosing_a_request_fills_its_addressee_and_picks_its_template(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    case_window = new_case_window(qtbot, main_window)
+    ws = vault_of(main_window)
+    requests.add(
+        ws,
+        case_window.case_id,
+        kind=RequestKind.OMBUDSMAN,
+        sent_on=date(2024, 8, 1),
+        addressee="Ombudsman of the Russian Federation",
+        outgoing_number="17/2024",
+    )
+    click(qtbot, case_window.letter_button)
+    dialog = modal(qtbot, LetterDialog)
+    assert isinstance(dialog, LetterDialog)
+    assert "Кому: " + BLANK in dialog.text.toPlainText()
+    press(qtbot, Qt.Key.Key_Tab)  # past "Edit template…"
+    while not dialog.request.hasFocus():
+        press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Down)
+    assert dialog.template.currentData() == RequestKind.OMBUDSMAN.value
+    text = dialog.text.toPlainText()
+    assert "Кому: Ombudsman of the Russian Federation" in text
+    assert "Исх. № 17/2024 от 01.08.2024" in text
+    assert "ЖАЛОБА НА НАРУШЕНИЕ ПРАВА НА СВОБОДУ" in text
+    assert "адресат" not in dialog.missing.text()
