@@ -19,7 +19,8 @@ from casetracker.model import (
     SamePersonLink,
     Verdict,
 )
-from casetracker.services import same_person
+from casetracker.model.requests import RequestKind
+from casetracker.services import requests, same_person, tasks
 from casetracker.services.duplicates import possible_duplicates
 from casetracker.services.errors import InvalidInput
 from casetracker.services.workspace import Workspace
@@ -77,6 +78,9 @@ def two(ws: Workspace) -> tuple[Case, Case]:
     ws.evidence.add_source("Пост в канале", cases=[keep.id, absorb.id])
     ws.evidence.add_source("Видео", cases=[absorb.id])
     ws.evidence.add_allegation(AllegationKind.THREATS, [absorb.id], description="избит")
+    # Tables the other parts of issue 15 added: found from the metadata, never named there.
+    tasks.add(ws, absorb.id, "позвонить матери")
+    requests.add(ws, absorb.id, kind=RequestKind.MILITARY_PROSECUTOR, sent_on=date(2024, 7, 20))
     _flag(
         ws, keep.id, "lost_contact", first_seen=date(2024, 8, 1), acknowledged_on=date(2024, 8, 2)
     )
@@ -94,7 +98,10 @@ def test_merge_keeps_every_row_of_both(ws: Workspace, two: tuple[Case, Case]) ->
     after = _per_case(ws, keep.id)
     # Everything moved; one row stays where both cases held the same thing: the father's
     # link, the shared source's link and the lost_contact flag state (3 clashes).
-    for table in ("contactevent", "custodyperiod", "statuschange", "attachment", "allegationcase"):
+    for table in (
+        "contactevent", "custodyperiod", "statuschange", "attachment", "allegationcase", "task",
+        "request",
+    ):  # fmt: skip
         assert after[table] == before_keep.get(table, 0) + before_absorb[table], table
     assert after["caserelative"] == 2  # father once, mother
     assert after["sourcecase"] == 2  # the shared post once, the video
