@@ -8,14 +8,16 @@ from pathlib import Path
 from casetracker.cli import os_errors, passphrase, sharing_commands
 from casetracker.cli.import_report import print_report
 from casetracker.cli.output import out
-from casetracker.cli.parsing import Subcommands, moment_option
+from casetracker.cli.parsing import Subcommands, contact_option
 from casetracker.cli.vault_commands import open_workspace, print_recovery_key
 from casetracker.i18n import format_date, translate
 from casetracker.model import CaseStatus, Channel
 from casetracker.model.labels import status_label
+from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services import demo
 from casetracker.services.errors import InvalidInput
 from casetracker.services.imports import Existing
+from casetracker.services.uncertain_dates import describe
 from casetracker.services.workspace import Workspace
 from casetracker.sharing import canonical_csv
 
@@ -55,7 +57,8 @@ def add_commands(sub: Subcommands) -> None:
         help=translate(
             "cli",
             "day of the contact, DD.MM.YYYY or YYYY-MM-DD; add the time if known: "
-            '"19.07.2024 18:00"',
+            '"19.07.2024 18:00"; if the day is not known, a month or a range: '
+            '"07.2024", "1-8.07.2024"',
         ),
     )
     how = p.add_mutually_exclusive_group()
@@ -148,11 +151,13 @@ def cmd_cases(args: Namespace) -> int:
 
 
 def cmd_log_contact(args: Namespace) -> int:
-    day, at = moment_option("--date", args.date)  # no time given: the time is unknown
+    given = contact_option("--date", args.date)  # no time given: the time is unknown
+    at = None if isinstance(given, UncertainDate) else given[1]
+    when = given if isinstance(given, UncertainDate) else datetime.combine(given[0], at or time())
     with open_workspace(args) as ws:
         ws.contacts.log(
             args.case,
-            datetime.combine(day, at or time()),
+            when,
             time_known=at is not None,
             direct=args.direct,
             channel=Channel(args.channel),
@@ -162,13 +167,17 @@ def cmd_log_contact(args: Namespace) -> int:
     kind = (
         translate("cli", "proof of life") if args.direct else translate("cli", "second-hand news")
     )
-    out(
-        translate("cli", "Logged for {ref}: {kind} on {day}.").format(
+    if isinstance(given, UncertainDate):
+        said = translate("cli", "Logged for {ref}: {kind}, {when}.").format(
+            ref=args.case.upper(), kind=kind, when=describe(given)
+        )
+    else:
+        said = translate("cli", "Logged for {ref}: {kind} on {day}.").format(
             ref=args.case.upper(),
             kind=kind,
-            day=format_date(day) + (f" {at:%H:%M}" if at is not None else ""),
+            day=format_date(given[0]) + (f" {at:%H:%M}" if at is not None else ""),
         )
-    )
+    out(said)
     return 0
 
 

@@ -14,6 +14,7 @@ from casetracker import __version__, diagnostics, process_guard
 from casetracker.cli import (
     argparse_words,
     case_commands,
+    case_date_commands,
     debrief_commands,
     history_commands,
     letter_commands,
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (
         vault_commands,
         case_commands,
+        case_date_commands,
         rule_commands,
         sharing_commands,
         task_commands,

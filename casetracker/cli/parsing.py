@@ -6,8 +6,10 @@ from datetime import date, time
 from typing import Any, Protocol
 
 from casetracker.i18n import translate
+from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.date_input import DateInputError, parse_date, parse_moment
 from casetracker.services.errors import InvalidInput
+from casetracker.services.uncertain_dates import parse_uncertain
 
 
 class Subcommands(Protocol):
@@ -52,3 +54,32 @@ def moment_option(option: str, text: str) -> tuple[date, time | None]:
         return parse_moment(text)
     except DateInputError as exc:
         raise InvalidInput(f"{option}: {exc}") from None
+
+
+def uncertain_option(option: str, text: str) -> UncertainDate:
+    """A date as relatives give it: a day, "июль 2024", "между 1 и 8 июля 2024", "около 2020"."""
+    try:
+        return parse_uncertain(text)
+    except DateInputError as exc:
+        raise InvalidInput(f"{option}: {exc}") from None
+
+
+def contact_option(option: str, text: str) -> tuple[date, time | None] | UncertainDate:
+    """A contact's day with its time if known ("19.07.2024 18:00"), or, when the day itself is
+    not known, a month or a range ("1-8.07.2024"), which has no time."""
+    try:
+        return parse_moment(text)
+    except DateInputError as exc:
+        if ":" in text:  # a day with a wrong time: say what is wrong with it
+            raise InvalidInput(f"{option}: {exc}") from None
+    value = uncertain_option(option, text)
+    if value.column_day is None:
+        raise InvalidInput(
+            "{option}: {problem}".format(
+                option=option,
+                problem=translate(
+                    "services", "A contact needs at least a rough day: a month, a year or a range."
+                ),
+            )
+        )
+    return value

@@ -367,6 +367,23 @@
         </message>
     </context>
     <context>
+        <name>RequestsView</name>
+        <message numerus="yes">
+            <source>%n request(s) awaiting a reply</source>
+            <translation>
+                <numerusform>%n request awaiting a reply</numerusform>
+                <numerusform>%n requests awaiting a reply</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n past the deadline</source>
+            <translation>
+                <numerusform>%n past the deadline</numerusform>
+                <numerusform>%n past the deadline</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SamePersonDialog</name>
         <message numerus="yes">
             <source>%n cases match: type more of the name, or the reference.</source>

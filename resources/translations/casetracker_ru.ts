@@ -628,6 +628,10 @@ proof of life</source>
         <translation>Задачи</translation>
     </message>
     <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Debrief</source>
         <translation>Опрос</translation>
     </message>
@@ -943,7 +947,7 @@ For support: %1</source>
     <name>DebriefTab</name>
     <message>
         <source>seen by %1 (debrief)</source>
-        <translation>видел %1 (опрос)</translation>
+        <translation>его видел %1 (опрос)</translation>
     </message>
     <message>
         <source>Men recorded at the same places while he was held there. Ask him about each of them; what he saw is logged on that man&apos;s case.</source>
@@ -2472,6 +2476,10 @@ proof of life</source>
         <translation>Дела</translation>
     </message>
     <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Places</source>
         <translation>Места</translation>
     </message>
@@ -3797,6 +3805,58 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>RequestsView</name>
+    <message>
+        <source>Requests awaiting a reply</source>
+        <extracomment>A case to open on its Requests tab.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">Дело</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request is awaiting a reply. Requests are recorded in each case&apos;s Requests tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, No. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) awaiting a reply</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n past the deadline</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SamePersonDialog</name>
     <message>
         <source>Same man?</source>
@@ -3987,6 +4047,14 @@ proof of life</source>
     <message>
         <source>Kept for you, the user of this computer: each person who opens this vault from their own account is recorded under their own name. Empty: your account&apos;s user name.</source>
         <translation>Хранится для вас — пользователя этого компьютера: каждый, кто открывает это хранилище под своей учётной записью, записывается в историю под своим именем. Если пусто — имя вашей учётной записи.</translation>
+    </message>
+    <message>
+        <source>Days an official body has to reply to a request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted from the day the request was sent; a request still without a reply the day after is flagged. 30 days is the term of the law on citizens&apos; appeals (59-FZ, art. 12); the Red Cross and the ombudsman have no fixed term, so their numbers are from practice.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Security</source>
@@ -4515,9 +4583,9 @@ proof of life</source>
     <message numerus="yes">
         <source>%n due in the next 7 days</source>
         <translation>
-            <numerusform>%n на ближайшие 7 дней</numerusform>
-            <numerusform>%n на ближайшие 7 дней</numerusform>
-            <numerusform>%n на ближайшие 7 дней</numerusform>
+            <numerusform>%n со сроком в ближайшие 7 дней</numerusform>
+            <numerusform>%n со сроком в ближайшие 7 дней</numerusform>
+            <numerusform>%n со сроком в ближайшие 7 дней</numerusform>
         </translation>
     </message>
 </context>
@@ -5084,7 +5152,7 @@ in %2</source>
     </message>
     <message>
         <source>day of the contact, DD.MM.YYYY or YYYY-MM-DD; add the time if known: &quot;19.07.2024 18:00&quot;; if the day is not known, a month or a range: &quot;07.2024&quot;, &quot;1-8.07.2024&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>день контакта, ДД.ММ.ГГГГ или ГГГГ-ММ-ДД; если известно время, добавьте его: «19.07.2024 18:00»; если не известен день — месяц или промежуток: «07.2024», «1-8.07.2024»</translation>
     </message>
     <message>
         <source>he was heard himself (proof of life)</source>
@@ -5180,7 +5248,7 @@ in %2</source>
     </message>
     <message>
         <source>Logged for {ref}: {kind}, {when}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Записано в дело {ref}: {kind}, {when}.</translation>
     </message>
     <message>
         <source>Logged for {ref}: {kind} on {day}.</source>
@@ -6528,63 +6596,63 @@ in %2</source>
     <message>
         <source>a day (20.07.2024), a month (&quot;июль 2024&quot;), a year, a range (&quot;1-8.07.2024&quot;), &quot;до 8 июля 2024&quot;, &quot;после 1 июля 2024&quot;, &quot;около 2020&quot; or &quot;неизвестно&quot;</source>
         <extracomment>Option → case field, for the dates a case may hold uncertainly.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>день (20.07.2024), месяц («июль 2024»), год, промежуток («1-8.07.2024»), «до 8 июля 2024», «после 1 июля 2024», «около 2020» или «неизвестно»</translation>
     </message>
     <message>
         <source>date of birth: {forms}</source>
-        <translation type="unfinished"></translation>
+        <translation>дата рождения: {forms}</translation>
     </message>
     <message>
         <source>when he refused to fight: {forms}</source>
-        <translation type="unfinished"></translation>
+        <translation>когда он отказался воевать: {forms}</translation>
     </message>
     <message>
         <source>when he was detained: {forms}</source>
-        <translation type="unfinished"></translation>
+        <translation>когда его задержали: {forms}</translation>
     </message>
     <message>
         <source>add a case, its dates as relatives know them</source>
-        <translation type="unfinished"></translation>
+        <translation>завести дело; даты — так, как их знают родные</translation>
     </message>
     <message>
         <source>his name as it is known</source>
-        <translation type="unfinished"></translation>
+        <translation>его ФИО в том виде, в каком оно известно</translation>
     </message>
     <message>
         <source>where the case stands (default: detained)</source>
-        <translation type="unfinished"></translation>
+        <translation>состояние дела (по умолчанию: задержан)</translation>
     </message>
     <message>
         <source>his military unit</source>
-        <translation type="unfinished">его воинская часть</translation>
+        <translation>его воинская часть</translation>
     </message>
     <message>
         <source>his home region</source>
-        <translation type="unfinished"></translation>
+        <translation>регион, откуда он родом</translation>
     </message>
     <message>
         <source>show a case&apos;s dates in words, or change them</source>
-        <translation type="unfinished"></translation>
+        <translation>показать даты дела словами или изменить их</translation>
     </message>
     <message>
         <source>change a case&apos;s status, with the day it changed</source>
-        <translation type="unfinished"></translation>
+        <translation>изменить состояние дела с указанием, когда оно изменилось</translation>
     </message>
     <message>
         <source>when it changed: {forms}</source>
-        <translation type="unfinished"></translation>
+        <translation>когда изменилось: {forms}</translation>
     </message>
     <message>
         <source>how we know, in a few words</source>
-        <translation type="unfinished"></translation>
+        <translation>откуда это известно, в двух словах</translation>
     </message>
     <message>
         <source>Added {ref}: {name} ({status}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Заведено дело {ref}: {name} ({status}).</translation>
     </message>
     <message>
         <source>{ref}: {status} — {when}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{ref}: {status} — {when}.</translation>
     </message>
 </context>
 <context>
@@ -8594,13 +8662,8 @@ in %2</source>
         <translation>{ref} ({name}) уже есть в хранилище</translation>
     </message>
     <message>
-        <source>Nothing was exported: {n} man/men have not consented to this audience ({refs}). Give a reason to export without his consent, or record his consent first.</source>
-        <extracomment>A (case id, relative id) pair; relative id None is the man himself.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unknown profile {name}.</source>
-        <extracomment>(case id, ref) of the men who have not consented, in ref order. Relatives who have not consented: they are withheld, as before. Every (case, relative) pair that has consented; relative None is the man.</extracomment>
+        <extracomment>A (case id, relative id) pair; relative id None is the man himself. (case id, ref) of the men who have not consented, in ref order. Relatives who have not consented: they are withheld, as before. Every (case, relative) pair that has consented; relative None is the man.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
