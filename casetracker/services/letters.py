@@ -416,13 +416,13 @@ class LetterService:
 
 
 def _request_of(session: Session, case: Case, request_id: uuid.UUID | str) -> Request:
-    """One of the case's requests by its id, or the start of it (at least 6 characters) as the
-    command line shows it."""
-    text = str(request_id).strip().lower()
+    """One of the case's requests by its id, or the start of it (at least 6 characters; the
+    ``requests`` command shows 8), with or without its dashes."""
+    text = str(request_id).strip().lower().replace("-", "")
     requests = session.exec(select(Request).where(Request.case_id == case.id)).all()
-    found = [r for r in requests if str(r.id) == text]
+    found = [r for r in requests if r.id.hex == text]
     if not found and len(text) >= 6:
-        found = [r for r in requests if str(r.id).startswith(text)]
+        found = [r for r in requests if r.id.hex.startswith(text)]
     if len(found) != 1:
         raise NotFound(
             translate("letters", "Case %1 has no request %2.")

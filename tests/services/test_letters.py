@@ -92,6 +92,9 @@ def test_a_request_chooses_its_kind_of_template_and_may_be_named_by_its_start(
     assert filled.kind == RequestKind.OMBUDSMAN.value
     assert "Кому: Уполномоченный по правам человека в РФ" in filled.text
     assert "Исх. № 17/2024 от 01.08.2024" in filled.text
+    # As the requests command shows it (hex), or with the dashes of the full id.
+    for given in (request.id.hex[:8], str(request.id)[:13], str(request.id)):
+        assert LetterService(ws).fill(case.ref, request_id=given).kind == "ombudsman"
     with pytest.raises(NotFound, match=case.ref):
         LetterService(ws).fill(case.ref, request_id="00000000")
 
