@@ -81,7 +81,10 @@ def _partner(folder: Path, ws: Workspace) -> tuple[Workspace, uuid.UUID]:
         notes="Задержан при выезде из части.",
     )
     first = partner.sharing.export(
-        [case.id], profile="lawyer", recipients=[ws.sharing.keys().age_public_key]
+        [case.id],
+        profile="lawyer",
+        recipients=[ws.sharing.keys().age_public_key],
+        without_consent_reason="not about consent",
     )
     ws.sharing.import_bundle(ws.sharing.open(first.data))
     return partner, case.id  # its reference here may differ (renumbered when taken)
@@ -131,6 +134,7 @@ def sharing_screens(window: MainWindow, session: VaultSession, folder: Path, out
         service.select_cases(everything=True),
         profile="lawyer",
         recipients=[ws.sharing.keys().age_public_key],
+        without_consent_reason="not about consent",
     )
     bundle_path = folder / "from-partner.age"
     bundle_path.write_bytes(second.data)
@@ -149,6 +153,7 @@ def sharing_screens(window: MainWindow, session: VaultSession, folder: Path, out
         service.select_cases(everything=True),
         profile="lawyer",
         recipients=[str(courier.to_public())],
+        without_consent_reason="not about consent",
     )
     with zipfile.ZipFile(io.BytesIO(pyrage.decrypt(to_courier.data, [courier]))) as archive:
         members = {i.filename: archive.read(i) for i in archive.infolist()}

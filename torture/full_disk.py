@@ -219,5 +219,6 @@ def _export(ws: Workspace, out: Path) -> None:
         service.select_cases(everything=True),
         profile="lawyer",
         recipients=[service.keys().age_public_key],
+        without_consent_reason="not about consent",
     )
     service.write_bundle(out, result.data)

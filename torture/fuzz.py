@@ -328,6 +328,7 @@ def build_context_and_seeds(folder: Path) -> dict[str, list[bytes]]:
             profile="lawyer",
             recipients=[keyring.age_public_key(identity)],
             with_attachments=True,
+            without_consent_reason="not about consent",
         ).data
         signing = service._signing_key().private_raw
         vault_bytes = ws.path.read_bytes()

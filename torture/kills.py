@@ -527,6 +527,7 @@ class ImportScenario(Scenario):
                 profile="lawyer",
                 recipients=[SharingService(receiver).keys().age_public_key],
                 with_attachments=True,
+                without_consent_reason="not about consent",
             ).data
             opened = SharingService(receiver).open(bundle)
             expected = {

@@ -105,7 +105,7 @@ def build(root: Path, *, with_bundle: bool = True) -> Path:
     bundle.unlink(missing_ok=True)
     run_cli(
         "export", str(other), "--all", "--to", "receiver", "--profile", "lawyer",
-        "-o", str(bundle), root=root,
+        "--without-consent", "torture run", "-o", str(bundle), root=root,
     )  # fmt: skip
     return receiver
 

@@ -24,6 +24,7 @@ from casetracker.i18n import format_date, translate
 from casetracker.model import CaseStatus
 from casetracker.model.labels import counts_text, field_label, profile_label, record_kind_label
 from casetracker.services.bundle_merge import Choice, MergeReport
+from casetracker.services.consent import ConsentNeeded
 from casetracker.services.errors import InvalidInput
 from casetracker.services.imports import Existing
 from casetracker.services.sharing import SharingService, UnknownSigner, recipient_fingerprint
@@ -127,9 +128,20 @@ def add_commands(sub: Subcommands) -> None:
     p.add_argument(
         "--profile",
         required=True,
-        choices=["lawyer", "anonymised"],
+        choices=["lawyer", "media", "anonymised"],
         help=translate(
-            "cli", "what leaves: all a lawyer may see (consent permitting), or no identities"
+            "cli",
+            "what leaves: all a lawyer may see, what a journalist may (both as far as people "
+            "consented), or no identities",
+        ),
+    )
+    p.add_argument(
+        "--without-consent",
+        metavar="REASON",
+        help=translate(
+            "cli",
+            "send the cases of men who have not consented to this audience too, for this reason "
+            "(kept in each case's disclosure log)",
         ),
     )
     p.add_argument(
@@ -403,17 +415,35 @@ def cmd_export(args: Namespace) -> int:
             everything=args.all,
             status=CaseStatus(args.status) if args.status else None,
         )
-        result = service.export(
-            ids,
-            profile=args.profile,
-            recipients=args.to or (),
-            passphrase=bundle_secret,
-            with_attachments=args.with_attachments,
-        )
-    try:
-        service.write_bundle(args.output, result.data, overwrite=args.force)
-    except OSError as exc:
-        raise os_errors.cannot_write(args.output, exc) from None
+        try:
+            result = service.export(
+                ids,
+                profile=args.profile,
+                recipients=args.to or (),
+                passphrase=bundle_secret,
+                with_attachments=args.with_attachments,
+                without_consent_reason=args.without_consent,
+            )
+        except ConsentNeeded as exc:
+            hint = translate(
+                "cli",
+                "To send them anyway, add --without-consent REASON; `casetracker consent` "
+                "records consent.",
+            )
+            raise InvalidInput(f"{exc} {hint}") from None
+        try:
+            service.write_bundle(args.output, result.data, overwrite=args.force)
+        except OSError as exc:
+            raise os_errors.cannot_write(args.output, exc) from None
+        # Only a file that was written is a disclosure; a read-only vault cannot keep it.
+        if ws.read_only:
+            err(
+                translate(
+                    "cli", "The vault is read-only: this export is not in its disclosure log."
+                )
+            )
+        else:
+            service.record_disclosure(result)
     counts = counts_text(result.counts)
     to = (
         translate("cli", "a passphrase") if result.with_passphrase else ", ".join(result.recipients)
@@ -421,6 +451,19 @@ def cmd_export(args: Namespace) -> int:
     out(translate("cli", "Exported for {to}: {counts}.").format(to=to, counts=counts))
     out(translate("cli", "Profile: {profile}.").format(profile=profile_label(result.profile)))
     out(translate("cli", "Signed by fingerprint {fp}.").format(fp=result.signer_fingerprint))
+    withheld = sum(result.relatives_withheld.values())
+    if withheld:
+        out(
+            translate("cli", "Withheld for lack of consent: {n} relative link(s).").format(
+                n=withheld
+            )
+        )
+    if result.without_consent:
+        out(
+            translate(
+                "cli", "Sent without the man's own consent: {n} case(s), because: {why}"
+            ).format(n=len(result.without_consent), why=result.without_consent_reason)
+        )
     return 0
 
 

@@ -133,6 +133,8 @@ def profile_label(name: str) -> str:
         return translate("labels", "anonymised (no names, statistics only)")
     if name == "lawyer":
         return translate("labels", "for a lawyer (relatives as far as they consented)")
+    if name == "media":
+        return translate("labels", "for media (only what people agreed journalists may see)")
     return name
 
 

@@ -4,7 +4,9 @@ One method per action, for the CLI and the GUI alike:
 
 - ``keys()`` — our public key and fingerprints (the secrets stay in the vault);
 - ``add_recipient`` / ``recipients`` / ``remove_recipient`` — the address book;
-- ``select_cases`` + ``export`` — a signed, encrypted bundle (bytes; ``write_bundle`` saves it);
+- ``select_cases`` + ``export`` — a signed, encrypted bundle (bytes; ``write_bundle`` saves it),
+  checked against consent for the profile's audience (services/consent.py); once the file is
+  written, ``record_disclosure`` writes each case's line of the disclosure log;
 - ``open`` — decrypt and verify a bundle in memory (our own key by default);
 - ``preview_import`` / ``import_bundle`` — merge by UUID; conflicts are returned, not applied;
   a bundle from an unknown signer is previewed, but merged only once a person confirmed its
@@ -22,7 +24,7 @@ name a manifest gives its creator is the creator's own word and never makes a si
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,17 +34,25 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from casetracker.i18n import translate
-from casetracker.model import AuditAction, Case, CaseStatus, OrgKeys, Recipient
+from casetracker.model import Audience, AuditAction, Case, CaseStatus, OrgKeys, Recipient
 from casetracker.rules.engine import RULES
 from casetracker.services import audit
 from casetracker.services.bundle_export import attachment_member, collect, current_flags
 from casetracker.services.bundle_merge import Choice, Conflict, Merger, MergeReport, apply_choices
 from casetracker.services.cases import get_case
+from casetracker.services.consent import (
+    ANONYMITY_K,
+    ConsentNeeded,
+    ConsentService,
+    Disclosure,
+    check_export,
+    consented,
+)
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.sharing import keys as keyring
 from casetracker.sharing.bundle import CASES, DOSSIER, OpenedBundle, open_bundle, seal
 from casetracker.sharing.bundle_schema import (
-    ANONYMISED,
+    LAWYER,
     dump_document,
     fits_limits,
     parse_document,
@@ -124,6 +134,12 @@ class ExportResult:
     recipients: list[str]
     signer_fingerprint: str
     with_passphrase: bool
+    #: For the disclosure log (``record_disclosure``): what left, for whom, without whose consent.
+    case_ids: tuple[uuid.UUID, ...] = ()
+    recipient_fingerprints: tuple[tuple[str, str], ...] = ()
+    relatives_withheld: dict[uuid.UUID, int] = field(default_factory=dict)
+    without_consent: frozenset[uuid.UUID] = frozenset()
+    without_consent_reason: str = ""
 
 
 def recipient_fingerprint(recipient: Recipient) -> str:
@@ -322,6 +338,12 @@ class SharingService:
         """The unredacted rows of an export (for the GUI's "what will be shared" preview)."""
         with self.ws.reading() as session:
             source = collect(session, list(case_ids))
+            ids = [c.id for c in source.of("cases")]
+            source.consented = {
+                audience.value: frozenset(consented(session, ids, audience))
+                for audience in (Audience.LAWYER, Audience.MEDIA)
+            }
+        source.anonymity_k = int(self.ws.settings.get(ANONYMITY_K))
         source.flags = current_flags(self.ws, source.of("cases"), as_of or date.today())
         if with_attachments:
             source.attachment_members = {
@@ -338,13 +360,18 @@ class SharingService:
         passphrase: str | None = None,
         with_attachments: bool = False,
         as_of: date | None = None,
+        without_consent_reason: str | None = None,
     ) -> ExportResult:
-        """A bundle for ``recipients`` (names or age keys) or for a passphrase."""
+        """A bundle for ``recipients`` (names or age keys) or for a passphrase.
+
+        Relatives who have not consented to the profile's audience are withheld. A man who has
+        not is not: ConsentNeeded names him, unless ``without_consent_reason`` says why his
+        case goes anyway (it is kept in his case's disclosure log)."""
         if profile not in PROFILES:
             raise InvalidInput(
-                translate("sharing", "Unknown profile {name}; use lawyer or anonymised.").format(
-                    name=profile
-                )
+                translate(
+                    "sharing", "Unknown profile {name}; use lawyer, media or anonymised."
+                ).format(name=profile)
             )
         chosen = PROFILES[profile]
         if with_attachments and not chosen.attachments:
@@ -363,7 +390,13 @@ class SharingService:
             )
         targets = self.resolve_recipients(recipients)
         age_recipients = [keyring.parse_recipient(key) for _label, key in targets]
+        with self.ws.reading() as session:
+            check = check_export(session, case_ids, profile)
+        reason = " ".join((without_consent_reason or "").split())
+        if check.men_without and not reason:
+            raise ConsentNeeded([ref for _id, ref in check.men_without], check.audience)
         source = self.gather(case_ids, with_attachments=with_attachments, as_of=as_of)
+        exported_ids = tuple(c.id for c in source.of("cases"))
         now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
         document = redact(source, chosen, now)
         facts_withheld = withheld_relatives(source, chosen)
@@ -416,6 +449,29 @@ class SharingService:
             recipients=[label for label, _key in targets],
             signer_fingerprint=org.fingerprint,
             with_passphrase=passphrase is not None,
+            case_ids=exported_ids,
+            recipient_fingerprints=tuple(
+                (label, keyring.age_fingerprint(key)) for label, key in targets
+            ),
+            relatives_withheld=facts_withheld,
+            without_consent=frozenset(case_id for case_id, _ref in check.men_without),
+            without_consent_reason=reason if check.men_without else "",
+        )
+
+    def record_disclosure(self, result: ExportResult) -> None:
+        """The disclosure log of an export whose file was written: one entry per case."""
+        ConsentService(self.ws).record(
+            Disclosure(
+                case_ids=result.case_ids,
+                profile=result.profile,
+                recipients=result.recipient_fingerprints,
+                with_passphrase=result.with_passphrase,
+                counts=result.counts,
+                relatives_withheld=result.relatives_withheld,
+                without_consent=result.without_consent,
+                reason=result.without_consent_reason,
+                signer_fingerprint=result.signer_fingerprint,
+            )
         )
 
     @staticmethod
@@ -488,7 +544,7 @@ class SharingService:
         confirmed: bool = False,
         remember_as: str = "",
     ) -> MergeReport:
-        if bundle.document.profile == ANONYMISED:
+        if bundle.document.profile != LAWYER:
             raise BundleError(
                 translate(
                     "sharing",

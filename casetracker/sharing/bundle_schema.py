@@ -68,7 +68,9 @@ FORMAT = "casetracker-cases"
 VERSION = 1
 LAWYER = "lawyer"
 ANONYMISED = "anonymised"
-PROFILES = (LAWYER, ANONYMISED)
+#: For a journalist, with the media consent of the men and relatives it names (redaction.py).
+MEDIA = "media"
+PROFILES = (LAWYER, ANONYMISED, MEDIA)
 
 #: Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five
 #: times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods).

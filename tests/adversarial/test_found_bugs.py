@@ -165,6 +165,7 @@ def test_a_signed_bundle_with_a_lone_surrogate_is_refused_and_changes_nothing(
             out.select_cases(everything=True),
             profile="lawyer",
             recipients=[into.keys().age_public_key],
+            without_consent_reason="not about consent",
         ).data
         members = _members(data, into)
         document = json.loads(members["cases.json"])

@@ -181,6 +181,7 @@ def test_locking_while_a_bundle_is_opened_stops_the_check(
         ws.sharing.select_cases(everything=True),
         profile="lawyer",
         recipients=[ws.sharing.keys().age_public_key],
+        without_consent_reason="not about consent",
     )
     bundle.write_bytes(made.data)
     gate.watch_close(ws, monkeypatch)

@@ -236,6 +236,7 @@ def _send(sender: Workspace, receiver: Workspace, path: Path) -> Path:
         service.select_cases(everything=True),
         profile="lawyer",
         recipients=[receiver.sharing.keys().age_public_key],
+        without_consent_reason="not about consent",
     )
     path.write_bytes(result.data)
     return path

@@ -71,7 +71,12 @@ def demo_vault(ws: Workspace) -> Workspace:
 
 def _dossier(ws: Workspace, case_ids: list[uuid.UUID], profile: str) -> str:
     service = SharingService(ws)
-    result = service.export(case_ids, profile=profile, passphrase=BUNDLE_PASSPHRASE)
+    result = service.export(
+        case_ids,
+        profile=profile,
+        passphrase=BUNDLE_PASSPHRASE,
+        without_consent_reason="not about consent",
+    )
     bundle = open_bundle(result.data, passphrase=BUNDLE_PASSPHRASE)
     return pdf_text(bundle.members[DOSSIER])
 
@@ -169,7 +174,12 @@ def test_a_dossier_section_starts_with_its_title_and_header_on_every_page(
             direct=True,
             note="Жив, просит передать лекарства. " * 4,
         )
-    result = service.export(case, profile="lawyer", passphrase=BUNDLE_PASSPHRASE)
+    result = service.export(
+        case,
+        profile="lawyer",
+        passphrase=BUNDLE_PASSPHRASE,
+        without_consent_reason="not about consent",
+    )
     pdf = open_bundle(result.data, passphrase=BUNDLE_PASSPHRASE).members[DOSSIER]
     pages = [" ".join(page.split()) for page in pdf_pages(pdf)]
     log_pages = [page for page in pages[1:] if "Жив, просит" in page]
@@ -225,6 +235,8 @@ def _commands(folder: Path) -> list[list[str]]:
             "lawyer",
             "-o",
             "out.age",
+            "--without-consent",
+            "нет связи",
         ],
         ["open-bundle", "out.age", "--bundle-passphrase-file", "bundle-pass"],
         [
@@ -246,6 +258,8 @@ def _commands(folder: Path) -> list[list[str]]:
             "bundle-pass",
             "--profile",
             "anonymised",
+            "--without-consent",
+            "статистика",
             "-o",
             "x9/x9.age",
         ],
@@ -331,7 +345,12 @@ def test_no_page_of_a_dossier_ends_with_a_title_or_a_column_header(
 
     service = SharingService(demo_vault)
     everyone = service.select_cases(refs=(), everything=True, status=None)
-    result = service.export(everyone, profile="lawyer", passphrase=BUNDLE_PASSPHRASE)
+    result = service.export(
+        everyone,
+        profile="lawyer",
+        passphrase=BUNDLE_PASSPHRASE,
+        without_consent_reason="not about consent",
+    )
     pdf = open_bundle(result.data, passphrase=BUNDLE_PASSPHRASE).members[DOSSIER]
     endings = set()
     for title, columns in SECTIONS.items():

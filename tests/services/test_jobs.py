@@ -127,6 +127,7 @@ def test_closing_the_vault_forgets_the_withheld_names_the_export_compiled(
         sharing.select_cases(everything=True),
         profile="lawyer",
         passphrase="a long bundle passphrase",
+        without_consent_reason="not about consent",
     )
     surname = NOT_SHARED_NAME.split()[1]
     assert any(surname in pattern for pattern in _cached_patterns())  # the scrubber's

@@ -5,6 +5,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,7 @@ from casetracker.cli import main as cli_main
 from casetracker.cli import sharing_commands
 from casetracker.cli.parsing import WithCommonOptions
 from casetracker.model import CaseStatus, Certainty, SourceKind, Verification
-from casetracker.services.sharing import SharingService
+from casetracker.services.sharing import ExportResult, SharingService
 from casetracker.services.workspace import Workspace
 from casetracker.storage.kdf import FLOOR
 from tests.conftest import PASSPHRASE
@@ -54,8 +55,21 @@ def org_b(tmp_path: Path) -> Iterator[Workspace]:
     ws.close(save=False)
 
 
+#: The bundle tests are not about the men's own consent (tests/services/test_consent.py is):
+#: each of their exports is confirmed without it, as a caseworker does with a reason.
+NOT_ABOUT_CONSENT = "confirmed by the test: it is not about consent"
+
+
+class ConfirmingSharing(SharingService):
+    """The sharing service, with every export confirmed without the men's consent."""
+
+    def export(self, *args: Any, **kwargs: Any) -> ExportResult:
+        kwargs.setdefault("without_consent_reason", NOT_ABOUT_CONSENT)
+        return super().export(*args, **kwargs)
+
+
 def sharing(ws: Workspace) -> SharingService:
-    return SharingService(ws)
+    return ConfirmingSharing(ws)
 
 
 #: The name the receiving vault gives the sender in ``introduce``.

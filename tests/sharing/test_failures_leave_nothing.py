@@ -114,7 +114,10 @@ def test_a_sharing_session_leaves_no_marker_outside_the_users_own_files(tmp_path
         keys_a["signing_key"],
     )
     out = vaults / "export.age"
-    run("export", a, "--all", "--to", "Фонд Б", "--profile", "lawyer", "-o", out)
+    run(
+        "export", a, "--all", "--to", "Фонд Б", "--profile", "lawyer", "-o", out,
+        "--without-consent", "held incommunicado",
+    )  # fmt: skip
     run("import-bundle", b, out)
     assert MARKER in run("cases", b, "--search", MARKER.split()[0])
     roots = [vaults, home, tmp]

@@ -33,7 +33,10 @@ def sent(tmp_path: Path, cli: RunCli) -> tuple[Path, Path, dict[str, str]]:
     keys_a = json.loads(cli("keys", a, "--json")[1])
     key_b = json.loads(cli("keys", b, "--json")[1])["age_public_key"]
     bundle = tmp_path / "from-a.age"
-    code, _out, err = cli("export", a, "--all", "--to", key_b, "--profile", "lawyer", "-o", bundle)
+    code, _out, err = cli(
+        "export", a, "--all", "--to", key_b, "--profile", "lawyer", "-o", bundle,
+        "--without-consent", "held incommunicado",
+    )  # fmt: skip
     assert code == 0, err
     return b, bundle, keys_a
 
