@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 from casetracker.gui.error_messages import error_text
 from casetracker.gui.style import set_role
 from casetracker.gui.vault_session import VaultSession
-from casetracker.gui.widgets.form_parts import dialog_buttons, error_label, show_message
+from casetracker.gui.widgets.form_parts import (
+    dialog_buttons,
+    error_label,
+    fit_to_screen,
+    show_message,
+)
 from casetracker.model import LetterTemplate
 from casetracker.services.letters import LetterService, placeholder_choices
 
@@ -37,7 +42,7 @@ class LetterTemplateDialog(QDialog):
         self.session, self.kind = session, kind
         self.letters = LetterService(session.ws)
         self.setWindowTitle(self.tr("Letter template"))
-        self.setMinimumSize(900, 560)
+        fit_to_screen(self, 900, 600)
 
         self.title = QLineEdit(self)
         self.body = QPlainTextEdit(self)
