@@ -153,7 +153,7 @@ class SettingsView(QWidget):
         )
         hint.setWordWrap(True)
         style.set_role(hint, "hint")
-        form.addRow("", hint)
+        form.addRow(hint)
 
     def _security_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr("Security"), parent)

@@ -79,15 +79,13 @@ class HistoryTab(CaseTab):
             for column, (text, widget) in enumerate(pair):
                 label = QLabel(text, self)
                 label.setBuddy(widget)
-                bar.addWidget(label, row, 2 * column, Qt.AlignmentFlag.AlignTop)
-                bar.addWidget(widget, row, 2 * column + 1, Qt.AlignmentFlag.AlignTop)
+                bar.addWidget(label, row, 2 * column)
+                bar.addWidget(widget, row, 2 * column + 1)
         find = QLabel(self.tr("F&ind:"), self)
         find.setBuddy(self.text)
         bar.addWidget(find, 0, 4)
         bar.addWidget(self.text, 0, 5)
-        bar.addWidget(
-            self.reset_button, 1, 5, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-        )
+        bar.addWidget(self.reset_button, 1, 5, Qt.AlignmentFlag.AlignRight)
         bar.setColumnStretch(5, 1)
 
         self.table: RecordTable[HistoryEntry] = RecordTable(
