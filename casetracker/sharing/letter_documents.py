@@ -8,6 +8,10 @@ written with the standard library (a ZIP of a few XML parts), no office library.
 drawn by Qt behind ``render_pdf``, as the dossier is, with the font embedded (DejaVu on Linux),
 so it prints the same on any machine.
 
+A letter may be sent by e-mail or through an online reception, so the files say nothing of
+who made them: no author, no "Casetracker" as the creating program, and every ZIP member
+carries the same fixed time; the only title is the template's.
+
 A line of capitals (the title, «ОБРАЩЕНИЕ») is centred and bold; every other line is a
 paragraph as written, blank lines kept.
 """
@@ -152,7 +156,6 @@ def render_odt(text: str, *, title: str = "") -> bytes:
         '<?xml version="1.0" encoding="UTF-8"?>'
         f"<office:document-meta {_ODT_NS}><office:meta>"
         f"<dc:title>{escape(_NOT_XML.sub('', title))}</dc:title>"
-        "<meta:generator>Casetracker</meta:generator>"
         "</office:meta></office:document-meta>"
     )
     manifest = (
@@ -249,7 +252,7 @@ def render_docx(text: str, *, title: str = "") -> bytes:
         '"http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/">'
         f"<dc:title>{escape(_NOT_XML.sub('', title))}</dc:title>"
-        "<dc:creator>Casetracker</dc:creator></cp:coreProperties>"
+        "</cp:coreProperties>"
     )
     return _zip(
         [
@@ -298,7 +301,7 @@ def render_pdf(text: str, *, title: str = "") -> bytes:
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(25, 20, 15, 20), QPageLayout.Unit.Millimeter)
     writer.setTitle(_NOT_XML.sub("", title))
-    writer.setCreator("Casetracker")
+    writer.setCreator("")
     writer.setResolution(300)
     font = QFont()
     font.setFamilies(SERIF_FAMILIES)

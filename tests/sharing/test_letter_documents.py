@@ -94,7 +94,7 @@ def test_docx_has_its_parts_and_keeps_the_text() -> None:
         "word/_rels/document.xml.rels",
         "word/styles.xml",
     } <= set(members)
-    for name, content in members.items():
+    for content in members.values():
         SafeXml.fromstring(content)
     assert _docx_lines(data) == LETTER.split("\n")
     assert NAME.encode() in members["word/document.xml"]
@@ -135,3 +135,15 @@ def test_a_suggested_file_name_names_no_one(fmt: LetterFormat) -> None:
     name = suggested_name("CT-0042", "military_prosecutor", fmt)
     assert name.startswith("CT-0042-military_prosecutor-")
     assert name.endswith("." + fmt.value)
+
+
+@pytest.mark.parametrize("fmt", list(LetterFormat))
+def test_a_letter_file_does_not_say_which_program_or_person_made_it(fmt: LetterFormat) -> None:
+    data = render(LETTER, fmt, title="Обращение")
+    if fmt is LetterFormat.PDF:
+        assert b"Casetracker" not in data
+        return
+    for name, content in _members(data).items():
+        assert b"Casetracker" not in content, name
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
