@@ -40,13 +40,14 @@ from casetracker.gui.views.cases_view import CasesView
 from casetracker.gui.views.people_view import PeopleView
 from casetracker.gui.views.places_view import PlacesView
 from casetracker.gui.views.reports_view import ReportsView
+from casetracker.gui.views.requests_view import RequestsView
 from casetracker.gui.views.settings_view import SettingsView
 from casetracker.gui.views.sources_view import SourcesView
 from casetracker.gui.views.today_view import TodayView
 from casetracker.gui.widgets.form_parts import fit_to_screen
 from casetracker.gui.widgets.read_only_banner import ReadOnlyBanner
 
-TODAY, CASES, PLACES, PEOPLE, SOURCES, REPORTS, SETTINGS = range(7)
+TODAY, CASES, REQUESTS, PLACES, PEOPLE, SOURCES, REPORTS, SETTINGS = range(8)
 
 
 class MainWindow(QMainWindow):
@@ -66,18 +67,20 @@ class MainWindow(QMainWindow):
         self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.today = TodayView(self)
         self.cases = CasesView(self)
+        self.requests = RequestsView(self)
         self.places = PlacesView(self)
         self.people = PeopleView(self)
         self.sources = SourcesView(self)
         self.reports = ReportsView(self)
         self.settings = SettingsView(self)
         self.views = [
-            self.today, self.cases, self.places, self.people, self.sources, self.reports,
-            self.settings,
+            self.today, self.cases, self.requests, self.places, self.people, self.sources,
+            self.reports, self.settings,
         ]  # fmt: skip
         names = [
             self.tr("Today"),
             self.tr("Cases"),
+            self.tr("Requests"),
             self.tr("Places"),
             self.tr("People"),
             self.tr("Sources"),
@@ -108,6 +111,7 @@ class MainWindow(QMainWindow):
         for view in (self.today, self.cases, self.places, self.people, self.sources):
             view.case_activated.connect(self.open_case)
         self.today.place_activated.connect(self.open_place)
+        self.requests.case_activated.connect(self.open_case_requests)
         self.today.task_case_activated.connect(self.open_case_tasks)
         self.sources.place_activated.connect(self.open_place)
         self.settings.restored.connect(self._close_case_windows)
@@ -369,6 +373,13 @@ class MainWindow(QMainWindow):
         window = self.open_case(case_id)
         if window is not None:
             window.tabs.setCurrentWidget(window.tasks)
+        return window
+
+    def open_case_requests(self, case_id: uuid.UUID) -> CaseWindow | None:
+        """The case, on its Requests tab (from the Requests section)."""
+        window = self.open_case(case_id)
+        if window is not None:
+            window.tabs.setCurrentWidget(window.requests)
         return window
 
     def open_place(self, facility_id: uuid.UUID) -> None:

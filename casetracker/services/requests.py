@@ -89,6 +89,7 @@ class OpenRequest:
     id: uuid.UUID
     case_id: uuid.UUID
     case_ref: str
+    full_name: str
     kind: RequestKind
     addressee: str
     sent_on: date
@@ -174,28 +175,62 @@ def add(
     registration_number: str = "",
     signed_by: str = "",
     note: str = "",
+    scan: tuple[bytes, str, str] | None = None,
+    **reply: Any,
 ) -> Request:
-    """Record a request sent about a case."""
-    _not_future(sent_on)
-    with ws.session() as session:
-        case = get_case(session, ref_or_id)
-        request = Request(
-            case_id=case.id,
-            kind=kind,
-            sent_on=sent_on,
-            addressee=addressee.strip(),
-            channel=channel,
-            outgoing_number=outgoing_number.strip(),
-            registration_number=registration_number.strip(),
-            signed_by=signed_by.strip(),
-            note=note.strip(),
+    """Record a request sent about a case; an old one may come with its reply (``replied_on``,
+    ``reply_outcome``, ``reply_text``, ``closed``) and the reply's scan, in one unit of work."""
+    unknown = set(reply) - {"replied_on", "reply_outcome", "reply_text", "closed"}
+    if unknown:
+        raise InvalidInput(
+            translate("services", "A request has no field {field}.").format(
+                field=", ".join(sorted(unknown))
+            )
         )
+    _not_future(sent_on)
+    with ws.reading() as session:
+        case_id = get_case(session, ref_or_id).id
+    request = Request(
+        case_id=case_id,
+        kind=kind,
+        sent_on=sent_on,
+        addressee=addressee.strip(),
+        channel=channel,
+        outgoing_number=outgoing_number.strip(),
+        registration_number=registration_number.strip(),
+        signed_by=signed_by.strip(),
+        note=note.strip(),
+        **reply,
+    )
+    if scan is None:
+        return _store(ws, request, None)
+    data, filename, media_type = scan
+    with ws.attachments.storing(data, filename, media_type=media_type, case_id=case_id) as stored:
+        return _store(ws, request, stored)
+
+
+def _store(ws: "Workspace", request: Request, scan: Attachment | None) -> Request:
+    if request.replied_on is not None:
+        _not_future(request.replied_on)
+    _check_reply(request)
+    with ws.session() as session:
+        if scan is not None:
+            session.add(scan)
+            request.reply_attachment_id = scan.id
         session.add(request)
         return request
 
 
-def update(ws: "Workspace", request_id: uuid.UUID, **fields: Any) -> Request:
-    """Change some fields of a request (the GUI's edit and every undo go through here)."""
+def update(
+    ws: "Workspace",
+    request_id: uuid.UUID,
+    *,
+    scan: tuple[bytes, str, str] | None = None,
+    **fields: Any,
+) -> Request:
+    """Change some fields of a request (the GUI's edit and every undo go through here); with
+    ``scan`` (data, file name, media type) the reply's scan is stored as an encrypted attachment
+    of the case in the same unit of work."""
     unknown = set(fields) - EDITABLE
     if unknown:
         raise InvalidInput(
@@ -203,12 +238,28 @@ def update(ws: "Workspace", request_id: uuid.UUID, **fields: Any) -> Request:
                 field=", ".join(sorted(unknown))
             )
         )
-    if fields.get("sent_on") is not None:
-        _not_future(fields["sent_on"])
+    for key in ("sent_on", "replied_on"):
+        if fields.get(key) is not None:
+            _not_future(fields[key])
+    if scan is None:
+        return _apply(ws, request_id, fields, None)
+    with ws.reading() as session:
+        case_id = _get(session, request_id).case_id
+    data, filename, media_type = scan
+    with ws.attachments.storing(data, filename, media_type=media_type, case_id=case_id) as stored:
+        return _apply(ws, request_id, fields, stored)
+
+
+def _apply(
+    ws: "Workspace", request_id: uuid.UUID, fields: dict[str, Any], scan: Attachment | None
+) -> Request:
     with ws.session() as session:
         request = _get(session, request_id)
         for key, value in fields.items():
             setattr(request, key, value)
+        if scan is not None:
+            session.add(scan)
+            request.reply_attachment_id = scan.id
         _check_reply(request)
         session.add(request)
         return request
@@ -225,26 +276,14 @@ def record_reply(
 ) -> Request:
     """Record the reply, with its scan (data, file name, media type) as an encrypted attachment
     of the case, in one unit of work."""
-    _not_future(replied_on)
-    with ws.reading() as session:
-        case_id = _get(session, request_id).case_id
-    if scan is None:
-        return update(
-            ws, request_id, replied_on=replied_on, reply_outcome=outcome, reply_text=text.strip()
-        )
-    data, filename, media_type = scan
-    with (
-        ws.attachments.storing(data, filename, media_type=media_type, case_id=case_id) as stored,
-        ws.session() as session,
-    ):
-        request = _get(session, request_id)
-        session.add(stored)
-        request.replied_on, request.reply_outcome = replied_on, outcome
-        request.reply_text = text.strip()
-        request.reply_attachment_id = stored.id
-        _check_reply(request)
-        session.add(request)
-        return request
+    return update(
+        ws,
+        request_id,
+        scan=scan,
+        replied_on=replied_on,
+        reply_outcome=outcome,
+        reply_text=text.strip(),
+    )
 
 
 def delete(ws: "Workspace", request_id: uuid.UUID) -> None:
@@ -307,19 +346,20 @@ def open_requests(ws: "Workspace", as_of: date | None = None) -> list[OpenReques
     days = reply_days(ws)
     with ws.reading() as session:
         stmt = (
-            select(Request, Case.ref)
+            select(Request, Case.ref, Case.full_name)
             .join(Case, col(Case.id) == Request.case_id)
             .where(col(Request.replied_on).is_(None), col(Request.closed).is_(False))
         )
         rows = list(session.exec(stmt))
     out = []
-    for request, ref in rows:
+    for request, ref, name in rows:
         due = due_on(request.sent_on, days[request.kind])
         out.append(
             OpenRequest(
                 id=request.id,
                 case_id=request.case_id,
                 case_ref=ref,
+                full_name=name,
                 kind=request.kind,
                 addressee=request.addressee,
                 sent_on=request.sent_on,

@@ -33,6 +33,8 @@ from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.letter_templates_box import LetterTemplatesBox
 from casetracker.gui.widgets.form_parts import error_label, show_message
 from casetracker.gui.widgets.record_table import RecordTable
+from casetracker.model.request_labels import request_kind_label
+from casetracker.rules.thresholds import REQUEST_REPLY_DAYS
 from casetracker.services import backup_restore, preferences
 from casetracker.services.settings import SPECS, SettingSpec
 from casetracker.storage.backups import BackupInfo
@@ -63,11 +65,13 @@ class SettingsView(QWidget):
             general_form.addRow(setting_label(SPECS[key]), self._editor(SPECS[key], general))
         rules = QGroupBox(self.tr("When the rules raise flags"), content)
         rules_form = QFormLayout(rules)
+        reply_keys = {t.key for t in REQUEST_REPLY_DAYS.values()}
         for key in preferences.THRESHOLD_KEYS:
-            if key in SPECS:
+            if key in SPECS and key not in reply_keys:
                 rules_form.addRow(setting_label(SPECS[key]), self._editor(SPECS[key], rules))
         content_layout.addWidget(general)
         content_layout.addWidget(rules)
+        content_layout.addWidget(self._reply_days_box(content))
         others = preferences.other_keys()
         if others:
             more = QGroupBox(self.tr("Other"), content)
@@ -154,6 +158,26 @@ class SettingsView(QWidget):
         hint.setWordWrap(True)
         style.set_role(hint, "hint")
         form.addRow(hint)
+
+    def _reply_days_box(self, parent: QWidget) -> QGroupBox:
+        """Days each kind of body has to reply to a request (rule ``unanswered_request``)."""
+        box = QGroupBox(self.tr("Days an official body has to reply to a request"), parent)
+        form = QFormLayout(box)
+        hint = QLabel(
+            self.tr(
+                "Counted from the day the request was sent; a request still without a reply "
+                "the day after is flagged. 30 days is the term of the law on citizens' appeals "
+                "(59-FZ, art. 12); the Red Cross and the ombudsman have no fixed term, so "
+                "their numbers are from practice."
+            ),
+            box,
+        )
+        hint.setWordWrap(True)
+        style.set_role(hint, "hint")
+        form.addRow(hint)
+        for kind, threshold in REQUEST_REPLY_DAYS.items():
+            form.addRow(request_kind_label(kind), self._editor(SPECS[threshold.key], box))
+        return box
 
     def _security_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr("Security"), parent)
