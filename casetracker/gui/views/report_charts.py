@@ -15,7 +15,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QLocale, QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from casetracker.gui import style
@@ -27,7 +27,7 @@ reports = Context("reports")
 
 #: Places drawn as lines of their own; the rest are summed into one.
 MAX_PLACE_LINES = 7
-#: Beyond this many months, the month labels stand upright to fit.
+#: Beyond this many months, the lines' points are not marked (they would crowd).
 MAX_LEVEL_LABELS = 14
 
 #: One colour per status, alike in both themes (mid tones read on white and on near-black).
@@ -89,8 +89,6 @@ def build_chart(report: Report, theme: style.Theme | None = None) -> QChart:
     labels = column_labels(report)
     x_axis = QBarCategoryAxis()
     x_axis.append(labels)
-    if len(labels) > MAX_LEVEL_LABELS:
-        x_axis.setLabelsAngle(-90)
     y_axis = QValueAxis()
     y_axis.setLabelFormat("%d")
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
@@ -140,6 +138,12 @@ def build_chart(report: Report, theme: style.Theme | None = None) -> QChart:
     return chart
 
 
+def _legend_place(report: Report) -> Qt.AlignmentFlag:
+    """Many lines (statuses, places): a column at the right, where long names are not cut."""
+    many = len(report.lines) > 3
+    return Qt.AlignmentFlag.AlignRight if many else Qt.AlignmentFlag.AlignBottom
+
+
 def apply_theme(chart: QChart, theme: style.Theme) -> None:
     """The theme's colours on the chart's background, text and grid."""
     text, grid = QColor(theme.text), QColor(theme.grid)
@@ -157,8 +161,26 @@ def apply_theme(chart: QChart, theme: style.Theme) -> None:
         axis.setLinePenColor(QColor(theme.border))
 
 
+def fit_to_width(chart: QChart, width: float) -> None:
+    """Month names upright when they would not fit side by side under their bars, so none is
+    cut to "…". The legend keeps its column at the right: every name in it stays whole."""
+    legend = chart.legend()
+    legend_width = 0.0
+    if legend.alignment() == Qt.AlignmentFlag.AlignRight:
+        names = QFontMetricsF(legend.font())
+        labels = [marker.label() for marker in legend.markers()]
+        legend_width = max((names.horizontalAdvance(label) for label in labels), default=0) + 48
+    for axis in chart.axes(Qt.Orientation.Horizontal):
+        if not isinstance(axis, QBarCategoryAxis) or not axis.count():
+            continue
+        metrics = QFontMetricsF(axis.labelsFont())
+        widest = max(metrics.horizontalAdvance(label) for label in axis.categories())
+        room = (width - legend_width - 80) / axis.count()  # 80: the counts' axis and margins
+        axis.setLabelsAngle(0 if widest + 8 < room else -90)
+
+
 class ChartView(QChartView):
-    """A chart that says in words when there is nothing to draw yet."""
+    """A chart that fits its labels to the room it has (`fit_to_width`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,3 +195,9 @@ class ChartView(QChartView):
         self.setAccessibleName(report.title)
         if old is not None:
             old.deleteLater()
+        fit_to_width(self.chart(), self.width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.report is not None:
+            fit_to_width(self.chart(), self.width())

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from casetracker.gui import style
 from casetracker.gui.locale_format import date_text
-from casetracker.gui.views.report_charts import build_chart
+from casetracker.gui.views.report_charts import build_chart, fit_to_width
 from casetracker.services.report_series import Report
 
 #: The chart is laid out this wide (in pixels, its height in the page's proportions) and
@@ -40,6 +40,7 @@ def print_reports(printer: QPrinter, reports: Sequence[Report], period: str) -> 
             chart = build_chart(report, style.LIGHT)
             scene.addItem(chart)
             chart.setGeometry(source)
+            fit_to_width(chart, CHART_WIDTH)
             scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
             scene.removeItem(chart)
             chart.deleteLater()
