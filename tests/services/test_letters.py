@@ -1,6 +1,8 @@
 """Letters: templates stored in the vault, filled from a case and its request."""
 
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlmodel import select
@@ -271,3 +273,16 @@ def test_a_date_code_this_version_cannot_read_gives_its_day_not_a_failure(
         session.add(row)
     filled = LetterService(ws).fill(case.ref, RequestKind.COMMANDER.value, today=TODAY)
     assert "был задержан (08.07.2024)" in filled.text
+
+
+def test_a_vault_from_before_letters_gets_its_templates_on_first_use(tmp_path: Path) -> None:
+    path = tmp_path / "old.vault"
+    shutil.copyfile(Path(__file__).parent.parent / "data" / "schema-4.vault", path)
+    ws = Workspace.open(path, passphrase="schema four vault")
+    try:
+        filled = LetterService(ws).fill("CT-0001", RequestKind.COURT.value, today=TODAY)
+        assert "ОБРАЩЕНИЕ О ПРЕДОСТАВЛЕНИИ СВЕДЕНИЙ" in filled.text
+        with ws.reading() as session:
+            assert len(session.exec(select(LetterTemplate)).all()) == len(TEMPLATE_KINDS)
+    finally:
+        ws.close(save=False)
