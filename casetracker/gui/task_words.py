@@ -10,8 +10,9 @@ from casetracker.model import Task
 task_words = Context("task_words")
 
 
-def due_text(task: Task, today: date) -> str:
-    """ "12.08.2024 · 3 days overdue", "05.08.2024 · today", "in 2 days"; "—" without a day."""
+def due_text(task: Task, today: date, *, with_day: bool = True) -> str:
+    """ "12.08.2024 · 3 days overdue", "05.08.2024 · today"; without ``with_day`` the words
+    alone ("in 2 days"); "no day" when it has none."""
     if task.due_on is None:
         return task_words.tr("no day")
     day = date_text(task.due_on)
@@ -26,4 +27,4 @@ def due_text(task: Task, today: date) -> str:
         when = task_words.tr("tomorrow")
     else:
         when = task_words.tr("in %n day(s)", "", days)
-    return f"{day} · {when}"
+    return f"{day} · {when}" if with_day else when

@@ -22,6 +22,9 @@ from casetracker.rules.flag import Severity
 from casetracker.services import tasks
 from casetracker.services.tasks import TaskRow
 
+#: Rows shown before the list scrolls: the flags above keep most of the height.
+MAX_ROWS = 6
+
 
 class TodayTasks(QFrame):
     #: A task's case, to open on its Tasks tab.
@@ -46,8 +49,9 @@ class TodayTasks(QFrame):
             [
                 Column(
                     self.tr("Due"),
-                    lambda r: due_text(r.task, self.today),
+                    lambda r: due_text(r.task, self.today, with_day=False),
                     sort=lambda r: f"{r.task.due_on}{r.case_ref}",
+                    tooltip=lambda r: due_text(r.task, self.today),
                     foreground=self._colour,
                 ),
                 Column(self.tr("Case"), lambda r: r.case_ref),
@@ -55,12 +59,12 @@ class TodayTasks(QFrame):
                 Column(
                     self.tr("What to do"),
                     lambda r: r.task.title,
-                    tooltip=lambda r: r.task.note or r.task.title,
+                    tooltip=lambda r: "\n".join(filter(None, (r.task.title, r.task.note))),
                 ),
                 Column(self.tr("Who does it"), lambda r: r.task.assignee),
             ],
             self,
-            whole_columns=(1, 2),
+            whole_columns=(0, 1, 2),
             stretch_column=3,
         )
         self.table.setAccessibleName(self.tr("Tasks due"))
@@ -115,11 +119,21 @@ class TodayTasks(QFrame):
             )
         for widget in (self.table, self.done_button, self.open_button):
             widget.setVisible(bool(due))
+        self._fit_height(len(due.overdue) + len(due.this_week))
         wanted = current.task.id if current else None
         if wanted is None or not self.table.select_first_where(lambda r: r.task.id == wanted):
             self.table.select_first()
         self._selected(self.table.current_record())
         return bool(due)
+
+    def _fit_height(self, rows: int) -> None:
+        """As tall as its rows (up to MAX_ROWS, then it scrolls): no empty box under them."""
+        shown = max(1, min(rows, MAX_ROWS))
+        frame = 2 * self.table.frameWidth()
+        header = self.table.horizontalHeader().sizeHint().height()
+        scrollbar = self.table.horizontalScrollBar().sizeHint().height()
+        row = self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(frame + header + shown * row + scrollbar)
 
     def _selected(self, row: TaskRow | None) -> None:
         self.done_button.setEnabled(row is not None)

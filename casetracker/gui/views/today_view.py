@@ -153,10 +153,10 @@ class TodayView(QWidget):
         self.tasks = TodayTasks(self)
         self.tasks.case_activated.connect(self.task_case_activated)
         left = QWidget(self)
-        self.left_layout = QVBoxLayout(left)
-        self.left_layout.setContentsMargins(0, 0, 0, 0)
-        self.left_layout.addWidget(self.tree, 3)
-        self.left_layout.addWidget(self.tasks, 0)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.tasks)
         splitter.addWidget(left)
         splitter.addWidget(self.detail_scroll)
         splitter.setStretchFactor(0, 3)
@@ -205,7 +205,7 @@ class TodayView(QWidget):
         if not self._reselect(selected):
             self.select_first()
         self.tasks.session = self.session
-        self.left_layout.setStretchFactor(self.tasks, 2 if self.tasks.refresh() else 0)
+        self.tasks.refresh()
 
     def flags(self) -> list[Flag]:
         return self.model.current_flags

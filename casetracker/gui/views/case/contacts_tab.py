@@ -49,6 +49,7 @@ class ContactsTab(CaseTab):
                 Column(self.tr("Note"), lambda e: e.note, tooltip=lambda e: e.note),
             ],
             self,
+            whole_columns=(4,),  # "seen by CT-0042 — his name (debrief)" is read whole
         )
         self.table.setAccessibleName(self.tr("Contacts"))
         self.log_button = QPushButton(self.tr("Log a contact…"), self)

@@ -6,6 +6,7 @@ logs what he says on the other man's case, as second-hand news tied to this case
 
 import uuid
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from casetracker.gui import style
@@ -79,6 +80,7 @@ class DebriefTab(CaseTab):
             stretch_column=3,
         )
         self.table.setAccessibleName(self.tr("Men held with him"))
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.activated_record.connect(lambda _r: self.seen_selected())
         self.table.selected_record.connect(self._selected)
         self.seen_button = QPushButton(self.tr("He saw this man…"), self)

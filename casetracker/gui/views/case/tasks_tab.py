@@ -48,7 +48,7 @@ class TasksTab(CaseTab):
                 Column(self.tr("Note"), lambda t: t.note, tooltip=lambda t: t.note),
             ],
             self,
-            stretch_column=4,
+            stretch_column=1,
         )
         self.table.setAccessibleName(self.tr("Tasks"))
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # to do by day, then done
