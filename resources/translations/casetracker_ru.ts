@@ -510,6 +510,10 @@ Lock anyway and lose them?</source>
         <translation>Статус</translation>
     </message>
     <message>
+        <source>Detention date</source>
+        <translation type="unfinished">Дата задержания</translation>
+    </message>
+    <message>
         <source>Held at</source>
         <translation>Где содержится</translation>
     </message>
@@ -629,7 +633,7 @@ proof of life</source>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Запросы</translation>
     </message>
     <message>
         <source>Debrief</source>
@@ -658,6 +662,11 @@ proof of life</source>
     <message>
         <source>Redo</source>
         <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <comment>when a status began, not known to the day</comment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>since %1</source>
@@ -2477,7 +2486,7 @@ proof of life</source>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Запросы</translation>
     </message>
     <message>
         <source>Places</source>
@@ -3574,234 +3583,234 @@ proof of life</source>
     <message>
         <source>New request</source>
         <extracomment>What the scan chooser offers first; any file may still be chosen.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Новый запрос</translation>
     </message>
     <message>
         <source>Record the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ на запрос</translation>
     </message>
     <message>
         <source>Edit request</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить запрос</translation>
     </message>
     <message>
         <source>To whom</source>
-        <translation type="unfinished"></translation>
+        <translation>Куда</translation>
     </message>
     <message>
         <source>e.g. Military prosecutor&apos;s office of the garrison</source>
-        <translation type="unfinished"></translation>
+        <translation>например, военная прокуратура гарнизона</translation>
     </message>
     <message>
         <source>Body or official</source>
-        <translation type="unfinished"></translation>
+        <translation>Орган или должностное лицо</translation>
     </message>
     <message>
         <source>day sent</source>
-        <translation type="unfinished"></translation>
+        <translation>дата отправки</translation>
     </message>
     <message>
         <source>Sent on</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправлен</translation>
     </message>
     <message>
         <source>How it was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Как отправлен</translation>
     </message>
     <message>
         <source>Our outgoing No.</source>
-        <translation type="unfinished"></translation>
+        <translation>Наш исх. №</translation>
     </message>
     <message>
         <source>once they tell us</source>
-        <translation type="unfinished"></translation>
+        <translation>когда сообщат</translation>
     </message>
     <message>
         <source>Their registration No.</source>
-        <translation type="unfinished"></translation>
+        <translation>Их вх. №</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished">Подписано</translation>
+        <translation>Подписал</translation>
     </message>
     <message>
         <source>What was asked</source>
-        <translation type="unfinished"></translation>
+        <translation>О чём просили</translation>
     </message>
     <message>
         <source>no reply yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ответа пока нет</translation>
     </message>
     <message>
         <source>Reply received on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ получен</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished">—</translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>What the reply amounts to</source>
-        <translation type="unfinished"></translation>
+        <translation>Суть ответа</translation>
     </message>
     <message>
         <source>What the reply says</source>
-        <translation type="unfinished"></translation>
+        <translation>Что сказано в ответе</translation>
     </message>
     <message>
         <source>Attach a scan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Приложить скан…</translation>
     </message>
     <message>
         <source>No longer pursued (withdrawn or settled)</source>
-        <translation type="unfinished"></translation>
+        <translation>Больше не отслеживается (отозван или вопрос решён)</translation>
     </message>
     <message>
         <source>A scan is attached (see Sources &amp; evidence).</source>
-        <translation type="unfinished"></translation>
+        <translation>Скан приложен (см. «Источники и доказательства»).</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ</translation>
     </message>
     <message>
         <source>Received on</source>
-        <translation type="unfinished"></translation>
+        <translation>Получен</translation>
     </message>
     <message>
         <source>It amounts to</source>
-        <translation type="unfinished"></translation>
+        <translation>Суть</translation>
     </message>
     <message>
         <source>What it says</source>
-        <translation type="unfinished"></translation>
+        <translation>Содержание</translation>
     </message>
     <message>
         <source>Scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Скан</translation>
     </message>
     <message>
         <source>Add request</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить запрос</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Сохранить</translation>
+        <translation>Сохранить</translation>
     </message>
     <message>
         <source>The reply deadline shows once the day sent is typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок ответа появится, когда будет указана дата отправки.</translation>
     </message>
     <message numerus="yes">
         <source>A reply is due by %1 (%n day(s) for this kind of body).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ответ должен прийти до %1 (%n день для такого органа).</numerusform>
+            <numerusform>Ответ должен прийти до %1 (%n дня для такого органа).</numerusform>
+            <numerusform>Ответ должен прийти до %1 (%n дней для такого органа).</numerusform>
         </translation>
     </message>
     <message>
         <source>Scan or photo of the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Скан или фото ответа</translation>
     </message>
     <message>
         <source>Scans and photos (%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сканы и фото (%1);;Все файлы (*)</translation>
     </message>
     <message>
         <source>This file is larger than 64 MB and cannot be attached.</source>
-        <translation type="unfinished">Этот файл больше 64 МБ, его нельзя вложить.</translation>
+        <translation>Файл больше 64 МБ, его нельзя приложить.</translation>
     </message>
     <message>
         <source>Say on which day it was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите, когда запрос отправлен.</translation>
     </message>
     <message>
         <source>Say on which day the reply came.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите, когда пришёл ответ.</translation>
     </message>
     <message>
         <source>Say what the reply amounts to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите суть ответа.</translation>
     </message>
 </context>
 <context>
     <name>RequestsTab</name>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправлен</translation>
     </message>
     <message>
         <source>To whom</source>
-        <translation type="unfinished"></translation>
+        <translation>Куда</translation>
     </message>
     <message>
         <source>Our No.</source>
-        <translation type="unfinished"></translation>
+        <translation>Исх. №</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ</translation>
     </message>
     <message>
         <source>What was asked</source>
-        <translation type="unfinished"></translation>
+        <translation>О чём просили</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Запросы</translation>
     </message>
     <message>
         <source>New request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый запрос…</translation>
     </message>
     <message>
         <source>Record a request sent to an official body (Insert)</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать запрос, отправленный в государственный орган (Insert)</translation>
     </message>
     <message>
         <source>Record reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать ответ…</translation>
     </message>
     <message>
         <source>Record the reply and attach its scan (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать ответ и приложить скан (Ctrl+R)</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished">Изменить…</translation>
+        <translation>Изменить…</translation>
     </message>
     <message>
         <source>Write a letter…</source>
-        <translation type="unfinished">Составить письмо…</translation>
+        <translation>Написать письмо…</translation>
     </message>
     <message>
         <source>A letter filled from the case and this request</source>
-        <translation type="unfinished"></translation>
+        <translation>Письмо, заполненное по делу и этому запросу</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Удалить</translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <source>Delete the selected request (Ctrl+Z brings it back)</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить выбранный запрос (Ctrl+Z вернёт его)</translation>
     </message>
     <message>
         <source>No requests yet. Record each letter or appeal sent to a prosecutor, investigators, a commander, a court, the ombudsman, the Red Cross or a hospital: a reply that does not come in time is flagged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запросов пока нет. Записывайте каждое письмо или обращение в прокуратуру, следственный орган, командиру, в суд, уполномоченному по правам человека, в Красный Крест или в больницу: если ответ не придёт в срок, появится отметка.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>closed without a reply</source>
-        <translation type="unfinished"></translation>
+        <translation>закрыт без ответа</translation>
     </message>
     <message>
         <source>Edit reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить ответ…</translation>
     </message>
 </context>
 <context>
@@ -3809,50 +3818,54 @@ proof of life</source>
     <message>
         <source>Requests awaiting a reply</source>
         <extracomment>A case to open on its Requests tab.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Запросы, ждущие ответа</translation>
     </message>
     <message>
         <source>Reply due</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ до</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Просрочка</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished">Дело</translation>
+        <translation>Дело</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя</translation>
     </message>
     <message>
         <source>To whom</source>
-        <translation type="unfinished"></translation>
+        <translation>Куда</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправлен</translation>
     </message>
     <message>
         <source>No request is awaiting a reply. Requests are recorded in each case&apos;s Requests tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ни один запрос не ждёт ответа. Запросы записываются на вкладке «Запросы» каждого дела.</translation>
     </message>
     <message>
         <source>%1, No. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, исх. № %2</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) awaiting a reply</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n запрос ждёт ответа</numerusform>
+            <numerusform>%n запроса ждут ответа</numerusform>
+            <numerusform>%n запросов ждут ответа</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n past the deadline</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n с истёкшим сроком</numerusform>
+            <numerusform>%n с истёкшим сроком</numerusform>
+            <numerusform>%n с истёкшим сроком</numerusform>
         </translation>
     </message>
 </context>
@@ -4050,11 +4063,11 @@ proof of life</source>
     </message>
     <message>
         <source>Days an official body has to reply to a request</source>
-        <translation type="unfinished"></translation>
+        <translation>Сколько дней у органа на ответ</translation>
     </message>
     <message>
         <source>Counted from the day the request was sent; a request still without a reply the day after is flagged. 30 days is the term of the law on citizens&apos; appeals (59-FZ, art. 12); the Red Cross and the ombudsman have no fixed term, so their numbers are from practice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Считается со дня отправки; если на следующий день после срока ответа нет, запрос отмечается. 30 дней — срок по закону об обращениях граждан (59-ФЗ, ст. 12); для Красного Креста и уполномоченного по правам человека срок ответа законом не установлен, их значения взяты из практики.</translation>
     </message>
     <message>
         <source>Security</source>
@@ -6463,135 +6476,135 @@ in %2</source>
     </message>
     <message>
         <source>list requests awaiting a reply across cases, the most overdue first</source>
-        <translation type="unfinished"></translation>
+        <translation>запросы, ждущие ответа, по всем делам, сначала самые просроченные</translation>
     </message>
     <message>
         <source>every request of this case instead, e.g. CT-0042</source>
-        <translation type="unfinished"></translation>
+        <translation>вместо этого все запросы по делу, например CT-0042</translation>
     </message>
     <message>
         <source>count the days on this day instead of today (DD.MM.YYYY)</source>
-        <translation type="unfinished"></translation>
+        <translation>считать дни на эту дату, а не на сегодня (ДД.ММ.ГГГГ)</translation>
     </message>
     <message>
         <source>record a request sent about a case</source>
-        <translation type="unfinished"></translation>
+        <translation>записать запрос, отправленный по делу</translation>
     </message>
     <message>
         <source>the kind of body: it decides the reply deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>вид органа: от него зависит срок ответа</translation>
     </message>
     <message>
         <source>day it was sent, DD.MM.YYYY or YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>дата отправки, ДД.ММ.ГГГГ или ГГГГ-ММ-ДД</translation>
     </message>
     <message>
         <source>the body or official, in words</source>
-        <translation type="unfinished"></translation>
+        <translation>орган или должностное лицо словами</translation>
     </message>
     <message>
         <source>how it was sent (default: post)</source>
-        <translation type="unfinished"></translation>
+        <translation>как отправлен (по умолчанию: почтой)</translation>
     </message>
     <message>
         <source>our outgoing number</source>
-        <translation type="unfinished"></translation>
+        <translation>наш исходящий номер</translation>
     </message>
     <message>
         <source>the number the body registered it under</source>
-        <translation type="unfinished"></translation>
+        <translation>входящий номер, присвоенный органом</translation>
     </message>
     <message>
         <source>who signed it</source>
-        <translation type="unfinished"></translation>
+        <translation>кто подписал</translation>
     </message>
     <message>
         <source>what was asked, in a few words</source>
-        <translation type="unfinished"></translation>
+        <translation>о чём просили, в нескольких словах</translation>
     </message>
     <message>
         <source>record the reply to a request</source>
-        <translation type="unfinished"></translation>
+        <translation>записать ответ на запрос</translation>
     </message>
     <message>
         <source>the request&apos;s id (its first 8 characters do)</source>
-        <translation type="unfinished"></translation>
+        <translation>номер запроса (достаточно первых 8 знаков)</translation>
     </message>
     <message>
         <source>day the reply came, DD.MM.YYYY or YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>дата получения ответа, ДД.ММ.ГГГГ или ГГГГ-ММ-ДД</translation>
     </message>
     <message>
         <source>what the reply amounts to</source>
-        <translation type="unfinished"></translation>
+        <translation>суть ответа</translation>
     </message>
     <message>
         <source>what it says, in a few words</source>
-        <translation type="unfinished"></translation>
+        <translation>что сказано, в нескольких словах</translation>
     </message>
     <message>
         <source>a scan or photo of the reply, kept encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>скан или фото ответа, хранится зашифрованным</translation>
     </message>
     <message>
         <source>stop watching a request (withdrawn, or no longer pursued)</source>
-        <translation type="unfinished"></translation>
+        <translation>больше не отслеживать запрос (отозван или вопрос снят)</translation>
     </message>
     <message>
         <source>show or change the days each kind of body has to reply</source>
-        <translation type="unfinished"></translation>
+        <translation>показать или изменить срок ответа для каждого вида органа</translation>
     </message>
     <message>
         <source>change one kind&apos;s deadline, e.g. red-cross=90 (may repeat)</source>
-        <translation type="unfinished"></translation>
+        <translation>изменить срок для одного вида, например red-cross=90 (можно несколько раз)</translation>
     </message>
     <message>
         <source>{n} request(s) awaiting a reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Ждут ответа запросов: {n}</translation>
     </message>
     <message>
         <source>{days} late</source>
-        <translation type="unfinished"></translation>
+        <translation>просрочка {days}</translation>
     </message>
     <message>
         <source>due today</source>
-        <translation type="unfinished"></translation>
+        <translation>срок сегодня</translation>
     </message>
     <message>
         <source>{days} left</source>
-        <translation type="unfinished"></translation>
+        <translation>осталось {days}</translation>
     </message>
     <message>
         <source>reply {day}: {outcome}</source>
-        <translation type="unfinished"></translation>
+        <translation>ответ {day}: {outcome}</translation>
     </message>
     <message>
         <source>closed without a reply</source>
-        <translation type="unfinished"></translation>
+        <translation>закрыт без ответа</translation>
     </message>
     <message>
         <source>no reply; due {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>ответа нет; срок до {day}</translation>
     </message>
     <message>
         <source>{n} request(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Запросов: {n}</translation>
     </message>
     <message>
         <source>Request {id} recorded for {ref}; a reply is due by {day}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос {id} записан в дело {ref}; ответ должен прийти до {day}.</translation>
     </message>
     <message>
         <source>Reply of {day} recorded for request {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ от {day} записан к запросу {id}.</translation>
     </message>
     <message>
         <source>Request {id} closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос {id} закрыт.</translation>
     </message>
     <message>
         <source>--set takes KIND=DAYS, e.g. red-cross=90.</source>
-        <translation type="unfinished"></translation>
+        <translation>--set принимает ВИД=ДНИ, например red-cross=90.</translation>
     </message>
     <message>
         <source>a day (20.07.2024), a month (&quot;июль 2024&quot;), a year, a range (&quot;1-8.07.2024&quot;), &quot;до 8 июля 2024&quot;, &quot;после 1 июля 2024&quot;, &quot;около 2020&quot; or &quot;неизвестно&quot;</source>
@@ -7490,6 +7503,134 @@ in %2</source>
         <translation>импортировано</translation>
     </message>
     <message>
+        <source>left that place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>addressee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outgoing number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registration number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply received on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who does it</source>
+        <translation type="unfinished">исполнитель</translation>
+    </message>
+    <message>
+        <source>due on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who may see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how it was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relatives withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent without his consent because</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed with the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same man</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not the same man</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the exact day</source>
         <comment>an uncertain date made exact</comment>
         <translation>точный день</translation>
@@ -8140,7 +8281,7 @@ in %2</source>
     </message>
     <message numerus="yes">
         <source>%n other place(s)</source>
-        <extracomment>Places drawn as lines of their own; the rest are summed into one. Beyond this many months, the month labels stand upright to fit. One colour per status, alike in both themes (mid tones read on white and on near-black).</extracomment>
+        <extracomment>Places drawn as lines of their own; the rest are summed into one. Beyond this many months, the lines&apos; points are not marked (they would crowd). One colour per status, alike in both themes (mid tones read on white and on near-black).</extracomment>
         <translation>
             <numerusform>ещё %n место</numerusform>
             <numerusform>ещё %n места</numerusform>
@@ -8165,102 +8306,102 @@ in %2</source>
     <name>request_words</name>
     <message numerus="yes">
         <source>%n day(s) late</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>просрочка %n день</numerusform>
+            <numerusform>просрочка %n дня</numerusform>
+            <numerusform>просрочка %n дней</numerusform>
         </translation>
     </message>
     <message>
         <source>due today</source>
-        <translation type="unfinished"></translation>
+        <translation>срок сегодня</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>остался %n день</numerusform>
+            <numerusform>осталось %n дня</numerusform>
+            <numerusform>осталось %n дней</numerusform>
         </translation>
     </message>
     <message>
         <source>due %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>до %1 · %2</translation>
     </message>
 </context>
 <context>
     <name>requests</name>
     <message>
         <source>Military prosecutor&apos;s office</source>
-        <translation type="unfinished"></translation>
+        <translation>Военная прокуратура</translation>
     </message>
     <message>
         <source>Military investigators</source>
-        <translation type="unfinished"></translation>
+        <translation>Военный следственный орган СК</translation>
     </message>
     <message>
         <source>Human rights commissioner</source>
-        <translation type="unfinished"></translation>
+        <translation>Уполномоченный по правам человека</translation>
     </message>
     <message>
         <source>Unit commander</source>
-        <translation type="unfinished"></translation>
+        <translation>Командир части</translation>
     </message>
     <message>
         <source>Court</source>
-        <translation type="unfinished"></translation>
+        <translation>Суд</translation>
     </message>
     <message>
         <source>Red Cross</source>
-        <translation type="unfinished"></translation>
+        <translation>Красный Крест</translation>
     </message>
     <message>
         <source>Hospital</source>
-        <translation type="unfinished">Госпиталь</translation>
+        <translation>Госпиталь или больница</translation>
     </message>
     <message>
         <source>Other body</source>
-        <translation type="unfinished"></translation>
+        <translation>Другой орган</translation>
     </message>
     <message>
         <source>By post</source>
-        <translation type="unfinished"></translation>
+        <translation>Почтой</translation>
     </message>
     <message>
         <source>By e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>По электронной почте</translation>
     </message>
     <message>
         <source>Online reception</source>
-        <translation type="unfinished"></translation>
+        <translation>Через интернет-приёмную</translation>
     </message>
     <message>
         <source>Handed in person</source>
-        <translation type="unfinished"></translation>
+        <translation>Лично (нарочным)</translation>
     </message>
     <message>
         <source>By fax</source>
-        <translation type="unfinished"></translation>
+        <translation>По факсу</translation>
     </message>
     <message>
         <source>Other way</source>
-        <translation type="unfinished"></translation>
+        <translation>Иным способом</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ по существу</translation>
     </message>
     <message>
         <source>Partial or formal answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Частичный или формальный ответ</translation>
     </message>
     <message>
         <source>Forwarded to another body</source>
-        <translation type="unfinished"></translation>
+        <translation>Перенаправлен в другой орган</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished">Отказался</translation>
+        <translation>Отказ</translation>
     </message>
 </context>
 <context>
@@ -8429,47 +8570,47 @@ in %2</source>
     </message>
     <message>
         <source>{body} refused on {replied} (request of {sent}). Consider a complaint to the superior body or to a court.</source>
-        <translation type="unfinished"></translation>
+        <translation>{body}: отказ от {replied} (запрос от {sent}). Рассмотрите жалобу в вышестоящий орган или в суд.</translation>
     </message>
     <message>
         <source>{count}; the newest: {body} on {replied} (request of {sent}). Consider complaints to the superior bodies or to a court.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count}; последний: {body}, отказ от {replied} (запрос от {sent}). Рассмотрите жалобы в вышестоящие органы или в суд.</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n запрос получил отказ</numerusform>
+            <numerusform>%n запроса получили отказ</numerusform>
+            <numerusform>%n запросов получили отказ</numerusform>
         </translation>
     </message>
     <message>
         <source>Request refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Отказ по запросу</translation>
     </message>
     <message>
         <source>{date}, No. {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}, исх. № {number}</translation>
     </message>
     <message>
         <source>{body}: no reply to the request of {sent}; it was due on {due} ({allowed} to reply), {late} overdue. Send a reminder or complain to the superior body.</source>
-        <translation type="unfinished"></translation>
+        <translation>{body}: нет ответа на запрос от {sent}; ответ должен был прийти до {due} ({allowed} на ответ), просрочка — {late}. Направьте напоминание или жалобу в вышестоящий орган.</translation>
     </message>
     <message>
         <source>{count}; the oldest: {body}, request of {sent}, due on {due} ({allowed} to reply), {late} overdue. Send reminders or complain to the superior bodies.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count}; самый давний: {body}, запрос от {sent}, ответ до {due} ({allowed} на ответ), просрочка — {late}. Направьте напоминания или жалобы в вышестоящие органы.</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) without a reply in time</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n запрос без ответа в срок</numerusform>
+            <numerusform>%n запроса без ответа в срок</numerusform>
+            <numerusform>%n запросов без ответа в срок</numerusform>
         </translation>
     </message>
     <message>
         <source>Request without a reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос без ответа</translation>
     </message>
 </context>
 <context>
@@ -8526,7 +8667,7 @@ in %2</source>
     </message>
     <message>
         <source>An attachment belongs to a source or a case.</source>
-        <translation>Вложение должно относиться к источнику или к делу.</translation>
+        <translation>Вложение относится к источнику или к делу.</translation>
     </message>
     <message>
         <source>This attachment is not in the vault.</source>
@@ -8539,7 +8680,7 @@ in %2</source>
     </message>
     <message>
         <source>There is no case {ref}.</source>
-        <extracomment>Fields a caseworker may set directly; status goes through ``set_status`` to keep its history. The case&apos;s dates that may be uncertain: each is stored with its ``_edtf`` code beside it. What a case search looks at, field by field in the order of their parts in the stored key: the names first, so a search lists the men it found by name before the others. &quot;alias&quot;, a field of ``SEARCH_FIELDS`` other than the name, or &quot;place&quot;.</extracomment>
+        <extracomment>Fields a caseworker may set directly; status goes through ``set_status`` to keep its history. The case&apos;s dates that may be uncertain: each is stored with its ``_edtf`` code beside it. When he was detained, as known (None: not entered); lists sort by its earliest day. What a case search looks at, field by field in the order of their parts in the stored key: the names first, so a search lists the men it found by name before the others. &quot;alias&quot;, a field of ``SEARCH_FIELDS`` other than the name, or &quot;place&quot;.</extracomment>
         <translation>Дела {ref} нет.</translation>
     </message>
     <message>
@@ -8702,39 +8843,39 @@ in %2</source>
     <message>
         <source>A reply deadline is from {min} to {max} days.</source>
         <extracomment>The days each kind of body has by default (the rule thresholds&apos; defaults, one place). What the rules&apos; request facts are read from (the days are thresholds, not facts). Fields a caseworker edits on a request (the reply has its own action). Positive: days past the due day; 0 on it; negative: days still left.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Срок ответа — от {min} до {max} дней.</translation>
     </message>
     <message>
         <source>There is no request kind {kind}. The kinds are: {kinds}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет вида запроса {kind}. Виды: {kinds}.</translation>
     </message>
     <message>
         <source>A request has no field {field}.</source>
-        <translation type="unfinished"></translation>
+        <translation>У запроса нет поля {field}.</translation>
     </message>
     <message>
         <source>There is no request {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет запроса {id}.</translation>
     </message>
     <message>
         <source>Several requests begin with {id}; give more of the id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Несколько запросов начинаются с {id}; укажите номер полнее.</translation>
     </message>
     <message>
         <source>This request is not in the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этого запроса нет в хранилище.</translation>
     </message>
     <message>
         <source>That day has not come yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот день ещё не наступил.</translation>
     </message>
     <message>
         <source>A reply cannot come before the request was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ не может прийти раньше, чем отправлен запрос.</translation>
     </message>
     <message>
         <source>Say what the reply amounts to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите суть ответа.</translation>
     </message>
     <message>
         <source>Say what is to be done.</source>
@@ -8807,35 +8948,35 @@ in %2</source>
     <message>
         <source>Days to reply: military prosecutor&apos;s office</source>
         <extracomment>Days an official body has to reply to a request, per kind (``unanswered_request``); the defaults and their legal basis are in ``services/requests.py``.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Срок ответа в днях: военная прокуратура</translation>
     </message>
     <message>
         <source>Days to reply: military investigators</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок ответа в днях: военный следственный орган</translation>
     </message>
     <message>
         <source>Days to reply: human rights commissioner</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок ответа в днях: уполномоченный по правам человека</translation>
     </message>
     <message>
         <source>Days to reply: unit commander</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок ответа в днях: командир части</translation>
     </message>
     <message>
         <source>Days to reply: court</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок ответа в днях: суд</translation>
     </message>
     <message>
         <source>Days to reply: Red Cross</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок ответа в днях: Красный Крест</translation>
     </message>
     <message>
         <source>Days to reply: hospital</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок ответа в днях: госпиталь или больница</translation>
     </message>
     <message>
         <source>Days to reply: other body</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок ответа в днях: другой орган</translation>
     </message>
     <message>
         <source>Name recorded in History until each person gives their own</source>
@@ -9152,7 +9293,7 @@ in %2</source>
     </message>
     <message>
         <source>The bundle declares {counted}; a bundle may hold at most {ceiling}.</source>
-        <extracomment>For a journalist, with the media consent of the men and relatives it names (redaction.py). Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods). Every attachment record names a file of the bundle&apos;s ZIP, which holds at most ``ArchiveLimits.max_members`` files, three of them manifest.json, cases.json and dossier.pdf. A list whose count the manifest does not declare (flags, in bundles made before flags were counted), or any list when no manifest is at hand, holds at most this many entries. cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag (an organisation&apos;s records average about 400), and never more than ``MAX_JSON_BYTES`` (20,000 cases make about 283 MB). cases.json&apos;s structural tokens (``{ [ , :`` outside strings): this many for the document&apos;s frame, plus what each declared record can need (``record_tokens``), never more than ``MAX_JSON_TOKENS``. 20,000 cases make about 15.4 million (23 a record); the parser holds about 100 bytes per token, so the ceiling keeps it near 2 GB. A flag&apos;s tokens: its brace, five keys, four commas and the comma before the next flag. The manifest&apos;s count of flags (the other counts are named after the record lists). For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment&apos;s archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender&apos;s redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
+        <extracomment>For a journalist, with the media consent of the men and relatives it names (redaction.py). Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods). Every attachment record names a file of the bundle&apos;s ZIP, which holds at most ``ArchiveLimits.max_members`` files, three of them manifest.json, cases.json and dossier.pdf. A list whose count the manifest does not declare (flags, in bundles made before flags were counted), or any list when no manifest is at hand, holds at most this many entries. cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag (an organisation&apos;s records average about 400), and never more than ``MAX_JSON_BYTES`` (20,000 cases make about 283 MB). cases.json&apos;s structural tokens (``{ [ , :`` outside strings): this many for the document&apos;s frame, plus what each declared record can need (``record_tokens``), never more than ``MAX_JSON_TOKENS``. 20,000 cases make about 15.4 million (23 a record); the parser holds about 100 bytes per token, so the ceiling keeps it near 2 GB. A flag&apos;s tokens: its brace, five keys, four commas and the comma before the next flag. The manifest&apos;s count of flags (the other counts are named after the record lists). The longest uncertain-date code: &quot;2024-07-01~/2024-07-08~&quot;. For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment&apos;s archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender&apos;s redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
         <translation>В пакете заявлено: {counted}; пакет может содержать не больше {ceiling}.</translation>
     </message>
     <message>
@@ -9216,6 +9357,14 @@ in %2</source>
         <translation>«{value}» — неизвестное значение</translation>
     </message>
     <message>
+        <source>expected a date code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a date code this version can read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>unknown key {key}</source>
         <translation>неизвестный ключ {key}</translation>
     </message>
@@ -9270,6 +9419,10 @@ in %2</source>
     <message>
         <source>missing created_at or updated_at</source>
         <translation>отсутствует created_at или updated_at</translation>
+    </message>
+    <message>
+        <source>does not match its date code</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a stay with an end day that has not ended</source>
@@ -10250,19 +10403,19 @@ in %2</source>
     </message>
     <message>
         <source>New request</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый запрос</translation>
     </message>
     <message>
         <source>Record a reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись ответа</translation>
     </message>
     <message>
         <source>Edit request</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменение запроса</translation>
     </message>
     <message>
         <source>Delete a request</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление запроса</translation>
     </message>
 </context>
 <context>
