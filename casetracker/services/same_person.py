@@ -15,7 +15,7 @@ these two cases only.
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -323,16 +323,27 @@ class _Writer:
         self.session = session
         self.cases = frozenset(cases)
 
-    def __call__(self, table: Table, stmt: Executable, *, owned: bool = True) -> None:
-        """Run ``stmt`` on ``table``; ``owned``: its rows belong to these cases only."""
+    def __call__(self, table: Table, stmt: Executable, ids: Collection[Any] = ()) -> None:
+        """Run ``stmt`` on ``table``'s rows ``ids``. They belong to these cases and to any
+        other case they name (a contact's witness), before or after the write."""
         self.session.flush()
+        columns = [column for t, column in case_keys() if t is table]
+        cases = set(self.cases)
+
+        def read() -> None:
+            if columns and ids:
+                found = self.session.execute(select(*columns).where(table.c.id.in_(ids)))
+                cases.update(value for row in found for value in row if value is not None)
+
+        read()
         bind = self.session.get_bind()
         before = write_count(bind)  # type: ignore[arg-type]
         self.session.execute(stmt)
         after = write_count(bind)  # type: ignore[arg-type]
+        read()
         if before is not None and after is not None:
-            cases = self.cases if owned and table is not _AUDIT else None
-            note_changes(bind, before, after, Changes({table.name: cases}))  # type: ignore[arg-type]
+            described = None if table is _AUDIT else frozenset(cases)
+            note_changes(bind, before, after, Changes({table.name: described}))  # type: ignore[arg-type]
 
 
 def _row(session: Session, table: Table, row_id: Any) -> dict[str, Any]:
@@ -340,11 +351,6 @@ def _row(session: Session, table: Table, row_id: Any) -> dict[str, Any]:
     if found is None:
         raise NotFound(translate("same_person", "A record of the case is no longer in the vault."))
     return dict(found)
-
-
-def _owned(table: Table) -> bool:
-    """Whether a table's rows belong to the case their one case column names."""
-    return sum(1 for t, _c in case_keys() if t is table) == 1
 
 
 def merge(ws: "Workspace", keep: str | uuid.UUID, absorb: str | uuid.UUID) -> MergeResult:
@@ -428,7 +434,7 @@ def _move_rows(
         write(
             table,
             update(table).where(table.c.id.in_(stay)).values({column.name: keep_id}),
-            owned=_owned(table),
+            stay,
         )
         undo.moved[(table.name, column.name)] = stay
     moved[table.name] += len(rows)
@@ -474,14 +480,14 @@ def _watchful(state: Mapping[str, Any]) -> tuple[bool, date, date]:
 
 
 def _remove(write: _Writer, undo: MergeUndo, table: Table, row: dict[str, Any]) -> None:
-    write(table, delete(table).where(table.c.id == row["id"]), owned=_owned(table))
+    write(table, delete(table).where(table.c.id == row["id"]), [row["id"]])
     undo.removed.append((table.name, row))
 
 
 def _change(
     write: _Writer, undo: MergeUndo, table: Table, row: dict[str, Any], values: dict[str, Any]
 ) -> None:
-    write(table, update(table).where(table.c.id == row["id"]).values(values), owned=_owned(table))
+    write(table, update(table).where(table.c.id == row["id"]).values(values), [row["id"]])
     undo.changed.append((table.name, row["id"], {k: row[k] for k in values}))
 
 
@@ -612,13 +618,13 @@ def unmerge(ws: "Workspace", undo: MergeUndo) -> None:
         for (name, column), ids in undo.moved.items():
             table = tables[name]
             stmt = update(table).where(table.c.id.in_(ids)).values({column: undo.absorb_id})
-            write(table, stmt, owned=_owned(table))
+            write(table, stmt, ids)
         for name, row_id, old in reversed(undo.changed):
             table = tables[name]
-            write(table, update(table).where(table.c.id == row_id).values(old), owned=_owned(table))
+            write(table, update(table).where(table.c.id == row_id).values(old), [row_id])
         for name, row in undo.removed:
             table = tables[name]
-            write(table, insert(table).values(row), owned=_owned(table))
+            write(table, insert(table).values(row), [row["id"]])
         if undo.history:
             write(
                 _AUDIT,

@@ -13,6 +13,7 @@ from casetracker.model import (
     AuditEntry,
     Case,
     CaseStatus,
+    ContactEvent,
     FlagState,
     Priority,
     SameCertainty,
@@ -79,6 +80,14 @@ def two(ws: Workspace) -> tuple[Case, Case]:
     ws.evidence.add_source("Видео", cases=[absorb.id])
     ws.evidence.add_allegation(AllegationKind.THREATS, [absorb.id], description="избит")
     # Tables the other parts of issue 15 added: found from the metadata, never named there.
+    # He saw another man held with him (a contact on that man's case, naming him as witness).
+    cellmate = ws.cases.create("Сосед по подвалу")
+    with ws.session() as session:
+        session.add(
+            ContactEvent(
+                case_id=cellmate.id, occurred_at=datetime(2024, 7, 25), witness_case_id=absorb.id
+            )
+        )
     tasks.add(ws, absorb.id, "позвонить матери")
     requests.add(ws, absorb.id, kind=RequestKind.MILITARY_PROSECUTOR, sent_on=date(2024, 7, 20))
     _flag(
@@ -108,6 +117,9 @@ def test_merge_keeps_every_row_of_both(ws: Workspace, two: tuple[Case, Case]) ->
     assert after["flagstate"] == 2  # lost_contact once, no_lawyer
     assert after["auditentry"] > before_keep["auditentry"] + before_absorb["auditentry"]
     assert _per_case(ws, absorb.id) == {}
+    with ws.reading() as session:
+        witness = session.exec(select(ContactEvent.witness_case_id)).all()
+    assert set(witness) == {None, keep.id}  # the contact he gave as witness is now the kept case's
     with pytest.raises(Exception, match="no case"):
         ws.cases.get(absorb.ref)
     assert result.keep_ref == keep.ref and result.absorb_ref == absorb.ref
@@ -238,9 +250,11 @@ def test_remembered_facts_follow_a_merge_and_its_undo(
     count = database.change_count(ws.engine)
     assert count is not None
     result = same_person.merge(ws, keep.id, absorb.id)
-    assert database.changes_since(ws.engine, count) is not None  # no undescribed write
+    changes = database.changes_since(ws.engine, count)
+    assert changes is not None  # no undescribed write, and each tied to its cases
+    assert {table for table, cases in changes.by_table.items() if cases is None} == {"auditentry"}
     merged = now()
-    assert [r.ref for r in merged[0]] == [keep.ref] and merged == fresh()
+    assert absorb.ref not in [r.ref for r in merged[0]] and merged == fresh()
     same_person.unmerge(ws, result.undo)
     restored = now()
-    assert [r.ref for r in restored[0]] == [keep.ref, absorb.ref] and restored == fresh()
+    assert absorb.ref in [r.ref for r in restored[0]] and restored == fresh()
