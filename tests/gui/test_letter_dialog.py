@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeXml
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListWidget, QPushButton, QWidget
@@ -172,3 +173,6 @@ def test_choosing_a_request_fills_its_addressee_and_picks_its_template(
     assert "Исх. № 17/2024 от 01.08.2024" in text
     assert "ЖАЛОБА НА НАРУШЕНИЕ ПРАВА НА СВОБОДУ" in text
     assert "адресат" not in dialog.missing.text()
+    # Closed, the letter's text goes with the dialog (a lock rejects it the same way).
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5_000)

@@ -9,6 +9,7 @@ the disk until "Save as …" and a file name are chosen: the letter is decrypted
 import uuid
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -57,6 +58,8 @@ class LetterDialog(QDialog):
         self.filled: FilledLetter | None = None
         self.saved_to: Path | None = None
         self.setWindowTitle(self.tr("Write a letter"))
+        # Closed (or rejected by a lock), the text it holds goes with it.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         fit_to_screen(self, 920, 680)
 
         self.template = QComboBox(self)

@@ -42,6 +42,8 @@ class LetterTemplateDialog(QDialog):
         self.session, self.kind = session, kind
         self.letters = LetterService(session.ws)
         self.setWindowTitle(self.tr("Letter template"))
+        # Closed (or rejected by a lock), the text it holds goes with it.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         fit_to_screen(self, 900, 600)
 
         self.title = QLineEdit(self)
