@@ -24,11 +24,19 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import Session, col, select
 
 from casetracker.i18n import QT_TRANSLATE_NOOP, format_date, translate
-from casetracker.model import AuditAction, AuditEntry, CaseRelative, Relative
-from casetracker.model.labels import field_label, stored_value_label, yes_no
+from casetracker.model import AuditAction, AuditEntry, Case, CaseRelative, Relative
+from casetracker.model.consent_labels import audience_label, consent_how_label
+from casetracker.model.labels import field_label, profile_label, stored_value_label, yes_no
+from casetracker.model.request_labels import (
+    reply_outcome_label,
+    request_channel_label,
+    request_kind_label,
+)
+from casetracker.model.same_person import SameCertainty, Verdict
 from casetracker.model.uncertain_date import EdtfError, UncertainDate
 from casetracker.services import consent, uncertain_dates
 from casetracker.services.audit import created_changes
+from casetracker.services.same_person import certainty_label as same_person_certainty
 from casetracker.services.search_text import fold
 
 if TYPE_CHECKING:
@@ -121,7 +129,71 @@ _ACTION_LABELS = {
 }
 
 # Fields that say nothing to a person: keys, blob names, the "hour known" switch of a contact.
-_HIDDEN = frozenset({"id", "blob_name", "time_known", "case_a", "case_b", "search_key"})
+_HIDDEN = frozenset(
+    {"id", "blob_name", "time_known", "case_a", "case_b", "search_key", "sha256", "counts"}
+)
+
+# Fields of the newer records (requests, tasks, consent, disclosures, same-person links) the
+# shared field labels do not name yet: named here, for History alone.
+_MORE_FIELDS = {
+    "ended": QT_TRANSLATE_NOOP("history", "no longer held there"),
+    "addressee": QT_TRANSLATE_NOOP("history", "addressee"),
+    "sent_on": QT_TRANSLATE_NOOP("history", "sent on"),
+    "outgoing_number": QT_TRANSLATE_NOOP("history", "outgoing number"),
+    "registration_number": QT_TRANSLATE_NOOP("history", "registration number"),
+    "signed_by": QT_TRANSLATE_NOOP("history", "signed by"),
+    "replied_on": QT_TRANSLATE_NOOP("history", "reply received on"),
+    "reply_outcome": QT_TRANSLATE_NOOP("history", "reply"),
+    "reply_text": QT_TRANSLATE_NOOP("history", "reply text"),
+    "closed": QT_TRANSLATE_NOOP("history", "closed"),
+    "assignee": QT_TRANSLATE_NOOP("history", "who does it"),
+    "due_on": QT_TRANSLATE_NOOP("history", "due on"),
+    "done_on": QT_TRANSLATE_NOOP("history", "done on"),
+    "done_by": QT_TRANSLATE_NOOP("history", "done by"),
+    "audience": QT_TRANSLATE_NOOP("history", "who may see it"),
+    "given_on": QT_TRANSLATE_NOOP("history", "given on"),
+    "how": QT_TRANSLATE_NOOP("history", "how it was given"),
+    "given_through": QT_TRANSLATE_NOOP("history", "given through"),
+    "withdrawn_on": QT_TRANSLATE_NOOP("history", "withdrawn on"),
+    "sent_at": QT_TRANSLATE_NOOP("history", "sent"),
+    "profile": QT_TRANSLATE_NOOP("history", "profile"),
+    "recipients": QT_TRANSLATE_NOOP("history", "recipients"),
+    "with_passphrase": QT_TRANSLATE_NOOP("history", "with a passphrase"),
+    "relatives_withheld": QT_TRANSLATE_NOOP("history", "relatives withheld"),
+    "without_consent_reason": QT_TRANSLATE_NOOP("history", "sent without his consent because"),
+    "signer_fingerprint": QT_TRANSLATE_NOOP("history", "signed with the key"),
+    "sent_by": QT_TRANSLATE_NOOP("history", "sent by"),
+    "verdict": QT_TRANSLATE_NOOP("history", "verdict"),
+    "decided_by": QT_TRANSLATE_NOOP("history", "decided by"),
+    "decided_on": QT_TRANSLATE_NOOP("history", "decided on"),
+}
+
+
+def _verdict_label(value: str) -> str:
+    labels = {
+        Verdict.SAME: QT_TRANSLATE_NOOP("history", "the same man"),
+        Verdict.NOT_SAME: QT_TRANSLATE_NOOP("history", "not the same man"),
+    }
+    return translate("history", labels[Verdict(value)])
+
+
+# Values of those fields, by record and field.
+_MORE_VALUES: dict[tuple[str, str], Callable[[str], str]] = {
+    ("Request", "kind"): request_kind_label,
+    ("Request", "channel"): request_channel_label,
+    ("Request", "reply_outcome"): reply_outcome_label,
+    ("Consent", "audience"): audience_label,
+    ("Consent", "how"): consent_how_label,
+    ("DisclosureEntry", "profile"): profile_label,
+    ("SamePersonLink", "verdict"): _verdict_label,
+    ("SamePersonLink", "certainty"): lambda v: same_person_certainty(SameCertainty(v)),
+}
+
+
+def label_of(name: str) -> str:
+    """A field's name in words: the shared labels, else History's own for newer records."""
+    more = _MORE_FIELDS.get(name)
+    return translate("history", more) if more else field_label(name)
 
 
 def kind_label(kind: HistoryKind) -> str:
@@ -178,6 +250,12 @@ def value_words(
 
         rule = engine.BY_ID.get(str(value))
         return rule.title() if rule is not None else str(value)
+    more = _MORE_VALUES.get((entity, name))
+    if more is not None and isinstance(value, str):
+        try:
+            return more(value)
+        except (KeyError, ValueError):
+            return value
     label = stored_value_label(entity, name, value)
     if label is not None:
         return label
@@ -214,7 +292,7 @@ class FieldChange:
 
     @property
     def label(self) -> str:
-        return field_label(self.name)
+        return label_of(self.name)
 
     def old_words(self, **formats: Any) -> str:
         return self._words(self.old, self.old_code, **formats)
@@ -436,6 +514,7 @@ def entries(
         for row in session.exec(stmt.order_by(col(AuditEntry.at).desc()).limit(limit)):
             found[row.id] = row
     names = _relative_names(session, relatives)
+    names |= _other_cases(session, case_id, found.values())
     out = [_entry(row, names) for row in found.values()]
     out += _disclosures(session, case_id, {e.entity_id for e in out})
     out.sort(key=lambda e: (e.at, e.id), reverse=True)
@@ -452,8 +531,33 @@ def _relative_names(session: Session, ids: Iterable[str]) -> dict[str, str]:
     return {str(rid): name for rid, name in rows}
 
 
+def _other_cases(
+    session: Session, case_id: uuid.UUID, rows: Iterable[AuditEntry]
+) -> dict[str, str]:
+    """For each same-person link entry (by its link id), the reference of the other case."""
+    other: dict[str, str] = {}
+    for row in rows:
+        if row.entity != "SamePersonLink":
+            continue
+        try:
+            changes = json.loads(row.changes or "{}")
+        except ValueError:
+            continue
+        for key in ("case_a", "case_b"):
+            value = changes.get(key)
+            for one in value if isinstance(value, list) else [value]:
+                if one and one != str(case_id):
+                    other[row.entity_id] = str(one)
+    if not other:
+        return {}
+    wanted = {uuid.UUID(v) for v in other.values()}
+    refs = dict(session.exec(select(Case.id, Case.ref).where(col(Case.id).in_(wanted))).all())
+    return {link: refs.get(uuid.UUID(case), "") for link, case in other.items()}
+
+
 def _entry(row: AuditEntry, names: dict[str, str]) -> HistoryEntry:
-    subject = names.get(row.entity_id, "") if row.entity == "Relative" else ""
+    named = row.entity in ("Relative", "SamePersonLink")
+    subject = names.get(row.entity_id, "") if named else ""
     changes = field_changes(row.entity, row.changes)
     if row.entity == "Relative" and not subject:  # deleted since: his last name from the log
         subject = next((str(c.old or c.new) for c in changes if c.name == "full_name"), "")

@@ -6673,7 +6673,6 @@ in %2</source>
     <message>
         <source>January</source>
         <comment>after a day: 31 January</comment>
-        <extracomment>Dates before this year are typing slips in this domain (the oldest men are born after it).</extracomment>
         <translation>января</translation>
     </message>
     <message>
@@ -6733,6 +6732,7 @@ in %2</source>
     </message>
     <message>
         <source>Type a date as {examples}.</source>
+        <extracomment>Dates before this year are typing slips in this domain (the oldest men are born after it).</extracomment>
         <translation>Введите дату так: {examples}.</translation>
     </message>
     <message>
@@ -7503,132 +7503,132 @@ in %2</source>
         <translation>импортировано</translation>
     </message>
     <message>
-        <source>left that place</source>
-        <translation type="unfinished"></translation>
+        <source>no longer held there</source>
+        <translation>больше не содержится там</translation>
     </message>
     <message>
         <source>addressee</source>
-        <translation type="unfinished"></translation>
+        <translation>адресат</translation>
     </message>
     <message>
         <source>sent on</source>
-        <translation type="unfinished"></translation>
+        <translation>отправлен</translation>
     </message>
     <message>
         <source>outgoing number</source>
-        <translation type="unfinished"></translation>
+        <translation>исходящий номер</translation>
     </message>
     <message>
         <source>registration number</source>
-        <translation type="unfinished"></translation>
+        <translation>регистрационный номер</translation>
     </message>
     <message>
         <source>signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>подписал</translation>
     </message>
     <message>
         <source>reply received on</source>
-        <translation type="unfinished"></translation>
+        <translation>ответ получен</translation>
     </message>
     <message>
         <source>reply</source>
-        <translation type="unfinished"></translation>
+        <translation>ответ</translation>
     </message>
     <message>
         <source>reply text</source>
-        <translation type="unfinished"></translation>
+        <translation>текст ответа</translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>закрыт</translation>
     </message>
     <message>
         <source>who does it</source>
-        <translation type="unfinished">исполнитель</translation>
+        <translation>исполнитель</translation>
     </message>
     <message>
         <source>due on</source>
-        <translation type="unfinished"></translation>
+        <translation>срок</translation>
     </message>
     <message>
         <source>done on</source>
-        <translation type="unfinished"></translation>
+        <translation>выполнена</translation>
     </message>
     <message>
         <source>done by</source>
-        <translation type="unfinished"></translation>
+        <translation>выполнил(а)</translation>
     </message>
     <message>
         <source>who may see it</source>
-        <translation type="unfinished"></translation>
+        <translation>кому можно показывать</translation>
     </message>
     <message>
         <source>given on</source>
-        <translation type="unfinished"></translation>
+        <translation>дано</translation>
     </message>
     <message>
         <source>how it was given</source>
-        <translation type="unfinished"></translation>
+        <translation>как получено</translation>
     </message>
     <message>
         <source>given through</source>
-        <translation type="unfinished"></translation>
+        <translation>через кого</translation>
     </message>
     <message>
         <source>withdrawn on</source>
-        <translation type="unfinished"></translation>
+        <translation>отозвано</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>отправлено</translation>
     </message>
     <message>
         <source>profile</source>
-        <translation type="unfinished"></translation>
+        <translation>профиль</translation>
     </message>
     <message>
         <source>recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>получатели</translation>
     </message>
     <message>
         <source>with a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>с парольной фразой</translation>
     </message>
     <message>
         <source>relatives withheld</source>
-        <translation type="unfinished"></translation>
+        <translation>скрыто родственников</translation>
     </message>
     <message>
         <source>sent without his consent because</source>
-        <translation type="unfinished"></translation>
+        <translation>отправлено без его согласия, потому что</translation>
     </message>
     <message>
         <source>signed with the key</source>
-        <translation type="unfinished"></translation>
+        <translation>подписано ключом</translation>
     </message>
     <message>
         <source>sent by</source>
-        <translation type="unfinished"></translation>
+        <translation>отправил(а)</translation>
     </message>
     <message>
         <source>verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>решение</translation>
     </message>
     <message>
         <source>decided by</source>
-        <translation type="unfinished"></translation>
+        <translation>решил(а)</translation>
     </message>
     <message>
         <source>decided on</source>
-        <translation type="unfinished"></translation>
+        <translation>дата решения</translation>
     </message>
     <message>
         <source>the same man</source>
-        <translation type="unfinished"></translation>
+        <translation>один и тот же человек</translation>
     </message>
     <message>
         <source>not the same man</source>
-        <translation type="unfinished"></translation>
+        <translation>разные люди</translation>
     </message>
     <message>
         <source>the exact day</source>
@@ -9060,6 +9060,10 @@ in %2</source>
     <message>
         <source>The output file already exists; choose another name.</source>
         <translation>Выходной файл уже существует; выберите другое имя.</translation>
+    </message>
+    <message>
+        <source>A bundle made for media leaves out too much to be merged into a vault; open it with open-bundle instead.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>this organisation</source>

@@ -140,3 +140,28 @@ def test_audit_rows_without_a_case_are_not_shown(ws: Workspace) -> None:
     with ws.reading() as session:
         assert session.exec(select(AuditEntry).where(AuditEntry.case_id == "")).first()
     assert all(e.entity != "Facility" for e in history.case_history(ws, case.ref))
+
+
+def test_consent_and_same_person_links_read_in_words(ws: Workspace) -> None:
+    from casetracker.model.consent import Audience, ConsentHow
+    from casetracker.model.same_person import SameCertainty
+    from casetracker.services import same_person
+    from casetracker.services.consent import ConsentService
+
+    case, other = ws.cases.create("Смирнов Максим"), ws.cases.create("Смирнов М.")
+    ConsentService(ws).give(case.ref, Audience.LAWYER, date(2024, 7, 1), how=ConsentHow.BY_PHONE)
+    same_person.mark_same(ws, case.ref, other.ref, SameCertainty.LIKELY, "одна часть")
+    lines = _lines(ws, case.ref)
+    (consent,) = [line for line in lines if line.startswith("consent added")]
+    assert consent == (
+        "consent added: who may see it: a lawyer; given on: 2024-07-01; how it was given: by phone"
+    )
+    (link,) = [line for line in lines if line.startswith("same-person link added (CT-0002)")]
+    assert "verdict: the same man" in link and "how sure: likely" in link
+    assert any(
+        line.startswith("same-person link added (CT-0001)") for line in _lines(ws, other.ref)
+    )
+    consents = history.case_history(
+        ws, case.ref, HistoryFilter(kinds=frozenset({HistoryKind.CONSENT}))
+    )
+    assert [e.entity for e in consents] == ["Consent"]
