@@ -47,7 +47,8 @@ class CaseFacts:
     requests: tuple[RequestFacts, ...] = ()
     #: Codes of the dates above when only roughly known (model/uncertain_date.py); "" = exact.
     #: The date fields then hold the earliest day the value allows, the day the rules count
-    #: from: the worst case (for "before …", the one day known).
+    #: from: the worst case. A date with no earliest day ("before …") is not given here at all
+    #: (services/flags.load_facts): it starts no clock.
     proof_of_life_edtf: str = ""
     detention_date_edtf: str = ""
     refusal_date_edtf: str = ""

@@ -101,6 +101,14 @@ def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) 
     moves = {case_id: (since, until) for case_id, since, until in connection.execute(moves_of)}
     # Plain columns, not ORM objects: a third of the time for a large vault.
     requests = request_facts(session, case_ids)
+    # A proof of life known only as "before 8 July" bounds nothing: the man may have been
+    # silent since any day before it, so the clock starts at his latest proof that has a first
+    # day (or, without one, at detention, refusal or the case's opening, as for a man never heard).
+    unbounded = {
+        case for (case, at), code in rough_proof.items()
+        if no_first_day(code) and contacts.get(case, (None, None))[1] == at
+    }  # fmt: skip
+    bounded = _bounded_proofs(session, unbounded) if unbounded else {}
     rows = connection.execute(cases_of)
     facts = []
     for (
@@ -108,7 +116,16 @@ def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) 
         refused_edtf,
     ) in rows:  # fmt: skip
         last, proof = contacts.get(case_id, (None, None))
+        if case_id in unbounded:
+            proof = bounded.get(case_id)
         since = entered.get(case_id)
+        # A day with no first day ("before …") starts no clock either: the next date does.
+        if since and no_first_day(rough_status.get((case_id, since), "")):
+            since = None
+        if no_first_day(detained_edtf):
+            detained = None
+        if no_first_day(refused_edtf):
+            refused = None
         transfer_at = transfers.get(case_id)
         facility_id, facility_name = custody.get(case_id, (None, ""))
         moved_in, moved_out = moves.get(case_id, (None, None))
@@ -143,6 +160,26 @@ def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) 
             )
         )
     return facts
+
+
+def no_first_day(code: str) -> bool:
+    """Whether a stored date code has no earliest day: "before …" or "unknown"."""
+    return code.startswith("../") or code == "XXXX"
+
+
+def _bounded_proofs(session: Session, case_ids: set[uuid.UUID]) -> dict[uuid.UUID, datetime]:
+    """The latest proof of life of each case that has a first day (not "before …")."""
+    stmt = (
+        select(ContactEvent.case_id, func.max(ContactEvent.occurred_at))
+        .where(col(ContactEvent.direct), col(ContactEvent.case_id).in_(case_ids))
+        .where(col(ContactEvent.occurred_at_edtf).not_like("../%"))
+        .group_by(col(ContactEvent.case_id))
+    )
+    return {
+        case_id: at if isinstance(at, datetime) else datetime.fromisoformat(str(at))
+        for case_id, at in session.connection().execute(stmt)
+        if at is not None
+    }
 
 
 def _rough_days(

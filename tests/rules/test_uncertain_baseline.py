@@ -1,5 +1,6 @@
 """A date known only roughly is counted from the earliest day it allows (the worst case), and the
-flag says how long it is at least and at most; "before X" counts from X and says "at least"."""
+flag says how long it is at least and at most; a date with no first day ("before X") starts no
+clock: the next date does."""
 
 from datetime import date, datetime, timedelta
 
@@ -11,6 +12,7 @@ from casetracker.model.uncertain_date import UncertainDate
 from casetracker.rules import long_detention, lost_contact
 from casetracker.rules.flag import Flag, Severity
 from casetracker.rules.thresholds import Thresholds
+from casetracker.rules.wording import elapsed
 from casetracker.services.cases import get_case
 from casetracker.services.workspace import Workspace
 
@@ -65,11 +67,10 @@ def test_a_range_says_at_least_and_at_most() -> None:
     assert "at least 9 days, up to 14 days" in flag.message
 
 
-def test_before_a_day_counts_from_that_day_and_says_at_least() -> None:
-    flag = rough_proof(UncertainDate.before(day_ago(8)))
-    assert flag is not None and flag.severity is Severity.WARNING
-    assert "at least 8 days (the day is known only as before" in flag.message
-    assert rough_proof(UncertainDate.before(day_ago(6))) is None
+def test_only_the_upper_bound_known_says_at_least() -> None:
+    """The wording for a value with no first day, should a rule ever count from one."""
+    text = elapsed(day_ago(8), AS_OF, UncertainDate.before(day_ago(8)))
+    assert text.startswith("at least 8 days (the day is known only as before")
 
 
 def test_an_exact_day_reads_as_before() -> None:
@@ -95,3 +96,29 @@ def test_the_vault_facts_carry_the_rough_days(ws: Workspace) -> None:
     (flag,) = [f for f in ws.flags.evaluate(date(2024, 7, 26)) if f.rule == "lost_contact"]
     assert flag.numbers["days"] == 25
     assert "at least 18 days, up to 25 days" in flag.message
+
+
+def test_a_proof_of_life_before_a_day_starts_no_clock(ws: Workspace) -> None:
+    """Heard "some time before 20 July": he may have been silent since any day before it, so
+    the silence is counted from his detention, as for a man never heard."""
+    ws.cases.create(
+        "Зайцев Олег Игоревич", status=CaseStatus.DETAINED, detention_date=date(2024, 7, 1)
+    )
+    ws.contacts.log("CT-0001", UncertainDate.before(date(2024, 7, 20)), direct=True)
+    (flag,) = [f for f in ws.flags.evaluate(date(2024, 7, 26)) if f.rule == "lost_contact"]
+    assert flag.numbers["days"] == 25
+    assert "since detention on 01.07.2024" in flag.message
+    ws.contacts.log("CT-0001", UncertainDate.month(2024, 7), direct=True)
+    (flag,) = [f for f in ws.flags.evaluate(date(2024, 7, 26)) if f.rule == "lost_contact"]
+    assert "at least 0 days, up to 25 days" in flag.message  # the month starts the clock
+
+
+def test_a_detention_before_a_day_falls_back_to_the_refusal(ws: Workspace) -> None:
+    ws.cases.create(
+        "Зайцев Олег Игоревич",
+        status=CaseStatus.DETAINED,
+        refusal_date=date(2024, 6, 1),
+        detention_date=UncertainDate.before(date(2024, 7, 20)),
+    )
+    (flag,) = [f for f in ws.flags.evaluate(date(2024, 7, 26)) if f.rule == "lost_contact"]
+    assert "since the refusal on 01.06.2024" in flag.message
