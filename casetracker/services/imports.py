@@ -25,6 +25,7 @@ from casetracker.model import (
     Relative,
     StatusChange,
 )
+from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services import audit
 from casetracker.services.cases import case_search_key, held_there, next_ref, set_status_in
 from casetracker.services.custody import move_in
@@ -33,7 +34,8 @@ from casetracker.services.facilities import facility_index
 from casetracker.services.facilities import find_or_create_in as find_facility
 from casetracker.services.relatives import find_or_create_in as find_relative
 from casetracker.services.relatives import link_in, relative_index
-from casetracker.sharing.canonical_csv import ImportRow, ParsedCsv, RowError
+from casetracker.services.uncertain_dates import as_uncertain, read, store
+from casetracker.sharing.canonical_csv import Day, ImportRow, ParsedCsv, RowError
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -84,7 +86,7 @@ class _Indexes:
         """The case this row describes, if the vault (or an earlier row) already has it."""
         if row.case_ref and row.case_ref in self.refs:
             return self.refs[row.case_ref]
-        key = _person_key(self.name_key(row.full_name), row.birth_date, row.name_is_changed)
+        key = _person_key(self.name_key(row.full_name), _exact(row.birth_date), row.name_is_changed)
         return self.people.get(key) if key is not None else None
 
     def remember(self, key: tuple[str, date | None], case_id: uuid.UUID) -> None:
@@ -96,6 +98,12 @@ class _Indexes:
         key = _person_key(self.name_key(case.full_name), case.birth_date, case.name_is_changed)
         if key is not None and key[1] is not None:
             self.remember(key, case.id)
+
+
+def _exact(value: Day) -> date | None:
+    """A birth day that can recognise a man again: only one known to the day."""
+    known = as_uncertain(value)
+    return known.earliest if known is not None and known.is_exact else None
 
 
 def _person_key(
@@ -188,38 +196,31 @@ def _apply_row(session: Session, row: ImportRow, report: ImportReport, idx: _Ind
         full_name=row.full_name,
         name_is_changed=row.name_is_changed,
         aliases=row.aliases,
-        birth_date=row.birth_date,
         home_region=row.home_region,
         military_unit=row.military_unit,
         contract_type=row.contract_type,
         status=row.status,
-        refusal_date=row.refusal_date,
-        detention_date=row.detention_date,
         notes=row.notes,
     )
+    for name in _DATE_FIELDS:
+        store(case, name, getattr(row, name))
     case.search_key = case_search_key(case)
     session.add(case)
     idx.add(case)
     report.cases_added += 1
-    session.add(
-        StatusChange(
-            case_id=case.id,
-            status=row.status,
-            # The day he was detained (or refused) when the row says; else not known, never
-            # the day of the import.
-            changed_on=row.detention_date or row.refusal_date,
-            source_note=SOURCE_NOTE,
-        )
-    )
+    change = StatusChange(case_id=case.id, status=row.status, source_note=SOURCE_NOTE)
+    # The day he was detained (or refused) when the row says; else not known, never the day of
+    # the import.
+    store(change, "changed_on", row.detention_date or row.refusal_date)
+    session.add(change)
     _attach(session, case, row, report, idx, new=True)
 
 
 SOURCE_NOTE = "spreadsheet import"
 #: Case fields a row fills in or changes when its man is already in the vault.
-_UPDATED_FIELDS = (
-    "birth_date", "home_region", "military_unit", "contract_type", "refusal_date",
-    "detention_date",
-)  # fmt: skip
+_UPDATED_FIELDS = ("home_region", "military_unit", "contract_type")
+#: Dates among them, each two columns (the day and its code: model/uncertain_date.py).
+_DATE_FIELDS = ("birth_date", "refusal_date", "detention_date")
 
 
 def _update_case(
@@ -230,6 +231,10 @@ def _update_case(
         value = getattr(row, name)
         if value not in (None, "") and getattr(case, name) != value:
             setattr(case, name, value)
+    for name in _DATE_FIELDS:
+        value = as_uncertain(getattr(row, name))
+        if value is not None and read(case, name) != value:
+            store(case, name, value)
     case.aliases = _joined(case.aliases, row.aliases, "; ")
     case.notes = _joined(case.notes, row.notes, "\n")
     if row.name_is_changed and not case.name_is_changed:
@@ -290,31 +295,50 @@ def _attach(
         )
         report.relatives_added += created
         link_in(session, case, relative, row.relative_relationship)
-    if row.last_contact_date and (new or not _has_contact_on(session, case, row.last_contact_date)):
-        session.add(
-            ContactEvent(
-                case_id=case.id,
-                occurred_at=datetime.combine(row.last_contact_date, time()),
-                time_known=False,  # a sheet gives the day; no hour is invented
-                direct=row.last_contact_direct,
-                note=row.last_contact_note,
-            )
+    heard = _contact_day(row.last_contact_date)
+    if heard is not None and (new or not _has_contact_on(session, case, heard)):
+        contact = ContactEvent(
+            case_id=case.id,
+            occurred_at=datetime.combine(_first_day(heard), time()),
+            time_known=False,  # a sheet gives the day; no hour is invented
+            direct=row.last_contact_direct,
+            note=row.last_contact_note,
         )
+        contact.occurred_at_edtf = heard.to_edtf()
+        session.add(contact)
         report.contacts_added += 1
 
 
-def _moves_to(session: Session, case: Case, facility_id: uuid.UUID, since: date | None) -> bool:
-    """Whether the sheet puts him somewhere new, and not before a move the vault knows of."""
+def _contact_day(value: Day) -> UncertainDate | None:
+    """When the sheet says he was last heard. A contact happened: "unknown" means some day
+    before this import."""
+    known = as_uncertain(value)
+    if known is not None and known.column_day is None:
+        return UncertainDate.before(date.today())
+    return known
+
+
+def _first_day(value: UncertainDate) -> date:
+    day = value.column_day
+    assert day is not None  # _contact_day never returns "unknown"
+    return day
+
+
+def _moves_to(session: Session, case: Case, facility_id: uuid.UUID, since: Day) -> bool:
+    """Whether the sheet puts him somewhere new, and not surely before a move the vault knows
+    of (its latest possible day before the other's first)."""
     current = session.exec(
         select(CustodyPeriod).where(CustodyPeriod.case_id == case.id, held_there())
     ).all()
     if any(p.facility_id == facility_id for p in current):
         return False
-    return not any(p.since is not None and since is not None and since < p.since for p in current)
+    known = as_uncertain(since)
+    latest = None if known is None else known.latest
+    return not any(p.since is not None and latest is not None and latest < p.since for p in current)
 
 
-def _has_contact_on(session: Session, case: Case, day: date) -> bool:
-    start = datetime.combine(day, time.min)
+def _has_contact_on(session: Session, case: Case, when: UncertainDate) -> bool:
+    start = datetime.combine(_first_day(when), time.min)
     found = session.exec(
         select(ContactEvent.id).where(
             ContactEvent.case_id == case.id,

@@ -11,15 +11,19 @@ the vault only after rows were actually imported. Unreadable secondary cells can
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
 from casetracker.model import ImportMapping, utcnow
+from casetracker.model.uncertain_date import UncertainDate
+from casetracker.services.date_input import DateInputError
 from casetracker.services.imports import Existing, ImportReport
+from casetracker.services.uncertain_dates import parse_uncertain
 from casetracker.sharing import spreadsheet
 from casetracker.sharing.canonical_csv import ParsedCsv
-from casetracker.sharing.spreadsheet import PreviewRow, Sheet, SheetMapping
+from casetracker.sharing.spreadsheet import PreviewRow, RoughDates, Sheet, SheetMapping
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -65,11 +69,15 @@ class SpreadsheetImportService:
     def preview(
         sheet: Sheet, mapping: SheetMapping, limit: int = 10, *, blank_bad_cells: bool = False
     ) -> list[PreviewRow]:
-        return spreadsheet.preview(sheet, mapping, limit, blank_bad_cells=blank_bad_cells)
+        return spreadsheet.preview(
+            sheet, mapping, limit, blank_bad_cells=blank_bad_cells, rough=rough_dates()
+        )
 
     @staticmethod
     def parse(sheet: Sheet, mapping: SheetMapping, *, blank_bad_cells: bool = False) -> ParsedCsv:
-        return spreadsheet.parse(sheet, mapping, blank_bad_cells=blank_bad_cells)
+        return spreadsheet.parse(
+            sheet, mapping, blank_bad_cells=blank_bad_cells, rough=rough_dates()
+        )
 
     def apply(
         self,
@@ -84,7 +92,7 @@ class SpreadsheetImportService:
     ) -> ImportReport:
         """Import the sheet; see ``ImportService.apply`` and ``spreadsheet.parse``."""
         report = self.ws.imports.apply(
-            spreadsheet.parse(sheet, mapping, blank_bad_cells=blank_bad_cells),
+            self.parse(sheet, mapping, blank_bad_cells=blank_bad_cells),
             dry_run=dry_run,
             skip_bad=skip_bad,
             existing=existing,
@@ -108,3 +116,17 @@ class SpreadsheetImportService:
                 row.name = name or row.name
                 row.last_used = utcnow()
                 session.add(row)
+
+
+def rough_dates(today: date | None = None) -> RoughDates:
+    """Date cells read as the app's date fields read them ("июль 2024", "около 2023"), so a
+    sheet and a caseworker's typing never disagree; "давно" is bounded by the import's day."""
+    today = today or date.today()
+
+    def parse(text: str) -> UncertainDate:
+        try:
+            return parse_uncertain(text, today=today)
+        except DateInputError as exc:
+            raise ValueError(str(exc)) from None
+
+    return RoughDates(parse, today)

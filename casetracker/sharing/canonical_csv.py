@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from casetracker.i18n import translate
 from casetracker.model import CaseStatus, FacilityKind
+from casetracker.model.uncertain_date import EdtfError, UncertainDate
 from casetracker.sharing.sheet_scan import CsvLines
 
 COLUMNS = (
@@ -43,6 +44,10 @@ class RowError:
     reason: str
 
 
+#: A date cell as read: empty, an exact day, or a rough one ("July 2024").
+Day = date | UncertainDate | None
+
+
 @dataclass
 class ImportRow:
     line: int
@@ -50,26 +55,26 @@ class ImportRow:
     case_ref: str = ""
     name_is_changed: bool = False
     aliases: str = ""
-    birth_date: date | None = None
+    birth_date: Day = None
     home_region: str = ""
     military_unit: str = ""
     contract_type: str = ""
     status: CaseStatus = CaseStatus.REFUSED
     #: False when the status cell was empty (or left empty): ``status`` is then only a default.
     status_given: bool = True
-    refusal_date: date | None = None
-    detention_date: date | None = None
+    refusal_date: Day = None
+    detention_date: Day = None
     facility: str = ""
     facility_kind: FacilityKind = FacilityKind.OTHER
     settlement: str = ""
     region: str = ""
-    custody_since: date | None = None
+    custody_since: Day = None
     relative_name: str = ""
     relative_relationship: str = ""
     relative_phone: str = ""
     relative_anonymous: bool = False
     relative_share_with_lawyer: bool = False
-    last_contact_date: date | None = None
+    last_contact_date: Day = None
     last_contact_direct: bool = False
     last_contact_note: str = ""
     notes: str = ""
@@ -97,6 +102,24 @@ def parse_date(text: str) -> date | None:
             text=_short(text)
         )
     )
+
+
+def parse_rough_date(text: str) -> date | UncertainDate | None:
+    """A day as ``parse_date`` reads it, or a rough one written as its ISO 8601-2 code
+    (``2024-07``, ``2024-07-01/2024-07-08``, ``../2024-07-08``; see docs/formats.md)."""
+    try:
+        return parse_date(text)
+    except ValueError:
+        try:
+            return UncertainDate.from_edtf(text)
+        except EdtfError:
+            raise ValueError(
+                translate(
+                    "sharing",
+                    "“{text}” is not a date (use YYYY-MM-DD, DD.MM.YYYY, or a code such as "
+                    "2024-07 or 2024-07-01/2024-07-08)",
+                ).format(text=_short(text))
+            ) from None
 
 
 def parse_bool(text: str) -> bool:
@@ -217,9 +240,9 @@ def _row(line: int, raw: dict[str, str]) -> ImportRow:
     def text(key: str) -> str:
         return raw.get(key, "").strip()
 
-    def when(key: str) -> date | None:
+    def when(key: str) -> date | UncertainDate | None:
         try:
-            return parse_date(text(key))
+            return parse_rough_date(text(key))
         except ValueError as exc:
             raise ValueError(f"{key}: {exc}") from None
 

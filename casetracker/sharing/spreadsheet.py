@@ -33,10 +33,11 @@ from datetime import date, datetime, time
 from typing import Any, NoReturn
 
 from casetracker import cancellation
-from casetracker.i18n import QT_TRANSLATE_NOOP, translate
+from casetracker.i18n import QT_TRANSLATE_NOOP, format_date, translate
 from casetracker.model import CaseStatus, FacilityKind
+from casetracker.model.uncertain_date import UncertainDate
 from casetracker.sharing import strict_json
-from casetracker.sharing.canonical_csv import ImportRow, ParsedCsv, RowError
+from casetracker.sharing.canonical_csv import Day, ImportRow, ParsedCsv, RowError
 from casetracker.sharing.errors import SpreadsheetError, too_large
 from casetracker.sharing.sheet_scan import (
     MAX_CELLS,
@@ -723,6 +724,50 @@ def parse_sheet_date(text: str) -> date | None:
     return found
 
 
+#: What people write for a day nobody remembers: read as "unknown, before the import".
+VAGUE_PAST = frozenset(
+    {"давно", "очень давно", "давным-давно", "давно уже", "уже давно", "long ago", "ages ago"}
+)
+
+
+@dataclass(frozen=True)
+class RoughDates:
+    """How a sheet's rough date cells ("июль 2024", "около 2023") are read: with the app's own
+    reading of typed dates (services/uncertain_dates.py, passed down so both agree), and the
+    day of the import, which bounds a vague "давно"."""
+
+    parse: Callable[[str], UncertainDate]  # raises ValueError with a sentence
+    today: date
+
+
+def read_date_cell(text: str, rough: RoughDates | None) -> Day:
+    """An exact day as ``parse_sheet_date`` reads it, else (with ``rough``) a rough one."""
+    try:
+        return parse_sheet_date(text)
+    except ValueError:
+        if rough is None:
+            raise
+    if _norm(text) in VAGUE_PAST:
+        return UncertainDate.before(rough.today)
+    try:
+        return rough.parse(text)
+    except ValueError:
+        raise ValueError(
+            translate(
+                "sharing",
+                "“{text}” is not a date (write 20.07.2024, 2024-07-20, a month such as "
+                "«июль 2024», a year, «около 2023» or «между 1 и 8 июля 2024»)",
+            ).format(text=_short(text))
+        ) from None
+
+
+def vague_note(column: str, text: str, today: date) -> str:
+    """The line kept in a case's notes for a date cell read as "unknown, before the import"."""
+    return translate(
+        "sharing", "Import: {column} «{text}» was read as unknown, before {day}"
+    ).format(column=column, text=" ".join(text.split()), day=format_date(today))
+
+
 def _make_date(year: int, month: int, day: int) -> date | None:
     if not 1900 <= year <= 2100:
         return None
@@ -788,13 +833,20 @@ def _row_values(sheet: Sheet, mapping: SheetMapping, row: SheetRow) -> dict[str,
     return out
 
 
-def parse_row(sheet: Sheet, mapping: SheetMapping, row: SheetRow) -> ImportRow:
+def parse_row(
+    sheet: Sheet, mapping: SheetMapping, row: SheetRow, rough: RoughDates | None = None
+) -> ImportRow:
     """One row as an ImportRow; ValueError naming every unreadable cell otherwise."""
-    return read_row(sheet, mapping, row).row
+    return read_row(sheet, mapping, row, rough=rough).row
 
 
 def read_row(
-    sheet: Sheet, mapping: SheetMapping, row: SheetRow, *, blank_bad_cells: bool = False
+    sheet: Sheet,
+    mapping: SheetMapping,
+    row: SheetRow,
+    *,
+    blank_bad_cells: bool = False,
+    rough: RoughDates | None = None,
 ) -> ReadRow:
     """One row, or ValueError naming every unreadable cell.
 
@@ -822,6 +874,13 @@ def read_row(
                 problems.append(f"{header}: {exc}")
             return default
 
+    def read_day(name: str) -> Day:
+        value = read(name, lambda text: read_date_cell(text, rough), None)
+        header, text = raw.get(name, ("", ""))
+        if rough is not None and _norm(text) in VAGUE_PAST:
+            kept.append(vague_note(header, text, rough.today))
+        return value
+
     name = _text(get("full_name"))
     changed = bool(_CHANGED_NAME.search(name))
     name = _text(_CHANGED_NAME.sub(" ", name))
@@ -839,7 +898,7 @@ def read_row(
     if _norm(facility) in _UNKNOWN_PLACE or facility in {"?", "-", "—"}:
         facility = ""
     kind = read("facility_kind", _kind, None) or _place_kind(facility)
-    last_contact = read("last_contact_date", parse_sheet_date, None)
+    last_contact = read_day("last_contact_date")
     status = read("status", lambda t: _status(t, mapping.statuses), None)
     contact_note = _text(get("last_contact_note"))
     if contact_note and last_contact is None:
@@ -856,19 +915,19 @@ def read_row(
         case_ref=_text(get("case_ref")).upper(),
         name_is_changed=changed,
         aliases="; ".join(a.strip() for a in get("aliases").split(";") if a.strip()),
-        birth_date=read("birth_date", parse_sheet_date, None),
+        birth_date=read_day("birth_date"),
         home_region=_text(get("home_region")),
         military_unit=_text(get("military_unit")),
         contract_type=_text(get("contract_type")),
         status=status or CaseStatus.REFUSED,
         status_given=status is not None,
-        refusal_date=read("refusal_date", parse_sheet_date, None),
-        detention_date=read("detention_date", parse_sheet_date, None),
+        refusal_date=read_day("refusal_date"),
+        detention_date=read_day("detention_date"),
         facility=facility,
         facility_kind=kind,
         settlement=_text(get("settlement")),
         region=_text(get("region")),
-        custody_since=read("custody_since", parse_sheet_date, None),
+        custody_since=read_day("custody_since"),
         relative_name="" if anonymous else relative,
         relative_relationship=_text(get("relative_relationship")),
         relative_phone=read("relative_phone", _phone, ""),
@@ -905,7 +964,13 @@ def _kind(text: str) -> FacilityKind | None:
         ) from None
 
 
-def parse(sheet: Sheet, mapping: SheetMapping, *, blank_bad_cells: bool = False) -> ParsedCsv:
+def parse(
+    sheet: Sheet,
+    mapping: SheetMapping,
+    *,
+    blank_bad_cells: bool = False,
+    rough: RoughDates | None = None,
+) -> ParsedCsv:
     """Every row, as an ImportRow or as an error with its line number.
 
     With ``blank_bad_cells``, rows whose only problems are secondary cells are read with those
@@ -919,7 +984,7 @@ def parse(sheet: Sheet, mapping: SheetMapping, *, blank_bad_cells: bool = False)
     for row in sheet.rows:
         cancellation.check()  # a lock stops a long check here
         try:
-            read = read_row(sheet, mapping, row, blank_bad_cells=blank_bad_cells)
+            read = read_row(sheet, mapping, row, blank_bad_cells=blank_bad_cells, rough=rough)
         except ValueError as exc:
             result.errors.append(RowError(row.line, str(exc)))
             continue
@@ -948,7 +1013,12 @@ def unknown_status_words(sheet: Sheet, mapping: SheetMapping, limit: int = 30) -
 
 
 def preview(
-    sheet: Sheet, mapping: SheetMapping, limit: int = 10, *, blank_bad_cells: bool = False
+    sheet: Sheet,
+    mapping: SheetMapping,
+    limit: int = 10,
+    *,
+    blank_bad_cells: bool = False,
+    rough: RoughDates | None = None,
 ) -> list[PreviewRow]:
     """The first rows as the mapping reads them, each with its error if it has one.
 
@@ -959,7 +1029,7 @@ def preview(
     for row in sheet.rows[: max(0, limit)]:
         values = {target: text for target, (_h, text) in _row_values(sheet, mapping, row).items()}
         try:
-            read = read_row(sheet, mapping, row, blank_bad_cells=blank_bad_cells)
+            read = read_row(sheet, mapping, row, blank_bad_cells=blank_bad_cells, rough=rough)
         except ValueError as exc:
             out.append(PreviewRow(row.line, values, str(exc)))
         else:
