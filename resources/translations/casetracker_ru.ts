@@ -5124,7 +5124,6 @@ in %2</source>
     </message>
     <message>
         <source>the vault file (.ctvault)</source>
-        <extracomment>How many characters of a request&apos;s id the lists show and the commands accept.</extracomment>
         <translation>файл хранилища (.ctvault)</translation>
     </message>
     <message>
@@ -6476,6 +6475,7 @@ in %2</source>
     </message>
     <message>
         <source>list requests awaiting a reply across cases, the most overdue first</source>
+        <extracomment>How many characters of a request&apos;s id the lists show and the commands accept.</extracomment>
         <translation>запросы, ждущие ответа, по всем делам, сначала самые просроченные</translation>
     </message>
     <message>
@@ -9463,7 +9463,7 @@ in %2</source>
     </message>
     <message>
         <source>“{text}” is not a date (use YYYY-MM-DD, DD.MM.YYYY, or a code such as 2024-07 or 2024-07-01/2024-07-08)</source>
-        <translation type="unfinished"></translation>
+        <translation>«{text}» — не дата (пишите ГГГГ-ММ-ДД, ДД.ММ.ГГГГ или код вида 2024-07 или 2024-07-01/2024-07-08)</translation>
     </message>
     <message>
         <source>“{text}” is not yes or no</source>
@@ -9799,11 +9799,11 @@ in %2</source>
     <message>
         <source>“{text}” is not a date (write 20.07.2024, 2024-07-20, a month such as «июль 2024», a year, «около 2023» or «между 1 и 8 июля 2024»)</source>
         <extracomment>What people write for a day nobody remembers: read as &quot;unknown, before the import&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>«{text}» — не дата (пишите 20.07.2024, 2024-07-20, месяц, например «июль 2024», год, «около 2023» или «между 1 и 8 июля 2024»)</translation>
     </message>
     <message>
         <source>Import: {column} «{text}» was read as unknown, before {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт: {column} «{text}» — дата неизвестна, раньше {day}</translation>
     </message>
     <message>
         <source>“{text}” is not a status the app knows; say which status it means</source>
