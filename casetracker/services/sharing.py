@@ -52,6 +52,7 @@ from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.sharing import keys as keyring
 from casetracker.sharing.bundle import CASES, DOSSIER, OpenedBundle, open_bundle, seal
 from casetracker.sharing.bundle_schema import (
+    ANONYMISED,
     LAWYER,
     dump_document,
     fits_limits,
@@ -544,11 +545,19 @@ class SharingService:
         confirmed: bool = False,
         remember_as: str = "",
     ) -> MergeReport:
-        if bundle.document.profile != LAWYER:
+        if bundle.document.profile == ANONYMISED:
             raise BundleError(
                 translate(
                     "sharing",
                     "An anonymised bundle holds no identities and cannot be merged into a vault; "
+                    "open it with open-bundle instead.",
+                )
+            )
+        if bundle.document.profile != LAWYER:
+            raise BundleError(
+                translate(
+                    "sharing",
+                    "A bundle made for media leaves out too much to be merged into a vault; "
                     "open it with open-bundle instead.",
                 )
             )
