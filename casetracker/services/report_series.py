@@ -197,10 +197,8 @@ def status_monthly(
     for ref, history in histories.items():
         history.sort(key=lambda c: c[0])
         case_steps = [(month, status) for _order, month, status in history]
-        # A later step dated earlier ends the ones before it from its month on.
-        for i in range(len(case_steps) - 2, -1, -1):
-            if case_steps[i + 1][0] < case_steps[i][0]:
-                case_steps[i] = (case_steps[i + 1][0], case_steps[i][1])
+        # In the history's order the months only grow, but for a first status whose day is not
+        # known: a later change dated before the case was entered replaces it (see below).
         first_month = month_start(case_steps[0][0])
         earliest = first_month if earliest is None else min(earliest, first_month)
         steps.append((ref, case_steps))
@@ -209,7 +207,7 @@ def status_monthly(
     for ref, case_steps in steps:
         for i, (month, status) in enumerate(case_steps):
             until = case_steps[i + 1][0] - 1 if i + 1 < len(case_steps) else months.stop
-            if until >= month:
+            if until >= month:  # a step ended before it began (in its own month) is not counted
                 tally.add(status.value, month, until, ref)
     return Report(
         Which.STATUS_MONTHLY,

@@ -157,3 +157,19 @@ def test_the_csv_holds_counts_only_unless_references_are_asked_for(ws: Workspace
         assert rows[1] == ["2024-03", "month known", "1"] + (["CT-0001"] if with_refs else [])
         assert b"HYPERLINK" not in data  # never a name
         assert (b"CT-0001" in data) == with_refs
+
+
+def test_a_man_back_at_a_place_in_the_same_month_counts_once(ws: Workspace) -> None:
+    basement = ws.facilities.create("Подвал школы")
+    garage = ws.facilities.create("Гараж")
+    ws.cases.create("Зайцев Олег", status=CaseStatus.DETAINED)
+    ws.custody.move("CT-0001", basement.id, since=date(2024, 1, 5))
+    ws.custody.move("CT-0001", garage.id, since=date(2024, 1, 10))
+    ws.custody.move("CT-0001", basement.id, since=date(2024, 1, 20))
+
+    report = rs.build(ws, Which.PLACES_TIMELINE, Period.ALL, date(2024, 2, 1))
+
+    assert {line.label: line.counts for line in report.lines} == {
+        "Подвал школы": (1, 1),
+        "Гараж": (1, 0),
+    }
