@@ -33,18 +33,18 @@ def add_commands(sub: Subcommands) -> None:
         "other", nargs="?", help=translate("cli", "the other case's reference, e.g. CT-0043")
     )
     what = p.add_mutually_exclusive_group()
-    for certainty, text in (
-        (SameCertainty.CERTAIN, translate("cli", "the same man, certainly")),
-        (SameCertainty.LIKELY, translate("cli", "the same man, likely")),
-        (SameCertainty.POSSIBLE, translate("cli", "possibly the same man")),
-    ):
-        what.add_argument(
-            f"--{certainty.value}",
-            dest="certainty",
-            action="store_const",
-            const=certainty,
-            help=text,
-        )
+    what.add_argument(
+        "--certain", dest="certainty", action="store_const", const=SameCertainty.CERTAIN,
+        help=translate("cli", "the same man, certainly"),
+    )  # fmt: skip
+    what.add_argument(
+        "--likely", dest="certainty", action="store_const", const=SameCertainty.LIKELY,
+        help=translate("cli", "the same man, likely"),
+    )  # fmt: skip
+    what.add_argument(
+        "--possible", dest="certainty", action="store_const", const=SameCertainty.POSSIBLE,
+        help=translate("cli", "possibly the same man"),
+    )  # fmt: skip
     what.add_argument("--not-same", action="store_true", help=translate("cli", "two different men"))
     what.add_argument(
         "--unmark", action="store_true", help=translate("cli", "forget what was decided")
