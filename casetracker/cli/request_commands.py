@@ -36,14 +36,13 @@ def _enum(kind: Any, text: str) -> Any:
 
 
 def add_commands(sub: Subcommands) -> None:
-    vault_help = translate("cli", "the vault file (.ctvault)")
     p = sub.add_parser(
         "requests",
         help=translate(
             "cli", "list requests awaiting a reply across cases, the most overdue first"
         ),
     )
-    p.add_argument("vault", type=Path, help=vault_help)
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     p.add_argument(
         "--case", help=translate("cli", "every request of this case instead, e.g. CT-0042")
     )
@@ -55,7 +54,7 @@ def add_commands(sub: Subcommands) -> None:
     p.set_defaults(func=cmd_requests)
 
     p = sub.add_parser("request-add", help=translate("cli", "record a request sent about a case"))
-    p.add_argument("vault", type=Path, help=vault_help)
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     p.add_argument("case", help=translate("cli", "case reference, e.g. CT-0042"))
     p.add_argument(
         "--kind",
@@ -84,7 +83,7 @@ def add_commands(sub: Subcommands) -> None:
     p.set_defaults(func=cmd_request_add)
 
     p = sub.add_parser("request-reply", help=translate("cli", "record the reply to a request"))
-    p.add_argument("vault", type=Path, help=vault_help)
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     p.add_argument("id", help=translate("cli", "the request's id (its first 8 characters do)"))
     p.add_argument(
         "--on", required=True, help=translate("cli", "day the reply came, DD.MM.YYYY or YYYY-MM-DD")
@@ -105,7 +104,7 @@ def add_commands(sub: Subcommands) -> None:
         "request-close",
         help=translate("cli", "stop watching a request (withdrawn, or no longer pursued)"),
     )
-    p.add_argument("vault", type=Path, help=vault_help)
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     p.add_argument("id", help=translate("cli", "the request's id (its first 8 characters do)"))
     p.set_defaults(func=cmd_request_close)
 
@@ -113,7 +112,7 @@ def add_commands(sub: Subcommands) -> None:
         "request-deadlines",
         help=translate("cli", "show or change the days each kind of body has to reply"),
     )
-    p.add_argument("vault", type=Path, help=vault_help)
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     p.add_argument(
         "--set",
         action="append",
