@@ -53,6 +53,7 @@ from casetracker.model import (
     utcnow,
 )
 from casetracker.model.requests import ReplyOutcome, Request, RequestKind
+from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services import audit
 from casetracker.services.audit import created_changes
 from casetracker.services.cases import REF_PREFIX, case_search_key
@@ -373,6 +374,12 @@ def _case(
         lawyer=rng.choice(("", "", "адв. Петрова Е.")) if index > 5 else "",
         notes=rng.choice(NOTES),
     )
+    if index % 9 == 6:  # "born around 1985": what a comrade, not a mother, tells
+        born = UncertainDate.year(case["birth_date"].year, approximate=True)
+        case["birth_date"], case["birth_date_edtf"] = born.column_day, born.to_edtf()
+    if detention is not None and index % 7 == 3:  # "taken some day in the first week"
+        taken = UncertainDate.between(detention, detention + timedelta(days=4))
+        case["detention_date_edtf"] = taken.to_edtf()
     case["search_key"] = _search_key(case_search_key, case)
     case_id = case["id"]
     start = detention or refusal
