@@ -72,6 +72,8 @@ class CaseRow:
     military_unit: str
     home_region: str
     priority: str
+    #: When he was detained, as known (None: not entered); lists sort by its earliest day.
+    detained: UncertainDate | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -86,6 +88,12 @@ class CaseRow:
             "caseworker": self.caseworker or None,
             "military_unit": self.military_unit or None,
             "home_region": self.home_region or None,
+            "detention_date": (
+                day.isoformat()
+                if self.detained is not None and (day := self.detained.column_day)
+                else None
+            ),
+            "detention_date_edtf": self.detained.to_edtf() if self.detained else "",
         }
 
 
@@ -430,13 +438,13 @@ def all_case_rows(session: Session, case_ids: Collection[uuid.UUID] | None = Non
     stmt = sa_select(
         col(Case.id), col(Case.ref), col(Case.full_name), col(Case.status),
         col(Case.caseworker), col(Case.military_unit), col(Case.home_region),
-        col(Case.priority),
+        col(Case.priority), col(Case.detention_date), col(Case.detention_date_edtf),
     ).order_by(col(Case.ref))  # fmt: skip
     if case_ids is not None:
         stmt = stmt.where(col(Case.id).in_(case_ids))
     rows = []
     for found in session.connection().execute(stmt):
-        case_id, ref, name, status, caseworker, unit, region, priority = found
+        case_id, ref, name, status, caseworker, unit, region, priority, detained, code = found
         last, proof = contacts.get(case_id, (None, None))
         fac_id, fac_name = custody.get(case_id, (None, ""))
         rows.append(
@@ -453,6 +461,7 @@ def all_case_rows(session: Session, case_ids: Collection[uuid.UUID] | None = Non
                 military_unit=unit,
                 home_region=region,
                 priority=priority.value,
+                detained=UncertainDate.from_columns(_as_day(detained), code or ""),
             )
         )
     return rows
@@ -496,6 +505,12 @@ def last_contacts(session: Session, case_ids: Collection[uuid.UUID] | None = Non
     for case_id, last, proof in session.connection().execute(stmt):
         out[case_id] = (_as_dt(last), _as_dt(proof))
     return out
+
+
+def _as_day(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
 
 
 def _as_dt(value: Any) -> datetime | None:

@@ -11,7 +11,7 @@ from casetracker.model import CaseStatus, Channel, ContactEvent
 from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.cases import get_case, set_status_in
 from casetracker.services.errors import InvalidInput
-from casetracker.services.uncertain_dates import read
+from casetracker.services.uncertain_dates import uncertain
 
 
 def _midnight_of(value: UncertainDate) -> datetime:
@@ -26,9 +26,7 @@ def _midnight_of(value: UncertainDate) -> datetime:
 
 def contact_when(event: ContactEvent) -> UncertainDate | None:
     """When a contact happened as an uncertain value: None when the day (and time) are exact."""
-    if not event.occurred_at_edtf:
-        return None
-    return read(event, "occurred_at")
+    return uncertain(event, "occurred_at")
 
 
 if TYPE_CHECKING:

@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime, time
 
 from casetracker.i18n import format_date, translate
+from casetracker.model.date_words import month_of as _month_of
 from casetracker.services.errors import InvalidInput
 
 #: Dates before this year are typing slips in this domain (the oldest men are born after it).
@@ -24,25 +25,6 @@ _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})\s*([AaPp][Mm])?$")
 
 class DateInputError(InvalidInput):
     """What is wrong with a typed date, in one plain sentence."""
-
-
-def _month_of(month: int) -> str:
-    """The month's name as it follows a day: "February" / «февраля»."""
-    names = (
-        translate("date_input", "January", "after a day: 31 January"),
-        translate("date_input", "February", "after a day: 31 January"),
-        translate("date_input", "March", "after a day: 31 January"),
-        translate("date_input", "April", "after a day: 31 January"),
-        translate("date_input", "May", "after a day: 31 January"),
-        translate("date_input", "June", "after a day: 31 January"),
-        translate("date_input", "July", "after a day: 31 January"),
-        translate("date_input", "August", "after a day: 31 January"),
-        translate("date_input", "September", "after a day: 31 January"),
-        translate("date_input", "October", "after a day: 31 January"),
-        translate("date_input", "November", "after a day: 31 January"),
-        translate("date_input", "December", "after a day: 31 January"),
-    )
-    return names[month - 1]
 
 
 def _order(locale_format: str) -> tuple[str, str] | None:

@@ -21,8 +21,10 @@ from casetracker.model import (
     Relative,
     StatusChange,
 )
+from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.cases import get_case
 from casetracker.services.debrief import witness_labels_in
+from casetracker.services.uncertain_dates import uncertain
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -47,6 +49,9 @@ class TimelineEntry:
     #: For an undated entry known to come after a day (a stay that ended on a day not known
     #: comes after it began): where it sorts.
     after: date | None = None
+    #: When the day is not known exactly ("July 2024"): shown in words instead of ``day``,
+    #: which then holds the earliest day it allows (the latest for "before …").
+    when: UncertainDate | None = None
 
     @property
     def sort_key(self) -> tuple[date, datetime]:
@@ -71,6 +76,7 @@ def case_timeline(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[TimelineE
                         "previous": change.previous_status,
                         "note": change.source_note,
                     },
+                    when=uncertain(change, "changed_on"),
                 )
             )
         custody = session.exec(
@@ -81,12 +87,25 @@ def case_timeline(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[TimelineE
         for period, place in custody:
             info = {"place": place, "certainty": period.certainty, "note": period.note}
             entries.append(
-                TimelineEntry(EntryKind.CUSTODY_START, period.since, None, period.id, info)
+                TimelineEntry(
+                    EntryKind.CUSTODY_START,
+                    period.since,
+                    None,
+                    period.id,
+                    info,
+                    when=uncertain(period, "since"),
+                )
             )
             if period.ended:  # ``until`` None: he left on a day not known
                 entries.append(
                     TimelineEntry(
-                        EntryKind.CUSTODY_END, period.until, None, period.id, info, period.since
+                        EntryKind.CUSTODY_END,
+                        period.until,
+                        None,
+                        period.id,
+                        info,
+                        period.since,
+                        when=uncertain(period, "until"),
                     )
                 )
         names = {
@@ -118,6 +137,7 @@ def case_timeline(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[TimelineE
                         if event.witness_case_id
                         else None,
                     },
+                    when=uncertain(event, "occurred_at"),
                 )
             )
         allegations = session.exec(
@@ -133,6 +153,7 @@ def case_timeline(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[TimelineE
                     None,
                     allegation.id,
                     {"allegation": allegation.kind, "note": allegation.description},
+                    when=uncertain(allegation, "occurred_on"),
                 )
             )
     return sorted(entries, key=lambda e: e.sort_key)

@@ -21,8 +21,9 @@ from datetime import date
 from typing import Any
 
 from casetracker.i18n import format_date, translate
-from casetracker.model.uncertain_date import Precision, UncertainDate
-from casetracker.services.date_input import DateInputError, _checked, _month_of, parse_date
+from casetracker.model.date_words import describe, month_alone
+from casetracker.model.uncertain_date import UncertainDate
+from casetracker.services.date_input import DateInputError, _checked, parse_date
 
 _MONTH_FORMS: dict[int, tuple[str, ...]] = {
     1: ("январь", "января", "январе", "янв", "january", "jan"),
@@ -178,7 +179,7 @@ def _month_value(year: int, month: int, today: date, future: bool) -> UncertainD
         raise DateInputError(
             translate(
                 "uncertain_dates", "{month} {year} is in the future: today is {today}."
-            ).format(month=_month_alone(month), year=year, today=format_date(today))
+            ).format(month=month_alone(month), year=year, today=format_date(today))
         )
     return UncertainDate.month(year, month)
 
@@ -286,93 +287,6 @@ def parse_uncertain(
     return value
 
 
-# -- in words -------------------------------------------------------------------------------
-def _month_alone(month: int) -> str:
-    """The month's name standing alone, as in "July 2024" / «июль 2024»."""
-    names = (
-        translate("uncertain_dates", "January", "a month alone: July 2024"),
-        translate("uncertain_dates", "February", "a month alone: July 2024"),
-        translate("uncertain_dates", "March", "a month alone: July 2024"),
-        translate("uncertain_dates", "April", "a month alone: July 2024"),
-        translate("uncertain_dates", "May", "a month alone: July 2024"),
-        translate("uncertain_dates", "June", "a month alone: July 2024"),
-        translate("uncertain_dates", "July", "a month alone: July 2024"),
-        translate("uncertain_dates", "August", "a month alone: July 2024"),
-        translate("uncertain_dates", "September", "a month alone: July 2024"),
-        translate("uncertain_dates", "October", "a month alone: July 2024"),
-        translate("uncertain_dates", "November", "a month alone: July 2024"),
-        translate("uncertain_dates", "December", "a month alone: July 2024"),
-    )
-    return names[month - 1]
-
-
-def _in_words(day: date) -> str:
-    """A day in words: "8 July 2024" / «8 июля 2024»."""
-    return f"{day.day} {_month_of(day.month)} {day.year}"
-
-
-def _span(first: date, last: date) -> str:
-    """Two days as "between" joins them, saying the shared month and year once."""
-    if first.year == last.year and first.month == last.month:
-        text = translate("uncertain_dates", "between {first} and {last} {month} {year}")
-        return text.format(
-            first=first.day, last=last.day, month=_month_of(last.month), year=last.year
-        )
-    if first.year == last.year:
-        text = translate("uncertain_dates", "between {first} and {last} {year}")
-        return text.format(
-            first=f"{first.day} {_month_of(first.month)}",
-            last=f"{last.day} {_month_of(last.month)}",
-            year=last.year,
-        )
-    text = translate("uncertain_dates", "between {first} and {last}")
-    return text.format(first=_in_words(first), last=_in_words(last))
-
-
-def describe(value: UncertainDate | None) -> str:
-    """The value in words, as a table cell or the dossier shows it; "" when not entered.
-
-    An exact day keeps the interface's usual format (``format_date``).
-    """
-    if value is None:
-        return ""
-    first, last = value.earliest, value.latest
-    match value.precision:
-        case Precision.DAY:
-            assert first is not None
-            if not value.approximate:
-                return format_date(first)
-            return translate("uncertain_dates", "about {day}").format(day=format_date(first))
-        case Precision.MONTH:
-            assert first is not None
-            if value.approximate:
-                text = translate("uncertain_dates", "about {month} {year}", "about July 2024")
-                return text.format(month=_month_of(first.month), year=first.year)
-            text = translate("uncertain_dates", "{month} {year}", "a month: July 2024")
-            return text.format(month=_month_alone(first.month), year=first.year)
-        case Precision.YEAR:
-            assert first is not None
-            if value.approximate:
-                text = translate("uncertain_dates", "about {year}", "about 2024 (a year)")
-            else:
-                text = translate("uncertain_dates", "{year}", "a year alone: 2024")
-            return text.format(year=first.year)
-        case Precision.BETWEEN:
-            assert first is not None and last is not None
-            span = _span(first, last)
-            if value.approximate:
-                return translate("uncertain_dates", "roughly {span}").format(span=span)
-            return span
-        case Precision.BEFORE:
-            assert last is not None
-            return translate("uncertain_dates", "before {day}").format(day=_in_words(last))
-        case Precision.AFTER:
-            assert first is not None
-            return translate("uncertain_dates", "after {day}").format(day=_in_words(first))
-        case Precision.UNKNOWN:
-            return translate("uncertain_dates", "unknown", "a date nobody knows")
-
-
 # -- the two columns of a date --------------------------------------------------------------
 def as_uncertain(value: "UncertainDate | date | None") -> UncertainDate | None:
     """A plain day (what every caller passed before) as the exact value it is."""
@@ -392,6 +306,14 @@ def read(obj: Any, column: str) -> UncertainDate | None:
     """The value ``obj.<column>`` and ``obj.<column>_edtf`` hold together (None: not entered)."""
     day = getattr(obj, column)
     return UncertainDate.from_columns(day, getattr(obj, f"{column}_edtf", "") or "")
+
+
+def uncertain(obj: Any, column: str) -> UncertainDate | None:
+    """The value of a date only when it is not an exact day (its code is not empty): what a
+    view shows in words instead of the plain day (or moment) it shows today."""
+    if not getattr(obj, f"{column}_edtf", ""):
+        return None
+    return read(obj, column)
 
 
 def describe_columns(obj: Any, column: str) -> str:

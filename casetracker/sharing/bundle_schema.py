@@ -60,6 +60,7 @@ from casetracker.model import (
     Verification,
 )
 from casetracker.model.labels import count_text, record_kind_label
+from casetracker.model.uncertain_date import EdtfError, UncertainDate
 from casetracker.sharing import strict_json
 from casetracker.sharing.archive import DEFAULT_LIMITS, MEMBER_NAME
 from casetracker.sharing.errors import BundleFormatError
@@ -101,6 +102,8 @@ FLAG_TOKENS = 11
 FLAGS = "flags"
 MAX_TEXT = 20_000
 MAX_SHORT = 500
+#: The longest uncertain-date code: "2024-07-01~/2024-07-08~".
+MAX_EDTF = 23
 SEVERITIES = ("info", "warning", "critical")
 
 
@@ -131,6 +134,12 @@ def _flag(name: str) -> FieldSpec:
 
 def _day(name: str) -> FieldSpec:
     return FieldSpec(name, "date", nullable=True)
+
+
+def _edtf(name: str) -> FieldSpec:
+    """How uncertain the date beside it is (model/uncertain_date.py): "" when exact. Absent in
+    bundles made before uncertain dates, which then read as exact."""
+    return FieldSpec(name, "edtf", max_chars=MAX_EDTF)
 
 
 def _enum(name: str, enum: type[StrEnum], nullable: bool = False) -> FieldSpec:
@@ -189,6 +198,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
             _day("contract_end"), _day("refusal_date"), _day("detention_date"),
             _enum("status", CaseStatus), _enum("priority", Priority), _short("caseworker"),
             _short("lawyer"), _text("tags"), _text("notes"),
+            _edtf("birth_date_edtf"), _edtf("refusal_date_edtf"), _edtf("detention_date_edtf"),
         ),
         frozenset({"ref", "full_name", "status"}),
     ),
@@ -198,7 +208,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
         (
             _ref("case_id", "cases"), _enum("status", CaseStatus),
             _enum("previous_status", CaseStatus, nullable=True),
-            _day("changed_on"), _text("source_note"),
+            _day("changed_on"), _text("source_note"), _edtf("changed_on_edtf"),
         ),
         frozenset({"case_id", "status", "changed_on"}),
     ),
@@ -209,6 +219,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
             _ref("case_id", "cases"), _ref("facility_id", "facilities"), _day("since"),
             _day("until"), _flag("ended"), _enum("certainty", Certainty),
             _ref("source_id", "sources", nullable=True), _text("note"),
+            _edtf("since_edtf"), _edtf("until_edtf"),
         ),
         frozenset({"case_id", "facility_id"}),
     ),
@@ -235,7 +246,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
             _flag("time_known"),  # absent (bundles before schema 2): the time is known
             _enum("channel", Channel), _flag("direct"),
             _ref("relative_id", "relatives", nullable=True), _text("participants"),
-            _flag("reports_transfer"), _text("note"),
+            _flag("reports_transfer"), _text("note"), _edtf("occurred_at_edtf"),
         ),
         frozenset({"case_id", "occurred_at"}),
     ),
@@ -256,7 +267,7 @@ ENTITIES: tuple[EntitySpec, ...] = (
         Allegation,
         (
             _enum("kind", AllegationKind), _day("occurred_on"), _text("description"),
-            _ref("source_id", "sources", nullable=True),
+            _ref("source_id", "sources", nullable=True), _edtf("occurred_on_edtf"),
         ),
         frozenset({"kind"}),
     ),
@@ -582,6 +593,15 @@ def _typed(spec: FieldSpec, untrusted: Any, where: str) -> Any:
             )
     if spec.kind == "ref":
         return parse_uuid(untrusted, where)
+    if spec.kind == "edtf":
+        if not isinstance(untrusted, str) or len(untrusted) > spec.max_chars:
+            _fail(where, translate("sharing", "expected a date code"))
+        if untrusted:
+            try:
+                UncertainDate.from_edtf(untrusted)
+            except EdtfError:
+                _fail(where, translate("sharing", "not a date code this version can read"))
+        return untrusted
     raise AssertionError(spec.kind)  # pragma: no cover
 
 
@@ -720,7 +740,22 @@ def _parse_record(spec: EntitySpec, untrusted: Any, where: str, profile: str) ->
         _check_attachment(values, where)
     if spec.key == "custody_periods":
         _check_stay(values, where)
+    _check_uncertain_days(spec, values, where)
     return BundleRecord(record_id, values, created, updated, withheld, redacted)
+
+
+def _check_uncertain_days(spec: EntitySpec, values: dict[str, Any], where: str) -> None:
+    """A date with a code holds the day the code stands for (its earliest, else its latest),
+    so that a merged record sorts and counts as its words say."""
+    for field_spec in spec.fields:
+        code = values.get(field_spec.name) if field_spec.kind == "edtf" else None
+        day_name = field_spec.name.removesuffix("_edtf")
+        if not code or day_name not in values:
+            continue
+        day = values[day_name]
+        day = day.date() if isinstance(day, datetime) else day
+        if day != UncertainDate.from_edtf(code).column_day:
+            _fail(f"{where}.{day_name}", translate("sharing", "does not match its date code"))
 
 
 def _check_stay(values: dict[str, Any], where: str) -> None:

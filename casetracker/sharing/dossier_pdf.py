@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from casetracker import cancellation
 from casetracker.i18n import Context, format_date, translate
+from casetracker.model.date_words import describe
 from casetracker.model.labels import (
     allegation_label,
     certainty_label,
@@ -31,6 +32,7 @@ from casetracker.model.labels import (
     verification_label,
 )
 from casetracker.model.ordering import status_order
+from casetracker.model.uncertain_date import EdtfError, UncertainDate
 from casetracker.sharing.bundle_schema import ANONYMISED, BundleFlag, BundleRecord, CasesDocument
 
 if TYPE_CHECKING:
@@ -218,8 +220,22 @@ def _e(value: Any) -> str:
     return html.escape(str(value))
 
 
+def _when(values: dict[str, Any], name: str) -> str:
+    """A date as it is known: in words when its code says it is uncertain ("около июля
+    2024"), else the day. A bundle from before uncertain dates has no codes: every day exact."""
+    code = values.get(f"{name}_edtf")
+    if code:
+        try:
+            return html.escape(describe(UncertainDate.from_edtf(code)))
+        except EdtfError:  # checked when the bundle was read; a vault's own rows are too
+            pass
+    return _e(values.get(name))
+
+
 def _contact_time(values: dict[str, Any]) -> str:
     """A contact's day, with its time only when the time was given (never an invented 12:00)."""
+    if values.get("occurred_at_edtf"):
+        return _when(values, "occurred_at")
     when = values.get("occurred_at")
     if isinstance(when, datetime) and values.get("time_known") is False:
         return _e(when.date())
@@ -403,13 +419,13 @@ def _case(
             [
                 (translate("dossier", "Status"), _label(status_label, v.get("status"))),
                 (translate("dossier", "Aliases"), _e(v.get("aliases"))),
-                (translate("dossier", "Date of birth"), _e(v.get("birth_date"))),
+                (translate("dossier", "Date of birth"), _when(v, "birth_date")),
                 (translate("dossier", "Home region"), _e(v.get("home_region"))),
                 (translate("dossier", "Military unit"), _e(v.get("military_unit"))),
                 (translate("dossier", "Unit base"), _e(v.get("unit_base"))),
                 (translate("dossier", "Contract"), _e(v.get("contract_type"))),
-                (translate("dossier", "Refusal date"), _e(v.get("refusal_date"))),
-                (translate("dossier", "Detention date"), _e(v.get("detention_date"))),
+                (translate("dossier", "Refusal date"), _when(v, "refusal_date")),
+                (translate("dossier", "Detention date"), _when(v, "detention_date")),
                 (translate("dossier", "Lawyer"), _e(v.get("lawyer"))),
                 (translate("dossier", "Caseworker"), _e(v.get("caseworker"))),
                 (translate("dossier", "Notes"), _e(v.get("notes"))),
@@ -450,7 +466,7 @@ def _case(
             ],
             [
                 [
-                    _e(r.values.get("changed_on")),
+                    _when(r.values, "changed_on"),
                     _label(status_label, r.values.get("status")),
                     _e(note_text(r.values.get("source_note") or "")),
                 ]
@@ -476,7 +492,7 @@ def _case(
             [
                 [
                     _place(_lookup(facilities, r.values.get("facility_id"))),
-                    _e(r.values.get("since")),
+                    _when(r.values, "since"),
                     _stay_end(r.values),
                     _label(certainty_label, r.values.get("certainty")),
                     _source_title(_lookup(sources, r.values.get("source_id"))),
@@ -590,7 +606,7 @@ def _case(
             [
                 [
                     _label(allegation_label, a.values.get("kind")),
-                    _e(a.values.get("occurred_on")),
+                    _when(a.values, "occurred_on"),
                     _e(a.values.get("description")),
                     _source_title(_lookup(sources, a.values.get("source_id"))),
                 ]
@@ -665,8 +681,8 @@ def _stay_ended(values: dict[str, Any]) -> bool:
 
 def _stay_end(values: dict[str, Any]) -> str:
     """The Until cell: the day, "not known" when he left on a day nobody gave, or "now"."""
-    if values.get("until") is not None:
-        return _e(values["until"])
+    if values.get("until") is not None or values.get("until_edtf"):
+        return _when(values, "until")
     if _stay_ended(values):
         return html.escape(translate("dossier", "not known"))
     return html.escape(translate("dossier", "now"))

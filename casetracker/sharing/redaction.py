@@ -153,20 +153,27 @@ MEDIA_PROFILE = Profile(
                 "refusal_date",
                 "detention_date",
                 "status",
+                # A date goes with how uncertain it is: "July 2024" never reads as 1 July.
+                "refusal_date_edtf",
+                "detention_date_edtf",
             }
         ),
-        "status_changes": frozenset({"case_id", "status", "previous_status", "changed_on"}),
+        "status_changes": frozenset(
+            {"case_id", "status", "previous_status", "changed_on", "changed_on_edtf"}
+        ),
         "custody_periods": frozenset(
             {"case_id", "facility_id", "since", "until", "ended", "certainty"}
+            | {"since_edtf", "until_edtf"}
         ),
         "relatives": frozenset({"full_name", "anonymous", "share_with_lawyer", "share_with_media"}),
         "case_relatives": frozenset({"case_id", "relative_id", "relationship"}),
         "contact_events": frozenset(
             {"case_id", "occurred_at", "time_known", "channel", "direct", "reports_transfer"}
+            | {"occurred_at_edtf"}
         ),
         "source_cases": frozenset({"source_id", "case_id"}),
         "source_facilities": frozenset({"source_id", "facility_id"}),
-        "allegations": frozenset({"kind", "occurred_on"}),
+        "allegations": frozenset({"kind", "occurred_on", "occurred_on_edtf"}),
         "allegation_cases": frozenset({"allegation_id", "case_id"}),
     },
     free_text={"case_relatives": frozenset({"relationship"})},

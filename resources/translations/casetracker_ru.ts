@@ -511,7 +511,7 @@ Lock anyway and lose them?</source>
     </message>
     <message>
         <source>Detention date</source>
-        <translation type="unfinished">Дата задержания</translation>
+        <translation>Дата задержания</translation>
     </message>
     <message>
         <source>Held at</source>
@@ -616,6 +616,10 @@ proof of life</source>
         <translation>Родственники</translation>
     </message>
     <message>
+        <source>Consent</source>
+        <translation type="unfinished">Согласие</translation>
+    </message>
+    <message>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
@@ -666,7 +670,7 @@ proof of life</source>
     <message>
         <source>(%1)</source>
         <comment>when a status began, not known to the day</comment>
-        <translation type="unfinished"></translation>
+        <translation>(%1)</translation>
     </message>
     <message>
         <source>since %1</source>
@@ -829,6 +833,192 @@ proof of life</source>
     <message>
         <source>From now on the new passphrase opens the vault and its backups; the old one no longer does. The recovery key keeps working.</source>
         <translation>С этого момента хранилище и его резервные копии открывает новая парольная фраза, старая больше не подходит. Ключ восстановления продолжает действовать.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>e.g. his mother, by phone to Anna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>He himself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May be shared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Through whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May be shared with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished">Согласие</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record stays in the case, with both days: the next export leaves this person out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTab</name>
+    <message>
+        <source>He himself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May be shared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Through whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished">Согласие</translation>
+    </message>
+    <message>
+        <source>Record consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record who agreed to what (Insert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that the selected consent was withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export leaves out every relative who has not agreed to its audience. The man&apos;s own consent is asked for too: without it his case leaves only if you give a reason, which is kept below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was sent (disclosure log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished">Отправлен</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">Что</translation>
+    </message>
+    <message>
+        <source>Relatives left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without his consent, because</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing about this case has been exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a passphrase</source>
+        <translation type="unfinished">парольной фразы</translation>
     </message>
 </context>
 <context>
@@ -9362,11 +9552,11 @@ in %2</source>
     </message>
     <message>
         <source>expected a date code</source>
-        <translation type="unfinished"></translation>
+        <translation>ожидался код даты</translation>
     </message>
     <message>
         <source>not a date code this version can read</source>
-        <translation type="unfinished"></translation>
+        <translation>код даты, который эта версия не умеет читать</translation>
     </message>
     <message>
         <source>unknown key {key}</source>
@@ -9426,7 +9616,7 @@ in %2</source>
     </message>
     <message>
         <source>does not match its date code</source>
-        <translation type="unfinished"></translation>
+        <translation>не совпадает со своим кодом даты</translation>
     </message>
     <message>
         <source>a stay with an end day that has not ended</source>
@@ -10420,6 +10610,14 @@ in %2</source>
     <message>
         <source>Delete a request</source>
         <translation>Удаление запроса</translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from casetracker.gui.models.column_table import SORT_ROLE
 from casetracker.gui.models.model_sort import ModelSortProxy, SortedTableModel
 from casetracker.rules.flag import Flag
 from casetracker.services.cases import CaseRow, SearchHit
+from casetracker.services.uncertain_dates import describe
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,7 +45,7 @@ FOUND_BATCH = 100
 
 
 class CaseTableModel(SortedTableModel[CaseRow]):
-    COLUMNS = ("ref", "name", "status", "facility", "days", "flags", "caseworker")
+    COLUMNS = ("ref", "name", "status", "detained", "facility", "days", "flags", "caseworker")
     #: While searching: the columns, then where each was found. Sorted, it is the search's order.
     SEARCH_COLUMNS = (*COLUMNS, "found")
 
@@ -62,6 +63,7 @@ class CaseTableModel(SortedTableModel[CaseRow]):
             self.tr("Ref"),
             self.tr("Name"),
             self.tr("Status"),
+            self.tr("Detention date"),
             self.tr("Held at"),
             self.tr("Days since\nproof of life"),
             self.tr("Flags"),
@@ -148,6 +150,9 @@ class CaseTableModel(SortedTableModel[CaseRow]):
             return status_label(row.status).casefold()
         if column == "found":
             return self._relevance(row)
+        if column == "detained":  # by the earliest day it allows; not entered or unknown last
+            day = row.detained.column_day if row.detained is not None else None
+            return day.isoformat() if day is not None else "9999"
         return str(getattr(row, _TEXT_FIELDS[column])).casefold()
 
     def clear(self) -> None:
@@ -197,6 +202,8 @@ class CaseTableModel(SortedTableModel[CaseRow]):
                 return self._flag_text(flags)
             if column == "found":
                 return self.found_text(index.row())
+            if column == "detained":
+                return describe(row.detained) or "—"
             return {
                 "ref": row.ref,
                 "name": row.full_name,

@@ -12,6 +12,7 @@ from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.case.case_tab import CaseTab
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.model import Allegation
+from casetracker.services.uncertain_dates import describe_columns
 
 
 class AllegationsTab(CaseTab):
@@ -24,7 +25,7 @@ class AllegationsTab(CaseTab):
             [
                 Column(
                     self.tr("When"),
-                    lambda a: date_text(a.occurred_on),
+                    lambda a: describe_columns(a, "occurred_on") or date_text(None),
                     sort=lambda a: a.occurred_on.isoformat() if a.occurred_on else "",
                 ),
                 Column(self.tr("What"), lambda a: allegation_label(a.kind)),

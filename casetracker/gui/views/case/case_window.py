@@ -46,6 +46,7 @@ from casetracker.gui.widgets.form_parts import fit_to_screen
 from casetracker.model import Case
 from casetracker.services import debrief, preferences
 from casetracker.services.errors import NotFound
+from casetracker.services.uncertain_dates import describe, uncertain
 
 #: Debug log lines name the case by reference (casetracker.diagnostics): never its content.
 LOG = logging.getLogger(__name__)
@@ -216,10 +217,19 @@ class CaseWindow(QWidget):
         self.name.setText(case.full_name)
         self.status.setText(status_label(case.status))
         history = ws.cases.status_history(self.case_id)
-        since = next((c.changed_on for c in reversed(history) if c.status == case.status), None)
-        self.status_since.setText(
-            self.tr("since %1").replace("%1", date_text(since)) if since else ""
-        )
+        change = next((c for c in reversed(history) if c.status == case.status), None)
+        since = change.changed_on if change is not None else None
+        when = uncertain(change, "changed_on") if change is not None else None
+        if when is not None:  # "since" does not go with "about July 2024": just the words
+            self.status_since.setText(
+                self.tr("(%1)", "when a status began, not known to the day").replace(
+                    "%1", describe(when)
+                )
+            )
+        else:
+            self.status_since.setText(
+                self.tr("since %1").replace("%1", date_text(since)) if since else ""
+            )
         contacts = ws.contacts.for_case(self.case_id)
         proof = next((c.occurred_at for c in contacts if c.direct), None)
         self.proof.setText(

@@ -15,7 +15,9 @@ from casetracker.gui.views.case.case_tab import CaseTab
 from casetracker.gui.views.case.debrief_tab import seen_by_text
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.model import ContactEvent
+from casetracker.services.contacts import contact_when
 from casetracker.services.debrief import witness_labels
+from casetracker.services.uncertain_dates import describe
 
 
 class ContactsTab(CaseTab):
@@ -32,7 +34,11 @@ class ContactsTab(CaseTab):
             [
                 Column(
                     self.tr("When"),
-                    lambda e: contact_time_text(e.occurred_at, e.time_known),
+                    lambda e: (
+                        describe(when)
+                        if (when := contact_when(e))
+                        else contact_time_text(e.occurred_at, e.time_known)
+                    ),
                     sort=lambda e: e.occurred_at.isoformat(),
                 ),
                 Column(self.tr("Channel"), lambda e: channel_label(e.channel)),

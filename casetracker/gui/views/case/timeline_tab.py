@@ -19,6 +19,7 @@ from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.i18n import translate
 from casetracker.model.labels import note_text
 from casetracker.services.timeline import EntryKind, TimelineEntry, case_timeline
+from casetracker.services.uncertain_dates import describe
 
 
 def what(entry: TimelineEntry) -> str:
@@ -63,6 +64,13 @@ def details(entry: TimelineEntry) -> str:
     return " · ".join(parts)
 
 
+def entry_date_text(entry: TimelineEntry) -> str:
+    """The day (and time) as usual; in words when only a range is known ("about July 2024")."""
+    if entry.when is not None:
+        return describe(entry.when)
+    return datetime_text(entry.at) if entry.at else date_text(entry.day)
+
+
 class TimelineTab(CaseTab):
     def __init__(
         self, session: VaultSession, case_id: uuid.UUID, parent: QWidget | None = None
@@ -72,7 +80,7 @@ class TimelineTab(CaseTab):
             [
                 Column(
                     self.tr("Date"),
-                    lambda e: datetime_text(e.at) if e.at else date_text(e.day),
+                    entry_date_text,
                     sort=lambda e: e.sort_key[1].isoformat(),
                 ),
                 Column(self.tr("What"), what),

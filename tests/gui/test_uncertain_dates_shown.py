@@ -1,0 +1,69 @@
+"""Where uncertain dates are read: the case list (in words, sorted by the earliest day), the
+timeline, the contacts and allegations tabs and the case window's header."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from casetracker.gui.main_window import MainWindow
+from casetracker.gui.models.case_table import CaseTableModel
+from casetracker.gui.models.column_table import SORT_ROLE
+from casetracker.gui.views.case.timeline_tab import entry_date_text
+from casetracker.model import AllegationKind, CaseStatus
+from casetracker.model.uncertain_date import UncertainDate
+from casetracker.services.timeline import case_timeline
+from casetracker.services.workspace import Workspace
+from tests.gui.keyboard import new_case_window, show_tab, vault_of
+
+JULY = UncertainDate.month(2024, 7, approximate=True)
+FIRST_WEEK = UncertainDate.between(date(2024, 7, 1), date(2024, 7, 8))
+
+
+def test_case_list_words_the_detention_and_sorts_by_its_earliest_day(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    ws.cases.create("A", detention_date=date(2024, 7, 3))
+    ws.cases.create("B", detention_date=JULY)
+    ws.cases.create("C")
+    ws.cases.create("D", detention_date=UncertainDate.before(date(2024, 6, 30)))
+    model = CaseTableModel()
+    model.set_rows(ws.cases.rows())
+    column = model.columns.index("detained")
+    shown = {
+        model.index(r, 1).data(): (
+            model.index(r, column).data(),
+            model.index(r, column).data(SORT_ROLE),
+        )
+        for r in range(model.rowCount())
+    }
+    assert {name: text for name, (text, _key) in shown.items()} == {
+        "A": "03.07.2024",
+        "B": "about July 2024",
+        "C": "—",
+        "D": "before 30 June 2024",
+    }
+    order = sorted(shown, key=lambda name: shown[name][1])
+    assert order == ["D", "B", "A", "C"]  # July's earliest day (1st) comes before the 3rd
+
+
+def test_timeline_contacts_and_allegations_show_words(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    case_window = new_case_window(qtbot, main_window)
+    ws = vault_of(main_window)
+    ws.cases.set_status(case_window.case_id, CaseStatus.RELEASED, on=JULY)
+    ws.contacts.log(case_window.case_id, FIRST_WEEK, direct=True)
+    ws.evidence.add_allegation(
+        next(iter(AllegationKind)), [case_window.case_id], occurred_on=UncertainDate.year(2023)
+    )
+    words = {entry_date_text(e) for e in case_timeline(ws, case_window.case_id)}
+    assert {"about July 2024", "between 1 and 8 July 2024", "2023"} <= words
+
+    case_window.refresh()
+    assert case_window.status_since.text() == "(about July 2024)"
+    show_tab(case_window, case_window.contacts)
+    table = case_window.contacts.table
+    assert table.model().index(0, 0).data(Qt.ItemDataRole.DisplayRole) == (
+        "between 1 and 8 July 2024"
+    )
