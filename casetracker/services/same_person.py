@@ -235,6 +235,13 @@ def pair_verdicts(ws: "Workspace") -> dict[tuple[uuid.UUID, uuid.UUID], Link]:
     }
 
 
+def telling_facts(ws: "Workspace") -> dict[uuid.UUID, tuple[date | None, str]]:
+    """(birth date, unit) of every case: what tells two men of one name apart, in one query."""
+    with ws.reading() as session:
+        rows = session.execute(select(_CASE.c.id, _CASE.c.birth_date, _CASE.c.military_unit))
+        return {case_id: (born, unit) for case_id, born, unit in rows}
+
+
 # -- merging ------------------------------------------------------------------------------------
 @dataclass
 class MergeUndo:

@@ -131,6 +131,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n man/men have not consented to this audience: %1.</source>
+            <translation>
+                <numerusform>%n man/men have not consented to this audience: %1.</numerusform>
+                <numerusform>%n man/men have not consented to this audience: %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n man/men have not consented to this audience: see 4.</source>
+            <translation>
+                <numerusform>%n man/men have not consented to this audience: see 4.</numerusform>
+                <numerusform>%n man/men have not consented to this audience: see 4.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>and %n more</source>
             <translation>
                 <numerusform>and %n more</numerusform>

@@ -1293,6 +1293,7 @@ For support: %1</source>
     <name>DuplicatePairsDialog</name>
     <message>
         <source>Possible duplicates</source>
+        <extracomment>Both cases of the chosen pair, to look at them before deciding.</extracomment>
         <translation>Возможные дубли</translation>
     </message>
     <message>
@@ -1314,6 +1315,10 @@ For support: %1</source>
     <message>
         <source>Same — &amp;merge…</source>
         <translation>Один — &amp;объединить…</translation>
+    </message>
+    <message>
+        <source>O&amp;pen both cases</source>
+        <translation>&amp;Открыть оба дела</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -1502,6 +1507,10 @@ For support: %1</source>
         <translation>Для адвоката: материалы дел в пределах согласия родственников</translation>
     </message>
     <message>
+        <source>For media: what the men and relatives agreed a journalist may see</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Anonymised: figures for statistics and advocacy, no names</source>
         <translation>Обезличенно: цифры для статистики и правозащитной работы, без имён</translation>
     </message>
@@ -1524,6 +1533,38 @@ For support: %1</source>
     <message>
         <source>Export…</source>
         <translation>Экспортировать…</translation>
+    </message>
+    <message>
+        <source>4. The men&apos;s own consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send their cases without their consent, because:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why they are sent without their consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. held incommunicado; his father asked for a lawyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is kept in each of these cases&apos; disclosure log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n man/men have not consented to this audience: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>For a journalist: the men&apos;s names, status, region, unit and dates, places (without the settlement), the kinds and dates of contacts and allegations. A relative is named only if they agreed to media; no phone numbers, messengers, cities or notes leave, no source titles, no attached files.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Everything about the chosen cases — facts, status history, custody, contact log, sources, allegations — but a relative is included only if they agreed to be shared with a lawyer. A relative who stays anonymous is never named: only the relationship (for example “father”) leaves. The names and phone numbers of everyone withheld are also removed from notes, as written in their records.</source>
@@ -1549,9 +1590,21 @@ For support: %1</source>
         <source>Figures only, no names:</source>
         <translation>Только цифры, без имён:</translation>
     </message>
+    <message numerus="yes">
+        <source>%n man/men have not consented to this audience: see 4.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Attached files travel encrypted inside the file.</source>
         <translation>Вложения едут зашифрованными внутри файла.</translation>
+    </message>
+    <message>
+        <source>%1 — did not agree to be shared with media</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 — did not agree to be shared with a lawyer</source>
@@ -1608,6 +1661,10 @@ For support: %1</source>
     <message>
         <source>Wait until the summary of what will be shared is ready.</source>
         <translation>Дождитесь, пока будет готова сводка того, что передаётся.</translation>
+    </message>
+    <message>
+        <source>Some men have not consented to this audience: tick “Send their cases without their consent” and say why, or record their consent first.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tick who may open the file, or choose a passphrase instead.</source>
@@ -3130,14 +3187,6 @@ proof of life</source>
         <translation>Город</translation>
     </message>
     <message>
-        <source>Lawyer may know</source>
-        <translation>Можно адвокату</translation>
-    </message>
-    <message>
-        <source>Media may know</source>
-        <translation>Можно СМИ</translation>
-    </message>
-    <message>
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
@@ -3178,8 +3227,8 @@ proof of life</source>
         <translation>Хочет остаться анонимным: личность никогда не передаётся.</translation>
     </message>
     <message>
-        <source>Lawyer may know: %1 · Media may know: %2</source>
-        <translation>Можно адвокату: %1 · Можно СМИ: %2</translation>
+        <source>What they agreed to share is recorded in each case&apos;s Consent tab.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3517,12 +3566,8 @@ proof of life</source>
         <translation>Хочет остаться анонимным: никогда не раскрывать, кто это</translation>
     </message>
     <message>
-        <source>May be shared with a lawyer</source>
-        <translation>Можно передать адвокату</translation>
-    </message>
-    <message>
-        <source>May be shared with media</source>
-        <translation>Можно передать СМИ</translation>
+        <source>What they agree to share, and with whom, is recorded for each case: Consent… in the Relatives tab, or the case&apos;s Consent tab.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name</source>
@@ -3569,6 +3614,7 @@ proof of life</source>
     <name>RelativesTab</name>
     <message>
         <source>Anonymous</source>
+        <extracomment>Relative id -&gt; the audiences they agreed to for this case (words).</extracomment>
         <translation>Аноним</translation>
     </message>
     <message>
@@ -3596,12 +3642,8 @@ proof of life</source>
         <translation>Анонимно</translation>
     </message>
     <message>
-        <source>Share with lawyer</source>
-        <translation>Адвокату</translation>
-    </message>
-    <message>
-        <source>Share with media</source>
-        <translation>СМИ</translation>
+        <source>Agreed to share with</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Relatives</source>
@@ -3614,6 +3656,14 @@ proof of life</source>
     <message>
         <source>Edit…</source>
         <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record what the selected person agreed to, for this case</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Copy phone</source>
@@ -7695,6 +7745,14 @@ in %2</source>
     <message>
         <source>no longer held there</source>
         <translation>больше не содержится там</translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation>уровень</translation>
+    </message>
+    <message>
+        <source>about</source>
+        <translation>касается</translation>
     </message>
     <message>
         <source>addressee</source>

@@ -126,3 +126,12 @@ def test_marked_by_hand_from_a_case_window(qtbot: QtBot, window: MainWindow, ws:
     qtbot.waitUntil(
         lambda: "CT-0003 (likely)" in case_window.same_person.links.text(), timeout=5_000
     )
+
+
+def test_both_cases_of_a_pair_open_to_compare(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = _pairs_dialog(qtbot, window)
+    assert "(" not in dialog.list.item(0).text().splitlines()[0]  # no birth date, no unit known
+    click(qtbot, dialog.open_button)
+    qtbot.waitUntil(lambda: len(window.case_windows) == 2, timeout=5_000)
+    refs = sorted(w.case.ref for w in window.case_windows.values() if w.case is not None)
+    assert refs == ["CT-0001", "CT-0002"]

@@ -1,7 +1,9 @@
 """The possible duplicates, pair by pair, each with its decision: the same man (how sure), not
 the same (never proposed again), or the same and merged. Every decision is undoable."""
 
-from PySide6.QtCore import Qt
+import uuid
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from casetracker.gui.dialogs.same_person_dialogs import MergeDialog, SamePersonDialog
 from casetracker.gui.error_messages import show_error
+from casetracker.gui.locale_format import date_text
 from casetracker.gui.style import set_role
 from casetracker.gui.undo_same_person_commands import SetSamePerson
 from casetracker.gui.vault_session import VaultSession
@@ -25,9 +28,13 @@ from casetracker.model import Verdict
 from casetracker.services import same_person
 from casetracker.services.duplicates import DuplicatePair, Reason, possible_duplicates
 from casetracker.services.same_person import certainty_label
+from casetracker.services.workspace import Workspace
 
 
 class DuplicatePairsDialog(QDialog):
+    #: Both cases of the chosen pair, to look at them before deciding.
+    open_cases = Signal(object, object)
+
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -54,10 +61,14 @@ class DuplicatePairsDialog(QDialog):
         self.not_same_button.clicked.connect(self.mark_not_same)
         self.merge_button = QPushButton(self.tr("Same — &merge…"), self)
         self.merge_button.clicked.connect(self.merge)
+        self.open_button = QPushButton(self.tr("O&pen both cases"), self)
+        self.open_button.clicked.connect(self.open_both)
+        self.buttons = (self.same_button, self.not_same_button, self.merge_button, self.open_button)
         actions = QHBoxLayout()
-        for button in (self.same_button, self.not_same_button, self.merge_button):
+        for button in self.buttons[:3]:
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.open_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
@@ -89,13 +100,18 @@ class DuplicatePairsDialog(QDialog):
         row = max(self.list.currentRow(), 0)
         self.pairs = possible_duplicates(ws)
         names = {r.id: r.full_name for r in ws.cases.rows()}
+        facts = _facts(ws)
         verdicts = same_person.pair_verdicts(ws)
         self.list.clear()
         for pair in self.pairs:
-            text = (
-                f"{pair.first_ref} {names.get(pair.first_id, '')}   ·   "
-                f"{pair.second_ref} {names.get(pair.second_id, '')}\n{self._reason(pair.reason)}"
+            first, second = (
+                f"{ref} {names.get(case_id, '')}{facts.get(case_id, '')}"
+                for ref, case_id in (
+                    (pair.first_ref, pair.first_id),
+                    (pair.second_ref, pair.second_id),
+                )
             )
+            text = f"{first}   ·   {second}\n{self._reason(pair.reason)}"
             link = verdicts.get(same_person.pair(pair.first_id, pair.second_id))
             if link is not None and link.verdict is Verdict.SAME:
                 text += " — " + self.tr("marked: the same man (%1)").replace(
@@ -113,7 +129,7 @@ class DuplicatePairsDialog(QDialog):
 
     def _enable(self) -> None:
         chosen = self.list.currentRow() >= 0
-        for button in (self.same_button, self.not_same_button, self.merge_button):
+        for button in self.buttons:
             button.setEnabled(chosen)
 
     def _current(self) -> DuplicatePair | None:
@@ -136,8 +152,23 @@ class DuplicatePairsDialog(QDialog):
         except Exception as exc:
             show_error(self, exc)
 
+    def open_both(self) -> None:
+        pair = self._current()
+        if pair is not None:
+            self.open_cases.emit(pair.first_id, pair.second_id)
+
     def merge(self) -> None:
         pair = self._current()
         if pair is not None:
             MergeDialog(self.session, pair.first_id, pair.second_id, self).exec()
             self.activateWindow()
+
+
+def _facts(ws: Workspace) -> dict[uuid.UUID, str]:
+    """ " (01.03.1990, в/ч 12345)" per case: what tells two men of one name apart."""
+    out = {}
+    for case_id, (born, unit) in same_person.telling_facts(ws).items():
+        parts = ([date_text(born)] if born else []) + ([unit] if unit else [])
+        if parts:
+            out[case_id] = f" ({', '.join(parts)})"
+    return out

@@ -312,8 +312,13 @@ class CasesView(QWidget):
         if self.session is None or not self.session.is_open:
             return None
         dialog = DuplicatePairsDialog(self.session, self)
+        dialog.open_cases.connect(self._open_pair)
         dialog.open()
         return dialog
+
+    def _open_pair(self, first: uuid.UUID, second: uuid.UUID) -> None:
+        self.case_activated.emit(first)
+        self.case_activated.emit(second)
 
     def apply_filters(self) -> None:
         status = self.status_filter.currentData()

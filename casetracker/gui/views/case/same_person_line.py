@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from casetracker.gui.dialogs.same_person_dialogs import SamePersonDialog
 from casetracker.gui.vault_session import VaultSession
+from casetracker.i18n import format_date
 from casetracker.services import same_person
 from casetracker.services.same_person import verdict_text
 
@@ -33,6 +34,15 @@ class SamePersonLine(QWidget):
         if texts:
             texts[0] = texts[0][:1].upper() + texts[0][1:]
         self.links.setText("; ".join(texts))
+        # Who decided, when and why, on hovering.
+        self.links.setToolTip(
+            "\n".join(
+                f"{link.other_ref} {link.other_name}: {format_date(link.decided_on)}"
+                + (f", {link.decided_by}" if link.decided_by else "")
+                + (f" — {link.note}" if link.note else "")
+                for link in links
+            )
+        )
 
     def mark(self) -> SamePersonDialog:
         dialog = SamePersonDialog(self.session, self.case_id, None, self.window())
