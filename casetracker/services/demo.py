@@ -53,6 +53,7 @@ from casetracker.model import (
     utcnow,
 )
 from casetracker.model.requests import ReplyOutcome, Request, RequestKind
+from casetracker.model.tasks import Task
 from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services import audit
 from casetracker.services.audit import created_changes
@@ -156,7 +157,7 @@ _BATCH = 500
 #: Parents before children, so every foreign key points at a row already written.
 _TABLES: tuple[type[SQLModel], ...] = (
     Facility, Case, Relative, CaseRelative, StatusChange, CustodyPeriod, ContactEvent,
-    Source, SourceFacility, SourceCase, Allegation, AllegationCase, Request,
+    Source, SourceFacility, SourceCase, Allegation, AllegationCase, Request, Task,
 )  # fmt: skip
 
 
@@ -295,6 +296,7 @@ def generate(
                 rows.write()
         _sources(rows, rng, today, all_cases, facilities, basement, shape)
         _requests(rows, today, all_cases)
+        _tasks(rows, today, all_cases)
         rows.write()
         refs.store(session)
         audit.record(session, ws.actor, AuditAction.IMPORT, "Demo", "demo", cases=cases)
@@ -699,4 +701,31 @@ def _requests(rows: _Rows, today: date, cases: list[_CaseDates]) -> None:
             replied_on=None if replied is None else today - timedelta(days=replied),
             reply_outcome=outcome,
             reply_text="" if outcome is None else "Ответ получен по почте.",
+        )
+
+
+#: Tasks caseworkers left themselves: (due in days from today, what, who, done days ago).
+_TASKS: tuple[tuple[int, str, str, int | None], ...] = (
+    (-2, "Позвонить отцу: нет ли новостей из части", "Анна", None),
+    (-1, "Отправить досье адвокату", "Мария", None),
+    (0, "Проверить, пришёл ли ответ из военной прокуратуры", "Анна", None),
+    (2, "Перезвонить матери в пятницу", "Олег", None),
+    (5, "Сверить фото списка из подвала с делами", "", None),
+    (12, "Договориться о встрече с адвокатом", "Мария", None),
+    (-4, "Записать звонок брата", "Анна", 3),
+)
+
+
+def _tasks(rows: _Rows, today: date, cases: list[_CaseDates]) -> None:
+    """A few tasks, overdue, due this week and later, on the first men; draws nothing from
+    the random generator, so the rest of the demo is unchanged."""
+    for case, (due, title, assignee, done) in zip(cases[1:], _TASKS, strict=False):
+        rows.add(
+            Task,
+            case_id=case.id,
+            title=title,
+            assignee=assignee,
+            due_on=today + timedelta(days=due),
+            done_on=None if done is None else today - timedelta(days=done),
+            done_by="" if done is None else assignee,
         )

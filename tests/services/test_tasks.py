@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import select
 
 from casetracker.model import AuditEntry
-from casetracker.services import tasks
+from casetracker.services import demo, tasks
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.services.workspace import Workspace
 
@@ -88,3 +88,10 @@ def test_deleting_the_case_deletes_its_tasks(ws: Workspace) -> None:
     tasks.add(ws, "CT-0001", "call", due_on=TODAY)
     ws.cases.delete("CT-0001")
     assert tasks.rows(ws, done=True) == []
+
+
+def test_the_demo_has_tasks_overdue_due_this_week_later_and_done(ws: Workspace) -> None:
+    demo.generate(ws, 12, today=TODAY)
+    overdue, week = _due(ws)
+    assert (len(overdue), len(week)) == (2, 3)
+    assert len(tasks.rows(ws)) == 6 and len(tasks.rows(ws, done=True)) == 7

@@ -39,6 +39,7 @@ class TodayTasks(QFrame):
         font.setBold(True)
         self.heading.setFont(font)
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)  # 200 % and long translations: two lines, not wider
         style.set_role(self.summary, "subtitle")
         self.done_button = QPushButton(self.tr("Done"), self)
         self.done_button.setToolTip(self.tr("Mark the selected task done (Ctrl+D)"))
