@@ -4,6 +4,7 @@ each test checks what the vault stored."""
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -165,6 +166,15 @@ def test_debrief_logs_seen_by_on_the_other_mans_case(
         ws.cases.get("CT-0001").id,
         "alive, thin",
     )
+    witness.activateWindow()  # back from the dialog (offscreen Qt does not do it)
+    qtbot.waitUntil(witness.isActiveWindow)
+    QTest.keyClick(witness, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ws.contacts.for_case("CT-0002") == []  # undone
+    redo = QKeySequence(QKeySequence.StandardKey.Redo)[0]  # type: ignore[index]
+    QTest.keyClick(witness, redo.key(), redo.keyboardModifiers())  # the platform's redo keys
+    assert [c.witness_case_id for c in ws.contacts.for_case("CT-0002")] == [
+        ws.cases.get("CT-0001").id
+    ]  # and done again
     witness.close()
 
     seen = _open_case(window, 1)
