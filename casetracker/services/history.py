@@ -137,6 +137,8 @@ _HIDDEN = frozenset(
 # shared field labels do not name yet: named here, for History alone.
 _MORE_FIELDS = {
     "ended": QT_TRANSLATE_NOOP("history", "no longer held there"),
+    "severity": QT_TRANSLATE_NOOP("history", "severity"),
+    "subject": QT_TRANSLATE_NOOP("history", "about"),
     "addressee": QT_TRANSLATE_NOOP("history", "addressee"),
     "sent_on": QT_TRANSLATE_NOOP("history", "sent on"),
     "outgoing_number": QT_TRANSLATE_NOOP("history", "outgoing number"),
@@ -433,7 +435,11 @@ def field_changes(entity: str, raw: str) -> tuple[FieldChange, ...]:
             continue
         if name.endswith("_edtf") and name[: -len("_edtf")] in changes:
             continue
-        old, new = value if isinstance(value, list) and len(value) == 2 else (None, value)
+        if not (isinstance(value, list) and len(value) == 2):  # a fact, not a change
+            if value is not None and value != "":
+                out.append(FieldChange(entity, name, None, value))
+            continue
+        old, new = value
         codes = changes.get(f"{name}_edtf")
         old_code, new_code = codes if isinstance(codes, list) and len(codes) == 2 else ("", "")
         if name.endswith("_edtf"):  # only the code changed: shown under the date's own name

@@ -8250,10 +8250,6 @@ in %2</source>
         <translation>Письмо можно сохранить только как .pdf, .odt или .docx, а не как «%1».</translation>
     </message>
     <message>
-        <source>%1 already exists; choose another name.</source>
-        <translation>%1 уже существует; выберите другое имя.</translation>
-    </message>
-    <message>
         <source>Any other addressee</source>
         <translation>Другой адресат</translation>
     </message>
@@ -8930,6 +8926,10 @@ in %2</source>
         <source>There is no case {ref}.</source>
         <extracomment>Fields a caseworker may set directly; status goes through ``set_status`` to keep its history. The case&apos;s dates that may be uncertain: each is stored with its ``_edtf`` code beside it. When he was detained, as known (None: not entered); lists sort by its earliest day. What a case search looks at, field by field in the order of their parts in the stored key: the names first, so a search lists the men it found by name before the others. &quot;alias&quot;, a field of ``SEARCH_FIELDS`` other than the name, or &quot;place&quot;.</extracomment>
         <translation>Дела {ref} нет.</translation>
+    </message>
+    <message>
+        <source>It was merged into {ref}.</source>
+        <translation>Оно объединено с делом {ref}.</translation>
     </message>
     <message>
         <source>A case needs at least a name as it is known.</source>

@@ -3,6 +3,9 @@
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
+from casetracker import i18n
 from casetracker.services.workspace import Workspace
 from casetracker.storage.kdf import FLOOR
 from tests.cli.conftest import RunCli, as_json
@@ -49,3 +52,17 @@ def test_history_names_who_changed_what_and_filters(tmp_path: Path, cli: RunCli)
 def test_a_wrong_day_is_refused_in_words(tmp_path: Path, cli: RunCli) -> None:
     code, _, err = cli("history", _vault(tmp_path), "CT-0001", "--since", "31.02.2024")
     assert code == 1 and "--since" in err and "31" in err
+
+
+def test_history_in_russian(tmp_path: Path, cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _vault(tmp_path)
+    monkeypatch.setenv("CASETRACKER_LANGUAGE", "ru")
+    try:
+        code, out, err = cli("history", path, "CT-0001", "--what", "case", "--what", "relatives")
+    finally:
+        i18n.install()
+    assert code == 0, err
+    assert "Анна  дело: добавлено\n" in out and "воинская часть: в/ч 1" in out
+    assert "Анна  связь с родственником: добавлено\n    кем приходится: отец\n" in out
+    assert out.endswith("Изменений: 3\n")  # the case, his father, the link
+    assert not {"added", "changed", "case", "relative"} & set(out.replace(":", " ").split())
