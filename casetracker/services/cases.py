@@ -144,8 +144,22 @@ def get_case(session: Session, ref_or_id: str | uuid.UUID) -> Case:
     else:
         case = session.exec(select(Case).where(Case.ref == ref_or_id.strip().upper())).first()
     if case is None:
-        raise NotFound(translate("services", "There is no case {ref}.").format(ref=ref_or_id))
+        raise NotFound(_no_case(session, ref_or_id))
     return case
+
+
+def _no_case(session: Session, ref_or_id: str | uuid.UUID) -> str:
+    """ "There is no case CT-0002.", and into which case it was merged if it was (a merge
+    keeps the absorbed reference among the kept case's aliases)."""
+    text = translate("services", "There is no case {ref}.").format(ref=ref_or_id)
+    ref = ref_or_id.strip().upper() if isinstance(ref_or_id, str) else ""
+    if ref:
+        holders = select(Case.ref, Case.aliases).where(col(Case.aliases).contains(ref))
+        for kept, aliases in session.exec(holders):
+            if ref in (alias.strip().upper() for alias in aliases.split(";")):
+                merged = translate("services", "It was merged into {ref}.").format(ref=kept)
+                return f"{text} {merged}"
+    return text
 
 
 def status_since(

@@ -50,3 +50,6 @@ def test_merge_prints_what_moved(tmp_path: Path, cli: RunCli) -> None:
     assert [c["ref"] for c in json.loads(out)] == ["CT-0001"]
     with Workspace.open(vault, passphrase=PASSPHRASE) as ws:
         assert len(ws.contacts.for_case("CT-0001")) == 2
+    # The old reference, typed where a case is needed, says where the man is now.
+    code, _, err = cli("log-contact", vault, "--case", "ct-0002", "--date", "2024-07-20")
+    assert code != 0 and "There is no case ct-0002. It was merged into CT-0001." in err
