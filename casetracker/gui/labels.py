@@ -68,6 +68,14 @@ def field_value(entity: str, name: str, value: object) -> str:
         return yes_no(value)
     if name == "rule":
         return rule_title(str(value))
+    if name.endswith("_edtf") and isinstance(value, str):  # an uncertain date's code, in words
+        from casetracker.model.date_words import describe
+        from casetracker.model.uncertain_date import EdtfError, UncertainDate
+
+        try:
+            return describe(UncertainDate.from_edtf(value))
+        except EdtfError:
+            return value
     label = stored_value_label(entity, name, value)
     if label is not None:
         return label

@@ -251,6 +251,10 @@ def field_label(name: str) -> str:
         "merged_case": translate("fields", "case merged in"),
         "merged_into": translate("fields", "merged into"),
     }
+    if name.endswith("_edtf") and name not in labels:  # model/uncertain_date.py's codes
+        return translate("fields", "{field} — how exact").format(
+            field=field_label(name.removesuffix("_edtf"))
+        )
     return labels.get(name, name.replace("_", " "))
 
 

@@ -7611,6 +7611,10 @@ in %2</source>
         <source>merged into</source>
         <translation>объединено с делом</translation>
     </message>
+    <message>
+        <source>{field} — how exact</source>
+        <translation>{field} — точность</translation>
+    </message>
 </context>
 <context>
     <name>history</name>

@@ -67,3 +67,12 @@ def test_timeline_contacts_and_allegations_show_words(
     assert table.model().index(0, 0).data(Qt.ItemDataRole.DisplayRole) == (
         "between 1 and 8 July 2024"
     )
+
+
+def test_a_bundle_conflict_on_a_date_code_reads_in_words(qtbot: QtBot) -> None:
+    from casetracker.gui.labels import field_value
+    from casetracker.model.labels import field_label
+
+    assert field_label("detention_date_edtf") == "detention date — how exact"
+    assert field_value("Case", "detention_date_edtf", "2024-07~") == "about July 2024"
+    assert field_value("Case", "detention_date_edtf", "") == "—"
