@@ -35,8 +35,8 @@ from casetracker.services import uncertain_dates
 from casetracker.services.cases import get_case, held_there
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.services.letter_defaults import DEFAULTS
+from casetracker.services.output_files import save_output
 from casetracker.sharing.letter_documents import LetterFormat, render
-from casetracker.storage.atomic_write import create_durably, replace_durably, sync_dir
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -448,17 +448,7 @@ def save_letter(path: Path, text: str, *, title: str = "", overwrite: bool = Fal
     """Write the letter to ``path`` in the format its name asks for: only on the caseworker's
     explicit request (a Save dialog, ``--out``). Private to the user (mode 0600), written whole
     or not at all; an existing file is replaced only when ``overwrite``."""
-    data = render(text, letter_format(path), title=title)
-    if overwrite:
-        replace_durably(path, data)
-        sync_dir(path.parent)
-        return
-    try:
-        create_durably(path, data)
-    except FileExistsError:
-        raise InvalidInput(
-            translate("letters", "%1 already exists; choose another name.").replace("%1", path.name)
-        ) from None
+    save_output(path, render(text, letter_format(path), title=title), overwrite=overwrite)
 
 
 def template_kind_label(kind: str) -> str:
