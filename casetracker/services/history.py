@@ -21,6 +21,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from casetracker.i18n import QT_TRANSLATE_NOOP, format_date, translate
@@ -32,7 +33,7 @@ from casetracker.model.request_labels import (
     request_channel_label,
     request_kind_label,
 )
-from casetracker.model.same_person import SameCertainty, Verdict
+from casetracker.model.same_person import SameCertainty, SamePersonLink, Verdict
 from casetracker.model.uncertain_date import EdtfError, UncertainDate
 from casetracker.services import consent, uncertain_dates
 from casetracker.services.audit import created_changes
@@ -503,12 +504,17 @@ def entries(
 ) -> list[HistoryEntry]:
     """This case's history, newest first, as ``keep`` filters it."""
     relatives = _relative_ids(session, case_id)
-    queries = [
-        select(AuditEntry).where(AuditEntry.case_id == str(case_id)),
-        select(AuditEntry).where(
-            AuditEntry.entity == "SamePersonLink", col(AuditEntry.changes).contains(str(case_id))
-        ),
-    ]
+    links = session.exec(
+        select(SamePersonLink.id).where(
+            or_(col(SamePersonLink.case_a) == case_id, col(SamePersonLink.case_b) == case_id)
+        )
+    ).all()
+    # Each by an index (case id, entity id): no scan of the whole log, however long it grows.
+    queries = [select(AuditEntry).where(AuditEntry.case_id == str(case_id))]
+    if links:
+        queries.append(
+            select(AuditEntry).where(col(AuditEntry.entity_id).in_([str(i) for i in links]))
+        )
     if relatives:
         queries.append(
             select(AuditEntry).where(
