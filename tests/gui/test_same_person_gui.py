@@ -85,6 +85,11 @@ def test_merge_from_the_duplicate_list_then_ctrl_z(
 
     assert _rows(ws) == before
     qtbot.waitUntil(lambda: window.cases.model.rowCount() == 3, timeout=5_000)
+    # Redo merges them again; undo once more restores them again.
+    QTest.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # Redo
+    assert [c.ref for c in ws.cases.rows()] == ["CT-0001", "CT-0003"]
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _rows(ws) == before
 
 
 def test_not_the_same_is_never_listed_again(
