@@ -30,7 +30,6 @@ def month_of(month: int) -> str:
     return names[month - 1]
 
 
-
 def month_alone(month: int) -> str:
     """The month's name standing alone, as in "July 2024" / «июль 2024»."""
     names = (
@@ -115,3 +114,48 @@ def describe(value: UncertainDate | None) -> str:
             return translate("uncertain_dates", "after {day}").format(day=_in_words(first))
         case Precision.UNKNOWN:
             return translate("uncertain_dates", "unknown", "a date nobody knows")
+
+
+def month_in(month: int) -> str:
+    """The month with "in" before it: "in July" / «в июле»."""
+    names = (
+        translate("uncertain_dates", "in January"),
+        translate("uncertain_dates", "in February"),
+        translate("uncertain_dates", "in March"),
+        translate("uncertain_dates", "in April"),
+        translate("uncertain_dates", "in May"),
+        translate("uncertain_dates", "in June"),
+        translate("uncertain_dates", "in July"),
+        translate("uncertain_dates", "in August"),
+        translate("uncertain_dates", "in September"),
+        translate("uncertain_dates", "in October"),
+        translate("uncertain_dates", "in November"),
+        translate("uncertain_dates", "in December"),
+    )
+    return names[month - 1]
+
+
+def in_sentence(value: UncertainDate) -> str:
+    """The value as it goes into a sentence after a verb: "detained in July 2024" /
+    «задержан в июле 2024», "in 2024" / «в 2024 году»; ranges, "before", "after" and "about"
+    read the same as in a table (``describe``)."""
+    first = value.earliest
+    match value.precision:
+        case Precision.DAY if not value.approximate:
+            assert first is not None
+            text = translate("uncertain_dates", "on {day}", "in a sentence: detained on 08.07.2024")
+            return text.format(day=format_date(first))
+        case Precision.MONTH if not value.approximate:
+            assert first is not None
+            text = translate("uncertain_dates", "{in_month} {year}", "in July 2024")
+            return text.format(in_month=month_in(first.month), year=first.year)
+        case Precision.YEAR:
+            assert first is not None
+            if value.approximate:
+                text = translate("uncertain_dates", "about {year}", "about 2024 (a year)")
+            else:
+                text = translate("uncertain_dates", "in {year}", "in a sentence: in 2024")
+            return text.format(year=first.year)
+        case Precision.UNKNOWN:
+            return translate("uncertain_dates", "on a day not known", "in a sentence")
+    return describe(value)

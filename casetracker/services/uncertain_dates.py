@@ -21,9 +21,12 @@ from datetime import date
 from typing import Any
 
 from casetracker.i18n import format_date, translate
-from casetracker.model.date_words import describe, month_alone
+from casetracker.model.date_words import describe, in_sentence, month_alone
 from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.date_input import DateInputError, _checked, parse_date
+
+#: ``describe`` and ``in_sentence`` live in model/date_words.py (sharing/ words dates too).
+__all__ = ["describe", "examples", "in_sentence", "parse_uncertain", "read", "store", "uncertain"]
 
 _MONTH_FORMS: dict[int, tuple[str, ...]] = {
     1: ("январь", "января", "январе", "янв", "january", "jan"),
@@ -56,6 +59,8 @@ _UNKNOWN = {
     "not known",
     "don't know",
     "n/a",
+    "on a day not known",
+    "в неизвестный день",
 }
 _APPROXIMATE = re.compile(
     r"^(?:~|около|примерно|приблизительно|приблиз\.|прибл\.|ок\.|ок(?=\s)|about|approximately"
@@ -268,6 +273,7 @@ def parse_uncertain(
     approximate = False
     if found := _APPROXIMATE.match(plain):
         approximate, plain = True, plain[found.end() :]
+    plain = re.sub(r"^on\s+(?=\d)", "", plain)  # "on 08.07.2024", as a sentence says it
     for pattern, make in ((_BEFORE, UncertainDate.before), (_AFTER, UncertainDate.after)):
         if found := pattern.match(plain):
             day = _day(plain[found.end() :], locale_format, today, future)

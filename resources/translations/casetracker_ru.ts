@@ -2449,6 +2449,7 @@ proof of life</source>
     <name>LetterDialog</name>
     <message>
         <source>Write a letter</source>
+        <extracomment>The template and request the text was filled from (combo rows).</extracomment>
         <translation>Составить письмо</translation>
     </message>
     <message>
@@ -8953,7 +8954,7 @@ in %2</source>
     </message>
     <message>
         <source>A contact cannot be logged in the future.</source>
-        <extracomment>Statuses in which a man has come out of the place and can be asked who was there.</extracomment>
+        <extracomment>Statuses in which a man has come out of the place and can be asked who was there. Those columns, and whose stay it is and where, selected as plain values: building ORM objects for every stay at a large place cost most of the time.</extracomment>
         <translation>Нельзя записать контакт в будущем.</translation>
     </message>
     <message>
@@ -10467,6 +10468,7 @@ in %2</source>
     <name>uncertain_dates</name>
     <message>
         <source>Type a date as 20.07.2026, July 2024, 2024, between 1 and 8 July 2024, before 8 July 2024, after 1 July 2024, about July 2024 or unknown.</source>
+        <extracomment>``describe`` and ``in_sentence`` live in model/date_words.py (sharing/ words dates too).</extracomment>
         <translation>Введите дату так: 20.07.2026, июль 2024, 2024, между 1 и 8 июля 2024, до 8 июля 2024, после 1 июля 2024, около июля 2024 или «неизвестно».</translation>
     </message>
     <message>
@@ -10574,7 +10576,7 @@ in %2</source>
     <message>
         <source>about {year}</source>
         <comment>about 2024 (a year)</comment>
-        <translation>около {year} г.</translation>
+        <translation>около {year} года</translation>
     </message>
     <message>
         <source>{year}</source>
@@ -10597,6 +10599,74 @@ in %2</source>
         <source>unknown</source>
         <comment>a date nobody knows</comment>
         <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>in January</source>
+        <translation>в январе</translation>
+    </message>
+    <message>
+        <source>in February</source>
+        <translation>в феврале</translation>
+    </message>
+    <message>
+        <source>in March</source>
+        <translation>в марте</translation>
+    </message>
+    <message>
+        <source>in April</source>
+        <translation>в апреле</translation>
+    </message>
+    <message>
+        <source>in May</source>
+        <translation>в мае</translation>
+    </message>
+    <message>
+        <source>in June</source>
+        <translation>в июне</translation>
+    </message>
+    <message>
+        <source>in July</source>
+        <translation>в июле</translation>
+    </message>
+    <message>
+        <source>in August</source>
+        <translation>в августе</translation>
+    </message>
+    <message>
+        <source>in September</source>
+        <translation>в сентябре</translation>
+    </message>
+    <message>
+        <source>in October</source>
+        <translation>в октябре</translation>
+    </message>
+    <message>
+        <source>in November</source>
+        <translation>в ноябре</translation>
+    </message>
+    <message>
+        <source>in December</source>
+        <translation>в декабре</translation>
+    </message>
+    <message>
+        <source>{in_month} {year}</source>
+        <comment>in July 2024</comment>
+        <translation>{in_month} {year}</translation>
+    </message>
+    <message>
+        <source>on {day}</source>
+        <comment>in a sentence: detained on 08.07.2024</comment>
+        <translation>{day}</translation>
+    </message>
+    <message>
+        <source>in {year}</source>
+        <comment>in a sentence: in 2024</comment>
+        <translation>в {year} году</translation>
+    </message>
+    <message>
+        <source>on a day not known</source>
+        <comment>in a sentence</comment>
+        <translation>в неизвестный день</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 from casetracker import i18n
 from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.date_input import DateInputError
-from casetracker.services.uncertain_dates import describe, parse_uncertain, read, store
+from casetracker.services.uncertain_dates import (
+    describe,
+    in_sentence,
+    parse_uncertain,
+    read,
+    store,
+)
 
 TODAY = date(2026, 12, 4)
 D = UncertainDate
@@ -176,7 +182,7 @@ WORDS = [
     (D.month(2024, 7), "July 2024", "июль 2024"),
     (D.month(2024, 7, approximate=True), "about July 2024", "около июля 2024"),
     (D.year(2024), "2024", "2024 г."),
-    (D.year(2024, approximate=True), "about 2024", "около 2024 г."),
+    (D.year(2024, approximate=True), "about 2024", "около 2024 года"),
     (
         D.between(date(2024, 7, 1), date(2024, 7, 8)),
         "between 1 and 8 July 2024",
@@ -274,3 +280,30 @@ def test_store_and_read_keep_both_columns() -> None:
     store(row, "birth_date", None)
     assert (row.birth_date, row.birth_date_edtf) == (None, "")
     assert read(row, "birth_date") is None
+
+
+SENTENCES = [
+    (D.day(date(2024, 7, 8)), "on 08.07.2024", "08.07.2024"),
+    (D.month(2024, 7), "in July 2024", "в июле 2024"),
+    (D.month(2024, 7, approximate=True), "about July 2024", "около июля 2024"),
+    (D.year(2024), "in 2024", "в 2024 году"),
+    (D.year(2024, approximate=True), "about 2024", "около 2024 года"),
+    (D.before(date(2024, 7, 8)), "before 8 July 2024", "до 8 июля 2024"),
+    (D.unknown(), "on a day not known", "в неизвестный день"),
+]
+
+
+@pytest.mark.parametrize(("value", "english", "russian_words"), SENTENCES)
+def test_in_a_sentence_both_languages_and_read_back(
+    value: UncertainDate, english: str, russian_words: str
+) -> None:
+    assert in_sentence(value) == english
+    assert parse(english) == value
+    from casetracker.i18n import catalog
+
+    catalog.install_for_cli({"CASETRACKER_LANGUAGE": "ru"})
+    try:
+        assert in_sentence(value) == russian_words
+        assert parse(russian_words) == value
+    finally:
+        i18n.install()
