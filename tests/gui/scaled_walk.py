@@ -130,7 +130,7 @@ def walk(folder: Path) -> None:
             tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(tab).center()
         )
         page = tabs.currentWidget()
-        for name in ("add_button", "add_source_button"):
+        for name in ("add_button", "add_source_button", "new_button"):
             button = getattr(page, name, None)
             if isinstance(button, QAbstractButton) and button.isEnabled():
                 modal(partial(click, button), f"{tabs.tabText(tab)}: {button.text()}")

@@ -11,16 +11,19 @@ import uuid
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +34,13 @@ from casetracker.gui.locale_format import date_text
 from casetracker.gui.undo_commands import changed_fields
 from casetracker.gui.undo_request_commands import AddRequest, EditRequest
 from casetracker.gui.vault_session import VaultSession
-from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
+from casetracker.gui.widgets.form_parts import (
+    EnumCombo,
+    dialog_buttons,
+    error_label,
+    fit_to_screen,
+    show_message,
+)
 from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
 from casetracker.model.request_labels import (
     reply_outcome_label,
@@ -76,7 +85,6 @@ class RequestDialog(QDialog):
             self.setWindowTitle(self.tr("Record the reply"))
         else:
             self.setWindowTitle(self.tr("Edit request"))
-        self.setMinimumWidth(560)
 
         self.kind = EnumCombo(list(RequestKind), request_kind_label, self)
         self.kind.setAccessibleName(self.tr("To whom"))
@@ -89,6 +97,7 @@ class RequestDialog(QDialog):
         self.sent_on.edit.setPlaceholderText(self.tr("day sent"))
         self.sent_on.edit.setAccessibleName(self.tr("Sent on"))
         self.due = QLabel(self)
+        self.due.setWordWrap(True)
         style.set_role(self.due, "hint")
         self.channel = EnumCombo(list(RequestChannel), request_channel_label, self)
         self.channel.setAccessibleName(self.tr("How it was sent"))
@@ -158,11 +167,27 @@ class RequestDialog(QDialog):
         buttons, self.ok_button = dialog_buttons(self, ok_text)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        # The fields scroll when the screen is short (200 % scaling) rather than overlapping.
+        fields = QWidget(self)
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addLayout(form)
+        fields_layout.addWidget(answer)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(fields)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(answer)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        # As tall as the fields want (a short screen then scrolls them), room for wrapped hints.
+        for widget in (self, fields, *fields.findChildren(QWidget)):
+            widget.ensurePolished()
+        wanted = fields.sizeHint()
+        extra = buttons.sizeHint().height() + self.message.sizeHint().height() + 48
+        fit_to_screen(self, max(640, wanted.width() + 40), wanted.height() + extra)
 
         self.kind.currentIndexChanged.connect(lambda _i: self._show_due())
         self.sent_on.valueChanged.connect(self._show_due)
