@@ -17,8 +17,9 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from casetracker.i18n import translate
@@ -58,7 +59,30 @@ def _earlier(a: date | None, b: date | None) -> date | None:
     return b if a is None else a if b is None else min(a, b)
 
 
-def span_of(period: CustodyPeriod, today: date) -> Span:
+class Stay(Protocol):
+    """The columns of a custody period a span is read from (a row or a CustodyPeriod)."""
+
+    since: date | None
+    since_edtf: str
+    until: date | None
+    until_edtf: str
+    ended: bool
+
+
+#: Those columns, and whose stay it is and where, selected as plain values: building ORM
+#: objects for every stay at a large place cost most of the time.
+_STAY_COLUMNS = (
+    col(CustodyPeriod.case_id),
+    col(CustodyPeriod.facility_id),
+    col(CustodyPeriod.since),
+    col(CustodyPeriod.since_edtf),
+    col(CustodyPeriod.until),
+    col(CustodyPeriod.until_edtf),
+    col(CustodyPeriod.ended),
+)
+
+
+def span_of(period: Stay, today: date) -> Span:
     """A stay read generously: from the earliest day its start allows to the latest its end
     allows; still held means until today; an end not known, no end."""
     since = UncertainDate.from_columns(period.since, period.since_edtf)
@@ -120,25 +144,33 @@ def debrief_list(
     with ws.reading() as session:
         case = get_case(session, ref_or_id)
         own: dict[uuid.UUID, list[Span]] = defaultdict(list)
-        for period in session.exec(select(CustodyPeriod).where(CustodyPeriod.case_id == case.id)):
+        connection = session.connection()
+        mine = sa_select(*_STAY_COLUMNS).where(col(CustodyPeriod.case_id) == case.id)
+        for period in connection.execute(mine):
             own[period.facility_id].append(span_of(period, today))
         if not own:
             return []
         stmt = (
-            select(CustodyPeriod, Facility.name, Case)
+            sa_select(
+                *_STAY_COLUMNS,
+                col(Facility.name),
+                col(Case.ref),
+                col(Case.full_name),
+                col(Case.status),
+            )
             .join(Facility, col(Facility.id) == CustodyPeriod.facility_id)
             .join(Case, col(Case.id) == CustodyPeriod.case_id)
-            .where(col(CustodyPeriod.facility_id).in_(own), CustodyPeriod.case_id != case.id)
+            .where(col(CustodyPeriod.facility_id).in_(own), col(CustodyPeriod.case_id) != case.id)
         )
         found: dict[uuid.UUID, list[Overlap]] = defaultdict(list)
         who: dict[uuid.UUID, tuple[str, str, CaseStatus]] = {}
-        for period, place, other in session.exec(stmt):
-            theirs = span_of(period, today)
-            for mine in own[period.facility_id]:
-                shared = mine.overlap(theirs)
+        for stay in connection.execute(stmt):
+            theirs = span_of(stay, today)
+            for held in own[stay.facility_id]:
+                shared = held.overlap(theirs)
                 if shared is not None:
-                    found[period.case_id].append(Overlap(place, period.facility_id, shared))
-                    who[period.case_id] = (other.ref, other.full_name, other.status)
+                    found[stay.case_id].append(Overlap(stay.name, stay.facility_id, shared))
+                    who[stay.case_id] = (stay.ref, stay.full_name, stay.status)
         proofs = last_contacts(session, list(found))
     rows = [
         DebriefRow(
