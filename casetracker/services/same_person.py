@@ -29,7 +29,8 @@ from casetracker.i18n import translate
 from casetracker.model import AuditAction, AuditEntry, Case, FlagState, Priority
 from casetracker.model.labels import count_text, field_label, stored_value_label
 from casetracker.model.same_person import SameCertainty, SamePersonLink, Verdict
-from casetracker.services import audit
+from casetracker.model.uncertain_date import UncertainDate
+from casetracker.services import audit, uncertain_dates
 from casetracker.services.cases import case_search_key, get_case
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.storage.database import Changes, note_changes, write_count
@@ -379,6 +380,7 @@ def merge(ws: "Workspace", keep: str | uuid.UUID, absorb: str | uuid.UUID) -> Me
         for table, column in case_keys():
             _move_rows(session, write, undo, table, column, kept.id, absorbed.id, moved)
         _move_links(session, write, undo, kept.id, absorbed.id)
+        _withdrawals_hold(session, write, undo, kept.id)
         history = list(
             session.execute(
                 select(_AUDIT.c.id).where(_AUDIT.c.case_id == str(absorbed.id))
@@ -498,6 +500,36 @@ def _change(
     undo.changed.append((table.name, row["id"], {k: row[k] for k in values}))
 
 
+#: Consent columns the merge reads: one person's consent to one audience, given and withdrawn.
+_CONSENT_COLUMNS = frozenset({"case_id", "relative_id", "audience", "given_on", "withdrawn_on"})
+
+
+def _withdrawals_hold(
+    session: Session, write: _Writer, undo: MergeUndo, keep_id: uuid.UUID
+) -> None:
+    """A consent withdrawn in one case stays withdrawn in the merged one: a consent the same
+    person gave the same audience in the other case, before that withdrawal and still standing,
+    is withdrawn on the same day (the man and his relatives are the same people in both)."""
+    table = SQLModel.metadata.tables.get("consent")
+    if table is None or not set(table.c.keys()) >= _CONSENT_COLUMNS:
+        return
+    moved = set(undo.moved.get((table.name, "case_id"), ()))
+    groups: dict[tuple[Any, Any], list[dict[str, Any]]] = defaultdict(list)
+    for row in session.execute(select(table).where(table.c.case_id == keep_id)).mappings():
+        groups[(row["relative_id"], row["audience"])].append(dict(row))
+    for rows in groups.values():
+        for standing in [r for r in rows if r["withdrawn_on"] is None]:
+            later = [
+                r["withdrawn_on"]
+                for r in rows
+                if r["withdrawn_on"] is not None
+                and (r["id"] in moved) != (standing["id"] in moved)
+                and r["withdrawn_on"] >= standing["given_on"]
+            ]
+            if later:
+                _change(write, undo, table, standing, {"withdrawn_on": min(later)})
+
+
 def _move_links(
     session: Session, write: _Writer, undo: MergeUndo, keep_id: uuid.UUID, absorb_id: uuid.UUID
 ) -> None:
@@ -540,6 +572,28 @@ def _value_text(name: str, value: Any) -> str:
     return str(value)
 
 
+def _merge_date(
+    kept: Case,
+    absorbed: Mapping[str, Any],
+    name: str,
+    filled: list[str],
+    noted: list[str],
+    lines: list[str],
+) -> None:
+    """One date that may be uncertain (``detention_date`` with ``detention_date_edtf``): taken
+    whole when the kept case has none, else the other value is noted in words."""
+    mine = uncertain_dates.read(kept, name)
+    theirs = UncertainDate.from_columns(absorbed[name], absorbed[f"{name}_edtf"] or "")
+    if theirs is None or mine == theirs:
+        return
+    if mine is None:
+        uncertain_dates.store(kept, name, theirs)
+        filled.append(field_label(name))
+    else:
+        lines.append(f"{field_label(name)}: {uncertain_dates.describe(theirs)}")
+        noted.append(field_label(name))
+
+
 def _merge_fields(kept: Case, absorbed: Mapping[str, Any]) -> tuple[list[str], list[str]]:
     """Fill ``kept`` from the absorbed case's values; (labels filled, labels noted)."""
     filled: list[str] = []
@@ -561,6 +615,11 @@ def _merge_fields(kept: Case, absorbed: Mapping[str, Any]) -> tuple[list[str], l
     for attr in columns:
         name = attr.key
         if name in _OWN_FIELDS or name in special or name not in absorbed:
+            continue
+        if name.endswith("_edtf"):  # merged with its date below: a day and its code go together
+            continue
+        if f"{name}_edtf" in absorbed:
+            _merge_date(kept, absorbed, name, filled, noted, lines)
             continue
         mine, theirs = getattr(kept, name), absorbed[name]
         if _empty(theirs) or mine == theirs:

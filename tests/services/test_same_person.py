@@ -20,6 +20,7 @@ from casetracker.model import (
     SamePersonLink,
     Verdict,
 )
+from casetracker.model.consent import Audience, Consent
 from casetracker.model.requests import RequestKind
 from casetracker.services import requests, same_person, tasks
 from casetracker.services.duplicates import possible_duplicates
@@ -258,3 +259,38 @@ def test_remembered_facts_follow_a_merge_and_its_undo(
     same_person.unmerge(ws, result.undo)
     restored = now()
     assert absorb.ref in [r.ref for r in restored[0]] and restored == fresh()
+
+
+def test_a_withdrawn_consent_stays_withdrawn_after_a_merge(
+    ws: Workspace, two: tuple[Case, Case]
+) -> None:
+    """He told one caseworker the media may not have his story any more; the other case still
+    holds his older "yes". Merged, the "yes" is withdrawn on the same day; undo gives it back."""
+    keep, absorb = two
+    with ws.session() as session:
+        session.add_all(
+            [
+                Consent(case_id=keep.id, audience=Audience.MEDIA, given_on=date(2024, 7, 1)),
+                Consent(
+                    case_id=absorb.id,
+                    audience=Audience.MEDIA,
+                    given_on=date(2024, 6, 1),
+                    withdrawn_on=date(2024, 8, 1),
+                ),
+                # Given after that withdrawal: a new "yes", which stands.
+                Consent(case_id=absorb.id, audience=Audience.LAWYER, given_on=date(2024, 9, 1)),
+            ]
+        )
+    before = _rows(ws)
+
+    result = same_person.merge(ws, keep.id, absorb.id)
+
+    with ws.reading() as session:
+        consents = session.exec(select(Consent).where(Consent.case_id == keep.id)).all()
+    assert sorted((c.audience, c.given_on, c.withdrawn_on) for c in consents) == [
+        (Audience.LAWYER, date(2024, 9, 1), None),
+        (Audience.MEDIA, date(2024, 6, 1), date(2024, 8, 1)),
+        (Audience.MEDIA, date(2024, 7, 1), date(2024, 8, 1)),
+    ]
+    same_person.unmerge(ws, result.undo)
+    assert _rows(ws) == before
