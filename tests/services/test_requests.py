@@ -161,3 +161,44 @@ def test_a_reply_before_the_request_was_sent_is_refused(ws: Workspace) -> None:
             ws, r.id, replied_on=SENT - timedelta(days=1), outcome=ReplyOutcome.ANSWERED
         )
     assert requests.get(ws, r.id).replied_on is None
+
+
+def test_a_snoozed_late_request_comes_back_when_the_snooze_ends(ws: Workspace) -> None:
+    ref = _case(ws)
+    requests.add(ws, ref, kind=RequestKind.MILITARY_PROSECUTOR, sent_on=SENT)
+    late = DUE + timedelta(days=1)
+    ws.flags.acknowledge("unanswered_request", case=ref, note="called", snooze_days=3, as_of=late)
+    assert _flags(ws, late + timedelta(days=2)) == []
+    assert len(_flags(ws, late + timedelta(days=3))) == 1
+
+
+def test_deleting_a_case_deletes_its_requests(ws: Workspace) -> None:
+    ref = _case(ws)
+    requests.add(ws, ref, kind=RequestKind.COURT, sent_on=SENT)
+    ws.cases.delete(ws.cases.get(ref).id)
+    with ws.reading() as session:
+        assert session.exec(select(Request)).all() == []
+    assert requests.open_requests(ws, DUE) == []
+
+
+def test_an_old_request_is_entered_with_its_reply_and_scan_in_one_step(ws: Workspace) -> None:
+    ref = _case(ws)
+    before = ws.unsaved_changes
+    r = requests.add(
+        ws, ref, kind=RequestKind.HOSPITAL, sent_on=SENT, replied_on=DUE,
+        reply_outcome=ReplyOutcome.PARTIAL, scan=(b"scan", "reply.png", "image/png"),
+    )  # fmt: skip
+    assert ws.unsaved_changes == before + 1
+    assert r.reply_attachment_id is not None and ws.attachments.read(r.reply_attachment_id)
+    with pytest.raises(InvalidInput):
+        requests.add(ws, ref, kind=RequestKind.COURT, sent_on=SENT, replied_on=DUE)  # no outcome
+    assert len(requests.for_case(ws, ref)) == 1
+
+
+def test_a_request_is_found_by_the_start_of_its_id(ws: Workspace) -> None:
+    ref = _case(ws)
+    r = requests.add(ws, ref, kind=RequestKind.COURT, sent_on=SENT)
+    assert requests.find(ws, r.id.hex[:8].upper()).id == r.id
+    assert requests.find(ws, str(r.id)).id == r.id
+    with pytest.raises(Exception, match="no request"):
+        requests.find(ws, "")
