@@ -397,6 +397,8 @@ def run_day(stage: str, language: str, vault: Path, out: Path) -> None:
         press(export.recipient_list, Qt.Key.Key_Space)  # tick the lawyer
         click(export.lawyer_radio)
         wait_for(lambda: export.summary is not None)
+        if export.consent_reason.isVisible():  # he is held incommunicado: nobody could ask him
+            type_into(export.consent_reason, "Содержится без связи; отец просит адвоката")
         shot(export, "export-for-lawyer")
         target = vault.parent / "for-lawyer.age"
 

@@ -111,6 +111,9 @@ def sharing_screens(window: MainWindow, session: VaultSession, folder: Path, out
     export.resize(1060, 700)
     export.set_recipients(["Адвокат Е. Петрова"])
     _wait(lambda: export.summary is not None)
+    if export.consent_reason.isVisible():  # held incommunicado: nobody could ask them
+        export.consent_reason.setText("Содержатся без связи; родные просят адвоката")
+        export.without_consent.setChecked(True)
     _save(export, out, "40-export-for-a-lawyer")
     export.export_to(folder / "casetracker-lawyer.age")
     _wait(lambda: export.saved_to is not None)

@@ -160,6 +160,8 @@ def test_locking_during_an_export_stops_it_before_a_file_is_written(
     type_text(qtbot, "a long bundle passphrase")
     click(qtbot, dialog.repeat)
     type_text(qtbot, "a long bundle passphrase")
+    click(qtbot, dialog.consent_reason)  # the demo's men have not consented: say why
+    type_text(qtbot, "held incommunicado")
     monkeypatch.setattr(sharing_service, "collect", gate.wrap(sharing_service.collect))
     out = tmp_path / "for-the-lawyer.age"
     seen = answer_file_chooser(out)

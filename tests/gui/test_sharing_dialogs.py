@@ -7,6 +7,7 @@ waits for it the way a person would (the dialog says when it is done).
 import io
 import zipfile
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pyrage
@@ -32,6 +33,8 @@ from casetracker.gui.dialogs.recipients_dialog import RecipientsDialog
 from casetracker.gui.dialogs.unknown_signer_dialog import UnknownSignerDialog
 from casetracker.gui.main_window import CASES, MainWindow
 from casetracker.gui.vault_session import VaultSession
+from casetracker.model import Audience
+from casetracker.services.consent import ConsentService
 from casetracker.services.workspace import Workspace
 from casetracker.sharing import keys as keyring
 from tests.gui.by_hand import open_section, wizard_at_check
@@ -77,7 +80,9 @@ def _case_count(ws: Workspace) -> int:
 @pytest.fixture
 def main(session: VaultSession, main_window: MainWindow) -> MainWindow:
     """The main window over a vault holding the consent case (one detained man)."""
-    consent_case(session.ws)
+    ref = consent_case(session.ws)
+    # These screens are not about the man's own consent (test_consent_gui.py is): he gave it.
+    ConsentService(session.ws).give(ref, Audience.LAWYER, date(2024, 8, 1))
     session.committed()  # as after any change: the lists catch up
     return main_window
 

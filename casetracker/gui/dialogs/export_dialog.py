@@ -6,6 +6,11 @@ relatives' consent; the anonymised one keeps only figures) — and, before anyth
 a summary of what will be shared and who is withheld. The summary is worked out exactly as the
 export will be (the same redaction), off the GUI thread, whenever a choice changes.
 
+Consent follows the profile's audience (services/consent.py): relatives who have not agreed
+are withheld; men who have not agreed are named in a fourth box, and their cases leave only
+once the caseworker ticks "send without their consent" and gives a reason, which the disclosure
+log keeps. Once the file is written, each case's disclosure log records it.
+
 The file's bytes are encrypted before they reach the disk; its suggested name carries no name
 of a person. The success message gives the signing fingerprint the recipient will see.
 """
@@ -49,13 +54,14 @@ from casetracker.gui.widgets.form_parts import EnumCombo, error_label, fit_to_sc
 from casetracker.gui.widgets.sharing_parts import BusyBar, job_error_text, unbroken
 from casetracker.model import CaseStatus
 from casetracker.model.labels import counts_lines
+from casetracker.services.consent import ConsentService
 from casetracker.services.sharing import (
     MIN_BUNDLE_PASSPHRASE_CHARS,
     ExportResult,
     SharingService,
     recipient_fingerprint,
 )
-from casetracker.sharing.bundle_schema import ANONYMISED, LAWYER
+from casetracker.sharing.bundle_schema import ANONYMISED, LAWYER, MEDIA
 from casetracker.sharing.redaction import PROFILES, redact
 
 # How many withheld people the summary names before it says "and N more".
@@ -82,6 +88,8 @@ class ExportSummary:
     anonymous: list[WithheldPerson] = field(default_factory=list)
     relatives_total: int = 0
     attachments_available: int = 0
+    # References of the men who have not consented to the profile's audience.
+    men_without: list[str] = field(default_factory=list)
 
 
 def summarise(
@@ -90,9 +98,12 @@ def summarise(
     """The exact redaction the export will apply, without the PDF and the encryption."""
     ids = choose()
     source = service.gather(ids, with_attachments=attach)
+    check = ConsentService(service.ws).check_export(ids, profile)
     # The same records as the export's (only counted, so free text is left unscrubbed).
     document = redact(source, PROFILES[profile], datetime.now(), scrub_text=False)
     relatives = source.of("relatives")
+    without = {w.relative_id for w in check.relatives_without}
+    agreed = {rid for _case, rid in check.consented if rid is not None}
     refs = {case.id: case.ref for case in source.of("cases")}
     links: dict[uuid.UUID, list[str]] = {}
     for link in source.of("case_relatives"):
@@ -112,10 +123,11 @@ def summarise(
         profile=profile,
         with_attachments=attach,
         counts=document.counts(),
-        not_shared=people(lambda r: not r.share_with_lawyer),
-        anonymous=people(lambda r: r.share_with_lawyer and r.anonymous),
+        not_shared=people(lambda r: r.id in without and r.id not in agreed),
+        anonymous=people(lambda r: r.id in agreed and r.anonymous),
         relatives_total=len(relatives),
         attachments_available=len(source.of("attachments")),
+        men_without=[ref for _id, ref in check.men_without],
     )
 
 
@@ -248,11 +260,15 @@ class ExportDialog(QDialog):
         self.lawyer_radio = QRadioButton(
             self.tr("For a lawyer: the case files, as far as the relatives agreed"), what_box
         )
+        self.media_radio = QRadioButton(
+            self.tr("For media: what the men and relatives agreed a journalist may see"), what_box
+        )
         self.anonymised_radio = QRadioButton(
             self.tr("Anonymised: figures for statistics and advocacy, no names"), what_box
         )
         self.profile = QButtonGroup(self)
         self.profile.addButton(self.lawyer_radio)
+        self.profile.addButton(self.media_radio)
         self.profile.addButton(self.anonymised_radio)
         self.lawyer_radio.setChecked(True)
         self.profile_help = QLabel(what_box)
@@ -264,6 +280,7 @@ class ExportDialog(QDialog):
         )
         what_layout = QVBoxLayout(what_box)
         what_layout.addWidget(self.lawyer_radio)
+        what_layout.addWidget(self.media_radio)
         what_layout.addWidget(self.anonymised_radio)
         what_layout.addWidget(self.profile_help)
         what_layout.addWidget(self.attachments)
@@ -274,6 +291,7 @@ class ExportDialog(QDialog):
         choices_layout.addWidget(cases_box)
         choices_layout.addWidget(to_box)
         choices_layout.addWidget(what_box)
+        choices_layout.addWidget(self._consent_box())
         choices_layout.addStretch(1)
 
         # What will be shared ------------------------------------------------------------
@@ -344,7 +362,7 @@ class ExportDialog(QDialog):
         self._summary_timer.timeout.connect(self.update_summary)
         toggles: list[QAbstractButton] = [
             self.selected_radio, self.all_radio, self.status_radio, self.lawyer_radio,
-            self.anonymised_radio, self.attachments,
+            self.media_radio, self.anonymised_radio, self.attachments,
         ]  # fmt: skip
         for toggle in toggles:
             toggle.toggled.connect(self._choices_changed)
@@ -409,7 +427,49 @@ class ExportDialog(QDialog):
         dialog.show()
 
     def profile_name(self) -> str:
-        return ANONYMISED if self.anonymised_radio.isChecked() else LAWYER
+        if self.anonymised_radio.isChecked():
+            return ANONYMISED
+        return MEDIA if self.media_radio.isChecked() else LAWYER
+
+    def _consent_box(self) -> QGroupBox:
+        """4. The men's own consent: shown only when some have not given it for this audience."""
+        self.consent_box = QGroupBox(self.tr("4. The men's own consent"), self)
+        self.consent_missing = QLabel(self.consent_box)
+        self.consent_missing.setWordWrap(True)
+        self.without_consent = QCheckBox(
+            self.tr("Send their cases without their consent, because:"), self.consent_box
+        )
+        self.consent_reason = QLineEdit(self.consent_box)
+        self.consent_reason.setAccessibleName(self.tr("Why they are sent without their consent"))
+        self.consent_reason.setPlaceholderText(
+            self.tr("e.g. held incommunicado; his father asked for a lawyer")
+        )
+        self.consent_reason.textEdited.connect(
+            lambda text: self.without_consent.setChecked(bool(text.strip()))
+        )
+        hint = QLabel(
+            self.tr("The reason is kept in each of these cases' disclosure log."), self.consent_box
+        )
+        hint.setWordWrap(True)
+        set_role(hint, "hint")
+        box = QVBoxLayout(self.consent_box)
+        box.addWidget(self.consent_missing)
+        box.addWidget(self.without_consent)
+        box.addWidget(self.consent_reason)
+        box.addWidget(hint)
+        self.consent_box.hide()
+        return self.consent_box
+
+    def _show_consent(self, summary: ExportSummary | None) -> None:
+        missing = summary.men_without if summary is not None else []
+        self.consent_box.setVisible(bool(missing))
+        if missing:
+            shown = ", ".join(missing[:NAMES_SHOWN]) + (" …" if len(missing) > NAMES_SHOWN else "")
+            self.consent_missing.setText(
+                self.tr(
+                    "%n man/men have not consented to this audience: %1.", "", len(missing)
+                ).replace("%1", shown)
+            )
 
     def _status_chosen(self, _index: int) -> None:
         if self.status_radio.isChecked():
@@ -418,7 +478,14 @@ class ExportDialog(QDialog):
             self.status_radio.setChecked(True)
 
     def _show_profile_help(self) -> None:
-        if self.profile_name() == LAWYER:
+        if self.profile_name() == MEDIA:
+            text = self.tr(
+                "For a journalist: the men's names, status, region, unit and dates, places "
+                "(without the settlement), the kinds and dates of contacts and allegations. "
+                "A relative is named only if they agreed to media; no phone numbers, messengers, "
+                "cities or notes leave, no source titles, no attached files."
+            )
+        elif self.profile_name() == LAWYER:
             text = self.tr(
                 "Everything about the chosen cases — facts, status history, custody, contact "
                 "log, sources, allegations — but a relative is included only if they agreed to "
@@ -435,7 +502,7 @@ class ExportDialog(QDialog):
                 "Every record gets a new random number, so two such files cannot be matched."
             )
         self.profile_help.setText(text)
-        anonymised = self.profile_name() == ANONYMISED
+        anonymised = self.profile_name() != LAWYER
         if anonymised:
             self.attachments.setChecked(False)
         self.attachments.setEnabled(not anonymised)
@@ -484,6 +551,7 @@ class ExportDialog(QDialog):
             return  # the choices changed meanwhile; _job_finished works it out again
         self.summary = summary
         self.summary_text.setText(self.summary_words(summary))
+        self._show_consent(summary)
 
     def _summary_failed(self, exc: Exception, request: int) -> None:
         if request == self._summary_request:
@@ -504,13 +572,23 @@ class ExportDialog(QDialog):
 
     def summary_words(self, summary: ExportSummary) -> str:
         counts = summary.counts
-        if summary.profile == LAWYER:
+        if summary.profile != ANONYMISED:
             lines = [self.tr("The file will hold:")]
         else:
             lines = [self.tr("Figures only, no names:")]
         lines += ["• " + line for line in counts_lines(counts)]
-        if summary.profile == LAWYER:
-            if summary.with_attachments:
+        if summary.men_without:
+            lines.append(
+                self.tr(
+                    "%n man/men have not consented to this audience: see 4.",
+                    "",
+                    len(summary.men_without),
+                )
+            )
+        if summary.profile != ANONYMISED:
+            if summary.profile == MEDIA:
+                pass  # a media file never carries attachments
+            elif summary.with_attachments:
                 lines.append(self.tr("Attached files travel encrypted inside the file."))
             elif summary.attachments_available:
                 lines.append(
@@ -523,13 +601,13 @@ class ExportDialog(QDialog):
             lines.append("")
             if summary.not_shared or summary.anonymous:
                 lines.append(self.tr("Withheld, following consent:"))
+                refused = (
+                    self.tr("%1 — did not agree to be shared with media")
+                    if summary.profile == MEDIA
+                    else self.tr("%1 — did not agree to be shared with a lawyer")
+                )
                 for person in summary.not_shared[:NAMES_SHOWN]:
-                    lines.append(
-                        "• "
-                        + self.tr("%1 — did not agree to be shared with a lawyer").replace(
-                            "%1", self.person_words(person)
-                        )
-                    )
+                    lines.append("• " + refused.replace("%1", self.person_words(person)))
                 for person in summary.anonymous[:NAMES_SHOWN]:
                     lines.append(
                         "• "
@@ -577,6 +655,13 @@ class ExportDialog(QDialog):
         """What is missing before exporting, in plain words ("" when all is set)."""
         if self.summary is None:
             return self.tr("Wait until the summary of what will be shared is ready.")
+        if self.summary.men_without and not (
+            self.without_consent.isChecked() and self.consent_reason.text().strip()
+        ):
+            return self.tr(
+                "Some men have not consented to this audience: tick “Send their cases "
+                "without their consent” and say why, or record their consent first."
+            )
         if self.to_people.isChecked():
             if not self.checked_recipients():
                 return self.tr("Tick who may open the file, or choose a passphrase instead.")
@@ -624,10 +709,16 @@ class ExportDialog(QDialog):
         to_people = self.to_people.isChecked()
         names = self.checked_recipients() if to_people else []
         secret = None if to_people else self.passphrase.text()
+        reason = self.consent_reason.text().strip() if self.summary.men_without else None
 
         def job() -> ExportResult:
             result = service.export(
-                ids, profile=profile, recipients=names, passphrase=secret, with_attachments=attach
+                ids,
+                profile=profile,
+                recipients=names,
+                passphrase=secret,
+                with_attachments=attach,
+                without_consent_reason=reason,
             )
             cancellation.check()  # locked meanwhile: no file (a write, once begun, finishes)
             service.write_bundle(path, result.data, overwrite=overwrite)
@@ -646,6 +737,13 @@ class ExportDialog(QDialog):
 
     def _exported(self, result: object, path: Path) -> None:
         assert isinstance(result, ExportResult)
+        if self.session.is_open and not self.session.ws.read_only:
+            # The file is written: each case's disclosure log says so (one unit of work).
+            try:
+                self.session.ws.sharing.record_disclosure(result)
+            except Exception as exc:
+                show_message(self.message, job_error_text(exc))
+            self.session.committed()
         self.result_info = ExportResult(
             data=b"",
             profile=result.profile,

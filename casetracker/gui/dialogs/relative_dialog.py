@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.gui.error_messages import error_text
+from casetracker.gui.style import set_role
 from casetracker.gui.undo_commands import UpdateRecord, changed_fields
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import dialog_buttons, error_label, show_message
@@ -44,8 +46,16 @@ class RelativeDialog(QDialog):
         self.language = QLineEdit(self)
         self.city = QLineEdit(self)
         self.anonymous = QCheckBox(self.tr("Wants to stay anonymous: never share who they are"))
-        self.share_with_lawyer = QCheckBox(self.tr("May be shared with a lawyer"))
-        self.share_with_media = QCheckBox(self.tr("May be shared with media"))
+        # What each person agreed to is recorded per case and audience (the Consent tab).
+        self.consent_hint = QLabel(
+            self.tr(
+                "What they agree to share, and with whom, is recorded for each case: "
+                "Consent… in the Relatives tab, or the case's Consent tab."
+            ),
+            self,
+        )
+        self.consent_hint.setWordWrap(True)
+        set_role(self.consent_hint, "hint")
         self.notes = QPlainTextEdit(self)
         self.notes.setFixedHeight(60)
         self.notes.setTabChangesFocus(True)
@@ -58,8 +68,7 @@ class RelativeDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("City"), self.city)
         form.addRow(self.tr("Consent"), self.anonymous)
-        form.addRow("", self.share_with_lawyer)
-        form.addRow("", self.share_with_media)
+        form.addRow("", self.consent_hint)
         form.addRow(self.tr("Notes"), self.notes)
         if relative is not None:
             self.full_name.setText(relative.full_name)
@@ -68,8 +77,6 @@ class RelativeDialog(QDialog):
             self.language.setText(relative.language)
             self.city.setText(relative.city)
             self.anonymous.setChecked(relative.anonymous)
-            self.share_with_lawyer.setChecked(relative.share_with_lawyer)
-            self.share_with_media.setChecked(relative.share_with_media)
             self.notes.setPlainText(relative.notes)
         self.message = error_label(self)
         buttons, _ok = dialog_buttons(self, self.tr("Save") if relative else self.tr("Add"))
@@ -88,8 +95,6 @@ class RelativeDialog(QDialog):
             "language": self.language.text().strip(),
             "city": self.city.text().strip(),
             "anonymous": self.anonymous.isChecked(),
-            "share_with_lawyer": self.share_with_lawyer.isChecked(),
-            "share_with_media": self.share_with_media.isChecked(),
             "notes": self.notes.toPlainText().strip(),
         }
 

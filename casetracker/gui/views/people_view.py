@@ -49,8 +49,6 @@ class PeopleView(QWidget):
                 Column(self.tr("Messengers"), lambda r: r.handles),
                 Column(self.tr("City"), lambda r: r.city),
                 Column(self.tr("Anonymous"), lambda r: yes_no(r.anonymous)),
-                Column(self.tr("Lawyer may know"), lambda r: yes_no(r.share_with_lawyer)),
-                Column(self.tr("Media may know"), lambda r: yes_no(r.share_with_media)),
                 Column(
                     self.tr("Cases"),
                     lambda r: str(r.cases),
@@ -148,11 +146,8 @@ class PeopleView(QWidget):
         lines = []
         if person.anonymous:
             lines.append(self.tr("Wants to stay anonymous: their identity is never shared."))
-        lines.append(
-            self.tr("Lawyer may know: %1 · Media may know: %2")
-            .replace("%1", yes_no(person.share_with_lawyer))
-            .replace("%2", yes_no(person.share_with_media))
-        )
+        # Consent is per case and audience now: each case's Consent tab says who may know.
+        lines.append(self.tr("What they agreed to share is recorded in each case's Consent tab."))
         if person.city or person.language:
             lines.append(" · ".join(p for p in (person.city, person.language) if p))
         if person.notes:

@@ -31,6 +31,7 @@ from casetracker.gui.style import set_role, set_severity
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.case.allegations_tab import AllegationsTab
 from casetracker.gui.views.case.case_tab import CaseTab
+from casetracker.gui.views.case.consent_tab import ConsentTab
 from casetracker.gui.views.case.contacts_tab import ContactsTab
 from casetracker.gui.views.case.debrief_tab import DebriefTab
 from casetracker.gui.views.case.details_tab import DetailsTab
@@ -122,6 +123,7 @@ class CaseWindow(QWidget):
         self.details = DetailsTab(session, case_id, self)
         self.timeline = TimelineTab(session, case_id, self)
         self.relatives = RelativesTab(session, case_id, self)
+        self.consent = ConsentTab(session, case_id, self)
         self.contacts = ContactsTab(session, case_id, self)
         self.contacts.log_requested.connect(self.log_contact)
         self.evidence = EvidenceTab(session, case_id, self)
@@ -135,6 +137,7 @@ class CaseWindow(QWidget):
             (self.details, self.tr("Details")),
             (self.timeline, self.tr("Timeline")),
             (self.relatives, self.tr("Relatives")),
+            (self.consent, self.tr("Consent")),
             (self.contacts, self.tr("Contacts")),
             (self.evidence, self.tr("Sources && evidence")),
             (self.allegations, self.tr("Allegations")),
