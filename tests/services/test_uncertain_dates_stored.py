@@ -121,3 +121,17 @@ def test_allegation_occurred_on(ws: Workspace) -> None:
     assert (allegation.occurred_on, allegation.occurred_on_edtf) == (date(2024, 7, 1), "2024-07~")
     plain = ws.evidence.add_allegation(kind, [case.ref], occurred_on=date(2024, 7, 2))
     assert plain.occurred_on_edtf == ""
+
+
+def test_a_merge_takes_a_date_with_its_code_or_notes_it_in_words(ws: Workspace) -> None:
+    from casetracker.services import same_person
+
+    kept = ws.cases.create("Иванов Иван", detention_date=date(2024, 7, 3))
+    other = ws.cases.create("Иванов Иван", detention_date=JULY, birth_date=FIRST_WEEK)
+    same_person.merge(ws, kept.ref, other.ref)
+    merged = ws.cases.get(kept.ref)
+    # His own exact day stays, whole: never 3 July with "July" as its code.
+    assert (merged.detention_date, merged.detention_date_edtf) == (date(2024, 7, 3), "")
+    assert "about July 2024" in merged.notes
+    # A date he did not have is taken with its code.
+    assert read(merged, "birth_date") == FIRST_WEEK
