@@ -10,7 +10,7 @@ import defusedxml.ElementTree as SafeXml
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListWidget, QPushButton, QWidget
+from PySide6.QtWidgets import QListWidget, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
@@ -176,3 +176,39 @@ def test_choosing_a_request_fills_its_addressee_and_picks_its_template(
     # Closed, the letter's text goes with the dialog (a lock rejects it the same way).
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5_000)
+
+
+def test_typed_changes_are_not_dropped_by_another_template_without_asking(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    dialog = _letter_dialog(qtbot, main_window)
+    click(qtbot, dialog.text)
+    press(qtbot, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, "Typed by hand")
+
+    def answer(no: bool) -> None:
+        def steps(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox)
+            button = QMessageBox.StandardButton.No if no else QMessageBox.StandardButton.Yes
+            click(qtbot, box.button(button))
+
+        through_modal(qtbot, QMessageBox, steps)
+
+    def choose_one_up() -> None:
+        """Open the template list with a click, Up, Enter (as after a question box, whose
+        closing leaves the offscreen platform with no active window for keys)."""
+        click(qtbot, dialog.template)
+        popup = dialog.template.view()
+        qtbot.waitUntil(popup.isVisible, timeout=5_000)
+        QTest.keyClick(popup, Qt.Key.Key_Up)
+        QTest.keyClick(popup, Qt.Key.Key_Return)
+
+    answer(no=True)
+    choose_one_up()  # the hospital's template: "No", keep what I typed
+    assert dialog.text.toPlainText().endswith("Typed by hand")
+    assert dialog.template.currentData() == "general"  # what the text was made from
+    answer(no=False)
+    choose_one_up()
+    assert dialog.template.currentData() == "hospital"
+    assert "Typed by hand" not in dialog.text.toPlainText()
+    assert "ЗАПРОС О ПОСТУПЛЕНИИ" in dialog.text.toPlainText()

@@ -56,6 +56,8 @@ class LetterDialog(QDialog):
         self.session, self.case_id = session, case_id
         self.letters = LetterService(session.ws)
         self.filled: FilledLetter | None = None
+        #: The template and request the text was filled from (combo rows).
+        self._filled_from = (0, 0)
         self.saved_to: Path | None = None
         self.setWindowTitle(self.tr("Write a letter"))
         # Closed (or rejected by a lock), the text it holds goes with it.
@@ -175,8 +177,10 @@ class LetterDialog(QDialog):
                 self.tr("Fill the letter again from the template? Your changes to it are lost."),
             )
             if answer != QMessageBox.StandardButton.Yes:
+                self._show_choices(*self._filled_from)  # the choices the text was made from
                 return
         show_message(self.message, "")
+        self._filled_from = (self.template.currentIndex(), self.request.currentIndex())
         try:
             self.filled = self.letters.fill(
                 self.case_id, self.template.currentData(), request_id=self._request_id()
@@ -197,6 +201,12 @@ class LetterDialog(QDialog):
             )
         self.missing.setVisible(bool(self.filled.missing))
         self._enable_saving()
+
+    def _show_choices(self, template: int, request: int) -> None:
+        for combo, index in ((self.template, template), (self.request, request)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
 
     def _enable_saving(self) -> None:
         for button in self.save_buttons.values():
