@@ -6,9 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QSpinBox, QWidget
+from PySide6.QtWidgets import QApplication, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from casetracker.gui.dialogs.letter_dialog import LetterDialog
 from casetracker.gui.dialogs.request_dialog import RequestDialog
 from casetracker.gui.main_window import REQUESTS, SETTINGS, MainWindow
 from casetracker.gui.views.case.case_window import CaseWindow
@@ -160,3 +161,20 @@ def test_a_reply_deadline_is_changed_in_settings(main_window: MainWindow, qtbot:
     click(qtbot, main_window.settings.save_button)
     assert requests.reply_days(vault_of(main_window))[RequestKind.COURT] == 10
     assert page is main_window.settings
+
+
+def test_write_a_letter_from_a_request_fills_it_from_that_request(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    case_window = new_case_window(qtbot, main_window)
+    _add_request_by_keys(qtbot, case_window)
+    tab = case_window.requests
+    qtbot.waitUntil(tab.table.isVisible)
+    _back_to(qtbot, case_window)
+    _click_row(tab.table, 0)
+    click(qtbot, tab.letter_button)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, LetterDialog)
+    (request,) = requests.for_case(vault_of(main_window), case_window.case_id)
+    assert dialog.request.currentData() == str(request.id)
+    dialog.close()
