@@ -54,10 +54,12 @@ def span_text(span: Span) -> str:
 def cmd_debrief(args: Namespace) -> int:
     with open_workspace(args) as ws:
         rows = debrief.debrief_list(ws, args.case)
-    for row in rows:
+    statuses = [status_label(row.status) for row in rows]
+    width = max(map(len, statuses), default=0)
+    for row, status in zip(rows, statuses, strict=True):
         proof = format_date(row.last_proof_of_life.date()) if row.last_proof_of_life else "—"
         where = "; ".join(f"{o.place} {span_text(o.span)}" for o in row.overlaps)
-        out(f"{row.ref:<9} {status_label(row.status)}  {proof}  {row.full_name}  {where}")
+        out(f"{row.ref:<9} {status:<{width}}  {proof:<10}  {row.full_name}  {where}")
     out(translate("cli", "{n} man/men held with him").format(n=len(rows)))
     return 0
 

@@ -4824,7 +4824,7 @@ proof of life</source>
     </message>
     <message>
         <source>none overdue or due in the next 7 days</source>
-        <translation>просроченных нет, на ближайшие 7 дней ничего нет</translation>
+        <translation>нет ни просроченных, ни со сроком в ближайшие 7 дней</translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
@@ -8896,6 +8896,7 @@ in %2</source>
     </message>
     <message>
         <source>From the merged case {ref}:</source>
+        <extracomment>Consent columns the merge reads: one person&apos;s consent to one audience, given and withdrawn.</extracomment>
         <translation>Из объединённого дела {ref}:</translation>
     </message>
     <message>
