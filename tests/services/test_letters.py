@@ -5,6 +5,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlmodel import select
 
 from casetracker.model import Case, LetterTemplate
@@ -95,8 +97,8 @@ def test_a_request_chooses_its_kind_of_template_and_may_be_named_by_its_start(
     assert "Кому: Уполномоченный по правам человека в РФ" in filled.text
     assert "Исх. № 17/2024 от 01.08.2024" in filled.text
     # As the requests command shows it (hex), or with the dashes of the full id.
-    for given in (request.id.hex[:8], str(request.id)[:13], str(request.id)):
-        assert LetterService(ws).fill(case.ref, request_id=given).kind == "ombudsman"
+    for shown in (request.id.hex[:8], str(request.id)[:13], str(request.id)):
+        assert LetterService(ws).fill(case.ref, request_id=shown).kind == "ombudsman"
     with pytest.raises(NotFound, match=case.ref):
         LetterService(ws).fill(case.ref, request_id="00000000")
 
@@ -286,3 +288,27 @@ def test_a_vault_from_before_letters_gets_its_templates_on_first_use(tmp_path: P
             assert len(session.exec(select(LetterTemplate)).all()) == len(TEMPLATE_KINDS)
     finally:
         ws.close(save=False)
+
+
+_LITERAL = st.text(st.characters(exclude_characters="{}"), max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_LITERAL, st.sampled_from([p.name for p in PLACEHOLDERS]), st.booleans()),
+        max_size=6,
+    ),
+    _LITERAL,
+)
+def test_any_template_of_known_placeholders_fills_completely(
+    parts: list[tuple[str, str, bool]], tail: str
+) -> None:
+    """Text between placeholders stays as written; each placeholder becomes its fact or a
+    blank, and no brace is left."""
+    body = "".join(text + "{" + name + "}" for text, name, _known in parts) + tail
+    facts = {name: "«" + name.upper() + "»" for _text, name, known in parts if known}
+    filled, missing = fill_text(body, facts)
+    expected = "".join(text + (facts.get(name) or BLANK) for text, name, _known in parts) + tail
+    assert filled == expected
+    assert set(missing) == {name for _t, name, _k in parts if name not in facts}
