@@ -31,6 +31,21 @@ def test_due_this_week_runs_from_today_to_six_days_on(ws: Workspace) -> None:
     assert week == ["today", "tomorrow", "sixth day"]
 
 
+def test_one_task_seen_the_week_before_the_day_before_of_and_after_its_day(ws: Workspace) -> None:
+    ws.cases.create("Зайцев Олег Игоревич")
+    tasks.add(ws, "CT-0001", "call", due_on=TODAY)
+
+    def where(as_of: date) -> str:
+        found = tasks.due_tasks(ws, as_of)
+        return "overdue" if found.overdue else "this week" if found.this_week else "not due"
+
+    assert where(TODAY - timedelta(days=7)) == "not due"
+    assert where(TODAY - timedelta(days=6)) == "this week"
+    assert where(TODAY - timedelta(days=1)) == "this week"
+    assert where(TODAY) == "this week"
+    assert where(TODAY + timedelta(days=1)) == "overdue"
+
+
 def test_a_done_task_is_no_longer_due_and_reopened_it_is_again(ws: Workspace) -> None:
     ws.cases.create("Зайцев Олег Игоревич")
     late = tasks.add(ws, "CT-0001", "call the father", due_on=TODAY - timedelta(days=3))
