@@ -293,6 +293,7 @@ TABLE_KINDS = {
     "mergebase": "merge_bases",
     "orgkeys": "org_keys",
     "recipient": "recipients",
+    "request": "requests",
 }
 
 
@@ -346,6 +347,7 @@ def count_text(kind: str, n: int) -> str:
         "merge_bases": lambda: record_counts.tr("%n record(s) known from bundles", "", n),
         "org_keys": lambda: record_counts.tr("%n set(s) of this organisation's keys", "", n),
         "recipients": lambda: record_counts.tr("%n recipient(s) in the address book", "", n),
+        "requests": lambda: record_counts.tr("%n request(s) to official bodies", "", n),
     }
     found = words.get(kind)
     return found() if found is not None else f"{n} {kind}"

@@ -463,13 +463,8 @@ def _relative_ids(session: Session, case_id: uuid.UUID) -> set[str]:
         )
     ).all()
     for raw in links:
-        try:
-            value = json.loads(raw or "{}").get("relative_id")
-        except (ValueError, AttributeError):
-            continue
-        for one in value if isinstance(value, list) else [value]:
-            if one:
-                ids.add(str(one))
+        if one := _linked_relative(raw):
+            ids.add(one)
     return ids
 
 
@@ -567,9 +562,20 @@ def _other_cases(
     return {link: refs.get(uuid.UUID(case), "") for link, case in other.items()}
 
 
+def _linked_relative(raw: str) -> str:
+    try:
+        value = json.loads(raw or "{}").get("relative_id")
+    except (ValueError, AttributeError):
+        return ""
+    found = [v for v in (value if isinstance(value, list) else [value]) if v]
+    return str(found[0]) if found else ""
+
+
 def _entry(row: AuditEntry, names: dict[str, str]) -> HistoryEntry:
     named = row.entity in ("Relative", "SamePersonLink")
     subject = names.get(row.entity_id, "") if named else ""
+    if row.entity == "CaseRelative":  # which relative was linked or unlinked
+        subject = names.get(_linked_relative(row.changes), "")
     changes = field_changes(row.entity, row.changes)
     if row.entity == "Relative" and not subject:  # deleted since: his last name from the log
         subject = next((str(c.old or c.new) for c in changes if c.name == "full_name"), "")

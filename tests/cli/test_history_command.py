@@ -63,6 +63,8 @@ def test_history_in_russian(tmp_path: Path, cli: RunCli, monkeypatch: pytest.Mon
         i18n.install()
     assert code == 0, err
     assert "Анна  дело: добавлено\n" in out and "воинская часть: в/ч 1" in out
-    assert "Анна  связь с родственником: добавлено\n    кем приходится: отец\n" in out
+    assert (
+        "Анна  связь с родственником: добавлено (Смирнов Пётр)\n    кем приходится: отец\n" in out
+    )
     assert out.endswith("Изменений: 3\n")  # the case, his father, the link
     assert not {"added", "changed", "case", "relative"} & set(out.replace(":", " ").split())

@@ -29,6 +29,7 @@ def test_a_relative_edit_shows_in_the_history_of_each_of_his_cases(ws: Workspace
     assert edit in _lines(ws, first.ref)
     assert edit in _lines(ws, second.ref)
     assert edit not in _lines(ws, other.ref)
+    assert "relative link added (Смирнов Пётр): relationship: отец" in _lines(ws, second.ref)
 
 
 def test_a_deleted_relative_stays_in_the_history_of_his_cases(ws: Workspace) -> None:
