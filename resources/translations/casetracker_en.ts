@@ -117,6 +117,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>No consent from the man to this audience in %n case(s): %1.</source>
+            <translation>
+                <numerusform>No consent from the man to this audience in %n case: %1.</numerusform>
+                <numerusform>No consent from the man to this audience in %n cases: %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>No consent from the man to this audience in %n case(s): see 4.</source>
+            <translation>
+                <numerusform>No consent from the man to this audience in %n case: see 4.</numerusform>
+                <numerusform>No consent from the man to this audience in %n cases: see 4.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>No names leave: not the men's, not their %n relative(s)'; no notes, no source titles, no attached files.</source>
             <translation>
                 <numerusform>No names leave: not the men's, not their %n relative's; no notes, no source titles, no attached files.</numerusform>
@@ -128,20 +142,6 @@
             <translation>
                 <numerusform>%n attached file stays here (not included).</numerusform>
                 <numerusform>%n attached files stay here (not included).</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n man/men have not consented to this audience: %1.</source>
-            <translation>
-                <numerusform>%n man/men have not consented to this audience: %1.</numerusform>
-                <numerusform>%n man/men have not consented to this audience: %1.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n man/men have not consented to this audience: see 4.</source>
-            <translation>
-                <numerusform>%n man/men have not consented to this audience: see 4.</numerusform>
-                <numerusform>%n man/men have not consented to this audience: see 4.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -658,6 +658,27 @@
                 <numerusform>%n recipients in the address book</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n request(s) to official bodies</source>
+            <translation>
+                <numerusform>%n request to official bodies</numerusform>
+                <numerusform>%n requests to official bodies</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n consent(s) given or withdrawn</source>
+            <translation>
+                <numerusform>%n consent given or withdrawn</numerusform>
+                <numerusform>%n consents given or withdrawn</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s) in the disclosure log</source>
+            <translation>
+                <numerusform>%n line in the disclosure log</numerusform>
+                <numerusform>%n lines in the disclosure log</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>reports</name>
@@ -715,6 +736,56 @@
             <translation>
                 <numerusform>%n request without a reply in time</numerusform>
                 <numerusform>%n requests without a reply in time</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>same_person</name>
+        <message numerus="yes">
+            <source>%n task(s)</source>
+            <extracomment>(table, case column) -&gt; ids of the absorbed case's rows moved to the kept case. Rows removed as clashes, (table, values), in the order to put them back. Rows changed in place, (table, id, old values of the changed columns). History entries of the absorbed case, now shown in the kept case's history. What moved, in words ("3 contacts in the log"), and what was left as one. Fields of the kept case filled from the absorbed one, by label. Fields whose absorbed value differed and was kept in the notes or aliases, by label.</extracomment>
+            <translation>
+                <numerusform>%n task</numerusform>
+                <numerusform>%n tasks</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) to officials</source>
+            <translation>
+                <numerusform>%n request to officials</numerusform>
+                <numerusform>%n requests to officials</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n consent record(s)</source>
+            <translation>
+                <numerusform>%n consent record</numerusform>
+                <numerusform>%n consent records</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s) of the disclosure log</source>
+            <translation>
+                <numerusform>%n line of the disclosure log</numerusform>
+                <numerusform>%n lines of the disclosure log</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n other record(s)</source>
+            <translation>
+                <numerusform>%n other record</numerusform>
+                <numerusform>%n other records</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>services</name>
+        <message numerus="yes">
+            <source>Nothing was exported: the man has not consented to this audience in %n case(s) ({refs}). Give a reason to send them without his consent, or record it first.</source>
+            <extracomment>A (case id, relative id) pair; relative id None is the man himself.</extracomment>
+            <translation>
+                <numerusform>Nothing was exported: the man has not consented to this audience in %n case ({refs}). Give a reason to send them without his consent, or record it first.</numerusform>
+                <numerusform>Nothing was exported: the man has not consented to this audience in %n cases ({refs}). Give a reason to send them without his consent, or record it first.</numerusform>
             </translation>
         </message>
     </context>

@@ -617,7 +617,7 @@ proof of life</source>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished">Согласие</translation>
+        <translation>Согласие</translation>
     </message>
     <message>
         <source>Contacts</source>
@@ -839,186 +839,186 @@ proof of life</source>
     <name>ConsentDialog</name>
     <message>
         <source>e.g. his mother, by phone to Anna</source>
-        <translation type="unfinished"></translation>
+        <translation>например: мать, по телефону Анне</translation>
     </message>
     <message>
         <source>Record consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать согласие</translation>
     </message>
     <message>
         <source>He himself</source>
-        <translation type="unfinished"></translation>
+        <translation>Он сам</translation>
     </message>
     <message>
         <source>no name</source>
-        <translation type="unfinished"></translation>
+        <translation>без имени</translation>
     </message>
     <message>
         <source>Who agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто согласился</translation>
     </message>
     <message>
         <source>May be shared with</source>
-        <translation type="unfinished"></translation>
+        <translation>Можно передавать</translation>
     </message>
     <message>
         <source>Given on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата согласия</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Как получено</translation>
     </message>
     <message>
         <source>Through whom</source>
-        <translation type="unfinished"></translation>
+        <translation>Через кого</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Отзыв согласия</translation>
     </message>
     <message>
         <source>given %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>дано %1, %2</translation>
     </message>
     <message>
         <source>May be shared with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Можно передавать: %1</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished">Согласие</translation>
+        <translation>Согласие</translation>
     </message>
     <message>
         <source>Withdrawn on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата отзыва</translation>
     </message>
     <message>
         <source>The record stays in the case, with both days: the next export leaves this person out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись остаётся в деле с обеими датами; при следующей выгрузке сведения об этом человеке не передаются.</translation>
     </message>
     <message>
         <source>Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозвать</translation>
     </message>
     <message>
         <source>Type the day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите дату.</translation>
     </message>
 </context>
 <context>
     <name>ConsentTab</name>
     <message>
         <source>He himself</source>
-        <translation type="unfinished"></translation>
+        <translation>Он сам</translation>
     </message>
     <message>
         <source>no name</source>
-        <translation type="unfinished"></translation>
+        <translation>без имени</translation>
     </message>
     <message>
         <source>Who agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто согласился</translation>
     </message>
     <message>
         <source>May be shared with</source>
-        <translation type="unfinished"></translation>
+        <translation>Можно передавать</translation>
     </message>
     <message>
         <source>Given on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата согласия</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Как получено</translation>
     </message>
     <message>
         <source>Through whom</source>
-        <translation type="unfinished"></translation>
+        <translation>Через кого</translation>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозвано</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished">Согласие</translation>
+        <translation>Согласие</translation>
     </message>
     <message>
         <source>Record consent…</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать согласие…</translation>
     </message>
     <message>
         <source>Record who agreed to what (Insert)</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать, кто и на что согласился (Insert)</translation>
     </message>
     <message>
         <source>Withdraw…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозвать…</translation>
     </message>
     <message>
         <source>Record that the selected consent was withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметить, что выбранное согласие отозвано</translation>
     </message>
     <message>
         <source>An export leaves out every relative who has not agreed to its audience. The man&apos;s own consent is asked for too: without it his case leaves only if you give a reason, which is kept below.</source>
-        <translation type="unfinished"></translation>
+        <translation>При выгрузке не передаются сведения о родственниках, которые не дали согласия именно этому получателю. Согласие самого задержанного тоже проверяется: без него дело уходит, только если вы укажете причину — она сохраняется ниже.</translation>
     </message>
     <message>
         <source>What was sent (disclosure log)</source>
-        <translation type="unfinished"></translation>
+        <translation>Что передавалось (журнал передачи сведений)</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished">Отправлен</translation>
+        <translation>Когда</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Профиль</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Кому</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Что</translation>
+        <translation>Что</translation>
     </message>
     <message>
         <source>Relatives left out</source>
-        <translation type="unfinished"></translation>
+        <translation>Скрыто родственников</translation>
     </message>
     <message>
         <source>Without his consent, because</source>
-        <translation type="unfinished"></translation>
+        <translation>Без его согласия, причина</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто выгрузил</translation>
     </message>
     <message>
         <source>Nothing about this case has been exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сведения по этому делу ещё не передавались.</translation>
     </message>
     <message>
         <source>Record consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать согласие</translation>
     </message>
     <message>
         <source>a passphrase</source>
-        <translation type="unfinished">парольной фразы</translation>
+        <translation>по паролю</translation>
     </message>
 </context>
 <context>
@@ -1508,7 +1508,7 @@ For support: %1</source>
     </message>
     <message>
         <source>For media: what the men and relatives agreed a journalist may see</source>
-        <translation type="unfinished"></translation>
+        <translation>Для СМИ: только то, что задержанные и родственники разрешили показать журналисту</translation>
     </message>
     <message>
         <source>Anonymised: figures for statistics and advocacy, no names</source>
@@ -1536,35 +1536,27 @@ For support: %1</source>
     </message>
     <message>
         <source>4. The men&apos;s own consent</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Согласие самих задержанных</translation>
     </message>
     <message>
         <source>Send their cases without their consent, because:</source>
-        <translation type="unfinished"></translation>
+        <translation>Передать их дела без их согласия, потому что:</translation>
     </message>
     <message>
         <source>Why they are sent without their consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Почему дела передаются без согласия</translation>
     </message>
     <message>
         <source>e.g. held incommunicado; his father asked for a lawyer</source>
-        <translation type="unfinished"></translation>
+        <translation>например: содержится без связи; отец просит найти адвоката</translation>
     </message>
     <message>
         <source>The reason is kept in each of these cases&apos; disclosure log.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n man/men have not consented to this audience: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>Причина сохраняется в журнале передачи сведений каждого из этих дел.</translation>
     </message>
     <message>
         <source>For a journalist: the men&apos;s names, status, region, unit and dates, places (without the settlement), the kinds and dates of contacts and allegations. A relative is named only if they agreed to media; no phone numbers, messengers, cities or notes leave, no source titles, no attached files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Для журналиста: имена задержанных, статус, регион, часть и даты, места содержания (без населённого пункта), виды и даты контактов и нарушений. Родственник называется, только если согласился на передачу СМИ; телефоны, мессенджеры, города и заметки не передаются, как и названия источников и вложенные файлы.</translation>
     </message>
     <message>
         <source>Everything about the chosen cases — facts, status history, custody, contact log, sources, allegations — but a relative is included only if they agreed to be shared with a lawyer. A relative who stays anonymous is never named: only the relationship (for example “father”) leaves. The names and phone numbers of everyone withheld are also removed from notes, as written in their records.</source>
@@ -1590,21 +1582,13 @@ For support: %1</source>
         <source>Figures only, no names:</source>
         <translation>Только цифры, без имён:</translation>
     </message>
-    <message numerus="yes">
-        <source>%n man/men have not consented to this audience: see 4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Attached files travel encrypted inside the file.</source>
         <translation>Вложения едут зашифрованными внутри файла.</translation>
     </message>
     <message>
         <source>%1 — did not agree to be shared with media</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — не дал(а) согласия на передачу СМИ</translation>
     </message>
     <message>
         <source>%1 — did not agree to be shared with a lawyer</source>
@@ -1632,6 +1616,22 @@ For support: %1</source>
             <numerusform>%n вложение остаётся здесь (не включено).</numerusform>
             <numerusform>%n вложения остаются здесь (не включены).</numerusform>
             <numerusform>%n вложений остаются здесь (не включены).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No consent from the man to this audience in %n case(s): %1.</source>
+        <translation>
+            <numerusform>Нет согласия задержанного на передачу этому получателю в %n деле: %1.</numerusform>
+            <numerusform>Нет согласия задержанного на передачу этому получателю в %n делах: %1.</numerusform>
+            <numerusform>Нет согласия задержанного на передачу этому получателю в %n делах: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No consent from the man to this audience in %n case(s): see 4.</source>
+        <translation>
+            <numerusform>Нет согласия задержанного на передачу этому получателю в %n деле: см. п. 4.</numerusform>
+            <numerusform>Нет согласия задержанного на передачу этому получателю в %n делах: см. п. 4.</numerusform>
+            <numerusform>Нет согласия задержанного на передачу этому получателю в %n делах: см. п. 4.</numerusform>
         </translation>
     </message>
     <message>
@@ -1664,7 +1664,7 @@ For support: %1</source>
     </message>
     <message>
         <source>Some men have not consented to this audience: tick “Send their cases without their consent” and say why, or record their consent first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не все задержанные согласились на передачу этому получателю: отметьте «Передать их дела без их согласия» и укажите причину или сначала запишите их согласие.</translation>
     </message>
     <message>
         <source>Tick who may open the file, or choose a passphrase instead.</source>
@@ -3229,7 +3229,7 @@ proof of life</source>
     </message>
     <message>
         <source>What they agreed to share is recorded in each case&apos;s Consent tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>На что человек дал согласие, записано во вкладке «Согласие» каждого дела.</translation>
     </message>
 </context>
 <context>
@@ -3568,7 +3568,7 @@ proof of life</source>
     </message>
     <message>
         <source>What they agree to share, and with whom, is recorded for each case: Consent… in the Relatives tab, or the case&apos;s Consent tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Согласие на передачу сведений и кому именно записывается отдельно для каждого дела: кнопка «Согласие…» во вкладке «Родственники» или вкладка «Согласие» в деле.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3644,7 +3644,7 @@ proof of life</source>
     </message>
     <message>
         <source>Agreed to share with</source>
-        <translation type="unfinished"></translation>
+        <translation>Согласие на передачу</translation>
     </message>
     <message>
         <source>Relatives</source>
@@ -3660,11 +3660,11 @@ proof of life</source>
     </message>
     <message>
         <source>Consent…</source>
-        <translation type="unfinished"></translation>
+        <translation>Согласие…</translation>
     </message>
     <message>
         <source>Record what the selected person agreed to, for this case</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать согласие выбранного человека по этому делу</translation>
     </message>
     <message>
         <source>Copy phone</source>
@@ -3781,6 +3781,10 @@ proof of life</source>
     <message>
         <source>Choose one of the charts&apos; tabs to export it.</source>
         <translation>Откройте вкладку с графиком, чтобы сохранить его в CSV.</translation>
+    </message>
+    <message>
+        <source>The report could not be counted</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) in the vault</source>
@@ -5911,11 +5915,11 @@ in %2</source>
     </message>
     <message>
         <source>To send them anyway, add --without-consent REASON; `casetracker consent` records consent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Чтобы всё же передать их, добавьте --without-consent ПРИЧИНА; согласие записывает команда `casetracker consent`.</translation>
     </message>
     <message>
         <source>The vault is read-only: this export is not in its disclosure log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранилище открыто только для чтения: эта выгрузка не попала в журнал передачи сведений.</translation>
     </message>
     <message>
         <source>Exported for {to}: {counts}.</source>
@@ -5927,11 +5931,11 @@ in %2</source>
     </message>
     <message>
         <source>Withheld for lack of consent: {n} relative link(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Скрыто из-за отсутствия согласия: связей с родственниками — {n}.</translation>
     </message>
     <message>
         <source>Sent without the man&apos;s own consent: {n} case(s), because: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Передано без согласия самого задержанного: дел — {n}, причина: {why}</translation>
     </message>
     <message>
         <source>Made {when}. Profile: {profile}.</source>
@@ -5967,11 +5971,11 @@ in %2</source>
     </message>
     <message>
         <source>what leaves: all a lawyer may see, what a journalist may (both as far as people consented), or no identities</source>
-        <translation type="unfinished"></translation>
+        <translation>что передаётся: всё, что можно адвокату, или то, что можно журналисту (и то и другое — в пределах согласия людей), либо обезличенные данные</translation>
     </message>
     <message>
         <source>send the cases of men who have not consented to this audience too, for this reason (kept in each case&apos;s disclosure log)</source>
-        <translation type="unfinished"></translation>
+        <translation>передать и дела тех, кто не дал согласия этому получателю, по этой причине (она сохраняется в журнале передачи сведений каждого дела)</translation>
     </message>
     <message>
         <source>No bundle passphrase given: use --bundle-passphrase-file, CASETRACKER_BUNDLE_PASSPHRASE or a terminal.</source>
@@ -6027,79 +6031,79 @@ in %2</source>
     </message>
     <message>
         <source>show, record or withdraw consent for a case, per audience</source>
-        <translation type="unfinished"></translation>
+        <translation>показать, записать или отозвать согласие по делу для каждого получателя</translation>
     </message>
     <message>
         <source>record consent for lawyer, partner, media or statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>записать согласие: lawyer (адвокат), partner (партнёрская организация), media (СМИ) или statistics (статистика)</translation>
     </message>
     <message>
         <source>record that this consent was withdrawn (the record stays)</source>
-        <translation type="unfinished"></translation>
+        <translation>отметить, что согласие отозвано (запись сохраняется)</translation>
     </message>
     <message>
         <source>the day it was given or withdrawn, DD.MM.YYYY or YYYY-MM-DD (default: today)</source>
-        <translation type="unfinished"></translation>
+        <translation>дата согласия или отзыва, ДД.ММ.ГГГГ или ГГГГ-ММ-ДД (по умолчанию сегодня)</translation>
     </message>
     <message>
         <source>how it was given (default: in_person)</source>
-        <translation type="unfinished"></translation>
+        <translation>как получено согласие (по умолчанию in_person — лично)</translation>
     </message>
     <message>
         <source>a relative of the case (name or relationship); default: the man</source>
-        <translation type="unfinished"></translation>
+        <translation>родственник по делу (имя или степень родства); по умолчанию сам задержанный</translation>
     </message>
     <message>
         <source>through whom, or who took it down</source>
-        <translation type="unfinished"></translation>
+        <translation>через кого получено или кто записал</translation>
     </message>
     <message>
         <source>a note</source>
-        <translation type="unfinished"></translation>
+        <translation>примечание</translation>
     </message>
     <message>
         <source>the disclosure log: what was exported, to whom, when</source>
-        <translation type="unfinished"></translation>
+        <translation>журнал передачи сведений: что выгружено, кому и когда</translation>
     </message>
     <message>
         <source>only this case (default: all)</source>
-        <translation type="unfinished"></translation>
+        <translation>только это дело (по умолчанию все)</translation>
     </message>
     <message>
         <source>No relative of {ref} is called {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Среди родственников по делу {ref} нет «{name}».</translation>
     </message>
     <message>
         <source>Several relatives of {ref} match {name}; give the full name.</source>
-        <translation type="unfinished"></translation>
+        <translation>По делу {ref} под «{name}» подходят несколько родственников; укажите полное имя.</translation>
     </message>
     <message>
         <source>he himself</source>
-        <translation type="unfinished"></translation>
+        <translation>он сам</translation>
     </message>
     <message>
         <source>no name</source>
-        <translation type="unfinished"></translation>
+        <translation>без имени</translation>
     </message>
     <message>
         <source>given {day}, {how}</source>
-        <translation type="unfinished"></translation>
+        <translation>дано {day}, {how}</translation>
     </message>
     <message>
         <source>through {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>через: {who}</translation>
     </message>
     <message>
         <source>WITHDRAWN {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>ОТОЗВАНО {day}</translation>
     </message>
     <message>
         <source>No consent is recorded for {ref}.</source>
-        <translation type="unfinished"></translation>
+        <translation>По делу {ref} согласий не записано.</translation>
     </message>
     <message>
         <source>Disclosure log: {n} export(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал передачи сведений: выгрузок — {n}.</translation>
     </message>
     <message>
         <source>a passphrase</source>
@@ -6107,23 +6111,23 @@ in %2</source>
     </message>
     <message>
         <source>{ref}  {when}  {profile}  to {to}</source>
-        <translation type="unfinished"></translation>
+        <translation>{ref}  {when}  {profile}  кому: {to}</translation>
     </message>
     <message>
         <source>{n} relative(s) withheld for lack of consent</source>
-        <translation type="unfinished"></translation>
+        <translation>скрыто родственников без согласия: {n}</translation>
     </message>
     <message>
         <source>without his own consent, because: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>без его собственного согласия, причина: {why}</translation>
     </message>
     <message>
         <source>by {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>выгрузил(а): {who}</translation>
     </message>
     <message>
         <source>{n} disclosure(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>записей в журнале: {n}</translation>
     </message>
     <message>
         <source>Signed by fingerprint {fp}.</source>
@@ -8134,43 +8138,43 @@ in %2</source>
     </message>
     <message>
         <source>for media (only what people agreed journalists may see)</source>
-        <translation type="unfinished"></translation>
+        <translation>для СМИ (только то, что люди разрешили показать журналистам)</translation>
     </message>
     <message>
         <source>a lawyer</source>
-        <translation type="unfinished"></translation>
+        <translation>адвокату</translation>
     </message>
     <message>
         <source>a partner organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>партнёрской организации</translation>
     </message>
     <message>
         <source>media</source>
-        <translation type="unfinished"></translation>
+        <translation>СМИ</translation>
     </message>
     <message>
         <source>public statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>в открытую статистику</translation>
     </message>
     <message>
         <source>in person</source>
-        <translation type="unfinished"></translation>
+        <translation>лично</translation>
     </message>
     <message>
         <source>by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>по телефону</translation>
     </message>
     <message>
         <source>through a relative</source>
-        <translation type="unfinished"></translation>
+        <translation>через родственника</translation>
     </message>
     <message>
         <source>in writing</source>
-        <translation type="unfinished"></translation>
+        <translation>письменно</translation>
     </message>
     <message>
         <source>recorded before consent tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>отмечено до учёта согласий</translation>
     </message>
 </context>
 <context>
@@ -8426,6 +8430,30 @@ in %2</source>
             <numerusform>%n получатель в адресной книге</numerusform>
             <numerusform>%n получателя в адресной книге</numerusform>
             <numerusform>%n получателей в адресной книге</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) to official bodies</source>
+        <translation>
+            <numerusform>%n запрос в органы и организации</numerusform>
+            <numerusform>%n запроса в органы и организации</numerusform>
+            <numerusform>%n запросов в органы и организации</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s) given or withdrawn</source>
+        <translation>
+            <numerusform>%n согласие (данное или отозванное)</numerusform>
+            <numerusform>%n согласия (данные или отозванные)</numerusform>
+            <numerusform>%n согласий (данных или отозванных)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) in the disclosure log</source>
+        <translation>
+            <numerusform>%n запись в журнале передачи сведений</numerusform>
+            <numerusform>%n записи в журнале передачи сведений</numerusform>
+            <numerusform>%n записей в журнале передачи сведений</numerusform>
         </translation>
     </message>
     <message>
@@ -8889,9 +8917,49 @@ in %2</source>
         <extracomment>Rows that mean one thing per case: the same relative, source or allegation linked to both cases, or a rule&apos;s flag state on each, would be a clash after a merge (one of them stays). The history&apos;s name for a merge (added) and for its undoing (deleted). Case columns a merge never copies: identity and bookkeeping. A pair&apos;s stored verdict (column values), or None for no verdict: what undo puts back.</extracomment>
         <translation>Дело нельзя связать с самим собой.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <extracomment>(table, case column) -&gt; ids of the absorbed case&apos;s rows moved to the kept case. Rows removed as clashes, (table, values), in the order to put them back. Rows changed in place, (table, id, old values of the changed columns). History entries of the absorbed case, now shown in the kept case&apos;s history. What moved, in words (&quot;3 contacts in the log&quot;), and what was left as one. Fields of the kept case filled from the absorbed one, by label. Fields whose absorbed value differed and was kept in the notes or aliases, by label.</extracomment>
+        <translation>
+            <numerusform>%n задача</numerusform>
+            <numerusform>%n задачи</numerusform>
+            <numerusform>%n задач</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) to officials</source>
+        <translation>
+            <numerusform>%n запрос в органы</numerusform>
+            <numerusform>%n запроса в органы</numerusform>
+            <numerusform>%n запросов в органы</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent record(s)</source>
+        <translation>
+            <numerusform>%n запись о согласии</numerusform>
+            <numerusform>%n записи о согласии</numerusform>
+            <numerusform>%n записей о согласии</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of the disclosure log</source>
+        <translation>
+            <numerusform>%n строка журнала передачи данных</numerusform>
+            <numerusform>%n строки журнала передачи данных</numerusform>
+            <numerusform>%n строк журнала передачи данных</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other record(s)</source>
+        <translation>
+            <numerusform>%n другая запись</numerusform>
+            <numerusform>%n другие записи</numerusform>
+            <numerusform>%n других записей</numerusform>
+        </translation>
+    </message>
     <message>
         <source>A record of the case is no longer in the vault.</source>
-        <extracomment>(table, case column) -&gt; ids of the absorbed case&apos;s rows moved to the kept case. Rows removed as clashes, (table, values), in the order to put them back. Rows changed in place, (table, id, old values of the changed columns). History entries of the absorbed case, now shown in the kept case&apos;s history. What moved, in words (&quot;3 contacts in the log&quot;), and what was left as one. Fields of the kept case filled from the absorbed one, by label. Fields whose absorbed value differed and was kept in the notes or aliases, by label.</extracomment>
         <translation>Одной из записей дела больше нет в хранилище.</translation>
     </message>
     <message>
@@ -9056,39 +9124,48 @@ in %2</source>
         <extracomment>Rows whose man is already in the vault, left as they are (the reason names the case). Rows whose man is already in the vault, updated from the row. Rows imported with unreadable cells left empty (their text is in the case&apos;s notes). (name skeleton, birth date) -&gt; case id, or None where two cases share the key. Unknown birth dates match only each other, and only a case that was in the vault before this file: two &quot;Иванов Иван&quot; rows without a birth date may be two men, so both are kept (the duplicate finder shows them) rather than one dropped or merged into the other.</extracomment>
         <translation>{ref} ({name}) уже есть в хранилище</translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing was exported: the man has not consented to this audience in %n case(s) ({refs}). Give a reason to send them without his consent, or record it first.</source>
+        <extracomment>A (case id, relative id) pair; relative id None is the man himself.</extracomment>
+        <translation>
+            <numerusform>Ничего не выгружено: в %n деле ({refs}) нет согласия задержанного на передачу этому получателю. Укажите причину, чтобы передать без его согласия, или сначала запишите согласие.</numerusform>
+            <numerusform>Ничего не выгружено: в %n делах ({refs}) нет согласия задержанного на передачу этому получателю. Укажите причину, чтобы передать без его согласия, или сначала запишите согласие.</numerusform>
+            <numerusform>Ничего не выгружено: в %n делах ({refs}) нет согласия задержанного на передачу этому получателю. Укажите причину, чтобы передать без его согласия, или сначала запишите согласие.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Unknown profile {name}.</source>
-        <extracomment>A (case id, relative id) pair; relative id None is the man himself. (case id, ref) of the men who have not consented, in ref order. Relatives who have not consented: they are withheld, as before. Every (case, relative) pair that has consented; relative None is the man.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>(case id, ref) of the men who have not consented, in ref order. Relatives who have not consented: they are withheld, as before. Every (case, relative) pair that has consented; relative None is the man.</extracomment>
+        <translation>Неизвестный профиль {name}.</translation>
     </message>
     <message>
         <source>{what} cannot be in the future.</source>
         <extracomment>The men whose own consent was missing, and the reason given to send them anyway.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{what} не может быть в будущем.</translation>
     </message>
     <message>
         <source>The day consent was given</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата согласия</translation>
     </message>
     <message>
         <source>This consent is already recorded; withdraw it first to record it anew.</source>
-        <translation type="unfinished"></translation>
+        <translation>Это согласие уже записано; чтобы записать его заново, сначала отзовите прежнее.</translation>
     </message>
     <message>
         <source>The day consent was withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата отзыва согласия</translation>
     </message>
     <message>
         <source>There is no consent to withdraw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отзывать нечего: действующего согласия нет.</translation>
     </message>
     <message>
         <source>Consent cannot be withdrawn before the day it was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Согласие нельзя отозвать раньше, чем оно было дано.</translation>
     </message>
     <message>
         <source>This person does not speak for this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот человек не связан с этим делом.</translation>
     </message>
     <message>
         <source>A man cannot be his own witness: choose another case.</source>
@@ -9256,8 +9333,8 @@ in %2</source>
     </message>
     <message>
         <source>Anonymised exports: at least this many men share a unit, region and year</source>
-        <extracomment>The audience each export profile serves. The old per-relative ticks and the audience each stood for.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>For plurals (named as the context: pyside6-lupdate reads the name). The audience each export profile serves. The old per-relative ticks and the audience each stood for.</extracomment>
+        <translation>Обезличенная выгрузка: не меньше стольких человек с одинаковыми частью, регионом и годом</translation>
     </message>
 </context>
 <context>
@@ -9317,7 +9394,7 @@ in %2</source>
     </message>
     <message>
         <source>A bundle made for media leaves out too much to be merged into a vault; open it with open-bundle instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пакет для СМИ содержит слишком мало сведений, чтобы влить его в хранилище; откройте его командой open-bundle.</translation>
     </message>
     <message>
         <source>this organisation</source>
@@ -9333,7 +9410,7 @@ in %2</source>
     </message>
     <message>
         <source>Unknown profile {name}; use lawyer, media or anonymised.</source>
-        <translation type="unfinished"></translation>
+        <translation>Неизвестный профиль {name}; укажите lawyer, media или anonymised.</translation>
     </message>
     <message>
         <source>An anonymised bundle holds no identities and cannot be merged into a vault; open it with open-bundle instead.</source>
@@ -10746,11 +10823,11 @@ in %2</source>
     </message>
     <message>
         <source>Record consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись согласия</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Отзыв согласия</translation>
     </message>
 </context>
 <context>
