@@ -740,16 +740,26 @@ def _parse_record(spec: EntitySpec, untrusted: Any, where: str, profile: str) ->
         _check_attachment(values, where)
     if spec.key == "custody_periods":
         _check_stay(values, where)
-    _check_uncertain_days(spec, values, where)
+    _check_uncertain_days(spec, values, withheld, where)
     return BundleRecord(record_id, values, created, updated, withheld, redacted)
 
 
-def _check_uncertain_days(spec: EntitySpec, values: dict[str, Any], where: str) -> None:
+def _check_uncertain_days(
+    spec: EntitySpec, values: dict[str, Any], withheld: frozenset[str], where: str
+) -> None:
     """A date with a code holds the day the code stands for (its earliest, else its latest),
-    so that a merged record sorts and counts as its words say."""
+    so that a merged record sorts and counts as its words say. A date given without its code
+    (a bundle from before uncertain dates) is exact: its code is filled in as "", so merging
+    it never leaves our "July 2024" code beside their exact day."""
     for field_spec in spec.fields:
-        code = values.get(field_spec.name) if field_spec.kind == "edtf" else None
+        if field_spec.kind != "edtf":
+            continue
         day_name = field_spec.name.removesuffix("_edtf")
+        if field_spec.name not in values and field_spec.name not in withheld:
+            if day_name in values:
+                values[field_spec.name] = ""
+            continue
+        code = values.get(field_spec.name)
         if not code or day_name not in values:
             continue
         day = values[day_name]

@@ -80,6 +80,9 @@ def test_a_bundle_without_codes_reads_every_day_as_exact() -> None:
         for name in [n for n in record if n.endswith("_edtf")]:
             del record[name]
     old = load_document(json.dumps(raw).encode())
+    # Read as exact: merged over a record of ours, it leaves no "July" code beside its day.
+    case = old.records["cases"][0].values
+    assert case["detention_date_edtf"] == "" and "birth_date_edtf" in case
     page = dossier_html(old, signer_fingerprint="AB12", created_at=MADE)
     assert "01.07.2024" in page and "about July 2024" not in page.split("Status history")[0]
 
@@ -115,3 +118,12 @@ def test_uncertain_dates_survive_a_lawyer_bundle(org_a: Workspace, org_b: Worksp
     assert read(case, "detention_date") == JULY
     (contact,) = org_b.contacts.for_case("CT-0001")
     assert read(contact, "occurred_at") == UncertainDate.before(date(2024, 9, 1))
+
+
+def test_a_withheld_code_is_not_made_exact() -> None:
+    raw = json.loads(dump_document(_document()))
+    record = raw["records"]["cases"][0]
+    del record["detention_date_edtf"]
+    record["withheld"] = ["detention_date_edtf"]
+    doc = load_document(json.dumps(raw).encode())
+    assert "detention_date_edtf" not in doc.records["cases"][0].values
