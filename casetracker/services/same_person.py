@@ -25,7 +25,7 @@ from sqlalchemy import Column, Table, UniqueConstraint, delete, insert, inspect,
 from sqlalchemy.sql import Executable
 from sqlmodel import Session, SQLModel
 
-from casetracker.i18n import translate
+from casetracker.i18n import Context, translate
 from casetracker.model import AuditAction, AuditEntry, Case, FlagState, Priority
 from casetracker.model.labels import count_text, field_label, stored_value_label
 from casetracker.model.same_person import SameCertainty, SamePersonLink, Verdict
@@ -275,6 +275,24 @@ class MergeResult:
     undo: MergeUndo
 
 
+same_person = Context("same_person")  # named as its context, for lupdate
+
+
+def moved_text(table: str, n: int) -> str:
+    """ "3 contacts in the log", "1 task": ``n`` rows of a table, as a merge says what moves."""
+    words = {
+        "task": lambda: same_person.tr("%n task(s)", "", n),
+        "request": lambda: same_person.tr("%n request(s) to officials", "", n),
+        "consent": lambda: same_person.tr("%n consent record(s)", "", n),
+        "disclosureentry": lambda: same_person.tr("%n line(s) of the disclosure log", "", n),
+    }
+    if table in words:
+        return words[table]()
+    text = count_text(table, n)
+    # A table no label knows yet (added after this was written): named in general words.
+    return same_person.tr("%n other record(s)", "", n) if table in text else text
+
+
 @cache
 def case_keys() -> tuple[tuple[Table, Column[Any]], ...]:
     """Every (table, column) holding a case's id, from the metadata (the other parts' tables
@@ -311,7 +329,7 @@ def merge_preview(
     with ws.reading() as session:
         kept, absorbed = _pair_of(session, keep, absorb)
         counts = _counts(session, absorbed.id)
-        return kept.ref, absorbed.ref, [count_text(t, n) for t, n in counts.items() if n]
+        return kept.ref, absorbed.ref, [moved_text(t, n) for t, n in counts.items() if n]
 
 
 def _counts(session: Session, case_id: uuid.UUID) -> dict[str, int]:
@@ -406,7 +424,7 @@ def merge(ws: "Workspace", keep: str | uuid.UUID, absorb: str | uuid.UUID) -> Me
         return MergeResult(
             kept.ref,
             absorbed.ref,
-            [count_text(t, n) for t, n in moved.items() if n],
+            [moved_text(t, n) for t, n in moved.items() if n],
             filled,
             noted,
             undo,
