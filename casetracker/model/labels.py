@@ -294,6 +294,8 @@ TABLE_KINDS = {
     "orgkeys": "org_keys",
     "recipient": "recipients",
     "request": "requests",
+    "consent": "consents",
+    "disclosureentry": "disclosures",
 }
 
 
@@ -348,6 +350,8 @@ def count_text(kind: str, n: int) -> str:
         "org_keys": lambda: record_counts.tr("%n set(s) of this organisation's keys", "", n),
         "recipients": lambda: record_counts.tr("%n recipient(s) in the address book", "", n),
         "requests": lambda: record_counts.tr("%n request(s) to official bodies", "", n),
+        "consents": lambda: record_counts.tr("%n consent(s) given or withdrawn", "", n),
+        "disclosures": lambda: record_counts.tr("%n line(s) in the disclosure log", "", n),
     }
     found = words.get(kind)
     return found() if found is not None else f"{n} {kind}"

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
-from casetracker.i18n import QT_TRANSLATE_NOOP, translate
+from casetracker.i18n import QT_TRANSLATE_NOOP, Context, translate
 from casetracker.model import (
     Audience,
     Case,
@@ -45,6 +45,9 @@ from casetracker.services.settings import SettingSpec, register
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
+
+#: For plurals (named as the context: pyside6-lupdate reads the name).
+services = Context("services")
 
 #: The audience each export profile serves.
 PROFILE_AUDIENCE: dict[str, Audience] = {
@@ -83,10 +86,9 @@ class ConsentNeeded(InvalidInput):
     def __init__(self, refs: Sequence[str], audience: Audience) -> None:
         shown = ", ".join(refs[:10]) + (" …" if len(refs) > 10 else "")
         super().__init__(
-            translate(
-                "services",
-                "Nothing was exported: %n man/men have not consented to this audience ({refs}). "
-                "Give a reason to export without their consent, or record their consent first.",
+            services.tr(
+                "Nothing was exported: the man has not consented to this audience in %n case(s) "
+                "({refs}). Give a reason to send them without his consent, or record it first.",
                 "",
                 len(refs),
             ).format(refs=shown)

@@ -467,7 +467,7 @@ class ExportDialog(QDialog):
             shown = ", ".join(missing[:NAMES_SHOWN]) + (" …" if len(missing) > NAMES_SHOWN else "")
             self.consent_missing.setText(
                 self.tr(
-                    "%n man/men have not consented to this audience: %1.", "", len(missing)
+                    "No consent from the man to this audience in %n case(s): %1.", "", len(missing)
                 ).replace("%1", shown)
             )
 
@@ -580,7 +580,7 @@ class ExportDialog(QDialog):
         if summary.men_without:
             lines.append(
                 self.tr(
-                    "%n man/men have not consented to this audience: see 4.",
+                    "No consent from the man to this audience in %n case(s): see 4.",
                     "",
                     len(summary.men_without),
                 )
