@@ -3784,7 +3784,7 @@ proof of life</source>
     </message>
     <message>
         <source>The report could not be counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось посчитать отчёт</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) in the vault</source>

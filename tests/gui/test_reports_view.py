@@ -37,12 +37,13 @@ def _reports(window: MainWindow) -> ReportsView:
     return view
 
 
-def _show_tab(view: ReportsView, which: Which) -> None:
-    """Click the chart's tab."""
+def _show_tab(qtbot: QtBot, view: ReportsView, which: Which) -> None:
+    """Click the chart's tab; wait until its report (counted on a worker) is drawn."""
     bar = view.tabs.tabBar()
     rect = bar.tabRect(CHARTS.index(which) + 1)
     QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.current_which() is which
+    qtbot.waitUntil(lambda: view.charts[which].report is not None, timeout=10_000)
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -54,7 +55,7 @@ def test_the_months_shown_switch_from_the_last_twelve_to_all(
 ) -> None:
     _add_cases(ws)
     view = _reports(main_window)
-    _show_tab(view, Which.DETENTIONS_MONTHLY)
+    _show_tab(qtbot, view, Which.DETENTIONS_MONTHLY)
     chart = view.charts[Which.DETENTIONS_MONTHLY]
     assert chart.report is not None and len(chart.report.columns) == 12
     assert chart.report.lines[0].counts[-1] == 1  # today's detention; the old one is not shown
@@ -62,6 +63,7 @@ def test_the_months_shown_switch_from_the_last_twelve_to_all(
     tab_to(qtbot, view.period)
     press(qtbot, Qt.Key.Key_Down)  # "All months"
 
+    qtbot.waitUntil(lambda: chart.report is not None and len(chart.report.columns) > 12)
     assert chart.report is not None
     months = (date.today().year - (date.today().year - 2)) * 12 + date.today().month
     assert len(chart.report.columns) == months  # from January two years ago to now
@@ -75,7 +77,7 @@ def test_export_csv_writes_counts_only_unless_references_are_ticked(
     _add_cases(ws)
     view = _reports(main_window)
     assert not view.export_button.isEnabled()  # the overview is not one of the reports
-    _show_tab(view, Which.PLACES_TIMELINE)
+    _show_tab(qtbot, view, Which.PLACES_TIMELINE)
 
     counts_only = tmp_path / "places.csv"
     seen = answer_file_chooser(counts_only)

@@ -1,8 +1,9 @@
 """Reports: the whole picture in numbers — cases by status, place, region and unit — and the
 monthly reports as charts (services/report_series.py), each exported to CSV or printed.
 
-Only the tab on screen is computed (a report over 20,000 cases takes a good part of a second);
-the others wait until they are shown. The CSV holds counts only unless the caseworker ticks
+Only the tab on screen is computed, on a worker thread (a report over 20,000 cases takes a
+good part of a second, and the view refreshes after every change while it is shown); the others
+wait until they are shown. The CSV holds counts only unless the caseworker ticks
 "with case references" just before saving; names are never written.
 """
 
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.cancellation import Cancelled
 from casetracker.gui import file_dialogs, style
+from casetracker.gui.background import BackgroundJob
 from casetracker.gui.error_messages import show_error
 from casetracker.gui.labels import status_label
 from casetracker.gui.models.column_table import Column
@@ -106,6 +109,7 @@ class ReportsView(QWidget):
             self.charts[which], self.notes[which] = chart, note
             self.tabs.addTab(page, name)
         self._stale: set[int] = set()
+        self._job: BackgroundJob | None = None
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -160,6 +164,7 @@ class ReportsView(QWidget):
 
     def set_session(self, session: VaultSession | None) -> None:
         self.session = session
+        self._job = None  # a job of the vault that closed never answers
         if session is None:
             for table in self.tables.values():
                 table.clear()
@@ -192,10 +197,32 @@ class ReportsView(QWidget):
         if which is None:
             self._show_overview()
             return
-        report = build(self.session.ws, which, self.current_period())
-        self.charts[which].show_report(report)
-        self.notes[which].setText(report.left_out)
-        self.notes[which].setVisible(bool(report.left_out))
+        if self._job is not None:  # one at a time: this tab is counted when it has finished
+            self._stale.add(index)
+            return
+        ws, period = self.session.ws, self.current_period()
+        self._job = self.session.run_job(
+            lambda: build(ws, which, period),
+            lambda report: self._counted(report, period),
+            self._not_counted,
+        )
+
+    def _counted(self, report: Report, period: Period) -> None:
+        self._job = None
+        which = report.which
+        if period is self.current_period():
+            self.charts[which].show_report(report)
+            self.notes[which].setText(report.left_out)
+            self.notes[which].setVisible(bool(report.left_out))
+        else:
+            self._stale.add(CHARTS.index(which) + 1)
+        if self.tabs.currentIndex() in self._stale:
+            self._refresh_current()
+
+    def _not_counted(self, exc: Exception) -> None:
+        self._job = None
+        if not isinstance(exc, Cancelled):
+            show_error(self, exc, self.tr("The report could not be counted"))
 
     def _show_overview(self) -> None:
         assert self.session is not None
