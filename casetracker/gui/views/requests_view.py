@@ -123,7 +123,3 @@ class RequestsView(QWidget):
         )
         if current is None or not self.table.select_first_where(lambda r: r.id == current.id):
             self.table.select_first()
-
-    def select_case(self, case_id: uuid.UUID) -> bool:
-        """Select the first request of ``case_id`` (for tests and links); False if none."""
-        return self.table.select_first_where(lambda r: r.case_id == case_id)
