@@ -4,7 +4,6 @@ A morning look at which official bodies owe an answer; double-click (or Enter) o
 on its Requests tab, where the reply is recorded and the row leaves this list.
 """
 
-import uuid
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
