@@ -202,3 +202,17 @@ def test_a_request_is_found_by_the_start_of_its_id(ws: Workspace) -> None:
     assert requests.find(ws, str(r.id)).id == r.id
     with pytest.raises(Exception, match="no request"):
         requests.find(ws, "")
+
+
+def test_merging_two_cases_of_one_man_keeps_the_requests_of_both(ws: Workspace) -> None:
+    from casetracker.services import same_person
+
+    keep, absorb = _case(ws, "Петров Пётр"), _case(ws, "Петров Петр")
+    requests.add(ws, keep, kind=RequestKind.COURT, sent_on=SENT)
+    requests.add(ws, absorb, kind=RequestKind.MILITARY_PROSECUTOR, sent_on=SENT)
+    same_person.merge(ws, keep, absorb)
+    assert {r.kind for r in requests.for_case(ws, keep)} == {
+        RequestKind.COURT, RequestKind.MILITARY_PROSECUTOR,
+    }  # fmt: skip
+    (flag,) = _flags(ws, DUE + timedelta(days=1))
+    assert flag.case_ref == keep and flag.numbers["requests"] == 2
