@@ -113,12 +113,16 @@ class CaseWindow(QWidget):
         line3.addSpacing(24)
         line3.addWidget(self.held)
         line3.addStretch(1)
-        line3.addWidget(self.letter_button)
         head.addLayout(line1)
         head.addLayout(line2)
         head.addLayout(line3)
         head.addLayout(self.flags_row)
-        head.addWidget(self.same_person)
+        # Beside the same-man line, whose text wraps: "Held at" and a long place name keep
+        # their room at 200 %.
+        line5 = QHBoxLayout()
+        line5.addWidget(self.same_person, 1)
+        line5.addWidget(self.letter_button)
+        head.addLayout(line5)
 
         self.details = DetailsTab(session, case_id, self)
         self.timeline = TimelineTab(session, case_id, self)
