@@ -27,7 +27,13 @@ from sqlmodel import Session, col, select
 from casetracker.i18n import QT_TRANSLATE_NOOP, format_date, translate
 from casetracker.model import AuditAction, AuditEntry, Case, CaseRelative, Relative
 from casetracker.model.consent_labels import audience_label, consent_how_label
-from casetracker.model.labels import field_label, profile_label, stored_value_label, yes_no
+from casetracker.model.labels import (
+    counts_lines,
+    field_label,
+    profile_label,
+    stored_value_label,
+    yes_no,
+)
 from casetracker.model.request_labels import (
     reply_outcome_label,
     request_channel_label,
@@ -130,9 +136,7 @@ _ACTION_LABELS = {
 }
 
 # Fields that say nothing to a person: keys, blob names, the "hour known" switch of a contact.
-_HIDDEN = frozenset(
-    {"id", "blob_name", "time_known", "case_a", "case_b", "search_key", "sha256", "counts"}
-)
+_HIDDEN = frozenset({"id", "blob_name", "time_known", "case_a", "case_b", "search_key", "sha256"})
 
 # Fields of the newer records (requests, tasks, consent, disclosures, same-person links) the
 # shared field labels do not name yet: named here, for History alone.
@@ -160,6 +164,7 @@ _MORE_FIELDS = {
     "withdrawn_on": QT_TRANSLATE_NOOP("history", "withdrawn on"),
     "sent_at": QT_TRANSLATE_NOOP("history", "sent"),
     "profile": QT_TRANSLATE_NOOP("history", "profile"),
+    "counts": QT_TRANSLATE_NOOP("history", "what was sent"),
     "recipients": QT_TRANSLATE_NOOP("history", "recipients"),
     "with_passphrase": QT_TRANSLATE_NOOP("history", "with a passphrase"),
     "relatives_withheld": QT_TRANSLATE_NOOP("history", "relatives withheld"),
@@ -188,6 +193,7 @@ _MORE_VALUES: dict[tuple[str, str], Callable[[str], str]] = {
     ("Consent", "audience"): audience_label,
     ("Consent", "how"): consent_how_label,
     ("DisclosureEntry", "profile"): profile_label,
+    ("DisclosureEntry", "counts"): lambda v: ", ".join(counts_lines(json.loads(v))),
     ("SamePersonLink", "verdict"): _verdict_label,
     ("SamePersonLink", "certainty"): lambda v: same_person_certainty(SameCertainty(v)),
 }
@@ -257,7 +263,7 @@ def value_words(
     if more is not None and isinstance(value, str):
         try:
             return more(value)
-        except (KeyError, ValueError):
+        except (KeyError, ValueError, TypeError, AttributeError):
             return value
     label = stored_value_label(entity, name, value)
     if label is not None:

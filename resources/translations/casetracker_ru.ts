@@ -7844,6 +7844,10 @@ in %2</source>
         <translation>профиль</translation>
     </message>
     <message>
+        <source>what was sent</source>
+        <translation>что отправлено</translation>
+    </message>
+    <message>
         <source>recipients</source>
         <translation>получатели</translation>
     </message>
@@ -8175,6 +8179,18 @@ in %2</source>
     <message>
         <source>recorded before consent tracking</source>
         <translation>отмечено до учёта согласий</translation>
+    </message>
+    <message>
+        <source>for a lawyer</source>
+        <translation type="unfinished">для адвоката</translation>
+    </message>
+    <message>
+        <source>for media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymised</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

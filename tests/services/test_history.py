@@ -166,3 +166,20 @@ def test_consent_and_same_person_links_read_in_words(ws: Workspace) -> None:
         ws, case.ref, HistoryFilter(kinds=frozenset({HistoryKind.CONSENT}))
     )
     assert [e.entity for e in consents] == ["Consent"]
+
+
+def test_a_disclosure_says_what_left_and_to_whom(ws: Workspace) -> None:
+    from casetracker.services.consent import Disclosure, record_disclosures
+
+    case = ws.cases.create("Смирнов Максим")
+    sent = Disclosure(
+        case_ids=[case.id], profile="lawyer", recipients=[("Адвокат", "AB12 CD34")],
+        with_passphrase=False, counts={"cases": 1, "contact_events": 4},
+        relatives_withheld={}, without_consent=[], reason="", signer_fingerprint="EF56",
+    )  # fmt: skip
+    with ws.session() as session:
+        record_disclosures(session, sent, ws.actor)
+    keep = HistoryFilter(kinds=frozenset({HistoryKind.CONSENT}))
+    (line,) = [e.changes_text() for e in history.case_history(ws, case.ref, keep)]
+    assert "what was sent: 1 case, 4 contacts in the log" in line
+    assert "recipients: Адвокат (AB12 CD34)" in line
