@@ -89,3 +89,24 @@ def test_refusals_say_which_option_and_why(
     assert code != 0
     assert says in err
     assert _case(vault, "CT-0001")["detention_date"] == (None, "")
+
+
+def test_in_russian_the_dates_read_in_russian(
+    vault: Path, cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casetracker import i18n
+
+    monkeypatch.setenv("CASETRACKER_LANGUAGE", "ru")
+    try:
+        code, out, err = cli(
+            "add", vault, "Петров Пётр", "--detained", "July 2024", "--born", "~1990"
+        )
+        assert code == 0, err
+        assert "Заведено дело CT-0002" in out
+        assert "Дата задержания: июль 2024" in out and "около 1990 года" in out
+        code, out, err = cli("set-status", vault, "CT-0002", "released", "--on", "1-8.09.2024")
+        assert code == 0 and "между 1 и 8 сентября 2024" in out, err
+        code, _out, err = cli("dates", vault, "CT-0002", "--born", "давно")
+        assert code != 0 and "не удаётся прочитать как дату" in err
+    finally:
+        i18n.install()
