@@ -3,15 +3,15 @@ the same (never proposed again), or the same and merged. Every decision is undoa
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -49,10 +49,15 @@ class DuplicatePairsDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.list = QListWidget(self)
+        # A plain string model with rows of one height: 20,000 pairs list in a blink.
+        self.model = QStringListModel(self)
+        self.list = QListView(self)
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName(self.tr("Possible duplicates"))
-        self.list.setWordWrap(True)
-        self.list.currentRowChanged.connect(lambda _r: self._enable())
+        self.list.selectionModel().currentRowChanged.connect(lambda _a, _b: self._enable())
         self.empty = QLabel(self.tr("No possible duplicates are left."), self)
         set_role(self.empty, "hint")
         self.same_button = QPushButton(self.tr("&Same man…"), self)
@@ -97,12 +102,12 @@ class DuplicatePairsDialog(QDialog):
         if not self.session.is_open:
             return
         ws = self.session.ws
-        row = max(self.list.currentRow(), 0)
+        row = max(self.list.currentIndex().row(), 0)
         self.pairs = possible_duplicates(ws)
         names = {r.id: r.full_name for r in ws.cases.rows()}
         facts = _facts(ws)
         verdicts = same_person.pair_verdicts(ws)
-        self.list.clear()
+        texts = []
         for pair in self.pairs:
             first, second = (
                 f"{ref} {names.get(case_id, '')}{facts.get(case_id, '')}"
@@ -117,23 +122,26 @@ class DuplicatePairsDialog(QDialog):
                 text += " — " + self.tr("marked: the same man (%1)").replace(
                     "%1", certainty_label(link.certainty)
                 )
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, (pair.first_id, pair.second_id))
-            self.list.addItem(item)
+            texts.append(text)
+        self.model.setStringList(texts)
         self.empty.setVisible(not self.pairs)
         if self.pairs:
-            self.list.setCurrentRow(min(row, len(self.pairs) - 1))
+            self.list.setCurrentIndex(self.model.index(min(row, len(self.pairs) - 1)))
         self._enable()
         # A decided pair leaves the list: the keys stay in it (or on Close once it is empty).
         (self.list if self.pairs else self.close_button).setFocus()
 
+    def texts(self) -> list[str]:
+        """The pairs as listed, one text each."""
+        return self.model.stringList()
+
     def _enable(self) -> None:
-        chosen = self.list.currentRow() >= 0
+        chosen = self.list.currentIndex().row() >= 0
         for button in self.buttons:
             button.setEnabled(chosen)
 
     def _current(self) -> DuplicatePair | None:
-        row = self.list.currentRow()
+        row = self.list.currentIndex().row()
         return self.pairs[row] if 0 <= row < len(self.pairs) else None
 
     def mark_same(self) -> None:
