@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -14,9 +14,9 @@ from casetracker.gui.locale_format import date_text
 from casetracker.gui.views.report_charts import build_chart, fit_to_width
 from casetracker.services.report_series import Report
 
-#: The chart is laid out this wide (in pixels, its height in the page's proportions) and
-#: scaled to the page: wide enough for twelve month names under their bars.
-CHART_WIDTH = 1500.0
+#: The chart is laid out at this many pixels per millimetre of paper, then scaled to the page:
+#: its 12-pixel labels print about 3 mm tall (8–9 pt), on A4 upright or across.
+PIXELS_PER_MM = 4.0
 
 
 def print_reports(printer: QPrinter, reports: Sequence[Report], period: str) -> int:
@@ -27,6 +27,8 @@ def print_reports(printer: QPrinter, reports: Sequence[Report], period: str) -> 
     try:
         page = printer.pageLayout().paintRectPixels(printer.resolution())
         width, height = float(page.width()), float(page.height())
+        layout_width = printer.pageLayout().paintRect(QPageLayout.Unit.Millimeter).width()
+        chart_width = layout_width * PIXELS_PER_MM
         scene = QGraphicsScene()
         for number, report in enumerate(reports):
             if number:
@@ -36,11 +38,11 @@ def print_reports(printer: QPrinter, reports: Sequence[Report], period: str) -> 
             if report.left_out:
                 room -= _note(painter, width, height, report.left_out)
             target = QRectF(0, top, width, room)
-            source = QRectF(0, 0, CHART_WIDTH, CHART_WIDTH * room / width)
+            source = QRectF(0, 0, chart_width, chart_width * room / width)
             chart = build_chart(report, style.LIGHT)
+            fit_to_width(chart, chart_width)  # before the layout, which sizes the labels
             scene.addItem(chart)
             chart.setGeometry(source)
-            fit_to_width(chart, CHART_WIDTH)
             scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
             scene.removeItem(chart)
             chart.deleteLater()
