@@ -58,8 +58,9 @@ def days_text(days: int) -> str:
     return time_plurals.tr("%n day(s)", "", days)
 
 
-def days_ago_text(value: date | datetime | None, today: date | None = None) -> str:
-    """ "37 days ago (12.03.2025)", "today", "never"."""
+def days_ago_text(value: date | datetime | None, today: date | None = None, shown: str = "") -> str:
+    """ "37 days ago (12.03.2025)", "today", "never"; ``shown`` words the day instead (an
+    uncertain one, counted from its earliest day as the rules count: "… (about July 2024)")."""
     if value is None:
         return QCoreApplication.translate("time", "never")
     day = value.date() if isinstance(value, datetime) else value
@@ -70,7 +71,7 @@ def days_ago_text(value: date | datetime | None, today: date | None = None) -> s
         ago = QCoreApplication.translate("time", "yesterday")
     else:
         ago = time_plurals.tr("%n day(s) ago", "", days)
-    return f"{ago} ({date_text(day)})"
+    return f"{ago} ({shown or date_text(day)})"
 
 
 def size_text(size: int) -> str:

@@ -62,6 +62,8 @@ def test_timeline_contacts_and_allegations_show_words(
 
     case_window.refresh()
     assert case_window.status_since.text() == "(about July 2024)"
+    # Heard himself some day that week: counted from its first day, said as known.
+    assert case_window.proof.text().endswith("days ago (between 1 and 8 July 2024)")
     show_tab(case_window, case_window.contacts)
     table = case_window.contacts.table
     assert table.model().index(0, 0).data(Qt.ItemDataRole.DisplayRole) == (

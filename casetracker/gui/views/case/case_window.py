@@ -46,6 +46,7 @@ from casetracker.gui.widgets.flow_layout import FlowLayout
 from casetracker.gui.widgets.form_parts import fit_to_screen
 from casetracker.model import Case
 from casetracker.services import debrief, preferences
+from casetracker.services.contacts import contact_when
 from casetracker.services.errors import NotFound
 from casetracker.services.uncertain_dates import describe, uncertain
 
@@ -238,9 +239,13 @@ class CaseWindow(QWidget):
                 self.tr("since %1").replace("%1", date_text(since)) if since else ""
             )
         contacts = ws.contacts.for_case(self.case_id)
-        proof = next((c.occurred_at for c in contacts if c.direct), None)
+        heard = next((c for c in contacts if c.direct), None)
+        proof = heard.occurred_at if heard is not None else None
+        when = contact_when(heard) if heard is not None else None
         self.proof.setText(
-            self.tr("He himself was last heard: %1").replace("%1", days_ago_text(proof))
+            self.tr("He himself was last heard: %1").replace(
+                "%1", days_ago_text(proof, shown=describe(when) if when else "")
+            )
         )
         held = [p for p in ws.custody.timeline(self.case_id) if not p.ended]
         if held:
