@@ -1,4 +1,5 @@
-"""A case's story in date order: status changes, custody periods, contacts and allegations.
+"""A case's story in date order: status changes, custody periods, contacts, allegations, and
+requests to official bodies with their replies.
 
 The entries are data, not sentences: the GUI words them in the reader's language. Undated
 entries (a custody period with no start) sort first, since they are the least certain.
@@ -10,7 +11,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from casetracker.model import (
     Allegation,
@@ -21,6 +22,7 @@ from casetracker.model import (
     Relative,
     StatusChange,
 )
+from casetracker.model.requests import Request
 from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.cases import get_case
 from casetracker.services.debrief import witness_labels_in
@@ -36,6 +38,8 @@ class EntryKind(StrEnum):
     CUSTODY_END = "custody_end"
     CONTACT = "contact"
     ALLEGATION = "allegation"
+    REQUEST_SENT = "request_sent"
+    REQUEST_REPLY = "request_reply"
 
 
 @dataclass(frozen=True)
@@ -156,4 +160,25 @@ def case_timeline(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[TimelineE
                     when=uncertain(allegation, "occurred_on"),
                 )
             )
+        entries.extend(_requests(session, case.id))
     return sorted(entries, key=lambda e: e.sort_key)
+
+
+def _requests(session: Session, case_id: uuid.UUID) -> list[TimelineEntry]:
+    """A request on the day it was sent, and its reply on the day it came."""
+    out = []
+    for request in session.exec(select(Request).where(Request.case_id == case_id)):
+        info = {
+            "kind": request.kind,
+            "addressee": request.addressee,
+            "number": request.outgoing_number,
+            "outcome": request.reply_outcome,
+            "note": request.note,
+        }
+        out.append(TimelineEntry(EntryKind.REQUEST_SENT, request.sent_on, None, request.id, info))
+        if request.replied_on is not None:
+            reply = {**info, "note": request.reply_text}
+            out.append(
+                TimelineEntry(EntryKind.REQUEST_REPLY, request.replied_on, None, request.id, reply)
+            )
+    return out

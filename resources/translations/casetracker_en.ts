@@ -124,13 +124,6 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>No consent from the man to this audience in %n case(s): see 4.</source>
-            <translation>
-                <numerusform>No consent from the man to this audience in %n case: see 4.</numerusform>
-                <numerusform>No consent from the man to this audience in %n cases: see 4.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>No names leave: not the men's, not their %n relative(s)'; no notes, no source titles, no attached files.</source>
             <translation>
                 <numerusform>No names leave: not the men's, not their %n relative's; no notes, no source titles, no attached files.</numerusform>
@@ -142,6 +135,13 @@
             <translation>
                 <numerusform>%n attached file stays here (not included).</numerusform>
                 <numerusform>%n attached files stay here (not included).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>No consent from the man to this audience in %n case(s): see below.</source>
+            <translation>
+                <numerusform>No consent from the man to this audience in %n case: see below.</numerusform>
+                <numerusform>No consent from the man to this audience in %n cases: see below.</numerusform>
             </translation>
         </message>
         <message numerus="yes">

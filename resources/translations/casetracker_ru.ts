@@ -1535,10 +1535,6 @@ For support: %1</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <source>4. The men&apos;s own consent</source>
-        <translation>4. Согласие самих задержанных</translation>
-    </message>
-    <message>
         <source>Send their cases without their consent, because:</source>
         <translation>Передать их дела без их согласия, потому что:</translation>
     </message>
@@ -1582,6 +1578,14 @@ For support: %1</source>
         <source>Figures only, no names:</source>
         <translation>Только цифры, без имён:</translation>
     </message>
+    <message numerus="yes">
+        <source>No consent from the man to this audience in %n case(s): see below.</source>
+        <translation>
+            <numerusform>Нет согласия задержанного на передачу этому получателю в %n деле: см. ниже.</numerusform>
+            <numerusform>Нет согласия задержанного на передачу этому получателю в %n делах: см. ниже.</numerusform>
+            <numerusform>Нет согласия задержанного на передачу этому получателю в %n делах: см. ниже.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Attached files travel encrypted inside the file.</source>
         <translation>Вложения едут зашифрованными внутри файла.</translation>
@@ -1618,20 +1622,16 @@ For support: %1</source>
             <numerusform>%n вложений остаются здесь (не включены).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The men&apos;s own consent</source>
+        <translation>Согласие самих задержанных</translation>
+    </message>
     <message numerus="yes">
         <source>No consent from the man to this audience in %n case(s): %1.</source>
         <translation>
             <numerusform>Нет согласия задержанного на передачу этому получателю в %n деле: %1.</numerusform>
             <numerusform>Нет согласия задержанного на передачу этому получателю в %n делах: %1.</numerusform>
             <numerusform>Нет согласия задержанного на передачу этому получателю в %n делах: %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>No consent from the man to this audience in %n case(s): see 4.</source>
-        <translation>
-            <numerusform>Нет согласия задержанного на передачу этому получателю в %n деле: см. п. 4.</numerusform>
-            <numerusform>Нет согласия задержанного на передачу этому получателю в %n делах: см. п. 4.</numerusform>
-            <numerusform>Нет согласия задержанного на передачу этому получателю в %n делах: см. п. 4.</numerusform>
         </translation>
     </message>
     <message>
@@ -4759,8 +4759,20 @@ proof of life</source>
         <translation>, сообщает о переводе</translation>
     </message>
     <message>
+        <source>Request sent: %1</source>
+        <translation>Отправлен запрос: %1</translation>
+    </message>
+    <message>
+        <source>Reply from %1: %2</source>
+        <translation>Ответ: %1 — %2</translation>
+    </message>
+    <message>
         <source>Allegation: %1</source>
         <translation>Нарушение: %1</translation>
+    </message>
+    <message>
+        <source>%1, No. %2</source>
+        <translation>%1, исх. № %2</translation>
     </message>
     <message>
         <source>anonymous relative</source>
@@ -8182,15 +8194,15 @@ in %2</source>
     </message>
     <message>
         <source>for a lawyer</source>
-        <translation type="unfinished">для адвоката</translation>
+        <translation>для адвоката</translation>
     </message>
     <message>
         <source>for media</source>
-        <translation type="unfinished"></translation>
+        <translation>для СМИ</translation>
     </message>
     <message>
         <source>anonymised</source>
-        <translation type="unfinished"></translation>
+        <translation>обезличенно</translation>
     </message>
 </context>
 <context>
@@ -8587,7 +8599,7 @@ in %2</source>
     </message>
     <message>
         <source>The printer could not be opened.</source>
-        <extracomment>The chart is laid out this wide (in pixels, its height in the page&apos;s proportions) and scaled to the page: wide enough for twelve month names under their bars.</extracomment>
+        <extracomment>The chart is laid out at this many pixels per millimetre of paper, then scaled to the page: its 12-pixel labels print about 3 mm tall (8–9 pt), on A4 upright or across.</extracomment>
         <translation>Не удалось подключиться к принтеру.</translation>
     </message>
     <message>

@@ -178,3 +178,15 @@ def test_write_a_letter_from_a_request_fills_it_from_that_request(
     (request,) = requests.for_case(vault_of(main_window), case_window.case_id)
     assert dialog.request.currentData() == str(request.id)
     dialog.close()
+
+
+def test_the_timeline_tab_shows_the_request_on_its_day(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    case_window = new_case_window(qtbot, main_window)
+    _add_request_by_keys(qtbot, case_window)
+    _back_to(qtbot, case_window)
+    show_tab(case_window, case_window.timeline)
+    model = case_window.timeline.table.model()
+    rows = [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
+    assert (SENT.strftime("%d.%m.%Y"), "Request sent: VSO garrison, No. 7/1") in rows

@@ -216,3 +216,16 @@ def test_merging_two_cases_of_one_man_keeps_the_requests_of_both(ws: Workspace) 
     }  # fmt: skip
     (flag,) = _flags(ws, DUE + timedelta(days=1))
     assert flag.case_ref == keep and flag.numbers["requests"] == 2
+
+
+def test_the_case_timeline_shows_a_request_and_its_reply_on_their_days(ws: Workspace) -> None:
+    from casetracker.services.timeline import EntryKind, case_timeline
+
+    ref = _case(ws)
+    r = requests.add(ws, ref, kind=RequestKind.COMMANDER, sent_on=SENT, outgoing_number="5")
+    requests.record_reply(ws, r.id, replied_on=DUE, outcome=ReplyOutcome.FORWARDED)
+    entries = [e for e in case_timeline(ws, ref) if e.record_id == r.id]
+    assert [(e.kind, e.day) for e in entries] == [
+        (EntryKind.REQUEST_SENT, SENT), (EntryKind.REQUEST_REPLY, DUE),
+    ]  # fmt: skip
+    assert entries[1].details["outcome"] == ReplyOutcome.FORWARDED

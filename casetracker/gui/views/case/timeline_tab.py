@@ -1,6 +1,7 @@
 """Timeline: status changes, places, contacts and allegations on one line of dates."""
 
 import uuid
+from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -18,6 +19,7 @@ from casetracker.gui.views.case.debrief_tab import seen_by_text
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.i18n import translate
 from casetracker.model.labels import note_text
+from casetracker.model.request_labels import reply_outcome_label, request_kind_label
 from casetracker.services.timeline import EntryKind, TimelineEntry, case_timeline
 from casetracker.services.uncertain_dates import describe
 
@@ -42,8 +44,26 @@ def what(entry: TimelineEntry) -> str:
         if d["reports_transfer"]:
             text += translate("TimelineTab", ", reports a transfer")
         return text
+    if entry.kind is EntryKind.REQUEST_SENT:
+        return translate("TimelineTab", "Request sent: %1").replace("%1", _body(d))
+    if entry.kind is EntryKind.REQUEST_REPLY:
+        return (
+            translate("TimelineTab", "Reply from %1: %2")
+            .replace("%1", _body(d))
+            .replace("%2", reply_outcome_label(d["outcome"]) if d["outcome"] else "")
+        )
     return translate("TimelineTab", "Allegation: %1").replace(
         "%1", allegation_label(d["allegation"])
+    )
+
+
+def _body(details: dict[str, Any]) -> str:
+    """The body a request went to: as typed, else its kind; with our number when there is one."""
+    body = details["addressee"] or request_kind_label(details["kind"])
+    if not details["number"]:
+        return body
+    return (
+        translate("TimelineTab", "%1, No. %2").replace("%1", body).replace("%2", details["number"])
     )
 
 
