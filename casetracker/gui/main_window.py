@@ -294,6 +294,8 @@ class MainWindow(QMainWindow):
         if current is self.cases:
             return self.cases.selected_case_id()
         if current is self.today:
+            if self.today.tasks.table.hasFocus():  # a task chosen: its case
+                return self.today.tasks.selected_case()
             flag = self.today.selected_flag()
             return flag.case_id if flag else None
         return None

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from casetracker.gui.dialogs.log_contact_dialog import LogContactDialog
 from casetracker.gui.dialogs.seen_by_dialog import SeenByDialog
 from casetracker.gui.dialogs.task_dialog import TaskDialog
 from casetracker.gui.main_window import CASES, TODAY, MainWindow
@@ -186,4 +187,27 @@ def test_debrief_logs_seen_by_on_the_other_mans_case(
     details = [seen.timeline.table.model().index(r, 2).data() for r in range(2)]
     assert any("seen by CT-0001 — Svidetel Ivan (debrief)" in d for d in details)
     assert "never" in seen.proof.text()  # not proof of life
+    window.teardown()
+
+
+def test_ctrl_l_on_a_task_logs_a_contact_for_its_case(
+    ws: Workspace, session: VaultSession, qtbot: QtBot
+) -> None:
+    _today_with_tasks(ws)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.isActiveWindow)
+    open_section(window, TODAY)
+    panel = window.today.tasks
+    flag = window.today.selected_flag()
+    flagged = flag.case_id if flag else None
+    row = next(i for i, r in enumerate(panel.table.records()) if r.task.case_id != flagged)
+    wanted = panel.table.records()[row].task.case_id
+    _click_row(panel.table, row)  # a task of another man than the flag selected above
+    QTest.keyClick(panel.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = modal(qtbot, LogContactDialog)
+    assert isinstance(dialog, LogContactDialog)
+    assert dialog.case_id() == wanted
+    press(qtbot, Qt.Key.Key_Escape)
     window.teardown()
