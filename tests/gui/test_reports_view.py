@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from casetracker.gui import style
 from casetracker.gui.main_window import REPORTS, MainWindow
 from casetracker.gui.views.reports_view import CHARTS, ReportsView
 from casetracker.model import CaseStatus
@@ -125,3 +126,22 @@ def test_every_chart_prints_on_a_page_of_its_own(
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "New detentions per month" in text and "Подвал школы" in text
     assert "Зайцев" not in text  # names are never printed
+
+
+def test_a_chart_follows_the_system_into_the_dark_theme(
+    qtbot: QtBot, main_window: MainWindow, ws: Workspace
+) -> None:
+    _add_cases(ws)
+    view = _reports(main_window)
+    _show_tab(qtbot, view, Which.SILENCE_WEEKS)
+    chart = view.charts[Which.SILENCE_WEEKS].chart()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = style.current_theme()
+    try:
+        style.apply_theme(app, style.DARK)
+        assert chart.backgroundBrush().color().name() == style.DARK.base
+        assert chart.titleBrush().color().name() == style.DARK.text
+    finally:
+        style.apply_theme(app, before)
+    assert chart.backgroundBrush().color().name() == before.base

@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QLocale, QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -196,6 +196,12 @@ class ChartView(QChartView):
         if old is not None:
             old.deleteLater()
         fit_to_width(self.chart(), self.width())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The system switched between light and dark: the chart follows."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.report is not None:
+            apply_theme(self.chart(), style.current_theme())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
