@@ -15,7 +15,7 @@ Every report reads one or two bulk queries and walks the rows once, so 20,000 ca
 under a second. Case references are gathered only when asked for (`with_refs`).
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -314,8 +314,11 @@ def places_timeline(
     ).join(Case, col(Case.id) == col(CustodyPeriod.case_id))  # fmt: skip
     with ws.reading() as session:
         connection = session.connection()
-        names: dict[str, str] = dict(connection.execute(select(place_id, col(Facility.name))).all())
+        places = connection.execute(
+            select(place_id, col(Facility.name), col(Facility.settlement))
+        ).all()
         stays = connection.execute(stays_of).all()
+    names = _place_labels(places)
     spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     last_month = month_index(as_of)
     for place, ref, since, until, ended, recorded in stays:
@@ -341,6 +344,15 @@ def places_timeline(
         _columns(months),
         tally.lines((p, names[p]) for p in order),
     )
+
+
+def _place_labels(places: Sequence[Sequence[str]]) -> dict[str, str]:
+    """Each place's name; "Гараж (Брянка)" where two places share a name."""
+    shared = Counter(name.casefold() for _id, name, _settlement in places)
+    return {
+        place: f"{name} ({settlement})" if shared[name.casefold()] > 1 and settlement else name
+        for place, name, settlement in places
+    }
 
 
 def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

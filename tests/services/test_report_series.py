@@ -173,3 +173,15 @@ def test_a_man_back_at_a_place_in_the_same_month_counts_once(ws: Workspace) -> N
         "Подвал школы": (1, 1),
         "Гараж": (1, 0),
     }
+
+
+def test_two_places_of_one_name_are_told_apart_by_their_settlement(ws: Workspace) -> None:
+    for settlement in ("Брянка", "Стаханов"):
+        place = ws.facilities.create("Гараж", settlement=settlement)
+        case = ws.cases.create(f"Человек из {settlement}", status=CaseStatus.DETAINED)
+        ws.custody.move(case.ref, place.id, since=date(2024, 3, 1))
+
+    report = rs.build(ws, Which.PLACES_TIMELINE, Period.ALL, AS_OF)
+
+    assert sorted(line.label for line in report.lines) == ["Гараж (Брянка)", "Гараж (Стаханов)"]
+    assert all(line.counts == (1, 1) for line in report.lines)
