@@ -211,3 +211,47 @@ def test_ctrl_l_on_a_task_logs_a_contact_for_its_case(
     assert dialog.case_id() == wanted
     press(qtbot, Qt.Key.Key_Escape)
     window.teardown()
+
+
+def test_a_task_is_edited_with_enter_deleted_and_brought_back(
+    ws: Workspace, session: VaultSession, qtbot: QtBot
+) -> None:
+    ws.cases.create("Zaitsev Oleg", status=CaseStatus.DETAINED)
+    done = tasks.add(ws, "CT-0001", "call the father", assignee="Anna", due_on=TODAY_DATE)
+    tasks.complete(ws, done.id, on=TODAY_DATE - timedelta(days=1))
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    case_window = _open_case(window, 0)
+    show_tab(case_window, case_window.tasks)
+    table = case_window.tasks.table
+
+    def rename(dialog: QWidget) -> None:
+        assert isinstance(dialog, TaskDialog)
+        press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text(qtbot, "call the mother")
+        press(qtbot, Qt.Key.Key_Return)
+
+    _click_row(table, 0)
+    through_modal(qtbot, TaskDialog, rename)
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    (task,) = tasks.for_case(ws, "CT-0001")
+    assert (task.title, task.assignee, task.done_on) == (
+        "call the mother",
+        "Anna",
+        TODAY_DATE - timedelta(days=1),
+    )
+    case_window.activateWindow()  # back from the dialog (offscreen Qt does not do it)
+    qtbot.waitUntil(case_window.isActiveWindow)
+    _click_row(table, 0)
+    QTest.keyClick(table, Qt.Key.Key_Delete)
+    assert tasks.for_case(ws, "CT-0001") == []
+    QTest.keyClick(case_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    (back,) = tasks.for_case(ws, "CT-0001")
+    assert (back.id, back.title, back.done_on, back.done_by) == (
+        task.id,
+        "call the mother",
+        task.done_on,
+        task.done_by,
+    )
+    window.teardown()
