@@ -16,7 +16,7 @@ them (JSON: ISO dates, enum values); ``value_words`` turns one into words for a 
 import json
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -530,8 +530,28 @@ def entries(
     names |= _other_cases(session, case_id, found.values())
     out = [_entry(row, names) for row in found.values()]
     out += _disclosures(session, case_id, {e.entity_id for e in out})
-    out.sort(key=lambda e: (e.at, e.id), reverse=True)
+    out.sort(key=lambda e: (e.at, e.id))
+    out = _with_known_days(out)
+    out.reverse()
     return [e for e in out if keep is None or keep.keeps(e)][:limit]
+
+
+def _with_known_days(oldest_first: list[HistoryEntry]) -> list[HistoryEntry]:
+    """Where only a date's uncertainty changed ("July 2024" made exact: the earliest day stayed),
+    the entry lacks the day; it is the one an earlier entry of the same row last gave."""
+    known: dict[tuple[str, str], Any] = {}
+    out = []
+    for entry in oldest_first:
+        changes = []
+        for change in entry.changes:
+            if change.code_only and (entry.entity_id, change.name) in known:
+                day = known[(entry.entity_id, change.name)]
+                change = replace(change, old=day, new=day, code_only=False)
+            elif not change.code_only:
+                known[(entry.entity_id, change.name)] = change.new
+            changes.append(change)
+        out.append(replace(entry, changes=tuple(changes)))
+    return out
 
 
 def _relative_names(session: Session, ids: Iterable[str]) -> dict[str, str]:

@@ -183,3 +183,18 @@ def test_a_disclosure_says_what_left_and_to_whom(ws: Workspace) -> None:
     (line,) = [e.changes_text() for e in history.case_history(ws, case.ref, keep)]
     assert "what was sent: 1 case, 4 contacts in the log" in line
     assert "recipients: Адвокат (AB12 CD34)" in line
+
+
+def test_an_uncertain_date_made_exact_reads_as_both_dates(ws: Workspace) -> None:
+    from casetracker.model.uncertain_date import UncertainDate
+
+    case = ws.cases.create("A")
+    ws.cases.update(case.ref, detention_date=UncertainDate.month(2024, 7, approximate=True))
+    ws.cases.update(case.ref, detention_date=date(2024, 7, 1))  # the earliest day stays
+    made_exact, uncertain = [
+        e.changes_text(day=date.isoformat)
+        for e in history.case_history(ws, case.ref)
+        if e.action == "update"
+    ]
+    assert uncertain == "detention date: — → about July 2024"
+    assert made_exact == "detention date: about July 2024 → 2024-07-01"
