@@ -21,3 +21,13 @@ def consent_how_label(how: ConsentHow | str) -> str:
         ConsentHow.IN_WRITING: translate("labels", "in writing"),
         ConsentHow.RECORDED_BEFORE: translate("labels", "recorded before consent tracking"),
     }[ConsentHow(how)]
+
+
+def profile_short_label(name: str) -> str:
+    """A redaction profile in two words, for a list column (``profile_label`` says more)."""
+    words = {
+        "lawyer": translate("labels", "for a lawyer"),
+        "media": translate("labels", "for media"),
+        "anonymised": translate("labels", "anonymised"),
+    }
+    return words.get(name, name)

@@ -679,6 +679,13 @@
                 <numerusform>%n lines in the disclosure log</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n letter template(s)</source>
+            <translation>
+                <numerusform>%n letter template</numerusform>
+                <numerusform>%n letter templates</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>reports</name>

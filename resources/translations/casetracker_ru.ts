@@ -8484,6 +8484,14 @@ in %2</source>
             <numerusform>%n записей в журнале передачи сведений</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n letter template(s)</source>
+        <translation>
+            <numerusform>%n шаблон письма</numerusform>
+            <numerusform>%n шаблона писем</numerusform>
+            <numerusform>%n шаблонов писем</numerusform>
+        </translation>
+    </message>
     <message>
         <source>nothing</source>
         <translation>ничего</translation>

@@ -159,4 +159,4 @@ def test_export_without_his_consent_needs_a_reason_and_the_log_keeps_it(
     show_tab(case_window, case_window.consent)
     sent = case_window.consent.sent
     assert sent.isVisible() and sent.model().rowCount() == 1
-    assert "held incommunicado" in sent.model().index(0, 5).data()
+    assert "held incommunicado" in sent.model().index(0, 6).data()

@@ -7,9 +7,9 @@ a summary of what will be shared and who is withheld. The summary is worked out 
 export will be (the same redaction), off the GUI thread, whenever a choice changes.
 
 Consent follows the profile's audience (services/consent.py): relatives who have not agreed
-are withheld; men who have not agreed are named in a fourth box, and their cases leave only
-once the caseworker ticks "send without their consent" and gives a reason, which the disclosure
-log keeps. Once the file is written, each case's disclosure log records it.
+are withheld; men who have not agreed are named in a box under the summary, and their cases
+leave only once the caseworker ticks "send without their consent" and gives a reason, which
+the disclosure log keeps. Once the file is written, each case's disclosure log records it.
 
 The file's bytes are encrypted before they reach the disk; its suggested name carries no name
 of a person. The success message gives the signing fingerprint the recipient will see.
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -291,7 +291,6 @@ class ExportDialog(QDialog):
         choices_layout.addWidget(cases_box)
         choices_layout.addWidget(to_box)
         choices_layout.addWidget(what_box)
-        choices_layout.addWidget(self._consent_box())
         choices_layout.addStretch(1)
 
         # What will be shared ------------------------------------------------------------
@@ -323,6 +322,8 @@ class ExportDialog(QDialog):
         self.done_panel.hide()
         summary_layout = QVBoxLayout(summary_box)
         summary_layout.addWidget(scroll, 1)
+        # Beside the summary and the Export button, where it cannot be scrolled out of sight.
+        summary_layout.addWidget(self._consent_box())
         summary_layout.addWidget(self.done_panel)
 
         # The choices scroll when the screen is short (200 % scaling) rather than being cut off.
@@ -432,8 +433,8 @@ class ExportDialog(QDialog):
         return MEDIA if self.media_radio.isChecked() else LAWYER
 
     def _consent_box(self) -> QGroupBox:
-        """4. The men's own consent: shown only when some have not given it for this audience."""
-        self.consent_box = QGroupBox(self.tr("4. The men's own consent"), self)
+        """The men's own consent: shown only when some have not given it for this audience."""
+        self.consent_box = QGroupBox(self.tr("The men's own consent"), self)
         self.consent_missing = QLabel(self.consent_box)
         self.consent_missing.setWordWrap(True)
         self.without_consent = QCheckBox(
@@ -470,6 +471,19 @@ class ExportDialog(QDialog):
                     "No consent from the man to this audience in %n case(s): %1.", "", len(missing)
                 ).replace("%1", shown)
             )
+            self._fit_consent_box()
+
+    def _fit_consent_box(self) -> None:
+        """Tall enough for its wrapped lines: the summary above takes the rest, not these."""
+        layout = self.consent_box.layout()
+        width = self.consent_box.width()
+        if layout is not None and width > 0 and layout.hasHeightForWidth():
+            self.consent_box.setMinimumHeight(layout.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.consent_box.isVisible():
+            self._fit_consent_box()
 
     def _status_chosen(self, _index: int) -> None:
         if self.status_radio.isChecked():
@@ -580,7 +594,7 @@ class ExportDialog(QDialog):
         if summary.men_without:
             lines.append(
                 self.tr(
-                    "No consent from the man to this audience in %n case(s): see 4.",
+                    "No consent from the man to this audience in %n case(s): see below.",
                     "",
                     len(summary.men_without),
                 )

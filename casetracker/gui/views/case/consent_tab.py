@@ -9,6 +9,7 @@ is withdrawn with "Withdraw…"; Ctrl+Z undoes either.
 
 import json
 import uuid
+from datetime import UTC
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
@@ -16,13 +17,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from casetracker.gui import style
 from casetracker.gui.dialogs.consent_dialog import ConsentDialog, person_text
-from casetracker.gui.locale_format import date_text
+from casetracker.gui.locale_format import date_text, datetime_text
 from casetracker.gui.models.column_table import Column
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.case.case_tab import CaseTab
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.model import DisclosureEntry
-from casetracker.model.consent_labels import audience_label, consent_how_label
+from casetracker.model.consent_labels import (
+    audience_label,
+    consent_how_label,
+    profile_short_label,
+)
 from casetracker.model.labels import counts_text, profile_label
 from casetracker.rules.flag import Severity
 from casetracker.services.consent import ConsentLine, ConsentService
@@ -68,6 +73,7 @@ class ConsentTab(CaseTab):
             ],
             self,
             stretch_column=6,
+            whole_columns=(0, 1),  # who and to whom, never shortened
         )
         self.table.setAccessibleName(self.tr("Consent"))
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -101,10 +107,18 @@ class ConsentTab(CaseTab):
             [
                 Column(
                     self.tr("Sent"),
-                    lambda s: s[1].sent_at.strftime("%Y-%m-%d %H:%M") + " UTC",
+                    lambda s: datetime_text(
+                        s[1].sent_at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+                    ),
+                    sort=lambda s: s[1].sent_at.isoformat(),
                 ),
-                Column(self.tr("Profile"), lambda s: profile_label(s[1].profile)),
+                Column(
+                    self.tr("Profile"),
+                    lambda s: profile_short_label(s[1].profile),
+                    tooltip=lambda s: profile_label(s[1].profile),
+                ),
                 Column(self.tr("To"), self._to, tooltip=self._to),
+                Column(self.tr("By"), lambda s: s[1].sent_by),
                 Column(
                     self.tr("What"),
                     lambda s: counts_text(json.loads(s[1].counts or "{}")),
@@ -124,11 +138,12 @@ class ConsentTab(CaseTab):
                         else None
                     ),
                 ),
-                Column(self.tr("By"), lambda s: s[1].sent_by),
             ],
             self,
-            stretch_column=5,
+            stretch_column=6,  # the reason, last: long ones show whole as a tooltip
+            whole_columns=(0, 2),  # when and to whom, never shortened
         )
+        self.sent.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the newest first
         self.sent.setAccessibleName(self.tr("What was sent (disclosure log)"))
         self.nothing_sent = QLabel(self.tr("Nothing about this case has been exported."), self)
         style.set_role(self.nothing_sent, "hint")
