@@ -149,3 +149,13 @@ def test_seen_by_is_a_contact_but_not_proof_of_life(ws: Workspace, basement: UUI
 def test_he_cannot_witness_himself(ws: Workspace, basement: UUID) -> None:
     with pytest.raises(InvalidInput):
         debrief.log_seen_by(ws, "CT-0001", "CT-0001", date(2024, 7, 25))
+
+
+def test_deleting_the_witness_keeps_the_news_without_its_link(
+    ws: Workspace, basement: UUID
+) -> None:
+    ws.cases.create("Молчит", status=CaseStatus.DETAINED)
+    debrief.log_seen_by(ws, "CT-0001", "CT-0002", date(2024, 7, 25), note="жив")
+    ws.cases.delete("CT-0001")
+    (contact,) = ws.contacts.for_case("CT-0002")
+    assert (contact.note, contact.witness_case_id, contact.direct) == ("жив", None, False)
