@@ -296,6 +296,7 @@ TABLE_KINDS = {
     "request": "requests",
     "consent": "consents",
     "disclosureentry": "disclosures",
+    "lettertemplate": "letter_templates",
 }
 
 
@@ -352,6 +353,7 @@ def count_text(kind: str, n: int) -> str:
         "requests": lambda: record_counts.tr("%n request(s) to official bodies", "", n),
         "consents": lambda: record_counts.tr("%n consent(s) given or withdrawn", "", n),
         "disclosures": lambda: record_counts.tr("%n line(s) in the disclosure log", "", n),
+        "letter_templates": lambda: record_counts.tr("%n letter template(s)", "", n),
     }
     found = words.get(kind)
     return found() if found is not None else f"{n} {kind}"

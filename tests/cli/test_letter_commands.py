@@ -94,6 +94,7 @@ def test_templates_are_listed_edited_shown_and_reset(vault: Path, cli: RunCli) -
         assert f"Прошу сообщить, где {NAME}." in archive.read("content.xml").decode()
     assert cli("letter-template", vault, "court", "--reset")[0] == 0
     assert "changed by you" not in cli("letter-templates", vault)[1]
+    assert "8 letter templates" in cli("info", vault)[1]  # counted in words, as every table
 
 
 def test_a_template_with_an_unknown_placeholder_is_refused_by_name(
