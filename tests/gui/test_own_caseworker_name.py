@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui import caseworker_name
+from casetracker.gui.app import App
 from casetracker.gui.app_settings import AppSettings
 from casetracker.gui.main_window import SETTINGS, MainWindow
 from casetracker.services import history, preferences
 from casetracker.services.workspace import Workspace
+from tests.conftest import PASSPHRASE
 from tests.gui.by_hand import open_section
 from tests.gui.keyboard import click, press, type_any
 
@@ -74,3 +76,25 @@ def test_settings_page_saves_the_name_for_this_user_only(
     assert preferences.user_name(ws, own.user_key()) == "Олег Петров"
     assert preferences.shared_name(ws) == ""  # not the vault's: another user does not get it
     assert caseworker_name.actor_at_unlock(ws, AppSettings(tmp_path / "b.ini")) == "oleg-account"
+
+
+def test_unlocking_takes_the_shared_name_as_this_users(
+    qtbot: QtBot, app_settings: AppSettings, tmp_path: Path, vault_path: Path, ws: Workspace
+) -> None:
+    ws.settings.set(preferences.CASEWORKER_NAME, "Anna Shared")
+    ws.close()
+    app_settings.remember_vault(vault_path)
+    app = App(settings=app_settings, default_path=vault_path)
+    app.start()
+    page = app.start_window.unlock
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.window is not None, timeout=20_000)
+    assert app.session is not None
+    opened = app.session.ws
+    assert opened.actor == "Anna Shared"
+    assert preferences.user_name(opened, app_settings.user_key()) == "Anna Shared"
+    assert preferences.shared_name(opened) == ""
+    assert "Anna" not in Path(app_settings.file_name).read_text(encoding="utf-8")
+    app.shutdown()
+    app.start_window.close()
