@@ -111,10 +111,6 @@ class DebriefRow:
     last_proof_of_life: datetime | None
     overlaps: tuple[Overlap, ...]
 
-    @property
-    def places(self) -> list[str]:
-        return list(dict.fromkeys(o.place for o in self.overlaps))
-
 
 def qualifies(ws: "Workspace", ref_or_id: str | uuid.UUID) -> bool:
     """Whether the case is worth a debrief: he is out, moved on, or left a place."""
