@@ -281,9 +281,10 @@ def letter_html(text: str) -> str:
 
 
 def render_pdf(text: str, *, title: str = "") -> bytes:
-    """A4 with the margins of a Russian business letter (2.5 cm left, for a binder)."""
+    """A4 with the margins of a Russian business letter (2.5 cm left, for a binder); a letter
+    of more than one page has its pages numbered at the foot."""
     _ensure_app()
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
     from PySide6.QtGui import (
         QAbstractTextDocumentLayout,
         QFont,
@@ -311,22 +312,30 @@ def render_pdf(text: str, *, title: str = "") -> bytes:
     document.documentLayout().setPaintDevice(writer)
     document.setHtml(letter_html(text))
     page = QRectF(0, 0, writer.width(), writer.height())
-    document.setPageSize(QSizeF(page.width(), page.height()))
+    # The bottom centimetre holds the page number of a letter that runs over a page.
+    room = writer.logicalDpiY() / 2.54
+    text_height = page.height() - room
+    document.setPageSize(QSizeF(page.width(), text_height))
     frame = document.rootFrame().frameFormat()
     frame.setMargin(0)
     document.rootFrame().setFrameFormat(frame)
+    pages = document.pageCount()
     painter = QPainter(writer)
+    painter.setFont(font)
     context = QAbstractTextDocumentLayout.PaintContext()
-    for index in range(document.pageCount()):
+    for index in range(pages):
         if index:
             writer.newPage()
-        view = QRectF(0, index * page.height(), page.width(), page.height())
+        view = QRectF(0, index * text_height, page.width(), text_height)
         painter.save()
         painter.translate(0, -view.top())
         painter.setClipRect(view)
         context.clip = view
         document.documentLayout().draw(painter, context)
         painter.restore()
+        if pages > 1:
+            number = QRectF(0, text_height, page.width(), room)
+            painter.drawText(number, Qt.AlignmentFlag.AlignCenter, f"{index + 1}")
     painter.end()
     del writer
     buffer.close()

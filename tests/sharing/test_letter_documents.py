@@ -19,7 +19,7 @@ from casetracker.sharing.letter_documents import (
     render_pdf,
     suggested_name,
 )
-from tests.sharing.pdf_text import pdf_text, squeezed
+from tests.sharing.pdf_text import pdf_pages, pdf_text, squeezed
 
 NAME = "Иванов Иван Иванович"
 LETTER = f"""Кому: Военная прокуратура
@@ -147,3 +147,13 @@ def test_a_letter_file_does_not_say_which_program_or_person_made_it(fmt: LetterF
         assert b"Casetracker" not in content, name
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_a_letter_over_a_page_numbers_its_pages_a_short_one_does_not() -> None:
+    long_letter = "\n\n".join(f"Абзац {n}: " + "текст письма " * 40 for n in range(12))
+    pages = pdf_pages(render_pdf(long_letter))
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        assert squeezed(page).endswith(str(number)), number
+    (short,) = pdf_pages(render_pdf("Короткое письмо"))
+    assert squeezed(short) == squeezed("Короткое письмо")
