@@ -33,7 +33,13 @@ from casetracker.model.labels import (
 )
 from casetracker.model.ordering import status_order
 from casetracker.model.uncertain_date import EdtfError, UncertainDate
-from casetracker.sharing.bundle_schema import ANONYMISED, BundleFlag, BundleRecord, CasesDocument
+from casetracker.sharing.bundle_schema import (
+    ANONYMISED,
+    MEDIA,
+    BundleFlag,
+    BundleRecord,
+    CasesDocument,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QFont, QPdfWriter
@@ -321,17 +327,20 @@ def dossier_html(
     if doc.profile == ANONYMISED:
         parts.append(_statistics(doc, facts))
         return "<html><body>" + "".join(parts) + "</body></html>"
-    parts.append(
-        "<p>"
-        + html.escape(
-            translate(
-                "dossier",
-                "Relatives appear only where they agreed to be shared with a lawyer; "
-                "an anonymous relative's identity is withheld.",
-            )
+    consent_note = (
+        translate(
+            "dossier",
+            "Made for media: relatives appear only where they agreed to be named to journalists; "
+            "no phone numbers, messengers or notes are included.",
         )
-        + "</p>"
+        if doc.profile == MEDIA
+        else translate(
+            "dossier",
+            "Relatives appear only where they agreed to be shared with a lawyer; "
+            "an anonymous relative's identity is withheld.",
+        )
     )
+    parts.append("<p>" + html.escape(consent_note) + "</p>")
     lookups = _Lookups(doc)
     for case in sorted(doc.of("cases"), key=lambda r: str(r.values.get("ref", ""))):
         cancellation.check()
@@ -396,6 +405,24 @@ class _Lookups:
         return [self._attachments[at] for at in sorted(found)]
 
 
+def _facts(v: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(field, label, value) of a case's facts table, in the order a lawyer reads them."""
+    return [
+        ("status", translate("dossier", "Status"), _label(status_label, v.get("status"))),
+        ("aliases", translate("dossier", "Aliases"), _e(v.get("aliases"))),
+        ("birth_date", translate("dossier", "Date of birth"), _when(v, "birth_date")),
+        ("home_region", translate("dossier", "Home region"), _e(v.get("home_region"))),
+        ("military_unit", translate("dossier", "Military unit"), _e(v.get("military_unit"))),
+        ("unit_base", translate("dossier", "Unit base"), _e(v.get("unit_base"))),
+        ("contract_type", translate("dossier", "Contract"), _e(v.get("contract_type"))),
+        ("refusal_date", translate("dossier", "Refusal date"), _when(v, "refusal_date")),
+        ("detention_date", translate("dossier", "Detention date"), _when(v, "detention_date")),
+        ("lawyer", translate("dossier", "Lawyer"), _e(v.get("lawyer"))),
+        ("caseworker", translate("dossier", "Caseworker"), _e(v.get("caseworker"))),
+        ("notes", translate("dossier", "Notes"), _e(v.get("notes"))),
+    ]
+
+
 def _case(
     doc: CasesDocument,
     case: BundleRecord,
@@ -409,7 +436,10 @@ def _case(
     facilities = lookups.facilities
     sources = lookups.sources
     relatives = lookups.relatives
-    title = f"{_e(v.get('ref'))} — {_e(v.get('full_name'))}"
+    # A media bundle carries no reference (our numbering is not the journalist's business).
+    title = (
+        f"{_e(v.get('ref'))} — {_e(v.get('full_name'))}" if "ref" in v else _e(v.get("full_name"))
+    )
     if v.get("name_is_changed"):
         title += " " + html.escape(translate("dossier", "(name changed)"))
     out = [f"<h2>{title}</h2>"]
@@ -417,18 +447,9 @@ def _case(
         _table(
             translate("dossier", "Facts"),
             [
-                (translate("dossier", "Status"), _label(status_label, v.get("status"))),
-                (translate("dossier", "Aliases"), _e(v.get("aliases"))),
-                (translate("dossier", "Date of birth"), _when(v, "birth_date")),
-                (translate("dossier", "Home region"), _e(v.get("home_region"))),
-                (translate("dossier", "Military unit"), _e(v.get("military_unit"))),
-                (translate("dossier", "Unit base"), _e(v.get("unit_base"))),
-                (translate("dossier", "Contract"), _e(v.get("contract_type"))),
-                (translate("dossier", "Refusal date"), _when(v, "refusal_date")),
-                (translate("dossier", "Detention date"), _when(v, "detention_date")),
-                (translate("dossier", "Lawyer"), _e(v.get("lawyer"))),
-                (translate("dossier", "Caseworker"), _e(v.get("caseworker"))),
-                (translate("dossier", "Notes"), _e(v.get("notes"))),
+                (label, value)
+                for key, label, value in _facts(v)
+                if key in v  # a field the profile leaves out is not a "—"
             ],
         )
     )

@@ -7214,6 +7214,10 @@ in %2</source>
         <translation>аноним — личность скрыта</translation>
     </message>
     <message>
+        <source>Made for media: relatives appear only where they agreed to be named to journalists; no phone numbers, messengers or notes are included.</source>
+        <translation>Подготовлено для СМИ: родственники указаны, только если согласились, чтобы их назвали журналистам; телефоны, мессенджеры и заметки не включены.</translation>
+    </message>
+    <message>
         <source>Relatives and contacts</source>
         <translation>Родственники и контакты</translation>
     </message>
@@ -9059,7 +9063,7 @@ in %2</source>
     </message>
     <message>
         <source>A contact cannot be logged in the future.</source>
-        <extracomment>Statuses in which a man has come out of the place and can be asked who was there. Those columns, and whose stay it is and where, selected as plain values: building ORM objects for every stay at a large place cost most of the time.</extracomment>
+        <extracomment>Statuses in which a man has come out of the place and can be asked who was there. Those columns, and whose stay it is and where, selected as plain values: building ORM objects for every stay at a large place cost most of the time. The newest day he told us about this man (a &quot;seen by&quot; report), if he did.</extracomment>
         <translation>Нельзя записать контакт в будущем.</translation>
     </message>
     <message>

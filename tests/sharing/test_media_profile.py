@@ -8,6 +8,7 @@ from casetracker.model import Audience
 from casetracker.services.consent import ConsentService
 from casetracker.services.workspace import Workspace
 from casetracker.sharing.bundle import OpenedBundle
+from casetracker.sharing.dossier_pdf import dossier_html
 from casetracker.sharing.errors import BundleError
 from tests.sharing.conftest import (
     ANON_HANDLE,
@@ -59,6 +60,10 @@ def test_a_journalist_gets_names_with_media_consent_and_never_contact_details(
     assert {"notes", "caseworker", "lawyer", "birth_date", "aliases"}.isdisjoint(case.values)
     assert all("participants" not in c.values for c in doc.of("contact_events"))
     assert str(case.id) not in {str(c.id) for c in org_a.cases.rows()}  # random ids
+    dossier = dossier_html(
+        doc, signer_fingerprint=bundle.signer_fingerprint, created_at=bundle.manifest.created_at
+    )
+    assert "Made for media" in dossier and "Caseworker" not in dossier  # no empty rows for it
 
 
 def test_a_media_bundle_is_never_merged_into_a_vault(org_a: Workspace, org_b: Workspace) -> None:
