@@ -59,7 +59,13 @@ def cmd_debrief(args: Namespace) -> int:
     for row, status in zip(rows, statuses, strict=True):
         proof = format_date(row.last_proof_of_life.date()) if row.last_proof_of_life else "—"
         where = "; ".join(f"{o.place} {span_text(o.span)}" for o in row.overlaps)
-        out(f"{row.ref:<9} {status:<{width}}  {proof:<10}  {row.full_name}  {where}")
+        told = (
+            "  "
+            + translate("cli", "(he told us of him {day})").format(day=format_date(row.told_on))
+            if row.told_on
+            else ""
+        )
+        out(f"{row.ref:<9} {status:<{width}}  {proof:<10}  {row.full_name}  {where}{told}")
     out(translate("cli", "{n} man/men held with him").format(n=len(rows)))
     return 0
 

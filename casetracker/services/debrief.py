@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Protocol
 
+from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -109,6 +110,8 @@ class DebriefRow:
     full_name: str
     status: CaseStatus
     last_proof_of_life: datetime | None
+    #: The newest day he told us about this man (a "seen by" report), if he did.
+    told_on: date | None
     overlaps: tuple[Overlap, ...]
 
 
@@ -168,6 +171,13 @@ def debrief_list(
                     found[stay.case_id].append(Overlap(stay.name, stay.facility_id, shared))
                     who[stay.case_id] = (stay.ref, stay.full_name, stay.status)
         proofs = last_contacts(session, list(found))
+        told = dict(
+            connection.execute(
+                sa_select(col(ContactEvent.case_id), func.max(ContactEvent.occurred_at))
+                .where(col(ContactEvent.witness_case_id) == case.id)
+                .group_by(col(ContactEvent.case_id))
+            ).all()
+        )
     rows = [
         DebriefRow(
             case_id=other,
@@ -175,11 +185,21 @@ def debrief_list(
             full_name=who[other][1],
             status=who[other][2],
             last_proof_of_life=proofs.get(other, (None, None))[1],
+            told_on=_day(told.get(other)),
             overlaps=tuple(sorted(overlaps, key=lambda o: o.span.start or date.min)),
         )
         for other, overlaps in found.items()
     ]
     return sorted(rows, key=lambda r: r.ref)
+
+
+def _day(value: object) -> date | None:
+    """A day from what SQLite's max() gives back for a timestamp (text, or None)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    return datetime.fromisoformat(str(value)).date()
 
 
 def log_seen_by(

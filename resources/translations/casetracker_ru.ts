@@ -1173,6 +1173,10 @@ For support: %1</source>
         <translation>Последний раз слышали его самого</translation>
     </message>
     <message>
+        <source>He told us about him</source>
+        <translation>Рассказал о нём</translation>
+    </message>
+    <message>
         <source>Men held with him</source>
         <translation>Содержавшиеся вместе с ним</translation>
     </message>
@@ -6508,6 +6512,10 @@ in %2</source>
     <message>
         <source>what he saw, in a few words</source>
         <translation>что он видел, в двух словах</translation>
+    </message>
+    <message>
+        <source>(he told us of him {day})</source>
+        <translation>(рассказал о нём {day})</translation>
     </message>
     <message>
         <source>{n} man/men held with him</source>

@@ -70,6 +70,7 @@ def test_debrief_lists_and_seen_by_logs_second_hand_news(tmp_path: Path, cli: Ru
     )
     assert code == 0, err
     assert "seen by CT-0001" in out
+    assert "(he told us of him 25.07.2024)" in cli("debrief", vault, "CT-0001")[1]
     ws = Workspace.open(vault, passphrase=PASSPHRASE)
     with ws:
         (contact,) = ws.contacts.for_case("CT-0002")

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from casetracker.gui.dialogs.log_contact_dialog import LogContactDialog
 from casetracker.gui.dialogs.seen_by_dialog import SeenByDialog
 from casetracker.gui.dialogs.task_dialog import TaskDialog
+from casetracker.gui.locale_format import date_text
 from casetracker.gui.main_window import CASES, TODAY, MainWindow
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.case.case_window import CaseWindow
@@ -167,6 +168,8 @@ def test_debrief_logs_seen_by_on_the_other_mans_case(
         ws.cases.get("CT-0001").id,
         "alive, thin",
     )
+    told = witness.debrief.table.model().index(0, 5).data()
+    assert told == date_text(TODAY_DATE)  # the list says he has told us about this man
     witness.activateWindow()  # back from the dialog (offscreen Qt does not do it)
     qtbot.waitUntil(witness.isActiveWindow)
     QTest.keyClick(witness, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -57,6 +57,7 @@ def test_stays_touching_on_one_day_overlap_and_the_day_before_does_not(
     _stay(ws, "CT-0005", basement, date(2024, 7, 11), date(2024, 7, 30))
     assert _listed(ws) == ["CT-0002", "CT-0003"]
     first = debrief.debrief_list(ws, "CT-0001", today=TODAY)[0]
+    assert first.told_on is None
     (overlap,) = first.overlaps
     assert (overlap.place, overlap.span) == (
         "Подвал школы",
@@ -138,9 +139,9 @@ def test_seen_by_is_a_contact_but_not_proof_of_life(ws: Workspace, basement: UUI
     (row,) = [r for r in ws.cases.rows() if r.ref == "CT-0002"]
     assert row.last_contact == datetime(2024, 7, 25)
     assert row.last_proof_of_life == datetime(2024, 6, 20, 12, 0)
-    assert debrief.debrief_list(ws, "CT-0001", today=TODAY)[0].last_proof_of_life == (
-        datetime(2024, 6, 20, 12, 0)
-    )
+    (listed,) = debrief.debrief_list(ws, "CT-0001", today=TODAY)
+    assert listed.last_proof_of_life == datetime(2024, 6, 20, 12, 0)
+    assert listed.told_on == date(2024, 7, 25)  # he has told us about this man
     assert debrief.witness_labels(ws, {contact.witness_case_id}) == {  # type: ignore[arg-type]
         ws.cases.get("CT-0001").id: "CT-0001 — Свидетель Иван"
     }

@@ -74,6 +74,11 @@ class DebriefTab(CaseTab):
                     ),
                     sort=lambda r: r.last_proof_of_life.isoformat() if r.last_proof_of_life else "",
                 ),
+                Column(
+                    self.tr("He told us about him"),
+                    lambda r: date_text(r.told_on) if r.told_on else "",
+                    sort=lambda r: r.told_on.isoformat() if r.told_on else "",
+                ),
             ],
             self,
             whole_columns=(1,),
