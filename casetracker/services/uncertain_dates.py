@@ -11,9 +11,10 @@ run the app in English and paste what a mother wrote. Nothing is guessed: anythi
 refused with a sentence that shows what works.
 
 ``describe`` says a value in the interface language as a table cell or the dossier shows it
-("около июля 2024", "между 1 и 8 июля 2024"); ``parse_uncertain`` reads every ``describe``
-result back to the same value. ``store`` and ``read`` keep the two columns of a date
-(``detention_date`` and ``detention_date_edtf``) in step.
+("около июля 2024", "между 1 и 8 июля 2024"), ``in_sentence`` as it follows a verb ("в июле
+2024"); both live in model/date_words.py, so the PDF dossier (sharing/) words dates the same
+way, and ``parse_uncertain`` reads everything they write back to the same value. ``store`` and
+``read`` keep the two columns of a date (``detention_date`` and ``detention_date_edtf``) in step.
 """
 
 import re
@@ -121,7 +122,8 @@ def _month(word: str) -> int | None:
 
 def _check_year(year: str, today: date, future: bool) -> int:
     """A year typed alone or with a month: four digits, not before 1900, not in the future."""
-    _checked(int(year) if len(year) == 4 else 2000, 1, 1, len(year), today=today, future=True)
+    # 1 January of it, checked as a day: the same sentences for a short or too early year.
+    _checked(int(year), 1, 1, len(year), today=today, future=True)
     if not future and int(year) > today.year:
         raise DateInputError(
             translate("uncertain_dates", "{year} is in the future: today is {today}.").format(
