@@ -62,7 +62,7 @@ DEFAULT_REPLY_DAYS: Mapping[RequestKind, int] = {
 #: What the rules' request facts are read from (the days are thresholds, not facts).
 REQUEST_FACT_TABLES = tables_of(Request)
 
-#: Fields a caseworker edits on a request (the reply has its own action).
+#: Fields an edit may change (the reply's too: "Record reply…" is an edit of these).
 EDITABLE = frozenset(
     {
         "kind",
@@ -133,7 +133,7 @@ def parse_kind(text: str) -> RequestKind:
         raise InvalidInput(
             translate(
                 "services", "There is no request kind {kind}. The kinds are: {kinds}."
-            ).format(kind=text, kinds=", ".join(k.value for k in RequestKind))
+            ).format(kind=text, kinds=", ".join(k.value.replace("_", "-") for k in RequestKind))
         ) from None
 
 
