@@ -1169,12 +1169,20 @@ For support: %1</source>
         <translation>Где и когда был вместе с ним</translation>
     </message>
     <message>
-        <source>He himself was last heard</source>
-        <translation>Последний раз слышали его самого</translation>
+        <source>Days since
+proof of life</source>
+        <translation>Дней без
+связи с ним</translation>
     </message>
     <message>
-        <source>He told us about him</source>
-        <translation>Рассказал о нём</translation>
+        <source>He himself was last heard: %1</source>
+        <translation>Последний раз слышали его самого: %1</translation>
+    </message>
+    <message>
+        <source>He told us
+about him</source>
+        <translation>Рассказал
+о нём</translation>
     </message>
     <message>
         <source>Men held with him</source>
@@ -4198,6 +4206,7 @@ proof of life</source>
     <name>SamePersonLine</name>
     <message>
         <source>Same man as other cases</source>
+        <extracomment>The other case of a verdict, chosen (its reference clicked or Enter on it).</extracomment>
         <translation>Тот же человек в других делах</translation>
     </message>
     <message>

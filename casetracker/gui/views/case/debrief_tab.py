@@ -5,6 +5,7 @@ logs what he says on the other man's case, as second-hand news tied to this case
 """
 
 import uuid
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -20,6 +21,11 @@ from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.i18n import translate
 from casetracker.services import debrief
 from casetracker.services.debrief import DebriefRow, Span
+
+
+def _days_since(row: DebriefRow) -> int:
+    proof = row.last_proof_of_life
+    return (date.today() - proof.date()).days if proof else 0
 
 
 def span_text(span: Span) -> str:
@@ -68,14 +74,16 @@ class DebriefTab(CaseTab):
                     ),
                 ),
                 Column(
-                    self.tr("He himself was last heard"),
-                    lambda r: (
-                        days_ago_text(r.last_proof_of_life) if r.last_proof_of_life else EMPTY
+                    self.tr("Days since\nproof of life"),
+                    lambda r: str(_days_since(r)) if r.last_proof_of_life else EMPTY,
+                    sort=lambda r: _days_since(r) if r.last_proof_of_life else 1_000_000,
+                    tooltip=lambda r: self.tr("He himself was last heard: %1").replace(
+                        "%1", days_ago_text(r.last_proof_of_life)
                     ),
-                    sort=lambda r: r.last_proof_of_life.isoformat() if r.last_proof_of_life else "",
+                    align_right=True,
                 ),
                 Column(
-                    self.tr("He told us about him"),
+                    self.tr("He told us\nabout him"),
                     lambda r: date_text(r.told_on) if r.told_on else "",
                     sort=lambda r: r.told_on.isoformat() if r.told_on else "",
                 ),
