@@ -145,9 +145,13 @@ class ConsentCheck:
 
 
 def _legacy_pairs(
-    session: Session, case_ids: Collection[uuid.UUID] | None, audience: Audience
+    session: Session,
+    case_ids: Collection[uuid.UUID] | None,
+    audience: Audience,
+    relative_id: uuid.UUID | None = None,
 ) -> set[Person]:
-    """Pairs whose old tick still stands for this audience (no rows decide for them yet)."""
+    """Pairs whose old tick still stands for this audience (no rows decide for them yet), of
+    these cases (all: None) and of one relative if given."""
     flag = LEGACY_FLAGS.get(audience)
     if flag is None:
         return set()
@@ -158,6 +162,8 @@ def _legacy_pairs(
     )
     if case_ids is not None:
         stmt = stmt.where(col(CaseRelative.case_id).in_(list(case_ids)))
+    if relative_id is not None:
+        stmt = stmt.where(CaseRelative.relative_id == relative_id)
     return {(c, r) for c, r in session.exec(stmt)}
 
 
@@ -212,64 +218,39 @@ def check_export(session: Session, case_ids: Collection[uuid.UUID], profile: str
     return ConsentCheck(audience, men, relatives, frozenset(given))
 
 
-def adopt_legacy_flags(session: Session, today: date | None = None) -> int:
+def adopt_legacy_flags(
+    session: Session, today: date | None = None, *, relative_id: uuid.UUID | None = None
+) -> int:
     """Turn every relative's old "may share" tick into consent rows, one per case he speaks
     for and audience, dated ``today`` and marked "recorded before consent tracking"; then clear
     the tick. Idempotent: a cleared tick is not adopted twice, and a pair that already has a
     row for that audience keeps its rows. For the schema-5 migration and for anyone who wants
-    the ticks written out. Returns how many rows were added."""
+    the ticks written out; with ``relative_id``, for that person only (before a row is written
+    for him). Returns how many rows were added."""
     on = today or date.today()
     added = 0
     for audience, flag in LEGACY_FLAGS.items():
-        pairs = _legacy_pairs(session, None, audience)
+        pairs = _legacy_pairs(session, None, audience, relative_id)
         decided = {(c.case_id, c.relative_id) for c in _rows(session, None, audience)}
-        for case_id, relative_id in sorted(pairs, key=str):
-            if (case_id, relative_id) in decided:
-                continue
+        for case_id, rid in sorted(pairs - decided, key=str):
             session.add(
                 Consent(
                     case_id=case_id,
-                    relative_id=relative_id,
+                    relative_id=rid,
                     audience=audience,
                     given_on=on,
                     how=ConsentHow.RECORDED_BEFORE,
                 )
             )
             added += 1
-        for relative in session.exec(select(Relative).where(getattr(Relative, flag) == True)):  # noqa: E712
+        ticked = select(Relative).where(getattr(Relative, flag) == True)  # noqa: E712 (SQL)
+        if relative_id is not None:
+            ticked = ticked.where(Relative.id == relative_id)
+        for relative in session.exec(ticked):
             setattr(relative, flag, False)
             session.add(relative)
-    return added
-
-
-def _adopt_for(session: Session, relative_id: uuid.UUID, today: date) -> None:
-    """``adopt_legacy_flags`` for one person, before a row is written for him."""
-    relative = session.get(Relative, relative_id)
-    if relative is None:
-        return
-    links = session.exec(
-        select(CaseRelative.case_id).where(CaseRelative.relative_id == relative_id)
-    ).all()
-    for audience, flag in LEGACY_FLAGS.items():
-        if not getattr(relative, flag):
-            continue
-        decided = {
-            c.case_id for c in _rows(session, links, audience) if c.relative_id == relative_id
-        }
-        for case_id in links:
-            if case_id not in decided:
-                session.add(
-                    Consent(
-                        case_id=case_id,
-                        relative_id=relative_id,
-                        audience=audience,
-                        given_on=today,
-                        how=ConsentHow.RECORDED_BEFORE,
-                    )
-                )
-        setattr(relative, flag, False)
-        session.add(relative)
     session.flush()
+    return added
 
 
 def disclosures_for_case(session: Session, case_id: uuid.UUID) -> list[DisclosureEntry]:
@@ -350,7 +331,7 @@ class ConsentService:
             case = get_case(session, ref_or_id)
             self._check_person(session, case.id, relative_id)
             if relative_id is not None:
-                _adopt_for(session, relative_id, date.today())
+                adopt_legacy_flags(session, date.today(), relative_id=relative_id)
             if self._standing(session, case.id, relative_id, audience) is not None:
                 raise InvalidInput(
                     translate(
@@ -384,7 +365,7 @@ class ConsentService:
             case = get_case(session, ref_or_id)
             self._check_person(session, case.id, relative_id)
             if relative_id is not None:
-                _adopt_for(session, relative_id, on)
+                adopt_legacy_flags(session, on, relative_id=relative_id)
             consent = self._standing(session, case.id, relative_id, audience)
             if consent is None:
                 raise InvalidInput(translate("services", "There is no consent to withdraw."))
