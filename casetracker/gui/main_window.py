@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
         if window is None:
             window = CaseWindow(self.session, case_id)
             window.lock_requested.connect(self.lock_requested)
+            window.case_requested.connect(self.open_case)
             window.closed.connect(lambda cid: self.case_windows.pop(cid, None))
             self.case_windows[case_id] = window
         window.show()

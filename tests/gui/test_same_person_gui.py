@@ -129,8 +129,16 @@ def test_marked_by_hand_from_a_case_window(qtbot: QtBot, window: MainWindow, ws:
         "same unit, same mother",
     )
     qtbot.waitUntil(
-        lambda: "CT-0003 (likely)" in case_window.same_person.links.text(), timeout=5_000
+        lambda: "CT-0003</a> (likely)" in case_window.same_person.links.text(), timeout=5_000
     )
+    # The other case's reference is a link: Tab to it from the line, Enter opens that case.
+    links = case_window.same_person.links
+    qtbot.waitUntil(case_window.isActiveWindow, timeout=5_000)
+    click(qtbot, links)
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.case_windows) == 2, timeout=5_000)
+    assert {w.case.ref for w in window.case_windows.values() if w.case} == {"CT-0001", "CT-0003"}
 
 
 def test_both_cases_of_a_pair_open_to_compare(qtbot: QtBot, window: MainWindow) -> None:

@@ -57,6 +57,7 @@ LOG = logging.getLogger(__name__)
 class CaseWindow(QWidget):
     lock_requested = Signal()
     closed = Signal(object)  # case id
+    case_requested = Signal(object)  # another case's id, to open (a same-person link)
 
     def __init__(
         self, session: VaultSession, case_id: uuid.UUID, parent: QWidget | None = None
@@ -84,6 +85,7 @@ class CaseWindow(QWidget):
         self.flag_badges: list[QLabel] = []
         # The other cases he may be (or is not), and marking one by hand.
         self.same_person = SamePersonLine(session, case_id, self)
+        self.same_person.case_requested.connect(self.case_requested)
 
         self.log_button = QPushButton(self.tr("Log a contact (Ctrl+L)"), self)
         set_role(self.log_button, "primary")

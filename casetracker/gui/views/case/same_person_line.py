@@ -1,8 +1,11 @@
 """A line in the case window's header: the cases this man may be, or is not ("possibly the same
-man as CT-0043 (likely)"), and a button to mark another case by hand."""
+man as CT-0043 (likely)"), each reference a link that opens that case, and a button to mark
+another case by hand."""
 
+import html
 import uuid
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from casetracker.gui.dialogs.same_person_dialogs import SamePersonDialog
@@ -13,6 +16,9 @@ from casetracker.services.same_person import verdict_text
 
 
 class SamePersonLine(QWidget):
+    #: The other case of a verdict, chosen (its reference clicked or Enter on it).
+    case_requested = Signal(object)  # uuid.UUID
+
     def __init__(
         self, session: VaultSession, case_id: uuid.UUID, parent: QWidget | None = None
     ) -> None:
@@ -20,6 +26,12 @@ class SamePersonLine(QWidget):
         self.session, self.case_id = session, case_id
         self.links = QLabel(self)
         self.links.setWordWrap(True)
+        self.links.setTextFormat(Qt.TextFormat.RichText)
+        self.links.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.links.linkActivated.connect(lambda target: self.case_requested.emit(uuid.UUID(target)))
         self.links.setAccessibleName(self.tr("Same man as other cases"))
         self.button = QPushButton(self.tr("Same man as another case…"), self)
         self.button.clicked.connect(self.mark)
@@ -33,7 +45,14 @@ class SamePersonLine(QWidget):
         texts = [verdict_text(link) for link in links]
         if texts:
             texts[0] = texts[0][:1].upper() + texts[0][1:]
-        self.links.setText("; ".join(texts))
+        self.links.setText(
+            "; ".join(
+                html.escape(text).replace(
+                    link.other_ref, f'<a href="{link.other_id}">{link.other_ref}</a>'
+                )
+                for text, link in zip(texts, links, strict=True)
+            )
+        )
         # Who decided, when and why, on hovering.
         self.links.setToolTip(
             "\n".join(
@@ -46,5 +65,6 @@ class SamePersonLine(QWidget):
 
     def mark(self) -> SamePersonDialog:
         dialog = SamePersonDialog(self.session, self.case_id, None, self.window())
+        dialog.finished.connect(lambda _r: self.window().activateWindow())  # keys back here
         dialog.open()
         return dialog
