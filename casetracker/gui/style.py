@@ -121,6 +121,24 @@ DARK = Theme(
     strength_fair="#fdd663",
 )
 
+#: Report charts: one colour per case status, and a palette for other lines. Mid tones, the
+#: same in both themes: each reads on white paper and on the dark theme's near-black base.
+CHART_STATUS_COLOURS = {
+    "serving": "#7f8c8d",
+    "refused": "#f39c12",
+    "detained": "#d64541",
+    "transferred": "#9b59b6",
+    "whereabouts_unknown": "#6e2c00",
+    "released": "#27ae60",
+    "home": "#2e86c1",
+    "returned_to_front": "#566573",
+    "contract_terminated": "#48c9b0",
+    "deceased": "#b2babb",
+}
+CHART_COLOURS = (
+    "#2e86c1", "#d64541", "#27ae60", "#f39c12", "#9b59b6", "#48c9b0", "#e67e22", "#95a5a6",
+)  # fmt: skip
+
 #: The active theme's colours; ``install_style`` fills them (item models read them per cell).
 SEVERITY_FOREGROUND: dict[Severity, QColor] = {}
 SEVERITY_BACKGROUND: dict[Severity, QColor] = {}

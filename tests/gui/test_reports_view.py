@@ -145,3 +145,9 @@ def test_a_chart_follows_the_system_into_the_dark_theme(
     finally:
         style.apply_theme(app, before)
     assert chart.backgroundBrush().color().name() == before.base
+
+
+def test_every_status_has_a_colour_of_its_own_in_the_charts() -> None:
+    colours = style.CHART_STATUS_COLOURS
+    assert set(colours) == {status.value for status in CaseStatus}
+    assert len(set(colours.values())) == len(colours)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QWidget
 
 from casetracker.gui import style
 from casetracker.i18n import Context
-from casetracker.model import CaseStatus
 from casetracker.services.report_series import Line, Report, Which
 
 reports = Context("reports")
@@ -30,24 +29,9 @@ MAX_PLACE_LINES = 7
 #: Beyond this many months, the lines' points are not marked (they would crowd).
 MAX_LEVEL_LABELS = 14
 
-#: One colour per status, alike in both themes (mid tones read on white and on near-black).
-STATUS_COLOURS = {
-    CaseStatus.SERVING: "#7f8c8d",
-    CaseStatus.REFUSED: "#f39c12",
-    CaseStatus.DETAINED: "#d64541",
-    CaseStatus.TRANSFERRED: "#9b59b6",
-    CaseStatus.WHEREABOUTS_UNKNOWN: "#6e2c00",
-    CaseStatus.RELEASED: "#27ae60",
-    CaseStatus.HOME: "#2e86c1",
-    CaseStatus.RETURNED_TO_FRONT: "#566573",
-    CaseStatus.CONTRACT_TERMINATED: "#48c9b0",
-    CaseStatus.DECEASED: "#b2babb",
-}
-PALETTE = ("#2e86c1", "#d64541", "#27ae60", "#f39c12", "#9b59b6", "#48c9b0", "#e67e22", "#95a5a6")
-
 
 def month_label(first_day: date, *, short: bool) -> str:
-    """ "Jul 2024" / "июль 2024" (the standalone form, as a heading uses it)."""
+    """The month and year, "Jul 2024" or «июль 2024» (the standalone form of the name)."""
     kind = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
     return f"{QLocale().standaloneMonthName(first_day.month, kind)} {first_day.year}"
 
@@ -59,9 +43,10 @@ def column_labels(report: Report) -> list[str]:
 
 
 def _colour(report: Report, line: Line, index: int) -> QColor:
+    other = style.CHART_COLOURS[index % len(style.CHART_COLOURS)]
     if report.which is Which.STATUS_MONTHLY:
-        return QColor(STATUS_COLOURS.get(CaseStatus(line.key), PALETTE[index % len(PALETTE)]))
-    return QColor(PALETTE[index % len(PALETTE)])
+        return QColor(style.CHART_STATUS_COLOURS.get(line.key, other))
+    return QColor(other)
 
 
 def place_lines(report: Report) -> list[Line]:
@@ -185,7 +170,7 @@ class ChartView(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(260)
+        self.setMinimumHeight(150)  # the window still fits a laptop screen at 200 %
         self.report: Report | None = None
 
     def show_report(self, report: Report) -> None:
