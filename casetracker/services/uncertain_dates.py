@@ -116,6 +116,17 @@ def _not_read(text: str) -> DateInputError:
     )
 
 
+def _missing_year(plain: str) -> DateInputError | None:
+    """ "8 июля", "в июле": a month named without a year, the commonest slip; said plainly."""
+    if re.search(r"\d{4}", plain):
+        return None
+    if not any(_month(word) for word in re.findall(r"[^\W\d_]+\.?", plain)):
+        return None
+    return DateInputError(
+        translate("uncertain_dates", "Add the year, e.g. “July 2024” or “8 July 2024”.")
+    )
+
+
 def _month(word: str) -> int | None:
     return _MONTHS.get(word.rstrip("."))
 
@@ -289,7 +300,7 @@ def parse_uncertain(
     if value is None:
         value = _split_range(plain, locale_format, today, future)
     if value is None:
-        raise _not_read(text)
+        raise _missing_year(plain) or _not_read(text)
     if approximate:
         value = UncertainDate(value.precision, value.earliest, value.latest, True)
     return value

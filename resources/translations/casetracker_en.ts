@@ -691,7 +691,7 @@
         <name>reports</name>
         <message numerus="yes">
             <source>%n other place(s)</source>
-            <extracomment>Places drawn as lines of their own; the rest are summed into one. Beyond this many months, the lines' points are not marked (they would crowd). One colour per status, alike in both themes (mid tones read on white and on near-black).</extracomment>
+            <extracomment>Places drawn as lines of their own; the rest are summed into one. Beyond this many months, the lines' points are not marked (they would crowd).</extracomment>
             <translation>
                 <numerusform>%n other place</numerusform>
                 <numerusform>%n other places</numerusform>

@@ -7394,7 +7394,7 @@ in %2</source>
     <name>fields</name>
     <message>
         <source>reference</source>
-        <extracomment>Field name -&gt; label of the values stored in it, for fields whose meaning is the same in every kind of record; ``kind`` depends on the record and is in ``_KINDS``. A record&apos;s kind (model class name or bundle key) -&gt; label of its ``kind`` field.</extracomment>
+        <extracomment>(record kind, field) -&gt; label of its values, where the field name means something else in other records (a same-person verdict&apos;s &quot;certainty&quot; is not a custody period&apos;s).</extracomment>
         <translation>номер</translation>
     </message>
     <message>
@@ -7640,6 +7640,18 @@ in %2</source>
     <message>
         <source>cases</source>
         <translation>дел</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation type="unfinished">решение</translation>
+    </message>
+    <message>
+        <source>decided by</source>
+        <translation type="unfinished">решил(а)</translation>
+    </message>
+    <message>
+        <source>decided on</source>
+        <translation type="unfinished">дата решения</translation>
     </message>
     <message>
         <source>case merged in</source>
@@ -8178,6 +8190,27 @@ in %2</source>
         <translation>для СМИ (только то, что люди разрешили показать журналистам)</translation>
     </message>
     <message>
+        <source>The same man</source>
+        <extracomment>Field name -&gt; label of the values stored in it, for fields whose meaning is the same in every kind of record; ``kind`` depends on the record and is in ``_KINDS``. A record&apos;s kind (model class name or bundle key) -&gt; label of its ``kind`` field.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not the same man</source>
+        <translation type="unfinished">Разные люди</translation>
+    </message>
+    <message>
+        <source>Certain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>a lawyer</source>
         <translation>адвокату</translation>
     </message>
@@ -8615,7 +8648,7 @@ in %2</source>
     </message>
     <message numerus="yes">
         <source>%n other place(s)</source>
-        <extracomment>Places drawn as lines of their own; the rest are summed into one. Beyond this many months, the lines&apos; points are not marked (they would crowd). One colour per status, alike in both themes (mid tones read on white and on near-black).</extracomment>
+        <extracomment>Places drawn as lines of their own; the rest are summed into one. Beyond this many months, the lines&apos; points are not marked (they would crowd).</extracomment>
         <translation>
             <numerusform>ещё %n место</numerusform>
             <numerusform>ещё %n места</numerusform>
@@ -9230,7 +9263,7 @@ in %2</source>
     </message>
     <message>
         <source>A reply deadline is from {min} to {max} days.</source>
-        <extracomment>The days each kind of body has by default (the rule thresholds&apos; defaults, one place). What the rules&apos; request facts are read from (the days are thresholds, not facts). Fields a caseworker edits on a request (the reply has its own action). Positive: days past the due day; 0 on it; negative: days still left.</extracomment>
+        <extracomment>The days each kind of body has by default (the rule thresholds&apos; defaults, one place). What the rules&apos; request facts are read from (the days are thresholds, not facts). Fields an edit may change (the reply&apos;s too: &quot;Record reply…&quot; is an edit of these). Positive: days past the due day; 0 on it; negative: days still left.</extracomment>
         <translation>Срок ответа — от {min} до {max} дней.</translation>
     </message>
     <message>
@@ -10609,6 +10642,10 @@ in %2</source>
     <message>
         <source>“{text}” is not a date this app can read. {examples}</source>
         <translation>«{text}» не удаётся прочитать как дату. {examples}</translation>
+    </message>
+    <message>
+        <source>Add the year, e.g. “July 2024” or “8 July 2024”.</source>
+        <translation>Добавьте год, например «июль 2024» или «8 июля 2024».</translation>
     </message>
     <message>
         <source>{year} is in the future: today is {today}.</source>
