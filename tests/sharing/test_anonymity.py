@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casetracker.model import Case, CaseStatus, ContactEvent, Facility, StatusChange
+from casetracker.services.consent import ANONYMITY_K
+from casetracker.services.workspace import Workspace
 from casetracker.sharing.bundle_schema import document_json, parse_document
 from casetracker.sharing.redaction import (
     ANONYMISED_PROFILE,
@@ -125,3 +127,23 @@ def test_fewer_men_than_k_withhold_all_three_for_everyone() -> None:
     keys = [("в/ч 1", "Тыва", 2024)] * 4
     assert anonymity_levels(keys, k=5) == [frozenset({"unit", "region", "year"})] * 4
     assert anonymity_levels([], k=5) == []
+
+
+def test_k_is_the_vaults_setting(ws: Workspace) -> None:
+    for name in ("Первый", "Второй"):
+        ws.cases.create(name, military_unit="в/ч 1", home_region="Тыва",
+                        detention_date=date(2024, 7, 8))  # fmt: skip
+
+    def shown_units() -> list[object]:
+        service = ws.sharing
+        data = service.export(
+            service.select_cases(everything=True),
+            profile="anonymised",
+            recipients=[service.keys().age_public_key],
+            without_consent_reason="statistics",
+        ).data
+        return [c.values.get("military_unit") for c in service.open(data).document.of("cases")]
+
+    assert shown_units() == [None, None]  # two men, k = 5 by default: the unit stays home
+    ws.settings.set(ANONYMITY_K, 2)
+    assert shown_units() == ["в/ч 1", "в/ч 1"]
