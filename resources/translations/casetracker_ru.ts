@@ -7394,7 +7394,7 @@ in %2</source>
     <name>fields</name>
     <message>
         <source>reference</source>
-        <extracomment>(record kind, field) -&gt; label of its values, where the field name means something else in other records (a same-person verdict&apos;s &quot;certainty&quot; is not a custody period&apos;s).</extracomment>
+        <extracomment>Field name -&gt; label of the values stored in it, for fields whose meaning is the same in every kind of record; ``kind`` depends on the record and is in ``_KINDS``. A record&apos;s kind (model class name or bundle key) -&gt; label of its ``kind`` field.</extracomment>
         <translation>номер</translation>
     </message>
     <message>
@@ -7640,18 +7640,6 @@ in %2</source>
     <message>
         <source>cases</source>
         <translation>дел</translation>
-    </message>
-    <message>
-        <source>verdict</source>
-        <translation type="unfinished">решение</translation>
-    </message>
-    <message>
-        <source>decided by</source>
-        <translation type="unfinished">решил(а)</translation>
-    </message>
-    <message>
-        <source>decided on</source>
-        <translation type="unfinished">дата решения</translation>
     </message>
     <message>
         <source>case merged in</source>
@@ -8188,27 +8176,6 @@ in %2</source>
     <message>
         <source>for media (only what people agreed journalists may see)</source>
         <translation>для СМИ (только то, что люди разрешили показать журналистам)</translation>
-    </message>
-    <message>
-        <source>The same man</source>
-        <extracomment>Field name -&gt; label of the values stored in it, for fields whose meaning is the same in every kind of record; ``kind`` depends on the record and is in ``_KINDS``. A record&apos;s kind (model class name or bundle key) -&gt; label of its ``kind`` field.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not the same man</source>
-        <translation type="unfinished">Разные люди</translation>
-    </message>
-    <message>
-        <source>Certain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Likely</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Possible</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a lawyer</source>
