@@ -43,6 +43,9 @@ def test_case_list_words_the_detention_and_sorts_by_its_earliest_day(
         "C": "—",
         "D": "before 30 June 2024",
     }
+    # A long range may be cut short in a narrow column: the tooltip says it whole.
+    (row_b,) = [r for r in range(model.rowCount()) if model.index(r, 1).data() == "B"]
+    assert model.index(row_b, column).data(Qt.ItemDataRole.ToolTipRole) == "about July 2024"
     order = sorted(shown, key=lambda name: shown[name][1])
     assert order == ["D", "B", "A", "C"]  # July's earliest day (1st) comes before the 3rd
 

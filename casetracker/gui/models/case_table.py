@@ -220,6 +220,8 @@ class CaseTableModel(SortedTableModel[CaseRow]):
                 return self.found_text(index.row()) or None
             if column == "days" and row.last_proof_of_life is None:
                 return self.tr("He has not been heard directly since the case was opened.")
+            if column == "detained" and row.detained is not None:  # a long range, elided
+                return describe(row.detained)
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column in ("flags", "days") and flags:
             return style.SEVERITY_FOREGROUND[flags[0].severity]
