@@ -3,18 +3,25 @@
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from casetracker.gui.dialogs.allegation_dialog import AllegationDialog
+from casetracker.gui.dialogs.move_dialog import MoveDialog
+from casetracker.gui.dialogs.status_dialog import StatusDialog
 from casetracker.gui.main_window import MainWindow
 from casetracker.services.uncertain_dates import read
 from tests.gui.keyboard import (
     click,
     created,
+    focused,
     log_dialog,
     new_case_dialog,
     new_case_window,
     press,
     show_tab,
+    tab_to,
+    through_modal,
     type_any,
     type_text,
     vault_of,
@@ -100,3 +107,56 @@ def test_a_contact_in_a_range_of_days_is_logged_without_a_time(
     (contact,) = vault_of(main_window).contacts.for_case(case_window.case_id)
     assert (contact.occurred_at, contact.time_known) == (datetime(2024, 7, 1), False)
     assert read(contact, "occurred_at").precision == "between"  # type: ignore[union-attr]
+
+
+def test_status_move_and_allegation_dialogs_take_uncertain_days(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    case_window = new_case_window(qtbot, main_window)
+    ws = vault_of(main_window)
+
+    def status_steps(dialog: QWidget) -> None:
+        assert isinstance(dialog, StatusDialog)
+        if focused() is not dialog.status:
+            tab_to(qtbot, dialog.status)
+        press(qtbot, Qt.Key.Key_Down)
+        click(qtbot, dialog.on.edit)
+        type_any("в июле 2024")
+        press(qtbot, Qt.Key.Key_Return)
+
+    through_modal(qtbot, StatusDialog, status_steps)
+    click(qtbot, case_window.status_button)
+    last = ws.cases.status_history(case_window.case_id)[-1]
+    assert (last.changed_on, last.changed_on_edtf) == (date(2024, 7, 1), "2024-07")
+
+    def move_steps(dialog: QWidget) -> None:
+        assert isinstance(dialog, MoveDialog)
+        if focused() is not dialog.place:
+            tab_to(qtbot, dialog.place)
+        press(qtbot, Qt.Key.Key_Down)  # "a new place"
+        tab_to(qtbot, dialog.new_name)
+        type_text(qtbot, "Basement")
+        tab_to(qtbot, dialog.since.edit)
+        type_text(qtbot, "after 15.07.2024")
+        click(qtbot, dialog.ok)
+
+    through_modal(qtbot, MoveDialog, move_steps)
+    click(qtbot, case_window.move_button)
+    (period,) = ws.custody.timeline(case_window.case_id)
+    assert (period.since, period.since_edtf) == (date(2024, 7, 15), "2024-07-15/..")
+
+    show_tab(case_window, case_window.allegations)
+
+    def allegation_steps(dialog: QWidget) -> None:
+        assert isinstance(dialog, AllegationDialog)
+        tab_to(qtbot, dialog.occurred_on.edit)
+        type_any("до 8 июля 2024")
+        press(qtbot, Qt.Key.Key_Return)
+
+    through_modal(qtbot, AllegationDialog, allegation_steps)
+    click(qtbot, case_window.allegations.add_button)
+    (allegation,) = ws.evidence.allegations_for_case(case_window.case_id)
+    assert (allegation.occurred_on, allegation.occurred_on_edtf) == (
+        date(2024, 7, 8),
+        "../2024-07-08",
+    )
