@@ -17,10 +17,11 @@ from casetracker.sharing.bundle_schema import (
     dump_document,
     load_document,
 )
-from casetracker.sharing.dossier_pdf import dossier_html
+from casetracker.sharing.dossier_pdf import dossier_html, render_dossier
 from casetracker.sharing.errors import BundleFormatError
 from casetracker.sharing.redaction import ANONYMISED_PROFILE, LAWYER_PROFILE, MEDIA_PROFILE
 from tests.sharing.conftest import introduce, needs_age
+from tests.sharing.pdf_text import pdf_text, squeezed
 from tests.sharing.test_roundtrip import _receive, _send
 
 MADE = datetime(2025, 3, 1, 12, 0)
@@ -71,6 +72,13 @@ def test_the_dossier_shows_uncertain_dates_in_words() -> None:
     ):
         assert words in page
     assert "01.07.2024" not in page  # the earliest day is never passed off as the day
+
+
+def test_the_dossier_pdf_itself_prints_the_words() -> None:
+    pdf = render_dossier(_document(), signer_fingerprint="AB12", created_at=MADE)
+    text = squeezed(pdf_text(pdf))
+    assert squeezed("about July 2024") in text
+    assert squeezed("between 1 and 8 July 2024") in text
 
 
 def test_a_bundle_without_codes_reads_every_day_as_exact() -> None:
