@@ -17,7 +17,7 @@ import json
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -334,7 +334,7 @@ def _uncertain_words(value: Any, code: str) -> str:
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    at: datetime
+    at: datetime  # local time on this computer (the log keeps UTC)
     actor: str
     action: str
     entity: str
@@ -484,7 +484,7 @@ def _disclosures(session: Session, case_id: uuid.UUID, seen: set[str]) -> list[H
         values = {k: v for k, v in row.model_dump().items() if k not in ("sent_at", "sent_by")}
         out.append(
             HistoryEntry(
-                at=row.sent_at,
+                at=local_time(row.sent_at),
                 actor=row.sent_by,
                 action=AuditAction.CREATE.value,
                 entity="DisclosureEntry",
@@ -597,6 +597,11 @@ def _linked_relative(raw: str) -> str:
     return str(found[0]) if found else ""
 
 
+def local_time(utc: datetime) -> datetime:
+    """The log's naive UTC moment on this computer's clock, as the caseworker lived it."""
+    return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
 def _entry(row: AuditEntry, names: dict[str, str]) -> HistoryEntry:
     named = row.entity in ("Relative", "SamePersonLink")
     subject = names.get(row.entity_id, "") if named else ""
@@ -606,7 +611,7 @@ def _entry(row: AuditEntry, names: dict[str, str]) -> HistoryEntry:
     if row.entity == "Relative" and not subject:  # deleted since: his last name from the log
         subject = next((str(c.old or c.new) for c in changes if c.name == "full_name"), "")
     return HistoryEntry(
-        at=row.at,
+        at=local_time(row.at),
         actor=row.actor,
         action=str(row.action),
         entity=row.entity,

@@ -1,5 +1,6 @@
 """A case's history: relatives' edits in each of his cases, filters, old → new in words."""
 
+import time
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -198,3 +199,14 @@ def test_an_uncertain_date_made_exact_reads_as_both_dates(ws: Workspace) -> None
     ]
     assert uncertain == "detention date: — → about July 2024"
     assert made_exact == "detention date: about July 2024 → 2024-07-01"
+
+
+def test_history_shows_the_moment_on_this_computers_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The log keeps naive UTC; a caseworker in Moscow reads 00:30 for an entry at 21:30 UTC."""
+    monkeypatch.setenv("TZ", "Europe/Moscow")
+    time.tzset()
+    try:
+        assert history.local_time(datetime(2024, 7, 1, 21, 30)) == datetime(2024, 7, 2, 0, 30)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

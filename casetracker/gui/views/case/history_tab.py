@@ -91,7 +91,7 @@ class HistoryTab(CaseTab):
         self.table: RecordTable[HistoryEntry] = RecordTable(
             [
                 Column(
-                    self.tr("When (UTC)"),
+                    self.tr("When"),
                     lambda e: datetime_text(e.at),
                     sort=lambda e: e.at.isoformat(),
                 ),
