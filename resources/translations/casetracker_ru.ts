@@ -1858,10 +1858,6 @@ proof of life</source>
         <translation>Изменения с этими словами</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>Когда (UTC)</translation>
-    </message>
-    <message>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
@@ -1900,6 +1896,10 @@ proof of life</source>
     <message>
         <source>Changes</source>
         <translation>Изменения</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
     </message>
     <message>
         <source>History</source>
@@ -3736,6 +3736,7 @@ proof of life</source>
     </message>
     <message>
         <source>Status over time</source>
+        <extracomment>The same numbers as a table under each chart (for screen readers, exact counts).</extracomment>
         <translation>Статусы по месяцам</translation>
     </message>
     <message>
