@@ -6573,7 +6573,7 @@ in %2</source>
     </message>
     <message>
         <source>With one case, list what was decided about it. With two: --certain, --likely or --possible marks them as the same man; --not-same means the duplicate finder never proposes the pair again; --unmark forgets the decision; --merge moves everything of the second case into the first and removes the second (its reference becomes an alias).</source>
-        <translation>С одним делом — показать, что по нему решено. С двумя: --certain, --likely или --possible отмечают их как одного человека; --not-same — разные люди, поиск дублей больше не предложит эту пару; --unmark снимает отметку; --merge переносит всё из второго дела в первое и удаляет второе (его номер становится другим написанием).</translation>
+        <translation>С одним делом — показать, что по нему решено. С двумя: --certain, --likely или --possible отмечают их как одного человека; --not-same — разные люди, поиск дублей больше не предложит эту пару; --unmark снимает отметку; --merge переносит всё из второго дела в первое и удаляет второе (его номер остаётся среди других написаний имени, и поиск по нему найдёт первое дело).</translation>
     </message>
     <message>
         <source>the other case&apos;s reference, e.g. CT-0043</source>
