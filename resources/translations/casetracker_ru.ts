@@ -1326,11 +1326,11 @@ about him</source>
     </message>
     <message>
         <source>Same — &amp;merge…</source>
-        <translation>Один — &amp;объединить…</translation>
+        <translation>О&amp;бъединить дела…</translation>
     </message>
     <message>
         <source>O&amp;pen both cases</source>
-        <translation>&amp;Открыть оба дела</translation>
+        <translation>Открыть оба &amp;дела</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -4168,7 +4168,7 @@ proof of life</source>
     </message>
     <message>
         <source>Same — merge…</source>
-        <translation>Один — объединить…</translation>
+        <translation>Объединить дела…</translation>
     </message>
     <message>
         <source>The same man — certain</source>
@@ -10604,7 +10604,7 @@ in %2</source>
     <name>uncertain_dates</name>
     <message>
         <source>Type a date as 20.07.2026, July 2024, 2024, between 1 and 8 July 2024, before 8 July 2024, after 1 July 2024, about July 2024 or unknown.</source>
-        <extracomment>``describe`` and ``in_sentence`` live in model/date_words.py (sharing/ words dates too).</extracomment>
+        <extracomment>``describe`` and ``in_sentence`` live in model/date_words.py (sharing/ words dates too). The words a date may begin with, offered as one types (in the interface language first).</extracomment>
         <translation>Введите дату так: 20.07.2026, июль 2024, 2024, между 1 и 8 июля 2024, до 8 июля 2024, после 1 июля 2024, около июля 2024 или «неизвестно».</translation>
     </message>
     <message>
