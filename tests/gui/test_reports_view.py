@@ -70,6 +70,10 @@ def test_the_months_shown_switch_from_the_last_twelve_to_all(
     assert len(chart.report.columns) == months  # from January two years ago to now
     assert chart.report.lines[0].counts[0] == 1 and chart.report.lines[0].counts[-1] == 1
     assert chart.chart().axes()[0].categories()[0].endswith(str(date.today().year - 2))
+    table = view.numbers[Which.DETENTIONS_MONTHLY]  # the same numbers, for a screen reader
+    assert table.columnCount() == months
+    assert table.verticalHeaderItem(0).text() == "month known"
+    assert table.item(0, 0).text() == "1" and table.item(0, months - 1).text() == "1"
 
 
 def test_export_csv_writes_counts_only_unless_references_are_ticked(

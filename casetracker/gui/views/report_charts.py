@@ -154,14 +154,14 @@ def fit_to_width(chart: QChart, width: float) -> None:
     if legend.alignment() == Qt.AlignmentFlag.AlignRight:
         names = QFontMetricsF(legend.font())
         labels = [marker.label() for marker in legend.markers()]
-        legend_width = max((names.horizontalAdvance(label) for label in labels), default=0) + 48
+        legend_width = max((names.horizontalAdvance(label) for label in labels), default=0) + 36
     for axis in chart.axes(Qt.Orientation.Horizontal):
         if not isinstance(axis, QBarCategoryAxis) or not axis.count():
             continue
         metrics = QFontMetricsF(axis.labelsFont())
         widest = max(metrics.horizontalAdvance(label) for label in axis.categories())
-        room = (width - legend_width - 80) / axis.count()  # 80: the counts' axis and margins
-        axis.setLabelsAngle(0 if widest + 8 < room else -90)
+        room = (width - legend_width - 64) / axis.count()  # 64: the counts' axis, margins
+        axis.setLabelsAngle(0 if widest + 6 < room else -90)
 
 
 class ChartView(QChartView):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from casetracker.gui.models.column_table import Column
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.report_charts import ChartView
 from casetracker.gui.views.report_printing import print_reports
+from casetracker.gui.views.report_table import ReportTable
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.model import CaseStatus
 from casetracker.services.errors import ServiceError
@@ -87,6 +89,8 @@ class ReportsView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._overview(), self.tr("Overview"))
         self.charts: dict[Which, ChartView] = {}
+        #: The same numbers as a table under each chart (for screen readers, exact counts).
+        self.numbers: dict[Which, ReportTable] = {}
         self.notes: dict[Which, QLabel] = {}
         for which, name in zip(
             CHARTS,
@@ -99,14 +103,22 @@ class ReportsView(QWidget):
             strict=True,
         ):
             page = QWidget(self.tabs)
-            chart = ChartView(page)
+            split = QSplitter(Qt.Orientation.Vertical, page)
+            chart = ChartView(split)
+            table = ReportTable(split)
+            split.addWidget(chart)
+            split.addWidget(table)
+            split.setStretchFactor(0, 3)
+            split.setStretchFactor(1, 1)
+            split.setSizes([3000, 1000])  # the chart first; the table shows a few rows
+            split.setChildrenCollapsible(False)
             note = QLabel(page)
             style.set_role(note, "hint")
             note.setWordWrap(True)
             box = QVBoxLayout(page)
-            box.addWidget(chart, 1)
+            box.addWidget(split, 1)
             box.addWidget(note)
-            self.charts[which], self.notes[which] = chart, note
+            self.charts[which], self.numbers[which], self.notes[which] = chart, table, note
             self.tabs.addTab(page, name)
         self._stale: set[int] = set()
         self._job: BackgroundJob | None = None
@@ -212,6 +224,7 @@ class ReportsView(QWidget):
         which = report.which
         if period is self.current_period():
             self.charts[which].show_report(report)
+            self.numbers[which].show_report(report)
             self.notes[which].setText(report.left_out)
             self.notes[which].setVisible(bool(report.left_out))
         else:
