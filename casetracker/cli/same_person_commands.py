@@ -1,4 +1,5 @@
-"""``same-person``: say two cases are (or are not) one man, list what was said, merge a pair."""
+"""``same-person``: say two cases are (or are not) one man, list what was said, merge a pair;
+``duplicates``: the pairs still to decide."""
 
 import json
 from argparse import Namespace
@@ -10,8 +11,9 @@ from casetracker.cli.vault_commands import open_workspace
 from casetracker.i18n import format_date, translate
 from casetracker.model.same_person import SameCertainty
 from casetracker.services import same_person
+from casetracker.services.duplicates import Reason, possible_duplicates
 from casetracker.services.errors import InvalidInput
-from casetracker.services.same_person import Link, verdict_text
+from casetracker.services.same_person import Link, certainty_label, verdict_text
 
 
 def add_commands(sub: Subcommands) -> None:
@@ -60,6 +62,16 @@ def add_commands(sub: Subcommands) -> None:
     p.add_argument("--note", default="", help=translate("cli", "why, in a few words"))
     p.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
     p.set_defaults(func=cmd_same_person)
+
+    p = sub.add_parser(
+        "duplicates",
+        help=translate(
+            "cli", "list the pairs of cases that may be one man (never those marked not the same)"
+        ),
+    )
+    p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "machine-readable output"))
+    p.set_defaults(func=cmd_duplicates)
 
 
 def cmd_same_person(args: Namespace) -> int:
@@ -127,3 +139,53 @@ def _json(link: Link) -> dict[str, object]:
         "decided_by": link.decided_by or None,
         "decided_on": link.decided_on.isoformat(),
     }
+
+
+def cmd_duplicates(args: Namespace) -> int:
+    """The duplicate finder's pairs (those marked not the same are never listed), with why,
+    and the verdict "same" where one was given without merging."""
+    reasons = {
+        Reason.SAME_NAME: translate("cli", "same name, spelt differently"),
+        Reason.TYPO: translate("cli", "names one typing slip apart"),
+        Reason.SAME_BIRTH_DATE: translate("cli", "same birth date, similar name"),
+    }
+    with open_workspace(args) as ws:
+        pairs = possible_duplicates(ws)
+        names = {row.id: row.full_name for row in ws.cases.rows()}
+        verdicts = same_person.pair_verdicts(ws)
+    rows = []
+    for pair in pairs:
+        link = verdicts.get(same_person.pair(pair.first_id, pair.second_id))
+        rows.append((pair, link.certainty if link is not None else None))
+    if args.json:
+        out(
+            json.dumps(
+                [
+                    {
+                        "first": p.first_ref,
+                        "second": p.second_ref,
+                        "reason": p.reason.value,
+                        "marked_same": sure.value if sure else None,
+                    }
+                    for p, sure in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    for pair, sure in rows:
+        marked = (
+            " — "
+            + translate("cli", "marked: the same man ({certainty})").format(
+                certainty=certainty_label(sure)
+            )
+            if sure
+            else ""
+        )
+        out(
+            f"{pair.first_ref} {names.get(pair.first_id, '')}  /  "
+            f"{pair.second_ref} {names.get(pair.second_id, '')}: {reasons[pair.reason]}{marked}"
+        )
+    out(translate("cli", "{n} possible duplicate pair(s)").format(n=len(rows)))
+    return 0

@@ -6612,6 +6612,10 @@ in %2</source>
         <translation>почему, в двух словах</translation>
     </message>
     <message>
+        <source>list the pairs of cases that may be one man (never those marked not the same)</source>
+        <translation>показать пары дел, которые могут оказаться одним человеком (кроме отмеченных как разные люди)</translation>
+    </message>
+    <message>
         <source>Name the other case too, e.g. CT-0043.</source>
         <translation>Укажите и второе дело, например CT-0043.</translation>
     </message>
@@ -6642,6 +6646,26 @@ in %2</source>
     <message>
         <source>Nothing was decided about this case and another.</source>
         <translation>По этому делу нет отметок о совпадении с другими.</translation>
+    </message>
+    <message>
+        <source>same name, spelt differently</source>
+        <translation>одно имя в разном написании</translation>
+    </message>
+    <message>
+        <source>names one typing slip apart</source>
+        <translation>имена различаются одной опечаткой</translation>
+    </message>
+    <message>
+        <source>same birth date, similar name</source>
+        <translation>одна дата рождения, похожее имя</translation>
+    </message>
+    <message>
+        <source>marked: the same man ({certainty})</source>
+        <translation>отмечено: один человек ({certainty})</translation>
+    </message>
+    <message>
+        <source>{n} possible duplicate pair(s)</source>
+        <translation>Возможных дублей (пар): {n}</translation>
     </message>
     <message>
         <source>list the tasks still to do, soonest first</source>

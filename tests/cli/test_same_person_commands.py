@@ -26,8 +26,15 @@ def test_mark_list_and_not_same(tmp_path: Path, cli: RunCli) -> None:
     code, out, err = cli("same-person", vault, "ct-0001", "CT-0003", "--likely", "--note", "фото")
     assert code == 0, err
     assert "the same man as CT-0003 (likely): Пётр Иванов" in out and "фото" in out
+    code, out, _ = cli("duplicates", vault)
+    assert out.splitlines() == [
+        "CT-0001 Александр Смирнов  /  CT-0002 Aleksandr Smirnov: same name, spelt differently",
+        "1 possible duplicate pair(s)",
+    ]
     code, out, err = cli("same-person", vault, "CT-0001", "CT-0002", "--not-same")
     assert code == 0, err
+    code, out, _ = cli("duplicates", vault, "--json")
+    assert json.loads(out) == []
     code, out, _ = cli("same-person", vault, "CT-0003", "--json")
     assert [(x["other"], x["verdict"], x["certainty"]) for x in json.loads(out)] == [
         ("CT-0001", "same", "likely")
