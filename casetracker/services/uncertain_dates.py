@@ -63,6 +63,20 @@ _UNKNOWN = {
     "on a day not known",
     "в неизвестный день",
 }
+#: The words a date may begin with, offered as one types (in the interface language first).
+LEADING_WORDS = {
+    "ru": (
+        "около ",
+        "примерно ",
+        "между ",
+        "до ",
+        "после ",
+        "не позднее ",
+        "не ранее ",
+        "неизвестно",
+    ),
+    "en": ("about ", "between ", "before ", "after ", "unknown"),
+}
 _APPROXIMATE = re.compile(
     r"^(?:~|около|примерно|приблизительно|приблиз\.|прибл\.|ок\.|ок(?=\s)|about|approximately"
     r"|approx\.|roughly|around|circa|ca\.|c\.)\s*"

@@ -160,3 +160,23 @@ def test_status_move_and_allegation_dialogs_take_uncertain_days(
         date(2024, 7, 8),
         "../2024-07-08",
     )
+
+
+def test_the_words_that_make_a_date_uncertain_are_offered_as_one_types(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    dialog = new_case_dialog(qtbot, main_window)
+    click(qtbot, dialog.detention_date.edit)
+    type_any("о")
+    completer = dialog.detention_date.edit.completer()
+    assert completer is not None
+    qtbot.waitUntil(completer.popup().isVisible, timeout=5_000)
+    popup = completer.popup()  # it has the keyboard while it is shown, as for a person
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # takes the offer; the dialog stays open
+    assert dialog.isVisible() and dialog.detention_date.text() == "около "
+    type_any("июля 2024")
+    press(qtbot, Qt.Key.Key_Return)
+    created(qtbot, main_window, dialog)
+    case = vault_of(main_window).cases.get(dialog.case_id)  # type: ignore[arg-type]
+    assert case.detention_date_edtf == "2024-07~"

@@ -12,7 +12,8 @@ shows the error sentence there instead, with examples of what works.
 
 from datetime import date, time
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QCompleter, QLabel, QWidget
 
 from casetracker.gui.locale_format import _date_format, date_text
 from casetracker.gui.style import set_role
@@ -21,7 +22,13 @@ from casetracker.gui.widgets.moment_edit import MomentEdit
 from casetracker.gui.widgets.optional_date_edit import TypedDateField
 from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.date_input import DateInputError
-from casetracker.services.uncertain_dates import as_uncertain, describe, examples, parse_uncertain
+from casetracker.services.uncertain_dates import (
+    LEADING_WORDS,
+    as_uncertain,
+    describe,
+    examples,
+    parse_uncertain,
+)
 
 
 class _SaysWhatItRead(TypedDateField):
@@ -29,6 +36,14 @@ class _SaysWhatItRead(TypedDateField):
 
     def _add_understood_line(self) -> None:
         self.edit.setToolTip(examples())
+        # "о" offers "около ", "b" offers "between ": the words that make a date uncertain,
+        # found without reading the tooltip. Digits match none, so an exact day types as before.
+        language = QLocale().name()[:2]
+        words = [*LEADING_WORDS.get(language, ()), *LEADING_WORDS["ru"], *LEADING_WORDS["en"]]
+        completer = QCompleter(list(dict.fromkeys(words)), self.edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.edit.setCompleter(completer)
         self.understood = QLabel(self)
         self.understood.setWordWrap(True)
         set_role(self.understood, "hint")
