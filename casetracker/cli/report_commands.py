@@ -68,13 +68,13 @@ def cmd_report(args: Namespace) -> int:
     period = Period(args.period)
     with open_workspace(args) as ws:
         reports = [build(ws, w, period, as_of, with_refs=args.with_refs) for w in which]
-    if args.csv is None:
-        for report in reports:
-            _print(report, with_refs=args.with_refs)
-        return 0
-    for path, report in zip(csv_paths(args.csv, which), reports, strict=True):
-        write_report_csv(path, report, with_refs=args.with_refs)
-        out(str(path))
+        if args.csv is None:
+            for report in reports:
+                _print(report, with_refs=args.with_refs)
+            return 0
+        for path, report in zip(csv_paths(args.csv, which), reports, strict=True):
+            write_report_csv(ws, path, report, with_refs=args.with_refs)
+            out(str(path))
     return 0
 
 

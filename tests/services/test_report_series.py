@@ -4,12 +4,13 @@ first of the next), the silence buckets' edges, and agreement with the lost_cont
 import csv
 import io
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from sqlmodel import select
 
 from casetracker.model import Case, CaseStatus
 from casetracker.services import report_series as rs
-from casetracker.services.report_export import report_csv
+from casetracker.services.report_export import report_csv, write_report_csv
 from casetracker.services.report_series import Period, Which
 from casetracker.services.workspace import Workspace
 
@@ -185,3 +186,32 @@ def test_two_places_of_one_name_are_told_apart_by_their_settlement(ws: Workspace
 
     assert sorted(line.label for line in report.lines) == ["Гараж (Брянка)", "Гараж (Стаханов)"]
     assert all(line.counts == (1, 1) for line in report.lines)
+
+
+def test_the_counts_only_csv_hides_a_place_held_by_fewer_than_k_men(ws: Workspace) -> None:
+    basement = ws.facilities.create("Подвал школы")
+    garage = ws.facilities.create("Гараж")
+    for n in range(5):
+        case = ws.cases.create(f"Человек {n}", status=CaseStatus.DETAINED)
+        ws.custody.move(case.ref, basement.id if n < 4 else garage.id, since=date(2024, 3, 1))
+    ws.custody.move("CT-0004", garage.id, since=date(2024, 4, 1))  # the garage: 1, then 2
+
+    def written(path: Path, *, with_refs: bool = False) -> list[list[str]]:
+        report = rs.build(ws, Which.PLACES_TIMELINE, Period.ALL, AS_OF, with_refs=with_refs)
+        write_report_csv(ws, path, report, with_refs=with_refs)
+        return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+
+    rows = written(ws.path.parent / "k5.csv")
+    assert ["2024-03", "Подвал школы", "4"] not in rows  # 4 men: fewer than k = 5
+    assert ["2024-03", "Подвал школы", "<5"] in rows and ["2024-04", "Гараж", "<5"] in rows
+    ws.cases.create("Шестой", status=CaseStatus.DETAINED)
+    ws.custody.move("CT-0006", basement.id, since=date(2024, 4, 1))
+    rows = written(ws.path.parent / "k5-april.csv")
+    assert ["2024-04", "Подвал школы", "5"] in rows  # k men: shown as they are
+    assert ["2024-03", "Подвал школы", "<5"] in rows
+    ws.settings.set("anonymity_k", 2)
+    rows = written(ws.path.parent / "k2.csv")
+    assert ["2024-03", "Гараж", "<2"] in rows and ["2024-04", "Гараж", "2"] in rows
+    assert ["2024-03", "Подвал школы", "4"] in rows
+    refs = written(ws.path.parent / "refs.csv", with_refs=True)  # kept inside the team: exact
+    assert ["2024-03", "Гараж", "1", "CT-0005"] in refs

@@ -276,7 +276,9 @@ class ReportsView(QWidget):
         with_refs = self.with_refs.isChecked()
         try:
             report = build(self.session.ws, which, self.current_period(), with_refs=with_refs)
-            write_report_csv(path, report, with_refs=with_refs, overwrite=overwrite)
+            write_report_csv(
+                self.session.ws, path, report, with_refs=with_refs, overwrite=overwrite
+            )
         except (ServiceError, OSError) as exc:
             show_error(self, exc, self.tr("The report was not saved"))
             return False
