@@ -310,3 +310,18 @@ def test_in_a_sentence_both_languages_and_read_back(
         assert parse(russian_words) == value
     finally:
         i18n.install()
+
+
+def test_words_read_back_where_days_are_written_month_first() -> None:
+    """An American interface shows 7/8/2024; what it shows is read back the same way."""
+    i18n.install(None, lambda d: f"{d.month}/{d.day}/{d.year}")
+    try:
+
+        @settings(max_examples=60, deadline=None)
+        @given(VALUES)
+        def round_trip(value: UncertainDate) -> None:
+            assert parse(describe(value), locale_format="M/d/yyyy") == value
+
+        round_trip()
+    finally:
+        i18n.install()
