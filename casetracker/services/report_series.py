@@ -120,12 +120,18 @@ def month_start(index: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
+#: "All months" goes back this far at most: a mistyped year (0224 for 2024) must not ask a
+#: chart for twenty thousand bars.
+MAX_MONTHS = 20 * 12
+
+
 def month_span(period: Period, as_of: date, earliest: date | None) -> range:
-    """The months shown: the twelve up to ``as_of``'s, or from ``earliest``'s (all)."""
+    """The months shown: the twelve up to ``as_of``'s, or from ``earliest``'s (all), at most
+    `MAX_MONTHS`."""
     last = month_index(as_of)
     if period is Period.LAST_12_MONTHS or earliest is None:
         return range(last - 11, last + 1)
-    return range(min(month_index(earliest), last), last + 1)
+    return range(max(min(month_index(earliest), last), last - MAX_MONTHS + 1), last + 1)
 
 
 class _Tally:
@@ -235,9 +241,15 @@ def detentions_monthly(
             MONTH_KNOWN if known else MONTH_UNCERTAIN, month_index(day), month_index(day), ref
         )
     undated = len(rows) - len(dated)
-    left_out = ""
+    earlier = sum(1 for _r, day, _k in dated if month_index(day) < months.start)
+    notes = []
     if undated:
-        left_out = reports.tr("%n case(s) without a detention date are not counted.", "", undated)
+        notes.append(
+            reports.tr("%n case(s) without a detention date are not counted.", "", undated)
+        )
+    if earlier and period is Period.ALL:
+        notes.append(reports.tr("%n detention(s) before the first month shown.", "", earlier))
+    left_out = " ".join(notes)
     return Report(
         Which.DETENTIONS_MONTHLY,
         translate("reports", "New detentions per month"),

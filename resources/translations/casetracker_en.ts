@@ -704,6 +704,13 @@
                 <numerusform>%n cases without a detention date are not counted.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n detention(s) before the first month shown.</source>
+            <translation>
+                <numerusform>%n detention before the first month shown.</numerusform>
+                <numerusform>%n detentions before the first month shown.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>request_words</name>

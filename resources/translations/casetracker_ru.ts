@@ -8600,6 +8600,7 @@ in %2</source>
     </message>
     <message>
         <source>Cases by status at the end of each month</source>
+        <extracomment>&quot;All months&quot; goes back this far at most: a mistyped year (0224 for 2024) must not ask a chart for twenty thousand bars.</extracomment>
         <translation>Дела по статусам на конец каждого месяца</translation>
     </message>
     <message numerus="yes">
@@ -8608,6 +8609,14 @@ in %2</source>
             <numerusform>%n дело без даты задержания не учтено.</numerusform>
             <numerusform>%n дела без даты задержания не учтены.</numerusform>
             <numerusform>%n дел без даты задержания не учтено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detention(s) before the first month shown.</source>
+        <translation>
+            <numerusform>%n задержание раньше первого показанного месяца.</numerusform>
+            <numerusform>%n задержания раньше первого показанного месяца.</numerusform>
+            <numerusform>%n задержаний раньше первого показанного месяца.</numerusform>
         </translation>
     </message>
     <message>

@@ -215,3 +215,15 @@ def test_the_counts_only_csv_hides_a_place_held_by_fewer_than_k_men(ws: Workspac
     assert ["2024-03", "Подвал школы", "4"] in rows
     refs = written(ws.path.parent / "refs.csv", with_refs=True)  # kept inside the team: exact
     assert ["2024-03", "Гараж", "1", "CT-0005"] in refs
+
+
+def test_all_months_reach_back_twenty_years_at_most(ws: Workspace) -> None:
+    ws.cases.create("Опечатка", detention_date=date(224, 7, 1))  # 0224 typed for 2024
+    ws.cases.create("Верная дата", detention_date=date(2024, 4, 1))
+
+    report = rs.build(ws, Which.DETENTIONS_MONTHLY, Period.ALL, AS_OF)
+
+    assert len(report.columns) == rs.MAX_MONTHS
+    assert report.columns[0] == date(2004, 5, 1)
+    assert report.lines[0].total == 1
+    assert report.left_out == "1 detention before the first month shown."
