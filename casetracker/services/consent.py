@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from casetracker.i18n import QT_TRANSLATE_NOOP, Context, translate
@@ -42,6 +43,7 @@ from casetracker.model import (
 from casetracker.services.cases import get_case
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.services.settings import SettingSpec, register
+from casetracker.storage.errors import VaultReadOnly
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -279,27 +281,39 @@ class Disclosure:
     signer_fingerprint: str
 
 
-def record_disclosures(session: Session, sent: Disclosure, actor: str) -> list[DisclosureEntry]:
+def record_disclosures(session: Session, sent: Disclosure, actor: str) -> int:
+    """One entry per exported case, inserted in one statement: an export of 20,000 cases wrote
+    them through the ORM (and an audit line for each) in about 8 s on the GUI thread. The
+    entries are the record of the export themselves, append-only, so no audit line repeats
+    them. Returns how many were written."""
     now = utcnow().replace(microsecond=0)
     recipients = "; ".join(name if name == fp else f"{name} ({fp})" for name, fp in sent.recipients)
     counts = json.dumps(sent.counts, sort_keys=True)
-    entries = [
-        DisclosureEntry(
-            case_id=case_id,
-            sent_at=now,
-            profile=sent.profile,
-            recipients=recipients,
-            with_passphrase=sent.with_passphrase,
-            counts=counts,
-            relatives_withheld=sent.relatives_withheld.get(case_id, 0),
-            without_consent_reason=sent.reason if case_id in sent.without_consent else "",
-            signer_fingerprint=sent.signer_fingerprint,
-            sent_by=actor,
-        )
+    exact = utcnow()  # orders two exports of the same second
+    same = {
+        "created_at": exact,
+        "updated_at": exact,
+        "sent_at": now,
+        "profile": sent.profile,
+        "recipients": recipients,
+        "with_passphrase": sent.with_passphrase,
+        "counts": counts,
+        "signer_fingerprint": sent.signer_fingerprint,
+        "sent_by": actor,
+    }
+    rows = [
+        {
+            **same,
+            "id": uuid.uuid4(),
+            "case_id": case_id,
+            "relatives_withheld": sent.relatives_withheld.get(case_id, 0),
+            "without_consent_reason": sent.reason if case_id in sent.without_consent else "",
+        }
         for case_id in sent.case_ids
     ]
-    session.add_all(entries)
-    return entries
+    if rows:
+        session.execute(insert(DisclosureEntry), rows)
+    return len(rows)
 
 
 def _check_day(on: date, what: str) -> None:
@@ -459,10 +473,15 @@ class ConsentService:
                 stmt = stmt.where(DisclosureEntry.case_id == get_case(session, ref_or_id).id)
             return [(ref, entry) for ref, entry in session.exec(stmt)]
 
-    def record(self, sent: Disclosure) -> list[DisclosureEntry]:
+    def record(self, sent: Disclosure) -> int:
         """Write the disclosure log of an export that left (after its file was written)."""
+        if self.ws.read_only:
+            raise VaultReadOnly()
         with self.ws.session() as session:
-            return record_disclosures(session, sent, self.ws.actor)
+            written = record_disclosures(session, sent, self.ws.actor)
+        if written:
+            self.ws.record_change()  # a bulk insert is no ORM change the session counts
+        return written
 
     @staticmethod
     def _check_person(session: Session, case_id: uuid.UUID, relative_id: uuid.UUID | None) -> None:
