@@ -3,8 +3,9 @@
 For the HISTORY part: ``disclosures_for_case(session, case_id) -> list[DisclosureEntry]`` gives
 a case's disclosure log, newest first. Each entry is a plain row (``sent_at``, ``sent_by``,
 ``profile``, ``recipients``, ``counts`` JSON, ``relatives_withheld``,
-``without_consent_reason``); creating one is also audited (entity "DisclosureEntry", with the
-case's id), like any other row. Consent given and withdrawn are audited rows of "Consent".
+``without_consent_reason``), written in one insert per export and not repeated in the audit
+log (the log is itself the record). Consent given and withdrawn are audited rows of "Consent",
+with the case's id, like any other row.
 
 Who consented is decided by ``Consent`` rows. A relative's old "may share with a lawyer / with
 media" tick (``Relative.share_with_lawyer`` / ``share_with_media``) still counts as consent for
