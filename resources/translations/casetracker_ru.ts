@@ -3327,6 +3327,10 @@ proof of life</source>
         <translation>Статус</translation>
     </message>
     <message>
+        <source>Detention date</source>
+        <translation>Дата задержания</translation>
+    </message>
+    <message>
         <source>Flags</source>
         <translation>Сигналы</translation>
     </message>
@@ -9468,6 +9472,10 @@ in %2</source>
         <translation>Слишком много дел для одного пакета; выгружайте частями.</translation>
     </message>
     <message>
+        <source>Unknown profile {name}; use lawyer, partner, media or anonymised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>An anonymised bundle never carries attachments.</source>
         <translation>Обезличенный пакет никогда не содержит вложений.</translation>
     </message>
@@ -9498,10 +9506,6 @@ in %2</source>
     <message>
         <source>Nothing was imported: the fingerprint given ({given}) does not match the bundle&apos;s signer, {fp}.</source>
         <translation>Ничего не импортировано: указанный отпечаток ({given}) не совпадает с отпечатком подписавшего пакет, {fp}.</translation>
-    </message>
-    <message>
-        <source>Unknown profile {name}; use lawyer, media or anonymised.</source>
-        <translation>Неизвестный профиль {name}; укажите lawyer, media или anonymised.</translation>
     </message>
     <message>
         <source>An anonymised bundle holds no identities and cannot be merged into a vault; open it with open-bundle instead.</source>
@@ -9719,7 +9723,7 @@ in %2</source>
     </message>
     <message>
         <source>The bundle declares {counted}; a bundle may hold at most {ceiling}.</source>
-        <extracomment>For a journalist, with the media consent of the men and relatives it names (redaction.py). Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods). Every attachment record names a file of the bundle&apos;s ZIP, which holds at most ``ArchiveLimits.max_members`` files, three of them manifest.json, cases.json and dossier.pdf. A list whose count the manifest does not declare (flags, in bundles made before flags were counted), or any list when no manifest is at hand, holds at most this many entries. cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag (an organisation&apos;s records average about 400), and never more than ``MAX_JSON_BYTES`` (20,000 cases make about 283 MB). cases.json&apos;s structural tokens (``{ [ , :`` outside strings): this many for the document&apos;s frame, plus what each declared record can need (``record_tokens``), never more than ``MAX_JSON_TOKENS``. 20,000 cases make about 15.4 million (23 a record); the parser holds about 100 bytes per token, so the ceiling keeps it near 2 GB. A flag&apos;s tokens: its brace, five keys, four commas and the comma before the next flag. The manifest&apos;s count of flags (the other counts are named after the record lists). The longest uncertain-date code: &quot;2024-07-01~/2024-07-08~&quot;. For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment&apos;s archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender&apos;s redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
+        <extracomment>For a journalist, with the media consent of the men and relatives it names (redaction.py). For a partner organisation: a lawyer&apos;s fields, with the partner consent of those it names. Profiles whose bundles carry whole records and may be merged into a vault. Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods). Every attachment record names a file of the bundle&apos;s ZIP, which holds at most ``ArchiveLimits.max_members`` files, three of them manifest.json, cases.json and dossier.pdf. A list whose count the manifest does not declare (flags, in bundles made before flags were counted), or any list when no manifest is at hand, holds at most this many entries. cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag (an organisation&apos;s records average about 400), and never more than ``MAX_JSON_BYTES`` (20,000 cases make about 283 MB). cases.json&apos;s structural tokens (``{ [ , :`` outside strings): this many for the document&apos;s frame, plus what each declared record can need (``record_tokens``), never more than ``MAX_JSON_TOKENS``. 20,000 cases make about 15.4 million (23 a record); the parser holds about 100 bytes per token, so the ceiling keeps it near 2 GB. A flag&apos;s tokens: its brace, five keys, four commas and the comma before the next flag. The manifest&apos;s count of flags (the other counts are named after the record lists). The longest uncertain-date code: &quot;2024-07-01~/2024-07-08~&quot;. For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment&apos;s archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender&apos;s redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
         <translation>В пакете заявлено: {counted}; пакет может содержать не больше {ceiling}.</translation>
     </message>
     <message>
