@@ -1519,6 +1519,10 @@ about him</source>
         <translation>Для адвоката: материалы дел в пределах согласия родственников</translation>
     </message>
     <message>
+        <source>For a partner organisation: the case files, as far as people agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>For media: what the men and relatives agreed a journalist may see</source>
         <translation>Для СМИ: только то, что задержанные и родственники разрешили показать журналисту</translation>
     </message>
@@ -1567,6 +1571,10 @@ about him</source>
         <translation>Для журналиста: имена задержанных, статус, регион, часть и даты, места содержания (без населённого пункта), виды и даты контактов и нарушений. Родственник называется, только если согласился на передачу СМИ; телефоны, мессенджеры, города и заметки не передаются, как и названия источников и вложенные файлы.</translation>
     </message>
     <message>
+        <source>What a lawyer would get — facts, status history, custody, contact log, sources, allegations — but a relative is included only if they agreed to be shared with a partner organisation; anonymous ones only by relationship. The partner can merge the file into their own vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Everything about the chosen cases — facts, status history, custody, contact log, sources, allegations — but a relative is included only if they agreed to be shared with a lawyer. A relative who stays anonymous is never named: only the relationship (for example “father”) leaves. The names and phone numbers of everyone withheld are also removed from notes, as written in their records.</source>
         <translation>Всё о выбранных делах — сведения, история статусов, места содержания, журнал контактов, источники, нарушения, — но родственник попадает в файл, только если согласился на передачу адвокату. Родственник, пожелавший остаться анонимным, никогда не называется: передаётся только степень родства (например, «отец»). Имена и телефоны всех, кого не передаём, также удаляются из заметок — в том написании, в каком они записаны в их карточках.</translation>
     </message>
@@ -1605,6 +1613,10 @@ about him</source>
     <message>
         <source>%1 — did not agree to be shared with media</source>
         <translation>%1 — не дал(а) согласия на передачу СМИ</translation>
+    </message>
+    <message>
+        <source>%1 — did not agree to be shared with a partner organisation</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 — did not agree to be shared with a lawyer</source>
@@ -3325,10 +3337,6 @@ proof of life</source>
     <message>
         <source>Status</source>
         <translation>Статус</translation>
-    </message>
-    <message>
-        <source>Detention date</source>
-        <translation>Дата задержания</translation>
     </message>
     <message>
         <source>Flags</source>
@@ -5784,6 +5792,10 @@ in %2</source>
         <translation>закрыть пакет парольной фразой из CASETRACKER_BUNDLE_PASSPHRASE или с запросом</translation>
     </message>
     <message>
+        <source>what leaves: all a lawyer or a partner organisation may see, what a journalist may (each as far as people consented), or no identities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>include attached files</source>
         <translation>включить вложения</translation>
     </message>
@@ -5998,10 +6010,6 @@ in %2</source>
     <message>
         <source>The bundle passphrase file cannot be read.</source>
         <translation>Файл с парольной фразой пакета не читается.</translation>
-    </message>
-    <message>
-        <source>what leaves: all a lawyer may see, what a journalist may (both as far as people consented), or no identities</source>
-        <translation>что передаётся: всё, что можно адвокату, или то, что можно журналисту (и то и другое — в пределах согласия людей), либо обезличенные данные</translation>
     </message>
     <message>
         <source>send the cases of men who have not consented to this audience too, for this reason (kept in each case&apos;s disclosure log)</source>
@@ -7264,6 +7272,10 @@ in %2</source>
         <translation>Подготовлено для СМИ: родственники указаны, только если согласились, чтобы их назвали журналистам; телефоны, мессенджеры и заметки не включены.</translation>
     </message>
     <message>
+        <source>Made for a partner organisation: relatives appear only where they agreed to be shared with one; an anonymous relative&apos;s identity is withheld.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Relatives and contacts</source>
         <translation>Родственники и контакты</translation>
     </message>
@@ -8207,6 +8219,10 @@ in %2</source>
         <translation>для СМИ (только то, что люди разрешили показать журналистам)</translation>
     </message>
     <message>
+        <source>for a partner organisation (relatives as far as they consented)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>a lawyer</source>
         <translation>адвокату</translation>
     </message>
@@ -8249,6 +8265,10 @@ in %2</source>
     <message>
         <source>for media</source>
         <translation>для СМИ</translation>
+    </message>
+    <message>
+        <source>for a partner</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>anonymised</source>

@@ -4,10 +4,9 @@ timeline, the contacts and allegations tabs and the case window's header."""
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from casetracker.gui.main_window import PLACES, MainWindow
+from casetracker.gui.main_window import MainWindow
 from casetracker.gui.models.case_table import CaseTableModel
 from casetracker.gui.models.column_table import SORT_ROLE
 from casetracker.gui.views.case.timeline_tab import entry_date_text
@@ -15,7 +14,6 @@ from casetracker.model import AllegationKind, CaseStatus
 from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.timeline import case_timeline
 from casetracker.services.workspace import Workspace
-from tests.gui.by_hand import open_section
 from tests.gui.keyboard import new_case_window, show_tab, vault_of
 
 JULY = UncertainDate.month(2024, 7, approximate=True)
@@ -83,19 +81,3 @@ def test_a_bundle_conflict_on_a_date_code_reads_in_words(qtbot: QtBot) -> None:
     assert field_label("detention_date_edtf") == "detention date — how exact"
     assert field_value("Case", "detention_date_edtf", "2024-07~") == "about July 2024"
     assert field_value("Case", "detention_date_edtf", "") == "—"
-
-
-def test_a_place_lists_the_men_held_there_with_their_detention_in_words(
-    qtbot: QtBot, main_window: MainWindow
-) -> None:
-    ws = vault_of(main_window)
-    case = ws.cases.create("Зайцев", status=CaseStatus.DETAINED, detention_date=JULY)
-    ws.custody.move(case.ref, ws.facilities.create("Подвал").id, since=FIRST_WEEK)
-    places = open_section(main_window, PLACES)
-    table = main_window.places.table
-    first = table.visualRect(table.model().index(0, 0))
-    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
-    qtbot.waitUntil(lambda: main_window.places.cases.model().rowCount() == 1, timeout=5_000)
-    held = main_window.places.cases.model()
-    assert places is main_window.places
-    assert held.index(0, 3).data() == "about July 2024"

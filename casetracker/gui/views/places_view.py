@@ -33,7 +33,6 @@ from casetracker.model import Facility, FacilityKind
 from casetracker.rules.flag import Flag
 from casetracker.services.cases import CaseRow
 from casetracker.services.search_text import matches
-from casetracker.services.uncertain_dates import describe
 
 
 class PlacesView(QWidget):
@@ -121,16 +120,6 @@ class PlacesView(QWidget):
                 Column(self.tr("Full name"), lambda r: r.full_name),
                 Column(self.tr("Status"), lambda r: status_label(r.status)),
                 Column(
-                    self.tr("Detention date"),
-                    lambda r: describe(r.detained) or "—",
-                    sort=lambda r: (
-                        day.isoformat()
-                        if r.detained is not None and (day := r.detained.column_day)
-                        else "9999"
-                    ),
-                    tooltip=lambda r: describe(r.detained),
-                ),
-                Column(
                     self.tr("Flags"),
                     lambda r: ", ".join(rule_title(f.rule) for f in self._flags.get(r.ref, [])),
                     tooltip=lambda r: "\n".join(f.message for f in self._flags.get(r.ref, [])),
@@ -142,7 +131,7 @@ class PlacesView(QWidget):
                 ),
             ],
             panel,
-            stretch_column=4,
+            stretch_column=3,
             whole_columns=(1,),
         )
         self.cases.setAccessibleName(self.tr("Cases held here"))
