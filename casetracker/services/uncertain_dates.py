@@ -23,7 +23,7 @@ from typing import Any
 
 from casetracker.i18n import format_date, translate
 from casetracker.model.date_words import describe, in_sentence, month_alone
-from casetracker.model.uncertain_date import UncertainDate
+from casetracker.model.uncertain_date import Precision, UncertainDate
 from casetracker.services.date_input import DateInputError, _checked, parse_date
 
 #: ``describe`` and ``in_sentence`` live in model/date_words.py (sharing/ words dates too).
@@ -105,6 +105,15 @@ _YEAR = re.compile(rf"^(?:в\s+|in\s+)?(\d+){_YEAR_WORD}$")
 _PART_DAY = re.compile(r"^(\d{1,2})$")
 _PART_DAY_MONTH = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\.?$")
 _PART_WORD = re.compile(r"^(\d{1,2})\s+([^\W\d_]+)\.?$|^([^\W\d_]+)\.?\s+(\d{1,2})$")
+#: "July 1–8, 2024", as American English writes a range.
+_MONTH_FIRST_RANGE = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2})\s*(?:–|-)\s*(\d{1,2}),?\s+(\d+)$")
+#: "в начале июля 2024", "mid-July 2024": a third of the month (its ten-day part, as Russian
+#: counts them), read as "roughly between" so the words under the field show what was taken.
+_PART_OF_MONTH = re.compile(
+    rf"^(?:в\s+)?(начале|середине|конце|early|mid|late|beginning of|end of)\s*-?\s*"
+    rf"([^\W\d_]+)\.?,?\s+(\d+){_YEAR_WORD}$"
+)
+_THIRDS = {"начале": 0, "early": 0, "beginning of": 0, "середине": 1, "mid": 1}
 
 
 def _normal(text: str) -> str:
@@ -175,11 +184,45 @@ def _day(text: str, locale_format: str, today: date, future: bool) -> date | Non
     return None
 
 
+def _part_of_month(text: str, today: date, future: bool) -> UncertainDate | None:
+    """ "в начале июля 2024" → roughly 1–10 July; "в середине" 11–20; "в конце" 21 to the end."""
+    found = _PART_OF_MONTH.match(text)
+    month = _month(found.group(2)) if found else None
+    if found is None or month is None:
+        return None
+    year = _check_year(found.group(3), today, future)
+    whole = _month_value(year, month, today, future)
+    assert whole.latest is not None
+    third = _THIRDS.get(found.group(1), 2)
+    first = date(year, month, 1 + 10 * third)
+    last = whole.latest if third == 2 else date(year, month, 10 + 10 * third)
+    if not future and first > today:
+        raise DateInputError(
+            translate("date_input", "{day} is in the future: today is {today}.").format(
+                day=format_date(first), today=format_date(today)
+            )
+        )
+    return UncertainDate(Precision.BETWEEN, first, last, True)
+
+
 def _single(text: str, locale_format: str, today: date, future: bool) -> UncertainDate | None:
-    """A day, a month or a year; None when the text is none of them."""
+    """A day, a month or a year (or a part of a month); None when the text is none of them."""
     day = _day(text, locale_format, today, future)
     if day is not None:
         return UncertainDate.day(day)
+    if part := _part_of_month(text, today, future):
+        return part
+    if found := _MONTH_FIRST_RANGE.match(text):
+        month = _month(found.group(1))
+        if month is not None:
+            year = found.group(4)
+            last = _checked(
+                int(year), month, int(found.group(3)), len(year), today=today, future=future
+            )
+            first = _checked(last.year, month, int(found.group(2)), 4, today=today, future=future)
+            if first > last:
+                raise _backwards(first, last)
+            return UncertainDate.between(first, last)
     if found := _WORD_MONTH.match(text):
         month = _month(found.group(1))
         if month is not None:
@@ -256,12 +299,16 @@ def _range(
         return None
     start = _first_end(first.strip(), end, locale_format, today, future)
     if start > end:
-        raise DateInputError(
-            translate(
-                "uncertain_dates", "The range runs backwards: {first} comes after {last}."
-            ).format(first=format_date(start), last=format_date(end))
-        )
+        raise _backwards(start, end)
     return UncertainDate.between(start, end)
+
+
+def _backwards(start: date, end: date) -> DateInputError:
+    return DateInputError(
+        translate(
+            "uncertain_dates", "The range runs backwards: {first} comes after {last}."
+        ).format(first=format_date(start), last=format_date(end))
+    )
 
 
 def _split_range(text: str, locale_format: str, today: date, future: bool) -> UncertainDate | None:
