@@ -9,9 +9,11 @@ from pathlib import Path
 from sqlmodel import select
 
 from casetracker.model import Case, CaseStatus
+from casetracker.services import demo
 from casetracker.services import report_series as rs
 from casetracker.services.report_export import report_csv, write_report_csv
 from casetracker.services.report_series import Period, Which
+from casetracker.services.statistics import overview
 from casetracker.services.workspace import Workspace
 
 AS_OF = date(2024, 4, 15)
@@ -227,3 +229,15 @@ def test_all_months_reach_back_twenty_years_at_most(ws: Workspace) -> None:
     assert report.columns[0] == date(2004, 5, 1)
     assert report.lines[0].total == 1
     assert report.left_out == "1 detention before the first month shown."
+
+
+def test_this_months_statuses_are_the_case_lists(ws: Workspace) -> None:
+    """The last month of the status report agrees with the overview's count by status."""
+    demo.generate(ws, 60)
+    today = date.today()
+
+    report = rs.build(ws, Which.STATUS_MONTHLY, Period.ALL, today)
+
+    now = {line.key: line.counts[-1] for line in report.lines if line.counts[-1]}
+    assert now == {status.value: n for status, n in overview(ws).by_status}
+    assert sum(now.values()) == 60
