@@ -25,22 +25,26 @@ DATE_OPTIONS = (
 )
 
 
-def _date_help() -> str:
-    return translate(
-        "cli",
-        'a day (20.07.2024), a month ("июль 2024"), a year, a range ("1-8.07.2024"), '
-        '"до 8 июля 2024", "после 1 июля 2024", "около 2020" or "неизвестно"',
-    )
-
-
 def _add_date_options(p: argparse.ArgumentParser) -> None:
-    helps = {
-        "--born": translate("cli", "date of birth: {forms}"),
-        "--refused": translate("cli", "when he refused to fight: {forms}"),
-        "--detained": translate("cli", "when he was detained: {forms}"),
-    }
-    for option, field in DATE_OPTIONS:
-        p.add_argument(option, dest=field, help=helps[option].format(forms=_date_help()))
+    p.add_argument(
+        "--born",
+        dest="birth_date",
+        help=translate(
+            "cli",
+            'date of birth as known: a day (20.07.1990), a month ("июль 1990"), a year, a range '
+            '("1-8.07.1990"), "до 8 июля 1990", "после 1 июля 1990", "около 1990" or "неизвестно"',
+        ),
+    )
+    p.add_argument(
+        "--refused",
+        dest="refusal_date",
+        help=translate("cli", "when he refused to fight, as known (the forms of --born)"),
+    )
+    p.add_argument(
+        "--detained",
+        dest="detention_date",
+        help=translate("cli", "when he was detained, as known (the forms of --born)"),
+    )
 
 
 def add_commands(sub: Subcommands) -> None:
@@ -71,11 +75,19 @@ def add_commands(sub: Subcommands) -> None:
     )
     p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     p.add_argument("case", help=translate("cli", "case reference, e.g. CT-0042"))
-    p.add_argument("status", choices=[s.value for s in CaseStatus])
+    p.add_argument(
+        "status",
+        choices=[s.value for s in CaseStatus],
+        help=translate("cli", "the status it changed to"),
+    )
     p.add_argument(
         "--on",
         required=True,
-        help=translate("cli", "when it changed: {forms}").format(forms=_date_help()),
+        help=translate(
+            "cli",
+            'when it changed, as known: a day, a month ("июль 2024"), a range ("1-8.07.2024"), '
+            '"до 8 июля 2024", "после 1 июля 2024", "около 2024"',
+        ),
     )
     p.add_argument("--source", default="", help=translate("cli", "how we know, in a few words"))
     p.set_defaults(func=cmd_set_status)

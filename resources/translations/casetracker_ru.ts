@@ -390,6 +390,10 @@ Lock anyway and lose them?</source>
         <translation>В этом файле только обезличенные данные — без имён и личностей, — поэтому его нельзя объединить с хранилищем.</translation>
     </message>
     <message>
+        <source>This file was made for media: it leaves out too much to be merged into the vault. Open it to read it; nothing here changes.</source>
+        <translation>Этот файл подготовлен для СМИ: в нём слишком мало сведений, чтобы влить его в хранилище. Его можно только прочитать; здесь ничего не изменится.</translation>
+    </message>
+    <message>
         <source>Working out what importing would change…</source>
         <translation>Выясняем, что изменит импорт…</translation>
     </message>
@@ -1520,7 +1524,7 @@ about him</source>
     </message>
     <message>
         <source>For a partner organisation: the case files, as far as people agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>Для партнёрской организации: материалы дел в пределах согласия людей</translation>
     </message>
     <message>
         <source>For media: what the men and relatives agreed a journalist may see</source>
@@ -1572,7 +1576,7 @@ about him</source>
     </message>
     <message>
         <source>What a lawyer would get — facts, status history, custody, contact log, sources, allegations — but a relative is included only if they agreed to be shared with a partner organisation; anonymous ones only by relationship. The partner can merge the file into their own vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>То же, что получил бы адвокат, — сведения, история статусов, места содержания, журнал контактов, источники, нарушения, — но родственник попадает в файл, только если согласился на передачу партнёрской организации; анонимный — только степенью родства. Партнёр сможет влить файл в своё хранилище.</translation>
     </message>
     <message>
         <source>Everything about the chosen cases — facts, status history, custody, contact log, sources, allegations — but a relative is included only if they agreed to be shared with a lawyer. A relative who stays anonymous is never named: only the relationship (for example “father”) leaves. The names and phone numbers of everyone withheld are also removed from notes, as written in their records.</source>
@@ -1616,7 +1620,7 @@ about him</source>
     </message>
     <message>
         <source>%1 — did not agree to be shared with a partner organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — не дал(а) согласия на передачу партнёрской организации</translation>
     </message>
     <message>
         <source>%1 — did not agree to be shared with a lawyer</source>
@@ -5793,7 +5797,7 @@ in %2</source>
     </message>
     <message>
         <source>what leaves: all a lawyer or a partner organisation may see, what a journalist may (each as far as people consented), or no identities</source>
-        <translation type="unfinished"></translation>
+        <translation>что передаётся: всё, что можно адвокату или партнёрской организации, то, что можно журналисту (в каждом случае — в пределах согласия людей), либо обезличенные данные</translation>
     </message>
     <message>
         <source>include attached files</source>
@@ -6918,21 +6922,17 @@ in %2</source>
         <translation>--set принимает ВИД=ДНИ, например red-cross=90.</translation>
     </message>
     <message>
-        <source>a day (20.07.2024), a month (&quot;июль 2024&quot;), a year, a range (&quot;1-8.07.2024&quot;), &quot;до 8 июля 2024&quot;, &quot;после 1 июля 2024&quot;, &quot;около 2020&quot; or &quot;неизвестно&quot;</source>
+        <source>date of birth as known: a day (20.07.1990), a month (&quot;июль 1990&quot;), a year, a range (&quot;1-8.07.1990&quot;), &quot;до 8 июля 1990&quot;, &quot;после 1 июля 1990&quot;, &quot;около 1990&quot; or &quot;неизвестно&quot;</source>
         <extracomment>Option → case field, for the dates a case may hold uncertainly.</extracomment>
-        <translation>день (20.07.2024), месяц («июль 2024»), год, промежуток («1-8.07.2024»), «до 8 июля 2024», «после 1 июля 2024», «около 2020» или «неизвестно»</translation>
+        <translation>дата рождения, как известна: день (20.07.1990), месяц («июль 1990»), год, промежуток («1-8.07.1990»), «до 8 июля 1990», «после 1 июля 1990», «около 1990» или «неизвестно»</translation>
     </message>
     <message>
-        <source>date of birth: {forms}</source>
-        <translation>дата рождения: {forms}</translation>
+        <source>when he refused to fight, as known (the forms of --born)</source>
+        <translation>когда он отказался воевать, как известно (в тех же видах, что и --born)</translation>
     </message>
     <message>
-        <source>when he refused to fight: {forms}</source>
-        <translation>когда он отказался воевать: {forms}</translation>
-    </message>
-    <message>
-        <source>when he was detained: {forms}</source>
-        <translation>когда его задержали: {forms}</translation>
+        <source>when he was detained, as known (the forms of --born)</source>
+        <translation>когда его задержали, как известно (в тех же видах, что и --born)</translation>
     </message>
     <message>
         <source>add a case, its dates as relatives know them</source>
@@ -6963,8 +6963,12 @@ in %2</source>
         <translation>изменить состояние дела с указанием, когда оно изменилось</translation>
     </message>
     <message>
-        <source>when it changed: {forms}</source>
-        <translation>когда изменилось: {forms}</translation>
+        <source>the status it changed to</source>
+        <translation>новое состояние дела</translation>
+    </message>
+    <message>
+        <source>when it changed, as known: a day, a month (&quot;июль 2024&quot;), a range (&quot;1-8.07.2024&quot;), &quot;до 8 июля 2024&quot;, &quot;после 1 июля 2024&quot;, &quot;около 2024&quot;</source>
+        <translation>когда изменилось, как известно: день, месяц («июль 2024»), промежуток («1-8.07.2024»), «до 8 июля 2024», «после 1 июля 2024», «около 2024»</translation>
     </message>
     <message>
         <source>how we know, in a few words</source>
@@ -7273,7 +7277,7 @@ in %2</source>
     </message>
     <message>
         <source>Made for a partner organisation: relatives appear only where they agreed to be shared with one; an anonymous relative&apos;s identity is withheld.</source>
-        <translation type="unfinished"></translation>
+        <translation>Подготовлено для партнёрской организации: родственники указаны, только если согласились на такую передачу; личность анонимного родственника скрыта.</translation>
     </message>
     <message>
         <source>Relatives and contacts</source>
@@ -8220,7 +8224,7 @@ in %2</source>
     </message>
     <message>
         <source>for a partner organisation (relatives as far as they consented)</source>
-        <translation type="unfinished"></translation>
+        <translation>для партнёрской организации (родственники — в пределах их согласия)</translation>
     </message>
     <message>
         <source>a lawyer</source>
@@ -8268,7 +8272,7 @@ in %2</source>
     </message>
     <message>
         <source>for a partner</source>
-        <translation type="unfinished"></translation>
+        <translation>для партнёра</translation>
     </message>
     <message>
         <source>anonymised</source>
@@ -9493,7 +9497,7 @@ in %2</source>
     </message>
     <message>
         <source>Unknown profile {name}; use lawyer, partner, media or anonymised.</source>
-        <translation type="unfinished"></translation>
+        <translation>Неизвестный профиль {name}; укажите lawyer, partner, media или anonymised.</translation>
     </message>
     <message>
         <source>An anonymised bundle never carries attachments.</source>
@@ -10661,7 +10665,7 @@ in %2</source>
     <name>uncertain_dates</name>
     <message>
         <source>Type a date as 20.07.2026, July 2024, 2024, between 1 and 8 July 2024, before 8 July 2024, after 1 July 2024, about July 2024 or unknown.</source>
-        <extracomment>``describe`` and ``in_sentence`` live in model/date_words.py (sharing/ words dates too). The words a date may begin with, offered as one types (in the interface language first).</extracomment>
+        <extracomment>``describe`` and ``in_sentence`` live in model/date_words.py (sharing/ words dates too). The words a date may begin with, offered as one types (in the interface language first). &quot;July 1–8, 2024&quot;, as American English writes a range. &quot;в начале июля 2024&quot;, &quot;mid-July 2024&quot;: a third of the month (its ten-day part, as Russian counts them), read as &quot;roughly between&quot; so the words under the field show what was taken.</extracomment>
         <translation>Введите дату так: 20.07.2026, июль 2024, 2024, между 1 и 8 июля 2024, до 8 июля 2024, после 1 июля 2024, около июля 2024 или «неизвестно».</translation>
     </message>
     <message>
