@@ -128,11 +128,11 @@ def add_commands(sub: Subcommands) -> None:
     p.add_argument(
         "--profile",
         required=True,
-        choices=["lawyer", "media", "anonymised"],
+        choices=["lawyer", "partner", "media", "anonymised"],
         help=translate(
             "cli",
-            "what leaves: all a lawyer may see, what a journalist may (both as far as people "
-            "consented), or no identities",
+            "what leaves: all a lawyer or a partner organisation may see, what a journalist "
+            "may (each as far as people consented), or no identities",
         ),
     )
     p.add_argument(

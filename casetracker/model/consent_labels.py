@@ -28,6 +28,7 @@ def profile_short_label(name: str) -> str:
     words = {
         "lawyer": translate("labels", "for a lawyer"),
         "media": translate("labels", "for media"),
+        "partner": translate("labels", "for a partner"),
         "anonymised": translate("labels", "anonymised"),
     }
     return words.get(name, name)

@@ -135,6 +135,10 @@ def profile_label(name: str) -> str:
         return translate("labels", "for a lawyer (relatives as far as they consented)")
     if name == "media":
         return translate("labels", "for media (only what people agreed journalists may see)")
+    if name == "partner":
+        return translate(
+            "labels", "for a partner organisation (relatives as far as they consented)"
+        )
     return name
 
 

@@ -55,6 +55,7 @@ services = Context("services")
 #: The audience each export profile serves.
 PROFILE_AUDIENCE: dict[str, Audience] = {
     "lawyer": Audience.LAWYER,
+    "partner": Audience.PARTNER,
     "media": Audience.MEDIA,
     "anonymised": Audience.STATISTICS,
 }

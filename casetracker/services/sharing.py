@@ -53,7 +53,7 @@ from casetracker.sharing import keys as keyring
 from casetracker.sharing.bundle import CASES, DOSSIER, OpenedBundle, open_bundle, seal
 from casetracker.sharing.bundle_schema import (
     ANONYMISED,
-    LAWYER,
+    MERGEABLE,
     dump_document,
     fits_limits,
     parse_document,
@@ -342,7 +342,7 @@ class SharingService:
             ids = [c.id for c in source.of("cases")]
             source.consented = {
                 audience.value: frozenset(consented(session, ids, audience))
-                for audience in (Audience.LAWYER, Audience.MEDIA)
+                for audience in (Audience.LAWYER, Audience.PARTNER, Audience.MEDIA)
             }
         source.anonymity_k = int(self.ws.settings.get(ANONYMITY_K))
         source.flags = current_flags(self.ws, source.of("cases"), as_of or date.today())
@@ -371,7 +371,7 @@ class SharingService:
         if profile not in PROFILES:
             raise InvalidInput(
                 translate(
-                    "sharing", "Unknown profile {name}; use lawyer, media or anonymised."
+                    "sharing", "Unknown profile {name}; use lawyer, partner, media or anonymised."
                 ).format(name=profile)
             )
         chosen = PROFILES[profile]
@@ -553,7 +553,7 @@ class SharingService:
                     "open it with open-bundle instead.",
                 )
             )
-        if bundle.document.profile != LAWYER:
+        if bundle.document.profile not in MERGEABLE:
             raise BundleError(
                 translate(
                     "sharing",

@@ -71,7 +71,11 @@ LAWYER = "lawyer"
 ANONYMISED = "anonymised"
 #: For a journalist, with the media consent of the men and relatives it names (redaction.py).
 MEDIA = "media"
-PROFILES = (LAWYER, ANONYMISED, MEDIA)
+#: For a partner organisation: a lawyer's fields, with the partner consent of those it names.
+PARTNER = "partner"
+PROFILES = (LAWYER, ANONYMISED, MEDIA, PARTNER)
+#: Profiles whose bundles carry whole records and may be merged into a vault.
+MERGEABLE = (LAWYER, PARTNER)
 
 #: Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five
 #: times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods).
@@ -730,7 +734,7 @@ def _parse_record(spec: EntitySpec, untrusted: Any, where: str, profile: str) ->
     if any(not isinstance(r, str) or r not in values for r in redacted_raw):
         _fail(f"{where}.redacted", translate("sharing", "names a field the record does not give"))
     redacted = frozenset(redacted_raw)
-    if profile == LAWYER:
+    if profile in MERGEABLE:
         missing = spec.required - set(values)
         if missing:
             _fail(where, translate("sharing", "missing {name}").format(name=sorted(missing)[0]))

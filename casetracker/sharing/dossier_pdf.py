@@ -36,6 +36,7 @@ from casetracker.model.uncertain_date import EdtfError, UncertainDate
 from casetracker.sharing.bundle_schema import (
     ANONYMISED,
     MEDIA,
+    PARTNER,
     BundleFlag,
     BundleRecord,
     CasesDocument,
@@ -334,6 +335,12 @@ def dossier_html(
             "no phone numbers, messengers or notes are included.",
         )
         if doc.profile == MEDIA
+        else translate(
+            "dossier",
+            "Made for a partner organisation: relatives appear only where they agreed to be "
+            "shared with one; an anonymous relative's identity is withheld.",
+        )
+        if doc.profile == PARTNER
         else translate(
             "dossier",
             "Relatives appear only where they agreed to be shared with a lawyer; "

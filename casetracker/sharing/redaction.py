@@ -15,6 +15,10 @@ record:
     records (best effort: an inflected name in a note cannot be recognised; caseworkers are
     asked not to write identities into notes).
 
+``partner``
+    For a partner organisation: the lawyer profile's fields and rules, with the relatives'
+    consent to a partner organisation instead of to a lawyer. Merged like a lawyer's bundle.
+
 ``media``
     For a journalist, with media consent: the men's names, status, home region, unit and dates,
     places (no settlement), the kinds and dates of contacts and allegations; relatives only
@@ -37,6 +41,7 @@ record:
 Pure functions of the rows handed in; the service collects them (services/bundle_export.py).
 """
 
+import dataclasses
 import re
 import uuid
 from collections import Counter
@@ -56,6 +61,7 @@ from casetracker.sharing.bundle_schema import (
     ENTITIES,
     LAWYER,
     MEDIA,
+    PARTNER,
     BundleFlag,
     BundleRecord,
     CasesDocument,
@@ -222,8 +228,11 @@ ANONYMISED_PROFILE = Profile(
     attachments=False,
 )
 
+#: For a partner organisation: what a lawyer gets, as far as people agreed to partners.
+PARTNER_PROFILE = dataclasses.replace(LAWYER_PROFILE, name=PARTNER, audience=PARTNER)
+
 PROFILES: dict[str, Profile] = {
-    p.name: p for p in (LAWYER_PROFILE, ANONYMISED_PROFILE, MEDIA_PROFILE)
+    p.name: p for p in (LAWYER_PROFILE, ANONYMISED_PROFILE, MEDIA_PROFILE, PARTNER_PROFILE)
 }
 
 

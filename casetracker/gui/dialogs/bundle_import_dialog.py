@@ -50,10 +50,11 @@ from casetracker.gui.style import set_role
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import error_label, fit_to_screen, show_message
 from casetracker.gui.widgets.sharing_parts import BusyBar, job_error_text
+from casetracker.model.consent_labels import profile_short_label
 from casetracker.model.labels import counts_text, record_kind_label
 from casetracker.services.bundle_merge import Choice, Conflict, MergeReport
 from casetracker.sharing.bundle import MAX_BUNDLE_BYTES, OpenedBundle
-from casetracker.sharing.bundle_schema import ANONYMISED, BY_KEY
+from casetracker.sharing.bundle_schema import ANONYMISED, BY_KEY, LAWYER, MERGEABLE
 from casetracker.sharing.errors import BundleDecryptError, BundleTampered
 
 ConflictKey = tuple[str, uuid.UUID]
@@ -371,6 +372,8 @@ class BundleImportDialog(QDialog):
             self.tr("anonymised figures")
             if manifest.profile == ANONYMISED
             else self.tr("for a lawyer")
+            if manifest.profile == LAWYER
+            else profile_short_label(manifest.profile)
         )
         self.made.setText(
             self.tr("Made on %1, %2. Holds: %3.")
@@ -385,6 +388,15 @@ class BundleImportDialog(QDialog):
                 self.tr(
                     "This file holds anonymised figures only — no names, no identities — so it "
                     "cannot be merged into the vault."
+                )
+            )
+            set_role(self.preview_text, "hint")
+            return
+        if result.document.profile not in MERGEABLE:
+            self.preview_text.setText(
+                self.tr(
+                    "This file was made for media: it leaves out too much to be merged into the "
+                    "vault. Open it to read it; nothing here changes."
                 )
             )
             set_role(self.preview_text, "hint")

@@ -61,7 +61,7 @@ from casetracker.services.sharing import (
     SharingService,
     recipient_fingerprint,
 )
-from casetracker.sharing.bundle_schema import ANONYMISED, LAWYER, MEDIA
+from casetracker.sharing.bundle_schema import ANONYMISED, LAWYER, MEDIA, PARTNER
 from casetracker.sharing.redaction import PROFILES, redact
 
 # How many withheld people the summary names before it says "and N more".
@@ -260,6 +260,10 @@ class ExportDialog(QDialog):
         self.lawyer_radio = QRadioButton(
             self.tr("For a lawyer: the case files, as far as the relatives agreed"), what_box
         )
+        self.partner_radio = QRadioButton(
+            self.tr("For a partner organisation: the case files, as far as people agreed"),
+            what_box,
+        )
         self.media_radio = QRadioButton(
             self.tr("For media: what the men and relatives agreed a journalist may see"), what_box
         )
@@ -268,6 +272,7 @@ class ExportDialog(QDialog):
         )
         self.profile = QButtonGroup(self)
         self.profile.addButton(self.lawyer_radio)
+        self.profile.addButton(self.partner_radio)
         self.profile.addButton(self.media_radio)
         self.profile.addButton(self.anonymised_radio)
         self.lawyer_radio.setChecked(True)
@@ -280,6 +285,7 @@ class ExportDialog(QDialog):
         )
         what_layout = QVBoxLayout(what_box)
         what_layout.addWidget(self.lawyer_radio)
+        what_layout.addWidget(self.partner_radio)
         what_layout.addWidget(self.media_radio)
         what_layout.addWidget(self.anonymised_radio)
         what_layout.addWidget(self.profile_help)
@@ -363,7 +369,7 @@ class ExportDialog(QDialog):
         self._summary_timer.timeout.connect(self.update_summary)
         toggles: list[QAbstractButton] = [
             self.selected_radio, self.all_radio, self.status_radio, self.lawyer_radio,
-            self.media_radio, self.anonymised_radio, self.attachments,
+            self.partner_radio, self.media_radio, self.anonymised_radio, self.attachments,
         ]  # fmt: skip
         for toggle in toggles:
             toggle.toggled.connect(self._choices_changed)
@@ -430,6 +436,8 @@ class ExportDialog(QDialog):
     def profile_name(self) -> str:
         if self.anonymised_radio.isChecked():
             return ANONYMISED
+        if self.partner_radio.isChecked():
+            return PARTNER
         return MEDIA if self.media_radio.isChecked() else LAWYER
 
     def _consent_box(self) -> QGroupBox:
@@ -499,6 +507,13 @@ class ExportDialog(QDialog):
                 "A relative is named only if they agreed to media; no phone numbers, messengers, "
                 "cities or notes leave, no source titles, no attached files."
             )
+        elif self.profile_name() == PARTNER:
+            text = self.tr(
+                "What a lawyer would get — facts, status history, custody, contact log, "
+                "sources, allegations — but a relative is included only if they agreed to be "
+                "shared with a partner organisation; anonymous ones only by relationship. The "
+                "partner can merge the file into their own vault."
+            )
         elif self.profile_name() == LAWYER:
             text = self.tr(
                 "Everything about the chosen cases — facts, status history, custody, contact "
@@ -516,7 +531,7 @@ class ExportDialog(QDialog):
                 "Every record gets a new random number, so two such files cannot be matched."
             )
         self.profile_help.setText(text)
-        anonymised = self.profile_name() != LAWYER
+        anonymised = self.profile_name() not in (LAWYER, PARTNER)
         if anonymised:
             self.attachments.setChecked(False)
         self.attachments.setEnabled(not anonymised)
@@ -615,11 +630,10 @@ class ExportDialog(QDialog):
             lines.append("")
             if summary.not_shared or summary.anonymous:
                 lines.append(self.tr("Withheld, following consent:"))
-                refused = (
-                    self.tr("%1 — did not agree to be shared with media")
-                    if summary.profile == MEDIA
-                    else self.tr("%1 — did not agree to be shared with a lawyer")
-                )
+                refused = {
+                    MEDIA: self.tr("%1 — did not agree to be shared with media"),
+                    PARTNER: self.tr("%1 — did not agree to be shared with a partner organisation"),
+                }.get(summary.profile, self.tr("%1 — did not agree to be shared with a lawyer"))
                 for person in summary.not_shared[:NAMES_SHOWN]:
                     lines.append("• " + refused.replace("%1", self.person_words(person)))
                 for person in summary.anonymous[:NAMES_SHOWN]:
