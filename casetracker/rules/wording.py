@@ -3,7 +3,8 @@
 from datetime import date
 
 from casetracker.i18n import Context, format_date, translate
-from casetracker.model.uncertain_date import Precision, UncertainDate
+from casetracker.model.date_words import describe
+from casetracker.model.uncertain_date import UncertainDate
 
 # Plural messages of the rules (named as its context: pyside6-lupdate reads the name).
 rules = Context("rules")
@@ -17,19 +18,6 @@ def day(value: date) -> str:
 def days(n: int) -> str:
     """ "1 day", "37 days"; Russian "1 день", "2 дня", "5 дней" through the plural forms."""
     return rules.tr("%n day(s)", "", n)
-
-
-def span(value: UncertainDate) -> str:
-    """A rough date in days a flag can name: "01.07.2024–08.07.2024", "before 08.07.2024"."""
-    first, last = value.earliest, value.latest
-    if first is None and last is not None:
-        return translate("rules", "before {day}").format(day=day(last))
-    if last is None and first is not None:
-        return translate("rules", "after {day}").format(day=day(first))
-    if first is None or last is None:
-        return translate("rules", "unknown")
-    text = day(first) if value.precision is Precision.DAY else f"{day(first)}–{day(last)}"
-    return translate("rules", "about {dates}").format(dates=text) if value.approximate else text
 
 
 def elapsed(start: date, as_of: date, rough: UncertainDate | None) -> str:
@@ -48,4 +36,4 @@ def elapsed(start: date, as_of: date, rough: UncertainDate | None) -> str:
     else:
         text = translate("rules", "up to {most}").format(most=days(most or 0))
     known = translate("rules", "{elapsed} (the day is known only as {span})")
-    return known.format(elapsed=text, span=span(rough))
+    return known.format(elapsed=text, span=describe(rough))

@@ -56,9 +56,9 @@ def test_a_month_counts_from_its_first_day() -> None:
     flag = rough_proof(july)
     assert flag is not None and flag.severity is Severity.CRITICAL
     assert "at least 0 days, up to 25 days" in flag.message
-    assert "01.07.2024–31.07.2024" in flag.message
+    assert "(the day is known only as July 2024)" in flag.message
     june = rough_proof(UncertainDate.year(2024, approximate=True))
-    assert june is not None and "about 01.01.2024–31.12.2024" in june.message
+    assert june is not None and "known only as about 2024)" in june.message
 
 
 def test_a_range_says_at_least_and_at_most() -> None:
