@@ -30,6 +30,7 @@ from casetracker.model import (
     Allegation,
     AllegationCase,
     AllegationKind,
+    Audience,
     AuditAction,
     AuditEntry,
     Case,
@@ -37,6 +38,8 @@ from casetracker.model import (
     CaseStatus,
     Certainty,
     Channel,
+    Consent,
+    ConsentHow,
     ContactEvent,
     CustodyPeriod,
     Facility,
@@ -157,7 +160,7 @@ _BATCH = 500
 #: Parents before children, so every foreign key points at a row already written.
 _TABLES: tuple[type[SQLModel], ...] = (
     Facility, Case, Relative, CaseRelative, StatusChange, CustodyPeriod, ContactEvent,
-    Source, SourceFacility, SourceCase, Allegation, AllegationCase, Request, Task,
+    Source, SourceFacility, SourceCase, Allegation, AllegationCase, Request, Task, Consent,
 )  # fmt: skip
 
 
@@ -419,12 +422,33 @@ def _case(
             relationship="отец" if index == 0 and r == 0 else rng.choice(RELATIONSHIPS),
         )
         relatives.append(relative["id"])
+    _consent(rows, case_id, index, refusal, today)
     if status in HELD or status == CaseStatus.WHEREABOUTS_UNKNOWN or rng.random() < 0.3:
         _custody(rows, rng, case_id, status, start, facilities, basement, index, shape)
     _contacts(rows, rng, today, case_id, start, relatives, index, shape, silence)
     if index < HISTORY_CASES:
         _history(rows, mark, case)
     return _CaseDates(case_id, detention, refusal)
+
+
+def _consent(rows: _Rows, case_id: uuid.UUID, index: int, refusal: date, today: date) -> None:
+    """The man's own word, passed on by his family after his last call: a third of the men
+    agreed to a lawyer, half to being counted in statistics; the rest could not be asked.
+    Chosen by the case's number, not drawn, so every other demo fact stays as it was."""
+    given = min(today, refusal + timedelta(days=3))
+    for audience, wanted in (
+        (Audience.LAWYER, index % 3 == 1),
+        (Audience.STATISTICS, index % 2 == 0),
+    ):
+        if wanted:
+            rows.add(
+                Consent,
+                case_id=case_id,
+                audience=audience,
+                given_on=given,
+                how=ConsentHow.THROUGH_RELATIVE,
+                given_through="со слов родственников",
+            )
 
 
 class _Story:
