@@ -1723,6 +1723,10 @@ about him</source>
         <translation>Готовим досье, подписываем и шифруем…</translation>
     </message>
     <message>
+        <source>The vault is read-only: this export is not in its disclosure log.</source>
+        <translation>Хранилище открыто только для чтения: эта выгрузка не попала в журнал передачи сведений.</translation>
+    </message>
+    <message>
         <source>It opens with the passphrase: tell it to the recipient by phone or in person.</source>
         <translation>Файл открывается парольной фразой: сообщите её получателю по телефону или лично.</translation>
     </message>
@@ -8898,22 +8902,6 @@ in %2</source>
             <numerusform>%n дня</numerusform>
             <numerusform>%n дней</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>before {day}</source>
-        <translation>до {day}</translation>
-    </message>
-    <message>
-        <source>after {day}</source>
-        <translation>после {day}</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>неизвестно</translation>
-    </message>
-    <message>
-        <source>about {dates}</source>
-        <translation>примерно {dates}</translation>
     </message>
     <message>
         <source>at least {least}, up to {most}</source>

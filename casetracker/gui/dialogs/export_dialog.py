@@ -765,7 +765,12 @@ class ExportDialog(QDialog):
 
     def _exported(self, result: object, path: Path) -> None:
         assert isinstance(result, ExportResult)
-        if self.session.is_open and not self.session.ws.read_only:
+        if self.session.is_open and self.session.ws.read_only:
+            show_message(
+                self.message,
+                self.tr("The vault is read-only: this export is not in its disclosure log."),
+            )
+        elif self.session.is_open:
             # The file is written: each case's disclosure log says so (one unit of work).
             try:
                 self.session.ws.sharing.record_disclosure(result)
