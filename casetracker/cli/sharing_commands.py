@@ -398,6 +398,10 @@ def cmd_recipients(args: Namespace) -> int:
     return 0
 
 
+#: How many withheld relatives an export names before it says "and N more".
+NAMES_LISTED = 10
+
+
 def cmd_export(args: Namespace) -> int:
     bundle_secret: str | None = None
     if args.bundle_passphrase_file:
@@ -458,6 +462,12 @@ def cmd_export(args: Namespace) -> int:
                 n=withheld
             )
         )
+        for person in result.withheld_people[:NAMES_LISTED]:
+            out(f"    {person}")
+        if len(result.withheld_people) > NAMES_LISTED:
+            out("    " + translate("cli", "and {n} more").format(
+                n=len(result.withheld_people) - NAMES_LISTED
+            ))  # fmt: skip
     if result.without_consent:
         out(
             translate(

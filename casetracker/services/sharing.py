@@ -141,6 +141,8 @@ class ExportResult:
     relatives_withheld: dict[uuid.UUID, int] = field(default_factory=dict)
     without_consent: frozenset[uuid.UUID] = frozenset()
     without_consent_reason: str = ""
+    #: Relatives left out for lack of consent, "name (relationship, CT-0001)", for the CLI.
+    withheld_people: tuple[str, ...] = ()
 
 
 def recipient_fingerprint(recipient: Recipient) -> str:
@@ -457,6 +459,12 @@ class SharingService:
             relatives_withheld=facts_withheld,
             without_consent=frozenset(case_id for case_id, _ref in check.men_without),
             without_consent_reason=reason if check.men_without else "",
+            withheld_people=tuple(
+                f"{w.name or w.relationship} ({', '.join(p for p in (w.relationship, w.ref) if p)})"
+                for w in check.relatives_without
+            )
+            if chosen.audience
+            else (),
         )
 
     def record_disclosure(self, result: ExportResult) -> None:

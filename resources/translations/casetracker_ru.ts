@@ -5984,6 +5984,10 @@ in %2</source>
         <translation>Скрыто из-за отсутствия согласия: связей с родственниками — {n}.</translation>
     </message>
     <message>
+        <source>and {n} more</source>
+        <translation>и ещё {n}</translation>
+    </message>
+    <message>
         <source>Sent without the man&apos;s own consent: {n} case(s), because: {why}</source>
         <translation>Передано без согласия самого задержанного: дел — {n}, причина: {why}</translation>
     </message>
@@ -6073,6 +6077,7 @@ in %2</source>
     </message>
     <message>
         <source>The output file already exists; use --force to replace it.</source>
+        <extracomment>How many withheld relatives an export names before it says &quot;and N more&quot;.</extracomment>
         <translation>Выходной файл уже существует; используйте --force, чтобы заменить его.</translation>
     </message>
     <message>
@@ -9452,7 +9457,7 @@ in %2</source>
     </message>
     <message>
         <source>A recipient needs a name.</source>
-        <extracomment>For the disclosure log (``record_disclosure``): what left, for whom, without whose consent.</extracomment>
+        <extracomment>For the disclosure log (``record_disclosure``): what left, for whom, without whose consent. Relatives left out for lack of consent, &quot;name (relationship, CT-0001)&quot;, for the CLI.</extracomment>
         <translation>У получателя должно быть имя.</translation>
     </message>
     <message>

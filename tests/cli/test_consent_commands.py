@@ -84,7 +84,10 @@ def test_export_names_the_men_without_consent_and_goes_only_with_a_reason(
         *export, out_file, "--without-consent", "held incommunicado", "--actor", "anna"
     )
     assert code == 0, err
-    assert "Withheld for lack of consent: 1 relative link(s)." in out
+    assert (
+        "Withheld for lack of consent: 1 relative link(s).\n    Ольга Матвеева (мать, CT-0001)"
+        in out
+    )
     assert "Sent without the man's own consent: 1 case(s), because: held incommunicado" in out
     code, out, _err = cli("disclosures", vault, "CT-0002", "--json")
     [entry] = json.loads(out)
