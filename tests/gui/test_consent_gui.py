@@ -18,6 +18,7 @@ from tests.gui.by_hand import open_first_case, open_section
 from tests.gui.keyboard import (
     answer_file_chooser,
     click,
+    click_mark,
     modal,
     press,
     show_tab,
@@ -160,3 +161,35 @@ def test_export_without_his_consent_needs_a_reason_and_the_log_keeps_it(
     sent = case_window.consent.sent
     assert sent.isVisible() and sent.model().rowCount() == 1
     assert "held incommunicado" in sent.model().index(0, 6).data()
+
+
+def test_the_media_choice_counts_media_consent_not_a_lawyers(
+    session: VaultSession, main_window: MainWindow, qtbot: QtBot
+) -> None:
+    ref = _man_and_mother(session)
+    mother = session.ws.relatives.for_case(ref)[0][0].id
+    consent = ConsentService(session.ws)
+    consent.give(ref, Audience.LAWYER, date(2024, 7, 20))
+    consent.give(ref, Audience.LAWYER, date(2024, 7, 20), relative_id=mother)
+    session.committed()
+    open_section(main_window, CASES)
+    table = main_window.cases.table
+    row = table.visualRect(table.model().index(0, 0)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    QTest.keyClick(main_window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = modal(qtbot, ExportDialog)
+    assert isinstance(dialog, ExportDialog)
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=JOB_TIMEOUT)
+    assert not dialog.consent_box.isVisible()  # he and his mother agreed to a lawyer
+    assert "Every relative of these cases agreed" in dialog.summary_text.text()
+    click_mark(qtbot, dialog.media_radio)
+    qtbot.waitUntil(
+        lambda: dialog.summary is not None and dialog.summary.profile == "media",
+        timeout=JOB_TIMEOUT,
+    )
+    assert dialog.consent_box.isVisible() and ref in dialog.consent_missing.text()
+    assert "Olga Matveeva (mother, CT-0001) — did not agree to be shared with media" in (
+        dialog.summary_text.text()
+    )
+    assert not dialog.attachments.isEnabled()  # a media file carries no attached files
+    click(qtbot, dialog.close_button)
