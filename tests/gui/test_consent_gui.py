@@ -65,7 +65,7 @@ def test_consent_is_recorded_withdrawn_and_undone_by_keys(
         press(qtbot, Qt.Key.Key_Return)
 
     through_modal(qtbot, ConsentDialog, his_own)
-    click(qtbot, tab.give_button)
+    click(qtbot, tab.new_button)
     qtbot.waitUntil(lambda: len(tab.table.records()) == 1, timeout=5_000)
     [line] = ConsentService(session.ws).lines(ref)
     assert (line.relative_id, line.audience, line.given_on, line.how, line.given_through) == (

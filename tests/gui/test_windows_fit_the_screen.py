@@ -19,7 +19,7 @@ SHOWN = {
     "StartWindow", "MainWindow", "CaseWindow", "NewCaseDialog", "LogContactDialog",
     "ExportDialog", "BundleImportDialog", "ImportWizard", "RecipientsDialog", "FacilityDialog",
     "StatusDialog", "MoveDialog", "RelativeDialog", "SourceDialog", "AllegationDialog",
-    "RequestDialog",
+    "RequestDialog", "ConsentDialog",
 }  # fmt: skip
 
 
