@@ -92,6 +92,18 @@ UNCERTAIN_DATE_COLUMNS = (
 )
 
 
+def _consent_from_ticks(session: Session) -> None:
+    """Schema 5: a relative's old "may share with a lawyer / with media" tick becomes consent
+    rows (services/consent.py), dated the day of the upgrade and marked as recorded before
+    consent was tracked; the tick is then cleared."""
+    from casetracker.services.consent import adopt_legacy_flags  # it needs the services above
+
+    adopt_legacy_flags(session)
+
+
+#: to_version -> data step run once that version's tables exist (its new tables included)
+DATA_STEPS: dict[int, Callable[[Session], None]] = {5: _consent_from_ticks}
+
 #: from_version -> step upgrading the schema to from_version + 1
 STEPS: dict[int, Callable[[Session], None]] = {
     1: _contact_time_known,
@@ -138,6 +150,9 @@ def upgrade(engine: Engine, steps: dict[int, Callable[[Session], None]] | None =
             version += 1
         # Tables added in later versions appear without a step of their own.
         SQLModel.metadata.create_all(session.get_bind())
+        for crossed in range(found + 1, SCHEMA_VERSION + 1):
+            if found and crossed in DATA_STEPS:
+                DATA_STEPS[crossed](session)
         session.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
         session.commit()
     return found

@@ -6,8 +6,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlmodel import select
 
 from casetracker.model import SCHEMA_VERSION
+from casetracker.model.consent import Audience, Consent, ConsentHow
 from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.migrations import UNCERTAIN_DATE_COLUMNS
 from casetracker.services.workspace import Workspace
@@ -41,5 +43,32 @@ def test_a_schema_4_vault_keeps_every_date_exact(tmp_path: Path) -> None:
         )
         moments = sorted(c.occurred_at for c in ws.contacts.for_case("CT-0001"))
         assert moments == [datetime(2024, 8, 1, 18, 30), datetime(2024, 8, 20)]
+    finally:
+        ws.close(save=False)
+
+
+def test_the_old_share_ticks_become_consent_once(tmp_path: Path) -> None:
+    """The father was ticked "may share with a lawyer", the mother "with media" (schema 4)."""
+    path = tmp_path / "old.vault"
+    shutil.copyfile(SCHEMA_4, path)
+    ws = Workspace.open(path, passphrase="schema four vault")
+    try:
+        names = {r.id: r.full_name for r in ws.relatives.all()}
+        with ws.reading() as session:
+            rows = session.exec(select(Consent)).all()
+        given = {(names[c.relative_id], c.audience) for c in rows if c.relative_id}
+        assert given == {
+            ("Зайцев Игорь Петрович", Audience.LAWYER),
+            ("Зайцева Анна", Audience.MEDIA),
+        }
+        assert all(c.how is ConsentHow.RECORDED_BEFORE and c.withdrawn_on is None for c in rows)
+        assert not any(r.share_with_lawyer or r.share_with_media for r in ws.relatives.all())
+        ws.save()
+    finally:
+        ws.close(save=False)
+    again = Workspace.open(path, passphrase="schema four vault")  # no second adoption
+    try:
+        with again.reading() as session:
+            assert len(session.exec(select(Consent)).all()) == 2
     finally:
         ws.close(save=False)
