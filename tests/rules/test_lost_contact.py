@@ -56,7 +56,7 @@ def test_serving_or_refused_men_warn_at_14_days_and_turn_critical_at_30(
     assert severity(days, status) == expected
 
 
-@pytest.mark.parametrize("status", [*CLOSED_STATUSES, CaseStatus.RETURNED_TO_FRONT])
+@pytest.mark.parametrize("status", [*sorted(CLOSED_STATUSES), CaseStatus.RETURNED_TO_FRONT])
 def test_closed_cases_and_men_back_at_the_front_are_not_watched(status: CaseStatus) -> None:
     assert severity(400, status) is None
 
