@@ -1,6 +1,8 @@
 """Places, People and Sources: lists with what each holds, backs or speaks for."""
 
-from casetracker.gui.main_window import PEOPLE, PLACES, SOURCES, MainWindow
+from pytestqt.qtbot import QtBot
+
+from casetracker.gui.main_window import PEOPLE, PLACES, REPORTS, SOURCES, MainWindow
 
 
 def test_a_place_shows_the_men_held_there_with_their_flags(window: MainWindow) -> None:
@@ -55,10 +57,10 @@ def test_a_source_shows_what_it_backs(window: MainWindow) -> None:
     assert [f.name for f in view.places.records()] == ["Подвал комендатуры"]
 
 
-def test_reports_count_cases(window: MainWindow) -> None:
-    window.show_section(5)
-    statuses = window.reports.tables["status"].records()
-    assert sum(n for _label, n in statuses) == 60
+def test_reports_count_cases(window: MainWindow, qtbot: QtBot) -> None:
+    window.show_section(REPORTS)
+    table = window.reports.tables["status"]
+    qtbot.waitUntil(lambda: sum(n for _label, n in table.records()) == 60, timeout=10_000)
 
 
 def test_sections_are_filled_when_first_shown_not_when_the_window_opens(
