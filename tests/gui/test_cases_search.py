@@ -5,9 +5,10 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui.main_window import CASES, MainWindow
+from casetracker.gui.models.case_table import CaseTableModel
 from casetracker.gui.views.cases_view import CasesView
 
-FOUND = 7  # the "Found in" column, there while a search is typed
+FOUND = len(CaseTableModel.COLUMNS)  # the "Found in" column, there while a search is typed
 
 
 def _open_cases(window: MainWindow) -> CasesView:
