@@ -113,6 +113,8 @@ def test_a_case_windows_lists_show_every_header_whole(
     case_window = open_first_case(main_window)
     tab_bar = case_window.tabs.tabBar()
     for tab in range(case_window.tabs.count()):
+        if not case_window.tabs.isTabVisible(tab):  # Debrief, only once he has left a place
+            continue
         QTest.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(tab).center())
         assert case_window.tabs.currentIndex() == tab
         _assert_headers_whole(case_window.tabs.currentWidget())
