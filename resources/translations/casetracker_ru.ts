@@ -629,7 +629,7 @@ proof of life</source>
     </message>
     <message>
         <source>Sources &amp;&amp; evidence</source>
-        <translation>Источники и доказательства</translation>
+        <translation>Источники</translation>
     </message>
     <message>
         <source>Allegations</source>
@@ -3945,7 +3945,7 @@ proof of life</source>
     </message>
     <message>
         <source>A scan is attached (see Sources &amp; evidence).</source>
-        <translation>Скан приложен (см. «Источники и доказательства»).</translation>
+        <translation>Скан приложен (см. вкладку «Источники»).</translation>
     </message>
     <message>
         <source>Reply</source>
@@ -9192,7 +9192,7 @@ in %2</source>
     </message>
     <message>
         <source>This vault was written by a newer Casetracker (data version {found}). Update the app to open it.</source>
-        <extracomment>(table, date column) pairs that gained an ``_edtf`` column in schema 5. from_version -&gt; step upgrading the schema to from_version + 1</extracomment>
+        <extracomment>(table, date column) pairs that gained an ``_edtf`` column in schema 5. to_version -&gt; data step run once that version&apos;s tables exist (its new tables included) from_version -&gt; step upgrading the schema to from_version + 1</extracomment>
         <translation>Это хранилище записано более новой версией Casetracker (версия данных {found}). Обновите приложение, чтобы открыть его.</translation>
     </message>
     <message>
