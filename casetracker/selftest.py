@@ -4,7 +4,8 @@ Installers run it after building (CI) and after installing (``installer/build.py
 a caseworker can run it when something seems broken. It touches no real vault and no settings:
 
 1. creates an encrypted vault in a fresh private temporary folder (KDF floor, random passphrase);
-2. adds a fictional case with a Cyrillic name, a place and a contact from long ago;
+2. adds a fictional case with a Cyrillic name, a place, a contact from long ago and the man's
+   consent to his lawyer seeing it;
 3. saves, closes and reopens the vault (Argon2id, AES-GCM, the SQLite snapshot);
 4. evaluates the rules and expects ``lost_contact`` for that case;
 5. exports a signed bundle for a throw-away age key (pyrage), with the PDF dossier made by
@@ -126,6 +127,8 @@ def run(stream: TextIO | None = None) -> int:
 
 def _steps(out: Reporter, folder: Path) -> None:
     from casetracker.model import CaseStatus, Channel
+    from casetracker.model.consent import Audience
+    from casetracker.services.consent import ConsentService
     from casetracker.services.sharing import SharingService
     from casetracker.services.workspace import Workspace
     from casetracker.sharing import keys as keyring
@@ -151,6 +154,8 @@ def _steps(out: Reporter, folder: Path) -> None:
             place = ws.facilities.create(PLACE_NAME)
             ws.custody.move(ref, place.id, since=heard.date())
             ws.contacts.log(ref, heard, direct=True, channel=Channel.CALL, note="Самопроверка")
+            # He agreed to his lawyer seeing the case: the export checks consent first.
+            ConsentService(ws).give(ref, Audience.LAWYER, heard.date())
         with out.step("save, close and reopen the vault"):
             ws.save()
             ws.close()
