@@ -301,6 +301,8 @@ TABLE_KINDS = {
     "consent": "consents",
     "disclosureentry": "disclosures",
     "lettertemplate": "letter_templates",
+    "task": "tasks",
+    "samepersonlink": "same_person_links",
 }
 
 
@@ -358,6 +360,10 @@ def count_text(kind: str, n: int) -> str:
         "consents": lambda: record_counts.tr("%n consent(s) given or withdrawn", "", n),
         "disclosures": lambda: record_counts.tr("%n line(s) in the disclosure log", "", n),
         "letter_templates": lambda: record_counts.tr("%n letter template(s)", "", n),
+        "tasks": lambda: record_counts.tr("%n task(s)", "", n),
+        "same_person_links": lambda: record_counts.tr(
+            "%n decision(s) whether two cases are one man", "", n
+        ),
     }
     found = words.get(kind)
     return found() if found is not None else f"{n} {kind}"

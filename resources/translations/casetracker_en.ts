@@ -686,6 +686,20 @@
                 <numerusform>%n letter templates</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n task(s)</source>
+            <translation>
+                <numerusform>%n task</numerusform>
+                <numerusform>%n tasks</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n decision(s) whether two cases are one man</source>
+            <translation>
+                <numerusform>%n decision whether two cases are one man</numerusform>
+                <numerusform>%n decisions whether two cases are one man</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>reports</name>

@@ -8575,6 +8575,22 @@ in %2</source>
             <numerusform>%n шаблонов писем</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n задача</numerusform>
+            <numerusform>%n задачи</numerusform>
+            <numerusform>%n задач</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) whether two cases are one man</source>
+        <translation>
+            <numerusform>%n решение, один ли человек в двух делах</numerusform>
+            <numerusform>%n решения, один ли человек в двух делах</numerusform>
+            <numerusform>%n решений, один ли человек в двух делах</numerusform>
+        </translation>
+    </message>
     <message>
         <source>nothing</source>
         <translation>ничего</translation>
