@@ -110,15 +110,10 @@ class RequestsView(QWidget):
         if self.session is None or not self.session.is_open:
             return
         rows = requests.open_requests(self.session.ws, date.today())
-        current = self.table.current_record()
-        self.table.set_records(rows)
-        self.table.setVisible(bool(rows))
-        self.empty.setVisible(not rows)
+        self.table.replace_records(rows, key=lambda r: r.id, empty=self.empty)
         late = sum(1 for r in rows if r.days_late > 0)
         self.summary.setText(
             self.tr("%n request(s) awaiting a reply", "", len(rows))
             + " · "
             + self.tr("%n past the deadline", "", late)
         )
-        if current is None or not self.table.select_first_where(lambda r: r.id == current.id):
-            self.table.select_first()

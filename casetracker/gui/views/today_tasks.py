@@ -104,9 +104,8 @@ class TodayTasks(QFrame):
         if self.session is None or not self.session.is_open:
             return False
         self.today = date.today()
-        current = self.table.current_record()
         due = tasks.due_tasks(self.session.ws, self.today)
-        self.table.set_records(due.overdue + due.this_week)
+        self.table.replace_records(due.overdue + due.this_week, key=lambda r: r.task.id)
         if not due:
             self.summary.setText(self.tr("none overdue or due in the next 7 days"))
         else:
@@ -121,9 +120,6 @@ class TodayTasks(QFrame):
         for widget in (self.table, self.done_button, self.open_button):
             widget.setVisible(bool(due))
         self._fit_height(len(due.overdue) + len(due.this_week))
-        wanted = current.task.id if current else None
-        if wanted is None or not self.table.select_first_where(lambda r: r.task.id == wanted):
-            self.table.select_first()
         self._selected(self.table.current_record())
         return bool(due)
 

@@ -57,6 +57,23 @@ class RecordTable(QTableView, Generic[T]):
         self.source_model.set_rows(records)
         self.widths.fit()
 
+    def replace_records(
+        self,
+        records: Sequence[T],
+        key: Callable[[T], object],
+        empty: QWidget | None = None,
+    ) -> None:
+        """Show ``records`` after an edit: the record that was current (the same ``key``) stays
+        current, else the first; with ``empty``, that line stands in for an empty table."""
+        current = self.current_record()
+        kept = None if current is None else key(current)
+        self.set_records(records)
+        if empty is not None:
+            self.setVisible(bool(records))
+            empty.setVisible(not records)
+        if kept is None or not self.select_first_where(lambda record: key(record) == kept):
+            self.select_first()
+
     def clear(self) -> None:
         self.source_model.clear()
 

@@ -144,14 +144,9 @@ class RequestsTab(CaseTab):
 
     # -- refresh --------------------------------------------------------------------------------
     def refresh(self) -> None:
-        current = self.table.current_record()
         self.reply_days = requests.reply_days(self.session.ws)
         records = requests.for_case(self.session.ws, self.case_id)
-        self.table.set_records(records)
-        self.table.setVisible(bool(records))
-        self.empty.setVisible(not records)
-        if current is None or not self.table.select_first_where(lambda r: r.id == current.id):
-            self.table.select_first()
+        self.table.replace_records(records, key=lambda r: r.id, empty=self.empty)
         self._enable()
 
     def clear(self) -> None:

@@ -102,13 +102,8 @@ class TasksTab(CaseTab):
         return date_text(task.done_on) + who
 
     def refresh(self) -> None:
-        current = self.table.current_record()
         records = tasks.for_case(self.session.ws, self.case_id)
-        self.table.set_records(records)
-        self.table.setVisible(bool(records))
-        self.empty.setVisible(not records)
-        if current is None or not self.table.select_first_where(lambda t: t.id == current.id):
-            self.table.select_first()
+        self.table.replace_records(records, key=lambda t: t.id, empty=self.empty)
         self._enable()
 
     def clear(self) -> None:
