@@ -49,6 +49,7 @@ from casetracker.services.consent import (
     consented,
 )
 from casetracker.services.errors import InvalidInput, NotFound
+from casetracker.services.output_files import save_output
 from casetracker.sharing import keys as keyring
 from casetracker.sharing.bundle import CASES, DOSSIER, OpenedBundle, open_bundle, seal
 from casetracker.sharing.bundle_schema import (
@@ -61,7 +62,6 @@ from casetracker.sharing.bundle_schema import (
 from casetracker.sharing.bundle_schema import document_json as to_json
 from casetracker.sharing.errors import BundleError, KeyFormatError
 from casetracker.sharing.redaction import PROFILES, ExportSource, redact, withheld_relatives
-from casetracker.storage.atomic_write import create_durably, replace_durably, sync_dir
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -486,16 +486,7 @@ class SharingService:
     @staticmethod
     def write_bundle(path: Path, data: bytes, *, overwrite: bool = False) -> None:
         """Save an (encrypted) bundle durably; an existing file is replaced only on request."""
-        if overwrite:
-            replace_durably(path, data)
-            sync_dir(path.parent)
-            return
-        try:
-            create_durably(path, data)
-        except FileExistsError:
-            raise InvalidInput(
-                translate("sharing", "The output file already exists; choose another name.")
-            ) from None
+        save_output(path, data, overwrite=overwrite)
 
     # -- import -----------------------------------------------------------------------------
     def open(
