@@ -9521,10 +9521,6 @@ in %2</source>
         <translation>В парольной фразе пакета должно быть не меньше {n} символов.</translation>
     </message>
     <message>
-        <source>The output file already exists; choose another name.</source>
-        <translation>Выходной файл уже существует; выберите другое имя.</translation>
-    </message>
-    <message>
         <source>A bundle made for media leaves out too much to be merged into a vault; open it with open-bundle instead.</source>
         <translation>Пакет для СМИ содержит слишком мало сведений, чтобы влить его в хранилище; откройте его командой open-bundle.</translation>
     </message>
