@@ -194,19 +194,21 @@ def links_for(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[Link]:
         rows = session.execute(
             select(SamePersonLink, Case).join(Case, joined).order_by(_CASE.c.ref)
         ).all()
-    return [
-        Link(
-            other.id,
-            other.ref,
-            other.full_name,
-            link.verdict,
-            link.certainty,
-            link.note,
-            link.decided_by,
-            link.decided_on,
-        )
-        for link, other in rows
-    ]
+    return [_link(link, other) for link, other in rows]
+
+
+def _link(link: SamePersonLink, other: Case) -> Link:
+    """A decision as one of its two cases sees it: the other man, and what was decided."""
+    return Link(
+        other.id,
+        other.ref,
+        other.full_name,
+        link.verdict,
+        link.certainty,
+        link.note,
+        link.decided_by,
+        link.decided_on,
+    )
 
 
 def decided_pairs(session: Session, verdict: Verdict) -> set[tuple[uuid.UUID, uuid.UUID]]:
@@ -221,19 +223,7 @@ def pair_verdicts(ws: "Workspace") -> dict[tuple[uuid.UUID, uuid.UUID], Link]:
         rows = session.execute(
             select(SamePersonLink, Case).join(Case, _CASE.c.id == _LINK.c.case_b)
         ).all()
-    return {
-        (link.case_a, link.case_b): Link(
-            other.id,
-            other.ref,
-            other.full_name,
-            link.verdict,
-            link.certainty,
-            link.note,
-            link.decided_by,
-            link.decided_on,
-        )
-        for link, other in rows
-    }
+    return {(link.case_a, link.case_b): _link(link, other) for link, other in rows}
 
 
 def telling_facts(ws: "Workspace") -> dict[uuid.UUID, tuple[date | None, str]]:
