@@ -382,9 +382,10 @@ def _case(
     if index % 9 == 6:  # "born around 1985": what a comrade, not a mother, tells
         born = UncertainDate.year(case["birth_date"].year, approximate=True)
         case["birth_date"], case["birth_date_edtf"] = born.column_day, born.to_edtf()
+    taken = ""
     if detention is not None and index % 7 == 3:  # "taken some day in the first week"
-        taken = UncertainDate.between(detention, detention + timedelta(days=4))
-        case["detention_date_edtf"] = taken.to_edtf()
+        taken = UncertainDate.between(detention, detention + timedelta(days=4)).to_edtf()
+        case["detention_date_edtf"] = taken
     case["search_key"] = _search_key(case_search_key, case)
     case_id = case["id"]
     start = detention or refusal
@@ -393,7 +394,7 @@ def _case(
     if status != CaseStatus.REFUSED:
         current_since = _status_day(status, start, refusal, today, silence)
         previous = _moves(rows, rng, case_id, status, refusal, current_since, shape)
-        rows.add(
+        change = rows.add(
             StatusChange,
             case_id=case_id,
             status=status,
@@ -401,6 +402,8 @@ def _case(
             changed_on=current_since,
             source_note="со слов родственников",
         )
+        if taken and current_since == detention:  # detained on that day, known as roughly
+            change["changed_on_edtf"] = taken
     relatives = []
     for r in range(max(1, round(rng.gauss(shape.relatives, 0.5)))):
         anonymous = index == 0 or rng.random() < 0.15
