@@ -52,14 +52,13 @@ class WithdrawConsent(ServiceCommand):
     ) -> None:
         super().__init__(session, translate("undo", "Withdraw consent"))
         self.case_id, self.audience, self.on, self.relative_id = case_id, audience, on, relative_id
-        self.consent_id: uuid.UUID | None = None
+        self.consent_ids: list[uuid.UUID] = []
 
     def do(self) -> None:
-        consent = ConsentService(self.session.ws).withdraw(
+        withdrawn = ConsentService(self.session.ws).withdraw(
             self.case_id, self.audience, self.on, relative_id=self.relative_id
         )
-        self.consent_id = consent.id
+        self.consent_ids = [consent.id for consent in withdrawn]
 
     def undo_action(self) -> None:
-        if self.consent_id is not None:
-            ConsentService(self.session.ws).undo_withdraw(self.consent_id)
+        ConsentService(self.session.ws).undo_withdraw(self.consent_ids)

@@ -348,7 +348,7 @@ class ConsentService:
             self._check_person(session, case.id, relative_id)
             if relative_id is not None:
                 adopt_legacy_flags(session, date.today(), relative_id=relative_id)
-            if self._standing(session, case.id, relative_id, audience) is not None:
+            if self._standing(session, case.id, relative_id, audience):
                 raise InvalidInput(
                     translate(
                         "services",
@@ -374,26 +374,29 @@ class ConsentService:
         on: date,
         *,
         relative_id: uuid.UUID | None = None,
-    ) -> Consent:
-        """Mark the standing consent withdrawn on ``on``; the row stays, with both days."""
+    ) -> list[Consent]:
+        """Mark the person's standing consent to ``audience`` withdrawn on ``on``; the rows
+        stay, with both days. Every standing row: two cases merged into one may each have
+        brought one, and any standing row counts as consent."""
         _check_day(on, translate("services", "The day consent was withdrawn"))
         with self.ws.session() as session:
             case = get_case(session, ref_or_id)
             self._check_person(session, case.id, relative_id)
             if relative_id is not None:
                 adopt_legacy_flags(session, on, relative_id=relative_id)
-            consent = self._standing(session, case.id, relative_id, audience)
-            if consent is None:
+            standing = self._standing(session, case.id, relative_id, audience)
+            if not standing:
                 raise InvalidInput(translate("services", "There is no consent to withdraw."))
-            if on < consent.given_on:
+            if any(on < consent.given_on for consent in standing):
                 raise InvalidInput(
                     translate(
                         "services", "Consent cannot be withdrawn before the day it was given."
                     )
                 )
-            consent.withdrawn_on = on
-            session.add(consent)
-            return consent
+            for consent in standing:
+                consent.withdrawn_on = on
+                session.add(consent)
+            return standing
 
     def undo_give(self, consent_id: uuid.UUID) -> None:
         """Undo of ``give``: the row goes (the audit log keeps that it was there)."""
@@ -402,12 +405,13 @@ class ConsentService:
             if consent is not None:
                 session.delete(consent)
 
-    def undo_withdraw(self, consent_id: uuid.UUID) -> None:
+    def undo_withdraw(self, consent_ids: Collection[uuid.UUID]) -> None:
         with self.ws.session() as session:
-            consent = session.get(Consent, consent_id)
-            if consent is not None:
-                consent.withdrawn_on = None
-                session.add(consent)
+            for consent_id in consent_ids:
+                consent = session.get(Consent, consent_id)
+                if consent is not None:
+                    consent.withdrawn_on = None
+                    session.add(consent)
 
     def lines(self, ref_or_id: str | uuid.UUID) -> list[ConsentLine]:
         """Every consent on the case, the man's first, then each relative's; withdrawn ones
@@ -500,7 +504,7 @@ class ConsentService:
     @staticmethod
     def _standing(
         session: Session, case_id: uuid.UUID, relative_id: uuid.UUID | None, audience: Audience
-    ) -> Consent | None:
+    ) -> list[Consent]:
         stmt = select(Consent).where(
             Consent.case_id == case_id,
             Consent.audience == audience,
@@ -511,4 +515,4 @@ class ConsentService:
             if relative_id is None
             else Consent.relative_id == relative_id
         )
-        return session.exec(stmt).first()
+        return list(session.exec(stmt.order_by(col(Consent.given_on))))

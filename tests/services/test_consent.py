@@ -8,6 +8,7 @@ import pytest
 from sqlmodel import select
 
 from casetracker.model import Audience, AuditEntry, Consent, ConsentHow, DisclosureEntry, Relative
+from casetracker.services import same_person
 from casetracker.services.consent import (
     ConsentNeeded,
     ConsentService,
@@ -207,3 +208,25 @@ def test_a_statistics_export_asks_for_statistics_consent(ws: Workspace) -> None:
     _export(ws, ref, profile="anonymised")
     [(_ref, entry)] = ConsentService(ws).disclosures(ref)
     assert entry.profile == "anonymised" and entry.without_consent_reason == ""
+
+
+def test_a_withdrawal_ends_both_consents_two_merged_cases_brought(ws: Workspace) -> None:
+    """Each case had the man's and his mother's consent to a lawyer; after a merge the kept case
+    holds two standing rows of each. One withdrawal must end both, else an export still counts
+    a consent the person took back."""
+    a, b = ws.cases.create("Иван Петров"), ws.cases.create("Иван Петров")
+    mother = ws.relatives.create(MOTHER)
+    service = ConsentService(ws)
+    for case, day in ((a, date(2024, 1, 1)), (b, date(2024, 2, 1))):
+        ws.relatives.link(case.ref, mother.id, "мать")
+        service.give(case.ref, Audience.LAWYER, day)
+        service.give(case.ref, Audience.LAWYER, day, relative_id=mother.id)
+    same_person.merge(ws, a.ref, b.ref)
+    withdrawn = service.withdraw(a.ref, Audience.LAWYER, date(2024, 3, 1))
+    service.withdraw(a.ref, Audience.LAWYER, date(2024, 3, 1), relative_id=mother.id)
+    assert len(withdrawn) == 2
+    check = service.check_export([a.id], "lawyer")
+    assert [ref for _id, ref in check.men_without] == [a.ref]
+    assert [r.name for r in check.relatives_without] == [MOTHER]
+    service.undo_withdraw([c.id for c in withdrawn])  # Ctrl+Z gives back both
+    assert service.check_export([a.id], "lawyer").men_without == []
