@@ -40,6 +40,10 @@ from casetracker.storage.blob_store import BlobStore
 
 #: Fields that are the receiving vault's own business: written on insert, never compared.
 _LOCAL_ONLY = {"cases": frozenset({"ref"}), "attachments": frozenset({"member"})}
+#: Bundle values never taken into this vault. A relative's old share ticks stand for consent,
+#: and the sender's consent is not ours: taken, a tick would count for every case she speaks
+#: for here (services/consent.py). Consent is recorded in this vault, by its caseworkers.
+_NOT_TAKEN = {"relatives": frozenset({"share_with_lawyer", "share_with_media"})}
 _CHUNK = 500
 
 
@@ -96,7 +100,7 @@ class MergeReport:
 
 def _comparable(key: str, record: BundleRecord) -> dict[str, Any]:
     """The bundle's values that speak for the record: not local-only, not altered by redaction."""
-    skip = _LOCAL_ONLY.get(key, frozenset()) | record.redacted
+    skip = _LOCAL_ONLY.get(key, frozenset()) | _NOT_TAKEN.get(key, frozenset()) | record.redacted
     return {name: value for name, value in record.values.items() if name not in skip}
 
 
@@ -273,7 +277,8 @@ class Merger:
 
     def _insert(self, spec: EntitySpec, record: BundleRecord) -> None:
         fields = spec.by_name
-        values = {k: v for k, v in record.values.items() if fields[k].in_model}
+        refused = _NOT_TAKEN.get(spec.key, frozenset())
+        values = {k: v for k, v in record.values.items() if fields[k].in_model and k not in refused}
         if spec.key == "cases":
             ref = str(values.get("ref", ""))
             if not ref or ref in self.refs_in_use:
