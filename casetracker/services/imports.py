@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from casetracker import cancellation
@@ -95,7 +96,8 @@ class _Indexes:
 
     def add(self, case: Case) -> None:
         self.refs[case.ref] = case.id
-        key = _person_key(self.name_key(case.full_name), case.birth_date, case.name_is_changed)
+        born = _exact(read(case, "birth_date"))
+        key = _person_key(self.name_key(case.full_name), born, case.name_is_changed)
         if key is not None and key[1] is not None:
             self.remember(key, case.id)
 
@@ -124,10 +126,13 @@ def _indexes(session: Session, engine: Engine) -> _Indexes:
         lambda name: remembered_name_key(engine, name),
     )
     changed = set(session.exec(select(Case.id).where(col(Case.name_is_changed))))
-    rows = session.exec(select(Case.id, Case.ref, Case.full_name, col(Case.birth_date))).all()
-    for case_id, ref, full_name, birth_date in rows:
+    columns = (Case.id, Case.ref, Case.full_name, Case.birth_date, Case.birth_date_edtf)
+    rows = session.execute(sa_select(*(col(c) for c in columns))).all()
+    for case_id, ref, full_name, birth_date, birth_code in rows:
         idx.refs[ref] = case_id
-        key = _person_key(idx.name_key(full_name), birth_date, case_id in changed)
+        # Keyed as the rows are: by a birth day known exactly, else by the name alone.
+        born = _exact(UncertainDate.from_columns(birth_date, birth_code))
+        key = _person_key(idx.name_key(full_name), born, case_id in changed)
         if key is not None:
             idx.remember(key, case_id)
     return idx

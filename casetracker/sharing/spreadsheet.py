@@ -724,7 +724,7 @@ def parse_sheet_date(text: str) -> date | None:
     return found
 
 
-#: What people write for a day nobody remembers: read as "unknown, before the import".
+#: What people write for a day nobody remembers: "unknown" (a last contact: "before the import").
 VAGUE_PAST = frozenset(
     {"давно", "очень давно", "давным-давно", "давно уже", "уже давно", "long ago", "ages ago"}
 )
@@ -740,15 +740,18 @@ class RoughDates:
     today: date
 
 
-def read_date_cell(text: str, rough: RoughDates | None) -> Day:
-    """An exact day as ``parse_sheet_date`` reads it, else (with ``rough``) a rough one."""
+def read_date_cell(text: str, rough: RoughDates | None, *, happened: bool = False) -> Day:
+    """An exact day as ``parse_sheet_date`` reads it, else (with ``rough``) a rough one.
+
+    A vague "давно" says nothing of a birth or a detention (unknown); of something that
+    ``happened`` and must be placed in time, a last contact, it says "before the import"."""
     try:
         return parse_sheet_date(text)
     except ValueError:
         if rough is None:
             raise
     if _norm(text) in VAGUE_PAST:
-        return UncertainDate.before(rough.today)
+        return UncertainDate.before(rough.today) if happened else UncertainDate.unknown()
     try:
         return rough.parse(text)
     except ValueError:
@@ -761,11 +764,16 @@ def read_date_cell(text: str, rough: RoughDates | None) -> Day:
         ) from None
 
 
-def vague_note(column: str, text: str, today: date) -> str:
-    """The line kept in a case's notes for a date cell read as "unknown, before the import"."""
+def vague_note(column: str, text: str, before: date | None) -> str:
+    """The line kept in a case's notes for a vague date cell: its words, and how it was read."""
+    words = " ".join(text.split())
+    if before is None:
+        return translate("sharing", "Import: {column} «{text}» was read as unknown").format(
+            column=column, text=words
+        )
     return translate(
         "sharing", "Import: {column} «{text}» was read as unknown, before {day}"
-    ).format(column=column, text=" ".join(text.split()), day=format_date(today))
+    ).format(column=column, text=words, day=format_date(before))
 
 
 def _make_date(year: int, month: int, day: int) -> date | None:
@@ -875,10 +883,11 @@ def read_row(
             return default
 
     def read_day(name: str) -> Day:
-        value = read(name, lambda text: read_date_cell(text, rough), None)
+        happened = name == "last_contact_date"
+        value = read(name, lambda text: read_date_cell(text, rough, happened=happened), None)
         header, text = raw.get(name, ("", ""))
         if rough is not None and _norm(text) in VAGUE_PAST:
-            kept.append(vague_note(header, text, rough.today))
+            kept.append(vague_note(header, text, rough.today if happened else None))
         return value
 
     name = _text(get("full_name"))

@@ -9121,7 +9121,7 @@ in %2</source>
     </message>
     <message>
         <source>An attachment does not match its size or SHA-256 in cases.json.</source>
-        <extracomment>Fields that are the receiving vault&apos;s own business: written on insert, never compared. &quot;this organisation&quot;, an address-book name, or &quot;&quot; when the signer is not known here. Whether anything was written to the session (records or merge bases).</extracomment>
+        <extracomment>Fields that are the receiving vault&apos;s own business: written on insert, never compared. Bundle values never taken into this vault. A relative&apos;s old share ticks stand for consent, and the sender&apos;s consent is not ours: taken, a tick would count for every case she speaks for here (services/consent.py). Consent is recorded in this vault, by its caseworkers. &quot;this organisation&quot;, an address-book name, or &quot;&quot; when the signer is not known here. Whether anything was written to the session (records or merge bases).</extracomment>
         <translation>Вложение не совпадает со своим размером или SHA-256 в cases.json.</translation>
     </message>
     <message>
@@ -10253,8 +10253,12 @@ in %2</source>
     </message>
     <message>
         <source>“{text}” is not a date (write 20.07.2024, 2024-07-20, a month such as «июль 2024», a year, «около 2023» or «между 1 и 8 июля 2024»)</source>
-        <extracomment>What people write for a day nobody remembers: read as &quot;unknown, before the import&quot;.</extracomment>
+        <extracomment>What people write for a day nobody remembers: &quot;unknown&quot; (a last contact: &quot;before the import&quot;).</extracomment>
         <translation>«{text}» — не дата (пишите 20.07.2024, 2024-07-20, месяц, например «июль 2024», год, «около 2023» или «между 1 и 8 июля 2024»)</translation>
+    </message>
+    <message>
+        <source>Import: {column} «{text}» was read as unknown</source>
+        <translation>Импорт: {column} «{text}» — дата неизвестна</translation>
     </message>
     <message>
         <source>Import: {column} «{text}» was read as unknown, before {day}</source>

@@ -98,3 +98,29 @@ def test_the_canonical_csv_takes_the_iso_codes(cell: str, value: object) -> None
 def test_the_canonical_csv_refuses_a_code_that_is_not_one() -> None:
     (error,) = canonical_csv.parse("full_name,detention_date\nПетров,июль 2024\n".encode()).errors
     assert "is not a date" in error.reason and "2024-07" in error.reason
+
+
+def test_long_ago_as_a_birth_date_is_unknown_not_before_today(ws: Workspace) -> None:
+    text = "ФИО;Дата рождения;Дата задержания\nСидоров Пётр;давно;июль 2024\n"
+    sheet = spreadsheet.read_sheet(text.encode(), "x.csv")
+    mapping = spreadsheet.guess_mapping(sheet.headers)
+    (row,) = spreadsheet.parse(sheet, mapping, rough=rough_dates(IMPORT_DAY)).rows
+    assert row.birth_date == UncertainDate.unknown()
+    assert "Дата рождения «давно» was read as unknown" in row.notes
+    assert "before" not in row.notes
+
+
+def test_a_second_import_finds_the_men_with_rough_birth_dates(ws: Workspace) -> None:
+    """Keyed by a birth day known exactly, else by the name: "1990" and "давно" match again."""
+    text = (
+        "ФИО;Дата рождения;Дата задержания\n"
+        "Петров Иван Ильич;1990;июль 2024\n"
+        "Сидоров Пётр;давно;июль 2024\n"
+        "Козлов Олег;03.05.1991;июль 2024\n"
+    )
+    service = SpreadsheetImportService(ws)
+    for expected_new in (3, 0):
+        sheet = spreadsheet.read_sheet(text.encode(), "x.csv")
+        report = service.apply(sheet, service.suggest_mapping(sheet).mapping)
+        assert report.cases_added == expected_new
+    assert ws.cases.count() == 3
