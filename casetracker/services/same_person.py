@@ -26,7 +26,7 @@ from sqlalchemy.sql import Executable
 from sqlmodel import Session, SQLModel
 
 from casetracker.i18n import Context, translate
-from casetracker.model import AuditAction, AuditEntry, Case, FlagState, Priority
+from casetracker.model import AuditAction, AuditEntry, Case, FlagState, MergeBase, Priority
 from casetracker.model.labels import count_text, field_label, stored_value_label
 from casetracker.model.same_person import SameCertainty, SamePersonLink, Verdict
 from casetracker.model.uncertain_date import UncertainDate
@@ -250,6 +250,11 @@ class MergeUndo:
     changed: list[tuple[str, Any, dict[str, Any]]] = field(default_factory=list)
     #: History entries of the absorbed case, now shown in the kept case's history.
     history: list[uuid.UUID] = field(default_factory=list)
+    #: The kept case's columns the merge changed, with their values before it: undoing puts
+    #: back these only, so what was edited or imported on the case since stays.
+    keep_changed: dict[str, Any] = field(default_factory=dict)
+    #: The merge wrote the absorbed case's bundle tombstone (see ``merge``).
+    tombstone: bool = False
 
 
 @dataclass(frozen=True)
@@ -406,6 +411,18 @@ def merge(ws: "Workspace", keep: str | uuid.UUID, absorb: str | uuid.UUID) -> Me
         filled, noted = _merge_fields(kept, undo.absorb_row)
         kept.search_key = case_search_key(kept)
         session.add(kept)
+        session.flush()
+        after = _row(session, _CASE, kept.id)
+        undo.keep_changed = {
+            name: old
+            for name, old in undo.keep_row.items()
+            if after[name] != old
+        }
+        # A bundle that still holds the absorbed case must not bring it back as a second man:
+        # the bundle merge skips a record known from bundles and missing here (deleted_here).
+        if session.get(MergeBase, ("cases", absorbed.id)) is None:
+            session.add(MergeBase(entity="cases", record_id=absorbed.id, digest=""))
+            undo.tombstone = True
         # One entry in the kept case's history: "merge added — case merged in: CT-0002 …".
         audit.record(
             session, ws.actor, AuditAction.CREATE, MERGE_ENTITY, str(absorbed.id), str(kept.id),
@@ -688,7 +705,13 @@ def unmerge(ws: "Workspace", undo: MergeUndo) -> None:
             )
         write = _Writer(session, (undo.keep_id, undo.absorb_id))
         write(_CASE, insert(_CASE).values(undo.absorb_row))
-        write(_CASE, update(_CASE).where(_CASE.c.id == undo.keep_id).values(undo.keep_row))
+        if undo.keep_changed:
+            kept = update(_CASE).where(_CASE.c.id == undo.keep_id).values(undo.keep_changed)
+            write(_CASE, kept)
+        if undo.tombstone:
+            tombstone = session.get(MergeBase, ("cases", undo.absorb_id))
+            if tombstone is not None:
+                session.delete(tombstone)
         for (name, column), ids in undo.moved.items():
             table = tables[name]
             stmt = update(table).where(table.c.id.in_(ids)).values({column: undo.absorb_id})

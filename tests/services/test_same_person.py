@@ -28,6 +28,7 @@ from casetracker.model.requests import RequestKind
 from casetracker.services import requests, same_person, tasks
 from casetracker.services.duplicates import possible_duplicates
 from casetracker.services.errors import InvalidInput
+from casetracker.services.sharing import SharingService
 from casetracker.services.workspace import Workspace
 from casetracker.storage import database
 
@@ -253,7 +254,9 @@ def test_remembered_facts_follow_a_merge_and_its_undo(
     result = same_person.merge(ws, keep.id, absorb.id)
     changes = database.changes_since(ws.engine, count)
     assert changes is not None  # no undescribed write, and each tied to its cases
-    assert {table for table, cases in changes.by_table.items() if cases is None} == {"auditentry"}
+    # Tied to no case: the history and the absorbed case's bundle tombstone, neither a fact.
+    untied = {table for table, cases in changes.by_table.items() if cases is None}
+    assert untied == {"auditentry", "mergebase"}
     merged = now()
     assert absorb.ref not in [r.ref for r in merged[0]] and merged == fresh()
     same_person.unmerge(ws, result.undo)
@@ -348,3 +351,34 @@ def test_merge_then_unmerge_is_the_identity(
     assert _rows(ws) == before
     ws.cases.delete(a.id)
     ws.cases.delete(b.id)
+
+
+def test_a_bundle_still_holding_the_absorbed_case_does_not_bring_it_back(ws: Workspace) -> None:
+    """Sent to a lawyer before the merge, the bundle comes back: the merged-away case is known
+    as gone, so it is not added again and his contacts stay with the kept case."""
+    keep, absorb = ws.cases.create("Иван Петров"), ws.cases.create("Иван Петров")
+    ws.contacts.log(absorb.ref, datetime(2024, 7, 1, 12), direct=True)
+    service = SharingService(ws)
+    sent = service.export(
+        service.select_cases(refs=[absorb.ref]),
+        profile="lawyer",
+        recipients=[service.keys().age_public_key],
+        without_consent_reason="held incommunicado",
+    )
+    same_person.merge(ws, keep.ref, absorb.ref)
+    report = service.import_bundle(service.open(sent.data))
+    assert not report.added and not report.conflicts
+    assert [r.ref for r in ws.cases.rows()] == [keep.ref]
+    assert len(ws.contacts.for_case(keep.ref)) == 1
+
+
+def test_undoing_a_merge_keeps_what_was_changed_on_the_kept_case_since(ws: Workspace) -> None:
+    keep = ws.cases.create("Иван Петров")
+    absorb = ws.cases.create("Иван Петров", military_unit="в/ч 12345")
+    result = same_person.merge(ws, keep.ref, absorb.ref)
+    ws.cases.update(keep.ref, lawyer="адв. Петрова Е.")  # after the merge, not undone with it
+    same_person.unmerge(ws, result.undo)
+    kept = ws.cases.get(keep.ref)
+    assert kept.lawyer == "адв. Петрова Е."
+    assert kept.military_unit == ""  # what the merge filled in goes back
+    assert ws.cases.get(absorb.ref).military_unit == "в/ч 12345"
