@@ -28,12 +28,15 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-from sqlmodel import col, select
+from sqlalchemy import select as sa_select
+from sqlmodel import col
 
 from casetracker.model import Case
 from casetracker.model.same_person import Verdict
+from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.same_person import decided_pairs, pair
 from casetracker.services.search_text import transliterate
+from casetracker.services.uncertain_dates import as_uncertain
 from casetracker.storage.database import remembered
 
 if TYPE_CHECKING:
@@ -110,23 +113,43 @@ def _keys_typo_apart(a: str, b: str) -> bool:
     return len(only_a) == len(only_b) == 1 and _typo(only_a[0], only_b[0])
 
 
-CaseNameRow = tuple[uuid.UUID, str, str, date | None]
+#: (id, ref, full name, birth date column, its code: model/uncertain_date.py).
+CaseNameRow = tuple[uuid.UUID, str, str, date | None, str]
+
+
+def _born_apart(a: UncertainDate | None, b: UncertainDate | None) -> bool:
+    """Whether two birth dates surely differ: both given, and no day fits both ("1990" and
+    15.03.1990 may be one man; 1985 and 1990 are not)."""
+    if a is None or b is None:
+        return False
+    return bool(
+        (a.latest is not None and b.earliest is not None and a.latest < b.earliest)
+        or (b.latest is not None and a.earliest is not None and b.latest < a.earliest)
+    )
+
+
+def _exact_day(value: UncertainDate | None) -> date | None:
+    """A birth day that can pair two men by itself: one known exactly (not "1985": every man
+    born "in 1985" would pair with every other)."""
+    return value.earliest if value is not None and value.is_exact else None
 
 
 def find_pairs(
     cases: Sequence[CaseNameRow], key_of: Callable[[str], str] = name_key
 ) -> list[DuplicatePair]:
-    """Pairs among (id, ref, full name, birth date) rows, each pair once, by reference."""
+    """Pairs among (id, ref, full name, birth date, its code) rows, each pair once, by
+    reference."""
     by_name: dict[str, list[tuple[uuid.UUID, str]]] = defaultdict(list)
     by_birth: dict[date, list[tuple[uuid.UUID, str, str]]] = defaultdict(list)
-    births: dict[uuid.UUID, date | None] = {}
-    for case_id, ref, full_name, birth in cases:
+    births: dict[uuid.UUID, UncertainDate | None] = {}
+    for case_id, ref, full_name, birth, code in cases:
         key = key_of(full_name)  # once per case: transliterating is the costly part
         if key:
             by_name[key].append((case_id, ref))
-        births[case_id] = birth
-        if birth is not None:
-            by_birth[birth].append((case_id, ref, key))
+        births[case_id] = known = UncertainDate.from_columns(birth, code)
+        day = _exact_day(known)
+        if day is not None:
+            by_birth[day].append((case_id, ref, key))
     found: dict[tuple[str, str], DuplicatePair] = {}
 
     def add(a: tuple[uuid.UUID, str], b: tuple[uuid.UUID, str], reason: Reason) -> None:
@@ -140,8 +163,7 @@ def find_pairs(
             for b in members[i + 1 :]:
                 add(a, b, Reason.SAME_NAME)
     for a, b in _typo_pairs(by_name):
-        born_a, born_b = births[a[0]], births[b[0]]
-        if born_a is None or born_b is None or born_a == born_b:
+        if not _born_apart(births[a[0]], births[b[0]]):
             add(a, b, Reason.TYPO)
     for born in by_birth.values():
         for i, (a_id, a_ref, a_key) in enumerate(born):
@@ -235,12 +257,8 @@ def possible_duplicates(ws: "Workspace") -> list[DuplicatePair]:
     def pairs() -> list[DuplicatePair]:
         with ws.reading() as session:
             rows = [
-                (r[0], r[1], r[2], r[3])
-                for r in session.exec(
-                    select(Case.id, Case.ref, Case.full_name, col(Case.birth_date)).order_by(
-                        col(Case.ref)
-                    )
-                ).all()
+                (r[0], r[1], r[2], r[3], r[4])
+                for r in session.execute(sa_select(*_NAME_COLUMNS).order_by(col(Case.ref)))
             ]
         with known.lock:
             if rows != known.rows:
@@ -255,24 +273,31 @@ def possible_duplicates(ws: "Workspace") -> list[DuplicatePair]:
 
 
 def similar_to(
-    ws: "Workspace", full_name: str, birth_date: date | None = None
+    ws: "Workspace", full_name: str, birth_date: UncertainDate | date | None = None
 ) -> list[tuple[str, str]]:
     """(ref, name) of existing cases a new case with this name may duplicate."""
     key = name_key(full_name)
     if not key:
         return []
+    born = as_uncertain(birth_date)
+    day = _exact_day(born)
     with ws.reading() as session:
-        rows = session.exec(select(Case.ref, Case.full_name, col(Case.birth_date))).all()
+        rows = session.execute(sa_select(*_NAME_COLUMNS[1:])).all()
     known = _known(ws.engine)
     with known.lock:
-        keyed = [(ref, name, birth, known.key(name)) for ref, name, birth in rows]
+        keyed = [(ref, name, birth, code, known.key(name)) for ref, name, birth, code in rows]
     out = []
-    for ref, name, birth, other in keyed:
-        born_apart = birth_date is not None and birth is not None and birth != birth_date
+    for ref, name, birth, code, other in keyed:
+        theirs = UncertainDate.from_columns(birth, code)
         if (
             other == key
-            or (not born_apart and _keys_typo_apart(other, key))
-            or (birth_date is not None and birth == birth_date and _keys_similar(other, key))
+            or (not _born_apart(born, theirs) and _keys_typo_apart(other, key))
+            or (day is not None and _exact_day(theirs) == day and _keys_similar(other, key))
         ):
             out.append((ref, name))
     return sorted(out)
+
+
+_NAME_COLUMNS = tuple(
+    col(c) for c in (Case.id, Case.ref, Case.full_name, Case.birth_date, Case.birth_date_edtf)
+)

@@ -141,8 +141,8 @@ def _generated(seed: int = 7, count: int = 1000) -> tuple[int, int, int, int]:
         which = rng.randrange(3)
         typed[which] = _slip(words[which].lower(), rng).capitalize()
         pair = [
-            (uuid.uuid4(), "A", " ".join(words), None),
-            (uuid.uuid4(), "B", " ".join(typed), None),
+            (uuid.uuid4(), "A", " ".join(words), None, ""),
+            (uuid.uuid4(), "B", " ".join(typed), None, ""),
         ]
         caught += bool(find_pairs(pair))
     clean: dict[str, str] = {}
@@ -152,7 +152,7 @@ def _generated(seed: int = 7, count: int = 1000) -> tuple[int, int, int, int]:
             f"{rng.choice(demo.PATRONYMICS)}"
         )
         clean.setdefault(name_key(name), name)
-    rows = [(uuid.uuid4(), f"R{i:05d}", name, None) for i, name in enumerate(clean.values())]
+    rows = [(uuid.uuid4(), f"R{i:05d}", name, None, "") for i, name in enumerate(clean.values())]
     false_pairs = len(find_pairs(rows))
     return caught, count, false_pairs, len(rows)
 
@@ -174,7 +174,7 @@ def evaluate(data: Path = DATA) -> Report:
     tp, fp, fn, spellings = _equivalence(variants, extra)
     caught = flagged = yes = no = 0
     for r in typos:
-        pair = [(uuid.uuid4(), "A", r["a"], None), (uuid.uuid4(), "B", r["b"], None)]
+        pair = [(uuid.uuid4(), "A", r["a"], None, ""), (uuid.uuid4(), "B", r["b"], None, "")]
         pointed_out = bool(find_pairs(pair))
         if r["expected"] == "yes":
             yes += 1

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from sqlmodel import col, select
+from sqlmodel import select
 
 from casetracker.model import Case
+from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services import duplicates
 from casetracker.services.duplicates import Reason, find_pairs, possible_duplicates, similar_to
 from casetracker.services.workspace import Workspace
@@ -17,8 +18,9 @@ from casetracker.services.workspace import Workspace
 def _fresh(ws: Workspace) -> list[duplicates.DuplicatePair]:
     """The pairs computed from scratch, without anything remembered."""
     with ws.reading() as session:
-        rows = session.exec(select(Case.id, Case.ref, Case.full_name, col(Case.birth_date))).all()
-    return find_pairs(sorted([(r[0], r[1], r[2], r[3]) for r in rows], key=lambda r: r[1]))
+        cases = session.exec(select(Case)).all()
+        rows = [(c.id, c.ref, c.full_name, c.birth_date, c.birth_date_edtf) for c in cases]
+    return find_pairs(sorted(rows, key=lambda r: r[1]))
 
 
 @pytest.fixture
@@ -78,3 +80,22 @@ def test_a_new_case_is_compared_with_names_remembered_or_not(ws: Workspace) -> N
     assert similar_to(ws, "Kuzmin Arkadiy Petr", date(1990, 5, 1)) != []
     assert similar_to(ws, "Kuzmin Arkadiy Petr", date(1991, 5, 1)) == []
     assert similar_to(ws, "Кузьмина Ольга") == []
+
+
+def test_a_rough_birth_date_neither_hides_nor_invents_a_pair(ws: Workspace) -> None:
+    """Born "1990" may be the man born 15.03.1990 (a typo pair is kept); two men born "in
+    1985" are not a pair for that alone, nor are men born in different years."""
+    exact = ws.cases.create("Александр Петров", birth_date=date(1990, 3, 15))
+    rough = ws.cases.create("Алесандр Петров", birth_date=UncertainDate.year(1990))
+    ws.cases.create("Сергей Кузнецов", birth_date=UncertainDate.year(1985))
+    ws.cases.create("Сергей Кузнецоф", birth_date=UncertainDate.year(1987))
+    ws.cases.create("Иван Сидоров", birth_date=UncertainDate.year(1985))
+    ws.cases.create("Иван Сидорук", birth_date=UncertainDate.year(1985))
+    found = {(p.first_ref, p.second_ref): p.reason for p in possible_duplicates(ws)}
+    assert found[(exact.ref, rough.ref)] is Reason.TYPO
+    assert Reason.SAME_BIRTH_DATE not in found.values()
+    assert len(found) == 1
+    assert similar_to(ws, "Алесандр Петров", UncertainDate.year(1990)) == [
+        (exact.ref, exact.full_name),
+        (rough.ref, rough.full_name),
+    ]

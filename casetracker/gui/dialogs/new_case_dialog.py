@@ -91,8 +91,7 @@ class NewCaseDialog(QDialog):
         if not self.session.is_open:
             return
         birth = self.birth_date.value() if self.birth_date.is_valid() else None
-        born = birth.earliest if birth is not None and birth.is_exact else None
-        found = similar_to(self.session.ws, self.full_name.text(), born)
+        found = similar_to(self.session.ws, self.full_name.text(), birth)
         if not found:
             self.duplicates.hide()
             return
