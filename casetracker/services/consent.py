@@ -235,7 +235,9 @@ def adopt_legacy_flags(
     added = 0
     for audience, flag in LEGACY_FLAGS.items():
         pairs = _legacy_pairs(session, None, audience, relative_id)
-        decided = {(c.case_id, c.relative_id) for c in _rows(session, None, audience)}
+        # Only the cases of the ticked pairs: a relative's consent is recorded in one step.
+        cases = {case_id for case_id, _rid in pairs}
+        decided = {(c.case_id, c.relative_id) for c in _rows(session, cases, audience)}
         for case_id, rid in sorted(pairs - decided, key=str):
             session.add(
                 Consent(
