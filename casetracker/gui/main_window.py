@@ -376,6 +376,7 @@ class MainWindow(QMainWindow):
         window = self.open_case(case_id)
         if window is not None:
             window.tabs.setCurrentWidget(window.tasks)
+            window.tasks.table.setFocus()  # so Ctrl+D, Insert and Delete act on its tasks
         return window
 
     def open_case_requests(self, case_id: uuid.UUID) -> CaseWindow | None:
@@ -383,6 +384,7 @@ class MainWindow(QMainWindow):
         window = self.open_case(case_id)
         if window is not None:
             window.tabs.setCurrentWidget(window.requests)
+            window.requests.table.setFocus()  # so Ctrl+R, Insert and Delete act on it
         return window
 
     def open_place(self, facility_id: uuid.UUID) -> None:

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QWidget
 
 from casetracker.gui.error_messages import show_error
 from casetracker.gui.vault_session import VaultSession
@@ -39,6 +40,16 @@ class ServiceCommand(QUndoCommand):
         self.do()
         self.session.undo_stack.push(self)
         self.session.committed()
+
+    def execute_here(self, parent: QWidget) -> bool:
+        """``execute`` for a key or button with no dialog of its own: a refusal (a read-only
+        vault, a record gone meanwhile) is said in a calm message; whether it was done."""
+        try:
+            self.execute()
+        except Exception as exc:
+            show_error(parent, exc)
+            return False
+        return True
 
     def redo(self) -> None:
         if self._first:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -16,6 +16,7 @@ from casetracker.gui.app import App
 from casetracker.gui.app_settings import AppSettings
 from casetracker.gui.start.unlock_page import UnlockPage
 from casetracker.i18n import format_date
+from casetracker.services import tasks
 from casetracker.services.workspace import Workspace
 from casetracker.storage.writer_lock import lock_path_for, read_owner
 from tests.conftest import PASSPHRASE
@@ -97,5 +98,29 @@ def test_read_only_vault_opens_under_a_banner_and_locks_without_saving(
         )
         qtbot.waitUntil(lambda: app.window is None, timeout=10_000)
         assert vault.read_bytes() == before
+        app.shutdown()
+        app.start_window.close()
+
+
+def test_a_task_done_by_keys_in_a_read_only_vault_is_refused_calmly(
+    qtbot: QtBot, app_settings: AppSettings, tmp_path: Path, vault_path: Path, ws: Workspace
+) -> None:
+    """Ctrl+D on Today's task list: a calm "read-only" message, not the crash dialog."""
+    case = ws.cases.create("Зайцев Олег Игоревич")
+    tasks.add(ws, case.ref, "Позвонить отцу", due_on=date.today())
+    ws.close()
+    with read_only_copy(vault_path, tmp_path / "cdrom") as vault:
+        app = unlock_by_keys(qtbot, app_settings, vault, tmp_path)
+        qtbot.waitUntil(lambda: app.window is not None, timeout=20_000)
+        window = app.window
+        assert window is not None
+        table = window.today.tasks.table
+        qtbot.waitUntil(lambda: len(table.records()) == 1, timeout=5_000)
+        table.setFocus()
+        qtbot.keyClick(table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+        box = modal(qtbot, QMessageBox)
+        assert "read-only" in box.text() and "did not expect" not in box.text()
+        press(qtbot, Qt.Key.Key_Return)
+        assert len(table.records()) == 1  # still to do
         app.shutdown()
         app.start_window.close()

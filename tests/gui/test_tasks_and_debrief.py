@@ -117,6 +117,8 @@ def test_today_lists_overdue_first_and_done_ones_leave(
     case_window = window.case_windows[ws.cases.get("CT-0001").id]
     assert isinstance(case_window, CaseWindow)
     assert case_window.tabs.currentWidget() is case_window.tasks
+    # The keys act on his tasks at once: the focus is in their list, not on an empty label.
+    assert case_window.focusWidget() is case_window.tasks.table
     case_window.close()
 
     _click_row(panel.table, 0)

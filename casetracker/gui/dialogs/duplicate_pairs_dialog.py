@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from casetracker.gui.dialogs.same_person_dialogs import MergeDialog, SamePersonDialog
-from casetracker.gui.error_messages import show_error
 from casetracker.gui.locale_format import date_text
 from casetracker.gui.style import set_role
 from casetracker.gui.undo_same_person_commands import SetSamePerson
@@ -155,10 +154,7 @@ class DuplicatePairsDialog(QDialog):
         if pair is None:
             return
         state = same_person.verdict_state(self.session.ws, Verdict.NOT_SAME, None, "")
-        try:
-            SetSamePerson(self.session, pair.first_id, pair.second_id, state).execute()
-        except Exception as exc:
-            show_error(self, exc)
+        SetSamePerson(self.session, pair.first_id, pair.second_id, state).execute_here(self)
 
     def open_both(self) -> None:
         pair = self._current()

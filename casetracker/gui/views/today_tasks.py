@@ -148,4 +148,4 @@ class TodayTasks(QFrame):
     def done_selected(self) -> None:
         row = self.table.current_record()
         if row is not None and self.session is not None:
-            SetTaskDone(self.session, row.task, True).execute()
+            SetTaskDone(self.session, row.task, True).execute_here(self)

@@ -91,4 +91,4 @@ class ContactsTab(CaseTab):
     def delete_selected(self) -> None:
         event = self.table.current_record()
         if event is not None:
-            DeleteContact(self.session, event).execute()
+            DeleteContact(self.session, event).execute_here(self)

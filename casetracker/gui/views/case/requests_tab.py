@@ -184,4 +184,4 @@ class RequestsTab(CaseTab):
     def delete_selected(self) -> None:
         request = self.table.current_record()
         if request is not None:
-            DeleteRequest(self.session, request).execute()
+            DeleteRequest(self.session, request).execute_here(self)

@@ -45,6 +45,8 @@ class SamePersonLine(QWidget):
         texts = [verdict_text(link) for link in links]
         if texts:
             texts[0] = texts[0][:1].upper() + texts[0][1:]
+        # An empty label would still take the keyboard focus when the window opens.
+        self.links.setVisible(bool(texts))
         self.links.setText(
             "; ".join(
                 html.escape(text).replace(

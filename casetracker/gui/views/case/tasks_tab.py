@@ -127,9 +127,9 @@ class TasksTab(CaseTab):
     def toggle_done(self) -> None:
         task = self.table.current_record()
         if task is not None:
-            SetTaskDone(self.session, task, task.done_on is None).execute()
+            SetTaskDone(self.session, task, task.done_on is None).execute_here(self)
 
     def delete_selected(self) -> None:
         task = self.table.current_record()
         if task is not None:
-            DeleteTask(self.session, task).execute()
+            DeleteTask(self.session, task).execute_here(self)
