@@ -771,7 +771,7 @@
         <name>same_person</name>
         <message numerus="yes">
             <source>%n task(s)</source>
-            <extracomment>(table, case column) -&gt; ids of the absorbed case's rows moved to the kept case. Rows removed as clashes, (table, values), in the order to put them back. Rows changed in place, (table, id, old values of the changed columns). History entries of the absorbed case, now shown in the kept case's history. What moved, in words ("3 contacts in the log"), and what was left as one. Fields of the kept case filled from the absorbed one, by label. Fields whose absorbed value differed and was kept in the notes or aliases, by label.</extracomment>
+            <extracomment>(table, case column) -&gt; ids of the absorbed case's rows moved to the kept case. Rows removed as clashes, (table, values), in the order to put them back. Rows changed in place, (table, id, old values of the changed columns). History entries of the absorbed case, now shown in the kept case's history. The kept case's columns the merge changed, with their values before it: undoing puts back these only, so what was edited or imported on the case since stays. The merge wrote the absorbed case's bundle tombstone (see ``merge``). What moved, in words ("3 contacts in the log"), and what was left as one. Fields of the kept case filled from the absorbed one, by label. Fields whose absorbed value differed and was kept in the notes or aliases, by label.</extracomment>
             <translation>
                 <numerusform>%n task</numerusform>
                 <numerusform>%n tasks</numerusform>

@@ -1555,10 +1555,6 @@ about him</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <source>Send their cases without their consent, because:</source>
-        <translation>Передать их дела без их согласия, потому что:</translation>
-    </message>
-    <message>
         <source>Why they are sent without their consent</source>
         <translation>Почему дела передаются без согласия</translation>
     </message>
@@ -1653,6 +1649,10 @@ about him</source>
     <message>
         <source>The men&apos;s own consent</source>
         <translation>Согласие самих задержанных</translation>
+    </message>
+    <message>
+        <source>Send without their consent:</source>
+        <translation>Отправить без их согласия:</translation>
     </message>
     <message numerus="yes">
         <source>No consent from the man to this audience in %n case(s): %1.</source>
@@ -9047,7 +9047,7 @@ in %2</source>
     </message>
     <message numerus="yes">
         <source>%n task(s)</source>
-        <extracomment>(table, case column) -&gt; ids of the absorbed case&apos;s rows moved to the kept case. Rows removed as clashes, (table, values), in the order to put them back. Rows changed in place, (table, id, old values of the changed columns). History entries of the absorbed case, now shown in the kept case&apos;s history. What moved, in words (&quot;3 contacts in the log&quot;), and what was left as one. Fields of the kept case filled from the absorbed one, by label. Fields whose absorbed value differed and was kept in the notes or aliases, by label.</extracomment>
+        <extracomment>(table, case column) -&gt; ids of the absorbed case&apos;s rows moved to the kept case. Rows removed as clashes, (table, values), in the order to put them back. Rows changed in place, (table, id, old values of the changed columns). History entries of the absorbed case, now shown in the kept case&apos;s history. The kept case&apos;s columns the merge changed, with their values before it: undoing puts back these only, so what was edited or imported on the case since stays. The merge wrote the absorbed case&apos;s bundle tombstone (see ``merge``). What moved, in words (&quot;3 contacts in the log&quot;), and what was left as one. Fields of the kept case filled from the absorbed one, by label. Fields whose absorbed value differed and was kept in the notes or aliases, by label.</extracomment>
         <translation>
             <numerusform>%n задача</numerusform>
             <numerusform>%n задачи</numerusform>

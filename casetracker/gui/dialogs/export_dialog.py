@@ -150,7 +150,7 @@ class ExportDialog(QDialog):
         # Application-modal: a job shares the vault's one database with the GUI thread.
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowTitle(self.tr("Export for a lawyer"))
-        fit_to_screen(self, 980, 640)  # may shrink (200 %)
+        fit_to_screen(self, 1010, 640)  # the Russian minimum is 984 px  # may shrink (200 %)
         rows = session.ws.cases.rows()
         by_status: dict[CaseStatus, int] = {}
         for row in rows:
@@ -445,9 +445,8 @@ class ExportDialog(QDialog):
         self.consent_box = QGroupBox(self.tr("The men's own consent"), self)
         self.consent_missing = QLabel(self.consent_box)
         self.consent_missing.setWordWrap(True)
-        self.without_consent = QCheckBox(
-            self.tr("Send their cases without their consent, because:"), self.consent_box
-        )
+        # Short: a checkbox does not wrap, and a long one widened the dialog past its screen.
+        self.without_consent = QCheckBox(self.tr("Send without their consent:"), self.consent_box)
         self.consent_reason = QLineEdit(self.consent_box)
         self.consent_reason.setAccessibleName(self.tr("Why they are sent without their consent"))
         self.consent_reason.setPlaceholderText(
@@ -473,12 +472,12 @@ class ExportDialog(QDialog):
         missing = summary.men_without if summary is not None else []
         self.consent_box.setVisible(bool(missing))
         if missing:
-            shown = ", ".join(missing[:NAMES_SHOWN]) + (" …" if len(missing) > NAMES_SHOWN else "")
-            self.consent_missing.setText(
-                self.tr(
-                    "No consent from the man to this audience in %n case(s): %1.", "", len(missing)
-                ).replace("%1", shown)
-            )
+            cut = len(missing) > NAMES_SHOWN
+            shown = ", ".join(missing[:NAMES_SHOWN]) + (" …" if cut else "")
+            text = self.tr(
+                "No consent from the man to this audience in %n case(s): %1.", "", len(missing)
+            ).replace("%1", shown)
+            self.consent_missing.setText(text.replace("….", "…") if cut else text)
             self._fit_consent_box()
 
     def _fit_consent_box(self) -> None:
