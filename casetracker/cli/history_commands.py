@@ -15,7 +15,7 @@ from casetracker.services.history import HistoryEntry, HistoryFilter, HistoryKin
 def add_commands(sub: Subcommands) -> None:
     p = sub.add_parser(
         "history",
-        help=translate("cli", "who changed what in a case and when (UTC), newest first"),
+        help=translate("cli", "who changed what in a case and when (this computer's time), newest first"),
     )
     p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     p.add_argument("case", help=translate("cli", "case reference, e.g. CT-0042"))

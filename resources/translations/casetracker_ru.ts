@@ -2920,8 +2920,8 @@ proof of life</source>
         <translation>Оставить %1</translation>
     </message>
     <message>
-        <source>Edit → Undo (Ctrl+Z) puts both cases back exactly as they were.</source>
-        <translation>Правка → Отменить (Ctrl+Z) вернёт оба дела в точности как было.</translation>
+        <source>Undo (Ctrl+Z, or Undo in the toolbar) puts both cases back exactly as they were.</source>
+        <translation>«Отменить» (Ctrl+Z или кнопка на панели) вернёт оба дела точно такими, какими они были.</translation>
     </message>
     <message>
         <source>Merge</source>
@@ -6561,8 +6561,8 @@ in %2</source>
         <translation>Записано в дело {seen}: его видел {witness} (сведения с чужих слов), {day}.</translation>
     </message>
     <message>
-        <source>who changed what in a case and when (UTC), newest first</source>
-        <translation>кто, что и когда (UTC) менял в деле, сначала новые изменения</translation>
+        <source>who changed what in a case and when (this computer&apos;s time), newest first</source>
+        <translation>кто что менял в деле и когда (по часам этого компьютера), сначала новое</translation>
     </message>
     <message>
         <source>only changes by this caseworker</source>
@@ -10907,59 +10907,59 @@ in %2</source>
     </message>
     <message>
         <source>New task</source>
-        <translation>Новая задача</translation>
+        <translation>создание задачи</translation>
     </message>
     <message>
         <source>Edit task</source>
-        <translation>Изменение задачи</translation>
+        <translation>правку задачи</translation>
     </message>
     <message>
         <source>Task done</source>
-        <translation>Задача выполнена</translation>
+        <translation>отметку о выполнении задачи</translation>
     </message>
     <message>
         <source>Task to do again</source>
-        <translation>Задача снова в работе</translation>
+        <translation>возврат задачи в работу</translation>
     </message>
     <message>
         <source>Delete a task</source>
-        <translation>Удаление задачи</translation>
+        <translation>удаление задачи</translation>
     </message>
     <message>
         <source>Seen by (debrief)</source>
-        <translation>Видел (опрос)</translation>
+        <translation>запись «видел его» (опрос)</translation>
     </message>
     <message>
         <source>Same man or not</source>
-        <translation>Один человек или нет</translation>
+        <translation>решение «один человек или нет»</translation>
     </message>
     <message>
         <source>Merge two cases</source>
-        <translation>Объединение двух дел</translation>
+        <translation>объединение двух дел</translation>
     </message>
     <message>
         <source>New request</source>
-        <translation>Новый запрос</translation>
+        <translation>создание запроса</translation>
     </message>
     <message>
         <source>Record a reply</source>
-        <translation>Запись ответа</translation>
+        <translation>запись ответа</translation>
     </message>
     <message>
         <source>Edit request</source>
-        <translation>Изменение запроса</translation>
+        <translation>правку запроса</translation>
     </message>
     <message>
         <source>Delete a request</source>
-        <translation>Удаление запроса</translation>
+        <translation>удаление запроса</translation>
     </message>
     <message>
         <source>Record consent</source>
-        <translation>Запись согласия</translation>
+        <translation>запись согласия</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
-        <translation>Отзыв согласия</translation>
+        <translation>отзыв согласия</translation>
     </message>
 </context>
 <context>

@@ -150,7 +150,7 @@ class ExportDialog(QDialog):
         # Application-modal: a job shares the vault's one database with the GUI thread.
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowTitle(self.tr("Export for a lawyer"))
-        fit_to_screen(self, 1010, 640)  # the Russian minimum is 984 px  # may shrink (200 %)
+        fit_to_screen(self, 1010, 640)  # Russian needs 984 px; may shrink (200 %)
         rows = session.ws.cases.rows()
         by_status: dict[CaseStatus, int] = {}
         for row in rows:
