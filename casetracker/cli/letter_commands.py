@@ -13,6 +13,11 @@ from casetracker.services.errors import InvalidInput
 from casetracker.services.letters import LetterService, letter_format, save_letter
 
 
+def _kind(text: str) -> str:
+    """A kind as `request-add --kind` takes it too: military-prosecutor or military_prosecutor."""
+    return text.replace("-", "_")
+
+
 def add_commands(sub: Subcommands) -> None:
     p = sub.add_parser(
         "letter",
@@ -22,6 +27,7 @@ def add_commands(sub: Subcommands) -> None:
     p.add_argument("case", help=translate("cli", "case reference, e.g. CT-0042"))
     p.add_argument(
         "--template",
+        type=_kind,
         choices=TEMPLATE_KINDS,
         help=translate("cli", "the kind of addressee (default: the request's kind, else general)"),
     )
@@ -51,7 +57,9 @@ def add_commands(sub: Subcommands) -> None:
         help=translate("cli", "show a letter template, replace its text, or reset it"),
     )
     p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
-    p.add_argument("kind", choices=TEMPLATE_KINDS, help=translate("cli", "the kind of addressee"))
+    p.add_argument(
+        "kind", type=_kind, choices=TEMPLATE_KINDS, help=translate("cli", "the kind of addressee")
+    )
     action = p.add_mutually_exclusive_group()
     action.add_argument(
         "--edit",

@@ -19,6 +19,7 @@ from tests.gui.keyboard import (
     answer_file_chooser,
     click,
     click_mark,
+    focused,
     modal,
     press,
     show_tab,
@@ -56,6 +57,9 @@ def test_consent_is_recorded_withdrawn_and_undone_by_keys(
     def his_own(dialog: QWidget) -> None:
         assert isinstance(dialog, ConsentDialog)
         assert dialog.who.value() is None  # he himself comes first
+        assert focused() is dialog.who  # Tab goes down the rows as shown
+        press(qtbot, Qt.Key.Key_Tab)
+        assert focused() is dialog.audience
         tab_to(qtbot, dialog.on.edit)
         _retype(qtbot, dialog.on.edit, "2024-07-20")
         tab_to(qtbot, dialog.how)

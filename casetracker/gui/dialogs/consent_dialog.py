@@ -6,6 +6,7 @@ was given and asks only for the day it was taken back. Each is one undoable comm
 
 import uuid
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -69,6 +70,18 @@ class ConsentDialog(QDialog):
             form.addRow(self.tr("How"), self.how)
             form.addRow(self.tr("Through whom"), self.through)
             form.addRow(self.tr("Note"), self.note)
+            # Tab follows the rows (the fields were made before "who", which comes first).
+            order = (self.who, self.audience, self.on, self.how, self.through, self.note)
+            for first, then in pairwise(order):
+                QWidget.setTabOrder(first, then)
+            for field, name in (
+                (self.audience, self.tr("May be shared with")),
+                (self.how, self.tr("How")),
+                (self.through, self.tr("Through whom")),
+                (self.note, self.tr("Note")),
+            ):
+                field.setAccessibleName(name)
+            self.who.setFocus()
             ok_text = self.tr("Record")
         else:
             self.setWindowTitle(self.tr("Withdraw consent"))

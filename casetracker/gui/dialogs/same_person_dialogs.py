@@ -188,7 +188,10 @@ class MergeDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.undo_hint = QLabel(
-            self.tr("Undo (Ctrl+Z, or Undo in the toolbar) puts both cases back exactly as they were."), self
+            self.tr(
+                "Undo (Ctrl+Z, or Undo in the toolbar) puts both cases back exactly as they were."
+            ),
+            self,
         )
         set_role(self.undo_hint, "hint")
         self.undo_hint.setWordWrap(True)
