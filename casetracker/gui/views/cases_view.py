@@ -107,6 +107,8 @@ class CasesView(QWidget):
         self.duplicates_button.toggled.connect(self._toggle_duplicates)
         self.review_button = QPushButton(self.tr("Decide pair by pair…"), self.duplicates_banner)
         self.review_button.clicked.connect(self.review_duplicates)
+        for button in (self.duplicates_button, self.review_button):  # the wrapped text yields
+            button.setMinimumWidth(button.sizeHint().width())
         banner_layout = QHBoxLayout(self.duplicates_banner)
         banner_layout.setContentsMargins(10, 6, 10, 6)
         banner_layout.addWidget(self.duplicates_text, 1)
