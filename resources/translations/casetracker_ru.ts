@@ -2537,6 +2537,10 @@ proof of life</source>
         <translation>Этих сведений нет в хранилище, на их месте пустые строки, чтобы вписать от руки: %1.</translation>
     </message>
     <message>
+        <source>Close without saving the letter? Your changes to it are lost.</source>
+        <translation>Закрыть, не сохранив письмо? Ваши правки в нём пропадут.</translation>
+    </message>
+    <message>
         <source>PDF document (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
@@ -2606,6 +2610,10 @@ proof of life</source>
     <message>
         <source>Put the app&apos;s own text back? Your organisation&apos;s version is replaced.</source>
         <translation>Вернуть исходный текст программы? Текст вашей организации будет заменён.</translation>
+    </message>
+    <message>
+        <source>Close without saving the template? Your changes to it are lost.</source>
+        <translation>Закрыть, не сохранив шаблон? Ваши правки в нём пропадут.</translation>
     </message>
 </context>
 <context>
@@ -7706,6 +7714,14 @@ in %2</source>
     <message>
         <source>{field} — how exact</source>
         <translation>{field} — точность</translation>
+    </message>
+</context>
+<context>
+    <name>form_parts</name>
+    <message>
+        <source>Unsaved changes</source>
+        <extracomment>Room kept for the title bar before the window manager has said how tall it is.</extracomment>
+        <translation>Несохранённые изменения</translation>
     </message>
 </context>
 <context>

@@ -212,3 +212,27 @@ def test_typed_changes_are_not_dropped_by_another_template_without_asking(
     assert dialog.template.currentData() == "hospital"
     assert "Typed by hand" not in dialog.text.toPlainText()
     assert "ЗАПРОС О ПОСТУПЛЕНИИ" in dialog.text.toPlainText()
+
+
+def test_esc_asks_before_a_letter_typed_by_hand_is_thrown_away(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    dialog = _letter_dialog(qtbot, main_window)
+    click(qtbot, dialog.text)
+    press(qtbot, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, "Typed by hand")
+
+    def keep(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox) and "Close without saving" in box.text()
+        click(qtbot, box.button(QMessageBox.StandardButton.No))
+
+    through_modal(qtbot, QMessageBox, keep)
+    QTest.keyClick(dialog.text, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.text.toPlainText().endswith("Typed by hand")
+
+    def discard(box: QWidget) -> None:
+        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+
+    through_modal(qtbot, QMessageBox, discard)
+    QTest.keyClick(dialog.text, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())

@@ -30,7 +30,12 @@ from casetracker.gui.error_messages import error_text
 from casetracker.gui.locale_format import date_text
 from casetracker.gui.style import set_role
 from casetracker.gui.vault_session import VaultSession
-from casetracker.gui.widgets.form_parts import error_label, fit_to_screen, show_message
+from casetracker.gui.widgets.form_parts import (
+    ask_to_discard,
+    error_label,
+    fit_to_screen,
+    show_message,
+)
 from casetracker.model.letters import GENERAL, template_kind_for
 from casetracker.model.request_labels import request_kind_label
 from casetracker.services import requests
@@ -220,6 +225,14 @@ class LetterDialog(QDialog):
             self._load_templates()
             self.refill()
 
+    def reject(self) -> None:
+        """Esc or Close: a letter edited by hand and not saved is not thrown away unasked."""
+        if self.text.document().isModified() and not ask_to_discard(
+            self, self.tr("Close without saving the letter? Your changes to it are lost.")
+        ):
+            return
+        super().reject()
+
     def save(self, fmt: LetterFormat) -> None:
         """Save As: only here does the letter reach the disk, where the caseworker chose."""
         if self.filled is None:
@@ -245,5 +258,6 @@ class LetterDialog(QDialog):
             show_message(self.message, error_text(exc))
             return
         self.saved_to = path
+        self.text.document().setModified(False)  # what is on screen is in that file
         show_message(self.message, "")
         self.saved.setText(self.tr("Saved to %1.").replace("%1", str(path)))

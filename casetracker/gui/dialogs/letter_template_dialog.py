@@ -27,6 +27,7 @@ from casetracker.gui.error_messages import error_text
 from casetracker.gui.style import set_role
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import (
+    ask_to_discard,
     dialog_buttons,
     error_label,
     fit_to_screen,
@@ -103,6 +104,7 @@ class LetterTemplateDialog(QDialog):
     def _show(self, template: LetterTemplate) -> None:
         self.title.setText(template.title)
         self.body.setPlainText(template.body)
+        self.body.document().setModified(False)
         self.state.setText(
             self.tr("Changed by your organisation.")
             if template.edited
@@ -133,6 +135,14 @@ class LetterTemplateDialog(QDialog):
         self.session.committed()
         self._show(template)
         show_message(self.message, "")
+
+    def reject(self) -> None:
+        """Esc or Cancel: an edited template is not thrown away unasked."""
+        if self.body.document().isModified() and not ask_to_discard(
+            self, self.tr("Close without saving the template? Your changes to it are lost.")
+        ):
+            return
+        super().reject()
 
     def submit(self) -> None:
         try:

@@ -6,12 +6,13 @@ from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QWidget,
@@ -140,3 +141,15 @@ def keep_on_screen(window: QWidget) -> None:
     y = max(room.top(), min(frame.top(), room.bottom() + 1 - (top + height + bottom)))
     if (x, y) != (frame.left(), frame.top()):
         window.move(x, y)  # (move places the frame's corner)
+
+
+def ask_to_discard(parent: QWidget, question: str) -> bool:
+    """Whether the person agrees to lose what they typed (No, the default, keeps it)."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("form_parts", "Unsaved changes"),
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
