@@ -9,13 +9,16 @@ from casetracker.cli.parsing import Subcommands, date_option
 from casetracker.cli.vault_commands import open_workspace
 from casetracker.i18n import format_date, translate
 from casetracker.services import history
+from casetracker.services.errors import InvalidInput
 from casetracker.services.history import HistoryEntry, HistoryFilter, HistoryKind
 
 
 def add_commands(sub: Subcommands) -> None:
     p = sub.add_parser(
         "history",
-        help=translate("cli", "who changed what in a case and when (this computer's time), newest first"),
+        help=translate(
+            "cli", "who changed what in a case and when (this computer's time), newest first"
+        ),
     )
     p.add_argument("vault", type=Path, help=translate("cli", "the vault file (.ctvault)"))
     p.add_argument("case", help=translate("cli", "case reference, e.g. CT-0042"))
@@ -45,6 +48,12 @@ def cmd_history(args: Namespace) -> int:
         until=date_option("--until", args.until) if args.until else None,
         text=args.text,
     )
+    if keep.since and keep.until and keep.since > keep.until:
+        raise InvalidInput(
+            translate("cli", "--since {since} is after --until {until}; swap them.").format(
+                since=args.since, until=args.until
+            )
+        )
     with open_workspace(args) as ws:
         found = history.case_history(ws, args.case, keep)
     if args.json:

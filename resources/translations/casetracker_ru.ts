@@ -6593,6 +6593,10 @@ in %2</source>
         <translation>только изменения с этими словами</translation>
     </message>
     <message>
+        <source>--since {since} is after --until {until}; swap them.</source>
+        <translation>--since {since} позже, чем --until {until}; поменяйте их местами.</translation>
+    </message>
+    <message>
         <source>(nobody named)</source>
         <translation>(сотрудник не указан)</translation>
     </message>

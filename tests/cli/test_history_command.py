@@ -50,8 +50,11 @@ def test_history_names_who_changed_what_and_filters(tmp_path: Path, cli: RunCli)
 
 
 def test_a_wrong_day_is_refused_in_words(tmp_path: Path, cli: RunCli) -> None:
-    code, _, err = cli("history", _vault(tmp_path), "CT-0001", "--since", "31.02.2024")
+    vault = _vault(tmp_path)
+    code, _, err = cli("history", vault, "CT-0001", "--since", "31.02.2024")
     assert code == 1 and "--since" in err and "31" in err
+    code, _, err = cli("history", vault, "CT-0001", "--since", "10.11.2026", "--until", "1.11.2026")
+    assert code == 1 and "is after --until" in err
 
 
 def test_history_in_russian(tmp_path: Path, cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
