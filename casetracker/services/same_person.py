@@ -413,11 +413,7 @@ def merge(ws: "Workspace", keep: str | uuid.UUID, absorb: str | uuid.UUID) -> Me
         session.add(kept)
         session.flush()
         after = _row(session, _CASE, kept.id)
-        undo.keep_changed = {
-            name: old
-            for name, old in undo.keep_row.items()
-            if after[name] != old
-        }
+        undo.keep_changed = {name: old for name, old in undo.keep_row.items() if after[name] != old}
         # A bundle that still holds the absorbed case must not bring it back as a second man:
         # the bundle merge skips a record known from bundles and missing here (deleted_here).
         if session.get(MergeBase, ("cases", absorbed.id)) is None:
