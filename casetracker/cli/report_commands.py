@@ -3,6 +3,7 @@
 from argparse import Namespace
 from pathlib import Path
 
+from casetracker.cli import os_errors
 from casetracker.cli.output import out
 from casetracker.cli.parsing import Subcommands, date_option
 from casetracker.cli.vault_commands import open_workspace
@@ -51,6 +52,9 @@ def add_commands(sub: Subcommands) -> None:
             "cli", "add the case references counted in each cell (without: counts only, no cases)"
         ),
     )
+    p.add_argument(
+        "--force", action="store_true", help=translate("cli", "replace an existing file")
+    )
     p.set_defaults(func=cmd_report)
 
 
@@ -73,7 +77,10 @@ def cmd_report(args: Namespace) -> int:
                 _print(report, with_refs=args.with_refs)
             return 0
         for path, report in zip(csv_paths(args.csv, which), reports, strict=True):
-            write_report_csv(ws, path, report, with_refs=args.with_refs)
+            try:
+                write_report_csv(ws, path, report, with_refs=args.with_refs, overwrite=args.force)
+            except OSError as exc:  # name the user's file, not the temporary one beside it
+                raise os_errors.cannot_write(path, exc) from None
             out(str(path))
     return 0
 

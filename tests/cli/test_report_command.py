@@ -63,7 +63,9 @@ def test_report_all_writes_one_csv_per_report_counts_only(tmp_path: Path, cli: R
         assert "CT-0001" not in text and "calc" not in text
 
 
-def test_report_with_refs_names_the_cases_and_never_overwrites(tmp_path: Path, cli: RunCli) -> None:
+def test_report_with_refs_names_the_cases_and_overwrites_only_if_told(
+    tmp_path: Path, cli: RunCli
+) -> None:
     vault = _vault(tmp_path)
     target = tmp_path / "silence.csv"
     args = ("report", vault, "--which", "silence-weeks", "--csv", target, "--with-refs")
@@ -75,3 +77,8 @@ def test_report_with_refs_names_the_cases_and_never_overwrites(tmp_path: Path, c
     assert ["1–2 weeks", "held", "1", "CT-0002"] in rows  # detained 1 July: 13 days
     code, _out, err = cli(*args)
     assert code == 1 and "already exists" in err
+    code, _out, err = cli(*args, "--force")  # replaced when asked for
+    assert code == 0, err
+    missing = tmp_path / "no such folder" / "silence.csv"
+    code, _out, err = cli("report", vault, "--which", "silence-weeks", "--csv", missing)
+    assert code == 1 and str(missing) in err and ".tmp-" not in err
