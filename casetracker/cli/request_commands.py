@@ -154,9 +154,8 @@ def cmd_requests(args: Namespace) -> int:
     width = max(map(len, states), default=0)
     for r, state in zip(rows, states, strict=True):
         body = r.addressee or request_kind_label(r.kind)
-        out(
-            f"{r.case_ref:<9} {r.id.hex[:SHORT_ID]}  {format_date(r.due)}  {state:<{width}}  {body}"
-        )
+        due = translate("cli", "due {day}").format(day=format_date(r.due))
+        out(f"{r.case_ref:<9} {r.id.hex[:SHORT_ID]}  {due}  {state:<{width}}  {body}")
     out(translate("cli", "{n} request(s) awaiting a reply").format(n=len(rows)))
     return 0
 

@@ -6895,6 +6895,10 @@ in %2</source>
         <translation>изменить срок для одного вида, например red-cross=90 (можно несколько раз)</translation>
     </message>
     <message>
+        <source>due {day}</source>
+        <translation>срок {day}</translation>
+    </message>
+    <message>
         <source>{n} request(s) awaiting a reply</source>
         <translation>Ждут ответа запросов: {n}</translation>
     </message>

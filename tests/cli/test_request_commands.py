@@ -43,7 +43,7 @@ def test_a_request_is_added_listed_late_answered_with_a_scan_and_leaves_the_list
     code, out, err = cli("requests", vault)
     assert code == 0, err
     (line, total) = out.splitlines()
-    assert line.startswith(f"CT-0002   {short}  {due:%d.%m.%Y}  1 day late")
+    assert line.startswith(f"CT-0002   {short}  due {due:%d.%m.%Y}  1 day late")
     assert "Военная прокуратура" in line and total == "1 request(s) awaiting a reply"
     code, out, _ = cli("flags", vault, "--json")
     assert _request_flags(out) == ["unanswered_request"]
