@@ -12,6 +12,7 @@ from sqlmodel import Session, SQLModel
 
 from casetracker.i18n import translate
 from casetracker.model import SCHEMA_VERSION, Meta
+from casetracker.services.consent import adopt_legacy_flags
 from casetracker.services.errors import ServiceError
 
 
@@ -96,8 +97,6 @@ def _consent_from_ticks(session: Session) -> None:
     """Schema 5: a relative's old "may share with a lawyer / with media" tick becomes consent
     rows (services/consent.py), dated the day of the upgrade and marked as recorded before
     consent was tracked; the tick is then cleared."""
-    from casetracker.services.consent import adopt_legacy_flags  # it needs the services above
-
     adopt_legacy_flags(session)
 
 
