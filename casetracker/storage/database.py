@@ -21,6 +21,7 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import StaticPool
 
 from casetracker import cancellation
+from casetracker.storage import memdb
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -58,12 +59,12 @@ def fold(text: SqlValue) -> SqlValue:
     return text.casefold() if isinstance(text, str) else text
 
 
-def _connect(snapshot: bytes | None) -> sqlite3.Connection:
+def _connect(load: Callable[[sqlite3.Connection], None] | None) -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:", check_same_thread=False)
-    if snapshot:
-        # CPython's deserialize() asks for a resizable, SQLite-owned copy, so the loaded
-        # database accepts inserts and grows like a fresh one.
-        conn.deserialize(snapshot)
+    if load is not None:
+        # A resizable, SQLite-owned image, so the loaded database accepts inserts and grows
+        # like a fresh one, also past SQLite's default 1 GiB (see `memdb`).
+        load(conn)
     for pragma in _PRAGMAS:
         conn.execute(pragma)
     conn.create_function("fold", 1, fold, deterministic=True)
@@ -74,13 +75,27 @@ def _stop_if_cancelled(*_args: object) -> None:
     cancellation.check()
 
 
-def engine_from_snapshot(snapshot: bytes | None) -> Engine:
+def engine_from_snapshot(snapshot: bytes | bytearray | None) -> Engine:
     """An engine over a private in-memory database, empty or loaded from `snapshot`.
 
     All sessions share the one connection, so the engine is for one vault in one process;
     `check_same_thread=False` lets a worker thread serialise it for saving.
     """
-    conn = _connect(snapshot)
+    if not snapshot:
+        return _engine(_connect(None))
+    image = snapshot  # narrowed, for the closure
+    return _engine(_connect(lambda conn: memdb.load_bytes(conn, image)))
+
+
+def engine_from_image(size: int, fill: memdb.Fill) -> Engine:
+    """`engine_from_snapshot` for a snapshot of ``size`` bytes that ``fill(view)`` writes into
+    SQLite's own memory (e.g. decompresses there), so the snapshot is never held twice: at
+    20,000 cases that is 210 MB less at the peak of unlocking. ``fill`` must write all of
+    ``view`` and keep no reference to it; what it raises is raised here."""
+    return _engine(_connect(lambda conn: memdb.load(conn, size, fill)))
+
+
+def _engine(conn: sqlite3.Connection) -> Engine:
     engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
     # A cancelled background job runs no further statement (``interrupt`` stops one already
     # running).
