@@ -441,8 +441,14 @@ def measure_search_in_view(app: QApplication, view: CasesView, out: dict[str, An
     found = _signal(view, SHOWN_SIGNALS)
     if found is not None:
         waited_on, shown = f"CasesView.{found[0]}", Counter(found[1])
-    else:
-        waited_on, shown = "the table model's reset", Counter(view.model.modelReset)
+    else:  # whichever the view changes: its model refilled, or the proxy re-filtered
+        waited_on = "the table model's or proxy's reset or new layout"
+        shown = Counter(
+            view.model.modelReset,
+            view.model.layoutChanged,
+            view.proxy.modelReset,
+            view.proxy.layoutChanged,
+        )
     typed: list[float] = []
     with undelayed(view) as debounce:
         for query in QUERIES:
