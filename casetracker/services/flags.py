@@ -15,16 +15,14 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func
-from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from casetracker import i18n
 from casetracker.i18n import translate
 from casetracker.model import (
     AuditAction,
-    Case,
+    CaseStatus,
     ContactEvent,
-    CustodyPeriod,
     Facility,
     FlagState,
     StatusChange,
@@ -35,14 +33,14 @@ from casetracker.rules.flag import Flag, Severity
 from casetracker.rules.snapshot import CaseFacts
 from casetracker.rules.thresholds import Thresholds
 from casetracker.rules.wording import day
-from casetracker.services import audit
+from casetracker.services import audit, plain_rows
 from casetracker.services.cases import (
     CASE_ROW_TABLES,
+    NO_CONTACT,
     get_case,
     remembered_contacts,
     remembered_custody,
     replace_cases,
-    status_since,
 )
 from casetracker.services.change_tracking import tables_of
 from casetracker.services.errors import InvalidInput, NotFound
@@ -70,77 +68,78 @@ FACT_TABLES = CASE_ROW_TABLES | tables_of(StatusChange) | REQUEST_FACT_TABLES
 
 
 def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) -> list[CaseFacts]:
-    """What the rules need about every case (or those of ``case_ids``), in six queries
-    whatever the number of cases."""
+    """What the rules need about every case (or those of ``case_ids``): one pass over each
+    table, plain values (see `plain_rows`), whatever the number of cases."""
     # Shared with the case list (same helpers, same values), remembered until the next change.
     contacts = remembered_contacts(session)
     custody = remembered_custody(session)
-    entered = status_since(session, case_ids)
-    transfers_of = (
-        select(ContactEvent.case_id, func.max(ContactEvent.occurred_at))
-        .where(col(ContactEvent.reports_transfer))
-        .group_by(col(ContactEvent.case_id))
+    found, uuids = plain_rows.fetch(
+        session,
+        "SELECT id, ref, full_name, status, detention_date, refusal_date, created_at,"
+        " updated_at, lawyer, detention_date_edtf, refusal_date_edtf"
+        ' FROM "case" WHERE 1{ids} ORDER BY ref',
+        "id",
+        case_ids,
     )
-    moves_of = select(
-        CustodyPeriod.case_id, func.max(CustodyPeriod.since), func.max(CustodyPeriod.until)
-    ).group_by(col(CustodyPeriod.case_id))
-    cases_of = sa_select(
-        col(Case.id), col(Case.ref), col(Case.full_name), col(Case.status),
-        col(Case.detention_date), col(Case.refusal_date), col(Case.created_at),
-        col(Case.updated_at), col(Case.lawyer), col(Case.detention_date_edtf),
-        col(Case.refusal_date_edtf),
-    ).order_by(col(Case.ref))  # fmt: skip
-    if case_ids is not None:
-        transfers_of = transfers_of.where(col(ContactEvent.case_id).in_(case_ids))
-        moves_of = moves_of.where(col(CustodyPeriod.case_id).in_(case_ids))
-        cases_of = cases_of.where(col(Case.id).in_(case_ids))
-    rough_proof, rough_status = _rough_days(session, case_ids)
-    # Core results (session.connection()), not ORM ones: the same rows, a fraction of the time.
-    connection = session.connection()
-    transfers = {case_id: at for case_id, at in connection.execute(transfers_of)}
-    moves = {case_id: (since, until) for case_id, since, until in connection.execute(moves_of)}
-    # Plain columns, not ORM objects: a third of the time for a large vault.
+    cases = list(found)
+    moves = {
+        case_id: (since, until)
+        for case_id, since, until in plain_rows.fetch(
+            session,
+            "SELECT case_id, max(since), max(until) FROM custodyperiod WHERE 1{ids}"
+            " GROUP BY case_id",
+            "case_id",
+            case_ids,
+        )[0]
+    }
+    entered, rough_status = _status_days(session, {case[0]: case[3] for case in cases}, case_ids)
     requests = request_facts(session, case_ids)
+    # A proof of life known only roughly: its code, from the few rows that have one.
+    rough = [case_id for case_id, contact in contacts.items() if contact[3]]
+    if case_ids is not None:
+        rough = [case_id for case_id in rough if case_id in case_ids]
+    rough_proof = _rough_proofs(session, rough) if rough else {}
     # A proof of life known only as "before 8 July" bounds nothing: the man may have been
     # silent since any day before it, so the clock starts at his latest proof that has a first
     # day (or, without one, at detention, refusal or the case's opening, as for a man never heard).
     unbounded = {
         case for (case, at), code in rough_proof.items()
-        if no_first_day(code) and contacts.get(case, (None, None))[1] == at
+        if no_first_day(code) and contacts.get(case, NO_CONTACT)[1] == at
     }  # fmt: skip
     bounded = _bounded_proofs(session, unbounded) if unbounded else {}
-    rows = connection.execute(cases_of)
     facts = []
     for (
-        case_id, ref, name, status, detained, refused, created, updated, lawyer, detained_edtf,
-        refused_edtf,
-    ) in rows:  # fmt: skip
-        last, proof = contacts.get(case_id, (None, None))
+        hex_id, ref, name, status, detained_on, refused_on, created, updated, lawyer,
+        detained_edtf, refused_edtf,
+    ) in cases:  # fmt: skip
+        case_id = uuids(hex_id)
+        last, proof, transfer_at, _rough = contacts.get(case_id, NO_CONTACT)
         if case_id in unbounded:
             proof = bounded.get(case_id)
-        since = entered.get(case_id)
+        since_text = entered.get(hex_id)
+        since_code = rough_status.get((hex_id, since_text), "") if since_text else ""
         # A day with no first day ("before …") starts no clock either: the next date does.
-        if since and no_first_day(rough_status.get((case_id, since), "")):
-            since = None
-        if no_first_day(detained_edtf):
-            detained = None
-        if no_first_day(refused_edtf):
-            refused = None
-        transfer_at = transfers.get(case_id)
+        if since_text and no_first_day(since_code):
+            since_text, since_code = None, ""
+        since = plain_rows.day(since_text)
+        detained = None if no_first_day(detained_edtf) else plain_rows.day(detained_on)
+        refused = None if no_first_day(refused_edtf) else plain_rows.day(refused_on)
         facility_id, facility_name = custody.get(case_id, (None, ""))
-        moved_in, moved_out = moves.get(case_id, (None, None))
-        first_seen = created.date()
+        moved_in, moved_out = moves.get(hex_id, (None, None))
+        moved_out_day = plain_rows.day(moved_out)
+        moved = max(moved_in or "", moved_out or "")
+        first_seen = date.fromisoformat(created[:10])
         facts.append(
             CaseFacts(
                 id=case_id,
                 ref=ref,
                 full_name=name,
-                status=status,
+                status=CaseStatus[status],
                 status_since=since or detained or refused or first_seen,
                 detention_date=detained,
                 refusal_date=refused,
                 created=first_seen,
-                updated=updated.date(),
+                updated=date.fromisoformat(updated[:10]),
                 lawyer=lawyer,
                 last_contact=last,
                 last_proof_of_life=proof,
@@ -150,13 +149,13 @@ def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) 
                 latest_transfer_report_at=transfer_at,
                 facility_id=facility_id,
                 facility_name=facility_name,
-                last_custody_change=max((d for d in (moved_in, moved_out) if d), default=None),
-                custody_ended_on=moved_out,
+                last_custody_change=plain_rows.day(moved) if moved else None,
+                custody_ended_on=moved_out_day,
                 requests=requests.get(case_id, ()),
                 proof_of_life_edtf=rough_proof.get((case_id, proof), "") if proof else "",
                 detention_date_edtf=detained_edtf,
                 refusal_date_edtf=refused_edtf,
-                status_since_edtf=rough_status.get((case_id, since), "") if since else "",
+                status_since_edtf=since_code,
             )
         )
     return facts
@@ -165,6 +164,46 @@ def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) 
 def no_first_day(code: str) -> bool:
     """Whether a stored date code has no earliest day: "before …" or "unknown"."""
     return code.startswith("../") or code == "XXXX"
+
+
+def _status_days(
+    session: Session, status_of: Mapping[str, str], case_ids: Collection[uuid.UUID] | None
+) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """By case (as the text SQLite holds): the day he entered his current status (the newest
+    change to it), and the codes of the roughly known days among those changes, by (case,
+    day). One pass over the status changes: few rows a case, and the join it replaces looked
+    up each case again."""
+    entered: dict[str, str] = {}
+    rough: dict[tuple[str, str], str] = {}
+    found, _uuids = plain_rows.fetch(
+        session,
+        "SELECT case_id, status, changed_on, changed_on_edtf FROM statuschange WHERE 1{ids}",
+        "case_id",
+        case_ids,
+    )
+    for case_id, status, on, code in found:
+        if on is None or status_of.get(case_id) != status:
+            continue
+        if on > entered.get(case_id, ""):
+            entered[case_id] = on
+        if code:
+            rough[(case_id, on)] = code
+    return entered, rough
+
+
+def _rough_proofs(
+    session: Session, case_ids: Collection[uuid.UUID]
+) -> dict[tuple[uuid.UUID, datetime], str]:
+    """The codes of the roughly known direct contacts of these cases, by (case, the moment
+    the column holds)."""
+    found, uuids = plain_rows.fetch(
+        session,
+        "SELECT case_id, occurred_at, occurred_at_edtf FROM contactevent"
+        " WHERE direct AND occurred_at_edtf != ''{ids}",
+        "case_id",
+        case_ids,
+    )
+    return {(uuids(case_id), datetime.fromisoformat(at)): code for case_id, at, code in found}
 
 
 def _bounded_proofs(session: Session, case_ids: set[uuid.UUID]) -> dict[uuid.UUID, datetime]:
@@ -180,28 +219,6 @@ def _bounded_proofs(session: Session, case_ids: set[uuid.UUID]) -> dict[uuid.UUI
         for case_id, at in session.connection().execute(stmt)
         if at is not None
     }
-
-
-def _rough_days(
-    session: Session, case_ids: Collection[uuid.UUID] | None
-) -> tuple[dict[tuple[uuid.UUID, datetime], str], dict[tuple[uuid.UUID, date], str]]:
-    """The codes of roughly known proofs of life and current-status days, by (case, the day the
-    date column holds): few rows, so the facts say "at least" only where it is true."""
-    contacts = select(
-        ContactEvent.case_id, ContactEvent.occurred_at, ContactEvent.occurred_at_edtf
-    ).where(col(ContactEvent.direct), ContactEvent.occurred_at_edtf != "")
-    changes = (
-        select(StatusChange.case_id, col(StatusChange.changed_on), StatusChange.changed_on_edtf)
-        .join(Case, col(Case.id) == StatusChange.case_id)
-        .where(StatusChange.status == Case.status, StatusChange.changed_on_edtf != "")
-    )
-    if case_ids is not None:
-        contacts = contacts.where(col(ContactEvent.case_id).in_(case_ids))
-        changes = changes.where(col(StatusChange.case_id).in_(case_ids))
-    connection = session.connection()
-    proofs = {(c, at): code for c, at, code in connection.execute(contacts)}
-    days = {(c, on): code for c, on, code in connection.execute(changes) if on}
-    return proofs, days
 
 
 def remembered_facts(ws: "Workspace", session: Session) -> list[CaseFacts]:
