@@ -18,28 +18,30 @@ day, where integer bounds on the matcher's ratio rule out nearly every pair befo
 100,000 cases take seconds, not the 5 billion comparisons of every pair.
 """
 
+import sqlite3
 import threading
 import uuid
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Engine
 from sqlalchemy import select as sa_select
 from sqlmodel import col
 
+from casetracker import cancellation
 from casetracker.model import Case
 from casetracker.model.same_person import Verdict
 from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.same_person import decided_pairs, pair
 from casetracker.services.search_text import transliterate
 from casetracker.services.uncertain_dates import as_uncertain
-from casetracker.storage.database import remembered
+from casetracker.storage.database import change_count
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -167,6 +169,7 @@ def find_pairs(
             found[pair_key] = DuplicatePair(first[0], first[1], second[0], second[1], reason)
 
     for members in by_name.values():  # the most pairs by far: made without `add`
+        cancellation.check()  # a worker's job: locking stops it here
         members.sort(key=lambda member: member[1])  # stable: as `add` orders equal refs
         for i, (a_id, a_ref) in enumerate(members):
             for b_id, b_ref in members[i + 1 :]:
@@ -178,6 +181,7 @@ def find_pairs(
     shared_days = [born for born in by_birth.values() if len(born) > 1]
     names = _NameBounds(key for born in shared_days for _, _, key in born)
     for born in shared_days:
+        cancellation.check()
         for a, b in _similar_pairs(born, found, names):
             add(a, b, Reason.SAME_BIRTH_DATE)
     return [found[pair_key] for pair_key in sorted(found)]
@@ -323,9 +327,12 @@ class _Known:
     keys: dict[str, str] = field(default_factory=dict)  # full name -> name_key
     rows: list[CaseNameRow] | None = None
     pairs: list[DuplicatePair] = field(default_factory=list)
+    #: The change count (`storage.database.change_count`) ``pairs`` are known to hold for.
+    count: int | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def key(self, full_name: str) -> str:
+        # No lock: a dict's get and set are atomic, and a key worked out twice is the same.
         key = self.keys.get(full_name)
         if key is None:
             key = self.keys[full_name] = name_key(full_name)
@@ -348,37 +355,87 @@ def _known(engine: Engine) -> _Known:
 
 def remembered_name_key(engine: Engine, full_name: str) -> str:
     """``name_key``, remembered per open database (the import matches every case by it)."""
-    known = _known(engine)
-    with known.lock:
-        return known.key(full_name)
+    return _known(engine).key(full_name)
 
 
 def possible_duplicates(ws: "Workspace") -> list[DuplicatePair]:
-    """Every pair of cases that may be one man, in one query, but those a caseworker marked
-    as not the same man.
+    """Every pair of cases that may be one man, but those a caseworker marked as not the same
+    man.
 
     Remembered until the database changes: the Cases view asks on every refresh. After a
     change, the pairs are worked out again only if a name, birth date or reference changed
     (most edits are contacts, custody or notes), and then with the names' keys remembered.
     """
-    known = _known(ws.engine)
+    return duplicates_job(ws)()
 
-    def pairs() -> list[DuplicatePair]:
-        with ws.reading() as session:
-            rows = [
-                (r[0], r[1], r[2], r[3], r[4])
-                for r in session.execute(sa_select(*_NAME_COLUMNS).order_by(col(Case.ref)))
-            ]
-        with known.lock:
-            if rows != known.rows:
-                known.pairs = find_pairs(rows, known.key)
-                known.rows = rows
-            return known.pairs
 
-    found = remembered(ws.engine, "possible_duplicates", pairs)
+def remembered_duplicates(ws: "Workspace") -> list[DuplicatePair] | None:
+    """``possible_duplicates`` if nothing has changed since they were last worked out (at
+    once, for the GUI thread), else None."""
+    known, count = _known(ws.engine), change_count(ws.engine)
+    with known.lock:
+        found = known.pairs if count is not None and known.count == count else None
+    return None if found is None else _not_apart(found, _apart(ws))
+
+
+def duplicates_job(ws: "Workspace") -> Callable[[], list[DuplicatePair]]:
+    """``possible_duplicates`` as a function for a worker thread: what needs a session (the
+    pairs decided "not the same") is read now, on the calling thread.
+
+    The worker reads the cases through SQLite's own connection, never through a session:
+    a session closed on another thread rolls the shared connection back, and with it an edit
+    the GUI thread may have half-written at that moment. A change made meanwhile moves the
+    change count, so what the worker found is then used but not remembered.
+    """
+    engine, apart = ws.engine, _apart(ws)
     with ws.reading() as session:
-        apart = decided_pairs(session, Verdict.NOT_SAME)
-    return [p for p in found if pair(p.first_id, p.second_id) not in apart]
+        sqlite = cast(sqlite3.Connection, session.connection().connection.driver_connection)
+    statement = sa_select(*_NAME_COLUMNS).order_by(col(Case.ref))
+    sql = str(statement.compile(dialect=engine.dialect))
+    # The column types' own conversions: the rows equal a session's, value for value.
+    dialect = engine.dialect
+    convert = [
+        column.type.dialect_impl(dialect).result_processor(dialect, None)
+        for column in statement.selected_columns
+    ]
+
+    def read() -> list[CaseNameRow]:
+        rows = []
+        for i, raw in enumerate(sqlite.execute(sql)):
+            if not i % 5000:
+                cancellation.check()
+            row = tuple(f(v) if f else v for f, v in zip(convert, raw, strict=True))
+            rows.append(cast(CaseNameRow, row))
+        return rows
+
+    def job() -> list[DuplicatePair]:
+        known = _known(engine)
+        count = change_count(engine)
+        with known.lock:
+            if count is not None and known.count == count:
+                return _not_apart(known.pairs, apart)
+            before = known.rows
+        rows = read()
+        pairs = known.pairs if rows == before else find_pairs(rows, known.key)
+        with known.lock:
+            known.rows, known.pairs = rows, pairs
+            known.count = count if count is not None and change_count(engine) == count else None
+        return _not_apart(pairs, apart)
+
+    return job
+
+
+def _apart(ws: "Workspace") -> set[tuple[uuid.UUID, uuid.UUID]]:
+    with ws.reading() as session:
+        return decided_pairs(session, Verdict.NOT_SAME)
+
+
+def _not_apart(
+    pairs: list[DuplicatePair], apart: Collection[tuple[uuid.UUID, uuid.UUID]]
+) -> list[DuplicatePair]:
+    if not apart:
+        return pairs
+    return [p for p in pairs if pair(p.first_id, p.second_id) not in apart]
 
 
 def similar_to(

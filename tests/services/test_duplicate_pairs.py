@@ -3,6 +3,7 @@ birth dates or references changed (a contact or a note leaves them as they were)
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
 
 import pytest
@@ -99,3 +100,35 @@ def test_a_rough_birth_date_neither_hides_nor_invents_a_pair(ws: Workspace) -> N
         (exact.ref, exact.full_name),
         (rough.ref, rough.full_name),
     ]
+
+
+def test_pairs_worked_out_on_a_worker_leave_a_half_written_edit_alone(ws: Workspace) -> None:
+    """The Cases view works the pairs out on a worker thread while the GUI thread may be in
+    the middle of an edit: the worker's reading must not roll the shared connection back."""
+    case = ws.cases.create("Кузьмин Аркадий Петрович")
+    ws.cases.create("Kuzmin Arkadii Petrovich")
+    job = duplicates.duplicates_job(ws)  # made on the GUI thread
+    found: list[list[duplicates.DuplicatePair]] = []
+    with ws.session() as session:
+        mine = session.get(Case, case.id)
+        assert mine is not None
+        mine.notes = "half-written"
+        session.flush()  # written, not committed yet
+        worker = threading.Thread(target=lambda: found.append(job()))
+        worker.start()
+        worker.join()
+    with ws.reading() as session:
+        assert session.get(Case, case.id).notes == "half-written"  # type: ignore[union-attr]
+    assert [p.reason for p in found[0]] == [Reason.SAME_NAME]
+
+
+def test_remembered_pairs_are_offered_at_once_only_while_nothing_changed(ws: Workspace) -> None:
+    first = ws.cases.create("Кузьмин Аркадий Петрович")
+    ws.cases.create("Kuzmin Arkadii Petrovich")
+    assert duplicates.remembered_duplicates(ws) is None  # not worked out yet
+    pairs = possible_duplicates(ws)
+    assert duplicates.remembered_duplicates(ws) == pairs
+    ws.cases.update(first.ref, notes="a visit is planned")
+    assert duplicates.remembered_duplicates(ws) is None  # the worker decides whether it matters
+    assert possible_duplicates(ws) == pairs
+    assert duplicates.remembered_duplicates(ws) == pairs
