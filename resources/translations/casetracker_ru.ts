@@ -780,6 +780,10 @@ proof of life</source>
         <translation>Разобрать по парам…</translation>
     </message>
     <message>
+        <source>Possible duplicates could not be found</source>
+        <translation>Не удалось найти возможные дубликаты</translation>
+    </message>
+    <message>
         <source>same name, spelt differently</source>
         <translation>то же имя в другом написании</translation>
     </message>

@@ -1,12 +1,19 @@
 """Cases: add and edit, search in Cyrillic and Latin, filters, sorting, possible duplicates."""
 
+import threading
+import time
+from typing import Any
+
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from casetracker import cancellation
 from casetracker.gui.dialogs.new_case_dialog import NewCaseDialog
 from casetracker.gui.main_window import CASES, MainWindow
 from casetracker.gui.views.cases_view import CasesView
 from casetracker.model import CaseStatus
+from casetracker.services import duplicates
 
 
 def _search(view: CasesView, qtbot: QtBot, text: str) -> list[str]:
@@ -102,18 +109,68 @@ def test_sorting_by_days_since_proof_of_life(window: MainWindow) -> None:
     assert numbers == sorted(numbers, reverse=True)
 
 
-def test_possible_duplicates_are_pointed_out(window: MainWindow) -> None:
+def test_possible_duplicates_are_pointed_out_when_a_worker_has_found_them(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list is there at once; the pairs are worked out on a worker thread (seconds at
+    100,000 cases), and the banner appears when they are known."""
     assert window.session is not None
     ws = window.session.ws
     ws.cases.create("Кузьмин Аркадий Петрович")
     ws.cases.create("Kuzmin Arkadii Petrovich")
     window.session.committed()
+    gui_thread = threading.get_ident()
+    ran_on: list[int] = []
+    real = duplicates.find_pairs
+
+    def finding(*args: Any) -> list[duplicates.DuplicatePair]:
+        ran_on.append(threading.get_ident())
+        return real(*args)
+
+    monkeypatch.setattr(duplicates, "find_pairs", finding)
     window.show_section(CASES)
     view = window.cases
-    assert view.duplicates_banner.isVisibleTo(view)
-    view.duplicates_button.setChecked(True)
+    assert view.model.rowCount() == 62  # usable at once
+    qtbot.waitUntil(view.duplicates_banner.isVisible, timeout=5_000)
+    assert ran_on and gui_thread not in ran_on
+    assert not view.duplicates_pending()
+    assert "CT-0061 / CT-0062" in view.duplicates_text.text()
+    qtbot.mouseClick(view.duplicates_button, Qt.MouseButton.LeftButton)
     names = {view.model.row_at(i).full_name for i in range(view.model.rowCount())}
     assert {"Кузьмин Аркадий Петрович", "Kuzmin Arkadii Petrovich"} <= names
+    assert view.duplicates_button.text() == "Show all"
+
+
+def test_locking_while_duplicates_are_worked_out_stops_the_job(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lock cancels and joins the job: nothing reads the vault after it closes, and the
+    banner of a locked vault never appears."""
+    session = window.session
+    assert session is not None
+    started, stopped = threading.Event(), threading.Event()
+
+    def slow(*_args: Any) -> list[duplicates.DuplicatePair]:
+        started.set()
+        while True:  # as a long search would, until the lock cancels it
+            time.sleep(0.01)
+            try:
+                cancellation.check()
+            except cancellation.Cancelled:
+                stopped.set()
+                raise
+
+    monkeypatch.setattr(duplicates, "find_pairs", slow)
+    window.show_section(CASES)
+    view = window.cases
+    assert started.wait(5)
+    assert view.duplicates_pending()
+    session.stop_jobs()  # what locking does first
+    assert stopped.is_set()
+    session.close(discard=True)
+    view.set_session(None)
+    qtbot.wait(50)
+    assert not view.duplicates_pending() and not view.duplicates_banner.isVisibleTo(view)
 
 
 def test_a_keystroke_does_not_re_evaluate_the_rules(

@@ -48,7 +48,7 @@ def window(ws: Workspace, session: VaultSession, qtbot: QtBot) -> Iterator[MainW
 
 def _pairs_dialog(qtbot: QtBot, window: MainWindow) -> DuplicatePairsDialog:
     open_section(window, CASES)
-    assert window.cases.duplicates_banner.isVisible()
+    qtbot.waitUntil(window.cases.duplicates_banner.isVisible, timeout=5_000)  # a worker's
     click(qtbot, window.cases.review_button)
     dialog = modal(qtbot, DuplicatePairsDialog)
     assert isinstance(dialog, DuplicatePairsDialog)

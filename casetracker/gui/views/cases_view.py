@@ -4,10 +4,14 @@ Search runs in the service (names, aliases, units, places and notes; any case, C
 Latin, tolerant of transliteration) and lists the men found by name first; a "Found in" column
 says where the others were found ("place: Брянка"). Filters narrow the result here. Everything is a
 ``QAbstractTableModel`` behind a sort proxy, so 20,000 rows stay quick.
+
+Possible duplicates are worked out on a worker thread (seconds at 100,000 cases): the list is
+usable at once, and the banner appears when the pairs are known.
 """
 
 import uuid
 from collections import defaultdict
+from typing import cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -25,7 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.cancellation import Cancelled
+from casetracker.gui.background import BackgroundJob
 from casetracker.gui.dialogs.duplicate_pairs_dialog import DuplicatePairsDialog
+from casetracker.gui.error_messages import show_error
 from casetracker.gui.labels import rule_title, status_label
 from casetracker.gui.models.case_table import CaseSortProxy, CaseTableModel, FoundIn
 from casetracker.gui.models.column_table import SORT_ROLE
@@ -36,7 +43,12 @@ from casetracker.model import CaseStatus
 from casetracker.rules import engine
 from casetracker.rules.flag import Flag
 from casetracker.services.cases import CaseRow
-from casetracker.services.duplicates import DuplicatePair, Reason, possible_duplicates
+from casetracker.services.duplicates import (
+    DuplicatePair,
+    Reason,
+    duplicates_job,
+    remembered_duplicates,
+)
 
 ANY = "__any__"
 NONE = "__none__"
@@ -54,6 +66,8 @@ class _CaseTable(QTableView):
 
 class CasesView(QWidget):
     case_activated = Signal(object)  # uuid.UUID
+    # The duplicates banner says what is known for the vault as it is now.
+    duplicates_ready = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +75,8 @@ class CasesView(QWidget):
         self._all_rows: list[CaseRow] = []
         self._flags: dict[str, list[Flag]] = {}
         self._duplicates: list[DuplicatePair] = []
+        self._duplicates_job: BackgroundJob | None = None
+        self._duplicates_again = False  # the vault changed while the job ran
         self._only: set[uuid.UUID] | None = None
         self._searched: str | None = None  # what the rows were found with
         self._sort_before: tuple[int, Qt.SortOrder] | None = None  # while searching
@@ -220,6 +236,7 @@ class CasesView(QWidget):
             self.search.clear()
             self.search.blockSignals(False)
             self._all_rows, self._flags, self._duplicates, self._only = [], {}, [], None
+            self._duplicates_job, self._duplicates_again = None, False  # it never answers
             self.model.clear()
             self.count.clear()
             for combo in self._value_filters():
@@ -255,9 +272,8 @@ class CasesView(QWidget):
             (self.caseworker_filter, {r.caseworker for r in every}),
         ):
             self._fill(combo, [(v, v) for v in sorted(v for v in values if v)])
-        self._duplicates = possible_duplicates(ws)
-        self._show_duplicates()
         self.apply_filters()
+        self._ask_duplicates()
 
     def _search_changed(self) -> None:
         """A keystroke changes only which rows match: flags, menus and duplicates stay."""
@@ -277,6 +293,55 @@ class CasesView(QWidget):
         index = combo.findData(current)
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
+
+    def duplicates_pending(self) -> bool:
+        """Whether the pairs are being worked out (the banner may still change)."""
+        return self._duplicates_job is not None
+
+    def _ask_duplicates(self) -> None:
+        """The pairs at once when nothing changed since they were worked out; else from a
+        worker, one job at a time (asked again when it ends, if the vault changed)."""
+        session = self.session
+        if session is None or not session.is_open:
+            return
+        known = remembered_duplicates(session.ws)
+        if known is not None:
+            self._duplicates_again = False
+            self._duplicates_found(known)
+        elif self._duplicates_job is not None:
+            self._duplicates_again = True
+        else:
+            job = session.run_job(
+                duplicates_job(session.ws),
+                lambda pairs: self._job_answered(job, pairs),
+                lambda exc: self._job_answered(job, exc),
+            )
+            self._duplicates_job = job
+
+    def _job_answered(self, job: BackgroundJob, answer: object) -> None:
+        if job is not self._duplicates_job:  # a job of a vault since locked or left
+            return
+        self._duplicates_job = None
+        if isinstance(answer, Exception):
+            if not isinstance(answer, Cancelled):
+                show_error(self, answer, self.tr("Possible duplicates could not be found"))
+            return
+        if self._duplicates_again:
+            self._duplicates_again = False
+            self._ask_duplicates()
+            if self._duplicates_job is not None:
+                return
+        self._duplicates_found(cast(list[DuplicatePair], answer))
+
+    def _duplicates_found(self, pairs: list[DuplicatePair]) -> None:
+        if pairs is self._duplicates:
+            self.duplicates_ready.emit()
+            return
+        self._duplicates = pairs
+        self._show_duplicates()
+        if self._only is not None:  # "Show them" is on: the pairs it shows changed
+            self._toggle_duplicates(True)
+        self.duplicates_ready.emit()
 
     def _show_duplicates(self) -> None:
         pairs = self._duplicates
