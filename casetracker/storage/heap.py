@@ -13,6 +13,7 @@ Only glibc is tuned. Elsewhere (Windows, macOS, musl) this does nothing.
 from __future__ import annotations
 
 import ctypes
+import functools
 import platform
 import sys
 import threading
@@ -26,17 +27,29 @@ _done = False
 _lock = threading.Lock()
 
 
+@functools.cache
+def _glibc() -> ctypes.CDLL | None:
+    """The C library, when it is glibc (whose allocator is what is tuned here)."""
+    if sys.platform != "linux" or platform.libc_ver()[0] != "glibc":
+        return None
+    try:
+        return ctypes.CDLL(None)
+    except OSError:
+        return None
+
+
 def keep_large_blocks() -> bool:
     """Raise glibc's mmap threshold once per process; True if it is raised."""
     global _done
     with _lock:
         if _done:
             return True
-        if sys.platform != "linux" or platform.libc_ver()[0] != "glibc":
+        libc = _glibc()
+        if libc is None:
             return False
         try:
-            mallopt = ctypes.CDLL(None).mallopt
-        except (OSError, AttributeError):
+            mallopt = libc.mallopt
+        except AttributeError:
             return False
         mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
         mallopt.restype = ctypes.c_int
@@ -47,15 +60,18 @@ def keep_large_blocks() -> bool:
 def release_free_memory() -> None:
     """Return free heap pages to the system (glibc's malloc_trim), e.g. after closing a vault.
 
-    With the raised threshold a closed vault's database and its copies would stay in the heap
-    as free blocks, still holding plaintext, until reused. Trimming hands whole free
-    pages back to the kernel, which zeroes them before any reuse.
+    A closed vault's database and its copies would otherwise stay in the heap as free blocks,
+    still holding plaintext, until reused: with the raised threshold, and without it too for
+    every block below glibc's own threshold and every one freed below the top of the heap.
+    Trimming hands whole free pages back to the kernel, which zeroes them before any reuse.
+    So it does not depend on `keep_large_blocks`.
     """
-    if not _done:
+    libc = _glibc()
+    if libc is None:
         return
     try:
-        malloc_trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
+        malloc_trim = libc.malloc_trim
+    except AttributeError:
         return
     malloc_trim.argtypes = (ctypes.c_size_t,)
     malloc_trim.restype = ctypes.c_int

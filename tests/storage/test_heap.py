@@ -35,7 +35,12 @@ def test_creating_and_opening_a_workspace_tune_the_heap_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str] = []
-    monkeypatch.setattr(heap, "keep_large_blocks", lambda: calls.append("tuned") or True)
+
+    def tuned() -> bool:
+        calls.append("tuned")
+        return True
+
+    monkeypatch.setattr(heap, "keep_large_blocks", tuned)
     ws, _ = Workspace.create(tmp_path / "v.ctvault", "a long enough passphrase", kdf=FLOOR)
     ws.close()
     assert calls == ["tuned"]
@@ -131,3 +136,34 @@ def test_closing_a_workspace_hands_its_freed_plaintext_back_to_the_system(
     opened, closed = (float(x) for x in done.stdout.split())
     assert opened > BLOCK_MB  # the database was resident
     assert closed < BLOCK_MB / 8
+
+
+_TRIM_SCENARIO = """
+from pathlib import Path
+from casetracker.storage import heap
+
+def rss():
+    return int(Path("/proc/self/status").read_text().split("VmRSS:")[1].split()[0]) / 1024
+
+baseline = rss()
+blocks = [b"x" * 100_000 for _ in range({n})]  # below glibc's own mmap threshold: the heap
+above = b"y" * 100_000  # keeps the heap's top in use, so free() alone returns nothing
+filled = rss()
+del blocks
+freed = rss()
+heap.release_free_memory()
+print(filled - baseline, freed - baseline, rss() - baseline)
+"""
+
+
+@glibc_only
+def test_freed_blocks_go_back_to_the_system_without_the_raised_threshold_too() -> None:
+    """A format 3 vault no longer needs `keep_large_blocks`; closing must still trim."""
+    n = BLOCK_MB * 11  # 100 KB each: 67 MiB
+    done = subprocess.run(
+        [sys.executable, "-c", _TRIM_SCENARIO.replace("{n}", str(n))],
+        capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    filled, freed, trimmed = (float(x) for x in done.stdout.split())
+    assert filled > BLOCK_MB and freed > BLOCK_MB  # resident, though free
+    assert trimmed < BLOCK_MB / 8
