@@ -51,12 +51,13 @@ def evaluate(cases: Sequence[CaseFacts], th: Thresholds, as_of: date) -> list[Fl
     minimum = th[t.FACILITY_SILENCE_MIN_CASES]
     window = timedelta(hours=th[t.FACILITY_SILENCE_WINDOW_HOURS])
     by_place: dict[uuid.UUID, list[Silent]] = defaultdict(list)
+    warnings = lost_contact.warning_days(th)
     for case in cases:
         if case.facility_id is None or case.last_proof_of_life is None:
             continue
-        flag = lost_contact.check(case, th, as_of)
-        if flag is not None:
-            by_place[case.facility_id].append(Silent(case.last_proof_of_life, case, flag.since))
+        since = lost_contact.flagged_since(case, warnings, as_of)
+        if since is not None:
+            by_place[case.facility_id].append(Silent(case.last_proof_of_life, case, since))
     flags = []
     for members in by_place.values():
         cluster = largest_cluster(members, window) if len(members) >= minimum else []

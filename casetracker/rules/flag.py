@@ -94,3 +94,7 @@ class Rule:
     evaluate: Evaluate
     #: Plain-language description of when the rule fires (the module docstring).
     description: str = ""
+    #: The rule on one case, for a rule that looks at one case at a time (``evaluate`` is then
+    #: `per_case` of it): after an edit only the touched cases are checked again. None for a
+    #: rule that looks at several cases at once (it is evaluated afresh).
+    check: Check | None = None

@@ -39,4 +39,5 @@ RULE = Rule(
     thresholds=(t.LONG_DETENTION_DAYS,),
     evaluate=evaluate,
     description=__doc__ or "",
+    check=check,
 )

@@ -7,6 +7,7 @@ men serving or who refused; closed cases and men sent back to the front are not 
 (``stale_case`` still reminds about the latter).
 """
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from casetracker.i18n import translate
@@ -33,6 +34,21 @@ def limits(status: CaseStatus, th: Thresholds) -> tuple[int, int] | None:
     else:
         return None
     return min(warning, critical), critical
+
+
+def warning_days(th: Thresholds) -> dict[CaseStatus, int]:
+    """Days of silence until the warning, for each status the rule watches."""
+    return {status: found[0] for status in CaseStatus if (found := limits(status, th))}
+
+
+def flagged_since(case: CaseFacts, warnings: Mapping[CaseStatus, int], as_of: date) -> date | None:
+    """The ``since`` of the flag `check` raises, without wording it (None: no flag), given
+    `warning_days`: what facility_silence asks of every man held somewhere."""
+    warning = warnings.get(case.status)
+    if warning is None:
+        return None
+    start = case.baseline[0]
+    return start + timedelta(days=warning) if (as_of - start).days >= warning else None
 
 
 def check(case: CaseFacts, th: Thresholds, as_of: date) -> Flag | None:
@@ -86,4 +102,5 @@ RULE = Rule(
     ),
     evaluate=evaluate,
     description=__doc__ or "",
+    check=check,
 )

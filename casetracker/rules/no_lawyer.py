@@ -43,4 +43,5 @@ RULE = Rule(
     thresholds=(t.NO_LAWYER_DAYS,),
     evaluate=evaluate,
     description=__doc__ or "",
+    check=check,
 )

@@ -75,4 +75,5 @@ RULE = Rule(
     thresholds=(),
     evaluate=evaluate,
     description=__doc__ or "",
+    check=check,
 )

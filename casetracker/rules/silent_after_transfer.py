@@ -57,4 +57,5 @@ RULE = Rule(
     thresholds=(t.SILENT_AFTER_TRANSFER_DAYS,),
     evaluate=evaluate,
     description=__doc__ or "",
+    check=check,
 )

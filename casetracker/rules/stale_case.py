@@ -54,4 +54,5 @@ RULE = Rule(
     thresholds=(t.STALE_CASE_DAYS,),
     evaluate=evaluate,
     description=__doc__ or "",
+    check=check,
 )

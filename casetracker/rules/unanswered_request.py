@@ -93,4 +93,5 @@ RULE = Rule(
     thresholds=tuple(t.REQUEST_REPLY_DAYS.values()),
     evaluate=evaluate,
     description=__doc__ or "",
+    check=check,
 )

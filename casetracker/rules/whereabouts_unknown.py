@@ -63,4 +63,5 @@ RULE = Rule(
     thresholds=(),
     evaluate=evaluate,
     description=__doc__ or "",
+    check=check,
 )
