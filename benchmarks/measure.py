@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import tempfile
 import threading
 import time
@@ -556,14 +557,20 @@ def measure_window(ws: Workspace, out: dict[str, Any]) -> None:
 
 
 def measure_table(ws: Workspace, out: dict[str, Any]) -> None:
-    """The Cases view itself: refresh, sort by each column through its proxy, filter."""
+    """The Cases view itself, shown at the main window's size (a hidden table measures every
+    row's width, a shown one the rows on screen): refresh, sort by each column through its
+    proxy, filter."""
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
 
     from casetracker.gui.vault_session import VaultSession
     from casetracker.gui.views.cases_view import CasesView
 
     session = VaultSession(ws)
     view = CasesView()
+    view.resize(1100, 760)
+    view.show()
+    QApplication.processEvents()
     try:
         refresh_s, _ = seconds(lambda: view.set_session(session))
         rows = ws.cases.rows()
@@ -635,6 +642,15 @@ def measure_sharing(ws: Workspace, workdir: Path, out: dict[str, Any]) -> None:
         other.close(save=False)
 
 
+STARTED = time.perf_counter()
+
+
+def progress(cases: int, step: str) -> None:
+    """A line on stderr per step: at 100,000 cases a run takes long enough to want one."""
+    elapsed = time.perf_counter() - STARTED
+    print(f"  N = {cases:,}: {step} ({elapsed / 60:.1f} min in)", file=sys.stderr, flush=True)
+
+
 def measure(vault: Path, cases: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
@@ -643,6 +659,7 @@ def measure(vault: Path, cases: int) -> dict[str, Any]:
     peaks = Peaks()
     with tempfile.TemporaryDirectory(prefix="ct-bench-") as tmp:
         workdir = Path(tmp)
+        progress(cases, "unlock")
         ws = measure_unlock(vault, out)
         out["memory"] = {"rss_after_unlock": current_rss_bytes(), "peak_unlock": peaks.read()}
         # One session, in a person's order; each phase's own peak memory beside the figures.
@@ -655,6 +672,7 @@ def measure(vault: Path, cases: int) -> dict[str, Any]:
             ("compaction", lambda: measure_compaction(ws, out)),
         ]
         for name, step in steps:
+            progress(cases, name)
             peaks.reset()
             step()
             app.processEvents()
@@ -662,6 +680,7 @@ def measure(vault: Path, cases: int) -> dict[str, Any]:
         out["memory"]["peak_session"] = peaks.highest
         out["memory"]["rss_after_session"] = current_rss_bytes()
         # Not part of the session's target: the export's own peak, from where the session is.
+        progress(cases, "export")
         peaks.reset()
         measure_sharing(ws, workdir, out)
         app.processEvents()
@@ -670,6 +689,7 @@ def measure(vault: Path, cases: int) -> dict[str, Any]:
         # After the memory readings: it holds a second database beside the open one.
         out["unlock"]["breakdown"] = unlock_breakdown(vault)
         payload = snapshot(ws.engine)
+        progress(cases, "baselines")
         out["baselines"] = baselines.run_all(payload, workdir, keystrokes())
         ws.close(save=False)
     return out
