@@ -12,6 +12,7 @@ hold extra copies of the database) start.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import sys
@@ -23,7 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -252,9 +253,9 @@ def measure_save(ws: Workspace, out: dict[str, Any]) -> None:
         gui_s, prepared = seconds(ws.prepare_save)
         worker_s, stall_s = worker_with_ticks(partial(ws.finish_save, prepared))
         io1, disk1 = io_counters(), vault_disk(ws)
-        del prepared
         runs.append(
             {
+                "snapshot": getattr(prepared, "snapshot", prepared) is not None,
                 "gui_thread": gui_s,
                 "worker": worker_s,
                 "durable": gui_s + worker_s,
@@ -262,6 +263,7 @@ def measure_save(ws: Workspace, out: dict[str, Any]) -> None:
             }
             | _written(io0, io1, disk0, disk1)
         )
+        del prepared
     rest = runs[1:] or runs
     out["save"] = {
         "first": runs[0],
@@ -276,26 +278,35 @@ def measure_save(ws: Workspace, out: dict[str, Any]) -> None:
 
 
 def measure_compaction(ws: Workspace, out: dict[str, Any]) -> None:
-    """A full snapshot written, as compaction (and a whole-file save) does: through
-    ``Workspace.compact()`` where the workspace has one, else the vault file's whole-file save
-    of the serialised database."""
-    compact: Callable[[], object] | None = getattr(ws, "compact", None)
+    """A full snapshot written, as compaction does. Where ``prepare_save`` takes ``compact``,
+    as the saver runs it: the snapshot taken on the calling thread (the GUI's), the write in a
+    worker (its longest pause of the GUI thread noted); else ``Workspace.compact()``; else the
+    vault file's whole-file save of the serialised database. The JSON says which."""
     disk0, io0 = vault_disk(ws), io_counters()
-    if compact is not None:
+    gui_s: float | None = None
+    stall_s: float | None = None
+    if "compact" in inspect.signature(ws.prepare_save).parameters:
+        via = "Workspace.prepare_save(compact=True) + finish_save"
+        prepare = cast(Callable[..., Any], ws.prepare_save)
+        gui_s, prepared = seconds(lambda: prepare(compact=True))
+        worker_s, stall_s = worker_with_ticks(partial(ws.finish_save, prepared))
+        del prepared
+        total_s = gui_s + worker_s
+    elif (compact := getattr(ws, "compact", None)) is not None:
         via = "Workspace.compact()"
         total_s, _ = seconds(compact)
-        serialise_s = None
     else:
         via = "VaultFile.save(snapshot(engine))"
-        serialise_s, payload = seconds(lambda: snapshot(ws.engine))
+        gui_s, payload = seconds(lambda: snapshot(ws.engine))
         write_s, _ = seconds(partial(ws.file.save, payload))
         del payload
-        total_s = serialise_s + write_s
+        total_s = gui_s + write_s
     io1, disk1 = io_counters(), vault_disk(ws)
     out["compaction"] = {
         "via": via,
         "durable": total_s,
-        "serialise": serialise_s,
+        "gui_thread": gui_s,
+        "gui_stall_during_worker": stall_s,
         "file_bytes": ws.path.stat().st_size,
         "disk_after": disk1,
     } | _written(io0, io1, disk0, disk1)
