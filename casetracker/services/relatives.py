@@ -1,6 +1,7 @@
 """Relatives and other people who report on cases, with what they consent to."""
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +24,13 @@ EDITABLE_FIELDS = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonRow:
-    """One line of the People list: a person's own fields and how many cases they speak for."""
+    """One line of the People list: a person's own fields and how many cases they speak for.
+
+    Slotted: the list holds one per person (200,000 at 100,000 cases), and a per-instance
+    dict doubled what each row costs beside its values.
+    """
 
     id: uuid.UUID
     full_name: str
@@ -180,7 +185,9 @@ class RelativeService:
             col(Relative.share_with_media), col(Relative.notes), col(Relative.search_key), cases,
         ).order_by(col(Relative.full_name))  # fmt: skip
         with self.ws.reading() as session:
-            return [PersonRow(*tuple(found)) for found in session.connection().execute(stmt)]
+            found = session.connection().execute(stmt)
+            seen: dict[Any, Any] = {}
+            return [PersonRow(*_shared(row, seen)) for row in found]
 
     def get(self, relative_id: uuid.UUID) -> Relative:
         with self.ws.reading() as session:
@@ -188,6 +195,20 @@ class RelativeService:
             if relative is None:
                 raise NotFound(translate("services", "This person is not in the vault."))
             return relative
+
+
+#: Columns of ``rows`` whose values recur from person to person (a name shared by relatives,
+#: a handful of cities and languages): each distinct value is kept once per list.
+_SHARED_COLUMNS = (1, 4, 5)
+
+
+def _shared(row: Sequence[Any], seen: dict[Any, Any]) -> list[Any]:
+    """``row``'s values, those of `_SHARED_COLUMNS` replaced by an equal one already ``seen``
+    (a dict that lives as long as one list is built: no names outlive the list)."""
+    values = list(row)
+    for column in _SHARED_COLUMNS:
+        values[column] = seen.setdefault(values[column], values[column])
+    return values
 
 
 def _check(fields: dict[str, Any]) -> None:
