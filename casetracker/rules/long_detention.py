@@ -7,6 +7,7 @@ when the caseworker learnt he was held; a warning, since it calls for escalation
 from datetime import date
 
 from casetracker.i18n import translate
+from casetracker.model import CaseStatus
 from casetracker.rules import thresholds as t
 from casetracker.rules.detention import detained_too_long
 from casetracker.rules.flag import Flag, Rule, per_case
@@ -17,6 +18,8 @@ RULE_ID = "long_detention"
 
 
 def check(case: CaseFacts, th: Thresholds, as_of: date) -> Flag | None:
+    if case.status != CaseStatus.DETAINED:
+        return None  # before wording a message most cases do not need
     return detained_too_long(
         case,
         th[t.LONG_DETENTION_DAYS],

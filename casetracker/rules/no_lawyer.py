@@ -7,6 +7,7 @@ gap is worth a warning once the detention is no longer a matter of days.
 from datetime import date
 
 from casetracker.i18n import translate
+from casetracker.model import CaseStatus
 from casetracker.rules import thresholds as t
 from casetracker.rules.detention import detained_too_long
 from casetracker.rules.flag import Flag, Rule, per_case
@@ -17,8 +18,8 @@ RULE_ID = "no_lawyer"
 
 
 def check(case: CaseFacts, th: Thresholds, as_of: date) -> Flag | None:
-    if case.lawyer.strip():
-        return None
+    if case.status != CaseStatus.DETAINED or case.lawyer.strip():
+        return None  # before wording a message most cases do not need
     return detained_too_long(
         case,
         th[t.NO_LAWYER_DAYS],
