@@ -355,11 +355,20 @@ class FlagService:
         """
         as_of = as_of or date.today()
         target = self.ws.cases.get(case) if case is not None else None
-        flags = self.evaluate(as_of)
+        # Remembered like the flags (and until any change: acknowledgements are in the vault):
+        # Today, the Cases view and the Places view all ask after unlocking.
+        name = f"review:{as_of.isoformat()}:{i18n.generation()}"
+        reviews = remembered(self.ws.engine, name, lambda: self._review_all(as_of))
         if severity is not None:
-            flags = [f for f in flags if f.severity.rank >= severity.rank]
+            reviews = [r for r in reviews if r.flag.severity.rank >= severity.rank]
         if target is not None:
-            flags = [f for f in flags if f.case_id == target.id or target.ref in f.case_refs]
+            reviews = [
+                r for r in reviews if r.flag.case_id == target.id or target.ref in r.flag.case_refs
+            ]
+        return list(reviews)
+
+    def _review_all(self, as_of: date) -> list[FlagReview]:
+        flags = self.evaluate(as_of)
         with self.ws.reading() as session:
             states = {
                 (s.rule, s.case_id, s.facility_id): s for s in session.exec(select(FlagState))
@@ -386,10 +395,17 @@ class FlagService:
         """What needs attention, one entry per man or silent place, worst first (see
         ``by_subject``): Today's list."""
         on = as_of or date.today()
-        flags = self.open_flags(on)
-        with self.ws.reading() as session:
-            facts = remembered_facts(self.ws, session)
-        return by_subject(flags, {f.id: f.last_proof_of_life for f in facts}, on)
+
+        def subjects() -> list[SubjectFlags]:
+            flags = self.open_flags(on)
+            with self.ws.reading() as session:
+                facts = remembered_facts(self.ws, session)
+            return by_subject(flags, {f.id: f.last_proof_of_life for f in facts}, on)
+
+        # Remembered like the flags: unlocking works it out ahead (gui/start/unlock_page.py),
+        # so the window only shows it.
+        name = f"by_subject:{on.isoformat()}:{i18n.generation()}"
+        return list(remembered(self.ws.engine, name, subjects))
 
     def acknowledge(
         self,

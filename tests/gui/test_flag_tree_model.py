@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 
 from casetracker.gui.models.flag_tree import FLAG_ROLE, FlagTreeModel
 from casetracker.gui.vault_session import VaultSession
@@ -53,3 +53,16 @@ def test_find_goes_straight_to_a_flag_row_or_child(demo_session: VaultSession) -
     assert model.parent(child).isValid() and model.flag_at(child) == other
     assert model.flag_at(model.find()) == model.index(0, 0).data(FLAG_ROLE)
     assert model.find("lost_contact", "no such case") == QModelIndex()
+
+
+def test_only_a_man_with_other_flags_may_have_children(demo_session: VaultSession) -> None:
+    """The view lays out every row to size its columns; a row that says it never has children
+    is not asked to count them."""
+    model = _filled(demo_session)
+    never = Qt.ItemFlag.ItemNeverHasChildren
+    rows = [model.index(top, 0) for top in range(model.rowCount())]
+    assert any(model.rowCount(row) for row in rows) and not all(model.rowCount(r) for r in rows)
+    for row in rows:
+        assert bool(model.flags(row) & never) == (model.rowCount(row) == 0)
+        for child in range(model.rowCount(row)):
+            assert model.flags(model.index(child, 0, row)) & never

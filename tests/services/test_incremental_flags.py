@@ -96,3 +96,19 @@ def test_a_threshold_changed_checks_every_case_again(
     after = ws.flags.evaluate(AS_OF)
     assert sorted(checked[-1]) == sorted(refs)
     assert after == afresh(ws)
+
+
+def test_todays_list_follows_an_acknowledgement_and_a_contact(ws: Workspace) -> None:
+    refs = detained(ws, 3)
+    first = ws.flags.open_by_subject(AS_OF)
+    assert ws.flags.open_by_subject(AS_OF) == first  # remembered, not worked out again
+    assert {s.worst.case_ref for s in first} == set(refs)
+    ws.flags.acknowledge("lost_contact", case=refs[0], note="звонили адвокату", as_of=AS_OF)
+    ws.flags.acknowledge("no_lawyer", case=refs[0], note="ищем адвоката", as_of=AS_OF)
+    ws.contacts.log(refs[1], datetime(2024, 7, 25, 10), direct=True)
+    after = ws.flags.open_by_subject(AS_OF)
+    mine = {s.worst.case_ref: {f.rule for f in s.flags} for s in after}
+    assert "lost_contact" not in mine.get(refs[0], set())
+    assert "lost_contact" not in mine[refs[1]]
+    assert "lost_contact" in mine[refs[2]]
+    assert [r.flag for r in ws.flags.review(AS_OF) if not r.hidden] == ws.flags.open_flags(AS_OF)

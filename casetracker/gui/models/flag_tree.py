@@ -30,6 +30,9 @@ _WHAT = 2
 _DAYS = 3
 # internalId of a man's (or place's) row; a child row's is its parent's row number + 1.
 _TOP = 0
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_LEAF = _SELECTABLE | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class FlagTreeModel(QAbstractItemModel):
@@ -99,9 +102,14 @@ class FlagTreeModel(QAbstractItemModel):
         return COLUMNS
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        # Asked twice per row when the view lays out every row (to size its columns): the
+        # values are made once, and a row without others says it has no children, so the view
+        # need not count them (10,000 calls into Python fewer at 20,000 cases).
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _NO_FLAGS
+        if index.internalId() != _TOP or not self._subjects[index.row()].others:
+            return _LEAF
+        return _SELECTABLE
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from casetracker.gui.background import BackgroundJob, run_in_background
 from casetracker.gui.error_messages import error_text
 from casetracker.gui.locale_format import datetime_text
+from casetracker.gui.start.unlock_page import warmed
 from casetracker.gui.style import set_role
 from casetracker.gui.widgets.form_parts import busy_bar
 from casetracker.services import backup_restore
@@ -32,7 +33,7 @@ from casetracker.storage.backups import BackupInfo
 def _restore(path: Path, number: int, secret: dict[str, str]) -> tuple[Workspace, BackupInfo]:
     """On the worker thread: the backup becomes the vault, and the first screen is worked out."""
     ws, info = backup_restore.restore_in_place(path, number, **secret)
-    return ws.warm(), info
+    return warmed(ws), info
 
 
 class BackupsPage(QWidget):

@@ -29,6 +29,19 @@ from casetracker.services.workspace import Workspace
 from casetracker.storage.errors import VaultDamaged, VaultInUse, VaultNotFound, WrongPassphrase
 
 
+def warmed(workspace: Workspace) -> Workspace:
+    """``workspace.warm()`` and Today's own list (open flags by man, worst first) worked out on
+    the unlocking thread, so that the window's GUI thread only shows them (at 20,000 cases
+    that list took a tenth of a second more there). The vault is closed again on any error."""
+    workspace.warm()
+    try:
+        workspace.flags.open_by_subject()
+    except BaseException:
+        workspace.close(save=False)
+        raise
+    return workspace
+
+
 class UnlockPage(QWidget):
     unlocked = Signal(object)  # Workspace
     recovered = Signal(object)  # Workspace opened with the recovery key
@@ -162,9 +175,11 @@ class UnlockPage(QWidget):
         self._refusal = None
         passphrase, recovery_key = secret.get("passphrase"), secret.get("recovery_key")
         self.job = run_in_background(
-            lambda: Workspace.open(
-                path, passphrase=passphrase, recovery_key=recovery_key, take_over=take_over
-            ).warm(),
+            lambda: warmed(
+                Workspace.open(
+                    path, passphrase=passphrase, recovery_key=recovery_key, take_over=take_over
+                )
+            ),
             self._done,
             self._failed,
         )
