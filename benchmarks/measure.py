@@ -65,6 +65,7 @@ QUERIES = (
 UNLOCK_RUNS = 3
 SAVE_RUNS = 6  # the first after unlock, then five more for a median
 RULE_RUNS = 5
+JOURNAL_EDITS = 200  # a working day's edits, each saved, before the vault is locked
 EXPORT_CASES = 500
 CASES_SECTION = 1  # the main window's sections: Today, Cases, …
 #: Signals a Cases view may gain to say its results (or its duplicates) are on screen; waited
@@ -275,6 +276,42 @@ def measure_save(ws: Workspace, out: dict[str, Any]) -> None:
         "file_bytes": ws.path.stat().st_size,
         "disk_after": vault_disk(ws),
     }
+
+
+def measure_reopen(ws: Workspace, vault: Path, out: dict[str, Any]) -> Workspace:
+    """A working day's edits, each saved, then the vault closed as locking closes it (no
+    compaction, where closing offers that choice) and unlocked again: the unlock that has a
+    journal to replay. Returns the reopened workspace, which the session carries on with."""
+    refs = [row.ref for row in ws.cases.rows()[:JOURNAL_EDITS]]
+    disk0 = vault_disk(ws)
+    snapshots = 0
+    clock = time.perf_counter()
+    for i, ref in enumerate(refs):
+        ws.cases.update(ref, notes=f"journal edit {i}")
+        prepared = ws.prepare_save()
+        snapshots += getattr(prepared, "snapshot", prepared) is not None
+        ws.finish_save(prepared)
+        del prepared
+    saving_s = time.perf_counter() - clock
+    disk1 = vault_disk(ws)
+    if "compact" in inspect.signature(ws.close).parameters:
+        cast(Callable[..., None], ws.close)(compact=False)
+    else:
+        ws.close()
+    with kdf_clock() as kdf:
+        total, reopened = seconds(lambda: Workspace.open(vault, passphrase=BENCHMARK_PASSPHRASE))
+    warm_s, _ = seconds(reopened.warm)
+    open_s = total - sum(kdf)
+    out["reopen"] = {
+        "edits": len(refs),
+        "saves_with_a_snapshot": snapshots,
+        "saving": saving_s,
+        "growth": disk1["apparent"] - disk0["apparent"],
+        "open_after_kdf": open_s,
+        "warm": warm_s,
+        "after_kdf": open_s + warm_s,
+    }
+    return reopened
 
 
 def measure_compaction(ws: Workspace, out: dict[str, Any]) -> None:
@@ -688,6 +725,10 @@ def measure(vault: Path, cases: int) -> dict[str, Any]:
             step()
             app.processEvents()
             out["memory"][f"peak_{name}"] = peaks.read()
+            if name == "rules":  # a day's edits, locked and unlocked again: a journal
+                progress(cases, "reopen")
+                ws = measure_reopen(ws, vault, out)
+                out["memory"]["peak_reopen"] = peaks.read()
         out["memory"]["peak_session"] = peaks.highest
         out["memory"]["rss_after_session"] = current_rss_bytes()
         # Not part of the session's target: the export's own peak, from where the session is.
