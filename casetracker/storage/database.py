@@ -38,6 +38,9 @@ _PRAGMAS = (
 # out of the pool and back in would make SQLAlchemy roll back the shared connection, undoing
 # another session's work in progress.
 _CONNECTIONS: weakref.WeakKeyDictionary[Engine, sqlite3.Connection] = weakref.WeakKeyDictionary()
+# Rows written that changed no data (change capture emptying its shadow tables at a save), per
+# engine: left out of `change_count` and `write_count`, so a save forgets nothing remembered.
+_HIDDEN_WRITES: weakref.WeakKeyDictionary[Engine, int] = weakref.WeakKeyDictionary()
 
 
 # Values computed from the committed database, per engine:
@@ -130,6 +133,20 @@ def snapshot(engine: Engine) -> bytes:
     return raw.serialize()
 
 
+def raw_connection(engine: Engine) -> sqlite3.Connection:
+    """The one SQLite connection behind an engine from `engine_from_snapshot` (for the storage
+    layer's own statements: change capture, snapshots)."""
+    raw = _CONNECTIONS.get(engine)
+    if raw is None:
+        raise TypeError("needs an engine from engine_from_snapshot()")
+    return raw
+
+
+def hide_writes(engine: Engine, rows: int) -> None:
+    """`rows` just written changed no data: keep them out of the change count."""
+    _HIDDEN_WRITES[engine] = _HIDDEN_WRITES.get(engine, 0) + rows
+
+
 def refuse_writes(engine: Engine, refusal: Callable[[], Exception]) -> None:
     """Make the database read-only (a vault opened read-only): any statement that would
     write raises ``refusal()`` instead, whichever session or service issued it.
@@ -159,14 +176,14 @@ def change_count(engine: Engine) -> int | None:
     raw = _CONNECTIONS.get(engine)
     if raw is None or raw.in_transaction:
         return None
-    return raw.total_changes
+    return raw.total_changes - _HIDDEN_WRITES.get(engine, 0)
 
 
 def write_count(engine: Engine) -> int | None:
     """SQLite's count of rows written so far, inside a write transaction too (for
     `note_changes`); None for an engine not made by `engine_from_snapshot`."""
     raw = _CONNECTIONS.get(engine)
-    return None if raw is None else raw.total_changes
+    return None if raw is None else raw.total_changes - _HIDDEN_WRITES.get(engine, 0)
 
 
 #: Which cases the rows written to each table belong to; None for a table where some written
