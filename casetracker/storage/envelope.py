@@ -8,7 +8,8 @@ Layout (all integers big-endian)::
     10      4     header length H (u32), at most MAX_HEADER_BYTES
     14      H     header: canonical JSON, UTF-8 (sorted keys, no spaces, ASCII only)
     14+H    32    SHA-256 of bytes 0 .. 14+H (magic through header)
-    46+H    rest  payload: AES-256-GCM ciphertext with its 16-byte tag at the end
+    46+H    S     snapshot: AES-256-GCM ciphertext with its 16-byte tag at the end
+    46+H+S  rest  journal (format 3): sealed change sets, see `journal`
 
 The envelope above (magic, version, length, header, checksum) is frozen for all future
 format versions, so the checksum can be checked before the version is trusted: a flipped bit
@@ -23,6 +24,10 @@ multiple of 4096 bytes, so the file reveals only the approximate size of the dat
 a single Zstandard frame that states its decompressed size (format 2), or a zlib stream
 (format 1, still read). The version field is part of the associated data, so the codec cannot
 be swapped without failing the tag.
+
+Format 3 added the journal: the header's `snapshot_length` gives S, and the bytes after the
+snapshot are records appended by saves (`journal`). In formats 1 and 2 the snapshot is the rest
+of the file.
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from casetracker.storage import kdf, key_slots, migrations
+from casetracker.storage import journal, kdf, key_slots, migrations
 from casetracker.storage.errors import UnsupportedVersion, VaultDamaged
 from casetracker.storage.kdf import KdfParams
 from casetracker.storage.key_slots import KeySlot
@@ -59,7 +64,9 @@ _PREFIX = struct.Struct(">8sHI")
 _LENGTH = struct.Struct(">Q")
 PREFIX_LENGTH = _PREFIX.size
 _VAULT_ID = re.compile(r"[0-9a-f]{32}")
-_HEADER_KEYS = {"vault_id", "created", "generation", "slots", "payload_nonce", "cipher"}
+_HEADER_KEYS = {
+    "vault_id", "created", "generation", "slots", "payload_nonce", "cipher", "snapshot_length"
+}  # fmt: skip
 # Every save compresses the whole database (210 MB for 20,000 cases). Zstandard level 1 on
 # every core does that in about 0.2 s, where zlib level 1 took 1.4 s, and the result is smaller
 # (58 MB against 69 MB); it also decompresses three times faster when unlocking.
@@ -72,10 +79,12 @@ MAX_PAYLOAD_BYTES = 16 << 30
 # The largest file such a payload can make: compression never grows data by more than 1/256
 # (zlib and Zstandard both stay well inside that), plus the length, padding and tag. A bigger
 # file is refused from its size alone, before a byte of it is read into memory.
+MAX_SNAPSHOT_BYTES = MAX_PAYLOAD_BYTES + (MAX_PAYLOAD_BYTES >> 8) + 2 * PAD_TO + TAG_LENGTH
+# The journal is compacted into a new snapshot long before this (see `VaultFile.compaction_due`).
+MAX_JOURNAL_BYTES = 4 << 30
 MAX_FILE_BYTES = (
-    PREFIX_LENGTH + MAX_HEADER_BYTES + CHECKSUM_LENGTH
-    + MAX_PAYLOAD_BYTES + (MAX_PAYLOAD_BYTES >> 8) + 2 * PAD_TO + TAG_LENGTH
-)  # fmt: skip
+    PREFIX_LENGTH + MAX_HEADER_BYTES + CHECKSUM_LENGTH + MAX_SNAPSHOT_BYTES + MAX_JOURNAL_BYTES
+)
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,8 @@ class Header:
     slots: tuple[KeySlot, ...]
     payload_nonce: bytes = field(default=b"", repr=False)
     cipher: str = CIPHER
+    # Bytes of the snapshot (format 3); None: the snapshot is the rest of the file (1 and 2).
+    snapshot_length: int | None = None
 
     @property
     def kdf(self) -> KdfParams:
@@ -105,6 +116,7 @@ class Header:
             "slots": [slot.to_json() for slot in self.slots],
             "payload_nonce": key_slots.encode_b64(self.payload_nonce),
             "cipher": self.cipher,
+            "snapshot_length": self.snapshot_length,
         }
 
 
@@ -115,7 +127,13 @@ class ParsedFile:
     format_version: int
     header: Header
     associated_data: bytes  # every byte before the payload
-    untrusted_ciphertext: bytes
+    untrusted_ciphertext: bytes  # the snapshot
+    untrusted_journal: memoryview = field(default=memoryview(b""), repr=False)
+
+    @property
+    def anchor(self) -> bytes:
+        """What the journal's first record chains to (see `journal.anchor`)."""
+        return journal.anchor(self.associated_data, self.untrusted_ciphertext[-TAG_LENGTH:])
 
 
 def canonical_json(obj: object) -> bytes:
@@ -127,7 +145,20 @@ def _reject_constant(name: str) -> object:
     raise ValueError(name)
 
 
-def _header_from_untrusted(untrusted: object) -> Header:
+def _snapshot_length(untrusted: object) -> int | None:
+    if untrusted is None:
+        return None
+    if (
+        not isinstance(untrusted, int)
+        or isinstance(untrusted, bool)
+        or not TAG_LENGTH + PAD_TO <= untrusted <= MAX_SNAPSHOT_BYTES
+        or (untrusted - TAG_LENGTH) % PAD_TO
+    ):
+        raise VaultDamaged("header")
+    return untrusted
+
+
+def _header_from_untrusted(untrusted: object, version: int) -> Header:
     if not isinstance(untrusted, dict) or set(untrusted) != _HEADER_KEYS:
         raise VaultDamaged("header")
     vault_id = untrusted["vault_id"]
@@ -155,7 +186,10 @@ def _header_from_untrusted(untrusted: object) -> Header:
     if sum(slot.kind == "recovery" for slot in parsed_slots) > 1:
         raise VaultDamaged("header")
     nonce = key_slots.decode_b64(untrusted["payload_nonce"], key_slots.NONCE_LENGTH)
-    return Header(vault_id, created, generation, parsed_slots, nonce, CIPHER)
+    snapshot_length = _snapshot_length(untrusted["snapshot_length"])
+    if (snapshot_length is None) != (version < 3):
+        raise VaultDamaged("header")
+    return Header(vault_id, created, generation, parsed_slots, nonce, CIPHER, snapshot_length)
 
 
 def _parse_prefix(untrusted_prefix: bytes) -> tuple[int, int]:
@@ -192,15 +226,23 @@ def _parse_envelope(untrusted: bytes) -> tuple[int, Header, int]:
     if not isinstance(header_obj, dict):
         raise VaultDamaged("header")
     header_obj = migrations.migrate_header(version, header_obj)
-    return version, _header_from_untrusted(header_obj), payload_start
+    return version, _header_from_untrusted(header_obj, version), payload_start
 
 
 def parse(untrusted: bytes) -> ParsedFile:
     """Check a whole file's envelope; raises VaultDamaged / UnsupportedVersion."""
     version, header, payload_start = _parse_envelope(untrusted)
-    ciphertext = untrusted[payload_start:]
-    _check_payload_size(len(ciphertext))
-    return ParsedFile(version, header, untrusted[:payload_start], ciphertext)
+    _check_sizes(header, len(untrusted) - payload_start)
+    end = (
+        len(untrusted) if header.snapshot_length is None else payload_start + header.snapshot_length
+    )
+    return ParsedFile(
+        version,
+        header,
+        untrusted[:payload_start],
+        untrusted[payload_start:end],
+        memoryview(untrusted)[end:],
+    )
 
 
 def head_of(file_bytes: bytes | bytearray) -> memoryview:
@@ -217,13 +259,17 @@ def read_header(stream: BinaryIO) -> tuple[int, Header]:
     return version, header
 
 
-def _check_payload_size(payload_length: int) -> None:
-    """The ciphertext holds whole padding blocks and a tag, and no more than any vault can."""
-    if (
-        payload_length < TAG_LENGTH + PAD_TO
-        or (payload_length - TAG_LENGTH) % PAD_TO
-        or payload_length > MAX_FILE_BYTES
-    ):
+def _check_sizes(header: Header, after_header: int) -> None:
+    """The snapshot holds whole padding blocks and a tag, and the file no more than any vault
+    can: a snapshot and a journal each within their limits."""
+    snapshot = header.snapshot_length
+    if snapshot is None:
+        snapshot = after_header
+        if (snapshot - TAG_LENGTH) % PAD_TO:
+            raise VaultDamaged("file")
+    if not TAG_LENGTH + PAD_TO <= snapshot <= min(after_header, MAX_SNAPSHOT_BYTES):
+        raise VaultDamaged("file")
+    if after_header - snapshot > MAX_JOURNAL_BYTES:
         raise VaultDamaged("file")
 
 
@@ -238,8 +284,8 @@ def check_size(stream: BinaryIO, file_size: int) -> None:
     prefix = stream.read(PREFIX_LENGTH)
     _, header_length = _parse_prefix(prefix)
     rest = stream.read(header_length + CHECKSUM_LENGTH)
-    _, _, payload_start = _parse_envelope(prefix + rest)
-    _check_payload_size(file_size - payload_start)
+    _, header, payload_start = _parse_envelope(prefix + rest)
+    _check_sizes(header, file_size - payload_start)
 
 
 def read_exactly(stream: BinaryIO, size: int) -> bytes:
@@ -299,11 +345,24 @@ def seal(
     same AES-GCM as a one-shot call), so a save of a large vault holds the compressed data and
     the file, not also a padded copy and a ciphertext copy.
     """
+    return _seal_compressed(
+        header_bytes, data_key, payload_nonce, _codec(version)[0](payload), version=version
+    )
+
+
+def _snapshot_bytes(compressed: bytes) -> int:
+    """The size of the sealed snapshot holding `compressed`: length, data, padding, tag."""
+    plain = _LENGTH.size + len(compressed)
+    return plain + (-plain % PAD_TO) + TAG_LENGTH
+
+
+def _seal_compressed(
+    header_bytes: bytes, data_key: bytes, payload_nonce: bytes, compressed: bytes, *, version: int
+) -> bytearray:
     if len(header_bytes) > MAX_HEADER_BYTES:
         raise ValueError("header too large")
     prefix = _PREFIX.pack(MAGIC, version, len(header_bytes)) + header_bytes
     associated_data = prefix + hashlib.sha256(prefix).digest()
-    compressed = _codec(version)[0](payload)
     length = _LENGTH.pack(len(compressed))
     padding = bytes(-(len(length) + len(compressed)) % PAD_TO)
     start = len(associated_data)
@@ -322,15 +381,30 @@ def seal(
 
 
 def build(header: Header, data_key: bytes, payload: bytes) -> bytearray:
-    """Encrypt `payload` under a fresh nonce and return the complete file bytes."""
-    header = replace(header, payload_nonce=os.urandom(key_slots.NONCE_LENGTH), cipher=CIPHER)
-    return seal(
+    """Encrypt `payload` under a fresh nonce as the snapshot of a file with an empty journal;
+    return the complete file bytes (records are appended after them, see `journal`)."""
+    compressed = _codec(FORMAT_VERSION)[0](payload)
+    header = replace(
+        header,
+        payload_nonce=os.urandom(key_slots.NONCE_LENGTH),
+        cipher=CIPHER,
+        snapshot_length=_snapshot_bytes(compressed),
+    )
+    return _seal_compressed(
         canonical_json(header.to_json()),
         data_key,
         header.payload_nonce,
-        payload,
+        compressed,
         version=FORMAT_VERSION,
     )
+
+
+def anchor_of(file_bytes: bytes | bytearray) -> bytes:
+    """`ParsedFile.anchor` of a file just built (its journal still empty)."""
+    _, header_length = _parse_prefix(bytes(file_bytes[:PREFIX_LENGTH]))
+    end = PREFIX_LENGTH + header_length + CHECKSUM_LENGTH
+    view = memoryview(file_bytes)
+    return journal.anchor(view[:end], view[len(file_bytes) - TAG_LENGTH :])
 
 
 def decrypt(parsed: ParsedFile, data_key: bytes) -> bytes:
@@ -352,6 +426,14 @@ def with_slots_keeping_payload(parsed: ParsedFile, slots: tuple[KeySlot, ...]) -
     the new header (it did not match before either); the ciphertext itself is untouched.
     """
     header = replace(parsed.header, slots=slots)
-    header_bytes = canonical_json(header.to_json())  # header migrations are the identity so far
+    header_json = header.to_json()
+    if parsed.format_version < 3:  # written as that version: without the key it lacked
+        del header_json["snapshot_length"]
+    header_bytes = canonical_json(header_json)
     prefix = _PREFIX.pack(MAGIC, parsed.format_version, len(header_bytes)) + header_bytes
-    return prefix + hashlib.sha256(prefix).digest() + parsed.untrusted_ciphertext
+    return (
+        prefix
+        + hashlib.sha256(prefix).digest()
+        + parsed.untrusted_ciphertext
+        + bytes(parsed.untrusted_journal)
+    )

@@ -6,7 +6,9 @@ is unaffected. The next save writes the current version. The database schema ins
 payload migrates separately (in services).
 
 Format 2 changed only the payload's compression (zlib to Zstandard, chosen by the version in
-`envelope`), so its header migration is the identity.
+`envelope`), so its header migration is the identity. Format 3 put a journal of change sets
+after the snapshot, so its header gives the snapshot's length; an older file is all snapshot
+(`snapshot_length` None).
 """
 
 from __future__ import annotations
@@ -16,12 +18,17 @@ from typing import Any
 
 from casetracker.storage.errors import UnsupportedVersion
 
-CURRENT_FORMAT_VERSION = 2
+CURRENT_FORMAT_VERSION = 3
 
 HeaderMigration = Callable[[dict[str, Any]], dict[str, Any]]
 
+
 # from_version -> function turning a header of that version into one of from_version + 1
-MIGRATIONS: dict[int, HeaderMigration] = {1: dict}
+def _no_journal(header: dict[str, Any]) -> dict[str, Any]:
+    return {**header, "snapshot_length": None}
+
+
+MIGRATIONS: dict[int, HeaderMigration] = {1: dict, 2: _no_journal}
 
 
 def migrate_header(version: int, header: dict[str, Any]) -> dict[str, Any]:

@@ -1,9 +1,14 @@
 """An open vault: one encrypted file, its key slots, crash-safe saves and backups.
 
-`VaultFile` ties the pieces together: `envelope` (the byte layout), `key_slots` (unlocking),
-`atomic_write` (durable replacement), `backups` (old versions) and `writer_lock` (one
-writer). It holds the data key and the decrypted payload (a SQLite snapshot, see
-`database`) in memory while open and forgets both on `close`.
+`VaultFile` ties the pieces together: `envelope` (the byte layout), `journal` (change sets
+appended after the snapshot), `key_slots` (unlocking), `atomic_write` (durable replacement),
+`backups` (old versions) and `writer_lock` (one writer). It holds the data key and, until the
+caller has loaded them, the decrypted snapshot (a SQLite image, see `database`) and the change
+sets that follow it; it forgets them on `close`.
+
+Two ways to save: `append` seals change sets and appends them to the file (what an edit
+costs), and `prepare` + `write` replace the whole file with a new snapshot and an empty
+journal (a compaction: crash-safe, with the old file kept as a backup).
 
 Threading: `prepare` may run on any thread; `write` may run on a worker thread while the GUI
 keeps preparing. Writes are serialised, and a write older than the last one is refused.
@@ -17,6 +22,7 @@ import io
 import os
 import secrets
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +30,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from casetracker.i18n import QT_TRANSLATE_NOOP, translate
-from casetracker.storage import atomic_write, backups, envelope, key_slots
+from casetracker.storage import atomic_write, backups, envelope, journal, key_slots
 from casetracker.storage.backups import BackupInfo, list_backups
 from casetracker.storage.envelope import Header, ParsedFile
 from casetracker.storage.errors import (
@@ -57,6 +63,16 @@ _CHECK_DESCRIPTIONS = {
     "key slot": QT_TRANSLATE_NOOP("storage", "a key slot is damaged"),
     "payload": QT_TRANSLATE_NOOP("storage", "the case data failed its integrity check"),
     "backup": QT_TRANSLATE_NOOP("storage", "it does not belong to this vault"),
+    "journal": QT_TRANSLATE_NOOP(
+        "storage",
+        "a change saved after the last full save failed its integrity check; it and the "
+        "changes after it are left out when the vault is opened",
+    ),
+    "torn": QT_TRANSLATE_NOOP(
+        "storage",
+        "its last change was cut off while it was being saved; it is left out when the vault "
+        "is opened",
+    ),
 }
 
 
@@ -112,6 +128,57 @@ def _problem(label: str, description: str) -> str:
     return translate("storage", "{file}: {problem}.").format(file=label, problem=description)
 
 
+def _decrypt_all(parsed: ParsedFile, data_key: bytes) -> tuple[bytes, journal.Read]:
+    """The snapshot, and the journal's change sets as far as they verify (format 3)."""
+    payload = envelope.decrypt(parsed, data_key)
+    start = journal.Tail(
+        parsed.header.generation,
+        0,
+        len(parsed.associated_data) + len(parsed.untrusted_ciphertext),
+        parsed.anchor,
+    )
+    if parsed.format_version < 3:
+        return payload, journal.Read(start)
+    header = parsed.header
+    return payload, journal.read(
+        data_key, header.vault_id, header.generation, start, parsed.untrusted_journal
+    )
+
+
+def _build_file(
+    header: Header, data_key: bytes, payload: bytes, change_sets: Sequence[bytes]
+) -> tuple[bytearray, journal.Tail]:
+    """A whole format 3 file: `payload` as the snapshot, then `change_sets` sealed after it."""
+    file_bytes = envelope.build(header, data_key, payload)
+    tail = journal.Tail(header.generation, 0, len(file_bytes), envelope.anchor_of(file_bytes))
+    if change_sets:
+        file_bytes += journal.seal_all(data_key, header.vault_id, tail, change_sets)
+    return file_bytes, tail
+
+
+def _cut_journal(path: Path, data: bytes, found: journal.Read) -> None:
+    """Drop what follows the last change set that verified, so the next append follows it.
+
+    A record cut off mid-append is just dropped. Bytes that were complete but failed their
+    check are kept first, in a copy beside the vault (like a damaged vault set aside), for a
+    specialist: they may hold changes. Lock held.
+    """
+    if found.damaged:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = path.with_name(f"{path.name}.damaged-{stamp}")
+        count = 1
+        while os.path.lexists(target):
+            count += 1
+            target = path.with_name(f"{path.name}.damaged-{stamp}-{count}")
+        atomic_write.create_durably(target, data)
+    fd = os.open(path, os.O_WRONLY)
+    try:
+        os.ftruncate(fd, found.tail.end)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 class VaultFile:
     """An unlocked vault. Create with `create`, `open` or `open_newest_backup`; `close` it."""
 
@@ -123,12 +190,16 @@ class VaultFile:
         header: Header,
         payload: bytes,
         *,
+        change_sets: Sequence[bytes] = (),
+        tail: journal.Tail | None = None,
         format_version: int = envelope.FORMAT_VERSION,
         replaces_damaged_file: bool = False,
     ) -> None:
         """Internal: use the class methods, which check the file and take the lock.
 
         Without a lock the vault is read-only: every write is refused with VaultReadOnly.
+        `tail` is where the next change set goes; None when nothing may be appended to the
+        file on disk (an older format, or a damaged file this vault will replace).
         """
         self._path = path
         self._lock: WriterLock | None = lock
@@ -136,12 +207,18 @@ class VaultFile:
         self._data_key: bytes | None = data_key
         self._header = header
         self._payload: bytes | None = payload
+        self._change_sets: tuple[bytes, ...] | None = tuple(change_sets)
+        self._tail = tail
+        # What opening left out of the journal: bytes after the last change set that verified,
+        # and whether they were a complete record that failed (not just one cut off).
+        self.journal_dropped_bytes = 0
+        self.journal_damaged = False
         self._format_version = format_version
         self._replaces_damaged_file = replaces_damaged_file
         # Where the save that repaired a damaged or missing vault put what stood in its place.
         self.set_aside_path: Path | None = None
         self._next_generation = max(header.generation, backups.highest_generation(path)) + 1
-        self._pending: dict[int, bytes] = {}
+        self._pending: dict[int, tuple[bytes, tuple[bytes, ...], journal.Tail]] = {}
         self._state_lock = threading.Lock()  # counters and pending payloads
         self._write_lock = threading.RLock()  # one write (or close) at a time
 
@@ -174,7 +251,7 @@ class VaultFile:
             recovery, recovery_text = key_slots.recovery_slot(data_key, vault_id)
             created = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             header = Header(vault_id, created, 1, (slot, recovery))
-            file_bytes = envelope.build(header, data_key, payload)
+            file_bytes, tail = _build_file(header, data_key, payload, ())
             try:
                 atomic_write.create_durably(path, file_bytes)
             except FileExistsError as exc:
@@ -182,7 +259,7 @@ class VaultFile:
             except OSError as exc:
                 raise SaveFailed(exc.errno, new_vault=True) from exc
             _, header = envelope.read_header(io.BytesIO(envelope.head_of(file_bytes)))
-            return cls(path, lock, data_key, header, payload), recovery_text
+            return cls(path, lock, data_key, header, payload, tail=tail), recovery_text
         except BaseException:
             lock.release()
             raise
@@ -208,23 +285,36 @@ class VaultFile:
             raise VaultNotFound()
         lock = _lock_unless_read_only(path, take_over)
         try:
-            parsed = envelope.parse(_read_untrusted(path))
+            data = _read_untrusted(path)
+            parsed = envelope.parse(data)
             vault_id = parsed.header.vault_id
             data_key = key_slots.unlock(
                 parsed.header.slots, vault_id, passphrase=passphrase, recovery_key=recovery_key
             )
-            payload = envelope.decrypt(parsed, data_key)
+            payload, found = _decrypt_all(parsed, data_key)
+            header, version = parsed.header, parsed.format_version
+            del parsed
             if lock is not None:
                 _remove_interrupted_saves(path)
+                if found.dropped_bytes:
+                    try:
+                        _cut_journal(path, data, found)
+                    except OSError as exc:
+                        raise SaveFailed(exc.errno) from exc
+            del data
             vault = cls(
                 path,
                 lock,
                 data_key,
-                parsed.header,
+                header,
                 payload,
-                format_version=parsed.format_version,
+                change_sets=found.change_sets,
+                tail=found.tail if version >= 3 else None,
+                format_version=version,
             )
-            if lock is not None and _backups_hold_retired_slots(path, parsed.header):
+            vault.journal_dropped_bytes = found.dropped_bytes
+            vault.journal_damaged = found.damaged
+            if lock is not None and _backups_hold_retired_slots(path, header):
                 vault._rekey_backups()
             return vault
         except BaseException:
@@ -324,7 +414,7 @@ class VaultFile:
                     refused = exc
                     continue
             try:
-                payload = envelope.decrypt(parsed, data_key)
+                payload, found = _decrypt_all(parsed, data_key)
             except VaultDamaged:
                 continue
             # Keep the main file's slots when they opened: they are the current ones.
@@ -338,6 +428,7 @@ class VaultFile:
                 data_key,
                 header,
                 payload,
+                change_sets=found.change_sets,
                 replaces_damaged_file=True,
             )
             return vault, info
@@ -438,28 +529,59 @@ class VaultFile:
 
     @property
     def payload(self) -> bytes:
-        """The decrypted payload as last opened or saved.
+        """The decrypted snapshot as last opened or saved (`change_sets` follow it).
 
         It stays in memory only until the caller has loaded it (`release_payload`) or it has
         been saved; after that it is read back from the file, which then holds exactly it.
         (For 20,000 cases it is 210 MB: keeping a second copy beside the open database would
         double the memory the app needs.)
         """
+        return self.contents()[0]
+
+    @property
+    def change_sets(self) -> tuple[bytes, ...]:
+        """The change sets saved after the snapshot, oldest first (encoded: `change_sets`)."""
+        return self.contents()[1]
+
+    def contents(self) -> tuple[bytes, tuple[bytes, ...]]:
+        """The snapshot and the change sets after it: what the vault holds."""
         with self._write_lock:
             data_key = self._key()
-            if self._payload is not None:
-                return self._payload
-            return envelope.decrypt(envelope.parse(_read_untrusted(self._path)), data_key)
+            if self._payload is not None and self._change_sets is not None:
+                return self._payload, self._change_sets
+            payload, found = _decrypt_all(envelope.parse(_read_untrusted(self._path)), data_key)
+            return payload, tuple(found.change_sets)
 
     def release_payload(self) -> None:
-        """Forget the in-memory payload; `payload` reads it back from the file when asked.
+        """Forget the in-memory snapshot and change sets; they are read back when asked.
 
-        Ignored while the file on disk does not hold this payload yet (a vault opened from a
+        Ignored while the file on disk does not hold them yet (a vault opened from a
         backup, before the save that repairs the main file).
         """
         with self._state_lock:
             if not self._replaces_damaged_file:
                 self._payload = None
+                self._change_sets = None
+
+    @property
+    def can_append(self) -> bool:
+        """Whether `append` may add to the file on disk (format 3, ours, writable)."""
+        return not self._read_only and self._tail is not None and not self.closed
+
+    @property
+    def journal_records(self) -> int:
+        """Change sets in the file after its snapshot."""
+        return self._tail.records if self._tail is not None else 0
+
+    @property
+    def journal_bytes(self) -> int:
+        return self._tail.journal_bytes if self._tail is not None else 0
+
+    def compaction_due(self, max_records: int, max_bytes: int) -> bool:
+        """Whether the journal has grown enough to be folded into a new snapshot (closing the
+        vault folds it too, which is what keeps a backup of each session)."""
+        tail = self._tail
+        return tail is not None and (tail.records >= max_records or tail.journal_bytes >= max_bytes)
 
     def _key(self) -> bytes:
         if self._data_key is None:
@@ -476,9 +598,11 @@ class VaultFile:
 
         CPU-bound but thread-safe; nothing touches the disk. Pass the result to `write`.
         """
-        return self._prepare_with(payload, None)
+        return self._prepare_with(payload, (), None)
 
-    def _prepare_with(self, payload: bytes, slots: tuple[KeySlot, ...] | None) -> bytearray:
+    def _prepare_with(
+        self, payload: bytes, change_sets: Sequence[bytes], slots: tuple[KeySlot, ...] | None
+    ) -> bytearray:
         if self._read_only:
             raise VaultReadOnly()
         with self._state_lock:
@@ -486,8 +610,10 @@ class VaultFile:
             generation = self._next_generation
             self._next_generation += 1
             header = replace(self._header, generation=generation, slots=slots or self._header.slots)
-            self._pending[generation] = payload
-        return envelope.build(header, data_key, payload)
+        file_bytes, tail = _build_file(header, data_key, payload, change_sets)
+        with self._state_lock:
+            self._pending[generation] = (payload, tuple(change_sets), tail)
+        return file_bytes
 
     def write(self, file_bytes: bytes | bytearray) -> None:
         """Durably replace the vault with bytes from `prepare`, keeping the old file as backup.
@@ -501,8 +627,8 @@ class VaultFile:
         with self._write_lock:
             self._key()
             with self._state_lock:
-                payload = self._pending.pop(header.generation, None)
-            if payload is None or header.vault_id != self.vault_id:
+                pending = self._pending.pop(header.generation, None)
+            if pending is None or header.vault_id != self.vault_id:
                 raise ValueError("these bytes were not prepared by this vault")
             if header.generation <= self._header.generation:
                 raise ValueError("a newer version has already been written")
@@ -521,7 +647,9 @@ class VaultFile:
                 raise SaveFailed(exc.errno) from exc
             with self._state_lock:
                 self._header = header
-                self._payload = None  # on disk now: `payload` reads it back if ever needed
+                # On disk now: `contents` reads them back if ever needed.
+                self._payload = self._change_sets = None
+                self._tail = pending[2]
                 self._format_version = envelope.FORMAT_VERSION
                 self._replaces_damaged_file = False
                 for stale in [g for g in self._pending if g < header.generation]:
@@ -539,6 +667,45 @@ class VaultFile:
         """`prepare` + `write` in one call, for the CLI and tests."""
         self.write(self.prepare(payload))
 
+    def append(self, change_sets: Sequence[bytes]) -> int:
+        """Seal `change_sets` and append them to the file durably; return the bytes written.
+
+        All or nothing: on a disk error (SaveFailed) the file is cut back to where it ended, so
+        the journal never holds half of them (if even that fails, opening drops the torn rest).
+        """
+        if self._read_only:
+            raise VaultReadOnly()
+        with self._write_lock:
+            data_key = self._key()
+            if self._tail is None:
+                raise ValueError("this file takes a new snapshot, not a journal record")
+            tail = replace(self._tail)
+            records = journal.seal_all(data_key, self.vault_id, tail, change_sets)
+            start = self._tail.end
+            try:
+                fd = os.open(self._path, os.O_WRONLY)
+            except OSError as exc:
+                raise SaveFailed(exc.errno) from exc
+            try:
+                try:
+                    view = memoryview(records)
+                    while view:
+                        written = os.pwrite(fd, view, start + len(records) - len(view))
+                        view = view[written:]
+                    if os.fstat(fd).st_size != tail.end:
+                        os.ftruncate(fd, tail.end)  # debris of an append that failed
+                    os.fsync(fd)
+                except OSError as exc:
+                    with contextlib.suppress(OSError):
+                        os.ftruncate(fd, start)
+                        os.fsync(fd)
+                    raise SaveFailed(exc.errno) from exc
+            finally:
+                os.close(fd)
+            with self._state_lock:
+                self._tail = tail
+            return len(records)
+
     def change_passphrase(self, new: str, kdf: KdfParams | None = None) -> None:
         """Rewrap the data key under `new` (the data is not re-encrypted) and save.
 
@@ -550,7 +717,7 @@ class VaultFile:
         data_key = self._key()
         slot = key_slots.passphrase_slot(data_key, self.vault_id, new, params)
         slots = (slot, *(s for s in self._header.slots if s.kind != "passphrase"))
-        self.write(self._prepare_with(self.payload, slots))
+        self.write(self._prepare_with(*self.contents(), slots))
         self._rekey_backups()
 
     def replace_recovery_key(self) -> str:
@@ -558,7 +725,7 @@ class VaultFile:
         data_key = self._key()
         recovery, text = key_slots.recovery_slot(data_key, self.vault_id)
         slots = (*(s for s in self._header.slots if s.kind != "recovery"), recovery)
-        self.write(self._prepare_with(self.payload, slots))
+        self.write(self._prepare_with(*self.contents(), slots))
         self._rekey_backups()
         return text
 
@@ -581,9 +748,10 @@ class VaultFile:
                 parsed = envelope.parse(path.read_bytes())
                 if parsed.header.vault_id != self.vault_id:
                     continue  # not ours; our secrets never opened it
-                payload = envelope.decrypt(parsed, data_key)
+                payload, found = _decrypt_all(parsed, data_key)
                 header = replace(parsed.header, slots=self._header.slots)
-                atomic_write.replace_durably(path, envelope.build(header, data_key, payload))
+                rebuilt, _ = _build_file(header, data_key, payload, found.change_sets)
+                atomic_write.replace_durably(path, rebuilt)
                 os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
                 rewritten[identity] = path
             except (OSError, VaultError):
@@ -610,12 +778,12 @@ class VaultFile:
                 if parsed.header.slots == self._header.slots:
                     continue
                 try:
-                    payload = envelope.decrypt(parsed, data_key)
+                    payload, found = _decrypt_all(parsed, data_key)
                 except VaultDamaged:
                     new = envelope.with_slots_keeping_payload(parsed, self._header.slots)
                 else:
                     header = replace(parsed.header, slots=self._header.slots)
-                    new = bytes(envelope.build(header, data_key, payload))
+                    new = bytes(_build_file(header, data_key, payload, found.change_sets)[0])
                 atomic_write.replace_durably(path, new)
             except (OSError, VaultError):
                 continue
@@ -639,10 +807,10 @@ class VaultFile:
         if parsed.header.vault_id != self.vault_id:
             raise VaultDamaged("backup")
         try:
-            payload = envelope.decrypt(parsed, data_key)
+            payload, found = _decrypt_all(parsed, data_key)
         except VaultDamaged as exc:
             raise VaultDamaged("backup") from exc
-        self.save(payload)
+        self.write(self._prepare_with(payload, found.change_sets, None))
 
     # --------------------------------------------------------------- closing
 
@@ -656,7 +824,7 @@ class VaultFile:
         with self._write_lock:
             with self._state_lock:
                 self._data_key = None
-                self._payload = None
+                self._payload = self._change_sets = None
                 self._pending.clear()
             if self._lock is not None:
                 self._lock.release()
@@ -776,12 +944,22 @@ def _check_vault(path: Path, passphrase: str | None, recovery_key: str | None) -
         else:
             verified.add(file_path)
         try:
-            envelope.decrypt(parsed, data_key)
+            _, found = _decrypt_all(parsed, data_key)
         except VaultError as exc:
             problems.append(_problem(label, _describe(exc)))
             verified.discard(file_path)
         else:
-            intact.add(file_path)
+            if found.damaged:
+                problems.append(
+                    _problem(label, translate("storage", _CHECK_DESCRIPTIONS["journal"]))
+                )
+                verified.discard(file_path)
+            else:
+                if found.dropped_bytes:
+                    problems.append(
+                        _problem(label, translate("storage", _CHECK_DESCRIPTIONS["torn"]))
+                    )
+                intact.add(file_path)
     cache.clear()
     return CheckReport(problems, frozenset(verified), frozenset(intact))
 

@@ -37,7 +37,11 @@ def test_header_forged_to_fit_no_file_size_is_refused_after_reading_only_the_env
     make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, _ = make_vault()
-    path.write_bytes(path.read_bytes() + bytes(100))  # the payload no longer fits the layout
+
+    def longer_snapshot(header: dict[str, Any]) -> None:
+        header["snapshot_length"] += envelope.PAD_TO  # more than the file holds
+
+    path.write_bytes(forge(path.read_bytes(), longer_snapshot))
     reads: list[int] = []
     real_check = envelope.check_size
 

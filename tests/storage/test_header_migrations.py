@@ -77,8 +77,10 @@ def test_migrations_run_in_order_one_version_at_a_time(monkeypatch: pytest.Monke
         migrations.migrate_header(4, {})
 
 
-def test_format_2_changed_only_the_compression_so_its_header_migration_is_the_identity() -> None:
-    assert migrations.CURRENT_FORMAT_VERSION == 2
-    assert set(migrations.MIGRATIONS) == {1}
+def test_format_2_changed_only_the_compression_and_format_3_added_the_snapshot_length() -> None:
+    assert migrations.CURRENT_FORMAT_VERSION == 3
+    assert set(migrations.MIGRATIONS) == {1, 2}
     header = {"vault_id": "0" * 32, "generation": 3, "slots": [{"kind": "passphrase"}]}
-    assert migrations.migrate_header(1, header) == header
+    assert migrations.MIGRATIONS[1](header) == header
+    # An older file is all snapshot: no journal follows it.
+    assert migrations.migrate_header(1, header) == {**header, "snapshot_length": None}

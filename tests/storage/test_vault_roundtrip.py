@@ -167,7 +167,7 @@ def test_inspect_reports_header_facts_and_no_secrets(make_vault: MakeVault) -> N
     facts = VaultFile.inspect(path)
     data = path.read_bytes()
     header = json.loads(data[slice(*header_span(data))])
-    assert facts["format_version"] == 2
+    assert facts["format_version"] == 3
     assert facts["vault_id"] == header["vault_id"]
     assert facts["generation"] == 2
     assert facts["slots"] == ["passphrase", "recovery"]
@@ -194,11 +194,14 @@ def test_header_is_canonical_json_with_the_documented_fields(make_vault: MakeVau
     path, _ = make_vault()
     data = path.read_bytes()
     assert data[:8] == b"CTVAULT\x00"
-    assert data[8:10] == b"\x00\x02"
+    assert data[8:10] == b"\x00\x03"
     raw = data[slice(*header_span(data))]
     header = json.loads(raw)
     assert envelope.canonical_json(header) == raw
-    assert set(header) == {"vault_id", "created", "generation", "slots", "payload_nonce", "cipher"}
+    assert set(header) == {
+        "vault_id", "created", "generation", "slots", "payload_nonce", "cipher", "snapshot_length"
+    }  # fmt: skip
+    assert header["snapshot_length"] == len(data) - header_span(data)[1] - 32
     assert header["cipher"] == "AES-256-GCM"
     assert [slot["kind"] for slot in header["slots"]] == ["passphrase", "recovery"]
     assert header["slots"][0]["kdf"] == {
