@@ -1,8 +1,9 @@
-"""Debounced, crash-safe saving: serialise here; compress, encrypt and write in a worker thread.
+"""Debounced, crash-safe saving: gather the changes here; seal and write them in a worker thread.
 
 After each committed change the session calls ``schedule``; 300 ms later (so a burst of edits is
-one save) ``Workspace.prepare_save`` (a memory copy of the database) runs on the GUI thread and
-``finish_save`` (compression, encryption, the durable write) on a worker thread. A failed write
+one save) ``Workspace.prepare_save`` (the rows changed since the last save, or now and then a
+memory copy of the whole database) runs on the GUI thread and ``finish_save`` (sealing, the
+durable append, or a compaction's compression and write) on a worker thread. A failed write
 leaves the edits in memory, marks the vault unsaved and reports the storage error's plain
 message; the next change or ``retry`` tries again.
 """
@@ -13,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from casetracker.gui.background import named_thread
 from casetracker.gui.error_messages import error_text
-from casetracker.services.workspace import Workspace
+from casetracker.services.workspace import PreparedSave, Workspace
 
 DEBOUNCE_MS = 300
 
@@ -32,8 +33,8 @@ class _Writer(QObject):
         super().__init__()
         self._ws = workspace
 
-    @Slot(bytes)
-    def write(self, data: bytes) -> None:
+    @Slot(object)
+    def write(self, data: PreparedSave) -> None:
         try:
             self._ws.finish_save(data)
         except Exception as exc:  # reported to the GUI thread, which words it
@@ -44,7 +45,7 @@ class _Writer(QObject):
 
 class Saver(QObject):
     state_changed = Signal(str, str)  # SaveState, message for people
-    _request = Signal(bytes)
+    _request = Signal(object)
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -7,9 +7,9 @@ database of a ``Workspace`` in step with what was restored, so the app shows the
 from pathlib import Path
 
 from casetracker.services import migrations
-from casetracker.services.workspace import Workspace
+from casetracker.services.workspace import Workspace, load_engine
 from casetracker.storage.backups import BackupInfo, list_backups
-from casetracker.storage.database import engine_from_snapshot, snapshot
+from casetracker.storage.database import snapshot
 from casetracker.storage.vault_file import VaultFile
 
 
@@ -32,16 +32,10 @@ def restore(ws: Workspace, number: int) -> None:
     if ws.dirty:
         ws.save()
     ws.file.restore_backup(number)
-    _reload(ws, ws.file.payload)
-
-
-def _reload(ws: Workspace, payload: bytes) -> None:
-    engine = engine_from_snapshot(payload)
+    engine = load_engine(*ws.file.contents())
     if migrations.upgrade(engine) != migrations.SCHEMA_VERSION:
         ws.file.save(snapshot(engine))
-    old, ws.engine = ws.engine, engine
-    old.dispose()
-    ws.treat_as_saved()
+    ws.adopt_engine(engine)
 
 
 def open_backup(
@@ -59,7 +53,7 @@ def open_backup(
         path, number, passphrase=passphrase, recovery_key=recovery_key
     )
     try:
-        engine = engine_from_snapshot(vault_file.payload)
+        engine = load_engine(*vault_file.contents())
         migrations.upgrade(engine)
     except BaseException:
         vault_file.close()

@@ -1,15 +1,22 @@
 """An open vault: the decrypted in-memory database, its file, and the services over it.
 
 The GUI and the CLI hold one ``Workspace`` and call its services; each caseworker action is one
-method call that commits on success and rolls back on failure. Saving turns the in-memory
-database into bytes (``snapshot``) and hands them to the vault file, which encrypts and writes
-them durably. ``prepare_save``/``finish_save`` split that so a GUI can keep the cheap half (the
-serialisation) on its thread and the slow half (compression, encryption, the write) in a worker.
+method call that commits on success and rolls back on failure.
+
+Saving appends what changed since the last save (a change set, read by ``change_capture``) to
+the vault file's journal: a few KiB, whatever the size of the vault. Now and then (a journal
+past its limits, the first save of a day, a schema change, a change of thousands of rows, and
+on close) the whole database is written as a new snapshot instead: a compaction.
+``prepare_save``/``finish_save`` split a save so a GUI keeps the cheap half (reading the
+changes, or a memory copy of the database) on its thread and the slow half (sealing,
+compressing, the durable write) in a worker.
 """
 
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
@@ -19,16 +26,52 @@ from sqlmodel import Session
 from casetracker.services import audit, migrations, search_keys, search_text
 from casetracker.services.jobs import Jobs
 from casetracker.services.sharing import ensure_org_keys
-from casetracker.storage import heap
+from casetracker.storage import change_capture, change_sets, heap
 from casetracker.storage.database import (
     engine_from_snapshot,
     interrupt,
     refuse_writes,
     snapshot,
 )
-from casetracker.storage.errors import VaultInUse, VaultReadOnly
+from casetracker.storage.errors import SaveFailed, VaultDamaged, VaultInUse, VaultReadOnly
 from casetracker.storage.kdf import KdfParams
 from casetracker.storage.vault_file import VaultFile
+
+#: Compact when the journal holds this many change sets or bytes (settings may lower them).
+COMPACT_AFTER_CHANGES = 2000
+COMPACT_AFTER_BYTES = 32 << 20
+
+
+@dataclass(frozen=True)
+class PreparedSave:
+    """What ``prepare_save`` gathered on the GUI thread for ``finish_save``.
+
+    ``records``: encoded change sets to append (oldest first; earlier ones that failed to
+    reach the disk come again). ``snapshot``: the whole database, when this save compacts.
+    """
+
+    changes: int
+    serial: int
+    records: tuple[bytes, ...] = ()
+    snapshot: bytes | None = None
+
+
+def load_engine(payload: bytes | None, encoded_change_sets: tuple[bytes, ...] = ()) -> Engine:
+    """The database a vault holds: its snapshot with the journal's change sets replayed.
+
+    Raises VaultDamaged when a change set does not fit the snapshot (the journal verified,
+    so only a bug or someone holding the data key could have written it).
+    """
+    engine = engine_from_snapshot(payload)
+    if encoded_change_sets:
+        try:
+            change_capture.replay(
+                engine, (change_sets.decode(encoded) for encoded in encoded_change_sets)
+            )
+        except ValueError as exc:
+            engine.dispose()
+            raise VaultDamaged("payload") from exc
+    return engine
 
 
 class Workspace:
@@ -36,12 +79,24 @@ class Workspace:
         self.file = vault_file
         self.engine = engine
         self.actor = actor
+        self.compact_after_changes = COMPACT_AFTER_CHANGES
+        self.compact_after_bytes = COMPACT_AFTER_BYTES
         # Units of work committed since opening, and how many of them are in the snapshot being
         # written and in the file on disk: ``dirty`` and ``unsaved_changes`` follow from these,
         # so a failed or cut write is never forgotten.
         self._changes = 0
         self._prepared = 0
         self._saved = 0
+        # Change sets read from the database but not yet on disk, with the serial of the
+        # save that read them; and the serial the newest snapshot on disk covers.
+        self._save_lock = threading.Lock()
+        self._serial = 0
+        self._unwritten: list[tuple[int, bytes]] = []
+        self._snapshot_serial = 0
+        # Set when the database changed in a way the journal cannot hold (a schema change, a
+        # replaced database, a snapshot that failed): the next save writes a snapshot.
+        self._needs_snapshot = not vault_file.can_append
+        self._capture()
         self.jobs = Jobs(interrupt=lambda: interrupt(self.engine))
         # Opened read-only, and the file needed an upgrade (a migration, new search keys or
         # organisation keys) that was made in memory only and cannot be saved.
@@ -71,6 +126,22 @@ class Workspace:
         self.flags = FlagService(self)
         self.sharing = SharingService(self)
         self.sheets = SpreadsheetImportService(self)
+
+    def _capture(self) -> None:
+        """Start (again) noting row changes, from the database as it is now."""
+        if self.read_only:
+            return
+        change_capture.install(self.engine)
+        self._schema_cookie = change_capture.schema_cookie(self.engine)
+
+    def adopt_engine(self, engine: Engine) -> None:
+        """Work on ``engine`` from now on (a backup restored): it is what the file holds."""
+        old, self.engine = self.engine, engine
+        old.dispose()
+        with self._save_lock:
+            self._unwritten.clear()
+        self._capture()
+        self.treat_as_saved()
 
     # -- life cycle -------------------------------------------------------------------------
     @classmethod
@@ -109,12 +180,14 @@ class Workspace:
             # The file, ciphertext and compressed plaintext are freed by now: hand their pages
             # back before SQLite copies the payload, so they do not add to the peak.
             heap.release_free_memory()
-            engine = engine_from_snapshot(vault_file.payload)
+            engine = load_engine(*vault_file.contents())
             vault_file.release_payload()  # the database holds it now; no second copy
             heap.release_free_memory()  # and the payload's block: browsing stays small
             upgraded = migrations.upgrade(engine) != migrations.SCHEMA_VERSION
             rekeyed = search_keys.refresh(engine)  # search rules changed since the last save
-            if ensure_org_keys(engine) or upgraded or rekeyed:
+            # An older format is converted now (its file is kept as a backup).
+            converted = vault_file.format_version < 3
+            if ensure_org_keys(engine) or upgraded or rekeyed or converted:
                 if vault_file.read_only:
                     unsaved_upgrade = True
                 else:
@@ -201,34 +274,92 @@ class Workspace:
             yield session
 
     # -- saving -----------------------------------------------------------------------------
-    def prepare_save(self) -> bytes:
-        """The committed state as bytes (serialise only: a memory copy, for the GUI thread).
+    def prepare_save(self, *, compact: bool = False) -> PreparedSave:
+        """What the next save writes, read on the calling thread (the GUI's, in the app).
 
-        Compressing and encrypting cost far more (about 1.5 s for the 210 MB database of
-        20,000 cases), so they happen in ``finish_save``, off the GUI thread.
+        Usually the change set since the last save (cheap: the rows that changed). A snapshot
+        (a memory copy of the whole database) when ``compact``, when the journal is due for
+        compaction, or when the journal cannot hold the change.
         """
-        payload = snapshot(self.engine)
-        self._prepared = self._changes
-        return payload
+        if self.read_only:
+            raise VaultReadOnly()
+        with self._save_lock:
+            self._serial += 1
+            serial = self._serial
+            full = compact or self._needs_snapshot or not self.file.can_append
+            if not full and change_capture.schema_cookie(self.engine) != self._schema_cookie:
+                full = True  # a migration changed tables: rows alone cannot say that
+            if not full and change_capture.pending_rows(self.engine) > (
+                change_capture.MAX_JOURNAL_ROWS
+            ):
+                full = True  # an import or a merge: a snapshot is smaller and opens faster
+            records: tuple[bytes, ...] = ()
+            if full:
+                change_capture.clear(self.engine)
+                self._needs_snapshot = True  # until a snapshot reaches the disk
+            else:
+                change_set = change_capture.collect(self.engine, migrations.SCHEMA_VERSION)
+                if change_set is not None:
+                    self._unwritten.append((serial, change_sets.encode(change_set)))
+                records = tuple(encoded for _, encoded in self._unwritten)
+                full = self.file.compaction_due(
+                    self.compact_after_changes, self.compact_after_bytes
+                )
+            payload = snapshot(self.engine) if full else None
+            if full and change_capture.schema_cookie(self.engine) != self._schema_cookie:
+                self._capture()  # the new tables and columns are watched from here on
+            self._prepared = self._changes
+            return PreparedSave(self._changes, serial, records, payload)
 
-    def finish_save(self, payload: bytes) -> None:
-        """Compress, encrypt and write durably (for a worker thread); on failure the edits are
-        still in memory and the vault stays dirty. Closing the vault waits for it."""
-        prepared = self._prepared
+    def finish_save(self, prepared: PreparedSave) -> None:
+        """Append the change sets durably, then write the snapshot if there is one (for a
+        worker thread). On failure the edits are still in memory and the vault stays dirty.
+        Closing the vault waits for it.
+
+        A compaction that fails after the change sets reached the disk costs nothing: the
+        edits are saved, and the next save tries the compaction again.
+        """
         with self.jobs.running():
-            self.file.write(self.file.prepare(payload))
-        self._saved = max(self._saved, prepared)
+            appended = False
+            if prepared.records and prepared.serial > self._snapshot_serial:
+                self.file.append(prepared.records)
+                appended = True
+                with self._save_lock:
+                    self._unwritten = [u for u in self._unwritten if u[0] > prepared.serial]
+                self._saved = max(self._saved, prepared.changes)
+            if prepared.snapshot is not None:
+                try:
+                    self.file.write(self.file.prepare(prepared.snapshot))
+                except SaveFailed:
+                    if not appended:
+                        raise
+                    return
+                with self._save_lock:
+                    self._snapshot_serial = max(self._snapshot_serial, prepared.serial)
+                    self._unwritten = [u for u in self._unwritten if u[0] > prepared.serial]
+                    if self._serial == prepared.serial:
+                        self._needs_snapshot = False
+        self._saved = max(self._saved, prepared.changes)
 
     def save(self) -> None:
         self.finish_save(self.prepare_save())
 
-    def close(self, *, save: bool = True) -> None:
+    def compact(self) -> None:
+        """Write the whole database as a new snapshot with an empty journal (and keep the
+        replaced file as a backup)."""
+        self.finish_save(self.prepare_save(compact=True))
+
+    def close(self, *, save: bool = True, compact: bool = True) -> None:
         """Stop and wait for background jobs, save pending changes, release the writer lock
-        and drop keys and data."""
+        and drop keys and data. With ``compact`` (not when locking: that must be quick), a
+        journal left by this session is folded into a new snapshot, so the next unlock
+        replays nothing and a backup of this session is kept."""
         try:
             self.jobs.stop()
             if save and self.dirty:
                 self.save()
+            if save and compact and not self.read_only and self.file.journal_records:
+                self.compact()
         finally:
             self.engine.dispose()
             self.file.close()

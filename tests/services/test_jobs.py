@@ -94,18 +94,20 @@ def test_unsaved_changes_count_each_action_until_a_save_reaches_the_disk(
     ws.cases.create("Testov Ivan")
     ws.cases.create("Petrov Pyotr")
     assert ws.unsaved_changes == 2
-    real = VaultFile.write
+    real_write, real_append = VaultFile.write, VaultFile.append
 
     def full_disk(self: VaultFile, *args: Any) -> None:
         raise SaveFailed(errno.ENOSPC)
 
     monkeypatch.setattr(VaultFile, "write", full_disk)
+    monkeypatch.setattr(VaultFile, "append", full_disk)
     with pytest.raises(SaveFailed):
         ws.save()
     assert ws.unsaved_changes == 2 and ws.dirty  # a failed write saved nothing
     data = ws.prepare_save()
     ws.cases.create("Sidorov Semyon")  # typed while the write is on its way
-    monkeypatch.setattr(VaultFile, "write", real)
+    monkeypatch.setattr(VaultFile, "write", real_write)
+    monkeypatch.setattr(VaultFile, "append", real_append)
     ws.finish_save(data)
     assert ws.unsaved_changes == 1  # only what came after the snapshot
     ws.save()

@@ -1,0 +1,338 @@
+"""Format 3: a save appends the change set to the journal; opening replays it; a torn or
+altered record is found, and the vault opens at the last change set that verified."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from casetracker.services.workspace import Workspace
+from casetracker.storage import backups, envelope, journal
+from casetracker.storage.errors import SaveFailed
+from casetracker.storage.kdf import FLOOR
+from casetracker.storage.vault_file import VaultFile
+from tests.conftest import PASSPHRASE
+
+
+def _names(ws: Workspace) -> list[str]:
+    return sorted(row.full_name for row in ws.cases.rows())
+
+
+def _reopen(path: Path) -> Workspace:
+    return Workspace.open(path, passphrase=PASSPHRASE)
+
+
+def _journal_start(path: Path) -> int:
+    data = path.read_bytes()
+    parsed = envelope.parse(data)
+    return len(parsed.associated_data) + len(parsed.untrusted_ciphertext)
+
+
+def _record_ends(path: Path) -> list[int]:
+    """Where each record of the journal ends (from their length fields alone)."""
+    data = path.read_bytes()
+    offset = _journal_start(path)
+    ends = []
+    while offset < len(data):
+        offset += 4 + int.from_bytes(data[offset : offset + 4], "big")
+        ends.append(offset)
+    return ends
+
+
+@pytest.fixture
+def saved(ws: Workspace) -> Workspace:
+    """A vault with a snapshot holding one man, then two saves each adding one."""
+    ws.cases.create("Зайцев Олег Игоревич")
+    ws.compact()
+    ws.cases.create("Петров Пётр Петрович")
+    ws.save()
+    ws.cases.create("Сидоров Семён Семёнович")
+    ws.save()
+    return ws
+
+
+def test_an_edit_appends_a_small_record_and_leaves_the_snapshot_as_it_was(
+    ws: Workspace, vault_path: Path
+) -> None:
+    for index in range(300):  # a vault of some size: its snapshot is far bigger than an edit
+        ws.cases.create(f"Иванов Иван {index}", notes="заметка " * 40)
+    ws.compact()
+    before = vault_path.read_bytes()
+    inode = vault_path.stat().st_ino
+    ws.cases.create("Новиков Николай")
+    ws.save()
+    after = vault_path.read_bytes()
+    assert vault_path.stat().st_ino == inode  # appended, not replaced
+    assert after[: len(before)] == before
+    grown = len(after) - len(before)
+    assert 0 < grown <= 2 * journal.RECORD_BLOCK and grown % journal.RECORD_BLOCK == 0
+    assert ws.file.journal_records == 1
+
+
+def test_reopening_replays_the_journal(saved: Workspace, vault_path: Path) -> None:
+    expected = _names(saved)
+    saved.close(compact=False)
+    assert len(_record_ends(vault_path)) == 2
+    reopened = _reopen(vault_path)
+    try:
+        assert _names(reopened) == expected
+        assert reopened.file.journal_records == 2
+    finally:
+        reopened.close(save=False)
+
+
+def test_updates_and_deletes_are_replayed(ws: Workspace, vault_path: Path) -> None:
+    ws.cases.create("Зайцев Олег Игоревич")
+    ws.cases.create("Петров Пётр Петрович")
+    ws.compact()
+    first, second = sorted(ws.cases.rows(), key=lambda row: row.full_name)
+    ws.cases.delete(second.ref)
+    ws.cases.update(first.ref, full_name="Зайцев Олег Игоревич (уточнено)")
+    ws.save()
+    ws.close(compact=False)
+    reopened = _reopen(vault_path)
+    try:
+        assert _names(reopened) == ["Зайцев Олег Игоревич (уточнено)"]
+    finally:
+        reopened.close(save=False)
+
+
+@pytest.mark.parametrize("cut", [1, 4, 5, 100, -1])
+def test_a_torn_last_record_is_dropped_and_the_next_save_follows_the_last_good_one(
+    saved: Workspace, vault_path: Path, cut: int
+) -> None:
+    saved.close(compact=False)
+    ends = _record_ends(vault_path)
+    data = vault_path.read_bytes()
+    keep = ends[0] + cut if cut > 0 else ends[1] + cut
+    vault_path.write_bytes(data[:keep])  # the second append was cut off here
+    reopened = _reopen(vault_path)
+    try:
+        assert _names(reopened) == ["Зайцев Олег Игоревич", "Петров Пётр Петрович"]
+        assert reopened.file.journal_dropped_bytes == keep - ends[0]
+        assert not reopened.file.journal_damaged
+        assert vault_path.stat().st_size == ends[0]  # the torn bytes are gone
+        reopened.cases.create("Новиков Николай")
+        reopened.save()
+    finally:
+        reopened.close(compact=False)
+    again = _reopen(vault_path)
+    try:
+        assert "Новиков Николай" in _names(again)
+        assert again.file.journal_records == 2
+    finally:
+        again.close(save=False)
+
+
+def test_a_record_altered_in_the_middle_ends_the_journal_and_is_kept_aside(
+    saved: Workspace, vault_path: Path
+) -> None:
+    saved.close(compact=False)
+    ends = _record_ends(vault_path)
+    data = bytearray(vault_path.read_bytes())
+    data[_journal_start(vault_path) + 40] ^= 0x01  # inside the first record's ciphertext
+    vault_path.write_bytes(data)
+    assert any(
+        "integrity" in problem for problem in VaultFile.check(vault_path, passphrase=PASSPHRASE)
+    )
+    reopened = _reopen(vault_path)
+    try:
+        assert _names(reopened) == ["Зайцев Олег Игоревич"]
+        assert reopened.file.journal_damaged
+        assert vault_path.stat().st_size == _journal_start(vault_path)
+    finally:
+        reopened.close(save=False)
+    [aside] = backups.set_aside_copies(vault_path)
+    assert aside.read_bytes() == bytes(data)  # every byte kept for a specialist
+    assert len(ends) == 2
+
+
+def test_records_swapped_or_replayed_fail_their_chain(saved: Workspace, vault_path: Path) -> None:
+    saved.close(compact=False)
+    start = _journal_start(vault_path)
+    first_end, second_end = _record_ends(vault_path)
+    data = vault_path.read_bytes()
+    head, one, two = data[:start], data[start:first_end], data[first_end:second_end]
+    for journal_bytes in (two + one, one + one, two):
+        vault_path.write_bytes(head + journal_bytes)
+        reopened = _reopen(vault_path)
+        try:
+            names = _names(reopened)
+            assert "Сидоров Семён Семёнович" not in names or journal_bytes == one + two
+            assert reopened.file.journal_records <= 1
+        finally:
+            reopened.close(save=False)
+        for copy in backups.set_aside_copies(vault_path):
+            copy.unlink()
+
+
+def test_a_record_from_another_generation_does_not_open(saved: Workspace, vault_path: Path) -> None:
+    """Records are bound to their snapshot: after a compaction the old ones do not fit."""
+    saved.close(compact=False)
+    start = _journal_start(vault_path)
+    old_journal = vault_path.read_bytes()[start:]
+    reopened = _reopen(vault_path)
+    reopened.compact()
+    reopened.close(save=False)
+    vault_path.write_bytes(vault_path.read_bytes() + old_journal)
+    again = _reopen(vault_path)
+    try:
+        assert again.file.journal_records == 0 and again.file.journal_dropped_bytes
+        assert _names(again) == sorted(
+            ["Зайцев Олег Игоревич", "Петров Пётр Петрович", "Сидоров Семён Семёнович"]
+        )
+    finally:
+        again.close(save=False)
+
+
+def test_compaction_folds_the_journal_into_a_snapshot_and_keeps_the_old_file(
+    saved: Workspace, vault_path: Path
+) -> None:
+    old = vault_path.read_bytes()
+    saved.compact()
+    assert saved.file.journal_records == 0
+    assert _record_ends(vault_path) == []
+    kept = [info for info in backups.list_backups(vault_path) if info.path.read_bytes() == old]
+    assert kept  # snapshot + journal, as it was: a backup that opens with its changes
+    saved.close(save=False)
+    with VaultFile.open(kept[0].path, passphrase=PASSPHRASE) as backup:
+        assert len(backup.change_sets) == 2
+
+
+def test_restoring_a_backup_keeps_its_journal(saved: Workspace, vault_path: Path) -> None:
+    from casetracker.services import backup_restore
+
+    saved.compact()  # the file with two change sets is now backup 1
+    saved.cases.create("Новиков Николай")
+    saved.save()
+    backup_restore.restore(saved, 1)  # the file before "Новиков" was added, with its journal
+    assert "Сидоров Семён Семёнович" in _names(saved)
+    assert "Новиков Николай" not in _names(saved)
+
+
+def test_closing_compacts_and_locking_does_not(saved: Workspace, vault_path: Path) -> None:
+    saved.close(compact=False)
+    assert len(_record_ends(vault_path)) == 2
+    reopened = _reopen(vault_path)
+    reopened.close()
+    assert _record_ends(vault_path) == []
+
+
+def test_the_journal_compacts_past_its_limit(ws: Workspace, vault_path: Path) -> None:
+    ws.compact_after_changes = 3
+    ws.compact()
+    for index in range(3):
+        ws.cases.create(f"Иванов Иван {index}")
+        ws.save()
+    assert ws.file.journal_records == 3
+    ws.cases.create("Новиков Николай")
+    ws.save()  # the edit is appended, then the journal folded into a snapshot
+    assert ws.file.journal_records == 0
+
+
+def test_a_schema_change_is_saved_as_a_snapshot(ws: Workspace) -> None:
+    ws.cases.create("Зайцев Олег Игоревич")
+    ws.compact()
+    with ws.session() as session:
+        session.execute(text("ALTER TABLE facility ADD COLUMN extra TEXT"))
+    generation = ws.file.generation
+    ws.save()
+    assert ws.file.generation == generation + 1 and ws.file.journal_records == 0
+    ws.cases.create("Петров Пётр Петрович")  # watched again, with the new column
+    ws.save()
+    assert ws.file.journal_records == 1
+
+
+def test_a_rolled_back_action_leaves_nothing_to_save(ws: Workspace) -> None:
+    ws.cases.create("Зайцев Олег Игоревич")
+    ws.compact()
+    with pytest.raises(RuntimeError), ws.session() as session:
+        session.execute(text("UPDATE \"case\" SET full_name = 'x'"))
+        raise RuntimeError("the action failed")
+    ws.save()
+    assert ws.file.journal_records == 0
+
+
+def test_an_import_of_many_rows_is_saved_as_a_snapshot(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casetracker.storage import change_capture
+
+    monkeypatch.setattr(change_capture, "MAX_JOURNAL_ROWS", 5)
+    generation = ws.file.generation
+    for index in range(6):
+        ws.cases.create(f"Иванов Иван {index}")
+    ws.save()
+    assert ws.file.generation == generation + 1 and ws.file.journal_records == 0
+
+
+def test_a_full_disk_during_an_append_saves_nothing_and_the_edit_comes_again(
+    saved: Workspace, vault_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    size = vault_path.stat().st_size
+    real = os.pwrite
+
+    def half_then_full(fd: int, data: Any, offset: int) -> int:
+        if len(data) > 10:
+            real(fd, bytes(data)[:10], offset)  # part of the record reached the disk
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "pwrite", half_then_full)
+    saved.cases.create("Новиков Николай")
+    with pytest.raises(SaveFailed):
+        saved.save()
+    assert vault_path.stat().st_size == size and saved.dirty
+    monkeypatch.setattr(os, "pwrite", real)
+    saved.save()
+    assert not saved.dirty
+    saved.close(compact=False)
+    reopened = _reopen(vault_path)
+    try:
+        assert "Новиков Николай" in _names(reopened)
+        assert reopened.file.journal_records == 3
+    finally:
+        reopened.close(save=False)
+
+
+def test_a_new_passphrase_keeps_the_journal(saved: Workspace, vault_path: Path) -> None:
+    saved.file.change_passphrase("another long passphrase here", FLOOR)
+    saved.close(compact=False)
+    reopened = Workspace.open(vault_path, passphrase="another long passphrase here")
+    try:
+        assert reopened.file.journal_records == 2
+        assert "Сидоров Семён Семёнович" in _names(reopened)
+    finally:
+        reopened.close(save=False)
+
+
+def test_a_format_2_vault_is_converted_on_first_open_and_kept_as_a_backup(
+    ws: Workspace, vault_path: Path
+) -> None:
+    ws.cases.create("Зайцев Олег Игоревич")
+    ws.compact()
+    payload = ws.file.payload
+    key = ws.file._data_key
+    assert key is not None
+    ws.close(save=False)
+    data = vault_path.read_bytes()
+    parsed = envelope.parse(data)
+    header = parsed.header.to_json()
+    del header["snapshot_length"]
+    header["payload_nonce"] = "AAAAAAAAAAAAAAAA"
+    old = bytes(envelope.seal(envelope.canonical_json(header), key, bytes(12), payload, version=2))
+    vault_path.write_bytes(old)
+    reopened = _reopen(vault_path)
+    try:
+        assert VaultFile.inspect(vault_path)["format_version"] == 3
+        assert _names(reopened) == ["Зайцев Олег Игоревич"]
+        assert any(info.path.read_bytes() == old for info in backups.list_backups(vault_path))
+        reopened.cases.create("Петров Пётр Петрович")
+        reopened.save()
+        assert reopened.file.journal_records == 1
+    finally:
+        reopened.close(save=False)
