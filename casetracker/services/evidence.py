@@ -25,15 +25,17 @@ from casetracker.model import (
 from casetracker.model.uncertain_date import UncertainDate
 from casetracker.services.cases import get_case
 from casetracker.services.errors import InvalidInput, NotFound
+from casetracker.services.recurring_values import share_recurring
 from casetracker.services.uncertain_dates import store
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRow:
-    """One line of the Sources list: a source's own fields, without an ORM object."""
+    """One line of the Sources list: a source's own fields, without an ORM object (slotted:
+    the list holds one per source, about one per case)."""
 
     id: uuid.UUID
     title: str
@@ -42,6 +44,11 @@ class SourceRow:
     reference: str
     published_on: date | None
     notes: str
+
+
+#: Columns of ``source_rows`` whose values recur from source to source: the title (the same
+#: kind of statement again and again), the reference, the publication day and the notes.
+_RECURRING = (1, 4, 5, 6)
 
 
 class EvidenceService:
@@ -168,7 +175,8 @@ class EvidenceService:
             col(Source.reference), col(Source.published_on), col(Source.notes),
         ).order_by(col(Source.title))  # fmt: skip
         with self.ws.reading() as session:
-            return [SourceRow(*found) for found in session.connection().execute(stmt)]
+            found = session.connection().execute(stmt)
+            return [SourceRow(*values) for values in share_recurring(found, _RECURRING)]
 
     def get_source(self, source_id: uuid.UUID) -> Source:
         with self.ws.reading() as session:

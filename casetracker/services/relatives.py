@@ -1,7 +1,6 @@
 """Relatives and other people who report on cases, with what they consent to."""
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +12,7 @@ from casetracker.i18n import translate
 from casetracker.model import Case, CaseRelative, Relative
 from casetracker.services.cases import get_case
 from casetracker.services.errors import InvalidInput, NotFound
+from casetracker.services.recurring_values import share_recurring
 from casetracker.services.search_text import build_key, fold
 
 if TYPE_CHECKING:
@@ -186,8 +186,7 @@ class RelativeService:
         ).order_by(col(Relative.full_name))  # fmt: skip
         with self.ws.reading() as session:
             found = session.connection().execute(stmt)
-            seen: dict[Any, Any] = {}
-            return [PersonRow(*_shared(row, seen)) for row in found]
+            return [PersonRow(*values) for values in share_recurring(found, _RECURRING)]
 
     def get(self, relative_id: uuid.UUID) -> Relative:
         with self.ws.reading() as session:
@@ -197,18 +196,9 @@ class RelativeService:
             return relative
 
 
-#: Columns of ``rows`` whose values recur from person to person (a name shared by relatives,
-#: a handful of cities and languages): each distinct value is kept once per list.
-_SHARED_COLUMNS = (1, 4, 5)
-
-
-def _shared(row: Sequence[Any], seen: dict[Any, Any]) -> list[Any]:
-    """``row``'s values, those of `_SHARED_COLUMNS` replaced by an equal one already ``seen``
-    (a dict that lives as long as one list is built: no names outlive the list)."""
-    values = list(row)
-    for column in _SHARED_COLUMNS:
-        values[column] = seen.setdefault(values[column], values[column])
-    return values
+#: Columns of ``rows`` whose values recur from person to person: the name (relatives share
+#: it), the language and the city.
+_RECURRING = (1, 4, 5)
 
 
 def _check(fields: dict[str, Any]) -> None:

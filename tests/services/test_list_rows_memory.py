@@ -1,5 +1,9 @@
-"""The People list holds one row per person (200,000 at 100,000 cases): rows stay small."""
+"""The People and Sources lists hold one row per person or source (200,000 people at 100,000
+cases): rows stay small."""
 
+from datetime import date
+
+from casetracker.services.recurring_values import share_recurring
 from casetracker.services.workspace import Workspace
 
 
@@ -20,3 +24,27 @@ def test_a_person_row_carries_no_per_instance_dict(ws: Workspace) -> None:
     ws.relatives.create("Юрий Иванов")
     (row,) = ws.relatives.rows()
     assert not hasattr(row, "__dict__")
+
+
+def test_a_source_title_or_day_that_recurs_is_held_once_in_the_list(ws: Workspace) -> None:
+    for reference in ("звонок 1", "звонок 2"):
+        ws.evidence.add_source("Звонок отца", reference=reference, published_on=date(2024, 7, 19))
+    ws.evidence.add_source("Фото", published_on=date(2024, 7, 19))
+    rows = ws.evidence.source_rows()
+    calls = [r for r in rows if r.title == "Звонок отца"]
+    assert calls[0].title is calls[1].title
+    assert len({id(r.published_on) for r in rows}) == 1
+    assert {r.reference for r in calls} == {"звонок 1", "звонок 2"}
+    assert not hasattr(rows[0], "__dict__")
+
+
+def test_recurring_values_are_shared_only_with_equals_of_their_type_in_their_column() -> None:
+    name = "".join(["Чи", "та"])
+    rows = [("Чита", 1, True), ("Улан-Удэ", True, 1), (name, 1.0, 1)]
+    shared = list(share_recurring(rows, (0, 1, 2)))
+    assert shared == [list(row) for row in rows]
+    assert [[type(value) for value in row] for row in shared] == [
+        [str, int, bool], [str, bool, int], [str, float, int]
+    ]  # fmt: skip
+    assert name is not rows[0][0] and shared[2][0] is shared[0][0]
+    assert shared[2][2] is shared[1][2]
