@@ -83,11 +83,7 @@ class SearchIndex:
         Three passes over plain strings in C (a first letter finds most of 20,000 cases, so
         nothing is done per case in Python): the keys, the names, the places.
         """
-        first, *others = forms
-        own = [c for c, key in self.cases.items() if first in key or any(f in key for f in others)]
-        named = [
-            c for c, key in self.names.items() if first in key or any(f in key for f in others)
-        ]
+        own, named = _having(self.cases, forms), _having(self.names, forms)
         held: set[uuid.UUID] = set()
         for place, key in self.places.items():
             if any(f in key for f in forms):
@@ -96,6 +92,18 @@ class SearchIndex:
         out.update(dict.fromkeys(own, Found.FIELD))
         out.update(dict.fromkeys(named, Found.NAME))
         return out
+
+
+def _having(keys: Mapping[uuid.UUID, str], forms: list[str]) -> list[uuid.UUID]:
+    """The ids whose key holds any of ``forms``: a query has one or two (folded, and
+    transliterated), tested inline; a generator per key cost more than the test itself."""
+    if len(forms) == 1:
+        (first,) = forms
+        return [c for c, key in keys.items() if first in key]
+    if len(forms) == 2:
+        first, second = forms
+        return [c for c, key in keys.items() if first in key or second in key]
+    return [c for c, key in keys.items() if any(f in key for f in forms)]
 
 
 def _held(stays: Mapping[uuid.UUID, Iterable[uuid.UUID]]) -> dict[uuid.UUID, frozenset[uuid.UUID]]:

@@ -38,6 +38,20 @@ def days_since(row: CaseRow, today: date) -> int | None:
     return (today - row.last_proof_of_life.date()).days
 
 
+#: The roles `CaseTableModel.data` answers. Qt asks a dozen per cell each time it sizes or
+#: paints the rows on screen (every search keystroke); the others get None before any work.
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        SORT_ROLE,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    )
+)
+
 #: Where a search found these cases (None: by his name or reference), asked for rows shown.
 FoundIn = Callable[[Collection[uuid.UUID]], Mapping[uuid.UUID, SearchHit | None]]
 #: How many rows' hits are asked for at once: about a screenful, or what sizing measures.
@@ -189,7 +203,7 @@ class CaseTableModel(SortedTableModel[CaseRow]):
         return self.tr("%1 +%n more", "", len(flags) - 1).replace("%1", first)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if role not in _ROLES or not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         column = self._columns[index.column()]

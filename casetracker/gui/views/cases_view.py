@@ -394,8 +394,11 @@ class CasesView(QWidget):
         unit = self.unit_filter.currentData()
         region = self.region_filter.currentData()
         caseworker = self.caseworker_filter.currentData()
-        rows = []
-        for row in self._all_rows:
+        narrowed = self._only is not None or not (
+            ANY == status == flag == facility == unit == region == caseworker
+        )
+        rows = [] if narrowed else self._all_rows  # (typing a search: nothing to narrow)
+        for row in self._all_rows if narrowed else ():
             flags = self._flags.get(row.ref, [])
             if self._only is not None and row.id not in self._only:
                 continue
