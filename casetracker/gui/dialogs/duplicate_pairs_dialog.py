@@ -1,9 +1,22 @@
 """The possible duplicates, pair by pair, each with its decision: the same man (how sure), not
-the same (never proposed again), or the same and merged. Every decision is undoable."""
+the same (never proposed again), or the same and merged. Every decision is undoable.
+
+A pair is worded when the list shows it: at 100,000 cases there may be half a million pairs,
+and wording them all took longer than anyone would wait for the list.
+"""
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QStringListModel, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,8 +39,39 @@ from casetracker.gui.widgets.form_parts import fit_to_screen
 from casetracker.model import Verdict
 from casetracker.services import same_person
 from casetracker.services.duplicates import DuplicatePair, Reason, possible_duplicates
-from casetracker.services.same_person import certainty_label
+from casetracker.services.same_person import Link, certainty_label
 from casetracker.services.workspace import Workspace
+
+
+class _PairTexts(QAbstractListModel):
+    """``count`` rows, each worded by ``word(row)`` when a view first asks for it."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._count = 0
+        self._word: Callable[[int], str] = str
+        self._worded: dict[int, str] = {}
+
+    def show(self, count: int, word: Callable[[int], str]) -> None:
+        self.beginResetModel()
+        self._count, self._word, self._worded = count, word, {}
+        self.endResetModel()
+
+    def text(self, row: int) -> str:
+        text = self._worded.get(row)
+        if text is None:
+            text = self._worded[row] = self._word(row)
+        return text
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.row() < self._count:
+            return self.text(index.row())
+        return None
 
 
 class DuplicatePairsDialog(QDialog):
@@ -48,8 +92,8 @@ class DuplicatePairsDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        # A plain string model with rows of one height: 20,000 pairs list in a blink.
-        self.model = QStringListModel(self)
+        # Rows of one height, worded as shown: 500,000 pairs list in a blink.
+        self.model = _PairTexts(self)
         self.list = QListView(self)
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
@@ -102,27 +146,11 @@ class DuplicatePairsDialog(QDialog):
             return
         ws = self.session.ws
         row = max(self.list.currentIndex().row(), 0)
-        self.pairs = possible_duplicates(ws)
+        self.pairs = pairs = possible_duplicates(ws)
         names = {r.id: r.full_name for r in ws.cases.rows()}
         facts = _facts(ws)
         verdicts = same_person.pair_verdicts(ws)
-        texts = []
-        for pair in self.pairs:
-            first, second = (
-                f"{ref} {names.get(case_id, '')}{facts.get(case_id, '')}"
-                for ref, case_id in (
-                    (pair.first_ref, pair.first_id),
-                    (pair.second_ref, pair.second_id),
-                )
-            )
-            text = f"{first}   ·   {second}\n{self._reason(pair.reason)}"
-            link = verdicts.get(same_person.pair(pair.first_id, pair.second_id))
-            if link is not None and link.verdict is Verdict.SAME:
-                text += " — " + self.tr("marked: the same man (%1)").replace(
-                    "%1", certainty_label(link.certainty)
-                )
-            texts.append(text)
-        self.model.setStringList(texts)
+        self.model.show(len(pairs), lambda i: self._word(pairs[i], names, facts, verdicts))
         self.empty.setVisible(not self.pairs)
         if self.pairs:
             self.list.setCurrentIndex(self.model.index(min(row, len(self.pairs) - 1)))
@@ -130,9 +158,28 @@ class DuplicatePairsDialog(QDialog):
         # A decided pair leaves the list: the keys stay in it (or on Close once it is empty).
         (self.list if self.pairs else self.close_button).setFocus()
 
+    def _word(
+        self,
+        pair: DuplicatePair,
+        names: dict[uuid.UUID, str],
+        facts: dict[uuid.UUID, str],
+        verdicts: dict[tuple[uuid.UUID, uuid.UUID], Link],
+    ) -> str:
+        first, second = (
+            f"{ref} {names.get(case_id, '')}{facts.get(case_id, '')}"
+            for ref, case_id in ((pair.first_ref, pair.first_id), (pair.second_ref, pair.second_id))
+        )
+        text = f"{first}   ·   {second}\n{self._reason(pair.reason)}"
+        link = verdicts.get(same_person.pair(pair.first_id, pair.second_id))
+        if link is not None and link.verdict is Verdict.SAME:
+            text += " — " + self.tr("marked: the same man (%1)").replace(
+                "%1", certainty_label(link.certainty)
+            )
+        return text
+
     def texts(self) -> list[str]:
         """The pairs as listed, one text each."""
-        return self.model.stringList()
+        return [self.model.text(row) for row in range(self.model.rowCount())]
 
     def _enable(self) -> None:
         chosen = self.list.currentIndex().row() >= 0
