@@ -13,13 +13,12 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from casetracker.i18n import translate
 from casetracker.rules import lost_contact
 from casetracker.rules import thresholds as t
 from casetracker.rules.flag import Flag, Rule, Severity
 from casetracker.rules.snapshot import CaseFacts
 from casetracker.rules.thresholds import Thresholds
-from casetracker.rules.wording import day
+from casetracker.rules.wording import day, translate
 
 RULE_ID = "facility_silence"
 #: Refs named in the message; the flag itself (``case_refs``) keeps all of them.

@@ -6,13 +6,13 @@ when the caseworker learnt he was held; a warning, since it calls for escalation
 
 from datetime import date
 
-from casetracker.i18n import translate
 from casetracker.model import CaseStatus
 from casetracker.rules import thresholds as t
 from casetracker.rules.detention import detained_too_long
 from casetracker.rules.flag import Flag, Rule, per_case
 from casetracker.rules.snapshot import CaseFacts
 from casetracker.rules.thresholds import Thresholds
+from casetracker.rules.wording import translate
 
 RULE_ID = "long_detention"
 

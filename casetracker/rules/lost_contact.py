@@ -10,13 +10,12 @@ men serving or who refused; closed cases and men sent back to the front are not 
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from casetracker.i18n import translate
 from casetracker.model import CaseStatus
 from casetracker.rules import thresholds as t
 from casetracker.rules.flag import Flag, Rule, Severity, per_case
 from casetracker.rules.snapshot import CaseFacts
 from casetracker.rules.thresholds import Thresholds
-from casetracker.rules.wording import day, elapsed
+from casetracker.rules.wording import day, elapsed, translate
 
 RULE_ID = "lost_contact"
 

@@ -6,13 +6,13 @@ gap is worth a warning once the detention is no longer a matter of days.
 
 from datetime import date
 
-from casetracker.i18n import translate
 from casetracker.model import CaseStatus
 from casetracker.rules import thresholds as t
 from casetracker.rules.detention import detained_too_long
 from casetracker.rules.flag import Flag, Rule, per_case
 from casetracker.rules.snapshot import CaseFacts
 from casetracker.rules.thresholds import Thresholds
+from casetracker.rules.wording import translate
 
 RULE_ID = "no_lawyer"
 

@@ -7,13 +7,13 @@ Raised for every request whose recorded reply is a refusal, until the request is
 
 from datetime import date
 
-from casetracker.i18n import Context, translate
+from casetracker.i18n import Context
 from casetracker.model.requests import ReplyOutcome
 from casetracker.rules.flag import Flag, Rule, Severity, per_case
 from casetracker.rules.snapshot import CaseFacts
 from casetracker.rules.thresholds import Thresholds
 from casetracker.rules.unanswered_request import body_words, sent_words
-from casetracker.rules.wording import day
+from casetracker.rules.wording import day, translate
 
 # Plural messages of the rules (named as its context: pyside6-lupdate reads the name).
 rules = Context("rules")

@@ -7,13 +7,12 @@ Only a reminder (info), because the other rules already cover the dangerous sile
 
 from datetime import date, timedelta
 
-from casetracker.i18n import translate
 from casetracker.model import CLOSED_STATUSES
 from casetracker.rules import thresholds as t
 from casetracker.rules.flag import Flag, Rule, Severity, per_case
 from casetracker.rules.snapshot import CaseFacts
 from casetracker.rules.thresholds import Thresholds
-from casetracker.rules.wording import day, days
+from casetracker.rules.wording import day, days, translate
 
 RULE_ID = "stale_case"
 

@@ -10,14 +10,14 @@ acknowledged shows the flag again.
 
 from datetime import date, timedelta
 
-from casetracker.i18n import Context, translate
+from casetracker.i18n import Context
 from casetracker.model.request_labels import request_kind_label
 from casetracker.rules import thresholds as t
 from casetracker.rules.flag import Flag, Rule, Severity, per_case
 from casetracker.rules.request_facts import RequestFacts, due_on
 from casetracker.rules.snapshot import CaseFacts
 from casetracker.rules.thresholds import Thresholds
-from casetracker.rules.wording import day, days
+from casetracker.rules.wording import day, days, translate
 
 # Plural messages of the rules (named as its context: pyside6-lupdate reads the name).
 rules = Context("rules")

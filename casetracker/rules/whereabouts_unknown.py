@@ -7,12 +7,11 @@ is the one most at risk, and the first thing a lawyer will ask for.
 
 from datetime import date
 
-from casetracker.i18n import translate
 from casetracker.model import CaseStatus
 from casetracker.rules.flag import Flag, Rule, Severity, per_case
 from casetracker.rules.snapshot import CaseFacts
 from casetracker.rules.thresholds import Thresholds
-from casetracker.rules.wording import day, days
+from casetracker.rules.wording import day, days, translate
 
 RULE_ID = "whereabouts_unknown"
 

@@ -133,7 +133,7 @@ def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) 
         moved = max(moved_in or "", moved_out or "")
         first_seen = date.fromisoformat(created[:10])
         facts.append(
-            CaseFacts(
+            CaseFacts.of(
                 id=case_id,
                 ref=ref,
                 full_name=name,
