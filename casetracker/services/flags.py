@@ -290,10 +290,13 @@ def by_subject(
     Ordered as a morning review reads them: the worst flag's severity, then the longest
     without proof of life (never heard counts as longest), then the flag order itself.
     """
-    gathered: dict[uuid.UUID | None, list[Flag]] = {}
+    # Gathered by the subject's number: a UUID's own hash is Python code (21,000 flags at
+    # 20,000 cases); ids of cases and places are UUIDs, never equal.
+    gathered: dict[int | None, list[Flag]] = {}
     for flag in flags:
-        gathered.setdefault(flag.subject_id, []).append(flag)
-    out = []
+        subject = flag.case_id if flag.case_id is not None else flag.facility_id
+        gathered.setdefault(None if subject is None else subject.int, []).append(flag)
+    keyed = []
     for members in gathered.values():
         first = members[0]
         days: int | None
@@ -302,14 +305,13 @@ def by_subject(
             days = None if heard is None else (today - heard.date()).days
         else:
             days = first.numbers.get("days")
-        out.append(SubjectFlags(tuple(members), days))
-    out.sort(key=_review_order)
-    return out
-
-
-def _review_order(subject: SubjectFlags) -> tuple[int, int, tuple[int, date, int, str]]:
-    days = NEVER_HEARD if subject.days_silent is None else subject.days_silent
-    return (-subject.worst.severity.rank, -days, engine.sort_key(subject.worst))
+        order = engine.sort_key(first)
+        silent = NEVER_HEARD if days is None else days
+        keyed.append(((order[0], -silent, order), SubjectFlags(tuple(members), days)))
+    # The worst flag's severity (sort_key's first part), the longest silent, the flag order;
+    # a stable sort, on the key alone, as before.
+    keyed.sort(key=lambda pair: pair[0])
+    return [subject for _key, subject in keyed]
 
 
 class FlagService:
