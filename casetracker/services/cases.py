@@ -316,6 +316,14 @@ class CaseService:
                 ranked[where].append(row)
         return [row for rank in ranked for row in rank]
 
+    def rows_by_id(self) -> dict[uuid.UUID, CaseRow]:
+        """Every line of the list by case id, remembered until the next change (Today looks up
+        the men it names; worked out when unlocking, off the GUI thread). Shared: callers must
+        not modify it."""
+        return remembered(
+            self.ws.engine, "case_rows_by_id", lambda: {row.id: row for row in self.rows()}
+        )
+
     def search_hits(
         self, case_ids: Collection[uuid.UUID], search: str
     ) -> dict[uuid.UUID, SearchHit | None]:

@@ -38,3 +38,11 @@ def test_a_vault_whose_today_cannot_be_worked_out_is_closed(
     with pytest.raises(RuntimeError):
         warmed(ws)
     assert ws.file.closed
+
+
+def test_the_men_today_names_follow_an_edit(ws: Workspace) -> None:
+    case = ws.cases.create("Иванов")
+    assert ws.cases.rows_by_id()[case.id].full_name == "Иванов"
+    ws.cases.update(case.ref, full_name="Иванов Пётр")
+    assert ws.cases.rows_by_id()[case.id].full_name == "Иванов Пётр"
+    assert list(ws.cases.rows_by_id().values()) == ws.cases.rows()

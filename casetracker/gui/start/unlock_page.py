@@ -36,6 +36,7 @@ def warmed(workspace: Workspace) -> Workspace:
     workspace.warm()
     try:
         workspace.flags.open_by_subject()
+        workspace.cases.rows_by_id()
     except BaseException:
         workspace.close(save=False)
         raise

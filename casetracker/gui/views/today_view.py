@@ -188,7 +188,7 @@ class TodayView(QWidget):
             return
         selected = self.selected_flag()
         subjects = self.session.flags.open_by_subject()
-        self._cases = {row.id: row for row in self.session.ws.cases.rows()}
+        self._cases = self.session.ws.cases.rows_by_id()
         self.model.set_subjects(subjects, self._cases)
         self.widths.fit()
         # Counted as shown: a man (or a place) once, by his worst flag.
