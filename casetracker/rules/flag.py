@@ -27,13 +27,14 @@ class Severity(StrEnum):
 _RANKS = {Severity.INFO: 1, Severity.WARNING: 2, Severity.CRITICAL: 3}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flag:
     """One raised flag, about a case (``case_id``) or about a place (``facility_id``).
 
     ``since`` is computed from the data (e.g. last proof of life + warning days), so it is the
     same whoever evaluates and whenever; ``numbers`` holds the figures the message quotes, for
-    machines and for tests.
+    machines and for tests. Slotted: the open flags stay remembered while the vault is open
+    (about one per case), and a per-instance dict doubled what each cost beside its values.
     """
 
     rule: str
