@@ -145,6 +145,13 @@ def _decrypt_all(parsed: ParsedFile, data_key: bytes) -> tuple[bytes, journal.Re
     )
 
 
+def decrypt_contents(parsed: ParsedFile, data_key: bytes) -> tuple[bytes, tuple[bytes, ...]]:
+    """The snapshot and the change sets that verify after it, for a file read from outside
+    (checks and torture, without the lock: nothing is cut back or repaired)."""
+    payload, found = _decrypt_all(parsed, data_key)
+    return payload, tuple(found.change_sets)
+
+
 def _build_file(
     header: Header, data_key: bytes, payload: bytes, change_sets: Sequence[bytes]
 ) -> tuple[bytearray, journal.Tail]:
@@ -704,6 +711,8 @@ class VaultFile:
                 os.close(fd)
             with self._state_lock:
                 self._tail = tail
+                if not self._replaces_damaged_file:  # the file holds more now: read it back
+                    self._payload = self._change_sets = None
             return len(records)
 
     def change_passphrase(self, new: str, kdf: KdfParams | None = None) -> None:

@@ -299,13 +299,22 @@ def test_a_full_disk_during_an_append_saves_nothing_and_the_edit_comes_again(
         reopened.close(save=False)
 
 
-def test_a_new_passphrase_keeps_the_journal(saved: Workspace, vault_path: Path) -> None:
-    saved.file.change_passphrase("another long passphrase here", FLOOR)
-    saved.close(compact=False)
+@pytest.mark.parametrize("compacted_first", [True, False])
+def test_a_new_passphrase_keeps_the_journal(
+    ws: Workspace, vault_path: Path, compacted_first: bool
+) -> None:
+    ws.cases.create("Зайцев Олег Игоревич")
+    if compacted_first:
+        ws.compact()
+    ws.cases.create("Сидоров Семён Семёнович")
+    ws.save()
+    records = ws.file.journal_records
+    ws.file.change_passphrase("another long passphrase here", FLOOR)
+    ws.close(compact=False)
     reopened = Workspace.open(vault_path, passphrase="another long passphrase here")
     try:
-        assert reopened.file.journal_records == 2
-        assert "Сидоров Семён Семёнович" in _names(reopened)
+        assert reopened.file.journal_records == records
+        assert _names(reopened) == ["Зайцев Олег Игоревич", "Сидоров Семён Семёнович"]
     finally:
         reopened.close(save=False)
 
