@@ -3,7 +3,8 @@
 Three scenarios, each run in a child process that is SIGKILLed:
 
 ``save``        a ``Workspace`` opened as the GUI/CLI do, adding cases (with contacts and
-                attachments now and then) and saving after each one, in a loop;
+                attachments now and then) and saving after each one (a journal append),
+                compacting every seventh time (a new snapshot), in a loop;
 ``passphrase``  ``ws.file.change_passphrase`` as ``casetracker passwd`` does: the main file
                 is rewritten with a new key slot, then every backup is re-keyed;
 ``import``      ``SharingService.import_bundle`` of a signed lawyer bundle (one transaction)
@@ -13,7 +14,8 @@ Two ways of choosing the moment, alternating:
 
 ``timer``       the parent sleeps a random time after the child said "ready" and kills it;
 ``syscall``     the child kills itself just before its K-th file-system call (``os.write``,
-                ``fsync``, ``replace``, ``link``, ``unlink``, ``open``, ``mkdir``, ``rename``),
+                ``pwrite``, ``ftruncate``, ``fsync``, ``replace``, ``link``, ``unlink``,
+                ``open``, ``mkdir``, ``rename``),
                 K random below the number one operation makes. This reaches every step of a
                 save (temp written but not synced, synced but not renamed, backup linked,
                 renamed but folder not synced, half the backups re-keyed …) on purpose
@@ -75,7 +77,9 @@ from torture.common import PASSPHRASE, REPO_ROOT, Section, timed
 RECEIVER_SEED = 4242
 
 #: File-system calls counted (and interrupted) in syscall mode.
-WATCHED_CALLS = ("write", "fsync", "replace", "rename", "link", "unlink", "open", "mkdir")
+WATCHED_CALLS = (
+    "write", "pwrite", "ftruncate", "fsync", "replace", "rename", "link", "unlink", "open", "mkdir"
+)  # fmt: skip
 _REAL_WRITE = os.write
 _REAL_KILL = os.kill
 
@@ -324,7 +328,9 @@ class SaveScenario(Scenario):
                 ws.relatives.link(case.ref, relative.id, "mother")
             if i % 5 == 0:
                 ws.attachments.add(os.urandom(1500 + i), "scan.bin", case_id=case.id)
-            ws.save()
+            ws.save()  # appends the change set to the journal
+            if i % 7 == 0:
+                ws.compact()  # the journal folded into a new snapshot, the old file a backup
             progress.emit(f"saved {i}")
             self.index = i
             if once:
@@ -403,8 +409,9 @@ class PassphraseScenario(Scenario):
         for i in range(13):  # ten version backups and a daily one to re-key each time
             ws.cases.create(f"Case {i}", notes="passphrase torture " * 10)
             ws.save()
-        self.payload = ws.file.payload
-        ws.close()
+        ws.close()  # the journal folded into the snapshot compared after each round
+        with VaultFile.open(self.path, passphrase=self._secret(0)) as vault:
+            self.payload = vault.payload
         self.current = 0  # the number of the passphrase that opens the main file
 
     @staticmethod

@@ -11,15 +11,20 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from casetracker.model import Case
+from casetracker.services.workspace import load_engine
 from casetracker.storage import backups, envelope, key_slots
-from casetracker.storage.database import engine_from_snapshot
 from casetracker.storage.errors import WrongPassphrase
 from casetracker.storage.key_slots import KekCache
+from casetracker.storage.vault_file import decrypt_contents
+
+#: A file's snapshot and the change sets of its journal (format 3) after it.
+Contents = tuple[bytes, tuple[bytes, ...]]
 
 
-def payload_with(path: Path, passphrase: str, cache: KekCache | None = None) -> bytes | None:
-    """The decrypted payload of one vault or backup file, or None if `passphrase` does not
-    open it. Damage raises VaultDamaged, as it should never happen in these checks."""
+def payload_with(path: Path, passphrase: str, cache: KekCache | None = None) -> Contents | None:
+    """The decrypted contents of one vault or backup file, or None if `passphrase` does not
+    open it. Damage raises VaultDamaged, as it should never happen in these checks; a torn
+    last journal record is left out, as opening would."""
     parsed = envelope.parse(path.read_bytes())
     try:
         key = key_slots.unlock(
@@ -27,12 +32,12 @@ def payload_with(path: Path, passphrase: str, cache: KekCache | None = None) -> 
         )
     except WrongPassphrase:
         return None
-    return envelope.decrypt(parsed, key)
+    return decrypt_contents(parsed, key)
 
 
-def case_names(payload: bytes) -> list[str]:
-    """The case names inside a decrypted payload (a SQLite snapshot)."""
-    engine = engine_from_snapshot(payload)
+def case_names(contents: Contents) -> list[str]:
+    """The case names in a vault's decrypted contents (the snapshot, the journal replayed)."""
+    engine = load_engine(*contents)
     try:
         with Session(engine) as session:
             return sorted(session.exec(select(Case.full_name)))
