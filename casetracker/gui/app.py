@@ -146,11 +146,13 @@ class App(QObject):
     def is_locked(self) -> bool:
         return self.session is None
 
-    def lock(self, *, automatic: bool = False) -> bool:
+    def lock(self, *, automatic: bool = False, compact: bool = False) -> bool:
         """Save, then drop every model, window and key; show the unlock screen.
 
         If the final save fails: asked by hand, the person may stay unlocked to fix it; an
         automatic lock locks anyway (an unattended open vault is the bigger risk) and says so.
+        ``compact`` (when quitting): fold the session's journal into a new snapshot after the
+        save, so the next unlock replays nothing; a lock skips it, since it must be quick.
         """
         if self.session is None or self.window is None:
             return True
@@ -164,6 +166,8 @@ class App(QObject):
         self.session.stop_jobs()
         try:
             self.session.save_now()
+            if compact:
+                self.session.compact_now()
         except Exception as exc:
             reason = error_text(exc)
             if not automatic and not self._confirm_lock_without_saving(reason):
@@ -268,7 +272,7 @@ class App(QObject):
     def shutdown(self) -> None:
         """Quit: save and close the vault, remove a demo vault."""
         if self.session is not None:
-            self.lock(automatic=True)
+            self.lock(automatic=True, compact=True)
         self.idle.stop()
         self.start_window.hide()
         if self.demo_dir is not None:

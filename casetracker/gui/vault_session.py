@@ -7,6 +7,7 @@ locking calls ``stop_jobs`` (cancel, then wait) before the final save, then ``cl
 afterwards the session holds nothing and no late callback of a job reaches a view.
 """
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +20,7 @@ from casetracker.gui.background import BackgroundJob, run_in_background
 from casetracker.gui.saver import Saver, SaveState
 from casetracker.services.flags import FlagService
 from casetracker.services.workspace import Workspace
+from casetracker.storage.errors import VaultError
 
 
 class VaultSession(QObject):
@@ -120,6 +122,13 @@ class VaultSession(QObject):
         except BaseException:  # the workspace still counts the changes as unsaved
             self.saver.resume()
             raise
+
+    def compact_now(self) -> None:
+        """After ``save_now``, when quitting: the journal becomes a new snapshot. A failure
+        here loses nothing (the edits are in the journal already), so it is not reported."""
+        if self.ws.file.journal_records and not self.ws.read_only:
+            with contextlib.suppress(VaultError):
+                self.ws.compact()
 
     def close(self, *, discard: bool = False) -> None:
         """Save (unless discarding), drop the keys and forget the data. Idempotent."""
