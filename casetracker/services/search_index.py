@@ -11,6 +11,7 @@ from sqlmodel import Session, col
 
 from casetracker.model import Case, CustodyPeriod, Facility
 from casetracker.services.change_tracking import replace_in, tables_of
+from casetracker.services.plain_rows import fetch
 from casetracker.services.search_text import first_field
 
 #: What the index is read from (see `storage.database.remembered`).
@@ -45,21 +46,22 @@ class SearchIndex:
 
     def updated(self, session: Session, case_ids: Collection[uuid.UUID] | None) -> "SearchIndex":
         """This index with ``case_ids`` (None: every case, and the places) read again."""
-        connection = session.connection()
-        keys = select(col(Case.id), col(Case.search_key))
-        stays_of = select(col(CustodyPeriod.case_id), col(CustodyPeriod.facility_id))
-        if case_ids is not None:
-            keys = keys.where(col(Case.id).in_(case_ids))
-            stays_of = stays_of.where(col(CustodyPeriod.case_id).in_(case_ids))
+        # Plain rows, each id the vault's one UUID object for it (`plain_rows.Uuids`): the
+        # index holds every case and every stay, and its own copies of the ids were most of it.
+        stays_of, uuids = fetch(
+            session, "SELECT case_id, facility_id FROM custodyperiod WHERE 1{ids}", "case_id",
+            case_ids,
+        )  # fmt: skip
         found: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
-        for case_id, facility_id in connection.execute(stays_of):
-            found[case_id].add(facility_id)
+        for case_hex, facility_hex in stays_of:
+            found[uuids(case_hex)].add(uuids(facility_hex))
         fresh = {case_id: frozenset(places) for case_id, places in found.items()}
-        case_keys = {case_id: key for case_id, key in connection.execute(keys)}
+        keys, _ = fetch(session, 'SELECT id, search_key FROM "case" WHERE 1{ids}', "id", case_ids)
+        case_keys = {uuids(case_hex): key for case_hex, key in keys}
         case_names = {case_id: first_field(key) for case_id, key in case_keys.items()}
         if case_ids is None:
             place_keys = select(col(Facility.id), col(Facility.search_key))
-            places = {fid: key for fid, key in connection.execute(place_keys)}
+            places = {fid: key for fid, key in session.connection().execute(place_keys)}
             return SearchIndex(case_keys, case_names, fresh, places, _held(fresh))
         cases = replace_in(self.cases, case_keys, case_ids)
         names = replace_in(self.names, case_names, case_ids)
