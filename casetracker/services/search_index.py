@@ -34,8 +34,9 @@ class SearchIndex:
     cases: Mapping[uuid.UUID, str]
     #: Per case, the names part of its key (reference, name, aliases): found there, first.
     names: Mapping[uuid.UUID, str]
-    #: Per case, every place it was ever held at.
-    stays: Mapping[uuid.UUID, frozenset[uuid.UUID]]
+    #: Per case, every place it was ever held at (once each; a tuple of three is a third of a
+    #: frozenset's size, and there is one per case).
+    stays: Mapping[uuid.UUID, tuple[uuid.UUID, ...]]
     places: Mapping[uuid.UUID, str]
     #: Per place, every case ever held there.
     held: Mapping[uuid.UUID, frozenset[uuid.UUID]]
@@ -55,7 +56,7 @@ class SearchIndex:
         found: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
         for case_hex, facility_hex in stays_of:
             found[uuids(case_hex)].add(uuids(facility_hex))
-        fresh = {case_id: frozenset(places) for case_id, places in found.items()}
+        fresh = {case_id: tuple(places) for case_id, places in found.items()}
         keys, _ = fetch(session, 'SELECT id, search_key FROM "case" WHERE 1{ids}', "id", case_ids)
         case_keys = {uuids(case_hex): key for case_hex, key in keys}
         case_names = {case_id: first_field(key) for case_id, key in case_keys.items()}

@@ -18,4 +18,8 @@ def test_the_index_holds_the_same_id_objects_as_the_case_list(ws: Workspace) -> 
     held_at = {id(place) for places in index.stays.values() for place in places}
     assert held_at == {id(row.facility_id) for row in rows}
     assert len(held_at) == 2
+    # A case's places are a plain tuple, each place once (a frozenset per case cost 216 bytes).
+    assert all(
+        type(places) is tuple and len(set(places)) == len(places) for places in index.stays.values()
+    )
     assert ws.cases.rows(search="подвал") and len(ws.cases.rows(search="лагерь")) == 1
