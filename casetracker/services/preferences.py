@@ -62,7 +62,12 @@ register(
 )
 
 THRESHOLD_KEYS = tuple(t.key for t in rule_thresholds.ALL)
-GENERAL_KEYS = (CASEWORKER_NAME, LANGUAGE, AUTOLOCK_MINUTES, BACKUPS_KEPT, NAMES_IN_TITLES)
+JOURNAL_SAVES = "journal_saves"
+JOURNAL_MIB = "journal_mib"
+GENERAL_KEYS = (
+    CASEWORKER_NAME, LANGUAGE, AUTOLOCK_MINUTES, BACKUPS_KEPT, JOURNAL_SAVES, JOURNAL_MIB,
+    NAMES_IN_TITLES,
+)  # fmt: skip
 
 
 #: Prefix of the vault setting rows holding one computer user's own name (key: his random key).

@@ -50,6 +50,25 @@ register(
         1,
         100,
     ),
+    # Each save appends its changes to the vault file; past either limit the whole vault is
+    # written afresh (and the file replaced becomes a backup). Lower: more backups, more
+    # full writes; higher: a longer replay when unlocking.
+    SettingSpec(
+        "journal_saves",
+        int,
+        500,
+        QT_TRANSLATE_NOOP("settings", "Saves added to the vault file before it is rewritten"),
+        10,
+        20000,
+    ),
+    SettingSpec(
+        "journal_mib",
+        int,
+        16,
+        QT_TRANSLATE_NOOP("settings", "Size of those saves (MiB) before the file is rewritten"),
+        1,
+        1024,
+    ),
 )
 
 

@@ -37,10 +37,6 @@ from casetracker.storage.errors import SaveFailed, VaultDamaged, VaultInUse, Vau
 from casetracker.storage.kdf import KdfParams
 from casetracker.storage.vault_file import VaultFile
 
-#: Compact when the journal holds this many change sets or bytes (settings may lower them).
-COMPACT_AFTER_CHANGES = 2000
-COMPACT_AFTER_BYTES = 32 << 20
-
 
 @dataclass(frozen=True)
 class PreparedSave:
@@ -79,8 +75,6 @@ class Workspace:
         self.file = vault_file
         self.engine = engine
         self.actor = actor
-        self.compact_after_changes = COMPACT_AFTER_CHANGES
-        self.compact_after_bytes = COMPACT_AFTER_BYTES
         # Units of work committed since opening, and how many of them are in the snapshot being
         # written and in the file on disk: ``dirty`` and ``unsaved_changes`` follow from these,
         # so a failed or cut write is never forgotten.
@@ -302,14 +296,18 @@ class Workspace:
                 if change_set is not None:
                     self._unwritten.append((serial, change_sets.encode(change_set)))
                 records = tuple(encoded for _, encoded in self._unwritten)
-                full = self.file.compaction_due(
-                    self.compact_after_changes, self.compact_after_bytes
-                )
+                full = self.file.compaction_due(*self.compaction_limits())
             payload = snapshot(self.engine) if full else None
             if full and change_capture.schema_cookie(self.engine) != self._schema_cookie:
                 self._capture()  # the new tables and columns are watched from here on
             self._prepared = self._changes
             return PreparedSave(self._changes, serial, records, payload)
+
+    def compaction_limits(self) -> tuple[int, int]:
+        """Change sets and bytes the journal may hold before a save compacts (settings)."""
+        saves = int(self.settings.get("journal_saves"))
+        mib = int(self.settings.get("journal_mib"))
+        return saves, mib << 20
 
     def finish_save(self, prepared: PreparedSave) -> None:
         """Append the change sets durably, then write the snapshot if there is one (for a

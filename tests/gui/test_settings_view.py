@@ -50,11 +50,11 @@ def test_backups_are_listed_and_one_can_be_restored(
     ws = window.session.ws
     before = ws.cases.count()
     ws.cases.create("Временный Случай")
-    ws.save()
+    ws.compact()  # as quitting does: the file replaced is kept (a save only appends)
     window.show_section(SETTINGS)
     page = window.settings
     page.refresh()
     backups = page.backups.records()
-    assert backups, "each save keeps the previous version"
+    assert backups, "each compaction keeps the previous file"
     page.restore(1)  # the version before the temporary case
     assert ws.cases.count() == before

@@ -224,12 +224,12 @@ def test_closing_compacts_and_locking_does_not(saved: Workspace, vault_path: Pat
 
 
 def test_the_journal_compacts_past_its_limit(ws: Workspace, vault_path: Path) -> None:
-    ws.compact_after_changes = 3
+    ws.settings.set("journal_saves", 10)
     ws.compact()
-    for index in range(3):
+    for index in range(10):
         ws.cases.create(f"Иванов Иван {index}")
         ws.save()
-    assert ws.file.journal_records == 3
+    assert ws.file.journal_records == 10
     ws.cases.create("Новиков Николай")
     ws.save()  # the edit is appended, then the journal folded into a snapshot
     assert ws.file.journal_records == 0
