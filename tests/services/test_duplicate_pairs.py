@@ -3,8 +3,10 @@ birth dates or references changed (a contact or a note leaves them as they were)
 
 from __future__ import annotations
 
+import gc
 import threading
 from datetime import date, datetime
+from typing import Any
 
 import pytest
 from sqlmodel import select
@@ -132,3 +134,30 @@ def test_remembered_pairs_are_offered_at_once_only_while_nothing_changed(ws: Wor
     assert duplicates.remembered_duplicates(ws) is None  # the worker decides whether it matters
     assert possible_duplicates(ws) == pairs
     assert duplicates.remembered_duplicates(ws) == pairs
+
+
+def test_the_collector_waits_while_the_pairs_are_made(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Half a million pairs at 100,000 cases, none in a cycle: the cyclic collector walking
+    the whole session every few thousand of them stopped the GUI thread for seconds."""
+    ws.cases.create("Кузьмин Аркадий Петрович")
+    ws.cases.create("Kuzmin Arkadii Petrovich")
+    collecting: list[bool] = []
+    real = duplicates.find_pairs
+
+    def finding(*args: Any) -> list[duplicates.DuplicatePair]:
+        collecting.append(gc.isenabled())
+        return real(*args)
+
+    monkeypatch.setattr(duplicates, "find_pairs", finding)
+    assert gc.isenabled()
+    assert len(possible_duplicates(ws)) == 1
+    assert collecting == [False] and gc.isenabled()
+    ws.cases.create("Кузьмин Аркадий")
+    gc.disable()  # someone else's pause is theirs to end
+    try:
+        possible_duplicates(ws)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
