@@ -26,8 +26,9 @@ from sqlmodel import Session
 from casetracker.services import audit, migrations, search_keys, search_text
 from casetracker.services.jobs import Jobs
 from casetracker.services.sharing import ensure_org_keys
-from casetracker.storage import change_capture, change_sets, heap
+from casetracker.storage import change_capture, change_sets, envelope, heap
 from casetracker.storage.database import (
+    engine_from_image,
     engine_from_snapshot,
     interrupt,
     refuse_writes,
@@ -52,13 +53,23 @@ class PreparedSave:
     snapshot: bytes | None = None
 
 
-def load_engine(payload: bytes | None, encoded_change_sets: tuple[bytes, ...] = ()) -> Engine:
+def load_engine(
+    payload: bytes | envelope.Image | None, encoded_change_sets: tuple[bytes, ...] = ()
+) -> Engine:
     """The database a vault holds: its snapshot with the journal's change sets replayed.
+
+    A still compressed snapshot (as `VaultFile.open` leaves it) is decompressed straight into
+    SQLite's memory, so unlocking never holds it twice (`engine_from_image`).
 
     Raises VaultDamaged when a change set does not fit the snapshot (the journal verified,
     so only a bug or someone holding the data key could have written it).
     """
-    engine = engine_from_snapshot(payload)
+    if isinstance(payload, envelope.Image) and payload.size:
+        engine = engine_from_image(payload.size, payload.fill)
+    elif isinstance(payload, envelope.Image):
+        engine = engine_from_snapshot(None)
+    else:
+        engine = engine_from_snapshot(payload)
     if encoded_change_sets:
         try:
             change_capture.replay(
@@ -142,7 +153,6 @@ class Workspace:
     def create(
         cls, path: Path, passphrase: str, *, kdf: KdfParams | None = None, actor: str = ""
     ) -> tuple[Self, str]:
-        heap.keep_large_blocks()
         engine = engine_from_snapshot(None)
         migrations.initialise(engine)
         search_keys.refresh(engine)
@@ -164,8 +174,6 @@ class Workspace:
         permission) opens read-only: ``read_only`` is set, every change is refused with
         VaultReadOnly, and an upgrade the file needs stays in memory (``unsaved_upgrade``).
         ``take_over``: a lock from another computer the person agreed to take over."""
-        # Before the payload is decompressed, so its large blocks come from the heap.
-        heap.keep_large_blocks()
         vault_file = VaultFile.open(
             path, passphrase=passphrase, recovery_key=recovery_key, take_over=take_over
         )

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Literal, Self, overload
 
 from casetracker.i18n import QT_TRANSLATE_NOOP, translate
 from casetracker.storage import atomic_write, backups, envelope, journal, key_slots
@@ -128,9 +128,26 @@ def _problem(label: str, description: str) -> str:
     return translate("storage", "{file}: {problem}.").format(file=label, problem=description)
 
 
-def _decrypt_all(parsed: ParsedFile, data_key: bytes) -> tuple[bytes, journal.Read]:
-    """The snapshot, and the journal's change sets as far as they verify (format 3)."""
-    payload = envelope.decrypt(parsed, data_key)
+@overload
+def _decrypt_all(
+    parsed: ParsedFile, data_key: bytes, *, image: Literal[False] = False
+) -> tuple[bytes, journal.Read]: ...
+
+
+@overload
+def _decrypt_all(
+    parsed: ParsedFile, data_key: bytes, *, image: Literal[True]
+) -> tuple[envelope.Image, journal.Read]: ...
+
+
+def _decrypt_all(
+    parsed: ParsedFile, data_key: bytes, *, image: bool = False
+) -> tuple[bytes | envelope.Image, journal.Read]:
+    """The snapshot (still compressed, with ``image``), and the journal's change sets as far
+    as they verify (format 3)."""
+    payload = (
+        envelope.decrypt_image(parsed, data_key) if image else envelope.decrypt(parsed, data_key)
+    )
     start = journal.Tail(
         parsed.header.generation,
         0,
@@ -150,6 +167,11 @@ def decrypt_contents(parsed: ParsedFile, data_key: bytes) -> tuple[bytes, tuple[
     (checks and torture, without the lock: nothing is cut back or repaired)."""
     payload, found = _decrypt_all(parsed, data_key)
     return payload, tuple(found.change_sets)
+
+
+def _whole(payload: bytes | envelope.Image) -> bytes:
+    """The snapshot as bytes, decompressing one still compressed."""
+    return payload.to_bytes() if isinstance(payload, envelope.Image) else payload
 
 
 def _build_file(
@@ -195,7 +217,7 @@ class VaultFile:
         lock: WriterLock | None,
         data_key: bytes,
         header: Header,
-        payload: bytes,
+        payload: bytes | envelope.Image,
         *,
         change_sets: Sequence[bytes] = (),
         tail: journal.Tail | None = None,
@@ -213,7 +235,7 @@ class VaultFile:
         self._read_only = lock is None
         self._data_key: bytes | None = data_key
         self._header = header
-        self._payload: bytes | None = payload
+        self._payload: bytes | envelope.Image | None = payload
         self._change_sets: tuple[bytes, ...] | None = tuple(change_sets)
         self._tail = tail
         # What opening left out of the journal: bytes after the last change set that verified,
@@ -298,7 +320,8 @@ class VaultFile:
             data_key = key_slots.unlock(
                 parsed.header.slots, vault_id, passphrase=passphrase, recovery_key=recovery_key
             )
-            payload, found = _decrypt_all(parsed, data_key)
+            # Left compressed: `Workspace.open` decompresses it into SQLite's own memory.
+            payload, found = _decrypt_all(parsed, data_key, image=True)
             header, version = parsed.header, parsed.format_version
             del parsed
             if lock is not None:
@@ -543,15 +566,16 @@ class VaultFile:
         (For 20,000 cases it is 210 MB: keeping a second copy beside the open database would
         double the memory the app needs.)
         """
-        return self.contents()[0]
+        return _whole(self.contents()[0])
 
     @property
     def change_sets(self) -> tuple[bytes, ...]:
         """The change sets saved after the snapshot, oldest first (encoded: `change_sets`)."""
         return self.contents()[1]
 
-    def contents(self) -> tuple[bytes, tuple[bytes, ...]]:
-        """The snapshot and the change sets after it: what the vault holds."""
+    def contents(self) -> tuple[bytes | envelope.Image, tuple[bytes, ...]]:
+        """The snapshot (still compressed, right after opening) and the change sets after it:
+        what the vault holds."""
         with self._write_lock:
             data_key = self._key()
             if self._payload is not None and self._change_sets is not None:
@@ -726,7 +750,8 @@ class VaultFile:
         data_key = self._key()
         slot = key_slots.passphrase_slot(data_key, self.vault_id, new, params)
         slots = (slot, *(s for s in self._header.slots if s.kind != "passphrase"))
-        self.write(self._prepare_with(*self.contents(), slots))
+        payload, change_sets = self.contents()
+        self.write(self._prepare_with(_whole(payload), change_sets, slots))
         self._rekey_backups()
 
     def replace_recovery_key(self) -> str:
@@ -734,7 +759,8 @@ class VaultFile:
         data_key = self._key()
         recovery, text = key_slots.recovery_slot(data_key, self.vault_id)
         slots = (*(s for s in self._header.slots if s.kind != "recovery"), recovery)
-        self.write(self._prepare_with(*self.contents(), slots))
+        payload, change_sets = self.contents()
+        self.write(self._prepare_with(_whole(payload), change_sets, slots))
         self._rekey_backups()
         return text
 

@@ -31,9 +31,11 @@ def _minor_faults() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
 
 
-def test_creating_and_opening_a_workspace_tune_the_heap_first(
+def test_a_format_3_workspace_leaves_the_heap_untuned(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Saves append change sets now; only a rare compaction copies the database, and with the
+    raised threshold that copy (230 MB at 20,000 cases) stayed resident after it."""
     calls: list[str] = []
 
     def tuned() -> bool:
@@ -43,9 +45,8 @@ def test_creating_and_opening_a_workspace_tune_the_heap_first(
     monkeypatch.setattr(heap, "keep_large_blocks", tuned)
     ws, _ = Workspace.create(tmp_path / "v.ctvault", "a long enough passphrase", kdf=FLOOR)
     ws.close()
-    assert calls == ["tuned"]
     Workspace.open(tmp_path / "v.ctvault", passphrase="a long enough passphrase").close()
-    assert calls == ["tuned", "tuned"]
+    assert calls == []
 
 
 @glibc_only
