@@ -502,7 +502,7 @@ Lock anyway and lose them?</source>
     <name>CaseTableModel</name>
     <message>
         <source>Ref</source>
-        <extracomment>Columns shown as a row&apos;s own text, and the CaseRow field each one shows. Where a search found these cases (None: by his name or reference), asked for rows shown. How many rows&apos; hits are asked for at once: about a screenful, or what sizing measures. While searching: the columns, then where each was found. Sorted, it is the search&apos;s order.</extracomment>
+        <extracomment>Columns shown as a row&apos;s own text, and the CaseRow field each one shows. The roles `CaseTableModel.data` answers. Qt asks a dozen per cell each time it sizes or paints the rows on screen (every search keystroke); the others get None before any work. Where a search found these cases (None: by his name or reference), asked for rows shown. How many rows&apos; hits are asked for at once: about a screenful, or what sizing measures. While searching: the columns, then where each was found. Sorted, it is the search&apos;s order.</extracomment>
         <translation>Номер</translation>
     </message>
     <message>
@@ -8970,7 +8970,7 @@ in %2</source>
     </message>
     <message>
         <source>There is no rule called {rule}. The rules are: {rules}.</source>
-        <extracomment>Where &quot;never heard directly&quot; sorts among days of silence: longer than any. Everything the facts are read from (see `load_facts`). A man: days since he himself was last heard (None: never). A place: days it is silent.</extracomment>
+        <extracomment>Where &quot;never heard directly&quot; sorts among days of silence: longer than any. Everything the facts are read from (see `load_facts`). Everything the flags follow from: the facts and the thresholds (settings). A man: days since he himself was last heard (None: never). A place: days it is silent.</extracomment>
         <translation>Правила {rule} нет. Есть правила: {rules}.</translation>
     </message>
     <message>
@@ -9192,6 +9192,7 @@ in %2</source>
     </message>
     <message>
         <source>A source needs a short title saying what it is.</source>
+        <extracomment>Columns of ``source_rows`` whose values recur from source to source: the title (the same kind of statement again and again), the reference, the publication day and the notes.</extracomment>
         <translation>Источнику нужно короткое название — что это.</translation>
     </message>
     <message>
@@ -9249,6 +9250,7 @@ in %2</source>
     </message>
     <message>
         <source>Unknown field(s) for a person: {names}.</source>
+        <extracomment>Columns of ``rows`` whose values recur from person to person: the name (relatives share it), the language and the city.</extracomment>
         <translation>Неизвестные поля человека: {names}.</translation>
     </message>
     <message>
@@ -9486,6 +9488,14 @@ in %2</source>
     <message>
         <source>Encrypted backups kept beside the vault</source>
         <translation>Сколько зашифрованных резервных копий хранить рядом с хранилищем</translation>
+    </message>
+    <message>
+        <source>Saves added to the vault file before it is rewritten</source>
+        <translation>Сохранений, дописанных в файл хранилища, до его полной перезаписи</translation>
+    </message>
+    <message>
+        <source>Size of those saves (MiB) before the file is rewritten</source>
+        <translation>Объём этих сохранений (МиБ) до полной перезаписи файла</translation>
     </message>
     <message>
         <source>Anonymised exports: at least this many men share a unit, region and year</source>
@@ -10583,6 +10593,14 @@ in %2</source>
     <message>
         <source>it does not belong to this vault</source>
         <translation>он не относится к этому хранилищу</translation>
+    </message>
+    <message>
+        <source>a change saved after the last full save failed its integrity check; it and the changes after it are left out when the vault is opened</source>
+        <translation>изменение, сохранённое после последней полной записи, не прошло проверку целостности; при открытии хранилища оно и все изменения после него не учитываются</translation>
+    </message>
+    <message>
+        <source>its last change was cut off while it was being saved; it is left out when the vault is opened</source>
+        <translation>последнее изменение было прервано во время сохранения; при открытии хранилища оно не учитывается</translation>
     </message>
     <message>
         <source>it was saved by a version of Casetracker this one cannot read</source>
