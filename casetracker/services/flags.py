@@ -356,21 +356,26 @@ class FlagService:
         place flag naming it.
         """
         as_of = as_of or date.today()
-        target = self.ws.cases.get(case) if case is not None else None
-        # Remembered like the flags (and until any change: acknowledgements are in the vault):
-        # Today, the Cases view and the Places view all ask after unlocking.
-        name = f"review:{as_of.isoformat()}:{i18n.generation()}"
-        reviews = remembered(self.ws.engine, name, lambda: self._review_all(as_of))
+        if case is not None:  # one case (its window): its few flags, reviewed now
+            target = self.ws.cases.get(case)
+            flags = [
+                f
+                for f in self.evaluate(as_of)
+                if f.case_id == target.id or target.ref in f.case_refs
+            ]
+            reviews = self._reviewed(flags, as_of)
+        else:
+            # Remembered like the flags (and until any change: acknowledgements are in the
+            # vault): Today, the Cases view and the Places view all ask after unlocking.
+            name = f"review:{as_of.isoformat()}:{i18n.generation()}"
+            reviews = remembered(
+                self.ws.engine, name, lambda: self._reviewed(self.evaluate(as_of), as_of)
+            )
         if severity is not None:
             reviews = [r for r in reviews if r.flag.severity.rank >= severity.rank]
-        if target is not None:
-            reviews = [
-                r for r in reviews if r.flag.case_id == target.id or target.ref in r.flag.case_refs
-            ]
         return list(reviews)
 
-    def _review_all(self, as_of: date) -> list[FlagReview]:
-        flags = self.evaluate(as_of)
+    def _reviewed(self, flags: list[Flag], as_of: date) -> list[FlagReview]:
         with self.ws.reading() as session:
             states = {
                 (s.rule, s.case_id, s.facility_id): s for s in session.exec(select(FlagState))

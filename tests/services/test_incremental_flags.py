@@ -3,6 +3,7 @@ cases, afresh), and the flags are what evaluating every case afresh gives."""
 
 from collections.abc import Iterator
 from datetime import date, datetime
+from typing import Any
 
 import pytest
 from sqlmodel import Session
@@ -12,6 +13,7 @@ from casetracker.rules import engine
 from casetracker.rules import thresholds as t
 from casetracker.rules.flag import Flag
 from casetracker.rules.snapshot import CaseFacts
+from casetracker.services import flags as flag_module
 from casetracker.services.flags import load_facts
 from casetracker.services.workspace import Workspace
 
@@ -112,3 +114,23 @@ def test_todays_list_follows_an_acknowledgement_and_a_contact(ws: Workspace) -> 
     assert "lost_contact" not in mine[refs[1]]
     assert "lost_contact" in mine[refs[2]]
     assert [r.flag for r in ws.flags.review(AS_OF) if not r.hidden] == ws.flags.open_flags(AS_OF)
+
+
+def test_a_cases_own_flags_are_reviewed_alone_after_an_edit(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """His window asks for his flags after each edit: not a review of every flag."""
+    refs = detained(ws, 4)
+    ws.flags.open_flags(AS_OF)
+    ws.cases.update(refs[2], notes="звонили в СИЗО")
+    reviewed: list[str | None] = []
+    real = flag_module.is_hidden
+
+    def counting(flag: Flag, *args: Any) -> bool:
+        reviewed.append(flag.case_ref)
+        return real(flag, *args)
+
+    monkeypatch.setattr(flag_module, "is_hidden", counting)
+    mine = ws.flags.open_flags(AS_OF, case=refs[2])
+    assert {f.case_ref for f in mine} == {refs[2]}
+    assert set(reviewed) == {refs[2]}
