@@ -447,6 +447,9 @@ CUSTODY_TABLES = tables_of(CustodyPeriod, Facility)
 CASE_ROW_TABLES = tables_of(Case) | CONTACT_TABLES | CUSTODY_TABLES
 
 
+_UNSEEN: Any = object()
+
+
 def all_case_rows(session: Session, case_ids: Collection[uuid.UUID] | None = None) -> list[CaseRow]:
     """Every case (or those of ``case_ids``) as a line of the list, by reference; plain
     columns, no ORM objects (see `plain_rows`)."""
@@ -460,7 +463,14 @@ def all_case_rows(session: Session, case_ids: Collection[uuid.UUID] | None = Non
         case_ids,
     )
     rows = []
+    # A few hundred distinct detention days among 20,000 men: each made once (immutable).
+    days: dict[tuple[str | None, str], UncertainDate | None] = {}
     for hex_id, ref, name, status, caseworker, unit, region, priority, detained, code in found:
+        when = days.get((detained, code or ""), _UNSEEN)
+        if when is _UNSEEN:
+            when = days[(detained, code or "")] = UncertainDate.from_columns(
+                plain_rows.day(detained), code or ""
+            )
         case_id = uuids(hex_id)
         last, proof, _transfer, _rough = contacts.get(case_id, NO_CONTACT)
         fac_id, fac_name = custody.get(case_id, (None, ""))
@@ -478,7 +488,7 @@ def all_case_rows(session: Session, case_ids: Collection[uuid.UUID] | None = Non
                 military_unit=unit,
                 home_region=region,
                 priority=Priority[priority].value,
-                detained=UncertainDate.from_columns(plain_rows.day(detained), code or ""),
+                detained=when,
             )
         )
     return rows
@@ -518,12 +528,13 @@ def remembered_custody(session: Session) -> Custody:
 def last_contacts(session: Session, case_ids: Collection[uuid.UUID] | None = None) -> Contacts:
     """What the list and the rules need from the contact log (see `Contact`), in one pass
     over it: it is the largest table (20 rows a case), so each extra pass cost a tenth of a
-    second at 20,000 cases."""
+    second at 20,000 cases (``FILTER`` steps the aggregate only for its rows: a tenth less
+    than ``max(iif(…))``)."""
     found, uuids = plain_rows.fetch(
         session,
-        "SELECT case_id, max(occurred_at), max(iif(direct, occurred_at, NULL)),"
-        " max(iif(reports_transfer, occurred_at, NULL)),"
-        " max(iif(direct AND occurred_at_edtf != '', occurred_at, NULL))"
+        "SELECT case_id, max(occurred_at), max(occurred_at) FILTER (WHERE direct),"
+        " max(occurred_at) FILTER (WHERE reports_transfer),"
+        " max(occurred_at) FILTER (WHERE direct AND occurred_at_edtf != '')"
         " FROM contactevent WHERE 1{ids} GROUP BY case_id",
         "case_id",
         case_ids,
