@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from casetracker import cancellation
 from casetracker.gui.dialogs.new_case_dialog import NewCaseDialog
 from casetracker.gui.main_window import CASES, MainWindow
+from casetracker.gui.views import cases_view
 from casetracker.gui.views.cases_view import CasesView
 from casetracker.model import CaseStatus
 from casetracker.services import duplicates
@@ -139,6 +140,23 @@ def test_possible_duplicates_are_pointed_out_when_a_worker_has_found_them(
     names = {view.model.row_at(i).full_name for i in range(view.model.rowCount())}
     assert {"Кузьмин Аркадий Петрович", "Kuzmin Arkadii Petrovich"} <= names
     assert view.duplicates_button.text() == "Show all"
+
+
+def test_a_failed_search_for_duplicates_is_said_and_ends_the_wait(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+
+    def failing(*_args: Any) -> list[duplicates.DuplicatePair]:
+        raise RuntimeError("no memory left")
+
+    monkeypatch.setattr(duplicates, "find_pairs", failing)
+    monkeypatch.setattr(cases_view, "show_error", lambda _parent, _exc, title: shown.append(title))
+    view = window.cases
+    with qtbot.waitSignal(view.duplicates_ready, timeout=5_000):
+        window.show_section(CASES)
+    assert shown == ["Possible duplicates could not be found"]
+    assert not view.duplicates_pending() and view.model.rowCount() == 60
 
 
 def test_locking_while_duplicates_are_worked_out_stops_the_job(

@@ -324,6 +324,7 @@ class CasesView(QWidget):
             return
         self._duplicates_job = None
         if isinstance(answer, Exception):
+            self.duplicates_ready.emit()  # nothing more will come: the banner stays as it was
             if not isinstance(answer, Cancelled):
                 show_error(self, answer, self.tr("Possible duplicates could not be found"))
             return
