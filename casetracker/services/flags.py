@@ -111,38 +111,45 @@ def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) 
     }  # fmt: skip
     bounded = _bounded_proofs(session, unbounded) if unbounded else {}
     facts = []
+    # Below, each lookup that is rarely needed is made only when it can find something: a
+    # UUID's hash is Python code, and this loop runs for every case at unlock.
+    statuses = {status.name: status for status in CaseStatus}
+    day = date.fromisoformat
     for (
         hex_id, ref, name, status, detained_on, refused_on, created, updated, lawyer,
         detained_edtf, refused_edtf,
     ) in cases:  # fmt: skip
         case_id = uuids(hex_id)
         last, proof, transfer_at, _rough = contacts.get(case_id, NO_CONTACT)
-        if case_id in unbounded:
+        if unbounded and case_id in unbounded:
             proof = bounded.get(case_id)
         since_text = entered.get(hex_id)
-        since_code = rough_status.get((hex_id, since_text), "") if since_text else ""
+        since_code = (
+            rough_status.get((hex_id, since_text), "") if rough_status and since_text else ""
+        )
         # A day with no first day ("before …") starts no clock either: the next date does.
-        if since_text and no_first_day(since_code):
+        if since_code and no_first_day(since_code):
             since_text, since_code = None, ""
-        since = plain_rows.day(since_text)
-        detained = None if no_first_day(detained_edtf) else plain_rows.day(detained_on)
-        refused = None if no_first_day(refused_edtf) else plain_rows.day(refused_on)
+        since = day(since_text) if since_text else None
+        first_day = not detained_edtf or not no_first_day(detained_edtf)
+        detained = day(detained_on) if detained_on and first_day else None
+        first_day = not refused_edtf or not no_first_day(refused_edtf)
+        refused = day(refused_on) if refused_on and first_day else None
         facility_id, facility_name = custody.get(case_id, (None, ""))
         moved_in, moved_out = moves.get(hex_id, (None, None))
-        moved_out_day = plain_rows.day(moved_out)
         moved = max(moved_in or "", moved_out or "")
-        first_seen = date.fromisoformat(created[:10])
+        first_seen = day(created[:10])
         facts.append(
             CaseFacts.of(
                 id=case_id,
                 ref=ref,
                 full_name=name,
-                status=CaseStatus[status],
+                status=statuses[status],
                 status_since=since or detained or refused or first_seen,
                 detention_date=detained,
                 refusal_date=refused,
                 created=first_seen,
-                updated=date.fromisoformat(updated[:10]),
+                updated=day(updated[:10]),
                 lawyer=lawyer,
                 last_contact=last,
                 last_proof_of_life=proof,
@@ -152,10 +159,12 @@ def load_facts(session: Session, case_ids: Collection[uuid.UUID] | None = None) 
                 latest_transfer_report_at=transfer_at,
                 facility_id=facility_id,
                 facility_name=facility_name,
-                last_custody_change=plain_rows.day(moved) if moved else None,
-                custody_ended_on=moved_out_day,
-                requests=requests.get(case_id, ()),
-                proof_of_life_edtf=rough_proof.get((case_id, proof), "") if proof else "",
+                last_custody_change=day(moved) if moved else None,
+                custody_ended_on=day(moved_out) if moved_out else None,
+                requests=requests.get(case_id, ()) if requests else (),
+                proof_of_life_edtf=(
+                    rough_proof.get((case_id, proof), "") if proof and rough_proof else ""
+                ),
                 detention_date_edtf=detained_edtf,
                 refusal_date_edtf=refused_edtf,
                 status_since_edtf=since_code,
