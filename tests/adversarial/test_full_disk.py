@@ -2,9 +2,9 @@
 
 tests/storage/test_save_failures.py covers `VaultFile.save` on a 256 KiB tmpfs and injected
 errors at each step of one save. These tests go one level up, where people work: edits made
-through the services, a save refused, space freed, the save retried from memory; and the
-other things that write: attachment blobs, a passphrase change (which re-keys the backups),
-a bundle exported with `casetracker export -o` onto the full disk.
+through the services, a save (an append to the journal) refused, space freed, the save
+retried from memory; and the other things that write: attachment blobs, a passphrase change
+(which re-keys the backups), a bundle exported with `casetracker export -o` onto the full disk.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from casetracker.storage.errors import SaveFailed
 from casetracker.storage.kdf import FLOOR
 from casetracker.storage.key_slots import KekCache
 from casetracker.storage.vault_file import VaultFile
-from tests.adversarial.conftest import SmallDisk
+from tests.adversarial.conftest import SmallDisk, incompressible
 from tests.conftest import PASSPHRASE
 from torture.probe import files_opened_by, names_on_disk, temp_files
 
@@ -42,7 +42,8 @@ def test_edits_survive_a_full_disk_and_are_saved_once_space_returns(small_disk: 
         ws.save()
         before = path.read_bytes()
         small_disk.fill()
-        ws.cases.create("Typed while the disk was full")
+        # More than a disk block: a full disk cannot take it in the slack after the file's end.
+        ws.cases.create("Typed while the disk was full", notes=incompressible(12_000))
         for _attempt in range(2):  # the app retries after each change: still refused
             with pytest.raises(SaveFailed) as caught:
                 ws.save()
@@ -100,7 +101,7 @@ def test_a_passphrase_change_on_a_full_disk_changes_nothing_and_works_later(
     try:
         for i in range(4):
             ws.cases.create(f"Case {i}")
-            ws.save()
+            ws.compact()  # a save only appends; each compaction keeps the file before it
         small_disk.fill()
         with pytest.raises(SaveFailed):
             ws.file.change_passphrase(NEW_PASSPHRASE, kdf=FLOOR)
