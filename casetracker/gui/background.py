@@ -6,6 +6,7 @@ touch widgets. A job over an open vault goes through ``VaultSession.run_job`` in
 registers it with the vault so that locking cancels it and waits for it.
 """
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,10 @@ def named_thread(name: str) -> QThread:
     return thread
 
 
+def _released() -> None:
+    raise RuntimeError("this job has already run")
+
+
 class _Runner(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
@@ -36,6 +41,10 @@ class _Runner(QObject):
     def __init__(self, job: Callable[[], Any]) -> None:
         super().__init__()
         self._job = job
+
+    def release(self) -> None:
+        """Forget the job (its thread has ended), and whatever its closure holds."""
+        self._job = _released
 
     @Slot()
     def run(self) -> None:
@@ -84,12 +93,23 @@ class BackgroundJob(QObject):
         self._stop_thread()
         self.succeeded.emit(result)
         self.finished.emit()
+        self._release()
 
     @Slot(object)
     def _on_failed(self, exc: object) -> None:
         self._stop_thread()
         self.failed.emit(exc)
         self.finished.emit()
+        self._release()
+
+    def _release(self) -> None:
+        """Once ended, drop the job and the callbacks. A callback naming this job (a lambda
+        connected to its own signal) is a cycle through Qt that Python's collector cannot
+        see: it would keep the job, its closure and the vault it reads alive after a lock."""
+        self._runner.release()
+        for signal in (self.succeeded, self.failed, self.finished):
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect()
 
     def wait(self) -> None:
         """Block until the job ends (for shutting down only)."""
