@@ -18,10 +18,14 @@ from casetracker.cli.main import main
 from casetracker.services.workspace import Workspace
 from casetracker.storage.kdf import FLOOR
 from casetracker.storage.vault_file import VaultFile
-from tests.adversarial.conftest import SmallDisk
+from tests.adversarial.conftest import SmallDisk, incompressible
 from tests.conftest import PASSPHRASE
 
-LOG_CONTACT = ("log-contact", "--case", "CT-0001", "--date", "2024-07-19", "--direct")
+# A save appends only the change, and a full disk still takes what fits in the free end of
+# the vault file's last block: the note makes the change bigger than the room left below.
+NOTE = incompressible(24_000)
+LOG_CONTACT = ("log-contact", "--case", "CT-0001", "--date", "2024-07-19", "--direct",
+               "--note", NOTE)  # fmt: skip
 
 
 def make_vault(folder: Path) -> Path:
@@ -54,7 +58,7 @@ def test_a_cli_change_refused_by_a_real_full_disk_says_not_saved(tmp_path: Path)
             pytest.skip("mounting a tmpfs needs root and mount(8); the injected test runs")
         path = make_vault(mounted)
         before = path.read_bytes()
-        filler = fill(mounted, leave_bytes=8192)  # room for the lock file, not a save
+        filler = fill(mounted, leave_bytes=8192)  # room for the lock file, not the change
         env = dict(os.environ, CASETRACKER_PASSPHRASE=PASSPHRASE)
         done = subprocess.run(
             [
