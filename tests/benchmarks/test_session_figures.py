@@ -3,6 +3,7 @@ on its own, the first after unlock kept apart, the bytes it hands to write() rea
 a compaction writes the whole file."""
 
 import pytest
+from pytest import MonkeyPatch
 
 from benchmarks import measure
 from benchmarks.timing import io_counters
@@ -40,3 +41,12 @@ def test_a_compaction_writes_the_whole_file(ws: Workspace) -> None:
     compaction = out["compaction"]
     assert compaction["wchar"] >= ws.path.stat().st_size
     assert compaction["durable"] > 0 and compaction["via"]
+
+
+def test_unlock_runs_what_the_unlock_page_runs(ws: Workspace, monkeypatch: MonkeyPatch) -> None:
+    from casetracker.gui.start import unlock_page
+
+    ran: list[Workspace] = []
+    monkeypatch.setattr(unlock_page, "warmed", ran.append)
+    measure.unlock_job_warms(ws)
+    assert ran == [ws]
