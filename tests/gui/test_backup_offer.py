@@ -23,13 +23,24 @@ from tests.gui.keyboard import click, modal, press, type_text
 NAMES = ("Saved first", "Saved second", "Saved third")
 
 
+def one_session_each(path: Path, names: tuple[str, ...]) -> None:
+    """Open the vault, add a case, save, close: once per name.
+
+    A save appends to the vault's journal and keeps no backup; closing folds the journal into
+    a new snapshot and keeps the file it replaces (that snapshot and the session's journal) as
+    a backup. So each session leaves one backup holding all it saved, and the backup's "save"
+    number is the replaced snapshot's generation (1 when created, one more per session)."""
+    for name in names:
+        with Workspace.open(path, passphrase=PASSPHRASE) as session:
+            session.cases.create(name)
+            session.save()
+
+
 @pytest.fixture
 def saved_thrice(ws: Workspace) -> Path:
-    """Backups 1 (newest, two cases), 2 (one case) and 3 (none) beside the vault."""
-    for name in NAMES:
-        ws.cases.create(name)
-        ws.save()
+    """Backups 1 (newest, save 3: three cases), 2 (save 2: two) and 3 (save 1: one)."""
     ws.close()
+    one_session_each(ws.path, NAMES)
     return ws.path
 
 
@@ -86,7 +97,7 @@ def test_a_missing_vault_file_offers_its_backups_and_opens_the_chosen_one(
     assert app.window is not None
     assert app.window.save_text() == "All changes saved, encrypted"
     app.shutdown()
-    assert names_in(path) == ["Saved first"]
+    assert names_in(path) == ["Saved first", "Saved second"]
     assert list(path.parent.glob("*.damaged-*")) == []  # nothing stood in its place
 
 
@@ -104,7 +115,7 @@ def test_a_damaged_vault_file_is_kept_aside_and_the_newest_backup_opened(
     click(qtbot, box.button(QMessageBox.StandardButton.Ok))
     qtbot.waitUntil(lambda: app.window is not None, timeout=5_000)
     app.shutdown()
-    assert names_in(path) == ["Saved first", "Saved second"]
+    assert names_in(path) == sorted(NAMES)  # every save before the last close: nothing lost
 
 
 def test_a_backup_opened_with_the_recovery_key_asks_for_a_new_passphrase_first(
@@ -112,10 +123,8 @@ def test_a_backup_opened_with_the_recovery_key_asks_for_a_new_passphrase_first(
 ) -> None:
     path = tmp_path / "keyed" / "org.ctvault"
     ws, key = Workspace.create(path, PASSPHRASE, kdf=FLOOR)
-    for name in NAMES[:2]:
-        ws.cases.create(name)
-        ws.save()
     ws.close()
+    one_session_each(path, NAMES[:2])
     path.unlink()
     app_settings.remember_vault(path)
     app = App(settings=app_settings, default_path=tmp_path / "other.ctvault")
@@ -138,4 +147,4 @@ def test_a_backup_opened_with_the_recovery_key_asks_for_a_new_passphrase_first(
     start.close()
     app.shutdown()
     with Workspace.open(path, recovery_key=key) as reopened:
-        assert [row.full_name for row in reopened.cases.rows()] == ["Saved first"]
+        assert sorted(row.full_name for row in reopened.cases.rows()) == sorted(NAMES[:2])
