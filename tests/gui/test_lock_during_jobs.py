@@ -231,8 +231,8 @@ def test_locking_during_a_save_lets_the_write_finish_first(
     path = ws.path
     gate = Gate(hold_s=0.5)  # a save is never cancelled: it is held a moment, then written
     gate.watch_close(ws, monkeypatch)
-    monkeypatch.setattr(VaultFile, "write", gate.wrap(VaultFile.write))
-    new_case_window(qtbot, window)  # Ctrl+N, the name, Enter: saved 300 ms later
+    monkeypatch.setattr(VaultFile, "append", gate.wrap(VaultFile.append))
+    new_case_window(qtbot, window)  # Ctrl+N, the name, Enter: appended 300 ms later
     qtbot.waitUntil(gate.inside.is_set, timeout=JOB_TIMEOUT)
     _walk_away(demo_app, qtbot)
     _assert_locked_cleanly(demo_app, gate, ws)

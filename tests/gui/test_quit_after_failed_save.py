@@ -34,14 +34,18 @@ class Disk:
 @pytest.fixture
 def disk(monkeypatch: pytest.MonkeyPatch) -> Iterator[Disk]:
     state = Disk()
-    real = VaultFile.write
 
-    def write(self: VaultFile, *args: Any, **kwargs: Any) -> Any:
-        if state.full:
-            raise SaveFailed(errno.ENOSPC)
-        return real(self, *args, **kwargs)
+    def refused(real: Callable[..., Any]) -> Callable[..., Any]:
+        def write(self: VaultFile, *args: Any, **kwargs: Any) -> Any:
+            if state.full:
+                raise SaveFailed(errno.ENOSPC)
+            return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(VaultFile, "write", write)
+        return write
+
+    # A save appends to the journal; a compaction (on quitting) writes a whole file.
+    monkeypatch.setattr(VaultFile, "append", refused(VaultFile.append))
+    monkeypatch.setattr(VaultFile, "write", refused(VaultFile.write))
     yield state
 
 

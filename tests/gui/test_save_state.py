@@ -11,12 +11,13 @@ from casetracker.storage.errors import SaveFailed
 def test_a_change_is_saved_encrypted_shortly_after(window: MainWindow, qtbot: QtBot) -> None:
     assert window.session is not None
     ws = window.session.ws
-    generation = ws.file.generation
+    records = ws.file.journal_records
     case = ws.cases.get("CT-0005")
     UpdateCase(window.session, case.id, {"tags": "срочно"}, {"tags": case.tags}).execute()
     assert window.save_text() == "Saving…"
     qtbot.waitUntil(lambda: window.save_text() == "All changes saved, encrypted", timeout=5000)
-    assert ws.file.generation > generation and not ws.dirty
+    # Appended to the vault file as a sealed change set (format 3).
+    assert ws.file.journal_records == records + 1 and not ws.dirty
 
 
 def test_a_failed_save_says_why_and_keeps_the_edits(
