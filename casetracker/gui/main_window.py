@@ -45,7 +45,9 @@ from casetracker.gui.views.settings_view import SettingsView
 from casetracker.gui.views.sources_view import SourcesView
 from casetracker.gui.views.today_view import TodayView
 from casetracker.gui.widgets.form_parts import fit_to_screen
+from casetracker.gui.widgets.journal_banner import JournalBanner
 from casetracker.gui.widgets.read_only_banner import ReadOnlyBanner
+from casetracker.services.workspace import LeftOut
 
 TODAY, CASES, REQUESTS, PLACES, PEOPLE, SOURCES, REPORTS, SETTINGS = range(8)
 
@@ -100,6 +102,10 @@ class MainWindow(QMainWindow):
         if session.ws.read_only:
             self.read_only_banner = ReadOnlyBanner(session.ws, central)
             outer.addWidget(self.read_only_banner)
+        self.journal_banner: JournalBanner | None = None
+        if session.ws.left_out is not LeftOut.NOTHING:
+            self.journal_banner = JournalBanner(session.ws.left_out, central)
+            outer.addWidget(self.journal_banner)
         layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Self
 
@@ -37,6 +38,14 @@ from casetracker.storage.database import (
 from casetracker.storage.errors import SaveFailed, VaultDamaged, VaultInUse, VaultReadOnly
 from casetracker.storage.kdf import KdfParams
 from casetracker.storage.vault_file import VaultFile
+
+
+class LeftOut(Enum):
+    """What opening left out of the vault file's journal."""
+
+    NOTHING = "nothing"
+    CUT_OFF = "cut off"  # the last save, torn by a crash: normal after a power cut
+    DAMAGED = "damaged"  # a complete change failed its check; the file was copied aside
 
 
 @dataclass(frozen=True)
@@ -244,6 +253,13 @@ class Workspace:
     def unsaved_changes(self) -> int:
         """How many units of work (each a caseworker's action) the file on disk lacks."""
         return self._changes - self._saved
+
+    @property
+    def left_out(self) -> LeftOut:
+        """Whether opening had to leave out the end of the journal (to tell the person)."""
+        if self.file.journal_damaged:
+            return LeftOut.DAMAGED
+        return LeftOut.CUT_OFF if self.file.journal_dropped_bytes else LeftOut.NOTHING
 
     @property
     def read_only(self) -> bool:

@@ -2482,6 +2482,21 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>JournalBanner</name>
+    <message>
+        <source>Part of the vault file failed its integrity check, so the changes saved after it are not in the vault. A copy of the whole file was kept beside the vault (its name ends in “damaged” and the time) for a specialist. Check the cases you worked on last.</source>
+        <translation>Часть файла хранилища не прошла проверку целостности, поэтому изменения, сохранённые после неё, в хранилище не попали. Копия всего файла оставлена рядом с хранилищем (её имя заканчивается на «damaged» и время) — для специалиста. Проверьте дела, с которыми вы работали последними.</translation>
+    </message>
+    <message>
+        <source>The last change saved before Casetracker stopped was cut off on the disk and is not in the vault. Check the case you worked on last.</source>
+        <translation>Последнее изменение перед остановкой Casetracker не успело целиком записаться на диск, и в хранилище его нет. Проверьте дело, с которым вы работали последним.</translation>
+    </message>
+    <message>
+        <source>Understood</source>
+        <translation>Понятно</translation>
+    </message>
+</context>
+<context>
     <name>LetterDialog</name>
     <message>
         <source>Write a letter</source>
