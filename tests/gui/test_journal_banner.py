@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from casetracker.gui.app import App
 from casetracker.gui.app_settings import AppSettings
+from casetracker.gui.main_window import MainWindow
 from casetracker.services.workspace import Workspace
 from casetracker.storage import envelope
 from casetracker.storage.kdf import FLOOR
@@ -58,5 +59,5 @@ def test_a_save_left_out_at_unlock_is_said_until_dismissed(
         app.start_window.close()
 
 
-def test_no_banner_when_every_save_was_read(window: object) -> None:
-    assert getattr(window, "journal_banner") is None
+def test_no_banner_when_every_save_was_read(window: MainWindow) -> None:
+    assert window.journal_banner is None
