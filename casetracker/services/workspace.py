@@ -219,7 +219,8 @@ class Workspace:
         error the vault is closed again, since nobody will hold it."""
         try:
             self.cases.rows()
-            self.flags.open_flags()
+            self.flags.open_by_subject()  # Today's list: the open flags, by man, worst first
+            self.cases.rows_by_id()  # the names Today shows, looked up by id
         except BaseException:
             self.close(save=False)
             raise

@@ -30,17 +30,10 @@ from casetracker.storage.errors import VaultDamaged, VaultInUse, VaultNotFound, 
 
 
 def warmed(workspace: Workspace) -> Workspace:
-    """``workspace.warm()`` and Today's own list (open flags by man, worst first) worked out on
-    the unlocking thread, so that the window's GUI thread only shows them (at 20,000 cases
-    that list took a tenth of a second more there). The vault is closed again on any error."""
-    workspace.warm()
-    try:
-        workspace.flags.open_by_subject()
-        workspace.cases.rows_by_id()
-    except BaseException:
-        workspace.close(save=False)
-        raise
-    return workspace
+    """``workspace.warm()`` on the unlocking thread: the case list and Today's own list (open
+    flags by man, worst first) worked out, so that the window's GUI thread only shows them.
+    The vault is closed again on any error."""
+    return workspace.warm()
 
 
 class UnlockPage(QWidget):
