@@ -1,5 +1,6 @@
 """What the case search looks at, kept in memory and updated case by case after an edit."""
 
+import functools
 import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
@@ -83,30 +84,53 @@ class SearchIndex:
         """The cases whose key, or the key of a place they were held at, has any of ``forms``
         (the folded query, and its transliteration if different), each with where.
 
-        Three passes over plain strings in C (a first letter finds most of 20,000 cases, so
-        nothing is done per case in Python): the keys, the names, the places.
+        Passes over plain strings (a first letter finds most of 100,000 cases): the keys, the
+        names of the cases found there (a name is the start of its key), the places. Each id
+        found goes into the answer once: hashing a ``uuid.UUID`` is Python code, and was most
+        of a keystroke at 100,000 cases when each was hashed once per pass.
         """
-        own, named = _having(self.cases, forms), _having(self.names, forms)
+        ids, keys, names = self._aligned
         held: set[uuid.UUID] = set()
         for place, key in self.places.items():
             if any(f in key for f in forms):
                 held.update(self.held.get(place, ()))
         out = dict.fromkeys(held, Found.PLACE)
-        out.update(dict.fromkeys(own, Found.FIELD))
-        out.update(dict.fromkeys(named, Found.NAME))
+        out.update(_in_keys(ids, keys, names, forms))
         return out
 
+    @functools.cached_property
+    def _aligned(self) -> tuple[list[uuid.UUID], list[str], list[str]]:
+        """The ids, their keys and their names as three lists in one order (made once per
+        index, on its first search)."""
+        ids = list(self.cases)
+        return ids, [self.cases[c] for c in ids], [self.names[c] for c in ids]
 
-def _having(keys: Mapping[uuid.UUID, str], forms: list[str]) -> list[uuid.UUID]:
-    """The ids whose key holds any of ``forms``: a query has one or two (folded, and
-    transliterated), tested inline; a generator per key cost more than the test itself."""
+
+def _in_keys(
+    ids: list[uuid.UUID], keys: list[str], names: list[str], forms: list[str]
+) -> dict[uuid.UUID, Found]:
+    """The cases whose key holds any of ``forms``, found by name or by another field. A query
+    has one or two forms (folded, and transliterated): tested inline, as a generator per key
+    cost more than the test itself."""
     if len(forms) == 1:
         (first,) = forms
-        return [c for c, key in keys.items() if first in key]
+        return {
+            ids[i]: Found.NAME if first in names[i] else Found.FIELD
+            for i, key in enumerate(keys)
+            if first in key
+        }
     if len(forms) == 2:
         first, second = forms
-        return [c for c, key in keys.items() if first in key or second in key]
-    return [c for c, key in keys.items() if any(f in key for f in forms)]
+        return {
+            ids[i]: Found.NAME if first in names[i] or second in names[i] else Found.FIELD
+            for i, key in enumerate(keys)
+            if first in key or second in key
+        }
+    return {
+        ids[i]: Found.NAME if any(f in names[i] for f in forms) else Found.FIELD
+        for i, key in enumerate(keys)
+        if any(f in key for f in forms)
+    }
 
 
 def _held(stays: Mapping[uuid.UUID, Iterable[uuid.UUID]]) -> dict[uuid.UUID, frozenset[uuid.UUID]]:
