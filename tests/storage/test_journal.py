@@ -345,3 +345,52 @@ def test_a_format_2_vault_is_converted_on_first_open_and_kept_as_a_backup(
         assert reopened.file.journal_records == 1
     finally:
         reopened.close(save=False)
+
+
+def _dump(ws: Workspace) -> dict[str, list[tuple[object, ...]]]:
+    from casetracker.storage.database import raw_connection
+
+    raw = raw_connection(ws.engine)
+    tables = [
+        name
+        for (name,) in raw.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    return {
+        t: raw.execute(f'SELECT rowid, * FROM main."{t}" ORDER BY rowid').fetchall() for t in tables
+    }
+
+
+def test_a_day_of_casework_saved_as_appends_reopens_row_for_row(
+    ws: Workspace, vault_path: Path
+) -> None:
+    """Real service calls on a demo vault, each saved as an append; the reopened vault (the
+    snapshot with every change set replayed) is the live database, row for row."""
+    from datetime import datetime
+
+    from casetracker.services import demo
+
+    demo.generate(ws, 25)
+    ws.compact()
+    rows = ws.cases.rows()
+    for index, row in enumerate(rows[:12]):
+        if index % 4 == 0:
+            ws.contacts.log(row.ref, datetime(2026, 11, 1 + index, 9, 30), direct=True)
+        elif index % 4 == 1:
+            ws.cases.update(row.ref, notes=f"звонил адвокат {index}", tags="срочно")
+        elif index % 4 == 2:
+            relative = ws.relatives.create(f"Мать {index}", phones=f"+7 900 000 00 {index:02d}")
+            ws.relatives.link(row.ref, relative.id, "mother")
+        else:
+            ws.cases.delete(row.ref)  # his contacts, custody and links go with him
+        ws.save()
+    assert ws.file.journal_records == 12
+    expected = _dump(ws)
+    ws.close(compact=False)
+    reopened = _reopen(vault_path)
+    try:
+        assert _dump(reopened) == expected
+    finally:
+        reopened.close(save=False)
