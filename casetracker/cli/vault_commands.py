@@ -154,10 +154,16 @@ def cmd_info(args: Namespace) -> int:
     facts = VaultFile.inspect(args.vault)
     with open_workspace(args) as ws:
         counts = table_counts(ws)
+        appended = ws.file.journal_records
     if args.json:
         out(
             json.dumps(
-                {"file": facts, "schema_version": SCHEMA_VERSION, "counts": counts},
+                {
+                    "file": facts,
+                    "schema_version": SCHEMA_VERSION,
+                    "saves_appended": appended,
+                    "counts": counts,
+                },
                 ensure_ascii=False,
                 indent=2,
                 default=str,
@@ -166,10 +172,11 @@ def cmd_info(args: Namespace) -> int:
         return 0
     kdf = facts["kdf"]
     out(
-        translate("cli", "Format version: {v}; data version: {s}; saved {g} times").format(
+        translate("cli", "Format version: {v}; data version: {s}; written whole {g} times").format(
             v=facts["format_version"], s=SCHEMA_VERSION, g=facts["generation"]
         )
     )
+    out(translate("cli", "Saves appended since it was last written whole: {n}").format(n=appended))
     out(
         translate(
             "cli", "Key derivation: Argon2id, {m} MiB memory, {t} passes, {p} lane(s)"

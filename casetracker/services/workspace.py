@@ -12,6 +12,7 @@ changes, or a memory copy of the database) on its thread and the slow half (seal
 compressing, the durable write) in a worker.
 """
 
+import contextlib
 import re
 import threading
 from collections.abc import Iterator
@@ -375,14 +376,24 @@ class Workspace:
     def close(self, *, save: bool = True, compact: bool = True) -> None:
         """Stop and wait for background jobs, save pending changes, release the writer lock
         and drop keys and data. With ``compact`` (not when locking: that must be quick), a
-        journal left by this session is folded into a new snapshot, so the next unlock
-        replays nothing and a backup of this session is kept."""
+        session that changed something folds the journal into a new snapshot, so the next
+        unlock replays nothing and a backup of this session is kept; one that only read
+        leaves the file as it was."""
         try:
             self.jobs.stop()
             if save and self.dirty:
                 self.save()
-            if save and compact and not self.read_only and self.file.journal_records:
-                self.compact()
+            if (
+                save
+                and compact
+                and self._changes
+                and not self.read_only
+                and self.file.journal_records
+            ):
+                # The edits are in the journal already: a disk too full for a whole new
+                # file only puts the compaction off until the next close.
+                with contextlib.suppress(SaveFailed):
+                    self.compact()
         finally:
             self.engine.dispose()
             self.file.close()

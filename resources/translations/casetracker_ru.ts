@@ -6392,10 +6392,6 @@ in %2</source>
         <translation>Ключ восстановления (показывается только сейчас; запишите его на бумаге и храните отдельно от ноутбука):</translation>
     </message>
     <message>
-        <source>Format version: {v}; data version: {s}; saved {g} times</source>
-        <translation>Версия формата: {v}; версия данных: {s}; сохранений: {g}</translation>
-    </message>
-    <message>
         <source>Key derivation: Argon2id, {m} MiB memory, {t} passes, {p} lane(s)</source>
         <translation>Получение ключа: Argon2id, память {m} МиБ, проходов — {t}, потоков — {p}</translation>
     </message>
@@ -6442,6 +6438,14 @@ in %2</source>
     <message>
         <source>Every byte of the vault and its backups checked: no damage found.</source>
         <translation>Каждый байт хранилища и резервных копий проверен: повреждений нет.</translation>
+    </message>
+    <message>
+        <source>Format version: {v}; data version: {s}; written whole {g} times</source>
+        <translation>Версия формата: {v}; версия данных: {s}; записан целиком {g} раз(а)</translation>
+    </message>
+    <message>
+        <source>Saves appended since it was last written whole: {n}</source>
+        <translation>Сохранений, дописанных после последней полной записи: {n}</translation>
     </message>
     <message>
         <source>The vault is intact, but this passphrase no longer opens it: it was changed. With the new passphrase, this finishes the change: {command}</source>

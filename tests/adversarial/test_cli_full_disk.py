@@ -107,11 +107,6 @@ def test_a_cli_change_refused_by_a_disk_error_says_not_saved(
     assert contacts(path) == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Workspace.close() raises the failed compaction's SaveFailed after the change "
-    "was appended, so the CLI says NOT saved about a saved change (report of issue 16)",
-)
 def test_a_cli_change_appended_but_not_compacted_is_said_saved(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,

@@ -219,8 +219,14 @@ def test_closing_compacts_and_locking_does_not(saved: Workspace, vault_path: Pat
     saved.close(compact=False)
     assert len(_record_ends(vault_path)) == 2
     reopened = _reopen(vault_path)
-    reopened.close()
+    reopened.cases.create("Новиков Николай")
+    reopened.close()  # saves (an append), then folds the whole journal into a snapshot
     assert _record_ends(vault_path) == []
+    again = _reopen(vault_path)
+    try:
+        assert "Новиков Николай" in _names(again)
+    finally:
+        again.close(save=False)
 
 
 def test_the_journal_compacts_past_its_limit(ws: Workspace, vault_path: Path) -> None:
@@ -394,3 +400,15 @@ def test_a_day_of_casework_saved_as_appends_reopens_row_for_row(
         assert _dump(reopened) == expected
     finally:
         reopened.close(save=False)
+
+
+def test_closing_after_only_reading_leaves_the_file_as_it_was(
+    saved: Workspace, vault_path: Path
+) -> None:
+    """`casetracker info` and the like: a session that changed nothing compacts nothing."""
+    saved.close(compact=False)
+    before = vault_path.read_bytes()
+    reader = _reopen(vault_path)
+    assert reader.cases.rows()
+    reader.close()
+    assert vault_path.read_bytes() == before
