@@ -191,13 +191,19 @@ def set_aside(vault_path: Path) -> Path | None:
     """
     if not os.path.lexists(vault_path):
         return None
+    target = aside_name(vault_path)
+    os.rename(vault_path, target)
+    return target
+
+
+def aside_name(vault_path: Path) -> Path:
+    """A free name beside the vault for a damaged copy: `<name>.damaged-<UTC time>[-N]`."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = vault_path.with_name(f"{vault_path.name}.damaged-{stamp}")
     count = 1
     while os.path.lexists(target):
         count += 1
         target = vault_path.with_name(f"{vault_path.name}.damaged-{stamp}-{count}")
-    os.rename(vault_path, target)
     return target
 
 

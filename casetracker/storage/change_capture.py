@@ -51,23 +51,22 @@ def schema_cookie(engine: Engine) -> int:
     return int(value)
 
 
+def _objects(raw: sqlite3.Connection) -> list[tuple[str, str]]:
+    """The triggers and shadow tables change capture made, as (type, name)."""
+    return raw.execute(
+        "SELECT type, name FROM temp.sqlite_master WHERE type IN ('trigger', 'table') "
+        "AND (name LIKE 'ct\\_on\\_%' ESCAPE '\\' OR name LIKE 'ct\\_old\\_%' ESCAPE '\\')"
+    ).fetchall()
+
+
 def installed(engine: Engine) -> bool:
-    raw = raw_connection(engine)
-    row = raw.execute(
-        "SELECT 1 FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'ct\\_on\\_%' "
-        "ESCAPE '\\' LIMIT 1"
-    ).fetchone()
-    return row is not None
+    return any(kind == "trigger" for kind, _ in _objects(raw_connection(engine)))
 
 
 def uninstall(engine: Engine) -> None:
     """Drop the triggers and shadow tables (before a schema change is captured afresh)."""
     raw = raw_connection(engine)
-    objects = raw.execute(
-        "SELECT type, name FROM temp.sqlite_master WHERE type IN ('trigger', 'table') "
-        "AND (name LIKE 'ct\\_on\\_%' ESCAPE '\\' OR name LIKE 'ct\\_old\\_%' ESCAPE '\\')"
-    ).fetchall()
-    for kind, name in sorted(objects, key=lambda item: item[0] != "trigger"):
+    for kind, name in sorted(_objects(raw), key=lambda item: item[0] != "trigger"):
         raw.execute(f"DROP {'TRIGGER' if kind == 'trigger' else 'TABLE'} temp.{_quote(name)}")
 
 

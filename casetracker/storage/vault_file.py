@@ -193,13 +193,7 @@ def _cut_journal(path: Path, data: bytes, found: journal.Read) -> None:
     specialist: they may hold changes. Lock held.
     """
     if found.damaged:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = path.with_name(f"{path.name}.damaged-{stamp}")
-        count = 1
-        while os.path.lexists(target):
-            count += 1
-            target = path.with_name(f"{path.name}.damaged-{stamp}-{count}")
-        atomic_write.create_durably(target, data)
+        atomic_write.create_durably(backups.aside_name(path), data)
     fd = os.open(path, os.O_WRONLY)
     try:
         os.ftruncate(fd, found.tail.end)
