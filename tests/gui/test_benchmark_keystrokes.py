@@ -40,7 +40,7 @@ def test_each_prefix_is_typed_and_waited_for(window: MainWindow, monkeypatch: Mo
     assert {"2", "21"} <= set(shown)
     assert view.search.text() == ""  # cleared again for what the session does next
     search = out["search"]
-    assert search["keystrokes"] == 6 and search["keystroke"]["n"] == 5  # the first on its own
+    assert search["keystrokes"] == 6 and search["typed"]["n"] == 5  # the first on its own
     assert search["first"] > 0
     assert _timers(window) == timers  # the debounce is the view's again
     assert all(ms > 0 for ms in search["debounce_ms"].values())
