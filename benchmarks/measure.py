@@ -3,10 +3,11 @@
     python -m benchmarks.measure VAULT --cases N --json OUT
 
 ``benchmarks.run`` calls this once per size, so each size's peak memory is its own. The steps
-follow one working session, in a person's order: unlock, Today, the Cases view's first showing,
-searches typed into it, edits saved one by one, rules, the other sections, a compaction. Its
-peak memory is read before the export (reported on its own) and before the baselines (which
-hold extra copies of the database) start.
+follow one working session, in a person's order: unlock (through the real app, then step by
+step), Today, the Cases view's first showing, searches typed into it, edits saved one by one,
+rules, a day's edits saved and the vault locked and unlocked again, the other sections, a
+compaction. Its peak memory is read before the export (reported on its own) and before the
+baselines (which hold extra copies of the database) start.
 """
 
 from __future__ import annotations
