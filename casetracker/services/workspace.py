@@ -107,7 +107,9 @@ class Workspace:
         self._save_lock = threading.Lock()
         self._serial = 0
         self._unwritten: list[tuple[int, bytes]] = []
-        self._snapshot_serial = 0
+        # finish_save runs one at a time; the newest save that reached the disk.
+        self._finish_lock = threading.Lock()
+        self._finished_serial = 0
         # Set when the database changed in a way the journal cannot hold (a schema change, a
         # replaced database, a snapshot that failed): the next save writes a snapshot.
         self._needs_snapshot = not vault_file.can_append
@@ -340,16 +342,25 @@ class Workspace:
         worker thread). On failure the edits are still in memory and the vault stays dirty.
         Closing the vault waits for it.
 
-        A compaction that fails after the change sets reached the disk costs nothing: the
-        edits are saved, and the next save tries the compaction again.
+        One save at a time, in the order they were prepared: a save prepared before one that
+        already reached the disk is skipped (the later one holds its changes), so an older
+        snapshot never replaces a newer one. The change sets appended are those still unwritten
+        when it runs, never one a save before it wrote. A compaction that fails after the
+        change sets reached the disk costs nothing: the edits are saved, and the next save
+        tries the compaction again.
         """
-        with self.jobs.running():
+        with self.jobs.running(), self._finish_lock:
+            if prepared.serial <= self._finished_serial:
+                return  # a later save is on disk already, with everything this one held
             appended = False
-            if prepared.records and prepared.serial > self._snapshot_serial:
-                self.file.append(prepared.records)
-                appended = True
+            if prepared.records:
                 with self._save_lock:
-                    self._unwritten = [u for u in self._unwritten if u[0] > prepared.serial]
+                    records = [b for s, b in self._unwritten if s <= prepared.serial]
+                if records:
+                    self.file.append(records)
+                    appended = True
+                    with self._save_lock:
+                        self._unwritten = [u for u in self._unwritten if u[0] > prepared.serial]
                 self._saved = max(self._saved, prepared.changes)
             if prepared.snapshot is not None:
                 try:
@@ -357,12 +368,13 @@ class Workspace:
                 except SaveFailed:
                     if not appended:
                         raise
+                    self._finished_serial = prepared.serial
                     return
                 with self._save_lock:
-                    self._snapshot_serial = max(self._snapshot_serial, prepared.serial)
                     self._unwritten = [u for u in self._unwritten if u[0] > prepared.serial]
                     if self._serial == prepared.serial:
                         self._needs_snapshot = False
+            self._finished_serial = prepared.serial
         self._saved = max(self._saved, prepared.changes)
 
     def save(self) -> None:

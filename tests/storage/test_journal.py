@@ -412,3 +412,26 @@ def test_closing_after_only_reading_leaves_the_file_as_it_was(
     assert reader.cases.rows()
     reader.close()
     assert vault_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_saves_finished_out_of_order_leave_the_newest_state(
+    saved: Workspace, vault_path: Path, compact: bool
+) -> None:
+    """The saver's worker may still finish an earlier save when another is made on the GUI
+    thread: the older one must neither append its change set again nor replace the newer
+    snapshot."""
+    ref = saved.cases.rows()[0].ref
+    saved.cases.update(ref, full_name="Первое имя")
+    older = saved.prepare_save(compact=compact)
+    saved.cases.update(ref, full_name="Второе имя")
+    newer = saved.prepare_save(compact=compact)
+    saved.finish_save(newer)
+    saved.finish_save(older)
+    assert not saved.dirty
+    saved.close(compact=False)
+    reopened = _reopen(vault_path)
+    try:
+        assert "Второе имя" in _names(reopened) and "Первое имя" not in _names(reopened)
+    finally:
+        reopened.close(save=False)
