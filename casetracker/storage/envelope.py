@@ -79,7 +79,12 @@ MAX_PAYLOAD_BYTES = 16 << 30
 # The largest file such a payload can make: compression never grows data by more than 1/256
 # (zlib and Zstandard both stay well inside that), plus the length, padding and tag. A bigger
 # file is refused from its size alone, before a byte of it is read into memory.
-MAX_SNAPSHOT_BYTES = MAX_PAYLOAD_BYTES + (MAX_PAYLOAD_BYTES >> 8) + 2 * PAD_TO + TAG_LENGTH
+# `cryptography` decrypts at most 2**31 - 1 bytes at once (beyond, it panics instead of raising),
+# and SQLite holds no database of 2 GiB or more in memory anyway (`memdb`): a header claiming a
+# larger snapshot is refused before anything is read.
+MAX_SNAPSHOT_BYTES = min(
+    MAX_PAYLOAD_BYTES + (MAX_PAYLOAD_BYTES >> 8) + 2 * PAD_TO + TAG_LENGTH, 2**31 - 1
+)
 # The journal is compacted into a new snapshot long before this (see `VaultFile.compaction_due`).
 MAX_JOURNAL_BYTES = 4 << 30
 MAX_FILE_BYTES = (

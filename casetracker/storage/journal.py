@@ -16,7 +16,9 @@ Records are padded so that each is a multiple of RECORD_BLOCK bytes: the file sh
 happened and roughly how big it was, not the length of a name.
 
 A torn last record (the app killed mid-append, power lost, disk full) is where reading stops:
-the vault opens at the last complete change set. Reading never raises for the journal's bytes.
+the vault opens at the last complete change set. So does anything else that fails, but that is
+reported as damage (`Read.damaged`) so the file is kept aside before the journal is cut.
+Reading never raises for the journal's bytes.
 """
 
 from __future__ import annotations
@@ -104,6 +106,19 @@ class Read:
     damaged: bool = False
 
 
+def _torn(rest: memoryview) -> bool:
+    """Whether what follows the last record that verified is what an append cut short leaves:
+    nothing, a few bytes, zeros (a file grown whose data never reached the disk), or a record
+    whose length is one we write but that runs past the end of the file. Anything else (a
+    complete record that fails, a length we never write) is damage, and is kept aside."""
+    if len(rest) < _U32.size or not any(rest):
+        return True
+    (length,) = _U32.unpack_from(rest)
+    plausible = _MIN_RECORD <= length <= MAX_RECORD_BYTES
+    plausible = plausible and (_U32.size + length) % RECORD_BLOCK == 0
+    return plausible and _U32.size + length > len(rest)
+
+
 def read(
     data_key: bytes, vault_id: str, generation: int, start: Tail, untrusted: memoryview
 ) -> Read:
@@ -120,8 +135,6 @@ def read(
             break
         (length,) = _U32.unpack_from(untrusted, offset)
         if not _MIN_RECORD <= length <= MAX_RECORD_BYTES or length > rest - _U32.size:
-            # Cut off (or its length field never reached the disk): a torn append.
-            found.damaged = length <= rest - _U32.size and length != 0
             break
         record = untrusted[offset : offset + _U32.size + length]
         nonce = bytes(record[_U32.size : _U32.size + NONCE_LENGTH])
@@ -129,19 +142,16 @@ def read(
         try:
             body = aead.decrypt(nonce, record[_U32.size + NONCE_LENGTH :], ad)
         except InvalidTag:
-            # A complete record that fails is a torn append only when nothing follows it
-            # (its length reached the disk, its bytes did not).
-            found.damaged = offset + _U32.size + length < total
             break
         (size,) = _U32.unpack_from(body)
         if size > len(body) - _U32.size:
-            found.damaged = True  # authentic but malformed: never written by us
-            break
+            break  # authentic but malformed: never written by us
         found.change_sets.append(body[_U32.size : _U32.size + size])
         tail.records += 1
         tail.end += len(record)
         tail.journal_bytes += len(record)
         tail.prev = hashlib.sha256(record).digest()
         offset += len(record)
+    found.damaged = not _torn(untrusted[offset:])
     found.dropped_bytes = total - offset
     return found

@@ -174,6 +174,17 @@ def _whole(payload: bytes | envelope.Image) -> bytes:
     return payload.to_bytes() if isinstance(payload, envelope.Image) else payload
 
 
+def _unread_tail(parsed: ParsedFile, found: journal.Read) -> bytes:
+    """The journal's bytes after the last record that verified, as they were.
+
+    Re-keying a backup or a damaged copy rebuilds it from what verified; these bytes are
+    kept after that for a specialist (a record after a damaged one still opens with the data
+    key, its chain starting from the damaged record's bytes).
+    """
+    start = len(parsed.associated_data) + len(parsed.untrusted_ciphertext)
+    return bytes(parsed.untrusted_journal[found.tail.end - start :])
+
+
 def _build_file(
     header: Header, data_key: bytes, payload: bytes, change_sets: Sequence[bytes]
 ) -> tuple[bytearray, journal.Tail]:
@@ -318,13 +329,17 @@ class VaultFile:
             payload, found = _decrypt_all(parsed, data_key, image=True)
             header, version = parsed.header, parsed.format_version
             del parsed
+            appendable = version >= 3
             if lock is not None:
                 _remove_interrupted_saves(path)
                 if found.dropped_bytes:
                     try:
                         _cut_journal(path, data, found)
-                    except OSError as exc:
-                        raise SaveFailed(exc.errno) from exc
+                    except OSError:
+                        # A full disk: opened as it is, with nothing appended after the
+                        # dropped bytes; the next save writes a whole new file, keeping this
+                        # one (dropped bytes and all) as a backup.
+                        appendable = False
             del data
             vault = cls(
                 path,
@@ -333,7 +348,7 @@ class VaultFile:
                 header,
                 payload,
                 change_sets=found.change_sets,
-                tail=found.tail if version >= 3 else None,
+                tail=found.tail if appendable else None,
                 format_version=version,
             )
             vault.journal_dropped_bytes = found.dropped_bytes
@@ -780,7 +795,7 @@ class VaultFile:
                 payload, found = _decrypt_all(parsed, data_key)
                 header = replace(parsed.header, slots=self._header.slots)
                 rebuilt, _ = _build_file(header, data_key, payload, found.change_sets)
-                atomic_write.replace_durably(path, rebuilt)
+                atomic_write.replace_durably(path, rebuilt + _unread_tail(parsed, found))
                 os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
                 rewritten[identity] = path
             except (OSError, VaultError):
@@ -812,7 +827,8 @@ class VaultFile:
                     new = envelope.with_slots_keeping_payload(parsed, self._header.slots)
                 else:
                     header = replace(parsed.header, slots=self._header.slots)
-                    new = bytes(_build_file(header, data_key, payload, found.change_sets)[0])
+                    rebuilt = _build_file(header, data_key, payload, found.change_sets)[0]
+                    new = bytes(rebuilt + _unread_tail(parsed, found))
                 atomic_write.replace_durably(path, new)
             except (OSError, VaultError):
                 continue

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from casetracker.services.workspace import Workspace
+from casetracker.services.workspace import LeftOut, Workspace
 from casetracker.storage import backups, envelope, journal
 from casetracker.storage.errors import SaveFailed
 from casetracker.storage.kdf import FLOOR
@@ -435,3 +435,76 @@ def test_saves_finished_out_of_order_leave_the_newest_state(
         assert "Второе имя" in _names(reopened) and "Первое имя" not in _names(reopened)
     finally:
         reopened.close(save=False)
+
+
+@pytest.mark.parametrize("where", ["length of the first", "inside the last"])
+def test_complete_saves_that_fail_are_damage_and_kept_aside(
+    saved: Workspace, vault_path: Path, where: str
+) -> None:
+    """Only what an append cut short is dropped quietly: a flipped bit in a length field or in
+    the last record is damage, so the whole file is copied aside before the journal is cut."""
+    saved.close(compact=False)
+    start = _journal_start(vault_path)
+    _, second_end = _record_ends(vault_path)
+    data = bytearray(vault_path.read_bytes())
+    if where == "length of the first":
+        data[start] ^= 0x80
+    else:
+        data[second_end - 20] ^= 0x01
+    vault_path.write_bytes(data)
+    reopened = _reopen(vault_path)
+    try:
+        assert reopened.left_out is LeftOut.DAMAGED
+    finally:
+        reopened.close(save=False)
+    [aside] = backups.set_aside_copies(vault_path)
+    assert aside.read_bytes() == bytes(data)
+
+
+def _damage_first_record(vault_path: Path) -> bytes:
+    data = bytearray(vault_path.read_bytes())
+    data[_journal_start(vault_path) + 40] ^= 0x01
+    vault_path.write_bytes(data)
+    return bytes(data)
+
+
+def test_a_new_passphrase_keeps_the_damaged_bytes_of_the_copy_set_aside(
+    saved: Workspace, vault_path: Path
+) -> None:
+    saved.close(compact=False)
+    start = _journal_start(vault_path)
+    damaged = _damage_first_record(vault_path)
+    reopened = _reopen(vault_path)
+    try:
+        reopened.file.change_passphrase("another long passphrase here", FLOOR)
+    finally:
+        reopened.close(save=False)
+    [aside] = backups.set_aside_copies(vault_path)
+    kept = aside.read_bytes()
+    assert kept != damaged  # re-keyed: the retired passphrase opens it no more
+    assert kept.endswith(damaged[start:])  # every journal byte, for a specialist
+
+
+def test_a_damaged_journal_on_a_full_disk_still_opens_and_saves_whole(
+    saved: Workspace, vault_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casetracker.storage import vault_file
+
+    saved.close(compact=False)
+    damaged = _damage_first_record(vault_path)
+
+    def full_disk(*args: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(vault_file, "_cut_journal", full_disk)
+    reopened = _reopen(vault_path)
+    monkeypatch.undo()
+    try:
+        assert _names(reopened) == ["Зайцев Олег Игоревич"]
+        assert vault_path.read_bytes() == damaged  # nothing cut
+        reopened.cases.create("Новиков Николай")
+        reopened.save()  # a whole new file: nothing is appended after the damaged bytes
+        assert reopened.file.journal_records == 0
+    finally:
+        reopened.close(save=False)
+    assert any(info.path.read_bytes() == damaged for info in backups.list_backups(vault_path))
