@@ -82,3 +82,20 @@ def test_two_ordinary_passphrase_slots_still_open(make_vault: MakeVault) -> None
 
     envelope.parse(forge(path.read_bytes(), second_slot))  # within the total: no refusal
     assert os.path.getsize(path) < envelope.MAX_FILE_BYTES
+
+
+def test_a_snapshot_claimed_past_2_gib_is_refused_not_a_crash(make_vault: MakeVault) -> None:
+    """`cryptography` panics (a BaseException past every handler) when asked to decrypt 2 GiB
+    or more at once: such a length is refused from the header, with the key slots intact."""
+    path, _ = make_vault()
+    claimed = 2**31 + envelope.TAG_LENGTH  # whole padding blocks and a tag
+
+    def huge_snapshot(header: dict[str, Any]) -> None:
+        header["snapshot_length"] = claimed
+
+    data = forge(path.read_bytes(), huge_snapshot)
+    path.write_bytes(data)
+    with open(path, "r+b") as stream:
+        stream.truncate(len(data) + claimed)  # sparse: no disk used
+    with pytest.raises(VaultDamaged):
+        VaultFile.open(path, passphrase=PASSPHRASE)
