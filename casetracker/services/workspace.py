@@ -15,7 +15,7 @@ compressing, the durable write) in a worker.
 import contextlib
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
@@ -64,15 +64,20 @@ class PreparedSave:
 
 
 def load_engine(
-    payload: bytes | envelope.Image | None, encoded_change_sets: tuple[bytes, ...] = ()
+    payload: bytes | envelope.Image | None,
+    encoded_change_sets: tuple[bytes, ...] = (),
+    *,
+    partial: Callable[[int], None] | None = None,
 ) -> Engine:
     """The database a vault holds: its snapshot with the journal's change sets replayed.
 
     A still compressed snapshot (as `VaultFile.open` leaves it) is decompressed straight into
     SQLite's memory, so unlocking never holds it twice (`engine_from_image`).
 
-    Raises VaultDamaged when a change set does not fit the snapshot (the journal verified,
-    so only a bug or someone holding the data key could have written it).
+    A change set that cannot be replayed (the journal verified, so only a bug or someone
+    holding the data key could have written it) ends the replay: with ``partial`` the
+    database opens as of the change sets before it and ``partial(applied)`` is told;
+    without, VaultDamaged is raised.
     """
     if isinstance(payload, envelope.Image) and payload.size:
         engine = engine_from_image(payload.size, payload.fill)
@@ -81,13 +86,12 @@ def load_engine(
     else:
         engine = engine_from_snapshot(payload)
     if encoded_change_sets:
-        try:
-            change_capture.replay(
-                engine, (change_sets.decode(encoded) for encoded in encoded_change_sets)
-            )
-        except ValueError as exc:
-            engine.dispose()
-            raise VaultDamaged("payload") from exc
+        applied = change_capture.replay(engine, encoded_change_sets)
+        if applied < len(encoded_change_sets):
+            if partial is None:
+                engine.dispose()
+                raise VaultDamaged("payload")
+            partial(applied)
     return engine
 
 
@@ -194,7 +198,7 @@ class Workspace:
             # The file, ciphertext and compressed plaintext are freed by now: hand their pages
             # back before SQLite copies the payload, so they do not add to the peak.
             heap.release_free_memory()
-            engine = load_engine(*vault_file.contents())
+            engine = load_engine(*vault_file.contents(), partial=vault_file.replayed_only)
             vault_file.release_payload()  # the database holds it now; no second copy
             heap.release_free_memory()  # and the payload's block: browsing stays small
             upgraded = migrations.upgrade(engine) != migrations.SCHEMA_VERSION

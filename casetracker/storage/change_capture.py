@@ -19,7 +19,13 @@ from collections.abc import Iterable
 
 from sqlalchemy import Engine, event
 
-from casetracker.storage.change_sets import ChangeSet, RowChange, SqlValue, TableChanges
+from casetracker.storage.change_sets import (
+    ChangeSet,
+    RowChange,
+    SqlValue,
+    TableChanges,
+    decode,
+)
 from casetracker.storage.database import hide_writes, raw_connection
 
 _SHADOW = "ct_old_"
@@ -204,27 +210,38 @@ def collect(engine: Engine, schema: int) -> ChangeSet | None:
     return ChangeSet(schema, tuple(tables)) if tables else None
 
 
-def replay(engine: Engine, change_sets: Iterable[ChangeSet]) -> None:
-    """Apply change sets, oldest first, to the database loaded from the snapshot they follow.
+def replay(engine: Engine, change_sets: Iterable[bytes]) -> int:
+    """Apply encoded change sets, oldest first, to the database loaded from the snapshot they
+    follow; return how many applied.
 
-    Foreign keys are off while replaying: a change set holds the final state of each row
-    (cascaded deletes included), not the order the rows were written in. Raises ValueError
-    when a change set does not fit the database (then the journal is not this snapshot's).
+    Each applies whole or not at all, and replaying stops at the first that cannot be read or
+    does not fit the database (a bug, or a journal not this snapshot's): the database is then
+    as of the change sets before it. Foreign keys are off while replaying: a change set holds
+    the final state of each row (cascaded deletes included), not the order the rows were
+    written in.
     """
     raw = raw_connection(engine)
     _check_idle(raw)
+    applied = 0
     raw.execute("PRAGMA foreign_keys = OFF")
     try:
         raw.execute("BEGIN")
-        try:
-            for change_set in change_sets:
-                _apply(raw, change_set)
-        except BaseException:
-            raw.execute("ROLLBACK")
-            raise
+        for encoded in change_sets:
+            raw.execute("SAVEPOINT ct_replay")
+            try:
+                _apply(raw, decode(encoded))
+            except ValueError:
+                raw.execute("ROLLBACK TO ct_replay")
+                raw.execute("RELEASE ct_replay")
+                break
+            raw.execute("RELEASE ct_replay")
+            applied += 1
         raw.execute("COMMIT")
     finally:
+        if raw.in_transaction:
+            raw.execute("ROLLBACK")
         raw.execute("PRAGMA foreign_keys = ON")
+    return applied
 
 
 def _apply(raw: sqlite3.Connection, change_set: ChangeSet) -> None:

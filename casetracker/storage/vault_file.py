@@ -603,6 +603,14 @@ class VaultFile:
                 self._payload = None
                 self._change_sets = None
 
+    def replayed_only(self, applied: int) -> None:
+        """Only the first `applied` change sets could be replayed: the rest is left out (as
+        damage: the banner says so), and nothing more is appended after it. The next save
+        writes a whole new file and keeps this one, every byte of it, as a backup."""
+        with self._state_lock:
+            self.journal_damaged = True
+            self._tail = None
+
     @property
     def can_append(self) -> bool:
         """Whether `append` may add to the file on disk (format 3, ours, writable)."""

@@ -114,7 +114,7 @@ def test_replaying_what_was_captured_rebuilds_the_database(ops: list[tuple[objec
     if found is not None:
         captured.append(change_sets.encode(found))
     replayed = engine_from_snapshot(base)
-    change_capture.replay(replayed, [change_sets.decode(data) for data in captured])
+    assert change_capture.replay(replayed, captured) == len(captured)
     assert _dump(replayed) == _dump(engine)
     assert change_capture.pending_rows(engine) == 0
 
@@ -155,17 +155,27 @@ def test_emptying_the_shadow_tables_does_not_move_the_change_count() -> None:
     assert change_count(engine) == before
 
 
-def test_a_change_set_that_does_not_fit_the_database_is_refused() -> None:
+def test_replay_stops_at_a_change_set_that_does_not_fit_and_keeps_those_before() -> None:
     engine = _engine()
-    wrong = ChangeSet(1, (TableChanges("nowhere", ("id",), (RowChange("insert", 1, None, (1,)),)),))
-    with pytest.raises(ValueError):
-        change_capture.replay(engine, [wrong])
-    wrong_column = ChangeSet(
-        1, (TableChanges("parent", ("nope",), (RowChange("insert", 1, None, (1,)),)),)
+    good = ChangeSet(
+        1, (TableChanges("parent", ("id", "name"), (RowChange("insert", 1, None, ("a", "А")),)),)
     )
-    with pytest.raises(ValueError):
-        change_capture.replay(engine, [wrong_column])
-    assert _dump(engine) == [[], []]  # nothing half applied
+    half = ChangeSet(
+        1,
+        (
+            TableChanges("parent", ("id", "name"), (RowChange("insert", 2, None, ("b", "Б")),)),
+            TableChanges("nowhere", ("id",), (RowChange("insert", 1, None, (1,)),)),
+        ),
+    )
+    wrong_column = ChangeSet(
+        1, (TableChanges("parent", ("nope",), (RowChange("insert", 3, None, (1,)),)),)
+    )
+    for wrong in (half, wrong_column):
+        fresh = _engine()
+        encoded = [change_sets.encode(good), change_sets.encode(wrong), change_sets.encode(good)]
+        assert change_capture.replay(fresh, encoded) == 1
+        assert _dump(fresh) == [[(1, "a", "А", None, None)], []]  # the bad one not half applied
+    assert change_capture.replay(engine, [b"not a change set"]) == 0
 
 
 def _encoded(obj: object) -> bytes:

@@ -508,3 +508,29 @@ def test_a_damaged_journal_on_a_full_disk_still_opens_and_saves_whole(
     finally:
         reopened.close(save=False)
     assert any(info.path.read_bytes() == damaged for info in backups.list_backups(vault_path))
+
+
+def test_a_change_set_that_does_not_replay_opens_the_vault_as_of_those_before(
+    saved: Workspace, vault_path: Path
+) -> None:
+    """Authentic but unusable (a bug, or a key holder's forgery): the vault opens with the
+    change sets before it, says so, and its next save writes a whole file, keeping this one."""
+    from casetracker.storage.change_sets import ChangeSet, RowChange, TableChanges, encode
+
+    wrong = ChangeSet(5, (TableChanges("nowhere", ("id",), (RowChange("insert", 1, None, (1,)),)),))
+    saved.file.append([encode(wrong)])
+    saved.cases.create("Новиков Николай")
+    saved.save()  # appended after the unusable one
+    saved.close(compact=False)
+    before = vault_path.read_bytes()
+    reopened = _reopen(vault_path)
+    try:
+        assert reopened.left_out is LeftOut.DAMAGED
+        assert "Новиков Николай" not in _names(reopened)
+        assert "Сидоров Семён Семёнович" in _names(reopened)
+        reopened.cases.create("Орлов Олег")
+        reopened.save()
+        assert reopened.file.journal_records == 0  # a whole new file
+    finally:
+        reopened.close(save=False)
+    assert any(info.path.read_bytes() == before for info in backups.list_backups(vault_path))
