@@ -5,8 +5,8 @@ method call that commits on success and rolls back on failure.
 
 Saving appends what changed since the last save (a change set, read by ``change_capture``) to
 the vault file's journal: a few KiB, whatever the size of the vault. Now and then (a journal
-past its limits, the first save of a day, a schema change, a change of thousands of rows, and
-on close) the whole database is written as a new snapshot instead: a compaction.
+past its limits or holding saves of an earlier day, a schema change, a change of thousands of
+rows, and on close) the whole database is written as a new snapshot instead: a compaction.
 ``prepare_save``/``finish_save`` split a save so a GUI keeps the cheap half (reading the
 changes, or a memory copy of the database) on its thread and the slow half (sealing,
 compressing, the durable write) in a worker.

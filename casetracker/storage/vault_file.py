@@ -24,7 +24,7 @@ import secrets
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, Self, overload
@@ -247,6 +247,8 @@ class VaultFile:
         # and whether they were a complete record that failed (not just one cut off).
         self.journal_dropped_bytes = 0
         self.journal_damaged = False
+        # The day of the journal's saves (the file's last change, for one opened with them).
+        self._journal_since: date | None = None
         self._format_version = format_version
         self._replaces_damaged_file = replaces_damaged_file
         # Where the save that repaired a damaged or missing vault put what stood in its place.
@@ -353,6 +355,8 @@ class VaultFile:
             )
             vault.journal_dropped_bytes = found.dropped_bytes
             vault.journal_damaged = found.damaged
+            if found.tail.records:
+                vault._journal_since = date.fromtimestamp(os.stat(path).st_mtime)
             if lock is not None and _backups_hold_retired_slots(path, header):
                 vault._rekey_backups()
             return vault
@@ -626,10 +630,15 @@ class VaultFile:
         return self._tail.journal_bytes if self._tail is not None else 0
 
     def compaction_due(self, max_records: int, max_bytes: int) -> bool:
-        """Whether the journal has grown enough to be folded into a new snapshot (closing the
-        vault folds it too, which is what keeps a backup of each session)."""
+        """Whether the journal should be folded into a new snapshot: it has grown past the
+        limits, or it holds saves of an earlier day (compacting keeps the replaced file as a
+        backup, so every day the vault changed keeps one, even when it is only ever locked)."""
         tail = self._tail
-        return tail is not None and (tail.records >= max_records or tail.journal_bytes >= max_bytes)
+        if tail is None or not tail.records:
+            return False
+        if tail.records >= max_records or tail.journal_bytes >= max_bytes:
+            return True
+        return self._journal_since is not None and self._journal_since < date.today()
 
     def _key(self) -> bytes:
         if self._data_key is None:
@@ -698,6 +707,7 @@ class VaultFile:
                 # On disk now: `contents` reads them back if ever needed.
                 self._payload = self._change_sets = None
                 self._tail = pending[2]
+                self._journal_since = date.today() if pending[1] else None
                 self._format_version = envelope.FORMAT_VERSION
                 self._replaces_damaged_file = False
                 for stale in [g for g in self._pending if g < header.generation]:
@@ -752,6 +762,7 @@ class VaultFile:
                 os.close(fd)
             with self._state_lock:
                 self._tail = tail
+                self._journal_since = self._journal_since or date.today()
                 if not self._replaces_damaged_file:  # the file holds more now: read it back
                     self._payload = self._change_sets = None
             return len(records)

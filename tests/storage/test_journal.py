@@ -534,3 +534,28 @@ def test_a_change_set_that_does_not_replay_opens_the_vault_as_of_those_before(
     finally:
         reopened.close(save=False)
     assert any(info.path.read_bytes() == before for info in backups.list_backups(vault_path))
+
+
+def test_the_first_save_of_a_day_after_one_with_saves_compacts(
+    saved: Workspace, vault_path: Path
+) -> None:
+    """Locked overnight, never quit: the next day's first save still keeps a backup."""
+    import time
+
+    saved.close(compact=False)
+    yesterday = time.time() - 86_400
+    os.utime(vault_path, (yesterday, yesterday))
+    old = vault_path.read_bytes()
+    reopened = _reopen(vault_path)
+    try:
+        reopened.cases.create("Новиков Николай")
+        reopened.save()  # appended, then the journal of yesterday folded into a snapshot
+        assert reopened.file.journal_records == 0
+        reopened.cases.create("Орлов Олег")
+        reopened.save()  # today's journal: appended only
+        assert reopened.file.journal_records == 1
+    finally:
+        reopened.close(save=False)
+    # Kept: yesterday's file with the edit that came first appended to it.
+    kept = [info.path.read_bytes() for info in backups.list_backups(vault_path)]
+    assert any(data.startswith(old) and len(data) > len(old) for data in kept)
