@@ -40,6 +40,9 @@ from casetracker.storage.errors import SaveFailed, VaultDamaged, VaultInUse, Vau
 from casetracker.storage.kdf import KdfParams
 from casetracker.storage.vault_file import VaultFile
 
+#: Change sets larger than this together are saved as a snapshot instead of appended.
+MAX_APPEND_BYTES = 64 << 20
+
 
 class LeftOut(Enum):
     """What opening left out of the vault file's journal."""
@@ -328,7 +331,12 @@ class Workspace:
                 if change_set is not None:
                     self._unwritten.append((serial, change_sets.encode(change_set)))
                 records = tuple(encoded for _, encoded in self._unwritten)
-                full = self.file.compaction_due(*self.compaction_limits())
+                if sum(map(len, records)) > MAX_APPEND_BYTES:
+                    # Too big for journal records (saves that kept failing, a huge text): a
+                    # snapshot holds it, and the change sets are dropped once it is written.
+                    records, self._needs_snapshot, full = (), True, True
+                else:
+                    full = self.file.compaction_due(*self.compaction_limits())
             payload = snapshot(self.engine) if full else None
             if full and change_capture.schema_cookie(self.engine) != self._schema_cookie:
                 self._capture()  # the new tables and columns are watched from here on
@@ -384,6 +392,11 @@ class Workspace:
     def save(self) -> None:
         self.finish_save(self.prepare_save())
 
+    def _rows_unsaved(self) -> bool:
+        if self.read_only or self.file.closed:
+            return False
+        return bool(self._unwritten) or change_capture.pending_rows(self.engine) > 0
+
     def compact(self) -> None:
         """Write the whole database as a new snapshot with an empty journal (and keep the
         replaced file as a backup)."""
@@ -397,7 +410,9 @@ class Workspace:
         leaves the file as it was."""
         try:
             self.jobs.stop()
-            if save and self.dirty:
+            # Rows written outside a unit of work the count sees (a bulk statement) are
+            # still in the change capture: they are saved too.
+            if save and (self.dirty or self._rows_unsaved()):
                 self.save()
             if (
                 save
@@ -411,6 +426,8 @@ class Workspace:
                 with contextlib.suppress(SaveFailed):
                     self.compact()
         finally:
+            with self._save_lock:
+                self._unwritten.clear()  # change sets a failed save kept: plaintext
             self.engine.dispose()
             self.file.close()
             search_text.forget_words()

@@ -97,6 +97,16 @@ def install(engine: Engine) -> None:
     # other trigger exists, and ours write nothing a trigger watches.
     raw.execute("PRAGMA recursive_triggers = ON")
     for table in _tables(raw):
+        (sql,) = raw.execute(
+            "SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?", (table,)
+        ).fetchone()
+        if (
+            sql is None
+            or sql.lstrip().upper().startswith("CREATE VIRTUAL")
+            or ("WITHOUT ROWID" in sql.upper())
+        ):
+            # Its rows have no rowid to note, or cannot carry a trigger: they would be lost.
+            raise RuntimeError(f"change capture cannot follow table {table!r}")
         columns = _columns(raw, table)
         shadow = _quote(_SHADOW + table)  # a trigger may not qualify it: TEMP comes first
         source = f"main.{_quote(table)}"

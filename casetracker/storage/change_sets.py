@@ -161,7 +161,12 @@ def from_json(untrusted: object) -> ChangeSet:
                 raise ValueError("bad row entry")
             op = _OPS[row[0]]
             rowid = row[1]
-            if not isinstance(rowid, int) or isinstance(rowid, bool) or rowid in rowids:
+            if (
+                not isinstance(rowid, int)
+                or isinstance(rowid, bool)
+                or not -(2**63) <= rowid < 2**63
+                or rowid in rowids
+            ):
                 raise ValueError("bad row number")
             rowids.add(rowid)
             old = _values_in(row[2], len(names))

@@ -213,3 +213,17 @@ def test_a_malformed_change_set_is_refused(mangle: object) -> None:
 def test_random_bytes_are_refused_as_a_change_set(data: bytes) -> None:
     with pytest.raises(ValueError):
         change_sets.decode(data)
+
+
+@pytest.mark.parametrize(
+    "ddl",
+    [
+        "CREATE VIRTUAL TABLE words USING fts5(text)",
+        "CREATE TABLE pairs (a TEXT, b TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID",
+    ],
+)
+def test_a_table_it_cannot_follow_is_refused_not_left_out(ddl: str) -> None:
+    engine = _engine()
+    raw_connection(engine).execute(ddl)
+    with pytest.raises(RuntimeError):
+        change_capture.install(engine)

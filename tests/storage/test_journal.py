@@ -559,3 +559,31 @@ def test_the_first_save_of_a_day_after_one_with_saves_compacts(
     # Kept: yesterday's file with the edit that came first appended to it.
     kept = [info.path.read_bytes() for info in backups.list_backups(vault_path)]
     assert any(data.startswith(old) and len(data) > len(old) for data in kept)
+
+
+def test_change_sets_too_big_to_append_are_saved_as_a_snapshot(
+    saved: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casetracker.services import workspace
+
+    monkeypatch.setattr(workspace, "MAX_APPEND_BYTES", 10)
+    generation = saved.file.generation
+    saved.cases.create("Новиков Николай")
+    saved.save()
+    assert saved.file.generation == generation + 1 and saved.file.journal_records == 0
+
+
+def test_rows_written_outside_a_counted_action_are_saved_on_close(
+    saved: Workspace, vault_path: Path
+) -> None:
+    """A bulk statement does not move the count of unsaved actions; the capture still has it."""
+    with saved.engine.begin() as connection:
+        connection.execute(text("UPDATE \"case\" SET notes = 'массовая правка'"))
+    assert not saved.dirty
+    saved.close(compact=False)
+    reopened = _reopen(vault_path)
+    try:
+        notes = {reopened.cases.get(row.ref).notes for row in reopened.cases.rows()}
+        assert notes == {"массовая правка"}
+    finally:
+        reopened.close(save=False)
