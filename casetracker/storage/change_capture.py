@@ -206,7 +206,8 @@ def collect(engine: Engine, schema: int) -> ChangeSet | None:
                 old: tuple[SqlValue, ...] = row[3 : 3 + width]
                 new: tuple[SqlValue, ...] = row[3 + width :]
                 if existed and present:
-                    if old != new:
+                    # Python's == holds 1 and 1.0 equal; SQLite keeps them apart.
+                    if old != new or list(map(type, old)) != list(map(type, new)):
                         changes.append(RowChange("update", rowid, old, new))
                 elif existed:
                     changes.append(RowChange("delete", rowid, old, None))

@@ -334,6 +334,13 @@ class VaultFile:
             appendable = version >= 3
             if lock is not None:
                 _remove_interrupted_saves(path)
+                if appendable and os.stat(path).st_nlink > 1:
+                    # A save killed between keeping the old file as a backup (a hard link)
+                    # and replacing it: appending would change that backup too.
+                    try:
+                        atomic_write.replace_durably(path, data)
+                    except OSError:
+                        appendable = False
                 if found.dropped_bytes:
                     try:
                         _cut_journal(path, data, found)

@@ -227,3 +227,20 @@ def test_a_table_it_cannot_follow_is_refused_not_left_out(ddl: str) -> None:
     raw_connection(engine).execute(ddl)
     with pytest.raises(RuntimeError):
         change_capture.install(engine)
+
+
+def test_a_value_changed_only_in_type_is_captured() -> None:
+    engine = _engine()
+    raw = raw_connection(engine)
+    raw.execute("CREATE TABLE loose (x)")  # no affinity: 1 and 1.0 stay apart
+    with raw:
+        raw.execute("INSERT INTO loose (x) VALUES (1)")
+    base = snapshot(engine)
+    change_capture.install(engine)
+    with raw:
+        raw.execute("UPDATE loose SET x = 1.0")
+    found = change_capture.collect(engine, 1)
+    assert found is not None
+    replayed = engine_from_snapshot(base)
+    assert change_capture.replay(replayed, [change_sets.encode(found)]) == 1
+    assert raw_connection(replayed).execute("SELECT typeof(x) FROM loose").fetchone() == ("real",)

@@ -587,3 +587,24 @@ def test_rows_written_outside_a_counted_action_are_saved_on_close(
         assert notes == {"массовая правка"}
     finally:
         reopened.close(save=False)
+
+
+def test_a_backup_left_hard_linked_to_the_vault_is_not_appended_to(
+    saved: Workspace, vault_path: Path
+) -> None:
+    """A save killed after the old file was linked into the backups but before the new one
+    replaced it leaves both names on one file: the next appends must not change the backup."""
+    saved.close(compact=False)
+    folder = backups.backup_dir_for(vault_path)
+    folder.mkdir(exist_ok=True)
+    linked = folder / "v99.ctvault"
+    os.link(vault_path, linked)
+    before = linked.read_bytes()
+    reopened = _reopen(vault_path)
+    try:
+        reopened.cases.create("Новиков Николай")
+        reopened.save()
+        assert reopened.file.journal_records == 3
+    finally:
+        reopened.close(save=False)
+    assert linked.read_bytes() == before
