@@ -35,6 +35,7 @@ from casetracker.storage.database import (
     interrupt,
     refuse_writes,
     snapshot,
+    writing,
 )
 from casetracker.storage.errors import SaveFailed, VaultDamaged, VaultInUse, VaultReadOnly
 from casetracker.storage.kdf import KdfParams
@@ -280,8 +281,9 @@ class Workspace:
     # -- sessions ---------------------------------------------------------------------------
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: audited, committed on success, rolled back on any error."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        """One unit of work: audited, committed on success, rolled back on any error. Sessions
+        closed on other threads meanwhile leave it alone (`database.writing`)."""
+        with writing(self.engine), Session(self.engine, expire_on_commit=False) as session:
             audit.install(session, self.actor)
             try:
                 yield session

@@ -64,8 +64,46 @@ def fold(text: SqlValue) -> SqlValue:
     return text.casefold() if isinstance(text, str) else text
 
 
+class _SharedConnection(sqlite3.Connection):
+    """The one connection every session of a vault shares, whichever thread it runs on.
+
+    A session closed on a worker thread (a report, an export) rolls its connection back, and
+    the connection is this one: a unit of work another thread had flushed but not yet committed
+    would be undone under it, silently. While a thread holds the connection for writing
+    (`writing`), a rollback asked from any other thread is a no-op: that thread has written
+    nothing of its own to undo.
+    """
+
+    writer: int | None = None
+    depth = 0
+
+    def rollback(self) -> None:
+        writer = self.writer
+        if writer is not None and writer != threading.get_ident():
+            return
+        super().rollback()
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[None]:
+    """Hold the engine's connection for this thread's unit of work (see `_SharedConnection`)."""
+    raw = _CONNECTIONS.get(engine)
+    me = threading.get_ident()
+    if not isinstance(raw, _SharedConnection) or raw.writer not in (None, me):
+        yield
+        return
+    raw.writer = me
+    raw.depth += 1
+    try:
+        yield
+    finally:
+        raw.depth -= 1
+        if not raw.depth:
+            raw.writer = None
+
+
 def _connect(load: Callable[[sqlite3.Connection], None] | None) -> sqlite3.Connection:
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    conn = sqlite3.connect(":memory:", check_same_thread=False, factory=_SharedConnection)
     if load is not None:
         # A resizable, SQLite-owned image, so the loaded database accepts inserts and grows
         # like a fresh one, also past SQLite's default 1 GiB (see `memdb`).

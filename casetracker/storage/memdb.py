@@ -90,7 +90,9 @@ def _api() -> _Api | None:
 
 def _handle(conn: sqlite3.Connection, api: _Api) -> int | None:
     """The connection's ``sqlite3 *``, or None unless it is proven to be that handle."""
-    if type(conn) is not sqlite3.Connection:
+    # A subclass (the vault's own, `database._SharedConnection`) keeps the C object's layout:
+    # its Python attributes come after it. The probe below proves the handle either way.
+    if not isinstance(conn, sqlite3.Connection):
         return None
     handle = ctypes.c_void_p.from_address(id(conn) + object.__basicsize__).value
     if not handle:

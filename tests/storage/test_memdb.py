@@ -123,9 +123,18 @@ def test_a_filler_that_keeps_a_view_of_sqlites_memory_is_refused() -> None:
     assert not any(kept[0])
 
 
+def test_a_subclass_is_used_in_place_once_its_handle_is_proven() -> None:
+    class Shared(sqlite3.Connection):  # as the vault's own connection is
+        pass
+
+    conn = sqlite3.connect(":memory:", factory=Shared)
+    assert memdb.native(conn) == memdb.native(sqlite3.connect(":memory:"))
+
+
 def test_a_connection_whose_handle_is_not_proven_takes_the_portable_path() -> None:
     class Other(sqlite3.Connection):
-        pass
+        def setlimit(self, category: int, limit: int, /) -> int:
+            return limit  # the limit set through Python never reaches C: the probe fails
 
     conn = sqlite3.connect(":memory:", factory=Other)
     assert not memdb.native(conn)
