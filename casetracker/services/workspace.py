@@ -57,13 +57,13 @@ class LeftOut(Enum):
 class PreparedSave:
     """What ``prepare_save`` gathered on the GUI thread for ``finish_save``.
 
-    ``records``: encoded change sets to append (oldest first; earlier ones that failed to
-    reach the disk come again). ``snapshot``: the whole database, when this save compacts.
+    ``append``: the change sets read up to ``serial`` (kept in the workspace until written) go
+    to the journal. ``snapshot``: the whole database, when this save compacts.
     """
 
     changes: int
     serial: int
-    records: tuple[bytes, ...] = ()
+    append: bool = False
     snapshot: bytes | None = None
 
 
@@ -324,7 +324,7 @@ class Workspace:
                 change_capture.MAX_JOURNAL_ROWS
             ):
                 full = True  # an import or a merge: a snapshot is smaller and opens faster
-            records: tuple[bytes, ...] = ()
+            append = False
             if full:
                 change_capture.clear(self.engine)
                 self._needs_snapshot = True  # until a snapshot reaches the disk
@@ -332,18 +332,18 @@ class Workspace:
                 change_set = change_capture.collect(self.engine, migrations.SCHEMA_VERSION)
                 if change_set is not None:
                     self._unwritten.append((serial, change_sets.encode(change_set)))
-                records = tuple(encoded for _, encoded in self._unwritten)
-                if sum(map(len, records)) > MAX_APPEND_BYTES:
+                append = bool(self._unwritten)
+                if sum(len(encoded) for _, encoded in self._unwritten) > MAX_APPEND_BYTES:
                     # Too big for journal records (saves that kept failing, a huge text): a
                     # snapshot holds it, and the change sets are dropped once it is written.
-                    records, self._needs_snapshot, full = (), True, True
+                    append, self._needs_snapshot, full = False, True, True
                 else:
                     full = self.file.compaction_due(*self.compaction_limits())
             payload = snapshot(self.engine) if full else None
             if full and change_capture.schema_cookie(self.engine) != self._schema_cookie:
                 self._capture()  # the new tables and columns are watched from here on
             self._prepared = self._changes
-            return PreparedSave(self._changes, serial, records, payload)
+            return PreparedSave(self._changes, serial, append, payload)
 
     def compaction_limits(self) -> tuple[int, int]:
         """Change sets and bytes the journal may hold before a save compacts (settings)."""
@@ -367,7 +367,7 @@ class Workspace:
             if prepared.serial <= self._finished_serial:
                 return  # a later save is on disk already, with everything this one held
             appended = False
-            if prepared.records:
+            if prepared.append:
                 with self._save_lock:
                     records = [b for s, b in self._unwritten if s <= prepared.serial]
                 if records:

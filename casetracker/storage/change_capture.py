@@ -39,12 +39,16 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _tables(raw: sqlite3.Connection) -> list[str]:
-    rows = raw.execute(
-        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name"
+def _table_sql(raw: sqlite3.Connection) -> list[tuple[str, str | None]]:
+    """Every table of the main database (SQLite's own left out), with its CREATE statement."""
+    return raw.execute(
+        "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' "
+        "AND name NOT LIKE 'sqlite_%' ORDER BY name"
     ).fetchall()
-    return [name for (name,) in rows]
+
+
+def _tables(raw: sqlite3.Connection) -> list[str]:
+    return [name for name, _ in _table_sql(raw)]
 
 
 def _columns(raw: sqlite3.Connection, table: str) -> list[str]:
@@ -96,10 +100,7 @@ def install(engine: Engine) -> None:
     # A REPLACE that deletes a conflicting row fires delete triggers only with this on; no
     # other trigger exists, and ours write nothing a trigger watches.
     raw.execute("PRAGMA recursive_triggers = ON")
-    for table in _tables(raw):
-        (sql,) = raw.execute(
-            "SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?", (table,)
-        ).fetchone()
+    for table, sql in _table_sql(raw):
         if (
             sql is None
             or sql.lstrip().upper().startswith("CREATE VIRTUAL")
