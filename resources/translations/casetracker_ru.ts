@@ -4790,6 +4790,57 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>TeamServer</name>
+    <message>
+        <source>The team server cannot be reached. Work goes on here; changes are sent when it can be reached again.</source>
+        <translation>Сервер команды недоступен. Работа продолжается здесь; изменения будут отправлены, когда он снова станет доступен.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s address does not require an encrypted connection (sslmode=verify-full, verify-ca or require), so nothing was sent to it.</source>
+        <translation>Адрес сервера команды не требует зашифрованного соединения (sslmode=verify-full, verify-ca или require), поэтому ему ничего не отправлено.</translation>
+    </message>
+    <message>
+        <source>The team server refused this: the password may be wrong, this member may have been removed from the team, or only an admin may do it.</source>
+        <translation>Сервер команды отказал: возможно, пароль неверен, этот участник исключён из команды или это может сделать только администратор.</translation>
+    </message>
+    <message>
+        <source>The team server already holds this; it is never replaced.</source>
+        <translation>Это уже хранится на сервере команды и никогда не заменяется.</translation>
+    </message>
+    <message>
+        <source>Another member sent changes at the same moment. Theirs are fetched first, then ours are sent again.</source>
+        <translation>Другой участник отправил изменения в тот же момент. Сначала будут получены его изменения, затем наши будут отправлены снова.</translation>
+    </message>
+    <message>
+        <source>The team server holds fewer records than this computer has already seen: it may have lost or be withholding some.</source>
+        <translation>На сервере команды меньше записей, чем этот компьютер уже видел: сервер мог потерять часть из них или скрывать их.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s address is not written correctly.</source>
+        <translation>Адрес сервера команды записан неправильно.</translation>
+    </message>
+    <message>
+        <source>This database already holds a team, or its role names are taken.</source>
+        <translation>В этой базе данных уже есть команда, или имена её ролей уже заняты.</translation>
+    </message>
+    <message>
+        <source>That member name is taken on the server.</source>
+        <translation>Это имя участника на сервере уже занято.</translation>
+    </message>
+    <message>
+        <source>The team server could not prove it is the right server (its certificate could not be checked against the one this computer expects), so nothing was sent to it.</source>
+        <translation>Сервер команды не смог доказать, что это нужный сервер (его сертификат не удалось сверить с тем, который ожидает этот компьютер), поэтому ему ничего не отправлено.</translation>
+    </message>
+    <message>
+        <source>The team server holds no team in this database.</source>
+        <translation>На сервере команды в этой базе данных нет команды.</translation>
+    </message>
+    <message>
+        <source>The team server answered in a way this version does not expect.</source>
+        <translation>Сервер команды ответил так, как эта версия программы не ожидает.</translation>
+    </message>
+</context>
+<context>
     <name>TimelineTab</name>
     <message>
         <source>Status: %1</source>
