@@ -35,7 +35,7 @@ _TRIGGER = "ct_on_"
 MAX_JOURNAL_ROWS = 5000
 
 
-def _quote(name: str) -> str:
+def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
@@ -51,8 +51,8 @@ def _tables(raw: sqlite3.Connection) -> list[str]:
     return [name for name, _ in _table_sql(raw)]
 
 
-def _columns(raw: sqlite3.Connection, table: str) -> list[str]:
-    return [row[1] for row in raw.execute(f"PRAGMA main.table_info({_quote(table)})")]
+def columns_of(raw: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in raw.execute(f"PRAGMA main.table_info({quote(table)})")]
 
 
 def schema_cookie(engine: Engine) -> int:
@@ -77,7 +77,7 @@ def uninstall(engine: Engine) -> None:
     """Drop the triggers and shadow tables (before a schema change is captured afresh)."""
     raw = raw_connection(engine)
     for kind, name in sorted(_objects(raw), key=lambda item: item[0] != "trigger"):
-        raw.execute(f"DROP {'TRIGGER' if kind == 'trigger' else 'TABLE'} temp.{_quote(name)}")
+        raw.execute(f"DROP {'TRIGGER' if kind == 'trigger' else 'TABLE'} temp.{quote(name)}")
 
 
 def _before_statement(conn: object, cursor: object, statement: str, *_args: object) -> None:
@@ -108,32 +108,42 @@ def install(engine: Engine) -> None:
         ):
             # Its rows have no rowid to note, or cannot carry a trigger: they would be lost.
             raise RuntimeError(f"change capture cannot follow table {table!r}")
-        columns = _columns(raw, table)
-        shadow = _quote(_SHADOW + table)  # a trigger may not qualify it: TEMP comes first
-        source = f"main.{_quote(table)}"
-        slots = ", ".join(f"c{index}" for index in range(len(columns)))
-        old = ", ".join(f"OLD.{_quote(column)}" for column in columns)
-        raw.execute(
-            f"CREATE TEMP TABLE {shadow} "
-            f"(ct_rowid INTEGER PRIMARY KEY, ct_existed INTEGER NOT NULL, {slots})"
-        )
-        # Only the first change since the last save is noted. Not with INSERT OR IGNORE: a
-        # statement that fired the trigger (a foreign key's cascade) overrides its ON CONFLICT.
-        noted_old = (
-            f"INSERT INTO {shadow} (ct_rowid, ct_existed, {slots}) SELECT OLD.rowid, 1, {old} "
-            f"WHERE NOT EXISTS (SELECT 1 FROM {shadow} WHERE ct_rowid = OLD.rowid);"
-        )
-        noted_new = (
-            f"INSERT INTO {shadow} (ct_rowid, ct_existed) SELECT NEW.rowid, 0 "
-            f"WHERE NOT EXISTS (SELECT 1 FROM {shadow} WHERE ct_rowid = NEW.rowid);"
-        )
-        for when, body in (
-            ("INSERT", noted_new),
-            ("UPDATE", noted_old + " " + noted_new),
-            ("DELETE", noted_old),
-        ):
-            name = _quote(f"{_TRIGGER}{when.lower()}_{table}")
-            raw.execute(f"CREATE TEMP TRIGGER {name} AFTER {when} ON {source} BEGIN {body} END")
+        shadow = quote(_SHADOW + table)  # a trigger may not qualify it: TEMP comes first
+        raw.execute(f"CREATE TEMP TABLE {shadow} ({shadow_columns(len(columns_of(raw, table)))})")
+        create_triggers(raw, table, _SHADOW + table, _TRIGGER)
+
+
+def shadow_columns(width: int) -> str:
+    """The columns of a shadow table for a table of `width` columns."""
+    slots = ", ".join(f"c{index}" for index in range(width))
+    return f"ct_rowid INTEGER PRIMARY KEY, ct_existed INTEGER NOT NULL, {slots}"
+
+
+def create_triggers(raw: sqlite3.Connection, table: str, shadow: str, prefix: str) -> None:
+    """TEMP triggers noting in `shadow` each row of `table` touched, with its values before the
+    first change. Team sync (team/pending.py) keeps a second, lasting set beside the journal's."""
+    columns = columns_of(raw, table)
+    quoted_shadow = quote(shadow)
+    source = f"main.{quote(table)}"
+    slots = ", ".join(f"c{index}" for index in range(len(columns)))
+    old = ", ".join(f"OLD.{quote(column)}" for column in columns)
+    # Only the first change since the last save is noted. Not with INSERT OR IGNORE: a
+    # statement that fired the trigger (a foreign key's cascade) overrides its ON CONFLICT.
+    noted_old = (
+        f"INSERT INTO {quoted_shadow} (ct_rowid, ct_existed, {slots}) SELECT OLD.rowid, 1, {old} "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {quoted_shadow} WHERE ct_rowid = OLD.rowid);"
+    )
+    noted_new = (
+        f"INSERT INTO {quoted_shadow} (ct_rowid, ct_existed) SELECT NEW.rowid, 0 "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {quoted_shadow} WHERE ct_rowid = NEW.rowid);"
+    )
+    for when, body in (
+        ("INSERT", noted_new),
+        ("UPDATE", noted_old + " " + noted_new),
+        ("DELETE", noted_old),
+    ):
+        name = quote(f"{prefix}{when.lower()}_{table}")
+        raw.execute(f"CREATE TEMP TRIGGER {name} AFTER {when} ON {source} BEGIN {body} END")
 
 
 def _shadow_tables(raw: sqlite3.Connection) -> list[str]:
@@ -149,7 +159,7 @@ def pending_rows(engine: Engine) -> int:
     raw = raw_connection(engine)
     total = 0
     for table in _shadow_tables(raw):
-        (count,) = raw.execute(f"SELECT count(*) FROM temp.{_quote(_SHADOW + table)}").fetchone()
+        (count,) = raw.execute(f"SELECT count(*) FROM temp.{quote(_SHADOW + table)}").fetchone()
         total += int(count)
     return total
 
@@ -157,7 +167,7 @@ def pending_rows(engine: Engine) -> int:
 def _empty_shadows(engine: Engine, raw: sqlite3.Connection, tables: Iterable[str]) -> None:
     emptied = 0
     for table in tables:
-        emptied += raw.execute(f"DELETE FROM temp.{_quote(_SHADOW + table)}").rowcount
+        emptied += raw.execute(f"DELETE FROM temp.{quote(_SHADOW + table)}").rowcount
     # Emptying them changes no case: keep SQLite's change count (and what is remembered
     # against it) where it was.
     hide_writes(engine, emptied)
@@ -191,35 +201,43 @@ def collect(engine: Engine, schema: int) -> ChangeSet | None:
     raw.execute("SAVEPOINT ct_collect")
     try:
         for table in shadows:
-            columns = _columns(raw, table)
-            width = len(columns)
-            slots = ", ".join(f"s.c{index}" for index in range(width))
-            live = ", ".join(f"t.{_quote(column)}" for column in columns)
-            rows = raw.execute(
-                f"SELECT s.ct_rowid, s.ct_existed, t.rowid IS NOT NULL, {slots}, {live} "
-                f"FROM temp.{_quote(_SHADOW + table)} AS s "
-                f"LEFT JOIN main.{_quote(table)} AS t ON t.rowid = s.ct_rowid "
-                "ORDER BY s.ct_rowid"
-            ).fetchall()
-            changes: list[RowChange] = []
-            for row in rows:
-                rowid, existed, present = row[0], row[1], row[2]
-                old: tuple[SqlValue, ...] = row[3 : 3 + width]
-                new: tuple[SqlValue, ...] = row[3 + width :]
-                if existed and present:
-                    # Python's == holds 1 and 1.0 equal; SQLite keeps them apart.
-                    if old != new or list(map(type, old)) != list(map(type, new)):
-                        changes.append(RowChange("update", rowid, old, new))
-                elif existed:
-                    changes.append(RowChange("delete", rowid, old, None))
-                elif present:
-                    changes.append(RowChange("insert", rowid, None, new))
+            columns = columns_of(raw, table)
+            changes = shadow_changes(raw, f"temp.{quote(_SHADOW + table)}", table, columns)
             if changes:
                 tables.append(TableChanges(table, tuple(columns), tuple(changes)))
         _empty_shadows(engine, raw, shadows)
     finally:
         raw.execute("RELEASE ct_collect")
     return ChangeSet(schema, tuple(tables)) if tables else None
+
+
+def shadow_changes(
+    raw: sqlite3.Connection, shadow: str, table: str, columns: list[str]
+) -> list[RowChange]:
+    """The rows a shadow table noted, as changes from their noted values to their live ones;
+    a row changed and changed back, or inserted and deleted again, is left out."""
+    width = len(columns)
+    slots = ", ".join(f"s.c{index}" for index in range(width))
+    live = ", ".join(f"t.{quote(column)}" for column in columns)
+    rows = raw.execute(
+        f"SELECT s.ct_rowid, s.ct_existed, t.rowid IS NOT NULL, {slots}, {live} "
+        f"FROM {shadow} AS s LEFT JOIN main.{quote(table)} AS t ON t.rowid = s.ct_rowid "
+        "ORDER BY s.ct_rowid"
+    ).fetchall()
+    changes: list[RowChange] = []
+    for row in rows:
+        rowid, existed, present = row[0], row[1], row[2]
+        old: tuple[SqlValue, ...] = row[3 : 3 + width]
+        new: tuple[SqlValue, ...] = row[3 + width :]
+        if existed and present:
+            # Python's == holds 1 and 1.0 equal; SQLite keeps them apart.
+            if old != new or list(map(type, old)) != list(map(type, new)):
+                changes.append(RowChange("update", rowid, old, new))
+        elif existed:
+            changes.append(RowChange("delete", rowid, old, None))
+        elif present:
+            changes.append(RowChange("insert", rowid, None, new))
+    return changes
 
 
 def replay(engine: Engine, change_sets: Iterable[bytes]) -> int:
@@ -241,7 +259,7 @@ def replay(engine: Engine, change_sets: Iterable[bytes]) -> int:
         for encoded in change_sets:
             raw.execute("SAVEPOINT ct_replay")
             try:
-                _apply(raw, decode(encoded))
+                apply_change_set(raw, decode(encoded))
             except ValueError:
                 raw.execute("ROLLBACK TO ct_replay")
                 raw.execute("RELEASE ct_replay")
@@ -256,19 +274,20 @@ def replay(engine: Engine, change_sets: Iterable[bytes]) -> int:
     return applied
 
 
-def _apply(raw: sqlite3.Connection, change_set: ChangeSet) -> None:
+def apply_change_set(raw: sqlite3.Connection, change_set: ChangeSet) -> None:
+    """Write each row's final state by rowid (foreign keys off: see `replay`)."""
     known = set(_tables(raw))
     for table in change_set.tables:
         if table.table not in known:
             raise ValueError("a change set names a table the database does not have")
-        if not set(table.columns) <= set(_columns(raw, table.table)):
+        if not set(table.columns) <= set(columns_of(raw, table.table)):
             raise ValueError("a change set names a column the table does not have")
-        name = f"main.{_quote(table.table)}"
+        name = f"main.{quote(table.table)}"
         try:
             raw.executemany(
                 f"DELETE FROM {name} WHERE rowid = ?", [(row.rowid,) for row in table.rows]
             )
-            columns = ", ".join(_quote(column) for column in table.columns)
+            columns = ", ".join(quote(column) for column in table.columns)
             marks = ", ".join("?" * (len(table.columns) + 1))
             raw.executemany(
                 f"INSERT INTO {name} (rowid, {columns}) VALUES ({marks})",
