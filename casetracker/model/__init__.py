@@ -98,3 +98,11 @@ __all__ += ["SameCertainty", "SamePersonLink", "Verdict"]
 from casetracker.model.letters import LetterTemplate  # noqa: E402
 
 __all__ += ["LetterTemplate"]
+from casetracker.model.team_tables import (  # noqa: E402
+    SyncConflict,
+    TeamAuthorship,
+    TeamInvite,
+    TeamState,
+)
+
+__all__ += ["SyncConflict", "TeamAuthorship", "TeamInvite", "TeamState"]

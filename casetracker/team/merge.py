@@ -1,0 +1,427 @@
+"""Merging the team's changes into this laptop's database: a three-way merge, row by row.
+
+Since its last sync a laptop keeps, in lasting shadow tables (`team_old_<table>`, inside the
+vault and so in its journal), each row it changed and the row's values as of that sync: the
+common ancestor. To take in what others wrote meanwhile, `rebase` puts our rows back as they
+were, applies the others' change sets in the server's order (so every laptop applies exactly
+the same changes to exactly the same rows, and all converge), then does our changes again on
+top, field by field:
+
+- a field only we changed takes our value; a field they changed, or both changed alike, keeps
+  theirs;
+- a field both changed to different values keeps theirs (the one the server ordered first) and
+  becomes a **conflict**, written to the synced conflicts table so every member sees it and a
+  person decides. Nothing is chosen silently: our value stays in the conflict row;
+- a row we deleted that they changed, a row we changed that they deleted, and a row of ours that
+  no longer fits (its case was deleted, its reference is taken) are conflicts of the same kind.
+
+What the shadow tables hold after that is our change relative to the server's head, which is
+what we send. `updated_at` never conflicts (the later one is kept): every edit moves it.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from casetracker.storage.change_capture import (
+    apply_change_set,
+    columns_of,
+    create_triggers,
+    quote,
+    shadow_changes,
+    shadow_columns,
+)
+from casetracker.storage.change_sets import ChangeSet, RowChange, SqlValue, TableChanges
+
+SHADOW_PREFIX = "team_old_"
+_TRIGGER_PREFIX = "ct_team_"
+CONFLICT_TABLE = "syncconflict"
+#: Columns every edit moves: the later value is kept, never a conflict.
+_LATEST_WINS = frozenset({"updated_at"})
+ConflictKind = Literal["field", "deleted_here", "deleted_there", "not_added"]
+#: Gives a row that could not be added as it was (a case reference taken meanwhile) another
+#: chance: new values to try, or None. Supplied by the services, which know what a ref is.
+Refit = Callable[[sqlite3.Connection, str, dict[str, SqlValue]], dict[str, SqlValue] | None]
+#: Per table, columns worked out from the others (search keys): never a conflict, worked out
+#: again from the merged row.
+Derive = Mapping[str, Callable[[dict[str, SqlValue]], dict[str, SqlValue]]]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    table: str
+    row_id: str
+    column: str
+    kind: ConflictKind
+    kept: SqlValue
+    ours: SqlValue
+    case_id: str
+
+
+def _same(a: SqlValue, b: SqlValue) -> bool:
+    return a == b and type(a) is type(b)
+
+
+def _same_row(a: Sequence[SqlValue], b: Sequence[SqlValue]) -> bool:
+    return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+
+
+# -- the lasting capture ----------------------------------------------------------------------
+def install(raw: sqlite3.Connection, tables: Iterable[str]) -> None:
+    """Note changes to `tables` from now on (again after a lock: the triggers are TEMP)."""
+    for table in tables:
+        shadow = SHADOW_PREFIX + table
+        width = len(columns_of(raw, table))
+        found = columns_of(raw, shadow)
+        if not found:
+            raw.execute(f"CREATE TABLE main.{quote(shadow)} ({shadow_columns(width)})")
+        else:
+            # A migration added columns since: old noted rows read NULL for them.
+            for index in range(len(found) - 2, width):
+                raw.execute(f"ALTER TABLE main.{quote(shadow)} ADD COLUMN c{index}")
+    resume(raw, tables)
+
+
+def pause(raw: sqlite3.Connection, tables: Iterable[str]) -> None:
+    for table in tables:
+        for when in ("insert", "update", "delete"):
+            raw.execute(f"DROP TRIGGER IF EXISTS temp.{quote(f'{_TRIGGER_PREFIX}{when}_{table}')}")
+
+
+def resume(raw: sqlite3.Connection, tables: Iterable[str]) -> None:
+    pause(raw, tables)
+    for table in tables:
+        create_triggers(raw, table, SHADOW_PREFIX + table, _TRIGGER_PREFIX)
+
+
+def installed(raw: sqlite3.Connection) -> bool:
+    (found,) = raw.execute(
+        "SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger' "
+        "AND name LIKE 'ct\\_team\\_%' ESCAPE '\\'"
+    ).fetchone()
+    return bool(found)
+
+
+def pending(raw: sqlite3.Connection, tables: Iterable[str], schema: int) -> ChangeSet | None:
+    """Our changes since the last sync, relative to the server's head (not forgotten)."""
+    found: list[TableChanges] = []
+    for table in tables:
+        columns = columns_of(raw, table)
+        rows = shadow_changes(raw, f"main.{quote(SHADOW_PREFIX + table)}", table, columns)
+        if rows:
+            found.append(TableChanges(table, tuple(columns), tuple(rows)))
+    return ChangeSet(schema, tuple(found)) if found else None
+
+
+def pending_rows(raw: sqlite3.Connection, tables: Iterable[str]) -> int:
+    total = 0
+    for table in tables:
+        (count,) = raw.execute(
+            f"SELECT count(*) FROM main.{quote(SHADOW_PREFIX + table)}"
+        ).fetchone()
+        total += int(count)
+    return total
+
+
+def sent(raw: sqlite3.Connection, change_set: ChangeSet) -> None:
+    """What `change_set` carried reached the server: its values are the new base of its rows.
+    A row edited again since it was read (the app syncs on a worker) stays noted, against the
+    values that went, so the newer edit goes next time."""
+    for table in change_set.tables:
+        shadow = f"main.{quote(SHADOW_PREFIX + table.table)}"
+        slots = ", ".join(f"c{index} = ?" for index in range(len(table.columns)))
+        for row in table.rows:
+            now = _row(raw, table.table, table.columns, row.rowid)
+            if (now is None and row.new is None) or (
+                now is not None and row.new is not None and _same_row(now, row.new)
+            ):
+                raw.execute(f"DELETE FROM {shadow} WHERE ct_rowid = ?", (row.rowid,))
+            elif row.new is None:
+                raw.execute(f"UPDATE {shadow} SET ct_existed = 0 WHERE ct_rowid = ?", (row.rowid,))
+            else:
+                raw.execute(
+                    f"UPDATE {shadow} SET ct_existed = 1, {slots} WHERE ct_rowid = ?",
+                    (*row.new, row.rowid),
+                )
+
+
+def forget(raw: sqlite3.Connection, tables: Iterable[str]) -> None:
+    for table in tables:
+        raw.execute(f"DELETE FROM main.{quote(SHADOW_PREFIX + table)}")
+
+
+# -- merging ----------------------------------------------------------------------------------
+def _row(raw: sqlite3.Connection, table: str, columns: Sequence[str], rowid: int) -> tuple | None:
+    names = ", ".join(quote(column) for column in columns)
+    found = raw.execute(
+        f"SELECT {names} FROM main.{quote(table)} WHERE rowid = ?", (rowid,)
+    ).fetchone()
+    return tuple(found) if found is not None else None
+
+
+def _case_of(table: str, columns: Sequence[str], values: Sequence[SqlValue]) -> str:
+    index = {name: i for i, name in enumerate(columns)}
+    if table == "case" and "id" in index:
+        return str(values[index["id"]] or "")
+    if "case_id" in index:
+        return str(values[index["case_id"]] or "")
+    return ""
+
+
+def _id_of(columns: Sequence[str], values: Sequence[SqlValue]) -> str:
+    return str(values[columns.index("id")]) if "id" in columns else ""
+
+
+def _undo(raw: sqlite3.Connection, local: ChangeSet) -> None:
+    """Put our changed rows back as they were at the last sync."""
+    for table in local.tables:
+        name = f"main.{quote(table.table)}"
+        columns = ", ".join(quote(column) for column in table.columns)
+        marks = ", ".join("?" * (len(table.columns) + 1))
+        raw.executemany(f"DELETE FROM {name} WHERE rowid = ?", [(row.rowid,) for row in table.rows])
+        raw.executemany(
+            f"INSERT INTO {name} (rowid, {columns}) VALUES ({marks})",
+            [(row.rowid, *row.old) for row in table.rows if row.old is not None],
+        )
+
+
+class _Redo:
+    def __init__(self, raw: sqlite3.Connection, refit: Refit | None, derive: Derive) -> None:
+        self.raw = raw
+        self.refit = refit
+        self.derive = derive
+        self.conflicts: list[Conflict] = []
+
+    def conflict(
+        self,
+        table: TableChanges,
+        values: Sequence[SqlValue],
+        kind: ConflictKind,
+        column: str = "",
+        kept: SqlValue = None,
+        ours: SqlValue = None,
+    ) -> None:
+        self.conflicts.append(
+            Conflict(
+                table.table,
+                _id_of(table.columns, values),
+                column,
+                kind,
+                kept,
+                ours,
+                _case_of(table.table, table.columns, values),
+            )
+        )
+
+    def update(self, table: TableChanges, row: RowChange) -> None:
+        assert row.old is not None and row.new is not None
+        current = _row(self.raw, table.table, table.columns, row.rowid)
+        if current is None or _id_of(table.columns, current) != _id_of(table.columns, row.old):
+            self.conflict(table, row.new, "deleted_there", ours=_values_json(table, row.new))
+            return
+        changes: dict[str, SqlValue] = {}
+        work_out = self.derive.get(table.table)
+        now_values = dict(zip(table.columns, current, strict=True))
+        derived = set(work_out(now_values)) if work_out else set()
+        for column, base, ours, now in zip(table.columns, row.old, row.new, current, strict=True):
+            if _same(ours, base) or _same(now, ours) or column in derived:
+                continue
+            if _same(now, base):
+                changes[column] = ours
+            elif column in _LATEST_WINS:
+                if isinstance(ours, str) and isinstance(now, str) and ours > now:
+                    changes[column] = ours
+            else:
+                self.conflict(table, current, "field", column, now, ours)
+        if work_out is not None:
+            merged = now_values | changes
+            for column, value in work_out(merged).items():
+                if not _same(value, merged[column]):
+                    changes[column] = value
+        if changes:
+            sets = ", ".join(f"{quote(column)} = ?" for column in changes)
+            self.raw.execute(
+                f"UPDATE main.{quote(table.table)} SET {sets} WHERE rowid = ?",
+                (*changes.values(), row.rowid),
+            )
+
+    def delete(self, table: TableChanges, row: RowChange) -> None:
+        assert row.old is not None
+        current = _row(self.raw, table.table, table.columns, row.rowid)
+        if current is None:
+            return
+        if _id_of(table.columns, current) != _id_of(table.columns, row.old):
+            return  # the row we deleted is gone there too, and its number reused
+        if not _same_row(_without_latest(table, current), _without_latest(table, row.old)):
+            self.conflict(table, current, "deleted_here")
+            return
+        self.raw.execute(f"DELETE FROM main.{quote(table.table)} WHERE rowid = ?", (row.rowid,))
+
+    def insert(self, table: TableChanges, row: RowChange) -> None:
+        assert row.new is not None
+        values = dict(zip(table.columns, row.new, strict=True))
+        taken = self.raw.execute(
+            f"SELECT 1 FROM main.{quote(table.table)} WHERE rowid = ?", (row.rowid,)
+        ).fetchone()
+        attempt: dict[str, SqlValue] | None = values
+        work_out = self.derive.get(table.table)
+        while attempt is not None:
+            if work_out is not None:
+                attempt = attempt | work_out(attempt)
+            columns = ", ".join(quote(column) for column in attempt)
+            marks = ", ".join("?" * (len(attempt) + 1))
+            self.raw.execute("SAVEPOINT team_insert")
+            try:
+                self.raw.execute(
+                    f"INSERT INTO main.{quote(table.table)} (rowid, {columns}) VALUES ({marks})",
+                    (None if taken else row.rowid, *attempt.values()),
+                )
+            except sqlite3.IntegrityError:
+                self.raw.execute("ROLLBACK TO team_insert")
+                self.raw.execute("RELEASE team_insert")
+                attempt = self.refit(self.raw, table.table, attempt) if self.refit else None
+                continue
+            self.raw.execute("RELEASE team_insert")
+            return
+        self.conflict(table, row.new, "not_added", ours=_values_json(table, row.new))
+
+
+def _without_latest(table: TableChanges, values: Sequence[SqlValue]) -> tuple[SqlValue, ...]:
+    return tuple(
+        value
+        for column, value in zip(table.columns, values, strict=True)
+        if column not in _LATEST_WINS
+    )
+
+
+def _plain(value: SqlValue) -> object:
+    if isinstance(value, bytes):
+        return {"b64": base64.b64encode(value).decode("ascii")}
+    return value
+
+
+def _values_json(table: TableChanges, values: Sequence[SqlValue]) -> str:
+    return json.dumps(
+        {c: _plain(v) for c, v in zip(table.columns, values, strict=True)}, ensure_ascii=False
+    )
+
+
+def _orphans(raw: sqlite3.Connection) -> list[tuple[str, int]]:
+    return [(str(row[0]), int(row[1])) for row in raw.execute("PRAGMA main.foreign_key_check")]
+
+
+def _fix_orphans(
+    raw: sqlite3.Connection, redo: _Redo, local: ChangeSet, before: dict[str, set[int]]
+) -> None:
+    """A row of ours whose parent is gone (they deleted the case we added a note to) is taken
+    out again and listed; a parent we deleted that they added to is put back and listed."""
+    ours = {(table.table, row.rowid): (table, row) for table in local.tables for row in table.rows}
+    for table_name, rowid in _orphans(raw):
+        entry = ours.get((table_name, rowid))
+        if entry is not None and entry[1].new is not None:
+            table, row = entry
+            assert row.new is not None
+            raw.execute(f"DELETE FROM main.{quote(table_name)} WHERE rowid = ?", (rowid,))
+            if row.old is not None:
+                columns = ", ".join(quote(column) for column in table.columns)
+                marks = ", ".join("?" * (len(table.columns) + 1))
+                raw.execute(
+                    f"INSERT INTO main.{quote(table_name)} (rowid, {columns}) VALUES ({marks})",
+                    (rowid, *row.old),
+                )
+            redo.conflict(table, row.new, "not_added", ours=_values_json(table, row.new))
+    # Whatever is still orphaned lost a parent we deleted: put our deleted parents back.
+    if _orphans(raw):
+        for table in local.tables:
+            for row in table.rows:
+                if row.new is None and row.old is not None and row.rowid in before[table.table]:
+                    still = _row(raw, table.table, table.columns, row.rowid)
+                    if still is None:
+                        columns = ", ".join(quote(column) for column in table.columns)
+                        marks = ", ".join("?" * (len(table.columns) + 1))
+                        raw.execute(
+                            f"INSERT INTO main.{quote(table.table)} (rowid, {columns}) "
+                            f"VALUES ({marks})",
+                            (row.rowid, *row.old),
+                        )
+                        redo.conflict(table, row.old, "deleted_here")
+    if _orphans(raw):
+        raise ValueError("changes that do not fit together")
+
+
+def write_conflicts(raw: sqlite3.Connection, conflicts: Iterable[Conflict], author: str) -> None:
+    """Into the synced conflicts table (model `SyncConflict`), so every member lists them."""
+    now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    raw.executemany(
+        f"INSERT INTO main.{CONFLICT_TABLE} (id, created_at, updated_at, entity, record_id, "
+        "field, kind, kept, ours, ours_by, case_id, resolved_by, resolution) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '')",
+        [
+            (
+                uuid.uuid4().hex,
+                now,
+                now,
+                c.table,
+                c.row_id,
+                c.column,
+                c.kind,
+                json.dumps(_plain(c.kept), ensure_ascii=False),
+                c.ours if isinstance(c.ours, str) and c.kind != "field" else _dumps(c.ours),
+                author,
+                c.case_id,
+            )
+            for c in conflicts
+        ],
+    )
+
+
+def _dumps(value: SqlValue) -> str:
+    return json.dumps(_plain(value), ensure_ascii=False)
+
+
+def rebase(
+    raw: sqlite3.Connection,
+    tables: Sequence[str],
+    remote: Sequence[ChangeSet],
+    *,
+    schema: int,
+    refit: Refit | None = None,
+    derive: Derive | None = None,
+) -> list[Conflict]:
+    """Apply `remote` (server order) under our unsent changes, then redo ours on top.
+
+    Runs inside the caller's transaction with foreign keys off (they cannot be switched inside
+    one); foreign keys are checked at the end instead. Returns the conflicts, not yet written.
+    """
+    local = pending(raw, tables, schema)
+    pause(raw, tables)
+    if local is not None:
+        _undo(raw, local)
+    for change_set in remote:
+        apply_change_set(raw, change_set)
+    forget(raw, tables)
+    resume(raw, tables)
+    redo = _Redo(raw, refit, derive or {})
+    if local is None:
+        return []
+    before = {
+        table.table: {row.rowid for row in table.rows if row.old is not None}
+        for table in local.tables
+    }
+    for table in local.tables:
+        for row in table.rows:
+            if row.op == "update":
+                redo.update(table, row)
+            elif row.op == "delete":
+                redo.delete(table, row)
+            else:
+                redo.insert(table, row)
+    _fix_orphans(raw, redo, local, before)
+    return redo.conflicts
