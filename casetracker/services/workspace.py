@@ -138,6 +138,7 @@ class Workspace:
         from casetracker.services.settings import SettingsService
         from casetracker.services.sharing import SharingService
         from casetracker.services.spreadsheet_import import SpreadsheetImportService
+        from casetracker.services.team import TeamService
 
         self.cases = CaseService(self)
         self.contacts = ContactService(self)
@@ -151,6 +152,8 @@ class Workspace:
         self.flags = FlagService(self)
         self.sharing = SharingService(self)
         self.sheets = SpreadsheetImportService(self)
+        self.team = TeamService(self)
+        self.team.capture()
 
     def _capture(self) -> None:
         """Start (again) noting row changes, from the database as it is now."""
@@ -166,6 +169,7 @@ class Workspace:
         with self._save_lock:
             self._unwritten.clear()
         self._capture()
+        self.team.capture()
         self.treat_as_saved()
 
     # -- life cycle -------------------------------------------------------------------------

@@ -1,0 +1,988 @@
+"""A team on one case base: joining, members, and sync through the team's server.
+
+Every caseworker action stays local and instant; `sync` (the command, or the app in the
+background) is the only thing that talks to the server. A sync is four steps so the app can run
+the network ones on a worker and the database ones on the thread that owns the vault:
+
+1. `fetch` (network): our wrapped keys, new rows of the chain, join requests;
+2. `merge` (database): check every row as the next link (team/chain.py), apply others' change
+   sets under ours and list conflicts (team/merge.py), confirm new members if we are an
+   administrator, and seal what we have to send;
+3. `send` (network): append those records at the next numbers; if someone was quicker
+   (`SeqTaken`), go back to 1;
+4. `sent` (database): forget what went.
+
+docs/team.md says what the server learns and what it cannot.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import secrets
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import col, select
+
+from casetracker.i18n import translate
+from casetracker.model import SCHEMA_VERSION, SyncConflict, TeamInvite, TeamState, utcnow
+from casetracker.services.errors import InvalidInput, NotFound, ServiceError
+from casetracker.storage.change_capture import quote
+from casetracker.storage.change_sets import ChangeSet, SqlValue, TableChanges, decode, encode
+from casetracker.storage.database import raw_connection, writing
+from casetracker.team import merge, server
+from casetracker.team.chain import ChainBroken, KeyMissing, Link, Member, MemberList, Position
+from casetracker.team.keys import MemberKeys, check_join_request, join_request, new_epoch_key
+from casetracker.team.keys import unwrap as unwrap_key
+from casetracker.team.keys import wrap as wrap_key
+from casetracker.team.records import KIND_CHANGES, KIND_MEMBERS, RecordError, seal
+
+if TYPE_CHECKING:
+    from casetracker.services.workspace import Workspace
+
+#: This laptop's own tables: never sent. Attachments stay too: their encrypted files live
+#: beside the vault and do not travel yet (docs/team.md, "Not yet").
+LOCAL_TABLES = frozenset(
+    {
+        "attachment",
+        "mergebase",
+        "meta",
+        "orgkeys",
+        "setting",
+        "teamauthorship",
+        "teaminvite",
+        "teamstate",
+    }
+)
+#: A change set sent as one record holds at most this many rows; more go as several records.
+CHUNK_ROWS = 2000
+_INVITE_PREFIX = "CTINV1-"
+_MAX_ROUNDS = 20
+
+
+def _t(text: str) -> str:
+    return translate("Team", text)
+
+
+class TeamError(ServiceError):
+    """Something about the team a caseworker can act on, in plain words."""
+
+
+class Offline(TeamError):
+    """The server cannot be reached: work goes on, and is sent at the next sync."""
+
+
+class ServerDishonest(TeamError):
+    """The server's records do not check out: nothing from them was applied."""
+
+
+def synced_tables(raw: sqlite3.Connection) -> list[str]:
+    names = [
+        str(name)
+        for (name,) in raw.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+            "AND name NOT LIKE 'team\\_old\\_%' ESCAPE '\\' ORDER BY name"
+        )
+    ]
+    return [name for name in names if name not in LOCAL_TABLES]
+
+
+# -- invitations ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Invitation:
+    team_id: bytes
+    prefix: str
+    dsn: str
+    role: str
+    password: str
+    admin_key: bytes
+    secret: bytes
+    name: str
+
+    def encode(self) -> str:
+        document = {
+            "t": self.team_id.hex(),
+            "p": self.prefix,
+            "d": self.dsn,
+            "r": self.role,
+            "w": self.password,
+            "a": base64.b64encode(self.admin_key).decode(),
+            "s": base64.b64encode(self.secret).decode(),
+            "n": self.name,
+        }
+        packed = json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode()
+        return _INVITE_PREFIX + base64.urlsafe_b64encode(packed).decode().rstrip("=")
+
+    @staticmethod
+    def decode(code: str) -> Invitation:
+        text = "".join(code.split())
+        if not text.startswith(_INVITE_PREFIX) or len(text) > 8192:
+            raise InvalidInput(_t("This is not a Casetracker invitation code."))
+        body = text[len(_INVITE_PREFIX) :]
+        try:
+            document = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+            invitation = Invitation(
+                bytes.fromhex(document["t"]),
+                str(document["p"]),
+                str(document["d"]),
+                str(document["r"]),
+                str(document["w"]),
+                base64.b64decode(document["a"], validate=True),
+                base64.b64decode(document["s"], validate=True),
+                str(document["n"]),
+            )
+        except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+            raise InvalidInput(
+                _t("The invitation code is damaged: ask for it again, in person.")
+            ) from exc
+        if len(invitation.team_id) != 16 or len(invitation.admin_key) != 32:
+            raise InvalidInput(_t("The invitation code is damaged: ask for it again, in person."))
+        return invitation
+
+
+# -- what a sync moves ------------------------------------------------------------------------
+@dataclass
+class Fetched:
+    rows: list[server.LogRow] = field(default_factory=list)
+    keys: list[tuple[int, bytes]] = field(default_factory=list)
+    joins: list[tuple[str, bytes]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    seq: int
+    kind: int
+    body: bytes
+    #: For a change set: what it carries, to forget once it is on the server.
+    changes: ChangeSet | None = None
+    #: For a member list: the invitation it answers, and keys to hand out first.
+    invite_role: str = ""
+    wrapped: tuple[tuple[int, str, bytes], ...] = ()
+    digest: bytes = b""
+
+
+@dataclass
+class SyncReport:
+    received: int = 0
+    sent: int = 0
+    conflicts: int = 0
+    joined: list[str] = field(default_factory=list)
+    waiting_for_key: bool = False
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    member: bool
+    to_send: int
+    open_conflicts: int
+    last_sync_at: object
+    last_error: str
+    waiting: bool
+
+
+@dataclass(frozen=True)
+class MemberView:
+    name: str
+    role: str
+    admin: bool
+    fingerprint: str
+    me: bool
+
+
+def _keys_of(state: TeamState) -> dict[int, bytes]:
+    return {int(k): base64.b64decode(v) for k, v in json.loads(state.epoch_keys).items()}
+
+
+def _member_list(state: TeamState) -> MemberList | None:
+    return MemberList.decode(state.members.encode()) if state.members else None
+
+
+def _position(state: TeamState) -> Position:
+    team_id = bytes.fromhex(state.team_id)
+    if state.synced_seq == 0:
+        return Position.start(team_id)
+    return Position(team_id, state.synced_seq, state.head, _member_list(state))
+
+
+class TeamService:
+    def __init__(self, workspace: Workspace) -> None:
+        self.ws = workspace
+
+    # -- local state ----------------------------------------------------------------------
+    def state(self) -> TeamState | None:
+        with self.ws.reading() as session:
+            return session.get(TeamState, 1)
+
+    def _state(self) -> TeamState:
+        state = self.state()
+        if state is None:
+            raise NotFound(_t("This vault is not part of a team."))
+        return state
+
+    def _my_keys(self, state: TeamState) -> MemberKeys:
+        return MemberKeys(state.signing_key, state.box_key)
+
+    @contextmanager
+    def _raw(self) -> Iterator[sqlite3.Connection]:
+        """One transaction on the vault's connection, foreign keys off (see merge.rebase)."""
+        if self.ws.read_only:
+            raise TeamError(_t("This vault is open read-only: it cannot sync."))
+        engine = self.ws.engine
+        with writing(engine):
+            raw = raw_connection(engine)
+            raw.execute("PRAGMA foreign_keys = OFF")
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                try:
+                    yield raw
+                    raw.execute("COMMIT")
+                except BaseException:
+                    raw.execute("ROLLBACK")
+                    raise
+            finally:
+                raw.execute("PRAGMA foreign_keys = ON")
+        self.ws.record_change()
+
+    def capture(self) -> None:
+        """Start noting changes for the team (after unlocking: the triggers are TEMP)."""
+        if self.state() is None or self.ws.read_only:
+            return
+        with writing(self.ws.engine):
+            raw = raw_connection(self.ws.engine)
+            merge.install(raw, synced_tables(raw))
+
+    def _save_state(self, raw: sqlite3.Connection, state: TeamState) -> None:
+        raw.execute(
+            "UPDATE teamstate SET synced_seq = ?, head = ?, members = ?, epoch_keys = ?, "
+            "last_sync_at = ?, last_error = ? WHERE id = 1",
+            (
+                state.synced_seq,
+                state.head,
+                state.members,
+                state.epoch_keys,
+                utcnow().isoformat(sep=" ") if state.last_sync_at else None,
+                state.last_error,
+            ),
+        )
+
+    # -- connecting -----------------------------------------------------------------------
+    def _connect(self, state: TeamState) -> server.TeamServer:
+        try:
+            return server.connect(state.dsn, role=state.role, password=state.password)
+        except server.ServerUnreachable as exc:
+            raise Offline(str(exc)) from exc
+        except server.TeamServerError as exc:
+            raise TeamError(str(exc)) from exc
+
+    # -- founding, inviting, joining ------------------------------------------------------
+    def init(self, dsn: str, name: str) -> None:
+        """Found a team on the server at `dsn` (an owner login that may create roles), with
+        this vault's cases as its first records and ourselves as its administrator."""
+        if self.state() is not None:
+            raise InvalidInput(_t("This vault is already part of a team."))
+        name = name.strip()
+        if not name:
+            raise InvalidInput(_t("Give your name as the team will see it."))
+        prefix = server.new_prefix()
+        role = server.new_role_name(prefix)
+        password = secrets.token_urlsafe(24)
+        try:
+            with server.connect(dsn) as owner:
+                owner.install_schema(prefix)
+                owner.create_member(role, password, admin=True)
+        except server.ServerUnreachable as exc:
+            raise Offline(str(exc)) from exc
+        except server.TeamServerError as exc:
+            raise TeamError(str(exc)) from exc
+        keys = MemberKeys.generate()
+        team_id = secrets.token_bytes(16)
+        epoch_key = new_epoch_key()
+        founder = Member(role, name, keys.signing_public, keys.box_public, True)
+        members = MemberList(team_id, 1, 1, (founder,))
+        state = TeamState(
+            team_id=team_id.hex(),
+            prefix=prefix,
+            dsn=_without_password(dsn),
+            role=role,
+            password=password,
+            signing_key=keys.signing,
+            box_key=keys.box,
+            inviter=keys.signing_public,
+            epoch_keys=json.dumps({"1": base64.b64encode(epoch_key).decode()}),
+        )
+        with self.ws.session() as session:
+            session.add(state)
+        body = seal(
+            kind=KIND_MEMBERS,
+            team_id=team_id,
+            seq=1,
+            prev=Position.start(team_id).head,
+            signing_key=keys.signing,
+            epoch=1,
+            epoch_key=epoch_key,
+            plaintext=members.encode(),
+        )
+        with self._connect(state) as conn:
+            conn.put_wrapped_key(
+                1,
+                role,
+                wrap_key(
+                    team_id=team_id,
+                    epoch=1,
+                    epoch_key=epoch_key,
+                    role=role,
+                    recipient_box=keys.box_public,
+                    admin_signing=keys.signing,
+                ),
+            )
+            conn.append(1, KIND_MEMBERS, body)
+        with self._raw() as raw:
+            state.synced_seq, state.head, state.members = (
+                1,
+                _digest(body),
+                members.encode().decode(),
+            )
+            self._save_state(raw, state)
+            tables = synced_tables(raw)
+            merge.install(raw, tables)
+            # Everything already in the vault goes to the team as if just added.
+            for table in tables:
+                raw.execute(
+                    f"INSERT OR IGNORE INTO main.{quote(merge.SHADOW_PREFIX + table)} "
+                    f"(ct_rowid, ct_existed) SELECT rowid, 0 FROM main.{quote(table)}"
+                )
+
+    def invite(self, name: str, *, admin: bool = False) -> str:
+        """Make a login for a new member and return the code to hand over in person."""
+        state = self._state()
+        members = _member_list(state)
+        me = members.by_role(state.role) if members else None
+        if me is None or not me.admin:
+            raise TeamError(_t("Only a team administrator can invite."))
+        name = name.strip()
+        if not name:
+            raise InvalidInput(_t("Give the new member's name."))
+        if any(m.name == name for m in members.members) if members else False:
+            raise InvalidInput(_t("The team already has a member of that name."))
+        role = server.new_role_name(state.prefix)
+        password = secrets.token_urlsafe(24)
+        secret = secrets.token_bytes(32)
+        with self._connect(state) as conn:
+            try:
+                conn.create_member(role, password, admin=admin)
+            except server.TeamServerError as exc:
+                raise TeamError(str(exc)) from exc
+        with self.ws.session() as session:
+            session.add(TeamInvite(role=role, name=name, secret=secret, admin=admin))
+        return Invitation(
+            bytes.fromhex(state.team_id),
+            state.prefix,
+            state.dsn,
+            role,
+            password,
+            self._my_keys(state).signing_public,
+            secret,
+            name,
+        ).encode()
+
+    def join(self, code: str) -> str:
+        """Ask to join with an invitation; an administrator's next sync lets us in. Returns
+        the name the team will know us by."""
+        if self.state() is not None:
+            raise InvalidInput(_t("This vault is already part of a team."))
+        invitation = Invitation.decode(code)
+        with self.ws.reading() as session:
+            from casetracker.model import Case
+
+            if session.exec(select(Case.id).limit(1)).first() is not None:
+                raise InvalidInput(
+                    _t(
+                        "Join with a new, empty vault: the team's cases fill it. Send cases "
+                        "of this vault to the team afterwards with a bundle."
+                    )
+                )
+        keys = MemberKeys.generate()
+        state = TeamState(
+            team_id=invitation.team_id.hex(),
+            prefix=invitation.prefix,
+            dsn=invitation.dsn,
+            role=invitation.role,
+            password=invitation.password,
+            signing_key=keys.signing,
+            box_key=keys.box,
+            inviter=invitation.admin_key,
+        )
+        with self._connect(state) as conn:
+            try:
+                conn.put_join_request(
+                    join_request(
+                        secret=invitation.secret,
+                        team_id=invitation.team_id,
+                        role=invitation.role,
+                        keys=keys,
+                    )
+                )
+            except server.TeamServerError as exc:
+                raise TeamError(str(exc)) from exc
+        with self.ws.session() as session:
+            session.add(state)
+        return invitation.name
+
+    # -- members ----------------------------------------------------------------------------
+    def members(self) -> list[MemberView]:
+        from casetracker.sharing.keys import signing_fingerprint
+
+        state = self._state()
+        members = _member_list(state)
+        if members is None:
+            return []
+        return [
+            MemberView(
+                m.name, m.role, m.admin, signing_fingerprint(m.signing), m.role == state.role
+            )
+            for m in members.members
+        ]
+
+    def invitations(self) -> list[TeamInvite]:
+        with self.ws.reading() as session:
+            return list(session.exec(select(TeamInvite).order_by(col(TeamInvite.created_at))))
+
+    def name_of(self, role: str) -> str:
+        state = self.state()
+        members = _member_list(state) if state else None
+        member = members.by_role(role) if members else None
+        return member.name if member else ""
+
+    def remove(self, name: str) -> None:
+        """Take a member out: a new key for everything written from now on, handed to the
+        others only, and their login closed on the server."""
+        self.sync()
+        for _ in range(_MAX_ROUNDS):
+            state = self._state()
+            members = _member_list(state)
+            me = members.by_role(state.role) if members else None
+            if members is None or me is None or not me.admin:
+                raise TeamError(_t("Only a team administrator can remove a member."))
+            leaving = next((m for m in members.members if m.name == name), None)
+            if leaving is None:
+                raise NotFound(_t("The team has no member of that name."))
+            if leaving.role == state.role:
+                raise InvalidInput(_t("You cannot remove yourself; ask another administrator."))
+            epoch = members.epoch + 1
+            epoch_key = new_epoch_key()
+            remaining = tuple(m for m in members.members if m.role != leaving.role)
+            new_list = MemberList(members.team_id, members.version + 1, epoch, remaining)
+            wrapped = tuple(
+                (
+                    epoch,
+                    m.role,
+                    wrap_key(
+                        team_id=members.team_id,
+                        epoch=epoch,
+                        epoch_key=epoch_key,
+                        role=m.role,
+                        recipient_box=m.box,
+                        admin_signing=state.signing_key,
+                    ),
+                )
+                for m in remaining
+            )
+            body = seal(
+                kind=KIND_MEMBERS,
+                team_id=members.team_id,
+                seq=state.synced_seq + 1,
+                prev=state.head,
+                signing_key=state.signing_key,
+                epoch=epoch,
+                epoch_key=epoch_key,
+                plaintext=new_list.encode(),
+            )
+            with self._connect(state) as conn:
+                for item in wrapped:
+                    conn.put_wrapped_key(*item)
+                try:
+                    conn.append(state.synced_seq + 1, KIND_MEMBERS, body)
+                except server.SeqTaken:
+                    self.sync()
+                    continue
+                conn.remove_member(leaving.role)
+            keys = _keys_of(state)
+            keys[epoch] = epoch_key
+            with self._raw() as raw:
+                state.synced_seq += 1
+                state.head = _digest(body)
+                state.members = new_list.encode().decode()
+                state.epoch_keys = _encode_keys(keys)
+                self._save_state(raw, state)
+            self.sync()
+            return
+        raise TeamError(_t("The server is too busy; try again."))
+
+    # -- sync ------------------------------------------------------------------------------
+    def fetch(self, state: TeamState) -> Fetched:
+        """Network only: safe on a worker thread."""
+        fetched = Fetched()
+        with self._connect(state) as conn:
+            try:
+                fetched.keys = conn.my_wrapped_keys()
+                seq = state.synced_seq
+                while True:
+                    rows = conn.records_after(seq)
+                    if not rows:
+                        break
+                    fetched.rows.extend(rows)
+                    seq = rows[-1].seq
+                members = _member_list(state)
+                me = members.by_role(state.role) if members else None
+                if me is not None and me.admin:
+                    fetched.joins = conn.join_requests()
+            except server.ServerUnreachable as exc:
+                raise Offline(str(exc)) from exc
+            except server.TeamServerError as exc:
+                raise TeamError(str(exc)) from exc
+        return fetched
+
+    def merge(self, fetched: Fetched) -> tuple[list[Outgoing], SyncReport]:
+        """Database only (the vault's own thread): check, apply, merge; seal what goes out."""
+        state = self._state()
+        report = SyncReport()
+        keys = _keys_of(state)
+        me = self._my_keys(state)
+        team_id = bytes.fromhex(state.team_id)
+        members = _member_list(state)
+        trusted = {m.signing for m in members.members if m.admin} if members else set()
+        trusted.add(state.inviter)
+        for epoch, body in fetched.keys:
+            if epoch in keys:
+                continue
+            try:
+                opened = unwrap_key(body, team_id=team_id, role=state.role, keys=me)
+            except RecordError:
+                continue
+            if opened.admin in trusted and opened.epoch == epoch:
+                keys[epoch] = opened.key
+        position = _position(state)
+        links: list[Link] = []
+        for row in fetched.rows:
+            if row.seq <= position.seq:
+                continue
+            try:
+                link = _follow(position, row, keys)
+            except KeyMissing:
+                report.waiting_for_key = True
+                break
+            if position.members is None and not _founded_by(link, state):
+                raise ServerDishonest(
+                    _t("The team's first records are not signed by the one who invited you.")
+                )
+            links.append(link)
+            position = link.position
+        first_sync = state.synced_seq == 0
+        with self._raw() as raw:
+            tables = synced_tables(raw)
+            merge.install(raw, tables)
+            if first_sync and links:
+                merge.pause(raw, tables)
+                for table in tables:
+                    raw.execute(f"DELETE FROM main.{quote(table)}")
+                merge.forget(raw, tables)
+            remote = [(link, decode(link.plaintext)) for link in links if link.kind == KIND_CHANGES]
+            for _link, change_set in remote:
+                if change_set.schema > SCHEMA_VERSION:
+                    raise TeamError(
+                        _t("A teammate uses a newer Casetracker; update this one to sync.")
+                    )
+            conflicts = merge.rebase(
+                raw,
+                tables,
+                [change_set for _link, change_set in remote],
+                schema=SCHEMA_VERSION,
+                refit=_refit,
+                derive=_search_keys(),
+            )
+            merge.write_conflicts(raw, conflicts, state.role)
+            for link, change_set in remote:
+                _note_authors(raw, change_set, link.seq, link.author.role)
+            report.received = len(remote)
+            report.conflicts = len(conflicts)
+            if links:
+                state.synced_seq = position.seq
+                state.head = position.head
+                assert position.members is not None
+                state.members = position.members.encode().decode()
+            state.epoch_keys = _encode_keys(keys)
+            state.last_sync_at = utcnow()
+            state.last_error = ""
+            self._save_state(raw, state)
+            outgoing = self._outgoing(raw, state, tables, fetched, keys, report)
+        return outgoing, report
+
+    def _outgoing(
+        self,
+        raw: sqlite3.Connection,
+        state: TeamState,
+        tables: Sequence[str],
+        fetched: Fetched,
+        keys: dict[int, bytes],
+        report: SyncReport,
+    ) -> list[Outgoing]:
+        members = _member_list(state)
+        if members is None or members.by_role(state.role) is None:
+            return []  # not let in yet: keep our changes until we are
+        out: list[Outgoing] = []
+        seq, head = state.synced_seq, state.head
+        me = members.by_role(state.role)
+        team_id = members.team_id
+        if me is not None and me.admin and fetched.joins:
+            invites = {
+                row[0]: (str(row[1]), bytes(row[2]), bool(row[3]))
+                for row in raw.execute("SELECT role, name, secret, admin FROM teaminvite")
+            }
+            for role, body in fetched.joins:
+                if role not in invites or members.by_role(role) is not None:
+                    continue
+                name, secret, admin = invites[role]
+                try:
+                    request = check_join_request(body, secret=secret, team_id=team_id, role=role)
+                except RecordError:
+                    continue
+                newcomer = Member(role, name, request.signing, request.box, admin)
+                members = MemberList(
+                    team_id, members.version + 1, members.epoch, (*members.members, newcomer)
+                )
+                wrapped = tuple(
+                    (
+                        epoch,
+                        role,
+                        wrap_key(
+                            team_id=team_id,
+                            epoch=epoch,
+                            epoch_key=key,
+                            role=role,
+                            recipient_box=request.box,
+                            admin_signing=state.signing_key,
+                        ),
+                    )
+                    for epoch, key in sorted(keys.items())
+                )
+                seq += 1
+                body_out = seal(
+                    kind=KIND_MEMBERS,
+                    team_id=team_id,
+                    seq=seq,
+                    prev=head,
+                    signing_key=state.signing_key,
+                    epoch=members.epoch,
+                    epoch_key=keys[members.epoch],
+                    plaintext=members.encode(),
+                )
+                head = _digest(body_out)
+                out.append(Outgoing(seq, KIND_MEMBERS, body_out, None, role, wrapped, head))
+                report.joined.append(name)
+        pending = merge.pending(raw, tables, SCHEMA_VERSION)
+        if pending is None:
+            return out
+        for chunk in _chunks(pending):
+            seq += 1
+            body_out = seal(
+                kind=KIND_CHANGES,
+                team_id=team_id,
+                seq=seq,
+                prev=head,
+                signing_key=state.signing_key,
+                epoch=members.epoch,
+                epoch_key=keys[members.epoch],
+                plaintext=encode(chunk),
+            )
+            head = _digest(body_out)
+            out.append(Outgoing(seq, KIND_CHANGES, body_out, chunk, digest=head))
+        return out
+
+    def send(self, state: TeamState, outgoing: Sequence[Outgoing]) -> list[Outgoing]:
+        """Network only. Returns what reached the server, in order; stops at the first record
+        someone else's got ahead of (`SeqTaken`): the caller syncs again."""
+        done: list[Outgoing] = []
+        with self._connect(state) as conn:
+            try:
+                for item in outgoing:
+                    for epoch, role, wrapped in item.wrapped:
+                        with suppress(server.AlreadyStored):
+                            conn.put_wrapped_key(epoch, role, wrapped)
+                    conn.append(item.seq, item.kind, item.body)
+                    done.append(item)
+            except (server.SeqTaken, server.SeqGap):
+                pass
+            except server.ServerUnreachable as exc:
+                if not done:
+                    raise Offline(str(exc)) from exc
+            except server.TeamServerError as exc:
+                if not done:
+                    raise TeamError(str(exc)) from exc
+        return done
+
+    def sent(self, done: Sequence[Outgoing]) -> None:
+        """Database only: what reached the server is ours no longer to send."""
+        if not done:
+            return
+        state = self._state()
+        with self._raw() as raw:
+            for item in done:
+                if item.changes is not None:
+                    merge.sent(raw, item.changes)
+                if item.kind == KIND_MEMBERS:
+                    raw.execute("DELETE FROM teaminvite WHERE role = ?", (item.invite_role,))
+                    members = _decode_own_list(state, item)
+                    state.members = members
+                elif item.changes is not None:
+                    _note_authors(raw, item.changes, item.seq, state.role)
+                state.synced_seq = item.seq
+                state.head = item.digest
+            self._save_state(raw, state)
+
+    def sync(self) -> SyncReport:
+        """All four steps, on this thread (the command line)."""
+        total = SyncReport()
+        for _ in range(_MAX_ROUNDS):
+            state = self._state()
+            try:
+                fetched = self.fetch(state)
+            except Offline:
+                self._note_error(_t("offline"))
+                raise
+            outgoing, report = self.merge(fetched)
+            total.received += report.received
+            total.conflicts += report.conflicts
+            total.joined += report.joined
+            total.waiting_for_key = report.waiting_for_key
+            if not outgoing:
+                return total
+            done = self.send(self._state(), outgoing)
+            self.sent(done)
+            total.sent += sum(1 for item in done if item.kind == KIND_CHANGES)
+            if len(done) == len(outgoing):
+                return total
+        raise TeamError(_t("The server is too busy; try again."))
+
+    def _note_error(self, message: str) -> None:
+        state = self.state()
+        if state is None or self.ws.read_only:
+            return
+        with self._raw() as raw:
+            raw.execute("UPDATE teamstate SET last_error = ? WHERE id = 1", (message,))
+
+    def status(self) -> SyncStatus:
+        state = self.state()
+        if state is None:
+            return SyncStatus(False, 0, 0, None, "", False)
+        raw = raw_connection(self.ws.engine)
+        tables = synced_tables(raw)
+        to_send = merge.pending_rows(raw, tables) if merge.installed(raw) else 0
+        with self.ws.reading() as session:
+            open_conflicts = len(
+                session.exec(select(SyncConflict.id).where(SyncConflict.resolution == "")).all()
+            )
+        members = _member_list(state)
+        waiting = members is None or members.by_role(state.role) is None
+        return SyncStatus(
+            True, to_send, open_conflicts, state.last_sync_at, state.last_error, waiting
+        )
+
+    # -- conflicts -------------------------------------------------------------------------
+    def conflicts(self, *, include_resolved: bool = False) -> list[SyncConflict]:
+        with self.ws.reading() as session:
+            query = select(SyncConflict).order_by(col(SyncConflict.created_at))
+            if not include_resolved:
+                query = query.where(SyncConflict.resolution == "")
+            return list(session.exec(query))
+
+    def resolve(self, conflict_id: object, *, take_ours: bool) -> None:
+        """A person decided: keep the value the database holds, or take the one that waited.
+        The decision syncs like any edit, and closes the conflict on every side."""
+        with self.ws.session() as session:
+            conflict = session.get(SyncConflict, conflict_id)
+            if conflict is None:
+                raise NotFound(_t("That conflict is gone."))
+            if conflict.resolution:
+                raise InvalidInput(_t("That conflict was already decided."))
+            if take_ours:
+                _take(session, conflict)
+            conflict.resolution = "taken" if take_ours else "kept"
+            conflict.resolved_by = self.ws.actor
+            conflict.updated_at = utcnow()
+            session.add(conflict)
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def _without_password(dsn: str) -> str:
+    """The owner's address, kept for the founder's own login: never the owner's password."""
+    try:
+        parts = server.check_dsn(dsn)
+    except server.TeamServerError as exc:
+        raise TeamError(str(exc)) from exc
+    kept = {k: v for k, v in parts.items() if k not in ("password", "user", "passfile")}
+
+    def quoted(value: str) -> str:
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+    return " ".join(f"{key}={quoted(value)}" for key, value in sorted(kept.items()))
+
+
+def _digest(body: bytes) -> bytes:
+    from casetracker.team.records import record_hash
+
+    return record_hash(body)
+
+
+def _encode_keys(keys: dict[int, bytes]) -> str:
+    return json.dumps({str(k): base64.b64encode(v).decode() for k, v in sorted(keys.items())})
+
+
+def _follow(position: Position, row: server.LogRow, keys: dict[int, bytes]) -> Link:
+    from casetracker.team.chain import follow
+
+    try:
+        return follow(
+            position,
+            seq=row.seq,
+            kind=row.kind,
+            author_role=row.author,
+            body=row.body,
+            epoch_keys=keys,
+        )
+    except ChainBroken as exc:
+        raise ServerDishonest(
+            _t(
+                "The team server's records do not check out (record {seq}: {reason}). Nothing "
+                "from them was applied. Tell your team's administrator."
+            ).format(seq=exc.seq, reason=exc.reason)
+        ) from exc
+
+
+def _founded_by(link: Link, state: TeamState) -> bool:
+    """The first list a joining member takes must be one its inviter could have signed: the
+    inviter is an administrator of the team as it ends up, checked again as lists arrive."""
+    return link.kind == KIND_MEMBERS and (
+        link.author.signing == state.inviter
+        or any(
+            m.signing == state.inviter and m.admin
+            for m in (link.position.members.members if link.position.members else ())
+        )
+    )
+
+
+def _decode_own_list(state: TeamState, item: Outgoing) -> str:
+    from casetracker.team.records import check_signature, open_sealed
+
+    signed = check_signature(item.body)
+    return open_sealed(signed, _keys_of(state)[signed.header.epoch]).decode()
+
+
+def _chunks(change_set: ChangeSet) -> Iterator[ChangeSet]:
+    rows: list[TableChanges] = []
+    count = 0
+    for table in change_set.tables:
+        for start in range(0, len(table.rows), CHUNK_ROWS):
+            part = table.rows[start : start + CHUNK_ROWS]
+            if count + len(part) > CHUNK_ROWS and rows:
+                yield ChangeSet(change_set.schema, tuple(rows))
+                rows, count = [], 0
+            rows.append(TableChanges(table.table, table.columns, part))
+            count += len(part)
+    if rows:
+        yield ChangeSet(change_set.schema, tuple(rows))
+
+
+def _note_authors(raw: sqlite3.Connection, change_set: ChangeSet, seq: int, role: str) -> None:
+    for table in change_set.tables:
+        if table.table != "auditentry" or "id" not in table.columns:
+            continue
+        index = table.columns.index("id")
+        raw.executemany(
+            "INSERT OR REPLACE INTO teamauthorship (entry_id, seq, author_role) VALUES (?, ?, ?)",
+            [(str(row.new[index]), seq, role) for row in table.rows if row.new is not None],
+        )
+
+
+def _refit(
+    raw: sqlite3.Connection, table: str, values: dict[str, SqlValue]
+) -> dict[str, SqlValue] | None:
+    """A case added here and there under the same reference: ours takes the next free one."""
+    if table != "case" or not isinstance(values.get("ref"), str):
+        return None
+    if raw.execute('SELECT 1 FROM main."case" WHERE id = ?', (values.get("id"),)).fetchone():
+        return None
+    if not raw.execute('SELECT 1 FROM main."case" WHERE ref = ?', (values["ref"],)).fetchone():
+        return None
+    from casetracker.services.cases import REF_PREFIX
+
+    numbers = [
+        int(ref[len(REF_PREFIX) :])
+        for (ref,) in raw.execute(
+            'SELECT ref FROM main."case" WHERE ref LIKE ?', (REF_PREFIX + "%",)
+        )
+        if ref[len(REF_PREFIX) :].isdigit()
+    ]
+    return {**values, "ref": f"{REF_PREFIX}{max(numbers, default=0) + 1:04d}"}
+
+
+def _search_keys() -> merge.Derive:
+    from types import SimpleNamespace
+
+    from casetracker.services.cases import case_search_key
+    from casetracker.services.facilities import facility_search_key
+    from casetracker.services.relatives import relative_search_key
+
+    def of(work_out: Callable[[Any], str]) -> Callable[[dict[str, SqlValue]], dict[str, SqlValue]]:
+        return lambda values: {"search_key": work_out(SimpleNamespace(**values))}
+
+    return {
+        "case": of(case_search_key),
+        "facility": of(facility_search_key),
+        "relative": of(relative_search_key),
+    }
+
+
+def _value(text: str) -> SqlValue:
+    value = json.loads(text)
+    if isinstance(value, dict) and "b64" in value:
+        return base64.b64decode(value["b64"])
+    if value is None or isinstance(value, str | int | float):
+        return value
+    raise InvalidInput(_t("That conflict cannot be taken: its value is damaged."))
+
+
+def _take(session: object, conflict: SyncConflict) -> None:
+    """Write the waiting value (or row) into the database."""
+    from sqlalchemy import text
+    from sqlmodel import Session
+
+    assert isinstance(session, Session)
+    table = quote(conflict.entity)
+    if conflict.kind == "field":
+        session.execute(
+            text(f"UPDATE main.{table} SET {quote(conflict.field)} = :value WHERE id = :id"),
+            {"value": _value(conflict.ours), "id": conflict.record_id},
+        )
+    elif conflict.kind == "deleted_here":
+        session.execute(
+            text(f"DELETE FROM main.{table} WHERE id = :id"), {"id": conflict.record_id}
+        )
+    else:
+        row = json.loads(conflict.ours)
+        if not isinstance(row, dict):
+            raise InvalidInput(_t("That conflict cannot be taken: its value is damaged."))
+        values = {str(k): _value(json.dumps(v)) for k, v in row.items()}
+        names = list(values)
+        session.execute(
+            text(
+                f"INSERT OR REPLACE INTO main.{table} ({', '.join(quote(n) for n in names)}) "
+                f"VALUES ({', '.join(':p' + str(i) for i in range(len(names)))})"
+            ),
+            {f"p{i}": values[name] for i, name in enumerate(names)},
+        )
