@@ -38,11 +38,12 @@ GRANT SELECT ON casetracker.team TO :"member_role";
 
 -- The chain: kind 1 = a signed member list, 2 = a change set. Nobody but the owner may change
 -- or remove a row; clients notice if the owner does (every record is signed and chained).
+-- Bodies are limited as the client limits a record (64 MiB), keys and requests to 1 MiB.
 CREATE TABLE casetracker.log (
     seq bigint PRIMARY KEY CHECK (seq > 0),
     kind smallint NOT NULL CHECK (kind IN (1, 2)),
     author name NOT NULL DEFAULT current_user,
-    body bytea NOT NULL,
+    body bytea NOT NULL CHECK (octet_length(body) <= 64 * 1024 * 1024),
     received_at timestamptz NOT NULL DEFAULT now()
 );
 ALTER TABLE casetracker.log ENABLE ROW LEVEL SECURITY;
@@ -90,7 +91,7 @@ CREATE TRIGGER log_notify AFTER INSERT ON casetracker.log
 CREATE TABLE casetracker.wrapped_key (
     epoch integer NOT NULL CHECK (epoch >= 0),
     member name NOT NULL,
-    body bytea NOT NULL,
+    body bytea NOT NULL CHECK (octet_length(body) <= 1024 * 1024),
     PRIMARY KEY (epoch, member)
 );
 ALTER TABLE casetracker.wrapped_key ENABLE ROW LEVEL SECURITY;
@@ -105,7 +106,7 @@ CREATE POLICY admins_write ON casetracker.wrapped_key FOR INSERT TO :"admin_role
 -- A new member's public keys, sent once, for an admin to add to the signed member list.
 CREATE TABLE casetracker.join_request (
     member name PRIMARY KEY DEFAULT current_user,
-    body bytea NOT NULL,
+    body bytea NOT NULL CHECK (octet_length(body) <= 1024 * 1024),
     received_at timestamptz NOT NULL DEFAULT now()
 );
 ALTER TABLE casetracker.join_request ENABLE ROW LEVEL SECURITY;

@@ -274,13 +274,19 @@ class TeamServer:
                 (seq, kind, body),
             )
 
-    def records_after(self, seq: int, limit: int = 500) -> list[LogRow]:
-        """Up to ``limit`` records numbered above ``seq``, in order (unverified)."""
+    def records_after(self, seq: int, limit: int = 500, max_bytes: int = 64 << 20) -> list[LogRow]:
+        """Up to ``limit`` records numbered above ``seq``, in order (unverified), stopping
+        before their bodies pass ``max_bytes`` together (the first always comes): a page of
+        large change sets must not fill the memory."""
         with self._errors():
             rows = self._conn.execute(
-                "SELECT seq, kind, author, body FROM casetracker.log"
-                " WHERE seq > %s ORDER BY seq LIMIT %s",
-                (seq, limit),
+                "SELECT seq, kind, author, body FROM ("
+                "  SELECT *, sum(octet_length(body)) OVER (ORDER BY seq) AS upto FROM ("
+                "    SELECT seq, kind, author, body FROM casetracker.log"
+                "    WHERE seq > %s ORDER BY seq LIMIT %s"
+                "  ) AS next_rows"
+                ") AS page WHERE upto <= %s OR upto = octet_length(body) ORDER BY seq",
+                (seq, limit, max_bytes),
             ).fetchall()
         return [LogRow(int(s), int(k), str(a), bytes(b)) for s, k, a, b in rows]
 

@@ -333,3 +333,20 @@ def test_a_server_whose_certificate_does_not_match_is_insecure(team_db: TeamDb) 
     with pytest.raises(InsecureConnection) as insecure:
         server.connect(dsn)
     assert team_db.owner_password not in str(insecure.value)
+
+
+def test_a_page_of_records_stops_before_it_passes_its_size(team: Team) -> None:
+    with team.login(team.admin) as admin:
+        admin.append(1, server.KIND_MEMBER_LIST, b"m" * 3000)
+        for seq in range(2, 6):
+            admin.append(seq, server.KIND_CHANGE_SET, bytes([seq]) * 1000)
+        assert [row.seq for row in admin.records_after(0, max_bytes=10)] == [1]
+        assert [row.seq for row in admin.records_after(0, max_bytes=5000)] == [1, 2, 3]
+        assert [row.seq for row in admin.records_after(1, max_bytes=2999)] == [2, 3]
+        assert [row.seq for row in admin.records_after(1, limit=3)] == [2, 3, 4]
+        assert [row.seq for row in admin.records_after(5)] == []
+
+
+def test_the_server_refuses_bodies_larger_than_a_record_may_be(team: Team) -> None:
+    with team.login(team.member) as member, pytest.raises(ServerRefused):
+        member.put_join_request(b"k" * (1024 * 1024 + 1))
