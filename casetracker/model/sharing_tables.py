@@ -3,8 +3,9 @@
 ``OrgKeys`` holds secrets (the age identity and the Ed25519 signing key). It lives only inside
 the encrypted vault and is deliberately not a ``Record``, so the audit log, which records the
 fields of every ``Record`` it sees change, never copies a secret into its history.
-``MergeBase`` remembers, per imported record, which version we last took from a bundle, so a
-later bundle can tell "they changed it" from "we changed it" from "both changed it".
+``MergeBase`` remembers, per record, the version last exchanged with a bundle (the one we sent,
+or the one we took), field by field, so a later bundle can tell "they changed this field" from
+"we changed it" from "both changed it" (services/bundle_merge.py).
 """
 
 import uuid
@@ -47,9 +48,19 @@ class ImportMapping(Record, table=True):
 
 
 class MergeBase(SQLModel, table=True):
-    """The version of a record last taken from (or confirmed against) a bundle."""
+    """The version of a record last exchanged with a bundle: the common ancestor of a merge.
+
+    A row without ``shared_values`` (written before schema 6, or a tombstone of ``same_person``)
+    knows only the digest of the version taken."""
 
     entity: str = Field(primary_key=True)
     record_id: uuid.UUID = Field(primary_key=True)
+    #: SHA-256 of the version's shared values (``shared_values`` when known).
     digest: str
+    #: ``updated_at`` of that version, as the bundle carried it.
     bundle_updated_at: NaiveDatetime | None = None
+    #: Canonical JSON object of the version's shared fields, in their bundle (JSON) form.
+    shared_values: str = ""
+    #: JSON list of the ``updated_at`` of every version exchanged lately (newest last): a record
+    #: that comes back with one of them is an old copy, not an edit.
+    versions_seen: str = ""

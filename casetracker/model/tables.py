@@ -258,4 +258,4 @@ class Meta(SQLModel, table=True):
 
 
 #: Schema version of the tables above; services/migrations.py upgrades older vaults.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6

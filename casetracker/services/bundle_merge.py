@@ -1,23 +1,29 @@
-"""Merging a verified bundle into a vault, record by record, by UUID.
+"""Merging a verified bundle into a vault, record by record by UUID, field by field.
 
-For each record of the bundle (parents first):
+The common ancestor of a record is the version last exchanged with a bundle (``MergeBase``):
+the one we sent (recorded when the file was written, as the receiver sees it) or the one we
+last took. For each record of the bundle (parents first):
 
-- not in the vault: added (unless it was imported before and deleted here since: kept deleted);
+- not in the vault: added (unless it was exchanged before and deleted here since: kept deleted);
 - the same as ours on every field the bundle shares: unchanged;
-- different, and we remember the version we last took from a bundle (``MergeBase``):
-    - theirs is that version: we changed it since; ours is kept;
-    - ours is that version: they changed it; theirs is taken (unless the bundle is older than
-      the version we already took);
-    - both moved on: a **conflict**, listed for a person to decide, never overwritten;
-- different, and we never took it from a bundle: theirs is taken when its timestamp is newer
-  than ours; otherwise it is a conflict.
+- otherwise each differing field is weighed against the ancestor's value:
+    - theirs is the ancestor's: we changed it since; ours is kept;
+    - ours is the ancestor's: they changed it; theirs is taken;
+    - both moved on, or the ancestor is not known: a **conflict**, listed for a person to decide,
+      never overwritten (the fields taken beside it are taken);
+- a record that comes back exactly as a version exchanged before (its ``updated_at`` is one we
+  saw, not the ancestor's) is an old copy: skipped as "older", nothing taken.
 
-Only the fields present in the bundle are compared or written: a field the sender withheld is
-never erased here. A case reference already used by another case here is renumbered.
-Everything happens in one transaction; importing the same bundle twice changes nothing.
+A base written before schema 6 knows only a digest: theirs or ours matching it stands for the
+ancestor, and a bundle older than it is skipped, as before. Bookkeeping (``updated_at``) is
+never compared. Only the fields present in the bundle are compared or written: a field the
+sender withheld is never erased here. A case reference already used by another case here is
+renumbered. Everything happens in one transaction; importing the same bundle twice changes
+nothing.
 """
 
 import hashlib
+import json
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -33,8 +39,18 @@ from casetracker.model import Case, Facility, MergeBase, Relative
 from casetracker.services.cases import case_search_key, next_ref
 from casetracker.services.facilities import facility_search_key
 from casetracker.services.relatives import relative_search_key
+from casetracker.sharing import strict_json
 from casetracker.sharing.bundle import OpenedBundle
-from casetracker.sharing.bundle_schema import ENTITIES, BundleRecord, EntitySpec, values_digest
+from casetracker.sharing.bundle_schema import (
+    BY_KEY,
+    ENTITIES,
+    MERGEABLE,
+    BundleRecord,
+    CasesDocument,
+    EntitySpec,
+    json_value,
+    values_digest,
+)
 from casetracker.sharing.errors import BundleFormatError
 from casetracker.storage.blob_store import BlobStore
 
@@ -45,6 +61,10 @@ _LOCAL_ONLY = {"cases": frozenset({"ref"}), "attachments": frozenset({"member"})
 #: for here (services/consent.py). Consent is recorded in this vault, by its caseworkers.
 _NOT_TAKEN = {"relatives": frozenset({"share_with_lawyer", "share_with_media"})}
 _CHUNK = 500
+#: How many exchanged versions' ``updated_at`` a base remembers to recognise old copies by.
+_VERSIONS_KEPT = 16
+#: A field the base does not know (never exchanged, or withheld when it was).
+_UNKNOWN = object()
 
 
 class Choice(StrEnum):
@@ -98,10 +118,21 @@ class MergeReport:
         return sum(self.added.values()) + sum(self.updated.values())
 
 
-def _comparable(key: str, record: BundleRecord) -> dict[str, Any]:
-    """The bundle's values that speak for the record: not local-only, not altered by redaction."""
-    skip = _LOCAL_ONLY.get(key, frozenset()) | _NOT_TAKEN.get(key, frozenset()) | record.redacted
+def _shared(key: str, record: BundleRecord) -> dict[str, Any]:
+    """The bundle's values the receiving vault holds as its own: not local-only, not refused."""
+    skip = _LOCAL_ONLY.get(key, frozenset()) | _NOT_TAKEN.get(key, frozenset())
     return {name: value for name, value in record.values.items() if name not in skip}
+
+
+def _comparable(key: str, record: BundleRecord) -> dict[str, Any]:
+    """The bundle's values that speak for the record: shared, and not altered by redaction."""
+    return {k: v for k, v in _shared(key, record).items() if k not in record.redacted}
+
+
+def _plain(key: str, values: dict[str, Any]) -> dict[str, Any]:
+    """Values in their bundle (JSON) form: how a base keeps them and how they are compared."""
+    spec = BY_KEY[key].by_name
+    return {name: json_value(spec[name], value) for name, value in values.items()}
 
 
 def _local_values(row: SQLModel, names: Iterable[str]) -> dict[str, Any]:
@@ -157,26 +188,128 @@ def _bases(session: Session, key: str, ids: Sequence[uuid.UUID]) -> dict[uuid.UU
     return found
 
 
+def _known_fields(base: MergeBase) -> dict[str, Any]:
+    return dict(json.loads(base.shared_values)) if base.shared_values else {}
+
+
+def _ancestor(
+    base: MergeBase | None, key: str, theirs: dict[str, Any], ours: dict[str, Any]
+) -> dict[str, Any]:
+    """The ancestor's value of each field it knows. A base from before schema 6 knows only
+    a digest: whichever side still matches it holds the ancestor's values."""
+    if base is None:
+        return {}
+    if base.shared_values:
+        return _known_fields(base)
+    if base.digest and values_digest(key, theirs) == base.digest:
+        return _plain(key, theirs)
+    if base.digest and values_digest(key, ours) == base.digest:
+        return _plain(key, ours)
+    return {}
+
+
+def _is_old_copy(
+    base: MergeBase | None, key: str, record: BundleRecord, ours: dict[str, Any]
+) -> bool:
+    """The record is a version exchanged before the ancestor (a copy never edited since)."""
+    if base is None or record.updated_at is None:
+        return False
+    if base.shared_values:
+        seen = json.loads(base.versions_seen) if base.versions_seen else []
+        return record.updated_at != base.bundle_updated_at and record.updated_at.isoformat() in seen
+    return (  # a base from before schema 6: the bundle's clock against the one taken
+        base.bundle_updated_at is not None
+        and record.updated_at < base.bundle_updated_at
+        and values_digest(key, ours) == base.digest
+    )
+
+
+def weigh(
+    theirs: dict[str, Any], ours: dict[str, Any], ancestor: dict[str, Any]
+) -> tuple[list[str], list[str]]:
+    """The three-way merge of one record's fields (plain values; ``ours`` has every name of
+    ``theirs``): the fields to take (only they changed them) and the conflicting ones (both
+    changed them differently, or the ancestor's value is not known). A field only we changed,
+    or changed alike on both sides, is in neither."""
+    taken: list[str] = []
+    conflicting: list[str] = []
+    for name, value in theirs.items():
+        known = ancestor.get(name, _UNKNOWN)
+        if value == ours[name] or value == known:
+            continue
+        (taken if ours[name] == known else conflicting).append(name)
+    return taken, conflicting
+
+
 def remember(
     session: Session,
     key: str,
     record_id: uuid.UUID,
-    digest: str,
+    shared: dict[str, Any],
     updated_at: datetime | None,
     base: MergeBase | None,
 ) -> bool:
-    """Upsert the merge base, touching the row only when it really changes (True if so)."""
+    """Make ``shared`` (plain values) the ancestor's, over what the base knew of other fields,
+    touching the row only when it really changes (True if so)."""
+    known = _known_fields(base) if base is not None else {}
+    known.update(shared)
+    values = strict_json.canonical(known)
+    seen: list[str] = (
+        json.loads(base.versions_seen) if base is not None and base.versions_seen else []
+    )
+    if updated_at is not None and updated_at.isoformat() not in seen:
+        seen = [*seen, updated_at.isoformat()][-_VERSIONS_KEPT:]
+    text, versions = values.decode("utf-8"), json.dumps(seen)
     if base is None:
-        session.add(
-            MergeBase(entity=key, record_id=record_id, digest=digest, bundle_updated_at=updated_at)
-        )
-        return True
-    if base.digest != digest or base.bundle_updated_at != updated_at:
-        base.digest = digest
-        base.bundle_updated_at = updated_at
-        session.add(base)
-        return True
-    return False
+        base = MergeBase(entity=key, record_id=record_id, digest="")
+    elif (base.shared_values, base.versions_seen, base.bundle_updated_at) == (
+        text,
+        versions,
+        updated_at,
+    ):
+        return False
+    base.digest = hashlib.sha256(values).hexdigest()
+    base.shared_values, base.versions_seen, base.bundle_updated_at = text, versions, updated_at
+    session.add(base)
+    return True
+
+
+#: Per kind of record: (id, shared values in plain form, updated_at) of each record sent.
+SentVersions = dict[str, list[tuple[uuid.UUID, dict[str, Any], datetime | None]]]
+
+
+def _as_received(key: str, record: BundleRecord) -> dict[str, Any]:
+    """What a vault that takes the record new holds of it: the values it shares, and the
+    empty default of each field withheld. Should that empty value come back, it is the
+    ancestor's, so it is never taken over what we know."""
+    values = _shared(key, record)
+    model_fields = BY_KEY[key].model.model_fields
+    for name in record.withheld - values.keys():
+        if name in model_fields and name not in _NOT_TAKEN.get(key, frozenset()):
+            values[name] = model_fields[name].get_default(call_default_factory=True)
+    return _plain(key, values)
+
+
+def sent_versions(document: CasesDocument) -> SentVersions:
+    """What the receiver of a (mergeable) bundle will hold of each record: the ancestor of the
+    next merge with what they send back. Empty for a profile that cannot be merged."""
+    if document.profile not in MERGEABLE:
+        return {}
+    return {
+        spec.key: [(r.id, _as_received(spec.key, r), r.updated_at) for r in document.of(spec.key)]
+        for spec in ENTITIES
+    }
+
+
+def remember_sent(session: Session, sent: SentVersions) -> int:
+    """Record the versions a written bundle carried as the ancestors of their records (after
+    ``record_disclosure``: only a file that was written counts). Returns how many changed."""
+    changed = 0
+    for key, versions in sent.items():
+        bases = _bases(session, key, [record_id for record_id, _v, _t in versions])
+        for record_id, shared, updated_at in versions:
+            changed += remember(session, key, record_id, shared, updated_at, bases.get(record_id))
+    return changed
 
 
 class Merger:
@@ -211,8 +344,6 @@ class Merger:
             if not self._parents_present(spec, record):
                 self.report.skipped.append(Skipped(spec.key, record.id, "parent_missing"))
                 continue
-            theirs = _comparable(spec.key, record)
-            digest = values_digest(spec.key, theirs)
             base = bases.get(record.id)
             local = existing.get(record.id)
             if local is None:
@@ -222,50 +353,48 @@ class Merger:
                 self._insert(spec, record)
                 available.add(record.id)
                 self.report.added[spec.key] += 1
+                shared: dict[str, Any] | None = _plain(spec.key, _shared(spec.key, record))
             else:
-                ours = _local_values(local, theirs)
-                ours_digest = values_digest(spec.key, ours)
-                if ours_digest == digest:
-                    self.report.unchanged[spec.key] += 1
-                elif base is not None and digest == base.digest:
-                    self.report.skipped.append(Skipped(spec.key, record.id, "kept_ours"))
-                elif base is not None and ours_digest == base.digest:
-                    older = (
-                        base.bundle_updated_at is not None
-                        and record.updated_at is not None
-                        and record.updated_at < base.bundle_updated_at
-                    )
-                    if older:
-                        self.report.skipped.append(Skipped(spec.key, record.id, "older"))
-                        continue
-                    self._update(local, theirs)
-                    self.report.updated[spec.key] += 1
-                elif (
-                    base is None
-                    and record.updated_at is not None
-                    and record.updated_at > local.updated_at
-                ):
-                    self._update(local, theirs)
-                    self.report.updated[spec.key] += 1
-                else:
-                    self.report.conflicts.append(
-                        Conflict(
-                            entity=spec.key,
-                            record_id=record.id,
-                            label=_label(spec.key, local, record),
-                            diffs=tuple(
-                                FieldDiff(name, ours[name], theirs[name])
-                                for name in theirs
-                                if ours[name] != theirs[name]
-                            ),
-                            theirs=theirs,
-                            theirs_digest=digest,
-                            theirs_updated_at=record.updated_at,
-                        )
-                    )
-                    continue
-            if remember(self.session, spec.key, record.id, digest, record.updated_at, base):
+                shared = self._merge_record(spec.key, record, local, base)
+            if shared is not None and remember(
+                self.session, spec.key, record.id, shared, record.updated_at, base
+            ):
                 self.wrote = True
+
+    def _merge_record(
+        self, key: str, record: BundleRecord, local: Any, base: MergeBase | None
+    ) -> dict[str, Any] | None:
+        """Merge into a record we hold; returns the fields now shared with the sender (the new
+        ancestor's), or None when the base stays as it is (an old copy)."""
+        theirs = _comparable(key, record)
+        ours = _local_values(local, theirs)
+        plain_theirs, plain_ours = _plain(key, theirs), _plain(key, ours)
+        if plain_theirs == plain_ours:
+            self.report.unchanged[key] += 1
+            return plain_theirs
+        taken, conflicting = weigh(plain_theirs, plain_ours, _ancestor(base, key, theirs, ours))
+        if (taken or conflicting) and _is_old_copy(base, key, record, ours):
+            self.report.skipped.append(Skipped(key, record.id, "older"))
+            return None
+        if taken:
+            self._update(local, {name: theirs[name] for name in taken})
+            self.report.updated[key] += 1
+        if conflicting:
+            self.report.conflicts.append(
+                Conflict(
+                    entity=key,
+                    record_id=record.id,
+                    label=_label(key, local, record),
+                    diffs=tuple(FieldDiff(n, ours[n], theirs[n]) for n in conflicting),
+                    theirs={name: theirs[name] for name in conflicting},
+                    theirs_digest=values_digest(key, theirs),
+                    theirs_updated_at=record.updated_at,
+                )
+            )
+        elif not taken:
+            self.report.skipped.append(Skipped(key, record.id, "kept_ours"))
+        # A conflicting field keeps its ancestor until a person decides.
+        return {name: v for name, v in plain_theirs.items() if name not in conflicting}
 
     def _parents_present(self, spec: EntitySpec, record: BundleRecord) -> bool:
         for ref in spec.refs:
@@ -322,12 +451,12 @@ class Merger:
 
 
 def apply_choices(session: Session, decisions: Sequence[tuple[Conflict, Choice]]) -> int:
-    """Settle conflicts: take theirs, or keep ours; either way the bundle's version is remembered
-    so importing the same bundle again does not ask again. Returns how many records changed."""
+    """Settle conflicts: take theirs, or keep ours; either way their values of the conflicting
+    fields become the ancestor's, so importing the same bundle again does not ask again (and a
+    later edit of theirs is taken). Returns how many records changed."""
     changed = 0
-    by_key = {spec.key: spec for spec in ENTITIES}
     for conflict, choice in decisions:
-        spec = by_key[conflict.entity]
+        spec = BY_KEY[conflict.entity]
         row = session.get(spec.model, conflict.record_id)
         if row is None:
             continue
@@ -338,13 +467,12 @@ def apply_choices(session: Session, decisions: Sequence[tuple[Conflict, Choice]]
             _refresh_search_key(row)
             session.add(row)
             changed += 1
-        base = session.get(MergeBase, (conflict.entity, conflict.record_id))
         remember(
             session,
             conflict.entity,
             conflict.record_id,
-            conflict.theirs_digest,
+            _plain(conflict.entity, conflict.theirs),
             conflict.theirs_updated_at,
-            base,
+            session.get(MergeBase, (conflict.entity, conflict.record_id)),
         )
     return changed

@@ -74,6 +74,18 @@ def _uncertain_dates(session: Session) -> None:
         )
 
 
+def _merge_bases_by_field(session: Session) -> None:
+    """Schema 6: a merge base keeps the shared values of the version last exchanged, so a bundle
+    merges field by field (services/bundle_merge.py). Older bases keep their digest only and
+    are read as before, record by record. A vault without the table gets it whole later."""
+    found = _columns(session, "mergebase")
+    for column in ("shared_values", "versions_seen"):
+        if found and column not in found:
+            session.execute(
+                text(f"ALTER TABLE mergebase ADD COLUMN {column} VARCHAR NOT NULL DEFAULT ''")
+            )
+
+
 def _columns(session: Session, table: str) -> set[str]:
     """A table's columns. Schema 5's step skips those already there: the tests emulate older
     vaults by taking one column away from today's tables, not this step's."""
@@ -109,6 +121,7 @@ STEPS: dict[int, Callable[[Session], None]] = {
     2: _status_day_optional,
     3: _custody_ended,
     4: _uncertain_dates,
+    5: _merge_bases_by_field,
 }
 
 

@@ -6,7 +6,8 @@ One method per action, for the CLI and the GUI alike:
 - ``add_recipient`` / ``recipients`` / ``remove_recipient`` — the address book;
 - ``select_cases`` + ``export`` — a signed, encrypted bundle (bytes; ``write_bundle`` saves it),
   checked against consent for the profile's audience (services/consent.py); once the file is
-  written, ``record_disclosure`` writes each case's line of the disclosure log;
+  written, ``record_disclosure`` writes each case's line of the disclosure log and keeps what
+  was sent as the merge base of each record;
 - ``open`` — decrypt and verify a bundle in memory (our own key by default);
 - ``preview_import`` / ``import_bundle`` — merge by UUID; conflicts are returned, not applied;
   a bundle from an unknown signer is previewed, but merged only once a person confirmed its
@@ -38,7 +39,16 @@ from casetracker.model import Audience, AuditAction, Case, CaseStatus, OrgKeys, 
 from casetracker.rules.engine import RULES
 from casetracker.services import audit
 from casetracker.services.bundle_export import attachment_member, collect, current_flags
-from casetracker.services.bundle_merge import Choice, Conflict, Merger, MergeReport, apply_choices
+from casetracker.services.bundle_merge import (
+    Choice,
+    Conflict,
+    Merger,
+    MergeReport,
+    SentVersions,
+    apply_choices,
+    remember_sent,
+    sent_versions,
+)
 from casetracker.services.cases import get_case
 from casetracker.services.consent import (
     ANONYMITY_K,
@@ -143,6 +153,9 @@ class ExportResult:
     without_consent_reason: str = ""
     #: Relatives left out for lack of consent, "name (relationship, CT-0001)", for the CLI.
     withheld_people: tuple[str, ...] = ()
+    #: What the receiver will hold of each record: the ancestor of the next merge with what
+    #: they send back (``record_disclosure`` keeps it). Empty for a profile never merged.
+    sent: SentVersions = field(default_factory=dict)
 
 
 def recipient_fingerprint(recipient: Recipient) -> str:
@@ -409,6 +422,7 @@ class SharingService:
         del source
         # Check our own output with the reader every recipient will use, and its limits.
         document = parse_document(to_json(document), document.declared())
+        sent = sent_versions(document)
         org = self.keys()
         signing = self._signing_key()
         from casetracker.sharing.dossier_pdf import DossierFacts, render_dossier
@@ -465,10 +479,13 @@ class SharingService:
             )
             if chosen.audience
             else (),
+            sent=sent,
         )
 
     def record_disclosure(self, result: ExportResult) -> None:
-        """The disclosure log of an export whose file was written: one entry per case."""
+        """The disclosure log of an export whose file was written: one entry per case. The
+        versions it sent become the merge bases of their records (services/bundle_merge.py),
+        so that what comes back is merged field by field against them."""
         ConsentService(self.ws).record(
             Disclosure(
                 case_ids=result.case_ids,
@@ -482,6 +499,9 @@ class SharingService:
                 signer_fingerprint=result.signer_fingerprint,
             )
         )
+        if result.sent:
+            with self.ws.session() as session:
+                remember_sent(session, result.sent)
 
     @staticmethod
     def write_bundle(path: Path, data: bytes, *, overwrite: bool = False) -> None:
