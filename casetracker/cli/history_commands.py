@@ -61,6 +61,8 @@ def cmd_history(args: Namespace) -> int:
         return 0
     for entry in found:
         who = entry.actor or translate("cli", "(nobody named)")
+        if entry.signed_by:
+            who += f" ({history.signed_words(entry.signed_by)})"
         out(f"{format_date(entry.at.date())} {entry.at:%H:%M}  {who}  {entry.what}")
         if entry.changes:
             out(f"    {entry.changes_text()}")
@@ -78,6 +80,7 @@ def _json(entry: HistoryEntry) -> dict[str, object]:
     return {
         "at": entry.at.isoformat(timespec="seconds"),
         "actor": entry.actor,
+        "signed_by": entry.signed_by or None,
         "action": entry.action,
         "entity": entry.entity,
         "kind": entry.kind.value,

@@ -25,7 +25,15 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from casetracker.i18n import QT_TRANSLATE_NOOP, format_date, translate
-from casetracker.model import AuditAction, AuditEntry, Case, CaseRelative, Relative
+from casetracker.model import (
+    AuditAction,
+    AuditEntry,
+    Case,
+    CaseRelative,
+    Relative,
+    TeamAuthorship,
+    TeamState,
+)
 from casetracker.model.consent_labels import audience_label, consent_how_label
 from casetracker.model.labels import (
     counts_lines,
@@ -45,6 +53,7 @@ from casetracker.services import consent, uncertain_dates
 from casetracker.services.audit import created_changes
 from casetracker.services.same_person import certainty_label as same_person_certainty
 from casetracker.services.search_text import fold
+from casetracker.team.chain import MemberList
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -345,6 +354,9 @@ class HistoryEntry:
     subject: str = ""
     # The audit entry's id, or the disclosure's when it comes from the disclosure log.
     id: str = ""
+    # The team member whose signed change set brought this entry (team sync): the name the
+    # chain proves, beside the name the author's own laptop recorded. "" when not from a team.
+    signed_by: str = ""
 
     @property
     def what(self) -> str:
@@ -395,7 +407,7 @@ class HistoryFilter:
     def keeps(self, entry: HistoryEntry) -> bool:
         if self.kinds and entry.kind not in self.kinds:
             return False
-        if self.who and fold(self.who) not in fold(entry.actor):
+        if self.who and fold(self.who) not in fold(f"{entry.actor} {entry.signed_by}"):
             return False
         if self.who_is is not None and entry.actor != self.who_is:
             return False
@@ -407,7 +419,7 @@ class HistoryFilter:
 
 
 def _haystack(entry: HistoryEntry) -> str:
-    parts = [entry.actor, entry.what, entry.subject]
+    parts = [entry.actor, entry.signed_by, entry.what, entry.subject]
     for change in entry.changes:
         parts += [change.label, change.old_words(), change.new_words()]
         parts += [str(v) for v in (change.old, change.new) if v is not None]
@@ -528,7 +540,8 @@ def entries(
             found[row.id] = row
     names = _relative_names(session, relatives)
     names |= _other_cases(session, case_id, found.values())
-    out = [_entry(row, names) for row in found.values()]
+    signers = _signers(session, found)
+    out = [replace(_entry(row, names), signed_by=signers.get(i, "")) for i, row in found.items()]
     out += _disclosures(session, case_id, {e.entity_id for e in out})
     out.sort(key=lambda e: (e.at, e.id))
     out = _with_known_days(out)
@@ -552,6 +565,43 @@ def _with_known_days(oldest_first: list[HistoryEntry]) -> list[HistoryEntry]:
             changes.append(change)
         out.append(replace(entry, changes=tuple(changes)))
     return out
+
+
+def signed_words(name: str) -> str:
+    """ "signed by Anna": who a team's signed change set proves made the entry."""
+    return translate("history", "signed by %1").replace("%1", name)
+
+
+def _signers(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """For entries that came from the team: the member who signed them, by name in the member
+    list this vault holds; one no longer in it is "a former member" (the list says who is in,
+    not who was)."""
+    by_hex = {i.hex: i for i in ids}
+    state = session.get(TeamState, 1) if by_hex else None
+    if state is None:
+        return {}
+    found: dict[uuid.UUID, str] = {}
+    wanted = list(by_hex)
+    for start in range(0, len(wanted), 500):  # SQLite's limit on bound values
+        part = wanted[start : start + 500]
+        for entry_id, role in session.exec(
+            select(TeamAuthorship.entry_id, TeamAuthorship.author_role).where(
+                col(TeamAuthorship.entry_id).in_(part)
+            )
+        ):
+            found[by_hex[entry_id]] = role
+    if not found:
+        return {}
+    names = _member_names(state)
+    former = translate("history", "a former member")
+    return {i: names.get(role) or former for i, role in found.items()}
+
+
+def _member_names(state: TeamState) -> dict[str, str]:
+    """Login role → name, from the signed member list this vault last took."""
+    if not state.members:
+        return {}
+    return {m.role: m.name for m in MemberList.decode(state.members.encode()).members}
 
 
 def _relative_names(session: Session, ids: Iterable[str]) -> dict[str, str]:

@@ -40,6 +40,14 @@ def _words(entry: HistoryEntry, limit: int | None = None) -> str:
     return entry.changes_text(limit, day=date_text, moment=datetime_text)
 
 
+def _who(entry: HistoryEntry) -> str:
+    """The recorded name, and for a change from the team the member whose signature it bears."""
+    if not entry.signed_by:
+        return entry.actor
+    signed = history.signed_words(entry.signed_by)
+    return f"{entry.actor} ({signed})" if entry.actor else signed
+
+
 class HistoryTab(CaseTab):
     def __init__(
         self, session: VaultSession, case_id: uuid.UUID, parent: QWidget | None = None
@@ -95,7 +103,7 @@ class HistoryTab(CaseTab):
                     lambda e: datetime_text(e.at),
                     sort=lambda e: e.at.isoformat(),
                 ),
-                Column(self.tr("Who"), lambda e: e.actor),
+                Column(self.tr("Who"), _who),
                 Column(self.tr("What"), lambda e: e.what),
                 Column(
                     self.tr("Changes"),
@@ -174,7 +182,7 @@ class HistoryTab(CaseTab):
         if entry is None:
             self.detail.clear()
             return
-        head = f"{datetime_text(entry.at)} · {entry.actor} · {entry.what}"
+        head = f"{datetime_text(entry.at)} · {_who(entry)} · {entry.what}"
         lines = entry.change_lines(day=date_text, moment=datetime_text)
         self.detail.setPlainText("\n".join([head, *lines]))
 
