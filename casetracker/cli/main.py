@@ -26,6 +26,7 @@ from casetracker.cli import (
     same_person_commands,
     sharing_commands,
     task_commands,
+    team_commands,
     vault_commands,
 )
 from casetracker.cli.output import err
@@ -106,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
         letter_commands,
         request_commands,
         report_commands,
+        team_commands,
     ):
         module.add_commands(sub)
     return parser

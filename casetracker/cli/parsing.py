@@ -15,6 +15,10 @@ from casetracker.services.uncertain_dates import parse_uncertain
 class Subcommands(Protocol):
     def add_parser(self, name: str, **kw: Any) -> argparse.ArgumentParser: ...
 
+    def add_group(self, name: str, *, dest: str, **kw: Any) -> "Subcommands":
+        """A command with actions of its own (``team init``), each taking the common options."""
+        ...
+
 
 class WithCommonOptions:
     """Adds the options every command shares (passphrase file, actor, taking over a lock)
@@ -38,6 +42,12 @@ class WithCommonOptions:
             ),
         )
         return parser
+
+    def add_group(self, name: str, *, dest: str, **kw: Any) -> "WithCommonOptions":
+        kw.setdefault("description", kw.get("help"))
+        group: argparse.ArgumentParser = self._sub.add_parser(name, **kw)
+        actions = group.add_subparsers(dest=dest, metavar="ACTION", required=True)
+        return WithCommonOptions(actions, self._common)
 
 
 def date_option(option: str, text: str, *, future: bool = False) -> date:

@@ -37,7 +37,13 @@ from casetracker.storage.change_sets import ChangeSet, SqlValue, TableChanges, d
 from casetracker.storage.database import raw_connection, writing
 from casetracker.team import merge, server
 from casetracker.team.chain import ChainBroken, KeyMissing, Link, Member, MemberList, Position
-from casetracker.team.keys import MemberKeys, check_join_request, join_request, new_epoch_key
+from casetracker.team.keys import (
+    MemberKeys,
+    Unwrapped,
+    check_join_request,
+    join_request,
+    new_epoch_key,
+)
 from casetracker.team.keys import unwrap as unwrap_key
 from casetracker.team.keys import wrap as wrap_key
 from casetracker.team.records import KIND_CHANGES, KIND_MEMBERS, RecordError, seal
@@ -449,6 +455,14 @@ class TeamService:
             for m in members.members
         ]
 
+    def head(self) -> tuple[int, str]:
+        """The last record taken and a short form of its hash, for two members to compare: the
+        same number with another hash means the server shows them different histories."""
+        state = self._state()
+        return state.synced_seq, " ".join(
+            state.head.hex()[i : i + 4].upper() for i in range(0, 16, 4)
+        )
+
     def invitations(self) -> list[TeamInvite]:
         with self.ws.reading() as session:
             return list(session.exec(select(TeamInvite).order_by(col(TeamInvite.created_at))))
@@ -463,6 +477,8 @@ class TeamService:
         """Take a member out: a new key for everything written from now on, handed to the
         others only, and their login closed on the server."""
         self.sync()
+        # One new key for all attempts: a wrapped key already stored stays what it was.
+        epoch_key = new_epoch_key()
         for _ in range(_MAX_ROUNDS):
             state = self._state()
             members = _member_list(state)
@@ -475,7 +491,6 @@ class TeamService:
             if leaving.role == state.role:
                 raise InvalidInput(_t("You cannot remove yourself; ask another administrator."))
             epoch = members.epoch + 1
-            epoch_key = new_epoch_key()
             remaining = tuple(m for m in members.members if m.role != leaving.role)
             new_list = MemberList(members.team_id, members.version + 1, epoch, remaining)
             wrapped = tuple(
@@ -504,14 +519,17 @@ class TeamService:
                 plaintext=new_list.encode(),
             )
             with self._connect(state) as conn:
+                # The login goes first: a record of theirs after the new list would stop
+                # everyone's sync (a change by someone who is not a member).
+                conn.remove_member(leaving.role)
                 for item in wrapped:
-                    conn.put_wrapped_key(*item)
+                    with suppress(server.AlreadyStored):
+                        conn.put_wrapped_key(*item)
                 try:
                     conn.append(state.synced_seq + 1, KIND_MEMBERS, body)
-                except server.SeqTaken:
+                except (server.SeqTaken, server.SeqGap):
                     self.sync()
                     continue
-                conn.remove_member(leaving.role)
             keys = _keys_of(state)
             keys[epoch] = epoch_key
             with self._raw() as raw:
@@ -555,34 +573,37 @@ class TeamService:
         keys = _keys_of(state)
         me = self._my_keys(state)
         team_id = bytes.fromhex(state.team_id)
-        members = _member_list(state)
-        trusted = {m.signing for m in members.members if m.admin} if members else set()
-        trusted.add(state.inviter)
-        for epoch, body in fetched.keys:
-            if epoch in keys:
-                continue
-            try:
-                opened = unwrap_key(body, team_id=team_id, role=state.role, keys=me)
-            except RecordError:
-                continue
-            if opened.admin in trusted and opened.epoch == epoch:
-                keys[epoch] = opened.key
+        opened = _open_keys(fetched.keys, team_id=team_id, role=state.role, keys=me)
         position = _position(state)
         links: list[Link] = []
-        for row in fetched.rows:
-            if row.seq <= position.seq:
-                continue
-            try:
-                link = _follow(position, row, keys)
-            except KeyMissing:
-                report.waiting_for_key = True
+        rows = [row for row in fetched.rows if row.seq > position.seq]
+        while True:
+            # Keys are taken from administrators we already trust: the inviter, then the
+            # administrators of each member list as the chain reaches it.
+            trusted = {state.inviter}
+            if position.members is not None:
+                trusted |= {m.signing for m in position.members.members if m.admin}
+            before = len(keys)
+            for key in opened:
+                if key.admin in trusted:
+                    keys.setdefault(key.epoch, key.key)
+            while rows:
+                try:
+                    link = _follow(position, rows[0], keys)
+                except KeyMissing:
+                    break
+                links.append(link)
+                position = link.position
+                rows.pop(0)
+            if not rows or len(keys) == before:
                 break
-            if position.members is None and not _founded_by(link, state):
-                raise ServerDishonest(
-                    _t("The team's first records are not signed by the one who invited you.")
-                )
-            links.append(link)
-            position = link.position
+        report.waiting_for_key = bool(rows)
+        if state.synced_seq == 0 and not links and opened and not keys:
+            raise ServerDishonest(
+                _t("The team's records do not show you let in by the one who invited you.")
+            )
+        if state.synced_seq == 0 and links:
+            _check_admitted(links, state)
         first_sync = state.synced_seq == 0
         with self._raw() as raw:
             tables = synced_tables(raw)
@@ -864,15 +885,36 @@ def _follow(position: Position, row: server.LogRow, keys: dict[int, bytes]) -> L
         ) from exc
 
 
-def _founded_by(link: Link, state: TeamState) -> bool:
-    """The first list a joining member takes must be one its inviter could have signed: the
-    inviter is an administrator of the team as it ends up, checked again as lists arrive."""
-    return link.kind == KIND_MEMBERS and (
-        link.author.signing == state.inviter
-        or any(
-            m.signing == state.inviter and m.admin
-            for m in (link.position.members.members if link.position.members else ())
-        )
+def _open_keys(
+    bodies: Sequence[tuple[int, bytes]], *, team_id: bytes, role: str, keys: MemberKeys
+) -> list[Unwrapped]:
+    """The wrapped keys addressed to us that open, whoever signed them (checked by the caller)."""
+    opened = []
+    for epoch, body in bodies:
+        try:
+            key = unwrap_key(body, team_id=team_id, role=role, keys=keys)
+        except RecordError:
+            continue
+        if key.epoch == epoch:
+            opened.append(key)
+    return opened
+
+
+def _check_admitted(links: Sequence[Link], state: TeamState) -> None:
+    """A joining member trusts only its inviter, whose key came with the code in person: the
+    member list that first names our key must be the inviter's. A server inventing a team of
+    its own (its own founder, its own lists) cannot sign one."""
+    me = MemberKeys(state.signing_key, state.box_key).signing_public
+    for link in links:
+        if link.kind != KIND_MEMBERS:
+            continue
+        assert link.position.members is not None
+        if link.position.members.by_signing(me) is not None:
+            if link.author.signing == state.inviter:
+                return
+            break
+    raise ServerDishonest(
+        _t("The team's records do not show you let in by the one who invited you.")
     )
 
 

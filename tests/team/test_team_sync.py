@@ -195,3 +195,24 @@ def test_the_server_holds_no_names(team: Team, team_db: TeamDb) -> None:
     assert b"Zakhar" in canonical(team.a)
     for marker in (b"Marker", "Маркер".encode(), b"Ivan", b"Oblast", b"Anna", b"basement"):
         assert marker not in dump
+
+
+def test_a_joiner_trusts_only_the_key_in_its_code(team_db: TeamDb, tmp_path: Path) -> None:
+    """A code whose administrator key is not the one that lets the member in (a server, or
+    someone between, presenting a team of its own) is refused before anything is applied."""
+    from casetracker.services.team import Invitation
+    from casetracker.team.keys import MemberKeys
+
+    a, d = open_vault(tmp_path, "anna"), open_vault(tmp_path, "dmitri")
+    a.cases.create("Ivan Markerov")
+    a.team.init(team_db.owner_dsn, "Anna")
+    a.team.sync()
+    genuine = Invitation.decode(a.team.invite("Dmitri"))
+    forged = Invitation(**{**genuine.__dict__, "admin_key": MemberKeys.generate().signing_public})
+    d.team.join(forged.encode())
+    a.team.sync()
+    with pytest.raises(ServerDishonest):
+        d.team.sync()
+    assert d.cases.rows() == []
+    for ws in (a, d):
+        ws.close(save=False)
