@@ -158,8 +158,10 @@ def check_dsn(dsn: str) -> dict[str, str]:
         raise TeamServerError(
             translate("TeamServer", "The team server's address is not written correctly.")
         ) from None
-    host = parts.get("host", "")
-    if parts.get("sslmode") not in SECURE_SSLMODES or not host or host.startswith(("/", "@")):
+    hosts = parts.get("host", "").split(",")
+    if parts.get("sslmode") not in SECURE_SSLMODES or any(
+        not host or host.startswith(("/", "@")) for host in hosts
+    ):
         raise InsecureConnection()
     return parts
 
@@ -167,9 +169,22 @@ def check_dsn(dsn: str) -> dict[str, str]:
 def connect(
     dsn: str, *, role: str | None = None, password: str | None = None, timeout: float = 10
 ) -> TeamServer:
-    """A connection to the team server as ``role`` (else the DSN's user), in autocommit."""
-    check_dsn(dsn)
-    overrides: dict[str, str | int] = {"connect_timeout": max(2, math.ceil(timeout))}
+    """A connection to the team server as ``role`` (else the DSN's user), in autocommit.
+
+    ``timeout`` bounds the login, and (unless the DSN says otherwise) how long sent data may go
+    unacknowledged and an idle connection unanswered: a network gone mid-sync is "offline"
+    within about that time, not after the system's quarter of an hour."""
+    parts = check_dsn(dsn)
+    seconds = max(2, math.ceil(timeout))
+    defaults = {
+        "tcp_user_timeout": seconds * 1000,
+        "keepalives": 1,
+        "keepalives_idle": seconds,
+        "keepalives_interval": max(1, seconds // 3),
+        "keepalives_count": 3,
+    }
+    overrides: dict[str, str | int] = {k: v for k, v in defaults.items() if k not in parts}
+    overrides["connect_timeout"] = seconds
     if role is not None:
         overrides["user"] = role
     if password is not None:
@@ -231,10 +246,10 @@ class TeamServer:
         """A login role for a new member (admin or not); the server gets a SCRAM verifier,
         never the password."""
         _check_role(role)
-        verifier = self._conn.pgconn.encrypt_password(
-            password.encode(), role.encode(), b"scram-sha-256"
-        )
         with self._errors(taken=_role_taken):
+            verifier = self._conn.pgconn.encrypt_password(
+                password.encode(), role.encode(), b"scram-sha-256"
+            )
             self._conn.execute(
                 "SELECT casetracker.create_member(%s, %s, %s)",
                 (role, verifier.decode("ascii"), admin),
@@ -316,11 +331,13 @@ class TeamServer:
 
     def wait_for_news(self, timeout: float) -> bool:
         """True as soon as another session appended a record (since `listen` or the last
-        call), False after ``timeout`` seconds of quiet. Our own appends do not count."""
+        call), False after ``timeout`` seconds of quiet. Our own appends do not count; news
+        already waiting is taken with the first, though one a moment late may wake the next
+        call for a record already fetched (a pull that finds nothing: harmless)."""
         own = self._conn.info.backend_pid
         with self._errors():
             news = any(n.pid != own for n in self._conn.notifies(timeout=timeout, stop_after=1))
-            if news:  # what else came meanwhile is the same news
+            if news:  # what else has come meanwhile is the same news
                 for _ in self._conn.notifies(timeout=0):
                     pass
         return news

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from psycopg.conninfo import conninfo_to_dict
 
 from casetracker.team import server
 from casetracker.team.server import (
@@ -293,9 +294,10 @@ def test_a_listener_hears_of_others_records_not_its_own(team: Team) -> None:
         member.listen()
         assert not member.wait_for_news(0.05)
         admin.append(1, server.KIND_MEMBER_LIST, b"members")
+        assert member.wait_for_news(5)
         admin.append(2, server.KIND_CHANGE_SET, b"change")
         assert member.wait_for_news(5)
-        assert not member.wait_for_news(0.05)  # the second record was the same news
+        assert not member.wait_for_news(0.05)
         member.append(3, server.KIND_CHANGE_SET, b"mine")
         assert not member.wait_for_news(0.05)
 
@@ -307,9 +309,32 @@ def test_a_dsn_without_required_tls_is_refused_before_connecting(sslmode: str) -
         server.connect(f"host=127.0.0.1 port=1 dbname=team user=u password=hunter2 {sslmode}")
 
 
-def test_a_unix_socket_dsn_is_refused() -> None:
+@pytest.mark.parametrize("host", ["/var/run/postgresql", "db.example.org,/tmp", "@abstract"])
+def test_a_unix_socket_dsn_is_refused(host: str) -> None:
     with pytest.raises(InsecureConnection):
-        server.connect("host=/var/run/postgresql dbname=team sslmode=require")
+        server.connect(f"host={host} dbname=team sslmode=require")
+
+
+def test_a_dead_network_is_noticed_within_the_timeout_unless_the_dsn_says_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without tcp_user_timeout and keepalives, a query sent into a dead network waits for the
+    system's own limit (a quarter of an hour on Linux) before the app may say "offline"."""
+    seen: list[dict[str, str]] = []
+
+    def fake_connect(conninfo: str, **_kwargs: object) -> None:
+        seen.append({k: str(v) for k, v in conninfo_to_dict(conninfo).items()})
+        raise psycopg.OperationalError("connection refused")
+
+    monkeypatch.setattr(psycopg, "connect", fake_connect)
+    with pytest.raises(ServerUnreachable):
+        server.connect("host=db.example.org sslmode=verify-full", timeout=6)
+    with pytest.raises(ServerUnreachable):
+        server.connect("host=db.example.org sslmode=verify-full keepalives_idle=60", timeout=6)
+    assert seen[0]["connect_timeout"] == "6"
+    assert seen[0]["tcp_user_timeout"] == "6000"
+    assert (seen[0]["keepalives"], seen[0]["keepalives_idle"]) == ("1", "6")
+    assert seen[1]["keepalives_idle"] == "60"
 
 
 def test_a_wrong_password_is_refused_in_words_that_hold_no_password(team: Team) -> None:
@@ -350,3 +375,12 @@ def test_a_page_of_records_stops_before_it_passes_its_size(team: Team) -> None:
 def test_the_server_refuses_bodies_larger_than_a_record_may_be(team: Team) -> None:
     with team.login(team.member) as member, pytest.raises(ServerRefused):
         member.put_join_request(b"k" * (1024 * 1024 + 1))
+
+
+def test_a_login_outside_the_team_cannot_connect_to_its_database(team: Team) -> None:
+    team.db.superuser_sql("CREATE ROLE outsider_x LOGIN PASSWORD 'outsider words'")
+    try:
+        with pytest.raises(ServerRefused):
+            server.connect(team.db.owner_dsn, role="outsider_x", password="outsider words")
+    finally:
+        team.db.superuser_sql("DROP ROLE outsider_x")
