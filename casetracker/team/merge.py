@@ -417,7 +417,13 @@ def rebase(
     }
     for table in local.tables:
         for row in table.rows:
-            if row.op == "update":
+            if row.op == "update" and _id_of(table.columns, row.old or ()) != _id_of(
+                table.columns, row.new or ()
+            ):
+                # SQLite gave a deleted row's number to a new row: two changes, not one.
+                redo.delete(table, RowChange("delete", row.rowid, row.old, None))
+                redo.insert(table, RowChange("insert", row.rowid, None, row.new))
+            elif row.op == "update":
                 redo.update(table, row)
             elif row.op == "delete":
                 redo.delete(table, row)
