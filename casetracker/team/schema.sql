@@ -187,6 +187,12 @@ BEGIN
     IF pg_has_role(role_name, team_prefix || '_member', 'MEMBER') THEN
         EXECUTE format('REVOKE %I FROM %I', team_prefix || '_member', role_name);
     END IF;
+    -- A membership granted by someone else (a DBA, by hand) survives REVOKE with a warning
+    -- only: then nothing is changed and the admin is told, never left believing it is done.
+    IF pg_has_role(role_name, team_prefix || '_member', 'MEMBER') THEN
+        RAISE EXCEPTION 'the member''s rights were granted by hand; a DBA must revoke them'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     -- Ending another role's session takes that role's rights: held for this moment only.
     BEGIN
         EXECUTE format('GRANT %I TO %I', role_name, current_user);

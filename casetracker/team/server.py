@@ -193,16 +193,23 @@ def connect(
         conn = psycopg.connect(make_conninfo(dsn, **overrides), autocommit=True)
     except psycopg.Error as error:
         raise _failed_login(error) from None
-    return TeamServer(conn)
+    return TeamServer(conn, lock_timeout=timeout)
 
 
 class TeamServer:
     """One autocommit connection to a team's database; a context manager that closes it."""
 
-    def __init__(self, conn: psycopg.Connection) -> None:
+    def __init__(self, conn: psycopg.Connection, *, lock_timeout: float = 10) -> None:
+        """``lock_timeout``: how long an append may wait behind another member's unfinished
+        one (a member's code that never commits would otherwise hold ours forever)."""
         self._conn = conn
         self._prefix: str | None = None
         try:
+            with self._errors():
+                conn.execute(
+                    "SELECT set_config('lock_timeout', %s, false)",
+                    (f"{max(1, round(lock_timeout * 1000))}ms",),
+                )
             self.role: str = str(self._one("SELECT current_user"))
         except TeamServerError:
             conn.close()
@@ -433,8 +440,8 @@ def _failed_query(error: psycopg.Error) -> TeamServerError:
     if state is None:
         if isinstance(error, psycopg.OperationalError | psycopg.InterfaceError):
             return ServerUnreachable()  # the connection broke, or was closed
-    elif state.startswith(("08", "53", "57")):  # connection, resources, operator intervention
-        return ServerUnreachable()
+    elif state.startswith(("08", "53", "57")) or state == "55P03":
+        return ServerUnreachable()  # connection, resources, operator, a lock held too long
     elif state in ("42P01", "3F000"):  # no such table or schema
         return ServerRefused(
             translate("TeamServer", "The team server holds no team in this database.")

@@ -289,6 +289,46 @@ def test_a_removed_member_can_no_longer_log_in_or_read_and_its_records_stay(
         team.login(team.member)
 
 
+def test_a_removal_that_cannot_take_every_right_changes_nothing(team: Team) -> None:
+    """A DBA gave the member the team's rights a second way, by hand: the removal fails in
+    words instead of leaving the admin sure that the member is out."""
+    side_door = team.prefix + "_door"
+    team.db.superuser_sql(f"CREATE ROLE {side_door} NOLOGIN IN ROLE {team.prefix}_member")
+    team.db.superuser_sql(f"GRANT {side_door} TO {team.member}")
+    with team.login(team.admin) as admin, pytest.raises(ServerRefused):
+        admin.remove_member(team.member)
+    with team.login(team.member) as member:
+        assert member.head() == 0
+
+
+def test_an_append_waits_behind_an_unfinished_one_only_until_the_timeout(team: Team) -> None:
+    """A member's code that inserts and never commits must not hold everyone's sync forever."""
+    with team.login(team.admin) as admin:
+        admin.append(1, server.KIND_MEMBER_LIST, b"members")
+    outcome: list[BaseException | None] = []
+    with team.raw(team.member) as stuck, stuck.transaction():
+        stuck.execute("INSERT INTO casetracker.log (seq, kind, body) VALUES (2, 2, 'stuck')")
+        other = server.connect(
+            team.db.owner_dsn, role=team.other, password=password_of(team.other), timeout=0.3
+        )
+
+        def send() -> None:
+            try:
+                other.append(2, server.KIND_CHANGE_SET, b"waiting")
+                outcome.append(None)
+            except TeamServerError as error:
+                outcome.append(error)
+
+        thread = threading.Thread(target=send, daemon=True)
+        thread.start()
+        thread.join(10)
+        finished_in_time = not thread.is_alive()
+    thread.join(10)  # the rollback above frees it in any case
+    other.close()
+    assert finished_in_time
+    assert len(outcome) == 1 and isinstance(outcome[0], ServerUnreachable)
+
+
 def test_a_listener_hears_of_others_records_not_its_own(team: Team) -> None:
     with team.login(team.admin) as admin, team.login(team.member) as member:
         member.listen()
