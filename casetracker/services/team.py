@@ -68,11 +68,8 @@ LOCAL_TABLES = frozenset(
 #: A change set sent as one record holds at most this many rows; more go as several records.
 CHUNK_ROWS = 2000
 _INVITE_PREFIX = "CTINV1-"
+
 _MAX_ROUNDS = 20
-
-
-def _t(text: str) -> str:
-    return translate("Team", text)
 
 
 class TeamError(ServiceError):
@@ -85,6 +82,15 @@ class Offline(TeamError):
 
 class ServerDishonest(TeamError):
     """The server's records do not check out: nothing from them was applied."""
+
+
+def _behind() -> str:
+    return translate(
+        "Team",
+        "The team server holds fewer records than this computer has already seen: it may have "
+        "lost some (an old backup restored) or be withholding them. Nothing was sent. Tell "
+        "your team's administrator.",
+    )
 
 
 def synced_tables(raw: sqlite3.Connection) -> list[str]:
@@ -129,7 +135,7 @@ class Invitation:
     def decode(code: str) -> Invitation:
         text = "".join(code.split())
         if not text.startswith(_INVITE_PREFIX) or len(text) > 8192:
-            raise InvalidInput(_t("This is not a Casetracker invitation code."))
+            raise InvalidInput(translate("Team", "This is not a Casetracker invitation code."))
         body = text[len(_INVITE_PREFIX) :]
         try:
             document = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
@@ -145,10 +151,12 @@ class Invitation:
             )
         except (ValueError, KeyError, TypeError, binascii.Error) as exc:
             raise InvalidInput(
-                _t("The invitation code is damaged: ask for it again, in person.")
+                translate("Team", "The invitation code is damaged: ask for it again, in person.")
             ) from exc
         if len(invitation.team_id) != 16 or len(invitation.admin_key) != 32:
-            raise InvalidInput(_t("The invitation code is damaged: ask for it again, in person."))
+            raise InvalidInput(
+                translate("Team", "The invitation code is damaged: ask for it again, in person.")
+            )
         return invitation
 
 
@@ -228,7 +236,7 @@ class TeamService:
     def _state(self) -> TeamState:
         state = self.state()
         if state is None:
-            raise NotFound(_t("This vault is not part of a team."))
+            raise NotFound(translate("Team", "This vault is not part of a team."))
         return state
 
     def _my_keys(self, state: TeamState) -> MemberKeys:
@@ -238,7 +246,7 @@ class TeamService:
     def _raw(self) -> Iterator[sqlite3.Connection]:
         """One transaction on the vault's connection, foreign keys off (see merge.rebase)."""
         if self.ws.read_only:
-            raise TeamError(_t("This vault is open read-only: it cannot sync."))
+            raise TeamError(translate("Team", "This vault is open read-only: it cannot sync."))
         engine = self.ws.engine
         with writing(engine):
             raw = raw_connection(engine)
@@ -291,10 +299,10 @@ class TeamService:
         """Found a team on the server at `dsn` (an owner login that may create roles), with
         this vault's cases as its first records and ourselves as its administrator."""
         if self.state() is not None:
-            raise InvalidInput(_t("This vault is already part of a team."))
+            raise InvalidInput(translate("Team", "This vault is already part of a team."))
         name = name.strip()
         if not name:
-            raise InvalidInput(_t("Give your name as the team will see it."))
+            raise InvalidInput(translate("Team", "Give your name as the team will see it."))
         prefix = server.new_prefix()
         role = server.new_role_name(prefix)
         password = secrets.token_urlsafe(24)
@@ -370,12 +378,12 @@ class TeamService:
         members = _member_list(state)
         me = members.by_role(state.role) if members else None
         if me is None or not me.admin:
-            raise TeamError(_t("Only a team administrator can invite."))
+            raise TeamError(translate("Team", "Only a team administrator can invite."))
         name = name.strip()
         if not name:
-            raise InvalidInput(_t("Give the new member's name."))
+            raise InvalidInput(translate("Team", "Give the new member's name."))
         if any(m.name == name for m in members.members) if members else False:
-            raise InvalidInput(_t("The team already has a member of that name."))
+            raise InvalidInput(translate("Team", "The team already has a member of that name."))
         role = server.new_role_name(state.prefix)
         password = secrets.token_urlsafe(24)
         secret = secrets.token_bytes(32)
@@ -401,16 +409,17 @@ class TeamService:
         """Ask to join with an invitation; an administrator's next sync lets us in. Returns
         the name the team will know us by."""
         if self.state() is not None:
-            raise InvalidInput(_t("This vault is already part of a team."))
+            raise InvalidInput(translate("Team", "This vault is already part of a team."))
         invitation = Invitation.decode(code)
         with self.ws.reading() as session:
             from casetracker.model import Case
 
             if session.exec(select(Case.id).limit(1)).first() is not None:
                 raise InvalidInput(
-                    _t(
+                    translate(
+                        "Team",
                         "Join with a new, empty vault: the team's cases fill it. Send cases "
-                        "of this vault to the team afterwards with a bundle."
+                        "of this vault to the team afterwards with a bundle.",
                     )
                 )
         keys = MemberKeys.generate()
@@ -484,12 +493,14 @@ class TeamService:
             members = _member_list(state)
             me = members.by_role(state.role) if members else None
             if members is None or me is None or not me.admin:
-                raise TeamError(_t("Only a team administrator can remove a member."))
+                raise TeamError(translate("Team", "Only a team administrator can remove a member."))
             leaving = next((m for m in members.members if m.name == name), None)
             if leaving is None:
-                raise NotFound(_t("The team has no member of that name."))
+                raise NotFound(translate("Team", "The team has no member of that name."))
             if leaving.role == state.role:
-                raise InvalidInput(_t("You cannot remove yourself; ask another administrator."))
+                raise InvalidInput(
+                    translate("Team", "You cannot remove yourself; ask another administrator.")
+                )
             epoch = members.epoch + 1
             remaining = tuple(m for m in members.members if m.role != leaving.role)
             new_list = MemberList(members.team_id, members.version + 1, epoch, remaining)
@@ -540,7 +551,7 @@ class TeamService:
                 self._save_state(raw, state)
             self.sync()
             return
-        raise TeamError(_t("The server is too busy; try again."))
+        raise TeamError(translate("Team", "The server is too busy; try again."))
 
     # -- sync ------------------------------------------------------------------------------
     def fetch(self, state: TeamState) -> Fetched:
@@ -548,6 +559,8 @@ class TeamService:
         fetched = Fetched()
         with self._connect(state) as conn:
             try:
+                if conn.head() < state.synced_seq:
+                    raise ServerDishonest(_behind())
                 fetched.keys = conn.my_wrapped_keys()
                 seq = state.synced_seq
                 while True:
@@ -600,7 +613,9 @@ class TeamService:
         report.waiting_for_key = bool(rows)
         if state.synced_seq == 0 and not links and opened and not keys:
             raise ServerDishonest(
-                _t("The team's records do not show you let in by the one who invited you.")
+                translate(
+                    "Team", "The team's records do not show you let in by the one who invited you."
+                )
             )
         if state.synced_seq == 0 and links:
             _check_admitted(links, state)
@@ -617,7 +632,9 @@ class TeamService:
             for _link, change_set in remote:
                 if change_set.schema > SCHEMA_VERSION:
                     raise TeamError(
-                        _t("A teammate uses a newer Casetracker; update this one to sync.")
+                        translate(
+                            "Team", "A teammate uses a newer Casetracker; update this one to sync."
+                        )
                     )
             conflicts = merge.rebase(
                 raw,
@@ -737,8 +754,11 @@ class TeamService:
                             conn.put_wrapped_key(epoch, role, wrapped)
                     conn.append(item.seq, item.kind, item.body)
                     done.append(item)
-            except (server.SeqTaken, server.SeqGap):
+            except server.SeqTaken:
                 pass
+            except server.SeqGap as exc:
+                if not done:
+                    raise ServerDishonest(_behind()) from exc
             except server.ServerUnreachable as exc:
                 if not done:
                     raise Offline(str(exc)) from exc
@@ -774,7 +794,7 @@ class TeamService:
             try:
                 fetched = self.fetch(state)
             except Offline:
-                self._note_error(_t("offline"))
+                self._note_error(translate("Team", "offline"))
                 raise
             outgoing, report = self.merge(fetched)
             total.received += report.received
@@ -788,7 +808,7 @@ class TeamService:
             total.sent += sum(1 for item in done if item.kind == KIND_CHANGES)
             if len(done) == len(outgoing):
                 return total
-        raise TeamError(_t("The server is too busy; try again."))
+        raise TeamError(translate("Team", "The server is too busy; try again."))
 
     def _note_error(self, message: str) -> None:
         state = self.state()
@@ -828,9 +848,9 @@ class TeamService:
         with self.ws.session() as session:
             conflict = session.get(SyncConflict, conflict_id)
             if conflict is None:
-                raise NotFound(_t("That conflict is gone."))
+                raise NotFound(translate("Team", "That conflict is gone."))
             if conflict.resolution:
-                raise InvalidInput(_t("That conflict was already decided."))
+                raise InvalidInput(translate("Team", "That conflict was already decided."))
             if take_ours:
                 _take(session, conflict)
             conflict.resolution = "taken" if take_ours else "kept"
@@ -878,9 +898,10 @@ def _follow(position: Position, row: server.LogRow, keys: dict[int, bytes]) -> L
         )
     except ChainBroken as exc:
         raise ServerDishonest(
-            _t(
+            translate(
+                "Team",
                 "The team server's records do not check out (record {seq}: {reason}). Nothing "
-                "from them was applied. Tell your team's administrator."
+                "from them was applied. Tell your team's administrator.",
             ).format(seq=exc.seq, reason=exc.reason)
         ) from exc
 
@@ -914,7 +935,7 @@ def _check_admitted(links: Sequence[Link], state: TeamState) -> None:
                 return
             break
     raise ServerDishonest(
-        _t("The team's records do not show you let in by the one who invited you.")
+        translate("Team", "The team's records do not show you let in by the one who invited you.")
     )
 
 
@@ -996,7 +1017,7 @@ def _value(text: str) -> SqlValue:
         return base64.b64decode(value["b64"])
     if value is None or isinstance(value, str | int | float):
         return value
-    raise InvalidInput(_t("That conflict cannot be taken: its value is damaged."))
+    raise InvalidInput(translate("Team", "That conflict cannot be taken: its value is damaged."))
 
 
 def _take(session: object, conflict: SyncConflict) -> None:
@@ -1018,7 +1039,9 @@ def _take(session: object, conflict: SyncConflict) -> None:
     else:
         row = json.loads(conflict.ours)
         if not isinstance(row, dict):
-            raise InvalidInput(_t("That conflict cannot be taken: its value is damaged."))
+            raise InvalidInput(
+                translate("Team", "That conflict cannot be taken: its value is damaged.")
+            )
         values = {str(k): _value(json.dumps(v)) for k, v in row.items()}
         names = list(values)
         session.execute(

@@ -216,3 +216,19 @@ def test_a_joiner_trusts_only_the_key_in_its_code(team_db: TeamDb, tmp_path: Pat
     assert d.cases.rows() == []
     for ws in (a, d):
         ws.close(save=False)
+
+
+def test_a_server_that_lost_records_is_caught(team: Team, team_db: TeamDb) -> None:
+    """An old backup restored on the server (or records withheld from the end): a laptop that
+    has seen more says so instead of building on the shorter history."""
+    ivan = team.a.cases.get("CT-0001")
+    team.a.cases.update(ivan.id, notes="the last word")
+    team.a.team.sync()
+    team.b.team.sync()
+    team_db.superuser_sql("ALTER TABLE casetracker.log DISABLE TRIGGER USER")
+    team_db.superuser_sql(
+        "DELETE FROM casetracker.log WHERE seq = (SELECT max(seq) FROM casetracker.log)"
+    )
+    team.b.cases.update(ivan.id, home_region="Oblast Ten")
+    with pytest.raises(ServerDishonest, match="fewer records"):
+        team.b.team.sync()
