@@ -277,14 +277,27 @@ class TeamDb:
         return cursor.fetchall() if cursor.description else []
 
     def dump(self) -> bytes:
-        """``pg_dump`` of the database, plain SQL (bytea values appear as hex)."""
+        """What a seized server gives away: ``pg_dump`` of the database (plain SQL), then every
+        bytea value raw, because pg_dump writes bytea as hex, where a name stored in clear
+        would hide from a search for its bytes."""
         result = subprocess.run(
             [self.cluster.bin / "pg_dump", "--dbname", self.cluster.superuser_dsn(self.dbname)],
             check=True,
             capture_output=True,
             timeout=60,
         )
-        return result.stdout
+        parts = [result.stdout]
+        columns = self.superuser_sql(
+            "SELECT table_schema, table_name, column_name FROM information_schema.columns"
+            " WHERE data_type = 'bytea'"
+            " AND table_schema NOT IN ('pg_catalog', 'information_schema')"
+        )
+        for schema, table, column in columns:
+            query = sql.SQL("SELECT {} FROM {}.{}").format(
+                sql.Identifier(column), sql.Identifier(schema), sql.Identifier(table)
+            )
+            parts.extend(bytes(value) for (value,) in self.superuser_sql(query) if value)
+        return b"\n".join(parts)
 
     def close(self) -> None:
         if self._superuser is not None:

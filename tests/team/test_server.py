@@ -424,3 +424,13 @@ def test_a_login_outside_the_team_cannot_connect_to_its_database(team: Team) -> 
             server.connect(team.db.owner_dsn, role="outsider_x", password="outsider words")
     finally:
         team.db.superuser_sql("DROP ROLE outsider_x")
+
+
+def test_a_dump_shows_a_body_kept_in_clear(team: Team) -> None:
+    """The fixture's dump is what "the server holds no names" tests search: it must find a name
+    that a careless client stored in clear (pg_dump alone writes bytea as hex)."""
+    with team.login(team.member) as member:
+        member.put_join_request("Zzyxqmarker Щщёмаркер".encode())
+    dump = team.db.dump()
+    assert "Zzyxqmarker Щщёмаркер".encode() in dump
+    assert b"CREATE TABLE casetracker.log" in dump
