@@ -78,6 +78,24 @@ def test_installing_twice_is_refused_and_changes_nothing(team: Team) -> None:
     assert team.db.superuser_sql("SELECT prefix FROM casetracker.team") == [(team.prefix,)]
 
 
+def test_an_install_that_fails_half_way_leaves_nothing_behind(team_db: TeamDb) -> None:
+    """Role names are cluster-wide: another team's roles may hold the prefix already."""
+    prefix = server.new_prefix()
+    team_db.superuser_sql(f"CREATE ROLE {prefix}_admin NOLOGIN")
+    try:
+        with server.connect(team_db.owner_dsn) as owner, pytest.raises(TeamServerError):
+            owner.install_schema(prefix)
+        schemas = team_db.superuser_sql(
+            "SELECT count(*) FROM pg_namespace WHERE nspname = 'casetracker'"
+        )
+        roles = team_db.superuser_sql(
+            "SELECT count(*) FROM pg_roles WHERE rolname = %s", prefix + "_member"
+        )
+        assert schemas == roles == [(0,)]
+    finally:
+        team_db.superuser_sql(f"DROP ROLE {prefix}_admin")
+
+
 def test_a_dba_installs_the_same_schema_with_psql(team_db: TeamDb, pg_cluster: PgCluster) -> None:
     prefix = server.new_prefix()
     subprocess.run(
