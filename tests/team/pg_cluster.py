@@ -13,6 +13,7 @@ fixtures.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import glob
 import ipaddress
@@ -38,6 +39,7 @@ from psycopg.conninfo import make_conninfo
 SUPERUSER = "postgres"
 HOST = "localhost"  # the name in the server's certificate; hostaddr pins 127.0.0.1
 ADDRESS = "127.0.0.1"
+SHARED_MEMORY = "/dev/shm"
 
 
 def postgres_bin() -> Path | None:
@@ -162,12 +164,21 @@ class PgCluster:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def cluster_parent(as_root: bool) -> str | None:
+    """Where the cluster's folder goes: memory (/dev/shm) when it has room, because on a busy
+    machine each test's CREATE DATABASE took 0.45 s on disk and 0.03 s there; else /tmp itself
+    when root, as nobody must be able to walk into the folder (pytest's own folders under
+    /tmp/pytest-of-root are closed to other users); else the usual temporary folder."""
+    with contextlib.suppress(OSError):
+        if shutil.disk_usage(SHARED_MEMORY).free >= 1 << 30:
+            return SHARED_MEMORY
+    return "/tmp" if as_root else None
+
+
 def start_cluster(bin_dir: Path) -> PgCluster:
     """initdb, TLS files, pg_hba.conf with TLS-only scram logins, then pg_ctl start."""
     as_root = os.geteuid() == 0
-    # /tmp itself, because nobody must be able to walk into the folder (pytest's own temporary
-    # folders under /tmp/pytest-of-root are closed to other users).
-    folder = Path(tempfile.mkdtemp(prefix="casetracker-pg-", dir="/tmp" if as_root else None))
+    folder = Path(tempfile.mkdtemp(prefix="casetracker-pg-", dir=cluster_parent(as_root)))
     prefix: list[str] = []
     if as_root:
         nobody = pwd.getpwnam("nobody")
@@ -220,6 +231,8 @@ def start_cluster(bin_dir: Path) -> PgCluster:
             "-c full_page_writes=off",
             "-c shared_buffers=16MB",
             "-c max_connections=60",
+            "-c max_wal_size=64MB",  # in memory: recycle WAL instead of keeping up to 1 GB
+            "-c min_wal_size=32MB",
         ]
     )
     for _attempt in range(3):  # another test process may take the free port first
