@@ -844,6 +844,89 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
+        <source>Two members changed the same thing before they synced. Nothing was chosen for you: the vault holds the value the team&apos;s server received first, and the other waits here. Decide each line; your decision reaches everyone at the next sync.</source>
+        <translation>Двое из команды изменили одно и то же до синхронизации. Ничего не выбрано за вас: в хранилище стоит значение, которое сервер команды получил первым, а другое ждёт здесь. Решите по каждой строке; ваше решение дойдёт до всех при следующей синхронизации.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>Текущее значение</translation>
+    </message>
+    <message>
+        <source>Waiting value</source>
+        <translation>Ждущее значение</translation>
+    </message>
+    <message>
+        <source>Waiting value by</source>
+        <translation>Чьё ждущее значение</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Nothing to decide: no two changes of the team clash.</source>
+        <translation>Решать нечего: изменения в команде не противоречат друг другу.</translation>
+    </message>
+    <message>
+        <source>Keep the current value</source>
+        <translation>Оставить текущее значение</translation>
+    </message>
+    <message>
+        <source>The vault keeps what it holds; the waiting value is dropped.</source>
+        <translation>В хранилище остаётся то, что есть; ждущее значение отбрасывается.</translation>
+    </message>
+    <message>
+        <source>Take the waiting value</source>
+        <translation>Взять ждущее значение</translation>
+    </message>
+    <message>
+        <source>The waiting value replaces the current one, for the whole team.</source>
+        <translation>Ждущее значение заменит текущее — для всей команды.</translation>
+    </message>
+    <message>
+        <source>(a deleted case)</source>
+        <translation>(удалённое дело)</translation>
+    </message>
+    <message>
+        <source>(a file&apos;s content)</source>
+        <translation>(содержимое файла)</translation>
+    </message>
+    <message>
+        <source>Still there, changed meanwhile</source>
+        <translation>На месте, тем временем изменено</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Удалено</translation>
+    </message>
+    <message>
+        <source>Still there, with the changes</source>
+        <translation>На месте, с изменениями</translation>
+    </message>
+    <message>
+        <source>Not added: it no longer fits</source>
+        <translation>Не добавлено: больше не подходит</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Добавлено</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>e.g. his mother, by phone to Anna</source>
@@ -2816,6 +2899,10 @@ proof of life</source>
         <translation>Настройки</translation>
     </message>
     <message>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
         <source>Actions</source>
         <translation>Действия</translation>
     </message>
@@ -2894,6 +2981,14 @@ proof of life</source>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Синхронизировать сейчас</translation>
+    </message>
+    <message>
+        <source>Send this laptop&apos;s changes to the team and take in the others&apos;</source>
+        <translation>Отправить изменения с этого ноутбука команде и получить изменения остальных</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -4650,6 +4745,61 @@ proof of life</source>
     <message>
         <source>Type the day the status changed.</source>
         <translation>Введите день, когда изменился статус.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Open the Conflicts view and decide</source>
+        <translation>Открыть «Конфликты» и решить</translation>
+    </message>
+    <message>
+        <source>Last synced with the team: %1</source>
+        <translation>Последняя синхронизация с командой: %1</translation>
+    </message>
+    <message>
+        <source>Click to sync now (F5)</source>
+        <translation>Нажмите, чтобы синхронизировать сейчас (F5)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to decide</source>
+        <translation>
+            <numerusform>%n конфликт ждёт решения</numerusform>
+            <numerusform>%n конфликта ждут решения</numerusform>
+            <numerusform>%n конфликтов ждут решения</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The team server&apos;s records do not check out</source>
+        <translation>Записи сервера команды не сходятся</translation>
+    </message>
+    <message>
+        <source>Syncing with the team…</source>
+        <translation>Синхронизация с командой…</translation>
+    </message>
+    <message>
+        <source>Offline — changes are kept and sent later</source>
+        <translation>Нет связи — изменения сохранены и будут отправлены позже</translation>
+    </message>
+    <message>
+        <source>Not synced: %1</source>
+        <translation>Не синхронизировано: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for an administrator to let you in</source>
+        <translation>Ждём, когда администратор примет вас в команду</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n изменение ждёт отправки</numerusform>
+            <numerusform>%n изменения ждут отправки</numerusform>
+            <numerusform>%n изменений ждут отправки</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Up to date with the team</source>
+        <translation>Всё синхронизировано с командой</translation>
     </message>
 </context>
 <context>

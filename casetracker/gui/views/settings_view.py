@@ -2,7 +2,8 @@
 
 General settings first (who you are, language, auto-lock, backups kept), then every rule
 threshold, each with its own label and limits. Below them: Security (change the passphrase, a new
-recovery key), and the encrypted backups beside the vault, with restore.
+recovery key), Team (views/team_settings.py), and the encrypted backups beside the vault, with
+restore.
 """
 
 from typing import Any
@@ -31,6 +32,7 @@ from casetracker.gui.locale_format import datetime_text, size_text
 from casetracker.gui.models.column_table import Column
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.letter_templates_box import LetterTemplatesBox
+from casetracker.gui.views.team_settings import TeamSettingsBox
 from casetracker.gui.widgets.form_parts import error_label, show_message
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.model.request_labels import request_kind_label
@@ -91,6 +93,8 @@ class SettingsView(QWidget):
         self.letters = LetterTemplatesBox(content)
         content_layout.addWidget(self.letters)
         content_layout.addWidget(self._security_box(content))
+        self.team = TeamSettingsBox(content)
+        content_layout.addWidget(self.team)
 
         backups = QGroupBox(self.tr("Encrypted backups beside the vault"), content)
         self.backups: RecordTable[BackupInfo] = RecordTable(
@@ -260,6 +264,7 @@ class SettingsView(QWidget):
     def set_session(self, session: VaultSession | None) -> None:
         self.session = session
         self.letters.set_session(session)
+        self.team.set_session(session)
         self.message.clear()
         show_message(self.security_message, "")
         if session is None:
@@ -274,6 +279,8 @@ class SettingsView(QWidget):
         if self.session is None or not self.session.is_open:
             return
         self.letters.set_session(self.session)
+        self.team.session = self.session
+        self.team.refresh()
         values = self.session.ws.settings.all()
         for key, editor in self.editors.items():
             value = values.get(key, SPECS[key].default)
