@@ -5,7 +5,8 @@ shortcuts cover what caseworkers do most: New case (Ctrl+N), Log a contact (Ctrl
 Find (Ctrl+F), Undo/Redo, Lock (Ctrl+Shift+L). The File menu holds the sharing screens: Export
 for a lawyer (Ctrl+E, also on the toolbar and the case list's context menu), Open a bundle
 (Ctrl+O), Import a spreadsheet, Address book and keys. Cases open in their own windows, which
-lock closes. The status bar always says whether everything is saved.
+lock closes. The status bar always says whether everything is saved. In a team: Sync now (F5),
+the sync's state in the status bar, and Conflicts among the sections (`sync_controller`).
 """
 
 import uuid
@@ -34,9 +35,11 @@ from casetracker.gui.dialogs.new_case_dialog import NewCaseDialog
 from casetracker.gui.dialogs.recipients_dialog import RecipientsDialog
 from casetracker.gui.saver import SaveState
 from casetracker.gui.style import set_role
+from casetracker.gui.sync_controller import SyncController
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.views.case.case_window import CaseWindow
 from casetracker.gui.views.cases_view import CasesView
+from casetracker.gui.views.conflicts_view import ConflictsView
 from casetracker.gui.views.people_view import PeopleView
 from casetracker.gui.views.places_view import PlacesView
 from casetracker.gui.views.reports_view import ReportsView
@@ -47,9 +50,10 @@ from casetracker.gui.views.today_view import TodayView
 from casetracker.gui.widgets.form_parts import fit_to_screen
 from casetracker.gui.widgets.journal_banner import JournalBanner
 from casetracker.gui.widgets.read_only_banner import ReadOnlyBanner
+from casetracker.gui.widgets.sync_status import SyncStatus
 from casetracker.services.workspace import LeftOut
 
-TODAY, CASES, REQUESTS, PLACES, PEOPLE, SOURCES, REPORTS, SETTINGS = range(8)
+TODAY, CASES, REQUESTS, PLACES, PEOPLE, SOURCES, REPORTS, SETTINGS, CONFLICTS = range(9)
 
 
 class MainWindow(QMainWindow):
@@ -75,9 +79,10 @@ class MainWindow(QMainWindow):
         self.sources = SourcesView(self)
         self.reports = ReportsView(self)
         self.settings = SettingsView(self)
+        self.conflicts = ConflictsView(self)  # listed only while the vault is in a team
         self.views = [
             self.today, self.cases, self.requests, self.places, self.people, self.sources,
-            self.reports, self.settings,
+            self.reports, self.settings, self.conflicts,
         ]  # fmt: skip
         names = [
             self.tr("Today"),
@@ -88,6 +93,7 @@ class MainWindow(QMainWindow):
             self.tr("Sources"),
             self.tr("Reports"),
             self.tr("Settings"),
+            self.tr("Conflicts"),
         ]
         self.stack = QStackedWidget(self)
         for view, name in zip(self.views, names, strict=True):
@@ -118,12 +124,15 @@ class MainWindow(QMainWindow):
             view.case_activated.connect(self.open_case)
         self.today.place_activated.connect(self.open_place)
         self.requests.case_activated.connect(self.open_case_requests)
+        self.conflicts.case_activated.connect(self.open_case)
         self.today.task_case_activated.connect(self.open_case_tasks)
         self.sources.place_activated.connect(self.open_place)
         self.settings.restored.connect(self._close_case_windows)
         self.settings.settings_saved.connect(self.settings_saved)
         self.settings.settings_saved.connect(self._retitle_case_windows)
 
+        self.sync = SyncController(session, self)
+        session.sync = self.sync  # locking pauses it with the vault's jobs
         self._build_actions()
         self._build_status_bar()
         session.changed.connect(self._on_changed)
@@ -138,6 +147,9 @@ class MainWindow(QMainWindow):
                 view.session = session  # type: ignore[attr-defined]
                 self._stale.add(view)
         self.nav.setCurrentRow(TODAY)
+        self.sync.changed.connect(self._on_sync_changed)
+        self._on_sync_changed()
+        self.sync.start()  # if the vault is in a team
         fit_to_screen(self, 1280, 800)
 
     # -- actions ----------------------------------------------------------------------------
@@ -203,6 +215,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_sheet_action)
         file_menu.addSeparator()
         file_menu.addAction(self.recipients_action)
+        self.sync_action = action(
+            self.tr("Sync now"), "F5", self.sync.sync_now,
+            self.tr("Send this laptop's changes to the team and take in the others'"),
+        )  # fmt: skip
+        file_menu.addAction(self.sync_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         # Closes the window: the app asks first if changes could not be saved (App.confirm_quit).
@@ -229,7 +246,7 @@ class MainWindow(QMainWindow):
         for number in range(len(self.views)):
             act = QAction(self)
             act.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
-            act.triggered.connect(lambda _c=False, n=number: self.nav.setCurrentRow(n))
+            act.triggered.connect(lambda _c=False, n=number: self._go_to_section(n))
             self.addAction(act)
 
     def _build_status_bar(self) -> None:
@@ -248,6 +265,9 @@ class MainWindow(QMainWindow):
             demo.setToolTip(self.tr("Only fictional people; the vault is deleted when you quit."))
             set_role(demo, "badge")
             bar.addPermanentWidget(demo)
+        self.sync_status = SyncStatus(self.sync, self)
+        self.sync_status.conflicts_requested.connect(lambda: self.show_section(CONFLICTS))
+        bar.addPermanentWidget(self.sync_status)
         lock = QPushButton(self.tr("Lock (Ctrl+Shift+L)"), self)
         lock.setFlat(True)
         lock.clicked.connect(self.lock_requested.emit)
@@ -293,6 +313,17 @@ class MainWindow(QMainWindow):
 
     def show_section(self, row: int) -> None:
         self.nav.setCurrentRow(row)
+
+    def _go_to_section(self, row: int) -> None:
+        item = self.nav.item(row)
+        if item is not None and not item.isHidden():
+            self.nav.setCurrentRow(row)
+
+    def _on_sync_changed(self) -> None:
+        """In a team or not (joined in Settings meanwhile): Conflicts and Sync now follow."""
+        in_team = self.sync.view() is not None
+        self.nav.item(CONFLICTS).setHidden(not in_team)
+        self.sync_action.setEnabled(in_team)
 
     # -- frequent actions -------------------------------------------------------------------
     def _context_case(self) -> uuid.UUID | None:
@@ -406,6 +437,7 @@ class MainWindow(QMainWindow):
     def teardown(self) -> None:
         """Lock: close case windows, empty every model; the caller then closes the vault."""
         self._close_case_windows()
+        self.sync.stop()
         session = self.session
         if session is not None:
             try:

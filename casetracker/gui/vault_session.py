@@ -9,7 +9,7 @@ afterwards the session holds nothing and no late callback of a job reaches a vie
 
 import contextlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -21,6 +21,9 @@ from casetracker.gui.saver import Saver, SaveState
 from casetracker.services.flags import FlagService
 from casetracker.services.workspace import Workspace
 from casetracker.storage.errors import VaultError
+
+if TYPE_CHECKING:
+    from casetracker.gui.sync_controller import SyncController
 
 
 class VaultSession(QObject):
@@ -34,6 +37,8 @@ class VaultSession(QObject):
         self.demo = demo
         #: This computer user's own settings (his caseworker name's key); None: demo, tests.
         self.app_settings: AppSettings | None = None
+        #: The team sync, while a main window shows this vault (None: none, or not yet).
+        self.sync: SyncController | None = None
         self.undo_stack = QUndoStack(self)
         self.saver = Saver(workspace, self)
         self.saver.state_changed.connect(self.save_state_changed)
@@ -106,12 +111,16 @@ class VaultSession(QObject):
     def stop_jobs(self) -> None:
         """Cancel every job over the vault and wait for all (writes finish); none may start
         until ``resume_jobs``. Locking does this before its final save."""
+        if self.sync is not None:
+            self.sync.pause()  # its database steps wait too; its network answers are held
         if self._ws is not None:
             self._ws.jobs.stop()
 
     def resume_jobs(self) -> None:
         if self._ws is not None:
             self._ws.jobs.resume()
+        if self.sync is not None:
+            self.sync.resume()
 
     def save_now(self) -> None:
         """Synchronous final save (lock, quit); on failure saving resumes and the error rises."""
@@ -136,6 +145,9 @@ class VaultSession(QObject):
             return
         self.saver.stop()
         self.undo_stack.clear()
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
         ws, self._ws, self._flags = self._ws, None, None
         try:
             ws.close(save=not discard)

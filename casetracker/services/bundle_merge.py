@@ -241,6 +241,23 @@ def weigh(
     return taken, conflicting
 
 
+def _advanced(
+    shared_values: str, versions_seen: str, shared: dict[str, Any], updated_at: datetime | None
+) -> tuple[str, str]:
+    """A base's ``shared_values`` and ``versions_seen`` once ``shared`` (plain values) is the
+    ancestor's, over what the base knew of other fields."""
+    known = dict(json.loads(shared_values)) if shared_values else {}
+    known.update(shared)
+    seen = json.loads(versions_seen) if versions_seen else []
+    if updated_at is not None and updated_at.isoformat() not in seen:
+        seen = [*seen, updated_at.isoformat()][-_VERSIONS_KEPT:]
+    return strict_json.canonical(known).decode("utf-8"), json.dumps(seen)
+
+
+def _digest(shared_values: str) -> str:
+    return hashlib.sha256(shared_values.encode("utf-8")).hexdigest()
+
+
 def remember(
     session: Session,
     key: str,
@@ -249,50 +266,43 @@ def remember(
     updated_at: datetime | None,
     base: MergeBase | None,
 ) -> bool:
-    """Make ``shared`` (plain values) the ancestor's, over what the base knew of other fields,
-    touching the row only when it really changes (True if so)."""
-    known = _known_fields(base) if base is not None else {}
-    known.update(shared)
-    values = strict_json.canonical(known)
-    seen: list[str] = (
-        json.loads(base.versions_seen) if base is not None and base.versions_seen else []
-    )
-    if updated_at is not None and updated_at.isoformat() not in seen:
-        seen = [*seen, updated_at.isoformat()][-_VERSIONS_KEPT:]
-    text, versions = values.decode("utf-8"), json.dumps(seen)
+    """Make ``shared`` the ancestor's, touching the row only when it really changes (True if
+    so)."""
     if base is None:
         base = MergeBase(entity=key, record_id=record_id, digest="")
-    elif (base.shared_values, base.versions_seen, base.bundle_updated_at) == (
-        text,
-        versions,
+    values, seen = _advanced(base.shared_values, base.versions_seen, shared, updated_at)
+    if (base.shared_values, base.versions_seen, base.bundle_updated_at) == (
+        values,
+        seen,
         updated_at,
     ):
         return False
-    base.digest = hashlib.sha256(values).hexdigest()
-    base.shared_values, base.versions_seen, base.bundle_updated_at = text, versions, updated_at
+    base.digest = _digest(values)
+    base.shared_values, base.versions_seen, base.bundle_updated_at = values, seen, updated_at
     session.add(base)
     return True
 
 
-#: Per kind of record: (id, shared values in plain form, updated_at) of each record sent.
-SentVersions = dict[str, list[tuple[uuid.UUID, dict[str, Any], datetime | None]]]
+#: Per kind of record: (id, shared values as canonical JSON, updated_at) of each record sent.
+SentVersions = dict[str, list[tuple[uuid.UUID, str, datetime | None]]]
 
 
-def _as_received(key: str, record: BundleRecord) -> dict[str, Any]:
-    """What a vault that takes the record new holds of it: the values it shares, and the
-    empty default of each field withheld. Should that empty value come back, it is the
-    ancestor's, so it is never taken over what we know."""
+def _as_received(key: str, record: BundleRecord) -> str:
+    """What a vault that takes the record new holds of it, as canonical JSON: the values it
+    shares, and the empty default of each field withheld. Should that empty value come back,
+    it is the ancestor's, so it is never taken over what we know."""
     values = _shared(key, record)
     model_fields = BY_KEY[key].model.model_fields
     for name in record.withheld - values.keys():
         if name in model_fields and name not in _NOT_TAKEN.get(key, frozenset()):
             values[name] = model_fields[name].get_default(call_default_factory=True)
-    return _plain(key, values)
+    return strict_json.canonical(_plain(key, values)).decode("utf-8")
 
 
 def sent_versions(document: CasesDocument) -> SentVersions:
     """What the receiver of a (mergeable) bundle will hold of each record: the ancestor of the
-    next merge with what they send back. Empty for a profile that cannot be merged."""
+    next merge with what they send back. Made with the export (off the GUI thread); empty for
+    a profile that cannot be merged."""
     if document.profile not in MERGEABLE:
         return {}
     return {
@@ -301,14 +311,55 @@ def sent_versions(document: CasesDocument) -> SentVersions:
     }
 
 
+def _stamp(moment: datetime | None) -> str | None:
+    """A DATETIME as SQLAlchemy writes it in SQLite (services/plain_rows.py reads it)."""
+    return None if moment is None else moment.isoformat(sep=" ", timespec="microseconds")
+
+
 def remember_sent(session: Session, sent: SentVersions) -> int:
     """Record the versions a written bundle carried as the ancestors of their records (after
-    ``record_disclosure``: only a file that was written counts). Returns how many changed."""
+    ``record_disclosure``: only a file that was written counts). Returns how many changed.
+
+    Through the driver's cursor, as services/plain_rows.py reads: an export of 20,000 cases
+    sends about 700,000 records, and this runs where the export is confirmed (the GUI thread)."""
+    driver = session.connection().connection.driver_connection
+    assert driver is not None  # a checked-out connection always has one
     changed = 0
     for key, versions in sent.items():
-        bases = _bases(session, key, [record_id for record_id, _v, _t in versions])
-        for record_id, shared, updated_at in versions:
-            changed += remember(session, key, record_id, shared, updated_at, bases.get(record_id))
+        found: dict[str, tuple[Any, ...]] = {}
+        for start in range(0, len(versions), _CHUNK):
+            part = [record_id.hex for record_id, _values, _at in versions[start : start + _CHUNK]]
+            rows = driver.execute(
+                "SELECT record_id, shared_values, versions_seen, bundle_updated_at FROM mergebase"
+                f" WHERE entity = ? AND record_id IN ({', '.join('?' * len(part))})",
+                (key, *part),
+            )
+            found.update((row[0], tuple(row[1:])) for row in rows)
+        new: list[tuple[Any, ...]] = []
+        moved: list[tuple[Any, ...]] = []
+        for record_id, values, updated_at in versions:
+            stamp = _stamp(updated_at)
+            old = found.get(record_id.hex)
+            if old is None:
+                seen = json.dumps([updated_at.isoformat()] if updated_at is not None else [])
+                new.append((key, record_id.hex, _digest(values), stamp, values, seen))
+                continue
+            if (old[0], old[2]) == (values, stamp):
+                continue  # this very version is the ancestor already (sent again)
+            values, seen = _advanced(old[0], old[1], json.loads(values), updated_at)
+            if (values, seen, stamp) != old:
+                moved.append((_digest(values), stamp, values, seen, key, record_id.hex))
+        driver.executemany(
+            "INSERT INTO mergebase (entity, record_id, digest, bundle_updated_at, shared_values,"
+            " versions_seen) VALUES (?, ?, ?, ?, ?, ?)",
+            new,
+        )
+        driver.executemany(
+            "UPDATE mergebase SET digest = ?, bundle_updated_at = ?, shared_values = ?, "
+            "versions_seen = ? WHERE entity = ? AND record_id = ?",
+            moved,
+        )
+        changed += len(new) + len(moved)
     return changed
 
 
@@ -391,6 +442,9 @@ class Merger:
                     theirs_updated_at=record.updated_at,
                 )
             )
+        elif not taken and base is not None and local.updated_at == base.bundle_updated_at:
+            # Ours is the very version exchanged; they hold less of it (redacted, withheld).
+            self.report.unchanged[key] += 1
         elif not taken:
             self.report.skipped.append(Skipped(key, record.id, "kept_ours"))
         # A conflicting field keeps its ancestor until a person decides.

@@ -499,9 +499,11 @@ class SharingService:
                 signer_fingerprint=result.signer_fingerprint,
             )
         )
-        if result.sent:
+        if result.sent and not self.ws.read_only:
             with self.ws.session() as session:
-                remember_sent(session, result.sent)
+                changed = remember_sent(session, result.sent)
+            if changed:
+                self.ws.record_change()  # a bulk write is no ORM change the session counts
 
     @staticmethod
     def write_bundle(path: Path, data: bytes, *, overwrite: bool = False) -> None:

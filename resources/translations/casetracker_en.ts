@@ -425,6 +425,23 @@
         </message>
     </context>
     <context>
+        <name>SyncStatus</name>
+        <message numerus="yes">
+            <source>%n conflict(s) to decide</source>
+            <translation>
+                <numerusform>%n conflict to decide</numerusform>
+                <numerusform>%n conflicts to decide</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) to send</source>
+            <translation>
+                <numerusform>%n change to send</numerusform>
+                <numerusform>%n changes to send</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TodayTasks</name>
         <message numerus="yes">
             <source>%n overdue</source>

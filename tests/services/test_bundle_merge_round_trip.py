@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from casetracker.model import CaseStatus
-from casetracker.services.bundle_merge import Choice, MergeReport
+from casetracker.services.bundle_merge import Choice, MergeReport, remember_sent
 from casetracker.services.workspace import Workspace
 from tests.sharing.conftest import consent_case, introduce, make_workspace, sharing
 
@@ -116,6 +116,8 @@ def test_an_old_copy_coming_back_does_not_undo_a_newer_edit(
     """B's untouched copy (as a third colleague would hold it) arrives after B's edit."""
     a, b, ref = there_and_back(vaults)
     old_copy = send(b, a, ref)
+    untouched = receive(a, old_copy)  # what B holds less of (withheld, redacted) is no news
+    assert untouched.changes == 0 and untouched.conflicts == [] and untouched.skipped == []
     b.cases.update(ref, lawyer="адв. Сидоров")
     assert receive(a, send(b, a, ref)).updated["cases"] == 1
     report = receive(a, old_copy)
@@ -153,17 +155,21 @@ def test_once_ours_is_kept_and_sent_both_sides_agree_and_move_on(
     assert report.conflicts == [] and a.cases.get(ref).lawyer == "адв. Иванова"
 
 
-def test_a_bundle_that_cannot_come_back_records_no_base(tmp_path: Path) -> None:
+def test_a_version_is_recorded_once_and_only_if_it_can_come_back(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path / "m.ctvault", "anna")
     try:
         ref = consent_case(ws)
         service = sharing(ws)
-        for profile in ("media", "anonymised"):
+        for profile in ("media", "lawyer"):
             result = service.export(
                 service.select_cases(refs=[ref]),
                 profile=profile,
                 recipients=[service.keys().age_public_key],
             )
-            assert result.sent == {}
+            assert (result.sent == {}) is (profile != "lawyer")
+        with ws.session() as session:
+            first = remember_sent(session, result.sent)
+            assert remember_sent(session, result.sent) == 0  # the same versions again
+        assert first == sum(len(versions) for versions in result.sent.values()) > 0
     finally:
         ws.close(save=False)

@@ -1,0 +1,48 @@
+"""Two vaults change the same field: the Conflicts view lists it, and a person decides."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from casetracker.gui.main_window import CONFLICTS
+from tests.gui.keyboard import click
+from tests.gui.team_windows import found_team, type_home_region, window_over
+from tests.team.conftest import TeamDb, pg_cluster, team_db  # noqa: F401
+
+
+def test_a_clash_is_listed_and_taking_the_waiting_value_changes_the_case(
+    qtbot: QtBot,
+    tmp_path: Path,
+    team_db: TeamDb,  # noqa: F811
+) -> None:
+    team = found_team(tmp_path, team_db, with_boris=True)
+    assert team.boris is not None
+    ivan = team.boris.cases.get("CT-0001")
+    with window_over(qtbot, team.anna) as window:
+        status = window.sync_status
+        type_home_region(qtbot, window, "Oblast Alpha")
+        team.boris.cases.update(ivan.id, home_region="Oblast Beta")
+        team.boris.team.sync()  # Boris reaches the server first; the server tells Anna's app
+        qtbot.waitUntil(status.conflicts_button.isVisible, timeout=10_000)
+        assert status.conflicts_button.text().startswith("1 conflict")
+        click(qtbot, status.conflicts_button)
+        view = window.conflicts
+        assert window.stack.currentWidget() is view
+        (line,) = view.table.records()
+        assert (line.case, line.what) == ("CT-0001 Ivan Markerov", "home region")
+        assert (line.current, line.waiting, line.whose) == (
+            "Oblast Beta",
+            "Oblast Alpha",
+            "Anna Markerova",
+        )
+        first = view.table.visualRect(view.table.model().index(0, 0)).center()
+        QTest.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=first)
+        click(qtbot, view.take_button)
+        assert team.anna.cases.get(ivan.id).home_region == "Oblast Alpha"
+        assert team.anna.team.conflicts() == []
+        qtbot.waitUntil(lambda: not view.empty.isHidden(), timeout=5_000)
+        qtbot.waitUntil(lambda: not status.conflicts_button.isVisible(), timeout=5_000)
+        assert not window.nav.item(CONFLICTS).isHidden()
+    team.boris.close(save=False)

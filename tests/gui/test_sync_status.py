@@ -1,0 +1,59 @@
+"""The status bar follows the team sync: changes to send after an edit, up to date after a
+sync, offline when the server cannot be reached; a vault without a team shows none of it."""
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from psycopg.conninfo import make_conninfo
+from pytestqt.qtbot import QtBot
+
+from casetracker.gui.main_window import CONFLICTS, MainWindow
+from casetracker.model import TeamState
+from tests.gui.team_windows import UP_TO_DATE, found_team, press_f5, type_home_region, window_over
+from tests.team.conftest import TeamDb, pg_cluster, team_db  # noqa: F401
+from tests.team.pg_cluster import free_port
+
+
+@pytest.fixture
+def anna_window(qtbot: QtBot, tmp_path: Path, team_db: TeamDb) -> Iterator[MainWindow]:  # noqa: F811
+    team = found_team(tmp_path, team_db, with_boris=False)
+    with window_over(qtbot, team.anna) as window:
+        yield window
+
+
+def test_an_edit_waits_to_be_sent_then_the_sync_sends_it(
+    qtbot: QtBot, anna_window: MainWindow
+) -> None:
+    status = anna_window.sync_status
+    assert not anna_window.nav.item(CONFLICTS).isHidden()
+    type_home_region(qtbot, anna_window, "Oblast Nine")
+    # The case row and its History entry; tests load no catalogue, so English reads "(s)".
+    to_send = re.compile(r"2 change(\(s\)|s) to send")
+    qtbot.waitUntil(lambda: bool(to_send.fullmatch(status.text())), timeout=5_000)
+    press_f5(qtbot, anna_window)
+    qtbot.waitUntil(lambda: status.text() == UP_TO_DATE, timeout=10_000)
+    assert "Last synced with the team" in status.label.toolTip()
+
+
+def test_without_the_server_the_edit_is_kept_and_the_bar_says_offline(
+    qtbot: QtBot, anna_window: MainWindow
+) -> None:
+    assert anna_window.session is not None
+    ws = anna_window.session.ws
+    with ws.session() as session:  # the server moved away: nothing listens on its port now
+        state = session.get(TeamState, 1)
+        assert state is not None
+        state.dsn = make_conninfo(state.dsn, port=free_port())
+    type_home_region(qtbot, anna_window, "Oblast Ten")
+    press_f5(qtbot, anna_window)
+    offline = "Offline — changes are kept and sent later"
+    qtbot.waitUntil(lambda: anna_window.sync_status.text() == offline, timeout=15_000)
+    assert ws.team.status().to_send > 0
+
+
+def test_a_vault_outside_a_team_shows_nothing_of_it(main_window: MainWindow) -> None:
+    assert main_window.sync_status.isHidden()
+    assert main_window.nav.item(CONFLICTS).isHidden()
+    assert not main_window.sync_action.isEnabled()
