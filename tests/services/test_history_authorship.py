@@ -5,10 +5,12 @@ from pathlib import Path
 from casetracker.services.history import case_history
 from casetracker.services.workspace import Workspace
 from casetracker.storage.kdf import FLOOR
+from tests.cli.conftest import RunCli, as_json, cli
 from tests.conftest import PASSPHRASE
 from tests.team.conftest import TeamDb, pg_cluster, team_db
 
-__all__ = ["pg_cluster", "team_db"]  # the team tests' PostgreSQL fixtures, used here too
+# The team tests' PostgreSQL and the command line tests' runner, used here too.
+__all__ = ["cli", "pg_cluster", "team_db"]
 
 
 def _vault(tmp_path: Path, actor: str) -> Workspace:
@@ -16,7 +18,9 @@ def _vault(tmp_path: Path, actor: str) -> Workspace:
     return ws
 
 
-def test_an_entry_from_a_teammate_shows_who_signed_it(team_db: TeamDb, tmp_path: Path) -> None:
+def test_an_entry_from_a_teammate_shows_who_signed_it(
+    team_db: TeamDb, tmp_path: Path, cli: RunCli
+) -> None:
     anna, boris = _vault(tmp_path, "anna"), _vault(tmp_path, "boris")
     try:
         case = anna.cases.create("Ivan Markerov", home_region="Oblast One")
@@ -39,5 +43,12 @@ def test_an_entry_from_a_teammate_shows_who_signed_it(team_db: TeamDb, tmp_path:
         by_boris = [e for e in case_history(anna, case.ref) if e.actor == "boris"]
         assert {e.signed_by for e in by_boris} == {"a former member"}
     finally:
-        anna.close(save=False)
+        anna.close()
         boris.close(save=False)
+    code, out, err = cli("history", tmp_path / "anna" / "v.ctvault", case.ref)
+    assert code == 0, err
+    assert "boris (signed by a former member)  case changed" in out
+    code, out, err = cli("history", tmp_path / "anna" / "v.ctvault", case.ref, "--json")
+    entries = as_json(out)
+    assert isinstance(entries, list)
+    assert {e["signed_by"] for e in entries if e["actor"] == "anna"} == {"Anna Markerova"}
