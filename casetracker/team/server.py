@@ -28,7 +28,6 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from casetracker.i18n import translate
 
-SCHEMA_VERSION = 1
 SECURE_SSLMODES = frozenset({"require", "verify-ca", "verify-full"})
 KIND_MEMBER_LIST = 1
 KIND_CHANGE_SET = 2
