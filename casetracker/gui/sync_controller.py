@@ -146,6 +146,9 @@ class SyncController(QObject):
         self._paused = False
         self._again = False
         self._rounds = 0
+        #: `sent` for records already on the server, held while paused: never dropped, or
+        #: the next sync would send them again.
+        self._deferred: Callable[[], None] | None = None
         self.problem = Problem.NONE
         self.message = ""
         self._listener: _Listener | None = None
@@ -186,13 +189,17 @@ class SyncController(QObject):
 
     def resume(self) -> None:
         self._paused = False
-        if self._again:
+        deferred, self._deferred = self._deferred, None
+        if deferred is not None:
+            deferred()
+        elif self._again:
             self.sync_now()
 
     def stop(self) -> None:
         """Lock or quit: forget every answer still on its way; the threads end by themselves."""
         self._ticket.live = False
         self._ticket = _Ticket()
+        self._deferred = None
         self.active = self.syncing = False
         for timer in (self._period, self._after_save, self._after_news, self._recount):
             timer.stop()
@@ -305,6 +312,9 @@ class SyncController(QObject):
         session = self._session
         if session is None:
             return
+        if self._paused:  # a team job or the lock's save writes now: after it
+            self._deferred = lambda: self._guarded(lambda: self._sent(wanted, done))()
+            return
         session.ws.team.sent(done)
         session.saver.schedule()
         if len(done) < wanted and self._rounds < MAX_ROUNDS and not self._paused:
@@ -332,20 +342,23 @@ class SyncController(QObject):
         if self._again and self.active and not self._paused:
             self.sync_now()
 
+    def _guarded(self, step: Callable[[], None]) -> Callable[[], None]:
+        """`step`, with its errors shown in the status bar rather than the crash dialog."""
+
+        def call() -> None:
+            try:
+                step()
+            except Exception as exc:  # typed ones in their words; others generically
+                self._failed(exc)
+
+        return call
+
     def _on_worker(self, work: Callable[[], T], then: Callable[[T], None]) -> None:
         """`work()` on a daemon thread; `then(result)` (or `_failed`) back on the GUI thread,
         unless stopped meanwhile. Errors of the GUI-thread step are caught too: a failed sync
         never reaches the crash dialog."""
         ticket = self._ticket
-
-        def guarded(step: Callable[[], None]) -> Callable[[], None]:
-            def call() -> None:
-                try:
-                    step()
-                except Exception as exc:  # typed ones in their words; others generically
-                    self._failed(exc)
-
-            return call
+        guarded = self._guarded
 
         def run() -> None:
             try:

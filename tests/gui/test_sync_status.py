@@ -2,6 +2,7 @@
 sync, offline when the server cannot be reached; a vault without a team shows none of it."""
 
 import re
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,3 +58,21 @@ def test_a_vault_outside_a_team_shows_nothing_of_it(main_window: MainWindow) -> 
     assert main_window.sync_status.isHidden()
     assert main_window.nav.item(CONFLICTS).isHidden()
     assert not main_window.sync_action.isEnabled()
+
+
+def test_locking_stops_the_sync_and_its_listener(qtbot: QtBot, anna_window: MainWindow) -> None:
+    session = anna_window.session
+    assert session is not None
+    sync = anna_window.sync
+    press_f5(qtbot, anna_window)  # a round on its way while the vault locks, as App.lock does
+    session.stop_jobs()
+    session.save_now()
+    anna_window.teardown()
+    session.close(discard=True)
+    assert not sync.active and sync.view() is None and session.sync is None
+    qtbot.waitUntil(lambda: "casetracker-listen" not in _threads(), timeout=5_000)
+    qtbot.wait(300)  # the round's answer, if it comes now, reaches nothing
+
+
+def _threads() -> set[str]:
+    return {thread.name for thread in threading.enumerate() if thread.is_alive()}
