@@ -95,6 +95,7 @@ def test_start_invite_join_and_remove(
     _click(qtbot, boris.join_button)
     qtbot.waitUntil(lambda: boris.current_page() is boris.inside, timeout=WAIT_MS)
     assert "Waiting to be let in" in boris.status.text()
+    assert not boris.members.isVisible()  # no member list before he is in
 
     main_window.activateWindow()
     _click(qtbot, anna.sync_button)  # the administrator's sync lets him in

@@ -423,18 +423,18 @@ class TeamSettingsBox(QGroupBox):
         buttons.addWidget(self.sync_button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.status)
-        layout.addWidget(QLabel(self.tr("Members:"), page))
-        layout.addWidget(self.members)
-        layout.addWidget(
-            _hint(
-                self.tr(
-                    "Compare each fingerprint with its member in person: the same on their "
-                    "screen means the changes signed with it are theirs."
-                ),
-                page,
-            )
+        self.members_label = QLabel(self.tr("Members:"), page)
+        self.fingerprint_hint = _hint(
+            self.tr(
+                "Compare each fingerprint with its member in person: the same on their "
+                "screen means the changes signed with it are theirs."
+            ),
+            page,
         )
+        layout.addWidget(self.status)
+        layout.addWidget(self.members_label)
+        layout.addWidget(self.members)
+        layout.addWidget(self.fingerprint_hint)
         layout.addWidget(self.invites_label)
         layout.addWidget(self.invites)
         layout.addLayout(buttons)
@@ -480,6 +480,8 @@ class TeamSettingsBox(QGroupBox):
         members = team.members()
         invites = team.invitations()
         self.members.set_records(members)
+        for widget in (self.members_label, self.members, self.fingerprint_hint):
+            widget.setVisible(bool(members))  # none yet while waiting to be let in
         self.invites.set_records(invites)
         self.invites.setVisible(bool(invites))
         self.invites_label.setVisible(bool(invites))
