@@ -41,6 +41,9 @@ _PSQL_VARIABLE = re.compile(r""":(['"])(\w+)\1""")
 _TAKEN = frozenset({"23505", "42P06", "42710"})  # unique violation, schema or role exists
 _GAP = "CTGAP"
 _BUSY = ("too many", "starting up", "shutting down", "recovery")
+# libpq's words for a server that cannot prove who it is or will not speak TLS. Not any "SSL"
+# failure: "SSL error: unexpected eof" is a network cut mid-handshake, so offline.
+_UNTRUSTED = ("certificate", "does not support ssl", "alert")
 
 
 class TeamServerError(Exception):
@@ -413,7 +416,8 @@ def _role_taken() -> TeamServerError:
 def _failed_login(error: psycopg.Error) -> TeamServerError:
     """Why a connection failed. libpq keeps no SQLSTATE for a login the server refused, so:
     after the TLS handshake, the server itself said no (or is busy: its words, in English, say
-    so); before it, a TLS failure is named by libpq's words, anything else is the network."""
+    so); before it, a certificate or TLS refusal is named by libpq's words, anything else is
+    the network."""
     if error.sqlstate is not None:
         return _failed_query(error)
     text = str(error).lower()
@@ -421,7 +425,7 @@ def _failed_login(error: psycopg.Error) -> TeamServerError:
         if any(word in text for word in _BUSY):
             return ServerUnreachable()
         return ServerRefused()
-    if any(word in text for word in ("ssl", "certificate", "tls")):
+    if any(words in text for words in _UNTRUSTED):
         return InsecureConnection(
             translate(
                 "TeamServer",

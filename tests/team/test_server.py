@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import threading
 import time
@@ -409,6 +410,27 @@ def test_a_closed_port_is_offline(pg_cluster: PgCluster) -> None:
     with pytest.raises(ServerUnreachable) as offline:
         server.connect(dsn, timeout=2)
     assert "Secret-Password-42" not in str(offline.value)
+
+
+def test_a_connection_cut_during_the_tls_handshake_is_offline_not_insecure() -> None:
+    """libpq calls it "SSL error: unexpected eof": a network failure, not a forged server."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def agree_to_tls_then_hang_up() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(8)  # the SSLRequest
+            conn.sendall(b"S")
+
+    thread = threading.Thread(target=agree_to_tls_then_hang_up, daemon=True)
+    thread.start()
+    try:
+        with pytest.raises(ServerUnreachable):
+            server.connect(f"host=127.0.0.1 port={port} dbname=t user=u sslmode=require")
+    finally:
+        thread.join(5)
+        listener.close()
 
 
 def test_a_server_whose_certificate_does_not_match_is_insecure(team_db: TeamDb) -> None:
