@@ -180,6 +180,15 @@ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = role_name) THEN
         RAISE EXCEPTION 'no such member' USING ERRCODE = 'undefined_object';
     END IF;
+    -- Only a member of this team: a login role that merely has the prefix in its name (an
+    -- owner a DBA called <prefix>_owner) is none of an admin's business. Removing a member
+    -- already removed does nothing, so that a removal cut short may be tried again.
+    IF NOT pg_has_role(role_name, team_prefix || '_member', 'MEMBER') THEN
+        IF (SELECT rolcanlogin FROM pg_roles WHERE rolname = role_name) THEN
+            RAISE EXCEPTION 'not a member of this team' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN;
+    END IF;
     EXECUTE format('ALTER ROLE %I NOLOGIN PASSWORD NULL', role_name);
     IF pg_has_role(role_name, team_prefix || '_admin', 'MEMBER') THEN
         EXECUTE format('REVOKE %I FROM %I', team_prefix || '_admin', role_name);

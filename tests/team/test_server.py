@@ -189,14 +189,21 @@ def test_admins_manage_only_their_own_teams_roles(team: Team) -> None:
                 admin.remove_member(outsider)
         with pytest.raises(ServerRefused):
             admin.create_member("ct_other_abc", "pw", admin=False)
+        named_like_a_member = team.prefix + "_owner"
+        team.db.superuser_sql(f"CREATE ROLE {named_like_a_member} LOGIN")
+        with pytest.raises(ServerRefused):
+            admin.remove_member(named_like_a_member)
         new = server.new_role_name(team.prefix)
         admin.create_member(new, "pw", admin=False)
         with pytest.raises(TeamServerError):
             admin.create_member(new, "pw", admin=False)
     can_log_in = team.db.superuser_sql(
-        "SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", team.db.owner
+        "SELECT rolname, rolcanlogin FROM pg_roles WHERE rolname IN (%s, %s) ORDER BY 1",
+        team.db.owner,
+        named_like_a_member,
     )
-    assert can_log_in == [(True,)]
+    assert can_log_in == sorted([(team.db.owner, True), (named_like_a_member, True)])
+    team.db.superuser_sql(f"DROP ROLE {named_like_a_member}")
 
 
 def test_the_server_gets_a_scram_verifier_never_the_password(team: Team) -> None:
@@ -298,6 +305,7 @@ def test_a_removed_member_can_no_longer_log_in_or_read_and_its_records_stay(
         admin.remove_member(team.member)
         with pytest.raises((ServerRefused, ServerUnreachable)):
             member.records_after(0)
+        admin.remove_member(team.member)  # again, as after a removal cut short: nothing
         admin.append(3, server.KIND_CHANGE_SET, b"after removal")
         assert [row.author for row in admin.records_after(0)] == [
             team.admin,
