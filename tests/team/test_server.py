@@ -376,6 +376,13 @@ def test_a_dsn_without_required_tls_is_refused_before_connecting(sslmode: str) -
         server.connect(f"host=127.0.0.1 port=1 dbname=team user=u password=hunter2 {sslmode}")
 
 
+def test_a_malformed_dsn_is_refused_in_words_that_hold_no_password() -> None:
+    with pytest.raises(TeamServerError) as refused:
+        server.connect("password=Hunter2-Secret host='db.example.org sslmode=verify-full")
+    assert not isinstance(refused.value, InsecureConnection | ServerUnreachable)
+    assert "Hunter2-Secret" not in str(refused.value)
+
+
 @pytest.mark.parametrize("host", ["/var/run/postgresql", "db.example.org,/tmp", "@abstract"])
 def test_a_unix_socket_dsn_is_refused(host: str) -> None:
     with pytest.raises(InsecureConnection):
