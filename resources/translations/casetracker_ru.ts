@@ -870,8 +870,8 @@ proof of life</source>
         <translation>Ждущее значение</translation>
     </message>
     <message>
-        <source>Waiting value by</source>
-        <translation>Чьё ждущее значение</translation>
+        <source>Whose value waits</source>
+        <translation>Чьё значение ждёт</translation>
     </message>
     <message>
         <source>When</source>

@@ -12,7 +12,7 @@ import json
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from casetracker.gui import style
@@ -68,7 +68,7 @@ class ConflictsView(QWidget):
                 Column(self.tr("What"), lambda r: r.what),
                 Column(self.tr("Current value"), lambda r: r.current, tooltip=lambda r: r.current),
                 Column(self.tr("Waiting value"), lambda r: r.waiting, tooltip=lambda r: r.waiting),
-                Column(self.tr("Waiting value by"), lambda r: r.whose),
+                Column(self.tr("Whose value waits"), lambda r: r.whose),
                 Column(self.tr("When"), lambda r: r.when, sort=lambda r: r.sort_when),
             ],
             self,
@@ -97,12 +97,14 @@ class ConflictsView(QWidget):
         self.message = error_label(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
+        buttons.addStretch(1)  # the buttons at their own width, whether a message shows or not
         buttons.addWidget(self.keep_button)
         buttons.addWidget(self.take_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)
-        layout.addWidget(self.empty)
+        # One of the two shows: the list, or (at the top, the space below it) the empty line.
+        layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._update_buttons()
@@ -178,8 +180,9 @@ class ConflictsView(QWidget):
     # -- deciding ---------------------------------------------------------------------------
     def _update_buttons(self) -> None:
         chosen = self.table.current_record() is not None
-        self.keep_button.setEnabled(chosen)
-        self.take_button.setEnabled(chosen)
+        for button in (self.keep_button, self.take_button):
+            button.setEnabled(chosen)
+            button.setVisible(bool(self.table.records()))  # nothing to decide: no buttons
 
     def _decide(self, *, take_waiting: bool) -> None:
         line = self.table.current_record()

@@ -36,6 +36,9 @@ class SyncStatus(QWidget):
         self.conflicts_button = QPushButton(self)
         self.conflicts_button.setObjectName("syncConflicts")
         self.conflicts_button.setFlat(True)
+        font = self.conflicts_button.font()
+        font.setBold(True)  # a person has to act: it stands out from the quiet states beside it
+        self.conflicts_button.setFont(font)
         self.conflicts_button.setToolTip(self.tr("Open the Conflicts view and decide"))
         self.conflicts_button.clicked.connect(self.conflicts_requested)
         layout = QHBoxLayout(self)
