@@ -63,6 +63,15 @@ def add_commands(sub: Subcommands) -> None:
         nargs="?",
         help=translate("cli", "the invitation code (better: leave it out and paste it when asked)"),
     )
+    p.add_argument(
+        "--server-ca",
+        type=Path,
+        help=translate(
+            "cli",
+            "the team's CA certificate on this computer, when the administrator keeps it "
+            "elsewhere (the code names the path on his)",
+        ),
+    )
     p.set_defaults(func=cmd_join)
 
     p = commands.add_parser("members", help=translate("cli", "list the team's members"))
@@ -131,7 +140,7 @@ def cmd_join(args: Namespace) -> int:
     if not code.strip():
         raise InvalidInput(translate("cli", "No invitation code was given."))
     with open_workspace(args) as ws:
-        name = ws.team.join(code)
+        name = ws.team.join(code, server_ca=str(args.server_ca.resolve()) if args.server_ca else "")
         try:
             report = ws.team.sync()
         except Offline:

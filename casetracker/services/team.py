@@ -405,9 +405,10 @@ class TeamService:
             name,
         ).encode()
 
-    def join(self, code: str) -> str:
+    def join(self, code: str, *, server_ca: str = "") -> str:
         """Ask to join with an invitation; an administrator's next sync lets us in. Returns
-        the name the team will know us by."""
+        the name the team will know us by. `server_ca`: where the team's CA certificate is on
+        this computer, when it is not where the inviter keeps it (the code names his path)."""
         if self.state() is not None:
             raise InvalidInput(translate("Team", "This vault is already part of a team."))
         invitation = Invitation.decode(code)
@@ -426,7 +427,7 @@ class TeamService:
         state = TeamState(
             team_id=invitation.team_id.hex(),
             prefix=invitation.prefix,
-            dsn=invitation.dsn,
+            dsn=_with_ca(invitation.dsn, server_ca) if server_ca else invitation.dsn,
             role=invitation.role,
             password=invitation.password,
             signing_key=keys.signing,
@@ -862,11 +863,19 @@ class TeamService:
 # -- helpers ----------------------------------------------------------------------------------
 def _without_password(dsn: str) -> str:
     """The owner's address, kept for the founder's own login: never the owner's password."""
+    return _rewritten(dsn, drop=("password", "user", "passfile"))
+
+
+def _with_ca(dsn: str, path: str) -> str:
+    return _rewritten(dsn, set_to={"sslrootcert": path})
+
+
+def _rewritten(dsn: str, *, drop: Sequence[str] = (), set_to: dict[str, str] | None = None) -> str:
     try:
         parts = server.check_dsn(dsn)
     except server.TeamServerError as exc:
         raise TeamError(str(exc)) from exc
-    kept = {k: v for k, v in parts.items() if k not in ("password", "user", "passfile")}
+    kept = {k: v for k, v in parts.items() if k not in drop} | (set_to or {})
 
     def quoted(value: str) -> str:
         return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"

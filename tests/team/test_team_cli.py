@@ -23,7 +23,10 @@ def test_a_team_through_the_command_line(
     assert code == 0 and "in person" in err
     # The code is pasted at the prompt, never put on the command line.
     monkeypatch.setattr("sys.stdin", io.StringIO(invitation))
-    code, out, err = cli("team", "join", boris)
+    # Boris keeps the team's CA certificate somewhere else than Anna does.
+    his_ca = tmp_path / "boris-has-it-here.crt"
+    his_ca.write_bytes(team_db.cluster.ca.read_bytes())
+    code, out, err = cli("team", "join", boris, "--server-ca", his_ca)
     assert code == 0, err
     assert "administrator's next sync" in out
     assert "joined the team" in cli("sync", anna)[1]
@@ -31,6 +34,7 @@ def test_a_team_through_the_command_line(
     assert code == 0, err
     rows = json.loads(cli("cases", boris, "--json")[1])
     assert len(rows) == 12
+    assert str(his_ca) in _dsn_of(boris)
     code, out, _ = cli("team", "members", boris)
     assert "Anna  (administrator)" in out and "Boris  (you)" in out
     # Same field, both sides: a conflict to decide, decided from the command line.
@@ -59,3 +63,13 @@ def test_join_refuses_a_damaged_code(tmp_path: Path, cli: RunCli) -> None:  # no
     code, _, err = cli("team", "join", vault, "CTINV1-garbage")
     assert code != 0
     assert "damaged" in err and "Traceback" not in err
+
+
+def _dsn_of(vault: Path) -> str:
+    from casetracker.services.workspace import Workspace
+    from tests.conftest import PASSPHRASE
+
+    with Workspace.open(vault, passphrase=PASSPHRASE) as ws:
+        state = ws.team.state()
+        assert state is not None
+        return state.dsn
