@@ -104,7 +104,8 @@ def test_names_and_headers_are_whole_in_every_section_at_1280x800(
         (names_list,) = [v for v in _lists(view) if v.accessibleName() == view_name]
         assert _assert_names_whole(names_list, names) >= 5
     for section in range(len(window.views)):
-        _assert_headers_whole(open_section(window, section))
+        if not window.nav.item(section).isHidden():  # Conflicts: only in a team
+            _assert_headers_whole(open_section(window, section))
 
 
 def test_a_case_windows_lists_show_every_header_whole(
