@@ -2565,6 +2565,61 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Invite a colleague</source>
+        <translation>Пригласить коллегу</translation>
+    </message>
+    <message>
+        <source>The new member&apos;s name</source>
+        <translation>Имя нового участника</translation>
+    </message>
+    <message>
+        <source>May administer the team (invite and remove members)</source>
+        <translation>Может управлять командой (приглашать и исключать участников)</translation>
+    </message>
+    <message>
+        <source>Make the invitation</source>
+        <translation>Создать приглашение</translation>
+    </message>
+    <message>
+        <source>Invitation code</source>
+        <translation>Код приглашения</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard; it is cleared from there after 30 seconds</source>
+        <translation>Скопировать в буфер обмена; через 30 секунд он оттуда удаляется</translation>
+    </message>
+    <message>
+        <source>Hand this code over in person; anyone who has it can join as this person until they do.</source>
+        <translation>Передайте этот код лично: любой, у кого он есть, может вступить под именем этого человека, пока тот сам не вступил.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>&amp;Name as the team will see it:</source>
+        <translation>&amp;Имя, которое увидит команда:</translation>
+    </message>
+    <message>
+        <source>The invitation makes a login on the server for this person alone. They join with a new, empty vault; your next sync lets them in.</source>
+        <translation>Приглашение создаёт на сервере вход только для этого человека. Он вступает с новым, пустым хранилищем; ваша следующая синхронизация впускает его.</translation>
+    </message>
+    <message>
+        <source>Give the new member&apos;s name.</source>
+        <translation>Укажите имя нового участника.</translation>
+    </message>
+    <message>
+        <source>Making the invitation…</source>
+        <translation>Создаётся приглашение…</translation>
+    </message>
+</context>
+<context>
     <name>JournalBanner</name>
     <message>
         <source>Part of the vault file failed its integrity check, so the changes saved after it are not in the vault. A copy of the whole file was kept beside the vault (its name ends in “damaged” and the time) for a specialist. Check the cases you worked on last.</source>
@@ -3834,6 +3889,25 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>RemoveDialog</name>
+    <message>
+        <source>Remove from the team</source>
+        <translation>Исключить из команды</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the team? They keep what their laptop already holds, but get nothing written from now on: the team&apos;s key changes and they are not given the new one, and their login to the server is closed.</source>
+        <translation>Исключить из команды: %1? У участника останется то, что уже есть на его ноутбуке, но ничего записанного с этого момента он не получит: ключ команды меняется, новый ему не передаётся, а его вход на сервер закрывается.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Исключить</translation>
+    </message>
+    <message>
+        <source>Removing %1…</source>
+        <translation>Исключается %1…</translation>
+    </message>
+</context>
+<context>
     <name>ReportsView</name>
     <message>
         <source>Reports</source>
@@ -4940,6 +5014,99 @@ proof of life</source>
     </message>
 </context>
 <context>
+    <name>Team</name>
+    <message>
+        <source>The team server holds fewer records than this computer has already seen: it may have lost some (an old backup restored) or be withholding them. Nothing was sent. Tell your team&apos;s administrator.</source>
+        <extracomment>This laptop&apos;s own tables: never sent. Attachments stay too: their encrypted files live beside the vault and do not travel yet (docs/team.md, &quot;Not yet&quot;). A change set sent as one record holds at most this many rows; more go as several records.</extracomment>
+        <translation>На сервере команды меньше записей, чем этот компьютер уже видел: часть могла потеряться (восстановлена старая резервная копия) или сервер их скрывает. Ничего не отправлено. Сообщите администратору команды.</translation>
+    </message>
+    <message>
+        <source>This is not a Casetracker invitation code.</source>
+        <translation>Это не код приглашения Casetracker.</translation>
+    </message>
+    <message>
+        <source>The invitation code is damaged: ask for it again, in person.</source>
+        <translation>Код приглашения повреждён: попросите его ещё раз, лично.</translation>
+    </message>
+    <message>
+        <source>This vault is not part of a team.</source>
+        <extracomment>For a change set: what it carries, to forget once it is on the server. For a member list: the invitation it answers, and keys to hand out first.</extracomment>
+        <translation>Это хранилище не входит в команду.</translation>
+    </message>
+    <message>
+        <source>This vault is open read-only: it cannot sync.</source>
+        <translation>Хранилище открыто только для чтения: синхронизация невозможна.</translation>
+    </message>
+    <message>
+        <source>This vault is already part of a team.</source>
+        <translation>Это хранилище уже входит в команду.</translation>
+    </message>
+    <message>
+        <source>Give your name as the team will see it.</source>
+        <translation>Укажите своё имя, каким его увидит команда.</translation>
+    </message>
+    <message>
+        <source>Only a team administrator can invite.</source>
+        <translation>Приглашать может только администратор команды.</translation>
+    </message>
+    <message>
+        <source>Give the new member&apos;s name.</source>
+        <translation>Укажите имя нового участника.</translation>
+    </message>
+    <message>
+        <source>The team already has a member of that name.</source>
+        <translation>В команде уже есть участник с таким именем.</translation>
+    </message>
+    <message>
+        <source>Join with a new, empty vault: the team&apos;s cases fill it. Send cases of this vault to the team afterwards with a bundle.</source>
+        <translation>Присоединяйтесь с новым, пустым хранилищем: его заполнят дела команды. Дела из этого хранилища потом передайте команде пакетом.</translation>
+    </message>
+    <message>
+        <source>Only a team administrator can remove a member.</source>
+        <translation>Исключить участника может только администратор команды.</translation>
+    </message>
+    <message>
+        <source>The team has no member of that name.</source>
+        <translation>В команде нет участника с таким именем.</translation>
+    </message>
+    <message>
+        <source>You cannot remove yourself; ask another administrator.</source>
+        <translation>Нельзя исключить самого себя; попросите другого администратора.</translation>
+    </message>
+    <message>
+        <source>The server is too busy; try again.</source>
+        <translation>Сервер слишком занят; попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The team&apos;s records do not show you let in by the one who invited you.</source>
+        <translation>По записям команды вас не принимал тот, кто вас пригласил.</translation>
+    </message>
+    <message>
+        <source>A teammate uses a newer Casetracker; update this one to sync.</source>
+        <translation>У участника команды более новая версия Casetracker; обновите эту, чтобы синхронизироваться.</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>нет связи</translation>
+    </message>
+    <message>
+        <source>That conflict is gone.</source>
+        <translation>Этого расхождения больше нет.</translation>
+    </message>
+    <message>
+        <source>That conflict was already decided.</source>
+        <translation>По этому расхождению уже принято решение.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s records do not check out (record {seq}: {reason}). Nothing from them was applied. Tell your team&apos;s administrator.</source>
+        <translation>Записи на сервере команды не проходят проверку (запись {seq}: {reason}). Из них ничего не применено. Сообщите администратору команды.</translation>
+    </message>
+    <message>
+        <source>That conflict cannot be taken: its value is damaged.</source>
+        <translation>Это значение нельзя принять: оно повреждено.</translation>
+    </message>
+</context>
+<context>
     <name>TeamServer</name>
     <message>
         <source>The team server cannot be reached. Work goes on here; changes are sent when it can be reached again.</source>
@@ -4988,6 +5155,193 @@ proof of life</source>
     <message>
         <source>The team server answered in a way this version does not expect.</source>
         <translation>Сервер команды ответил так, как эта версия программы не ожидает.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSettingsBox</name>
+    <message>
+        <source>Team</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>Start a team</source>
+        <translation>Создать команду</translation>
+    </message>
+    <message>
+        <source>host=… dbname=… user=… sslmode=verify-full</source>
+        <translation>host=… dbname=… user=… sslmode=verify-full</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Адрес сервера</translation>
+    </message>
+    <message>
+        <source>Your name as the team will see it</source>
+        <translation>Ваше имя, которое увидит команда</translation>
+    </message>
+    <message>
+        <source>For the first caseworker of a team, with the PostgreSQL address your organisation&apos;s server administrator gave you. The server keeps only sealed, signed records: it never sees a name, a case or a note.</source>
+        <translation>Для первого сотрудника команды — с адресом PostgreSQL, который дал администратор сервера вашей организации. Сервер хранит только запечатанные подписанные записи: он никогда не видит ни имён, ни дел, ни заметок.</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Адрес сервера:</translation>
+    </message>
+    <message>
+        <source>Your name as the team will see it:</source>
+        <translation>Ваше имя, которое увидит команда:</translation>
+    </message>
+    <message>
+        <source>Join a team</source>
+        <translation>Вступить в команду</translation>
+    </message>
+    <message>
+        <source>Paste the invitation code here</source>
+        <translation>Вставьте сюда код приглашения</translation>
+    </message>
+    <message>
+        <source>Invitation code</source>
+        <translation>Код приглашения</translation>
+    </message>
+    <message>
+        <source>Join the team</source>
+        <translation>Вступить в команду</translation>
+    </message>
+    <message>
+        <source>With the code an administrator handed you in person. Join with a new, empty vault: the team&apos;s cases fill it once an administrator lets you in.</source>
+        <translation>С кодом, который администратор передал вам лично. Вступайте с новым, пустым хранилищем: дела команды появятся в нём, когда администратор вас впустит.</translation>
+    </message>
+    <message>
+        <source>One case base for several caseworkers: each laptop keeps all the cases, and changes travel, encrypted, through your organisation&apos;s server.</source>
+        <translation>Одна база дел для нескольких сотрудников: на каждом ноутбуке хранятся все дела, а изменения передаются в зашифрованном виде через сервер вашей организации.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Отпечаток ключа</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Приглашён</translation>
+    </message>
+    <message>
+        <source>Invitations not answered yet</source>
+        <translation>Приглашения без ответа</translation>
+    </message>
+    <message>
+        <source>Invitations not answered yet:</source>
+        <translation>Приглашения без ответа:</translation>
+    </message>
+    <message>
+        <source>Invite…</source>
+        <translation>Пригласить…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Исключить…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>Участники:</translation>
+    </message>
+    <message>
+        <source>Compare each fingerprint with its member in person: the same on their screen means the changes signed with it are theirs.</source>
+        <translation>Сверьте каждый отпечаток с участником лично: если на его экране тот же, подписанные им изменения действительно его.</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (вы)</translation>
+    </message>
+    <message>
+        <source>Waiting to be let in: an administrator&apos;s next sync does it; then Sync now brings the team&apos;s cases.</source>
+        <translation>Ожидание допуска: его даст следующая синхронизация администратора; затем «Синхронизировать» загрузит дела команды.</translation>
+    </message>
+    <message>
+        <source>Last sync: %1.</source>
+        <translation>Последняя синхронизация: %1.</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>Синхронизации ещё не было.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <source>The last try failed: %1</source>
+        <translation>Последняя попытка не удалась: %1</translation>
+    </message>
+    <message>
+        <source>Changes to send: %1.</source>
+        <translation>Изменений ждут отправки: %1.</translation>
+    </message>
+    <message>
+        <source>Conflicts waiting for a person to decide: %1.</source>
+        <translation>Конфликтов ждут решения человека: %1.</translation>
+    </message>
+    <message>
+        <source>New conflicts: %1.</source>
+        <translation>Новых конфликтов: %1.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s address.</source>
+        <translation>Укажите адрес сервера.</translation>
+    </message>
+    <message>
+        <source>The team is started. Invite your colleagues with Invite…</source>
+        <translation>Команда создана. Пригласите коллег кнопкой «Пригласить…».</translation>
+    </message>
+    <message>
+        <source>Starting the team…</source>
+        <translation>Создаётся команда…</translation>
+    </message>
+    <message>
+        <source>Paste the invitation code first.</source>
+        <translation>Сначала вставьте код приглашения.</translation>
+    </message>
+    <message>
+        <source>You asked to join as %1. An administrator&apos;s next sync lets you in; then Sync now brings the team&apos;s cases.</source>
+        <translation>Вы попросили вступить как %1. Следующая синхронизация администратора впустит вас; затем «Синхронизировать» загрузит дела команды.</translation>
+    </message>
+    <message>
+        <source>Asking to join…</source>
+        <translation>Отправляется просьба о вступлении…</translation>
+    </message>
+    <message>
+        <source>Synced: %1 received, %2 sent.</source>
+        <translation>Синхронизировано: получено %1, отправлено %2.</translation>
+    </message>
+    <message>
+        <source>Let in: %1.</source>
+        <translation>Допущены: %1.</translation>
+    </message>
+    <message>
+        <source>Select the member to remove.</source>
+        <translation>Выберите участника, которого нужно исключить.</translation>
+    </message>
+    <message>
+        <source>You cannot remove yourself; ask another administrator.</source>
+        <translation>Исключить себя нельзя; попросите другого администратора.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the team.</source>
+        <translation>%1 больше не в команде.</translation>
     </message>
 </context>
 <context>
@@ -5403,6 +5757,13 @@ in %2</source>
     <message>
         <source>A vault file you already have (.ctvault).</source>
         <translation>Файл хранилища, который у вас уже есть (.ctvault).</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingDialog</name>
+    <message>
+        <source>Team</source>
+        <translation>Команда</translation>
     </message>
 </context>
 <context>
@@ -7231,6 +7592,158 @@ in %2</source>
         <source>{ref}: {status} — {when}.</source>
         <translation>{ref}: {status} — {when}.</translation>
     </message>
+    <message>
+        <source>share one case base with a team through a server</source>
+        <translation>вести одну базу дел с командой через сервер</translation>
+    </message>
+    <message>
+        <source>start a team with this vault&apos;s cases</source>
+        <translation>создать команду с делами этого хранилища</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL server, e.g. &quot;host=db.example.org dbname=team user=owner sslmode=verify-full&quot; (the password from PGPASSWORD or ~/.pgpass)</source>
+        <translation>сервер PostgreSQL, например &quot;host=db.example.org dbname=team user=owner sslmode=verify-full&quot; (пароль из PGPASSWORD или ~/.pgpass)</translation>
+    </message>
+    <message>
+        <source>your name as the team will see it (default: --actor or OS user)</source>
+        <translation>ваше имя, каким его увидит команда (по умолчанию: --actor или пользователь системы)</translation>
+    </message>
+    <message>
+        <source>print an invitation code</source>
+        <translation>напечатать код приглашения</translation>
+    </message>
+    <message>
+        <source>the new member&apos;s name</source>
+        <translation>имя нового участника</translation>
+    </message>
+    <message>
+        <source>they may invite and remove too</source>
+        <translation>может также приглашать и исключать</translation>
+    </message>
+    <message>
+        <source>join a team with an invitation code</source>
+        <translation>присоединиться к команде по коду приглашения</translation>
+    </message>
+    <message>
+        <source>the invitation code (better: leave it out and paste it when asked)</source>
+        <translation>код приглашения (лучше не указывать здесь, а вставить, когда спросят)</translation>
+    </message>
+    <message>
+        <source>the team&apos;s CA certificate on this computer, when the administrator keeps it elsewhere (the code names the path on his)</source>
+        <translation>сертификат центра сертификации команды на этом компьютере, если у администратора он лежит в другом месте (код называет путь на его компьютере)</translation>
+    </message>
+    <message>
+        <source>list the team&apos;s members</source>
+        <translation>список участников команды</translation>
+    </message>
+    <message>
+        <source>take a member out of the team</source>
+        <translation>исключить участника из команды</translation>
+    </message>
+    <message>
+        <source>the member&apos;s name as `team members` lists it</source>
+        <translation>имя участника, как его показывает `team members`</translation>
+    </message>
+    <message>
+        <source>list what waits for a decision</source>
+        <translation>список расхождений, ждущих решения</translation>
+    </message>
+    <message>
+        <source>decide one conflict</source>
+        <translation>решить одно расхождение</translation>
+    </message>
+    <message>
+        <source>the conflict&apos;s number as `team conflicts` prints it</source>
+        <translation>номер расхождения, как его печатает `team conflicts`</translation>
+    </message>
+    <message>
+        <source>keep the value the case has</source>
+        <translation>оставить значение, которое сейчас в деле</translation>
+    </message>
+    <message>
+        <source>take the value that waited</source>
+        <translation>принять ожидающее значение</translation>
+    </message>
+    <message>
+        <source>send this vault&apos;s changes to the team, take theirs</source>
+        <translation>отправить изменения этого хранилища команде и получить её изменения</translation>
+    </message>
+    <message>
+        <source>The team is started; you are its administrator.</source>
+        <translation>Команда создана; вы её администратор.</translation>
+    </message>
+    <message>
+        <source>Hand this code to {name} in person. Anyone who has it can join as {name} until they do; your next sync lets them in.</source>
+        <translation>Передайте этот код лично: {name}. Пока {name} не присоединится, любой, у кого есть код, может войти под этим именем; ваша следующая синхронизация впустит участника.</translation>
+    </message>
+    <message>
+        <source>Paste the invitation code, then press Enter:</source>
+        <translation>Вставьте код приглашения и нажмите Enter:</translation>
+    </message>
+    <message>
+        <source>No invitation code was given.</source>
+        <translation>Код приглашения не указан.</translation>
+    </message>
+    <message>
+        <source>You asked to join as {name}.</source>
+        <translation>Вы попросили присоединиться как {name}.</translation>
+    </message>
+    <message>
+        <source>An administrator&apos;s next sync lets you in; then run `casetracker sync` to receive the team&apos;s cases.</source>
+        <translation>Следующая синхронизация администратора впустит вас; затем выполните `casetracker sync`, чтобы получить дела команды.</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>вы</translation>
+    </message>
+    <message>
+        <source>{name}  (invited, not joined yet)</source>
+        <translation>{name}  (приглашён, ещё не присоединился)</translation>
+    </message>
+    <message>
+        <source>Record {seq}, {head}: compare it with a teammate after you both synced; if it differs, the server shows you different histories.</source>
+        <translation>Запись {seq}, {head}: сравните с коллегой после того, как вы оба синхронизировались; если не совпадает, сервер показывает вам разную историю.</translation>
+    </message>
+    <message>
+        <source>{name} is no longer a member: nothing written from now on can be read with their keys. What they already received stays with them.</source>
+        <translation>{name} больше не участник: ничего из написанного с этого момента нельзя прочитать его ключами. Уже полученное остаётся у него.</translation>
+    </message>
+    <message>
+        <source>waiting, from {name}</source>
+        <translation>ожидает, от {name}</translation>
+    </message>
+    <message>
+        <source>{n} conflict(s) to decide</source>
+        <translation>расхождений для решения: {n}</translation>
+    </message>
+    <message>
+        <source>No single conflict starts with {id}.</source>
+        <translation>Нет единственного расхождения, номер которого начинается с {id}.</translation>
+    </message>
+    <message>
+        <source>Decided; it reaches the team at the next sync.</source>
+        <translation>Решено; команда получит это при следующей синхронизации.</translation>
+    </message>
+    <message>
+        <source>Received {received}, sent {sent} change set(s).</source>
+        <translation>Получено наборов изменений: {received}, отправлено: {sent}.</translation>
+    </message>
+    <message>
+        <source>{name} joined the team.</source>
+        <translation>{name} присоединяется к команде.</translation>
+    </message>
+    <message>
+        <source>{n} conflict(s) to decide: `casetracker team conflicts` or the app.</source>
+        <translation>Расхождений для решения: {n} — `casetracker team conflicts` или приложение.</translation>
+    </message>
+    <message>
+        <source>Waiting for an administrator to let you in.</source>
+        <translation>Ожидается, что администратор вас впустит.</translation>
+    </message>
 </context>
 <context>
     <name>date_input</name>
@@ -8235,6 +8748,14 @@ in %2</source>
         <source>%1 %2</source>
         <comment>what was changed, then how: case changed</comment>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>signed by %1</source>
+        <translation>подписано: %1</translation>
+    </message>
+    <message>
+        <source>a former member</source>
+        <translation>бывший участник</translation>
     </message>
 </context>
 <context>
@@ -9369,7 +9890,7 @@ in %2</source>
     </message>
     <message>
         <source>An attachment does not match its size or SHA-256 in cases.json.</source>
-        <extracomment>Fields that are the receiving vault&apos;s own business: written on insert, never compared. Bundle values never taken into this vault. A relative&apos;s old share ticks stand for consent, and the sender&apos;s consent is not ours: taken, a tick would count for every case she speaks for here (services/consent.py). Consent is recorded in this vault, by its caseworkers. &quot;this organisation&quot;, an address-book name, or &quot;&quot; when the signer is not known here. Whether anything was written to the session (records or merge bases).</extracomment>
+        <extracomment>Fields that are the receiving vault&apos;s own business: written on insert, never compared. Bundle values never taken into this vault. A relative&apos;s old share ticks stand for consent, and the sender&apos;s consent is not ours: taken, a tick would count for every case she speaks for here (services/consent.py). Consent is recorded in this vault, by its caseworkers. How many exchanged versions&apos; ``updated_at`` a base remembers to recognise old copies by. A field the base does not know (never exchanged, or withheld when it was). &quot;this organisation&quot;, an address-book name, or &quot;&quot; when the signer is not known here. Per kind of record: (id, shared values as canonical JSON, updated_at) of each record sent. Whether anything was written to the session (records or merge bases).</extracomment>
         <translation>Вложение не совпадает со своим размером или SHA-256 в cases.json.</translation>
     </message>
     <message>
@@ -9731,7 +10252,7 @@ in %2</source>
     </message>
     <message>
         <source>A recipient needs a name.</source>
-        <extracomment>For the disclosure log (``record_disclosure``): what left, for whom, without whose consent. Relatives left out for lack of consent, &quot;name (relationship, CT-0001)&quot;, for the CLI.</extracomment>
+        <extracomment>For the disclosure log (``record_disclosure``): what left, for whom, without whose consent. Relatives left out for lack of consent, &quot;name (relationship, CT-0001)&quot;, for the CLI. What the receiver will hold of each record: the ancestor of the next merge with what they send back (``record_disclosure`` keeps it). Empty for a profile never merged.</extracomment>
         <translation>У получателя должно быть имя.</translation>
     </message>
     <message>
