@@ -321,8 +321,16 @@ class MainWindow(QMainWindow):
 
     def _on_sync_changed(self) -> None:
         """In a team or not (joined in Settings meanwhile): Conflicts and Sync now follow."""
-        in_team = self.sync.view() is not None
-        self.nav.item(CONFLICTS).setHidden(not in_team)
+        view = self.sync.view()
+        in_team = view is not None
+        item = self.nav.item(CONFLICTS)
+        item.setHidden(not in_team)
+        waiting = view.conflicts if view is not None else 0
+        item.setText(
+            self.tr("Conflicts (%1)").replace("%1", str(waiting))
+            if waiting
+            else self.tr("Conflicts")
+        )
         self.sync_action.setEnabled(in_team)
 
     # -- frequent actions -------------------------------------------------------------------

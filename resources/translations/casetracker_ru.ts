@@ -898,6 +898,14 @@ proof of life</source>
         <translation>Ждущее значение заменит текущее — для всей команды.</translation>
     </message>
     <message>
+        <source>%1 (you)</source>
+        <translation>%1 (вы)</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>вы</translation>
+    </message>
+    <message>
         <source>(a deleted case)</source>
         <translation>(удалённое дело)</translation>
     </message>
@@ -3080,6 +3088,10 @@ proof of life</source>
     <message>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Конфликты (%1)</translation>
     </message>
 </context>
 <context>

@@ -35,8 +35,9 @@ def test_a_clash_is_listed_and_taking_the_waiting_value_changes_the_case(
         assert (line.current, line.waiting, line.whose) == (
             "Oblast Beta",
             "Oblast Alpha",
-            "Anna Markerova",
+            "Anna Markerova (you)",
         )
+        assert window.nav.item(CONFLICTS).text() == "Conflicts (1)"
         first = view.table.visualRect(view.table.model().index(0, 0)).center()
         QTest.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=first)
         click(qtbot, view.take_button)
@@ -44,5 +45,5 @@ def test_a_clash_is_listed_and_taking_the_waiting_value_changes_the_case(
         assert team.anna.team.conflicts() == []
         qtbot.waitUntil(lambda: not view.empty.isHidden(), timeout=5_000)
         qtbot.waitUntil(lambda: not status.conflicts_button.isVisible(), timeout=5_000)
-        assert not window.nav.item(CONFLICTS).isHidden()
+        assert window.nav.item(CONFLICTS).text() == "Conflicts"
     team.boris.close(save=False)

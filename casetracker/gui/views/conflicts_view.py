@@ -122,11 +122,13 @@ class ConflictsView(QWidget):
         if self.session is None or not self.session.is_open:
             return
         ws = self.session.ws
-        lines = [self._line(c) for c in ws.team.conflicts()] if ws.team.state() else []
+        state = ws.team.state()
+        me = state.role if state is not None else ""
+        lines = [self._line(c, me) for c in ws.team.conflicts()] if state is not None else []
         self.table.replace_records(lines, key=lambda r: r.id, empty=self.empty)
         self._update_buttons()
 
-    def _line(self, conflict: SyncConflict) -> ConflictLine:
+    def _line(self, conflict: SyncConflict, me: str) -> ConflictLine:
         assert self.session is not None
         team = self.session.ws.team
         case_id = _uuid(conflict.case_id)
@@ -146,10 +148,15 @@ class ConflictsView(QWidget):
             what=what,
             current=current,
             waiting=waiting,
-            whose=team.name_of(conflict.ours_by) or EMPTY,
+            whose=self._whose(team.name_of(conflict.ours_by), mine=conflict.ours_by == me),
             when=datetime_text(local_time(conflict.created_at)),
             sort_when=conflict.created_at.isoformat(),
         )
+
+    def _whose(self, name: str, *, mine: bool) -> str:
+        if mine:
+            return self.tr("%1 (you)").replace("%1", name) if name else self.tr("you")
+        return name or EMPTY
 
     def _case_text(self, case_id: uuid.UUID | None) -> str:
         if case_id is None or self.session is None:
