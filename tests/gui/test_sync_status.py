@@ -11,6 +11,7 @@ from psycopg.conninfo import make_conninfo
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui.main_window import CONFLICTS, MainWindow
+from casetracker.gui.widgets.sync_status import MAX_WIDTH
 from casetracker.model import TeamState
 from tests.gui.team_windows import UP_TO_DATE, found_team, press_f5, type_home_region, window_over
 from tests.team.conftest import TeamDb, pg_cluster, team_db  # noqa: F401
@@ -76,3 +77,20 @@ def test_locking_stops_the_sync_and_its_listener(qtbot: QtBot, anna_window: Main
 
 def _threads() -> set[str]:
     return {thread.name for thread in threading.enumerate() if thread.is_alive()}
+
+
+def test_a_refused_login_is_worded_and_a_long_reason_never_widens_the_bar(
+    qtbot: QtBot, anna_window: MainWindow
+) -> None:
+    assert anna_window.session is not None
+    ws = anna_window.session.ws
+    with ws.session() as session:  # as for a member whose login was closed
+        state = session.get(TeamState, 1)
+        assert state is not None
+        state.password = "not the password"
+    press_f5(qtbot, anna_window)
+    status = anna_window.sync_status
+    qtbot.waitUntil(lambda: status.text().startswith("Not synced: "), timeout=10_000)
+    reason = status.text().removeprefix("Not synced: ")
+    assert reason and reason in status.label.toolTip()
+    assert status.label.sizeHint().width() <= MAX_WIDTH + 20

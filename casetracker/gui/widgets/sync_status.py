@@ -24,12 +24,18 @@ class _ClickableLabel(QLabel):
         super().mouseReleaseEvent(event)
 
 
+#: Past this width the line is shortened ("…"), whole in its tooltip: a long reason (or a long
+#: translation) never widens the window past the screen.
+MAX_WIDTH = 460
+
+
 class SyncStatus(QWidget):
     conflicts_requested = Signal()
 
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self._text = ""
         self.label = _ClickableLabel(self)
         self.label.setObjectName("syncStatus")
         self.label.clicked.connect(controller.sync_now)
@@ -49,7 +55,8 @@ class SyncStatus(QWidget):
         self.refresh()
 
     def text(self) -> str:
-        return self.label.text()
+        """The whole line, even when the label shows it shortened."""
+        return self._text
 
     def refresh(self) -> None:
         view = self.controller.view()
@@ -57,9 +64,13 @@ class SyncStatus(QWidget):
         if view is None:
             return
         text, role = self._words(view)
-        self.label.setText(text)
+        self._text = text
+        metrics = self.label.fontMetrics()
+        self.label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, MAX_WIDTH))
         set_role(self.label, role)
-        tips = [view.message] if view.problem is not Problem.NONE else []
+        tips = [text] if self.label.text() != text else []
+        if view.problem is not Problem.NONE and view.message not in text:
+            tips.append(view.message)
         if view.last_sync_at is not None:
             tips.append(
                 self.tr("Last synced with the team: %1").replace(
