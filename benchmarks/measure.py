@@ -741,7 +741,8 @@ def measure_table(ws: Workspace, out: dict[str, Any]) -> None:
 
 
 def measure_sharing(ws: Workspace, workdir: Path, out: dict[str, Any]) -> None:
-    """Export 500 cases (lawyer profile, with the PDF dossier), import them into a new vault."""
+    """Export 500 cases (lawyer profile, with the PDF dossier), record them as sent, import
+    them into a new vault, and the receiver's bundle of them back into this one."""
     other, _ = Workspace.create(workdir / "second.ctvault", BENCHMARK_PASSPHRASE, kdf=FLOOR)
     try:
         ids = [row.id for row in ws.cases.rows()[:EXPORT_CASES]]
@@ -756,17 +757,31 @@ def measure_sharing(ws: Workspace, workdir: Path, out: dict[str, Any]) -> None:
                 without_consent_reason="not about consent",
             )
         )
+        # Confirming the written file (the GUI thread's part): the disclosure log and the
+        # merge base of every record sent.
+        record_s, _ = seconds(lambda: ws.sharing.record_disclosure(result))
         open_s, bundle = seconds(lambda: other.sharing.open(result.data))
         merge_s, report = seconds(lambda: other.sharing.import_bundle(bundle))
+        # The same records sent back unchanged: merged field by field against those bases.
+        theirs = other.sharing.keys()
+        ws.sharing.add_recipient("receiver", theirs.age_public_key, signing_key=theirs.signing_key)
+        back = other.sharing.export(
+            ids, profile="lawyer", recipients=[ours.age_public_key], without_consent_reason="x"
+        )
+        back_s, back_report = seconds(lambda: ws.sharing.import_bundle(ws.sharing.open(back.data)))
         out["sharing"] = {
             "export": export_s,
+            "export_recorded": record_s,
             "import": open_s + merge_s,
             "import_open": open_s,
             "import_merge": merge_s,
+            "import_back": back_s,
             "cases": len(ids),
             "bundle_bytes": len(result.data),
             "records_added": sum(report.added.values()),
+            "records_sent": sum(len(versions) for versions in result.sent.values()),
             "conflicts": len(report.conflicts),
+            "conflicts_back": len(back_report.conflicts),
         }
     finally:
         other.close(save=False)

@@ -159,7 +159,11 @@ ROWS = (
     Row("export 500 cases with the PDF dossier", _get("sharing.export"), "s"),
     Row("  its peak memory (after the session; not part of its target)",
         _get("memory.peak_export"), "MB"),
+    Row("  recording it as sent (disclosure log, merge bases; the GUI thread)",
+        _get("sharing.export_recorded"), "s"),
     Row("import that bundle into a second vault", _get("sharing.import"), "s"),
+    Row("its records sent back unchanged, imported (a round trip)",
+        _get("sharing.import_back"), "s"),
 )
 # fmt: on
 

@@ -251,7 +251,11 @@ def _advanced(
     seen = json.loads(versions_seen) if versions_seen else []
     if updated_at is not None and updated_at.isoformat() not in seen:
         seen = [*seen, updated_at.isoformat()][-_VERSIONS_KEPT:]
-    return strict_json.canonical(known).decode("utf-8"), json.dumps(seen)
+    return _canonical(known), json.dumps(seen)
+
+
+def _canonical(values: dict[str, Any]) -> str:
+    return strict_json.canonical(values).decode("utf-8")
 
 
 def _digest(shared_values: str) -> str:
@@ -270,6 +274,8 @@ def remember(
     so)."""
     if base is None:
         base = MergeBase(entity=key, record_id=record_id, digest="")
+    elif base.bundle_updated_at == updated_at and base.shared_values == _canonical(shared):
+        return False  # this very version is the ancestor already (a bundle seen again)
     values, seen = _advanced(base.shared_values, base.versions_seen, shared, updated_at)
     if (base.shared_values, base.versions_seen, base.bundle_updated_at) == (
         values,
@@ -296,7 +302,7 @@ def _as_received(key: str, record: BundleRecord) -> str:
     for name in record.withheld - values.keys():
         if name in model_fields and name not in _NOT_TAKEN.get(key, frozenset()):
             values[name] = model_fields[name].get_default(call_default_factory=True)
-    return strict_json.canonical(_plain(key, values)).decode("utf-8")
+    return _canonical(_plain(key, values))
 
 
 def sent_versions(document: CasesDocument) -> SentVersions:
