@@ -16,6 +16,7 @@ from casetracker.gui.main_window import MainWindow
 from casetracker.gui.vault_session import VaultSession
 from casetracker.services import demo
 from casetracker.services.workspace import Workspace
+from tests.team.conftest import pg_cluster, team_db  # noqa: F401 - one PostgreSQL per process
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ from pytestqt.qtbot import QtBot
 from casetracker.gui.main_window import CONFLICTS
 from tests.gui.keyboard import click
 from tests.gui.team_windows import found_team, type_home_region, window_over
-from tests.team.conftest import TeamDb, pg_cluster, team_db  # noqa: F401
+from tests.team.pg_cluster import TeamDb
 
 
 def test_a_clash_is_listed_and_taking_the_waiting_value_changes_the_case(
     qtbot: QtBot,
     tmp_path: Path,
-    team_db: TeamDb,  # noqa: F811
+    team_db: TeamDb,
 ) -> None:
     team = found_team(tmp_path, team_db, with_boris=True)
     assert team.boris is not None

@@ -8,13 +8,13 @@ from pytestqt.qtbot import QtBot
 from casetracker.gui.main_window import CASES
 from tests.gui.by_hand import open_section
 from tests.gui.team_windows import UP_TO_DATE, found_team, window_over
-from tests.team.conftest import TeamDb, pg_cluster, team_db  # noqa: F401
+from tests.team.pg_cluster import TeamDb
 
 
 def test_a_teammates_new_case_appears_in_the_open_list(
     qtbot: QtBot,
     tmp_path: Path,
-    team_db: TeamDb,  # noqa: F811
+    team_db: TeamDb,
 ) -> None:
     team = found_team(tmp_path, team_db, with_boris=True)
     assert team.boris is not None

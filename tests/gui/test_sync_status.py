@@ -14,12 +14,11 @@ from casetracker.gui.main_window import CONFLICTS, MainWindow
 from casetracker.gui.widgets.sync_status import MAX_WIDTH
 from casetracker.model import TeamState
 from tests.gui.team_windows import UP_TO_DATE, found_team, press_f5, type_home_region, window_over
-from tests.team.conftest import TeamDb, pg_cluster, team_db  # noqa: F401
-from tests.team.pg_cluster import free_port
+from tests.team.pg_cluster import TeamDb, free_port
 
 
 @pytest.fixture
-def anna_window(qtbot: QtBot, tmp_path: Path, team_db: TeamDb) -> Iterator[MainWindow]:  # noqa: F811
+def anna_window(qtbot: QtBot, tmp_path: Path, team_db: TeamDb) -> Iterator[MainWindow]:
     team = found_team(tmp_path, team_db, with_boris=False)
     with window_over(qtbot, team.anna) as window:
         yield window
