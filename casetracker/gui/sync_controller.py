@@ -116,15 +116,18 @@ class _Listener:
     def _run(self) -> None:
         from casetracker.team import server
 
+        lost = False
         while not self._stop.is_set():
             try:
                 with server.connect(self._dsn, role=self._role, password=self._password) as conn:
                     conn.listen()
+                    if lost:  # back after a break: what was appended meanwhile, now
+                        _relay().arrived.emit(self._ticket, self._on_news)
                     while not self._stop.is_set():
                         if conn.wait_for_news(LISTEN_POLL_S) and not self._stop.is_set():
                             _relay().arrived.emit(self._ticket, self._on_news)
-            except server.TeamServerError:
-                pass  # offline: the periodic sync says so; listen again later
+            except Exception:  # offline, or refused: the sync itself says so; listen later
+                lost = True
             self._stop.wait(LISTEN_RETRY_S)
         self._password = ""
 
