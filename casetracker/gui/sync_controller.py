@@ -136,8 +136,6 @@ class SyncController(QObject):
     """The background sync of one unlocked vault. `changed`: what `view()` says may differ."""
 
     changed = Signal()
-    #: A round received teammates' changes (the views have been told through the session).
-    received = Signal()
 
     def __init__(self, session: VaultSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -299,7 +297,6 @@ class SyncController(QObject):
         outgoing, report = team.merge(fetched)
         if report.received or report.conflicts:
             session.committed()  # save, and every view and open case shows their changes
-            self.received.emit()
         else:
             session.saver.schedule()  # the sync's own bookkeeping
         if not outgoing:

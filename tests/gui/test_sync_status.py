@@ -5,6 +5,7 @@ import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from psycopg.conninfo import make_conninfo
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from casetracker.gui.main_window import CONFLICTS, MainWindow
 from casetracker.gui.widgets.sync_status import MAX_WIDTH
 from casetracker.model import TeamState
+from casetracker.services.team import TeamService
 from tests.gui.team_windows import UP_TO_DATE, found_team, press_f5, type_home_region, window_over
 from tests.team.pg_cluster import TeamDb, free_port
 
@@ -93,3 +95,31 @@ def test_a_refused_login_is_worded_and_a_long_reason_never_widens_the_bar(
     reason = status.text().removeprefix("Not synced: ")
     assert reason and reason in status.label.toolTip()
     assert status.label.sizeHint().width() <= MAX_WIDTH + 20
+
+
+def test_what_was_sent_while_paused_is_noted_once_resumed(
+    qtbot: QtBot, anna_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A team job (or the lock's save) pauses the sync: the answer of a send already on its way
+    waits for it, then is noted; never dropped, never written beside that job."""
+    assert anna_window.session is not None
+    ws = anna_window.session.ws
+    sending, go = threading.Event(), threading.Event()
+    send = TeamService.send
+
+    def held_send(self: TeamService, *args: Any) -> Any:
+        sending.set()
+        go.wait(10)
+        return send(self, *args)
+
+    monkeypatch.setattr(TeamService, "send", held_send)
+    type_home_region(qtbot, anna_window, "Oblast Eleven")
+    press_f5(qtbot, anna_window)
+    qtbot.waitUntil(sending.is_set, timeout=10_000)
+    anna_window.sync.pause()
+    go.set()
+    qtbot.wait(500)  # the server has the change; this laptop has not noted it yet
+    assert ws.team.status().to_send > 0 and anna_window.sync.syncing
+    anna_window.sync.resume()
+    qtbot.waitUntil(lambda: anna_window.sync_status.text() == UP_TO_DATE, timeout=10_000)
+    assert ws.team.status().to_send == 0
