@@ -422,7 +422,6 @@ class SharingService:
         del source
         # Check our own output with the reader every recipient will use, and its limits.
         document = parse_document(to_json(document), document.declared())
-        sent = sent_versions(document)
         org = self.keys()
         signing = self._signing_key()
         from casetracker.sharing.dossier_pdf import DossierFacts, render_dossier
@@ -459,6 +458,8 @@ class SharingService:
             age_recipient=org.age_public_key,
             created_at=now,
         )
+        del members, cases_json  # sealed in ``data`` now: not beside the bases below
+        sent = sent_versions(document)
         return ExportResult(
             data=data,
             profile=profile,
