@@ -25,9 +25,12 @@ benchmarks/results/<time>-<label>.json. Fictional people only.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import hashlib
+import io
 import json
 import multiprocessing
+import pstats
 import random
 import resource
 import shutil
@@ -63,6 +66,10 @@ MAX_SETTLE_ROUNDS = 12
 STEPS = ("fetch", "merge", "send", "sent")
 
 
+def progress(phase: str, seconds: float) -> None:
+    print(f"{phase}: {seconds:.1f} s", file=sys.stderr, flush=True)
+
+
 def percentile(values: Sequence[float], share: float) -> float | None:
     if not values:
         return None
@@ -85,6 +92,8 @@ class SyncStats:
     sealed_bytes: int = 0
     #: Seconds in each of a sync's steps (fetch and send: network; merge and sent: the vault).
     steps: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STEPS, 0.0))
+    #: The same in this process's CPU time: the work itself, without waiting for a core.
+    steps_cpu: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STEPS, 0.0))
 
 
 class Member:
@@ -124,11 +133,12 @@ class Member:
 
     def _timed(self, step: str, call: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*arguments: Any) -> Any:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             try:
                 return call(*arguments)
             finally:
                 self.stats.steps[step] += time.perf_counter() - start
+                self.stats.steps_cpu[step] += time.process_time() - cpu
 
         return timed
 
@@ -169,7 +179,18 @@ class Member:
         with self.ws.reading() as session:
             return list(session.exec(select(Case.id)))
 
-    def edits(self, count: int, sync_every: int, seed: int, hot: float) -> dict[str, Any]:
+    def edits(
+        self, count: int, sync_every: int, seed: int, hot: float, profile: bool = False
+    ) -> dict[str, Any]:
+        if not profile:
+            return self._edits(count, sync_every, seed, hot)
+        profiler = cProfile.Profile()
+        result = profiler.runcall(self._edits, count, sync_every, seed, hot)
+        text = io.StringIO()
+        pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(40)
+        return result | {"profile": text.getvalue()}
+
+    def _edits(self, count: int, sync_every: int, seed: int, hot: float) -> dict[str, Any]:
         from casetracker.model import Channel
 
         rng, kinds_rng = random.Random(seed), random.Random(-seed)  # the mix is the same each run
@@ -380,15 +401,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         clock = time.perf_counter()
         team.ask(everyone, "open")
         phases["start_members"] = time.perf_counter() - clock
+        progress("start_members", phases["start_members"])
 
         clock = time.perf_counter()
         (codes,) = team.ask([0], "found", db.owner_dsn, args.cases, args.seed, names[1:])
         phases["found"] = time.perf_counter() - clock
+        progress("found", phases["found"])
         clock = time.perf_counter()
         team.ask_each(others, lambda index: ("join", codes[index - 1]))
         team.ask([0], "settle")  # the founder lets them all in
         team.ask(others, "settle")  # and each takes the team's cases
         phases["join"] = time.perf_counter() - clock
+        progress("join", phases["join"])
         joined = team.ask(everyone, "digest")
         before = server_facts(db)
 
@@ -401,10 +425,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 args.sync_every,
                 args.seed * 1000 + index,
                 args.hot,
+                args.profile and index == 1,
             ),
         )
         edits_done = time.perf_counter()
         phases["edits"] = edits_done - started
+        progress("edits", phases["edits"])
+        if args.profile:
+            print(done[1]["profile"], file=sys.stderr)
         after_edits = server_facts(db)
         last_edit = max(result["last_edit"] for result in done)
 
@@ -422,6 +450,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 converged_at = time.monotonic()
                 break
         phases["settle"] = time.perf_counter() - edits_done
+        progress("settle", phases["settle"])
         states = team.ask(everyone, "digest")
         reports = team.ask(everyone, "report")
         final = server_facts(db)
@@ -503,6 +532,9 @@ def summarise(
         "sync_step_seconds": {
             step: sum(r["sync"]["steps"][step] for r in reports) for step in STEPS
         },
+        "sync_step_cpu_seconds": {
+            step: sum(r["sync"]["steps_cpu"][step] for r in reports) for step in STEPS
+        },
         "counts": states[0]["counts"],
         "synced_seq": sorted({s["synced_seq"] for s in states}),
         "server": final,
@@ -541,6 +573,10 @@ def table(result: dict[str, Any]) -> str:
         (
             "time in sync steps, all members",
             ", ".join(f"{k} {v:.0f} s" for k, v in result["sync_step_seconds"].items()),
+        ),
+        (
+            "  of which CPU",
+            ", ".join(f"{k} {v:.0f} s" for k, v in result["sync_step_cpu_seconds"].items()),
         ),
         (
             "SeqTaken retries: editing / settling",
@@ -610,6 +646,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--label", default="team", help="a word for the JSON file name")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--no-json", action="store_true")
+    parser.add_argument(
+        "--profile", action="store_true", help="profile the second member's edits and syncs"
+    )
     args = parser.parse_args(argv)
     if args.members < 2 or args.edits < 1 or args.sync_every < 1:
         parser.error("at least 2 members, 1 edit and a sync every 1 edit or more")
