@@ -12,8 +12,9 @@ import json
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from sqlmodel import SQLModel
 
 from casetracker.gui import style
 from casetracker.gui.error_messages import error_text
@@ -24,7 +25,7 @@ from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import error_label, show_message
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.model import SyncConflict
-from casetracker.model.labels import record_kind_label
+from casetracker.model.labels import TABLE_KINDS, record_kind_label
 from casetracker.services.errors import NotFound
 from casetracker.services.history import local_time
 
@@ -136,8 +137,8 @@ class ConflictsView(QWidget):
         if conflict.kind == "field":
             label = field_label(conflict.field)
             what = label if conflict.entity == "case" else f"{kind}: {label}"
-            current = self._value(conflict.entity, conflict.field, conflict.kept)
-            waiting = self._value(conflict.entity, conflict.field, conflict.ours)
+            current = value_words(conflict.entity, conflict.field, conflict.kept)
+            waiting = value_words(conflict.entity, conflict.field, conflict.ours)
         else:
             what = kind
             current, waiting = self._row_words(conflict.kind)
@@ -166,15 +167,6 @@ class ConflictsView(QWidget):
         except NotFound:
             return self.tr("(a deleted case)")
         return f"{case.ref} {case.full_name}"
-
-    def _value(self, entity: str, name: str, stored: str) -> str:
-        try:
-            value = json.loads(stored) if stored else None
-        except ValueError:
-            return stored
-        if isinstance(value, dict) and "b64" in value:
-            return self.tr("(a file's content)")
-        return field_value(entity, name, value)
 
     def _row_words(self, kind: str) -> tuple[str, str]:
         """(current, waiting) for a whole record deleted on one side, or not added."""
@@ -207,6 +199,30 @@ class ConflictsView(QWidget):
     def _open(self, line: ConflictLine | None) -> None:
         if line is not None and line.case_id is not None:
             self.case_activated.emit(line.case_id)
+
+
+def value_words(table: str, name: str, stored: str) -> str:
+    """A conflict's value (JSON of the SQLite value) as History words it: a status by its label,
+    a yes/no field as yes or no (SQLite keeps 1 or 0), a date in the locale's format."""
+    try:
+        value = json.loads(stored) if stored else None
+    except ValueError:
+        return stored
+    if isinstance(value, dict) and "b64" in value:
+        return QCoreApplication.translate("ConflictsView", "(a file's content)")
+    if isinstance(value, int) and _is_yes_no(table, name):
+        value = bool(value)
+    return field_value(TABLE_KINDS.get(table, table), name, value)
+
+
+def _is_yes_no(table: str, name: str) -> bool:
+    """Whether the model declares the field a bool (the tables' own description, no query)."""
+    found = SQLModel.metadata.tables.get(table)
+    column = found.columns.get(name) if found is not None else None
+    try:
+        return column is not None and column.type.python_type is bool
+    except NotImplementedError:
+        return False
 
 
 def _uuid(text: str) -> uuid.UUID | None:
