@@ -299,9 +299,10 @@ def _as_received(key: str, record: BundleRecord) -> str:
     it is the ancestor's, so it is never taken over what we know."""
     values = _shared(key, record)
     model_fields = BY_KEY[key].model.model_fields
-    for name in record.withheld - values.keys():
-        if name in model_fields and name not in _NOT_TAKEN.get(key, frozenset()):
-            values[name] = model_fields[name].get_default(call_default_factory=True)
+    for name in record.withheld - values.keys() - _NOT_TAKEN.get(key, frozenset()):
+        found = model_fields.get(name)
+        if found is not None and not found.is_required():  # else: not known, a conflict
+            values[name] = found.get_default(call_default_factory=True)
     return _canonical(_plain(key, values))
 
 
