@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from casetracker.gui.error_messages import error_text
-from casetracker.services.team import Offline, ServerDishonest
+from casetracker.services.team import Offline, ServerDishonest, TeamService
 
 if TYPE_CHECKING:
     from casetracker.gui.vault_session import VaultSession
@@ -100,8 +100,15 @@ def _relay() -> _Relay:
 class _Listener:
     """A thread holding its own server connection, LISTENing for teammates' appends."""
 
-    def __init__(self, state: TeamState, ticket: _Ticket, on_news: Callable[[], None]) -> None:
-        self._dsn, self._role, self._password = state.dsn, state.role, state.password
+    def __init__(
+        self,
+        state: TeamState,
+        listen: Callable[[TeamState], Any],
+        ticket: _Ticket,
+        on_news: Callable[[], None],
+    ) -> None:
+        self._state: TeamState | None = state
+        self._listen = listen
         self._ticket = ticket
         self._on_news = on_news
         self._stop = threading.Event()
@@ -114,13 +121,10 @@ class _Listener:
         self._stop.set()
 
     def _run(self) -> None:
-        from casetracker.team import server
-
         lost = False
-        while not self._stop.is_set():
+        while not self._stop.is_set() and self._state is not None:
             try:
-                with server.connect(self._dsn, role=self._role, password=self._password) as conn:
-                    conn.listen()
+                with self._listen(self._state) as conn:
                     if lost:  # back after a break: what was appended meanwhile, now
                         _relay().arrived.emit(self._ticket, self._on_news)
                     while not self._stop.is_set():
@@ -129,7 +133,7 @@ class _Listener:
             except Exception:  # offline, or refused: the sync itself says so; listen later
                 lost = True
             self._stop.wait(LISTEN_RETRY_S)
-        self._password = ""
+        self._state = None  # it holds the server password
 
 
 class SyncController(QObject):
@@ -179,7 +183,7 @@ class SyncController(QObject):
             return
         self.active = True
         self._period.start()
-        self._listener = _Listener(state, self._ticket, self._on_news)
+        self._listener = _Listener(state, TeamService.listen, self._ticket, self._on_news)
         self._listener.start()
         self._count()
         self.sync_now()

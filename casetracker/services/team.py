@@ -25,6 +25,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
@@ -227,6 +228,9 @@ def _position(state: TeamState) -> Position:
 class TeamService:
     def __init__(self, workspace: Workspace) -> None:
         self.ws = workspace
+        #: The last sync that reached the server, this session (kept in the vault only when
+        #: the sync wrote something anyway).
+        self.last_sync_at: datetime | None = None
 
     # -- local state ----------------------------------------------------------------------
     def state(self) -> TeamState | None:
@@ -286,7 +290,8 @@ class TeamService:
         )
 
     # -- connecting -----------------------------------------------------------------------
-    def _connect(self, state: TeamState) -> server.TeamServer:
+    @staticmethod
+    def _connect(state: TeamState) -> server.TeamServer:
         try:
             return server.connect(state.dsn, role=state.role, password=state.password)
         except server.ServerUnreachable as exc:
@@ -555,6 +560,19 @@ class TeamService:
         raise TeamError(translate("Team", "The server is too busy; try again."))
 
     # -- sync ------------------------------------------------------------------------------
+    @staticmethod
+    def listen(state: TeamState) -> server.TeamServer:
+        """A connection of its own that hears teammates' appends (`wait_for_news`), for a
+        listening thread: network only, and holding no vault (it may outlive a lock by a
+        second)."""
+        conn = TeamService._connect(state)
+        try:
+            conn.listen()
+        except server.TeamServerError as exc:
+            conn.close()
+            raise Offline(str(exc)) from exc
+        return conn
+
     def fetch(self, state: TeamState) -> Fetched:
         """Network only: safe on a worker thread."""
         fetched = Fetched()
@@ -620,47 +638,64 @@ class TeamService:
             )
         if state.synced_seq == 0 and links:
             _check_admitted(links, state)
-        first_sync = state.synced_seq == 0
-        with self._raw() as raw:
+        self.last_sync_at = utcnow()
+        new_keys = _encode_keys(keys)
+        if links or new_keys != state.epoch_keys or state.last_error:
+            with self._raw() as raw:
+                self._take_in(raw, state, links, position, report)
+                state.epoch_keys = new_keys
+                state.last_sync_at = self.last_sync_at
+                state.last_error = ""
+                self._save_state(raw, state)
+        # Nothing came: nothing is written (an empty sync every few minutes would otherwise
+        # append to the journal each time); what goes out is only read.
+        engine = self.ws.engine
+        with writing(engine):
+            raw = raw_connection(engine)
             tables = synced_tables(raw)
-            merge.install(raw, tables)
-            if first_sync and links:
-                merge.pause(raw, tables)
-                for table in tables:
-                    raw.execute(f"DELETE FROM main.{quote(table)}")
-                merge.forget(raw, tables)
-            remote = [(link, decode(link.plaintext)) for link in links if link.kind == KIND_CHANGES]
-            for _link, change_set in remote:
-                if change_set.schema > SCHEMA_VERSION:
-                    raise TeamError(
-                        translate(
-                            "Team", "A teammate uses a newer Casetracker; update this one to sync."
-                        )
-                    )
-            conflicts = merge.rebase(
-                raw,
-                tables,
-                [change_set for _link, change_set in remote],
-                schema=SCHEMA_VERSION,
-                refit=_refit,
-                derive=_search_keys(),
-            )
-            merge.write_conflicts(raw, conflicts, state.role)
-            for link, change_set in remote:
-                _note_authors(raw, change_set, link.seq, link.author.role)
-            report.received = len(remote)
-            report.conflicts = len(conflicts)
-            if links:
-                state.synced_seq = position.seq
-                state.head = position.head
-                assert position.members is not None
-                state.members = position.members.encode().decode()
-            state.epoch_keys = _encode_keys(keys)
-            state.last_sync_at = utcnow()
-            state.last_error = ""
-            self._save_state(raw, state)
             outgoing = self._outgoing(raw, state, tables, fetched, keys, report)
         return outgoing, report
+
+    def _take_in(
+        self,
+        raw: sqlite3.Connection,
+        state: TeamState,
+        links: Sequence[Link],
+        position: Position,
+        report: SyncReport,
+    ) -> None:
+        """Apply the links taken, under our unsent changes; list the conflicts."""
+        tables = synced_tables(raw)
+        merge.install(raw, tables)
+        if state.synced_seq == 0 and links:
+            # A joiner's empty vault: the team's rows replace its defaults.
+            merge.pause(raw, tables)
+            for table in tables:
+                raw.execute(f"DELETE FROM main.{quote(table)}")
+            merge.forget(raw, tables)
+        remote = [(link, decode(link.plaintext)) for link in links if link.kind == KIND_CHANGES]
+        if any(change_set.schema > SCHEMA_VERSION for _link, change_set in remote):
+            raise TeamError(
+                translate("Team", "A teammate uses a newer Casetracker; update this one to sync.")
+            )
+        conflicts = merge.rebase(
+            raw,
+            tables,
+            [change_set for _link, change_set in remote],
+            schema=SCHEMA_VERSION,
+            refit=_refit,
+            derive=_search_keys(),
+        )
+        merge.write_conflicts(raw, conflicts, state.role)
+        for link, change_set in remote:
+            _note_authors(raw, change_set, link.seq, link.author.role)
+        report.received = len(remote)
+        report.conflicts = len(conflicts)
+        if links:
+            state.synced_seq = position.seq
+            state.head = position.head
+            assert position.members is not None
+            state.members = position.members.encode().decode()
 
     def _outgoing(
         self,
@@ -823,7 +858,8 @@ class TeamService:
         if state is None:
             return SyncStatus(False, 0, 0, None, "", False)
         raw = raw_connection(self.ws.engine)
-        tables = synced_tables(raw)
+        # History entries go with every change: counted, one edit would read as two.
+        tables = [table for table in synced_tables(raw) if table != "auditentry"]
         to_send = merge.pending_rows(raw, tables) if merge.installed(raw) else 0
         with self.ws.reading() as session:
             open_conflicts = len(
@@ -832,7 +868,12 @@ class TeamService:
         members = _member_list(state)
         waiting = members is None or members.by_role(state.role) is None
         return SyncStatus(
-            True, to_send, open_conflicts, state.last_sync_at, state.last_error, waiting
+            True,
+            to_send,
+            open_conflicts,
+            self.last_sync_at or state.last_sync_at,
+            state.last_error,
+            waiting,
         )
 
     # -- conflicts -------------------------------------------------------------------------

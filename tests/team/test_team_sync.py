@@ -232,3 +232,13 @@ def test_a_server_that_lost_records_is_caught(team: Team, team_db: TeamDb) -> No
     team.b.cases.update(ivan.id, home_region="Oblast Ten")
     with pytest.raises(ServerDishonest, match="fewer records"):
         team.b.team.sync()
+
+
+def test_a_sync_with_nothing_new_writes_nothing(team: Team) -> None:
+    """The app syncs every few minutes and on every teammate's news: an empty round must not
+    add to the vault's journal each time."""
+    team.settle()
+    before = team.b.unsaved_changes
+    team.b.team.sync()
+    assert team.b.unsaved_changes == before
+    assert team.b.team.status().last_sync_at is not None
