@@ -61,6 +61,7 @@ class MergeBase(SQLModel, table=True):
     bundle_updated_at: NaiveDatetime | None = None
     #: Canonical JSON object of the version's shared fields, in their bundle (JSON) form.
     shared_values: str = ""
-    #: JSON list of the ``updated_at`` of every version exchanged lately (newest last): a record
-    #: that comes back with one of them is an old copy, not an edit.
+    #: JSON ``{"at": [...], "earlier": {field: [...]}}``: the ``updated_at`` of the versions
+    #: exchanged lately (a record that comes back with one of them is an old copy, not an
+    #: edit), and short hashes of each field's earlier values (one coming back is stale).
     versions_seen: str = ""

@@ -63,6 +63,8 @@ _NOT_TAKEN = {"relatives": frozenset({"share_with_lawyer", "share_with_media"})}
 _CHUNK = 500
 #: How many exchanged versions' ``updated_at`` a base remembers to recognise old copies by.
 _VERSIONS_KEPT = 16
+#: How many earlier values of each field a base remembers (as marks) to recognise stale ones by.
+_EARLIER_KEPT = 8
 #: A field the base does not know (never exchanged, or withheld when it was).
 _UNKNOWN = object()
 
@@ -215,7 +217,7 @@ def _is_old_copy(
     if base is None or record.updated_at is None:
         return False
     if base.shared_values:
-        seen = json.loads(base.versions_seen) if base.versions_seen else []
+        seen, _earlier = _history(base.versions_seen)
         return record.updated_at != base.bundle_updated_at and record.updated_at.isoformat() in seen
     return (  # a base from before schema 6: the bundle's clock against the one taken
         base.bundle_updated_at is not None
@@ -225,33 +227,63 @@ def _is_old_copy(
 
 
 def weigh(
-    theirs: dict[str, Any], ours: dict[str, Any], ancestor: dict[str, Any]
+    theirs: dict[str, Any],
+    ours: dict[str, Any],
+    ancestor: dict[str, Any],
+    earlier: dict[str, list[str]] | None = None,
 ) -> tuple[list[str], list[str]]:
     """The three-way merge of one record's fields (plain values; ``ours`` has every name of
     ``theirs``): the fields to take (only they changed them) and the conflicting ones (both
     changed them differently, or the ancestor's value is not known). A field only we changed,
-    or changed alike on both sides, is in neither."""
+    or changed alike on both sides, is in neither.
+
+    A value of theirs that the field held in an earlier exchanged version (``earlier``: marks
+    of them, by field) is not taken but listed: the sender may never have seen the newer one
+    (a third copy of an older bundle, edited elsewhere)."""
     taken: list[str] = []
     conflicting: list[str] = []
     for name, value in theirs.items():
         known = ancestor.get(name, _UNKNOWN)
         if value == ours[name] or value == known:
             continue
-        (taken if ours[name] == known else conflicting).append(name)
+        stale = earlier is not None and _mark(value) in earlier.get(name, ())
+        (taken if ours[name] == known and not stale else conflicting).append(name)
     return taken, conflicting
+
+
+def _mark(value: Any) -> str:
+    """A short stand-in for a plain value, to recognise it again (not to keep it)."""
+    return hashlib.sha256(strict_json.canonical(value)).hexdigest()[:16]
+
+
+def _history(versions_seen: str) -> tuple[list[str], dict[str, list[str]]]:
+    """A base's exchanged versions (their ``updated_at``) and its fields' earlier values."""
+    if not versions_seen:
+        return [], {}
+    found = json.loads(versions_seen)
+    return list(found.get("at", [])), dict(found.get("earlier", {}))
+
+
+def _history_text(seen: list[str], earlier: dict[str, list[str]]) -> str:
+    return _canonical({"at": seen, "earlier": earlier})
 
 
 def _advanced(
     shared_values: str, versions_seen: str, shared: dict[str, Any], updated_at: datetime | None
 ) -> tuple[str, str]:
     """A base's ``shared_values`` and ``versions_seen`` once ``shared`` (plain values) is the
-    ancestor's, over what the base knew of other fields."""
+    ancestor's, over what the base knew of other fields; a value replaced joins the earlier."""
     known = dict(json.loads(shared_values)) if shared_values else {}
+    seen, earlier = _history(versions_seen)
+    for name, value in shared.items():
+        if name in known and known[name] != value:
+            old, new = _mark(known[name]), _mark(value)
+            marks = [m for m in earlier.get(name, []) if m not in (old, new)]
+            earlier[name] = [*marks, old][-_EARLIER_KEPT:]
     known.update(shared)
-    seen = json.loads(versions_seen) if versions_seen else []
     if updated_at is not None and updated_at.isoformat() not in seen:
         seen = [*seen, updated_at.isoformat()][-_VERSIONS_KEPT:]
-    return _canonical(known), json.dumps(seen)
+    return _canonical(known), _history_text(seen, earlier)
 
 
 def _canonical(values: dict[str, Any]) -> str:
@@ -348,7 +380,7 @@ def remember_sent(session: Session, sent: SentVersions) -> int:
             stamp = _stamp(updated_at)
             old = found.get(record_id.hex)
             if old is None:
-                seen = json.dumps([updated_at.isoformat()] if updated_at is not None else [])
+                seen = _history_text([updated_at.isoformat()] if updated_at is not None else [], {})
                 new.append((key, record_id.hex, _digest(values), stamp, values, seen))
                 continue
             if (old[0], old[2]) == (values, stamp):
@@ -430,7 +462,9 @@ class Merger:
         if plain_theirs == plain_ours:
             self.report.unchanged[key] += 1
             return plain_theirs
-        taken, conflicting = weigh(plain_theirs, plain_ours, _ancestor(base, key, theirs, ours))
+        earlier = _history(base.versions_seen)[1] if base is not None else {}
+        ancestor = _ancestor(base, key, theirs, ours)
+        taken, conflicting = weigh(plain_theirs, plain_ours, ancestor, earlier)
         if (taken or conflicting) and _is_old_copy(base, key, record, ours):
             self.report.skipped.append(Skipped(key, record.id, "older"))
             return None

@@ -173,3 +173,29 @@ def test_a_version_is_recorded_once_and_only_if_it_can_come_back(tmp_path: Path)
         assert first == sum(len(versions) for versions in result.sent.values()) > 0
     finally:
         ws.close(save=False)
+
+
+def test_a_third_copy_edited_elsewhere_does_not_silently_undo_a_field_taken_since(
+    vaults: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    """C got the same version as B, and edits another field after B's edit reached A: C's
+    old lawyer is a value A exchanged before, so it is listed, not taken."""
+    a, b, ref = there_and_back(vaults)
+    c = make_workspace(tmp_path / "c" / "c.ctvault", "clara")
+    try:
+        introduce(a, c)
+        keys = sharing(c).keys()  # in A's address book beside B
+        sharing(a).add_recipient("Фонд В", keys.age_public_key, signing_key=keys.signing_key)
+        receive(c, send(a, c, ref))
+        b.cases.update(ref, lawyer="адв. Сидоров")
+        assert receive(a, send(b, a, ref)).updated["cases"] == 1
+        c.cases.update(ref, tags="суд")
+        report = receive(a, send(c, a, ref))
+        [conflict] = report.conflicts
+        assert [(d.name, d.ours, d.theirs) for d in conflict.diffs] == [
+            ("lawyer", "адв. Сидоров", "")
+        ]
+        case = a.cases.get(ref)
+        assert (case.lawyer, case.tags) == ("адв. Сидоров", "суд")
+    finally:
+        c.close(save=False)

@@ -133,7 +133,7 @@ def test_a_merge_changes_a_field_only_where_only_they_changed_it(
                 digest="",
                 bundle_updated_at=_SENT,
                 shared_values=json.dumps(ancestor),
-                versions_seen=json.dumps([_SENT.isoformat()]),
+                versions_seen=json.dumps({"at": [_SENT.isoformat()]}),
             )
         )
         session.commit()
