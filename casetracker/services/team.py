@@ -713,6 +713,25 @@ class TeamService:
         seq, head = state.synced_seq, state.head
         me = members.by_role(state.role)
         team_id = members.team_id
+
+        def next_record(kind: int, plaintext: bytes) -> tuple[int, bytes]:
+            """Sealed as the link after the last one made, under the list now in force."""
+            nonlocal seq, head
+            assert members is not None
+            seq += 1
+            body = seal(
+                kind=kind,
+                team_id=team_id,
+                seq=seq,
+                prev=head,
+                signing_key=state.signing_key,
+                epoch=members.epoch,
+                epoch_key=keys[members.epoch],
+                plaintext=plaintext,
+            )
+            head = _digest(body)
+            return seq, body
+
         if me is not None and me.admin and fetched.joins:
             invites = {
                 row[0]: (str(row[1]), bytes(row[2]), bool(row[3]))
@@ -745,36 +764,14 @@ class TeamService:
                     )
                     for epoch, key in sorted(keys.items())
                 )
-                seq += 1
-                body_out = seal(
-                    kind=KIND_MEMBERS,
-                    team_id=team_id,
-                    seq=seq,
-                    prev=head,
-                    signing_key=state.signing_key,
-                    epoch=members.epoch,
-                    epoch_key=keys[members.epoch],
-                    plaintext=members.encode(),
-                )
-                head = _digest(body_out)
+                seq, body_out = next_record(KIND_MEMBERS, members.encode())
                 out.append(Outgoing(seq, KIND_MEMBERS, body_out, None, role, wrapped, head))
                 report.joined.append(name)
         pending = merge.pending(raw, tables, SCHEMA_VERSION)
         if pending is None:
             return out
         for chunk in _chunks(pending):
-            seq += 1
-            body_out = seal(
-                kind=KIND_CHANGES,
-                team_id=team_id,
-                seq=seq,
-                prev=head,
-                signing_key=state.signing_key,
-                epoch=members.epoch,
-                epoch_key=keys[members.epoch],
-                plaintext=encode(chunk),
-            )
-            head = _digest(body_out)
+            seq, body_out = next_record(KIND_CHANGES, encode(chunk))
             out.append(Outgoing(seq, KIND_CHANGES, body_out, chunk, digest=head))
         return out
 
