@@ -365,9 +365,10 @@ def remember_sent(session: Session, sent: SentVersions) -> int:
     assert driver is not None  # a checked-out connection always has one
     changed = 0
     for key, versions in sent.items():
+        hexes = [record_id.hex for record_id, _values, _at in versions]
         found: dict[str, tuple[Any, ...]] = {}
-        for start in range(0, len(versions), _CHUNK):
-            part = [record_id.hex for record_id, _values, _at in versions[start : start + _CHUNK]]
+        for start in range(0, len(hexes), _CHUNK):
+            part = hexes[start : start + _CHUNK]
             rows = driver.execute(
                 "SELECT record_id, shared_values, versions_seen, bundle_updated_at FROM mergebase"
                 f" WHERE entity = ? AND record_id IN ({', '.join('?' * len(part))})",
@@ -376,18 +377,22 @@ def remember_sent(session: Session, sent: SentVersions) -> int:
             found.update((row[0], tuple(row[1:])) for row in rows)
         new: list[tuple[Any, ...]] = []
         moved: list[tuple[Any, ...]] = []
-        for record_id, values, updated_at in versions:
+        for hex_id, (_id, values, updated_at) in zip(hexes, versions, strict=True):
             stamp = _stamp(updated_at)
-            old = found.get(record_id.hex)
+            old = found.get(hex_id)
+            if old is None and updated_at is not None:  # the rule: _history_text, spelt out
+                seen = f'{{"at":["{updated_at.isoformat()}"],"earlier":{{}}}}'
+                new.append((key, hex_id, _digest(values), stamp, values, seen))
+                continue
             if old is None:
-                seen = _history_text([updated_at.isoformat()] if updated_at is not None else [], {})
-                new.append((key, record_id.hex, _digest(values), stamp, values, seen))
+                seen = _history_text([], {})
+                new.append((key, hex_id, _digest(values), stamp, values, seen))
                 continue
             if (old[0], old[2]) == (values, stamp):
                 continue  # this very version is the ancestor already (sent again)
             values, seen = _advanced(old[0], old[1], json.loads(values), updated_at)
             if (values, seen, stamp) != old:
-                moved.append((_digest(values), stamp, values, seen, key, record_id.hex))
+                moved.append((_digest(values), stamp, values, seen, key, hex_id))
         driver.executemany(
             "INSERT INTO mergebase (entity, record_id, digest, bundle_updated_at, shared_values,"
             " versions_seen) VALUES (?, ?, ?, ?, ?, ?)",

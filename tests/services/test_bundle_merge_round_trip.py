@@ -1,15 +1,17 @@
 """A bundle sent to a colleague and back: a field-level three-way merge against the version
 last exchanged (issue 17). Two real vaults; every bundle is a real signed, encrypted file."""
 
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from casetracker.model import CaseStatus
-from casetracker.services.bundle_merge import Choice, MergeReport, remember_sent
+from casetracker.model import CaseStatus, MergeBase
+from casetracker.services.bundle_merge import Choice, MergeReport, remember, remember_sent
 from casetracker.services.workspace import Workspace
+from casetracker.sharing import strict_json
 from tests.sharing.conftest import consent_case, introduce, make_workspace, sharing
 
 
@@ -170,6 +172,14 @@ def test_a_version_is_recorded_once_and_only_if_it_can_come_back(tmp_path: Path)
         with ws.session() as session:
             first = remember_sent(session, result.sent)
             assert remember_sent(session, result.sent) == 0  # the same versions again
+            # Written in bulk as the merge writes a base one by one: taking it changes nothing.
+            for record_id, values, updated_at in result.sent["contact_events"]:
+                base = session.get(MergeBase, ("contact_events", record_id))
+                assert base is not None and updated_at is not None
+                history = {"at": [updated_at.isoformat()], "earlier": {}}
+                assert base.versions_seen == strict_json.canonical(history).decode()
+                shared = json.loads(values)
+                assert not remember(session, "contact_events", record_id, shared, updated_at, base)
         assert first == sum(len(versions) for versions in result.sent.values()) > 0
     finally:
         ws.close(save=False)
