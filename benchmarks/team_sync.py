@@ -611,7 +611,7 @@ def summarise(
         "same_conflicts_everywhere": len(conflict_lists) == 1,
         "conflicts": len(states[0]["conflicts"]),
         "conflict_kinds": dict(Counter(c[3] for c in states[0]["conflicts"])),
-        "conflict_fields": dict(Counter(f"{c[0]}.{c[2]}" for c in states[0]["conflicts"])),
+        "conflict_fields": dict(Counter(f"{c[0]}.{c[2] or c[3]}" for c in states[0]["conflicts"])),
         "conflicts_repeated": sum(
             n - 1 for n in Counter((c[1], c[2], c[5]) for c in states[0]["conflicts"]).values()
         ),
@@ -688,7 +688,7 @@ def table(result: dict[str, Any]) -> str:
             f"{result['conflicts']} ({'yes' if result['same_conflicts_everywhere'] else 'NO'})",
         ),
         (
-            "conflicts by field",
+            "conflicts by field (or kind)",
             ", ".join(f"{k} {v}" for k, v in sorted(result["conflict_fields"].items())),
         ),
         ("conflicts listed twice", f"{result['conflicts_repeated']}"),
