@@ -303,6 +303,10 @@ TABLE_KINDS = {
     "lettertemplate": "letter_templates",
     "task": "tasks",
     "samepersonlink": "same_person_links",
+    "syncconflict": "sync_conflicts",
+    "teamstate": "team_states",
+    "teaminvite": "team_invites",
+    "teamauthorship": "team_authorships",
 }
 
 
@@ -363,6 +367,14 @@ def count_text(kind: str, n: int) -> str:
         "tasks": lambda: record_counts.tr("%n task(s)", "", n),
         "same_person_links": lambda: record_counts.tr(
             "%n decision(s) whether two cases are one man", "", n
+        ),
+        "sync_conflicts": lambda: record_counts.tr(
+            "%n conflict(s) between team members' changes", "", n
+        ),
+        "team_states": lambda: record_counts.tr("%n team membership(s)", "", n),
+        "team_invites": lambda: record_counts.tr("%n team invitation(s) not answered yet", "", n),
+        "team_authorships": lambda: record_counts.tr(
+            "%n history record(s) signed by a team member", "", n
         ),
     }
     found = words.get(kind)

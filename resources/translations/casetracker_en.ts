@@ -717,6 +717,34 @@
                 <numerusform>%n decisions whether two cases are one man</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n conflict(s) between team members' changes</source>
+            <translation>
+                <numerusform>%n conflict between team members' changes</numerusform>
+                <numerusform>%n conflicts between team members' changes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n team membership(s)</source>
+            <translation>
+                <numerusform>%n team membership</numerusform>
+                <numerusform>%n team memberships</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n team invitation(s) not answered yet</source>
+            <translation>
+                <numerusform>%n team invitation not answered yet</numerusform>
+                <numerusform>%n team invitations not answered yet</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n history record(s) signed by a team member</source>
+            <translation>
+                <numerusform>%n history record signed by a team member</numerusform>
+                <numerusform>%n history records signed by a team member</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>reports</name>

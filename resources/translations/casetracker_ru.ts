@@ -4837,6 +4837,7 @@ proof of life</source>
     <name>SyncStatus</name>
     <message>
         <source>Open the Conflicts view and decide</source>
+        <extracomment>Past this width the line is shortened (&quot;…&quot;), whole in its tooltip: a long reason (or a long translation) never widens the window past the screen.</extracomment>
         <translation>Открыть «Конфликты» и решить</translation>
     </message>
     <message>
@@ -5042,7 +5043,7 @@ proof of life</source>
     </message>
     <message>
         <source>This vault is not part of a team.</source>
-        <extracomment>For a change set: what it carries, to forget once it is on the server. For a member list: the invitation it answers, and keys to hand out first.</extracomment>
+        <extracomment>For a change set: what it carries, to forget once it is on the server. For a member list: the invitation it answers, and keys to hand out first. The last sync that reached the server, this session (kept in the vault only when the sync wrote something anyway).</extracomment>
         <translation>Это хранилище не входит в команду.</translation>
     </message>
     <message>
@@ -9372,6 +9373,38 @@ in %2</source>
             <numerusform>%n решений, один ли человек в двух делах</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n conflict(s) between team members&apos; changes</source>
+        <translation>
+            <numerusform>%n расхождение между изменениями участников команды</numerusform>
+            <numerusform>%n расхождения между изменениями участников команды</numerusform>
+            <numerusform>%n расхождений между изменениями участников команды</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n team membership(s)</source>
+        <translation>
+            <numerusform>%n членство в команде</numerusform>
+            <numerusform>%n членства в команде</numerusform>
+            <numerusform>%n членств в команде</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n team invitation(s) not answered yet</source>
+        <translation>
+            <numerusform>%n приглашение в команду, ещё без ответа</numerusform>
+            <numerusform>%n приглашения в команду, ещё без ответа</numerusform>
+            <numerusform>%n приглашений в команду, ещё без ответа</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n history record(s) signed by a team member</source>
+        <translation>
+            <numerusform>%n запись истории, подписанная участником команды</numerusform>
+            <numerusform>%n записи истории, подписанные участником команды</numerusform>
+            <numerusform>%n записей истории, подписанных участником команды</numerusform>
+        </translation>
+    </message>
     <message>
         <source>nothing</source>
         <translation>ничего</translation>
@@ -9902,7 +9935,7 @@ in %2</source>
     </message>
     <message>
         <source>An attachment does not match its size or SHA-256 in cases.json.</source>
-        <extracomment>Fields that are the receiving vault&apos;s own business: written on insert, never compared. Bundle values never taken into this vault. A relative&apos;s old share ticks stand for consent, and the sender&apos;s consent is not ours: taken, a tick would count for every case she speaks for here (services/consent.py). Consent is recorded in this vault, by its caseworkers. How many exchanged versions&apos; ``updated_at`` a base remembers to recognise old copies by. A field the base does not know (never exchanged, or withheld when it was). &quot;this organisation&quot;, an address-book name, or &quot;&quot; when the signer is not known here. Per kind of record: (id, shared values as canonical JSON, updated_at) of each record sent. Whether anything was written to the session (records or merge bases).</extracomment>
+        <extracomment>Fields that are the receiving vault&apos;s own business: written on insert, never compared. Bundle values never taken into this vault. A relative&apos;s old share ticks stand for consent, and the sender&apos;s consent is not ours: taken, a tick would count for every case she speaks for here (services/consent.py). Consent is recorded in this vault, by its caseworkers. How many exchanged versions&apos; ``updated_at`` a base remembers to recognise old copies by. How many earlier values of each field a base remembers (as marks) to recognise stale ones by. A field the base does not know (never exchanged, or withheld when it was). &quot;this organisation&quot;, an address-book name, or &quot;&quot; when the signer is not known here. Per kind of record: (id, shared values as canonical JSON, updated_at) of each record sent. Whether anything was written to the session (records or merge bases).</extracomment>
         <translation>Вложение не совпадает со своим размером или SHA-256 в cases.json.</translation>
     </message>
     <message>
