@@ -53,6 +53,7 @@ from casetracker.sharing.bundle_schema import (
 )
 from casetracker.sharing.errors import BundleFormatError
 from casetracker.storage.blob_store import BlobStore
+from casetracker.team.merge import decide
 
 #: Fields that are the receiving vault's own business: written on insert, never compared.
 _LOCAL_ONLY = {"cases": frozenset({"ref"}), "attachments": frozenset({"member"})}
@@ -243,11 +244,11 @@ def weigh(
     taken: list[str] = []
     conflicting: list[str] = []
     for name, value in theirs.items():
-        known = ancestor.get(name, _UNKNOWN)
-        if value == ours[name] or value == known:
+        outcome = decide(ours[name], value, ancestor.get(name, _UNKNOWN))
+        if outcome == "keep":
             continue
         stale = earlier is not None and _mark(value) in earlier.get(name, ())
-        (taken if ours[name] == known and not stale else conflicting).append(name)
+        (taken if outcome == "take" and not stale else conflicting).append(name)
     return taken, conflicting
 
 

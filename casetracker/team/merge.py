@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import json
+import operator
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -65,8 +66,28 @@ class Conflict:
     case_id: str
 
 
-def _same(a: SqlValue, b: SqlValue) -> bool:
+def _same(a: object, b: object) -> bool:
     return a == b and type(a) is type(b)
+
+
+Outcome = Literal["keep", "take", "conflict"]
+
+
+def decide(
+    held: object,
+    incoming: object,
+    ancestor: object,
+    same: Callable[[object, object], bool] = operator.eq,
+) -> Outcome:
+    """The three-way rule for one field, shared by team sync and bundle import: `held` is the
+    value the database has, `incoming` the other side's, `ancestor` the value both last had in
+    common. Only the other side changed it: take theirs. Only we did, or both alike: keep.
+    Both changed it differently (or the ancestor is not known): a conflict for a person."""
+    if same(incoming, held) or same(incoming, ancestor):
+        return "keep"
+    if same(held, ancestor):
+        return "take"
+    return "conflict"
 
 
 def _same_row(a: Sequence[SqlValue], b: Sequence[SqlValue]) -> bool:
@@ -231,9 +252,12 @@ class _Redo:
         now_values = dict(zip(table.columns, current, strict=True))
         derived = set(work_out(now_values)) if work_out else set()
         for column, base, ours, now in zip(table.columns, row.old, row.new, current, strict=True):
-            if _same(ours, base) or _same(now, ours) or column in derived:
+            if column in derived:
                 continue
-            if _same(now, base):
+            outcome = decide(now, ours, base, _same)
+            if outcome == "keep":
+                continue
+            if outcome == "take":
                 changes[column] = ours
             elif column in _LATEST_WINS:
                 if isinstance(ours, str) and isinstance(now, str) and ours > now:
