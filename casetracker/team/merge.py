@@ -219,6 +219,12 @@ class _Redo:
         self.refit = refit
         self.derive = derive
         self.conflicts: list[Conflict] = []
+        #: Where our new rows went: a number taken meanwhile gives a row another.
+        self.placed: dict[tuple[str, int], int] = {}
+        #: Rows our redo deleted (they existed at the server's head), with their values.
+        self.deleted: dict[tuple[str, int], tuple[TableChanges, tuple[SqlValue, ...]]] = {}
+        #: Rows we had deleted that stay: changed there, or needed by a row of theirs.
+        self.kept: set[tuple[str, str]] = set()
 
     def conflict(
         self,
@@ -285,8 +291,10 @@ class _Redo:
             return  # the row we deleted is gone there too, and its number reused
         if not _same_row(_without_latest(table, current), _without_latest(table, row.old)):
             self.conflict(table, current, "deleted_here")
+            self.kept.add((table.table, _id_of(table.columns, current)))
             return
         self.raw.execute(f"DELETE FROM main.{quote(table.table)} WHERE rowid = ?", (row.rowid,))
+        self.deleted[(table.table, row.rowid)] = (table, tuple(current))
 
     def insert(self, table: TableChanges, row: RowChange) -> None:
         assert row.new is not None
@@ -303,10 +311,11 @@ class _Redo:
             marks = ", ".join("?" * (len(attempt) + 1))
             self.raw.execute("SAVEPOINT team_insert")
             try:
-                self.raw.execute(
+                cursor = self.raw.execute(
                     f"INSERT INTO main.{quote(table.table)} (rowid, {columns}) VALUES ({marks})",
                     (None if taken else row.rowid, *attempt.values()),
                 )
+                self.placed[(table.table, row.rowid)] = int(cursor.lastrowid or row.rowid)
             except sqlite3.IntegrityError:
                 self.raw.execute("ROLLBACK TO team_insert")
                 self.raw.execute("RELEASE team_insert")
@@ -337,47 +346,106 @@ def _values_json(table: TableChanges, values: Sequence[SqlValue]) -> str:
     )
 
 
-def _orphans(raw: sqlite3.Connection) -> list[tuple[str, int]]:
-    return [(str(row[0]), int(row[1])) for row in raw.execute("PRAGMA main.foreign_key_check")]
+def _orphans(raw: sqlite3.Connection, tables: Sequence[str]) -> list[tuple[str, int, int]]:
+    """Rows whose parent is missing, as (table, rowid, foreign key number)."""
+    synced = set(tables)
+    return [
+        (str(table), int(rowid), int(fk))
+        for table, rowid, _parent, fk in raw.execute("PRAGMA main.foreign_key_check")
+        if table in synced
+    ]
+
+
+def _foreign_keys(raw: sqlite3.Connection, table: str) -> dict[int, tuple[str, str, str]]:
+    """Foreign key number -> (parent table, column here, column there)."""
+    return {
+        int(row[0]): (str(row[2]), str(row[3]), str(row[4] or "id"))
+        for row in raw.execute(f"PRAGMA main.foreign_key_list({quote(table)})")
+    }
+
+
+def _put_back(raw: sqlite3.Connection, table: TableChanges, rowid: int, values: Sequence) -> None:
+    taken = raw.execute(
+        f"SELECT 1 FROM main.{quote(table.table)} WHERE rowid = ?", (rowid,)
+    ).fetchone()
+    columns = ", ".join(quote(column) for column in table.columns)
+    marks = ", ".join("?" * (len(table.columns) + 1))
+    raw.execute(
+        f"INSERT INTO main.{quote(table.table)} (rowid, {columns}) VALUES ({marks})",
+        (None if taken else rowid, *values),
+    )
 
 
 def _fix_orphans(
-    raw: sqlite3.Connection, redo: _Redo, local: ChangeSet, before: dict[str, set[int]]
+    raw: sqlite3.Connection, redo: _Redo, local: ChangeSet, tables: Sequence[str]
 ) -> None:
-    """A row of ours whose parent is gone (they deleted the case we added a note to) is taken
-    out again and listed; a parent we deleted that they added to is put back and listed."""
+    """Make the merged rows fit together again, listing each thing not done:
+
+    - a row of ours whose parent is gone (they deleted the case we added a contact to) is taken
+      out again: "not added";
+    - a parent we deleted that a row of theirs needs (they added a contact to the case we
+      deleted) is put back: "deleted here". Only the parents needed, nothing else we deleted;
+    - what our delete of a kept row took with it (the contacts of a case we deleted and they
+      changed, or that they added to) is put back too, quietly: the kept row's own conflict
+      stands for the whole delete, and deciding it deletes them again with it.
+    """
+    placed = {(t, actual): (t, rowid) for (t, rowid), actual in redo.placed.items()}
     ours = {(table.table, row.rowid): (table, row) for table in local.tables for row in table.rows}
-    for table_name, rowid in _orphans(raw):
-        entry = ours.get((table_name, rowid))
-        if entry is not None and entry[1].new is not None:
-            table, row = entry
-            assert row.new is not None
-            raw.execute(f"DELETE FROM main.{quote(table_name)} WHERE rowid = ?", (rowid,))
-            if row.old is not None:
-                columns = ", ".join(quote(column) for column in table.columns)
-                marks = ", ".join("?" * (len(table.columns) + 1))
-                raw.execute(
-                    f"INSERT INTO main.{quote(table_name)} (rowid, {columns}) VALUES ({marks})",
-                    (rowid, *row.old),
-                )
-            redo.conflict(table, row.new, "not_added", ours=_values_json(table, row.new))
-    # Whatever is still orphaned lost a parent we deleted: put our deleted parents back.
-    if _orphans(raw):
-        for table in local.tables:
-            for row in table.rows:
-                if row.new is None and row.old is not None and row.rowid in before[table.table]:
-                    still = _row(raw, table.table, table.columns, row.rowid)
-                    if still is None:
-                        columns = ", ".join(quote(column) for column in table.columns)
-                        marks = ", ".join("?" * (len(table.columns) + 1))
-                        raw.execute(
-                            f"INSERT INTO main.{quote(table.table)} (rowid, {columns}) "
-                            f"VALUES ({marks})",
-                            (row.rowid, *row.old),
-                        )
-                        redo.conflict(table, row.old, "deleted_here")
-    if _orphans(raw):
+    for _round in range(64):
+        orphans = _orphans(raw, tables)
+        if not orphans:
+            break
+        for table_name, rowid, fk in orphans:
+            entry = ours.get(placed.get((table_name, rowid), (table_name, rowid)))
+            if entry is not None and entry[1].new is not None:
+                table, row = entry
+                assert row.new is not None
+                raw.execute(f"DELETE FROM main.{quote(table_name)} WHERE rowid = ?", (rowid,))
+                if row.old is not None:
+                    _put_back(raw, table, rowid, row.old)
+                redo.conflict(table, row.new, "not_added", ours=_values_json(table, row.new))
+                continue
+            parent, column, key = _foreign_keys(raw, table_name)[fk]
+            (value,) = raw.execute(
+                f"SELECT {quote(column)} FROM main.{quote(table_name)} WHERE rowid = ?", (rowid,)
+            ).fetchone()
+            found = next(
+                (
+                    (deleted_rowid, table, values)
+                    for (name, deleted_rowid), (table, values) in redo.deleted.items()
+                    if name == parent and values[table.columns.index(key)] == value
+                ),
+                None,
+            )
+            if found is None:
+                raise ValueError("changes that do not fit together")
+            deleted_rowid, table, values = found
+            del redo.deleted[(parent, deleted_rowid)]
+            _put_back(raw, table, deleted_rowid, values)
+            redo.conflict(table, values, "deleted_here")
+            redo.kept.add((parent, _id_of(table.columns, values)))
+    else:
         raise ValueError("changes that do not fit together")
+    _keep_what_went_with(raw, redo)
+
+
+def _keep_what_went_with(raw: sqlite3.Connection, redo: _Redo) -> None:
+    """Put back the rows we deleted that point to a row that stays (see `_fix_orphans`)."""
+    keys: dict[str, dict[int, tuple[str, str, str]]] = {}
+    changed = True
+    while changed:
+        changed = False
+        for (name, rowid), (table, values) in list(redo.deleted.items()):
+            links = keys.setdefault(name, _foreign_keys(raw, name))
+            for parent, column, key in links.values():
+                if key != "id" or column not in table.columns:
+                    continue
+                if (parent, str(values[table.columns.index(column)])) in redo.kept:
+                    del redo.deleted[(name, rowid)]
+                    _put_back(raw, table, rowid, values)
+                    redo.kept.add((name, _id_of(table.columns, values)))
+                    changed = True
+                    break
 
 
 def write_conflicts(raw: sqlite3.Connection, conflicts: Iterable[Conflict], author: str) -> None:
@@ -435,10 +503,6 @@ def rebase(
     redo = _Redo(raw, refit, derive or {})
     if local is None:
         return []
-    before = {
-        table.table: {row.rowid for row in table.rows if row.old is not None}
-        for table in local.tables
-    }
     for table in local.tables:
         for row in table.rows:
             if row.op == "update" and _id_of(table.columns, row.old or ()) != _id_of(
@@ -453,5 +517,5 @@ def rebase(
                 redo.delete(table, row)
             else:
                 redo.insert(table, row)
-    _fix_orphans(raw, redo, local, before)
+    _fix_orphans(raw, redo, local, tables)
     return redo.conflicts

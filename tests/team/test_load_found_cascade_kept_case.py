@@ -13,17 +13,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-
 from tests.team.conftest import TeamDb
 from tests.team.test_team_sync import digest, open_vault
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a delete kept as 'deleted_here' (merge._Redo.delete, the row changed there) "
-    "still redoes the deletes it cascaded to, so the kept case loses its contacts silently",
-)
 def test_a_case_kept_after_its_delete_keeps_its_contacts(team_db: TeamDb, tmp_path: Path) -> None:
     a, b = open_vault(tmp_path, "anna"), open_vault(tmp_path, "boris")
     try:

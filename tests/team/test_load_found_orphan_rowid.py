@@ -12,18 +12,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-
 from tests.team.conftest import TeamDb
 from tests.team.test_team_sync import digest, open_vault
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="bug: merge._fix_orphans looks up our orphaned row by its old row number after "
-    "_Redo.insert gave it a new one (the number was taken), so sync raises ValueError",
-)
 def test_a_contact_on_a_case_deleted_there_under_a_taken_row_number(
     team_db: TeamDb, tmp_path: Path
 ) -> None:

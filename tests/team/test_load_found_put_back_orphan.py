@@ -14,18 +14,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-
 from tests.team.conftest import TeamDb
 from tests.team.test_team_sync import digest, open_vault
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="bug: merge._fix_orphans puts back every row we deleted, also one whose parent the "
-    "others deleted, which leaves a new orphan, so sync raises ValueError",
-)
 def test_putting_back_a_case_leaves_alone_a_row_of_a_case_deleted_there(
     team_db: TeamDb, tmp_path: Path
 ) -> None:

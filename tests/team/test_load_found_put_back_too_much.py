@@ -12,17 +12,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-
 from tests.team.conftest import TeamDb
 from tests.team.test_team_sync import digest, open_vault
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: merge._fix_orphans puts back every row we deleted, not only the parents the "
-    "others' new rows need, so an unrelated delete is undone and listed as a conflict",
-)
 def test_putting_one_case_back_leaves_another_deleted(team_db: TeamDb, tmp_path: Path) -> None:
     a, b = open_vault(tmp_path, "anna"), open_vault(tmp_path, "boris")
     try:

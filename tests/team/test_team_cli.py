@@ -11,7 +11,10 @@ from tests.team.conftest import TeamDb
 
 
 def test_a_team_through_the_command_line(
-    tmp_path: Path, cli: RunCli, team_db: TeamDb, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+    tmp_path: Path,
+    cli: RunCli,  # noqa: F811
+    team_db: TeamDb,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     anna, boris = tmp_path / "anna.ctvault", tmp_path / "boris.ctvault"
     assert cli("demo", anna, "--cases", "12")[0] == 0
