@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
@@ -428,11 +429,13 @@ class TeamService:
                         "of this vault to the team afterwards with a bundle.",
                     )
                 )
+        dsn = _with_ca(invitation.dsn, server_ca) if server_ca else invitation.dsn
+        _check_ca_here(dsn)
         keys = MemberKeys.generate()
         state = TeamState(
             team_id=invitation.team_id.hex(),
             prefix=invitation.prefix,
-            dsn=_with_ca(invitation.dsn, server_ca) if server_ca else invitation.dsn,
+            dsn=dsn,
             role=invitation.role,
             password=invitation.password,
             signing_key=keys.signing,
@@ -904,15 +907,34 @@ def _without_password(dsn: str) -> str:
     return _rewritten(dsn, drop=("password", "user", "passfile"))
 
 
+def _check_ca_here(dsn: str) -> None:
+    """The address names the team's CA certificate by a path on the inviter's computer: say so
+    plainly when it is not on this one, rather than failing to prove the server's name."""
+    path = _rewritten_parts(dsn).get("sslrootcert", "")
+    if path and path != "system" and not Path(path).is_file():
+        raise InvalidInput(
+            translate(
+                "Team",
+                "The team server's certificate is expected at {path}, which this computer "
+                "does not have. Ask the administrator for the file, put it there, or give "
+                "where it is (casetracker team join --server-ca FILE).",
+            ).format(path=path)
+        )
+
+
 def _with_ca(dsn: str, path: str) -> str:
     return _rewritten(dsn, set_to={"sslrootcert": path})
 
 
-def _rewritten(dsn: str, *, drop: Sequence[str] = (), set_to: dict[str, str] | None = None) -> str:
+def _rewritten_parts(dsn: str) -> dict[str, str]:
     try:
-        parts = server.check_dsn(dsn)
+        return server.check_dsn(dsn)
     except server.TeamServerError as exc:
         raise TeamError(str(exc)) from exc
+
+
+def _rewritten(dsn: str, *, drop: Sequence[str] = (), set_to: dict[str, str] | None = None) -> str:
+    parts = _rewritten_parts(dsn)
     kept = {k: v for k, v in parts.items() if k not in drop} | (set_to or {})
 
     def quoted(value: str) -> str:

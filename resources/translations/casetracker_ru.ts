@@ -5111,6 +5111,10 @@ proof of life</source>
         <translation>По этому расхождению уже принято решение.</translation>
     </message>
     <message>
+        <source>The team server&apos;s certificate is expected at {path}, which this computer does not have. Ask the administrator for the file, put it there, or give where it is (casetracker team join --server-ca FILE).</source>
+        <translation>Сертификат сервера команды ожидается по пути {path}, а на этом компьютере его нет. Попросите файл у администратора и положите его туда или укажите, где он лежит (casetracker team join --server-ca ФАЙЛ).</translation>
+    </message>
+    <message>
         <source>The team server&apos;s records do not check out (record {seq}: {reason}). Nothing from them was applied. Tell your team&apos;s administrator.</source>
         <translation>Записи на сервере команды не проходят проверку (запись {seq}: {reason}). Из них ничего не применено. Сообщите администратору команды.</translation>
     </message>

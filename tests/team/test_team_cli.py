@@ -76,3 +76,24 @@ def _dsn_of(vault: Path) -> str:
         state = ws.team.state()
         assert state is not None
         return state.dsn
+
+
+def test_join_says_where_the_missing_certificate_should_be(
+    tmp_path: Path,
+    cli: RunCli,  # noqa: F811
+    team_db: TeamDb,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from casetracker.services.team import Invitation, _with_ca
+
+    anna, boris = tmp_path / "anna.ctvault", tmp_path / "boris.ctvault"
+    cli("init", anna)
+    cli("init", boris)
+    assert cli("team", "init", anna, "--server", team_db.owner_dsn, "--name", "Anna")[0] == 0
+    genuine = Invitation.decode(cli("team", "invite", anna, "Boris")[1])
+    elsewhere = str(tmp_path / "only-on-annas-laptop.crt")
+    moved = Invitation(**{**genuine.__dict__, "dsn": _with_ca(genuine.dsn, elsewhere)})
+    monkeypatch.setattr("sys.stdin", io.StringIO(moved.encode()))
+    code, _, err = cli("team", "join", boris)
+    assert code != 0
+    assert "only-on-annas-laptop.crt" in err and "--server-ca" in err
