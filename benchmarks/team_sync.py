@@ -381,17 +381,22 @@ class Team:
             self.pipes[index].send(make(index))
         answers = []
         for index in who:
-            if not self.pipes[index].poll(STEP_TIMEOUT):
-                raise MemberFailed(f"{self.names[index]}: no answer in {STEP_TIMEOUT:.0f} s")
-            status, result = self.pipes[index].recv()
+            try:
+                if not self.pipes[index].poll(STEP_TIMEOUT):
+                    raise MemberFailed(f"{self.names[index]}: no answer in {STEP_TIMEOUT:.0f} s")
+                status, result = self.pipes[index].recv()
+            except (EOFError, OSError) as exc:
+                raise MemberFailed(f"{self.names[index]}: its process ended") from exc
             if status != "ok":
                 raise MemberFailed(f"{self.names[index]}:\n{result}")
             answers.append(result)
         return answers
 
-    def stop(self) -> None:
+    def stop(self, *, at_once: bool = False) -> None:
+        """Close every vault and end its process; ``at_once`` (the run failed or was
+        interrupted): end them now, not after the step they are in."""
         for pipe, process in zip(self.pipes, self.processes, strict=True):
-            if process.is_alive():
+            if process.is_alive() and not at_once:
                 try:
                     pipe.send(("close",))
                     if pipe.poll(30):
@@ -507,7 +512,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         drop_team_db(db)
     finally:
         if team is not None:
-            team.stop()
+            team.stop(at_once=sys.exc_info()[0] is not None)
         cluster.stop()
         shutil.rmtree(folder, ignore_errors=True)
     result = summarise(args, phases, before, after_edits, final, done, rounds, states, reports)
