@@ -1,0 +1,137 @@
+"""Review of issue 17: what a member, an administrator or the server can do beyond what
+docs/team.md admits. Each test is a finding, marked xfail until the production code is fixed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from casetracker.model import SCHEMA_VERSION
+from casetracker.services.team import TeamError, _keys_of
+from casetracker.services.workspace import Workspace
+from casetracker.storage.change_sets import ChangeSet, RowChange, TableChanges, encode
+from casetracker.team.chain import MemberList
+from casetracker.team.keys import new_epoch_key, wrap
+from casetracker.team.records import KIND_CHANGES, seal
+from tests.team.conftest import TeamDb
+from tests.team.test_team_sync import open_vault
+
+
+@dataclass
+class Trio:
+    a: Workspace  # founder, administrator
+    b: Workspace  # administrator
+    c: Workspace  # member
+
+
+@pytest.fixture
+def trio(team_db: TeamDb, tmp_path: Path) -> Iterator[Trio]:
+    a, b, c = (open_vault(tmp_path, name) for name in ("anna", "boris", "clara"))
+    a.cases.create("Ivan Markerov")
+    a.team.init(team_db.owner_dsn, "Anna")
+    a.team.sync()
+    b.team.join(a.team.invite("Boris", admin=True))
+    c.team.join(a.team.invite("Clara"))
+    a.team.sync()
+    b.team.sync()
+    c.team.sync()
+    yield Trio(a, b, c)
+    for ws in (a, b, c):
+        ws.close(save=False)
+
+
+def append_changes(ws: Workspace, change_set: ChangeSet) -> None:
+    """What a member's own (modified) laptop can send: a change set it seals and signs itself,
+    as the next link after its head. Nothing here is beyond any member's keys."""
+    state = ws.team._state()
+    members = MemberList.decode(state.members.encode())
+    seq = state.synced_seq + 1
+    body = seal(
+        kind=KIND_CHANGES,
+        team_id=bytes.fromhex(state.team_id),
+        seq=seq,
+        prev=state.head,
+        signing_key=state.signing_key,
+        epoch=members.epoch,
+        epoch_key=_keys_of(state)[members.epoch],
+        plaintext=encode(change_set),
+    )
+    with ws.team._connect(state) as conn:
+        conn.append(seq, KIND_CHANGES, body)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="must-fix: apply_change_set writes any table the vault has, LOCAL_TABLES included",
+)
+def test_a_member_cannot_write_anothers_local_tables(trio: Trio) -> None:
+    """Clara, a plain member, sends a change set that deletes row 1 of `teamstate`. Anna's sync
+    applies it: her private keys, epoch keys and login are gone from her vault. The same way a
+    member can rewrite another's `orgkeys` (the key that signs her bundles), `teaminvite` (make
+    a pending invitee an administrator), `setting`, `meta` or the `team_old_*` shadows."""
+    forged = ChangeSet(
+        SCHEMA_VERSION,
+        (TableChanges("teamstate", ("id",), (RowChange("delete", 1, (1,), None),)),),
+    )
+    append_changes(trio.c, forged)
+    with pytest.raises(TeamError):
+        trio.a.team.sync()  # refused, in words
+    assert trio.a.team.state() is not None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="should-fix: a change set that does not fit raises a bare ValueError, not TeamError",
+)
+def test_a_change_set_that_does_not_fit_is_a_typed_error(trio: Trio) -> None:
+    """A member's record naming a column the vault does not have (a bug, a newer or a hostile
+    client) stops every sync with `ValueError`: the command line prints a traceback and the
+    app says something generic. It should be `ServerDishonest`/`TeamError` naming the record
+    and its author (docs/team.md: "the DBA then deletes the rows from that one on")."""
+    forged = ChangeSet(
+        SCHEMA_VERSION,
+        (TableChanges("case", ("no_such_column",), (RowChange("insert", 99, None, ("x",)),)),),
+    )
+    append_changes(trio.c, forged)
+    with pytest.raises(TeamError):
+        trio.a.team.sync()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="must-fix: the first wrapped key stored for an epoch wins, signed by any admin",
+)
+def test_an_admin_cannot_block_his_own_removal_with_a_key_stored_ahead(trio: Trio) -> None:
+    """Boris, an administrator who expects to be removed, stores a key of his own for the next
+    epoch, wrapped to Clara, ahead of time (any administrator may store a wrapped key, and the
+    server keeps the first one per epoch and member). Anna removes him: her wrapped key for
+    Clara is refused as already stored (and the refusal is suppressed), so Clara holds only
+    Boris's key, cannot open Anna's new member list, and her sync is broken for good. The same
+    happens without malice when two administrators remove members at the same time: one
+    stores the keys, the other appends the list."""
+    state_b = trio.b.team._state()
+    clara = MemberList.decode(state_b.members.encode()).by_role(trio.c.team._state().role)
+    assert clara is not None
+    with trio.b.team._connect(state_b) as conn:
+        conn.put_wrapped_key(
+            2,
+            clara.role,
+            wrap(
+                team_id=bytes.fromhex(state_b.team_id),
+                epoch=2,
+                epoch_key=new_epoch_key(),
+                role=clara.role,
+                recipient_box=clara.box,
+                admin_signing=state_b.signing_key,
+            ),
+        )
+    trio.a.team.remove("Boris")
+    ivan = trio.a.cases.get("CT-0001")
+    trio.a.cases.update(ivan.id, notes="after Boris left")
+    trio.a.team.sync()
+    trio.c.team.sync()
+    assert trio.c.cases.get(ivan.id).notes == "after Boris left"
