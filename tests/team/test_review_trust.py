@@ -135,3 +135,52 @@ def test_an_admin_cannot_block_his_own_removal_with_a_key_stored_ahead(trio: Tri
     trio.a.team.sync()
     trio.c.team.sync()
     assert trio.c.cases.get(ivan.id).notes == "after Boris left"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="should-fix: a joiner with keys but not yet in a list is told the server lies",
+)
+def test_a_joiner_between_his_keys_and_his_list_is_told_to_wait(trio: Trio) -> None:
+    """An administrator lets a newcomer in by storing his wrapped keys, then appending the
+    member list (`send`). When the append loses a race to a teammate's record (`SeqTaken`),
+    the keys stay stored and the list comes a round later. A newcomer who syncs in between
+    opens the team's records, finds no list naming him, and is told "the team's records do
+    not show you let in by the one who invited you" (ServerDishonest, red in the status bar)
+    of an honest server. He should simply still be waiting."""
+    from casetracker.services.team import Invitation
+
+    d = open_vault(trio.a.path.parent.parent, "dmitri")
+    try:
+        code = trio.a.team.invite("Dmitri")
+        d.team.join(code)
+        role = Invitation.decode(code).role
+        state_a = trio.a.team._state()
+        (request,) = [body for member, body in trio.a.team.fetch(state_a).joins if member == role]
+        from casetracker.team.keys import check_join_request
+
+        secret = next(i.secret for i in trio.a.team.invitations() if i.role == role)
+        box = check_join_request(
+            request, secret=secret, team_id=bytes.fromhex(state_a.team_id), role=role
+        ).box
+        with trio.a.team._connect(state_a) as conn:
+            for epoch, key in sorted(_keys_of(state_a).items()):
+                conn.put_wrapped_key(
+                    epoch,
+                    role,
+                    wrap(
+                        team_id=bytes.fromhex(state_a.team_id),
+                        epoch=epoch,
+                        epoch_key=key,
+                        role=role,
+                        recipient_box=box,
+                        admin_signing=state_a.signing_key,
+                    ),
+                )
+        report = d.team.sync()  # the list is a round late
+        assert report.waiting_for_key or d.team.status().waiting
+        trio.a.team.sync()  # now it comes
+        d.team.sync()
+        assert [case.full_name for case in d.cases.rows()] == ["Ivan Markerov"]
+    finally:
+        d.close(save=False)
