@@ -1,0 +1,118 @@
+"""Merge faults the team load test found (benchmarks/team_sync.py with deletes in its mix), each
+shrunk to a few steps; fixed in 4160b9d, kept here so they stay fixed.
+
+Two of them made `sync` raise ValueError("changes that do not fit together") on every try from
+then on (the vault never sent or received again); one undid a delete nobody else touched; one
+lost rows silently on every member.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from casetracker.services.workspace import Workspace
+from tests.team.conftest import TeamDb
+from tests.team.test_team_sync import digest, open_vault
+
+
+@contextmanager
+def founded(team_db: TeamDb, tmp_path: Path, *names: str) -> Iterator[list[Workspace]]:
+    """A team founded by the first of ``names``, the others joined; every vault synced."""
+    vaults = [open_vault(tmp_path, name.split()[0].lower()) for name in names]
+    try:
+        founder = vaults[0]
+        founder.team.init(team_db.owner_dsn, names[0])
+        founder.team.sync()
+        for ws, name in zip(vaults[1:], names[1:], strict=True):
+            ws.team.join(founder.team.invite(name))
+        sync(*vaults)
+        yield vaults
+    finally:
+        for ws in vaults:
+            ws.close(save=False)
+
+
+def sync(*vaults: Workspace) -> None:
+    for ws in vaults:
+        ws.team.sync()
+
+
+ANNA, BORIS, CLARA = "Anna Markerova", "Boris Markerin", "Clara Markerina"
+
+
+def test_a_contact_on_a_case_deleted_there_under_a_taken_row_number(
+    team_db: TeamDb, tmp_path: Path
+) -> None:
+    """Ours was put back under a new row number (Boris's contact took the old one) and then
+    looked for under the old one: sync raised ValueError."""
+    with founded(team_db, tmp_path, ANNA, BORIS) as (a, b):
+        ivan, pyotr = a.cases.create("Ivan Markerov"), a.cases.create("Pyotr Markersky")
+        sync(a, b)
+        # Both log a contact (the first row of the table on each side); Boris deletes Ivan's
+        # case, and his changes reach the server first.
+        b.contacts.log(pyotr.id, datetime(2026, 1, 2, 10, 0), direct=True)
+        b.cases.delete(ivan.id)
+        b.team.sync()
+        a.contacts.log(ivan.id, datetime(2026, 1, 2, 11, 0), direct=False, note="Marker call")
+        sync(a, b)
+        assert digest(a) == digest(b)
+        (conflict,) = a.team.conflicts()
+        assert (conflict.entity, conflict.kind) == ("contactevent", "not_added")
+
+
+def test_putting_back_a_case_leaves_alone_a_row_of_a_case_deleted_there(
+    team_db: TeamDb, tmp_path: Path
+) -> None:
+    """Putting Pyotr's case back (Clara's new contact needs it) put back every row Anna had
+    deleted, the contact of Ivan's case too, whose case Boris deleted: a new orphan, and sync
+    raised ValueError."""
+    with founded(team_db, tmp_path, ANNA, BORIS, CLARA) as (a, b, c):
+        ivan, pyotr = a.cases.create("Ivan Markerov"), a.cases.create("Pyotr Markersky")
+        call = a.contacts.log(ivan.id, datetime(2026, 1, 1, 9, 0), direct=True, note="Marker")
+        sync(a, b, c)
+        b.cases.delete(ivan.id)  # the call goes with it
+        b.team.sync()
+        c.contacts.log(pyotr.id, datetime(2026, 1, 2, 9, 0), direct=False, note="new")
+        c.team.sync()
+        a.cases.delete(pyotr.id)
+        a.contacts.delete(call.id)
+        sync(a, b, c)
+        assert digest(a) == digest(b) == digest(c)
+        assert [case.full_name for case in a.cases.rows()] == ["Pyotr Markersky"]
+
+
+def test_putting_one_case_back_leaves_another_deleted(team_db: TeamDb, tmp_path: Path) -> None:
+    """Semyon's case, which nobody else touched, came back with Pyotr's, listed as a conflict."""
+    with founded(team_db, tmp_path, ANNA, BORIS) as (a, b):
+        pyotr, semyon = a.cases.create("Pyotr Markersky"), a.cases.create("Semyon Markerenko")
+        a.contacts.log(pyotr.id, datetime(2026, 1, 1, 9, 0), direct=True, note="old")
+        sync(a, b)
+        b.contacts.log(pyotr.id, datetime(2026, 1, 2, 9, 0), direct=False, note="new")
+        b.team.sync()
+        a.cases.delete(semyon.id)
+        a.cases.delete(pyotr.id)
+        sync(a, b)
+        assert digest(a) == digest(b)
+        assert [case.full_name for case in a.cases.rows()] == ["Pyotr Markersky"]
+        assert semyon.id.hex not in {c.record_id for c in a.team.conflicts()}
+
+
+def test_a_case_kept_after_its_delete_keeps_its_contacts(team_db: TeamDb, tmp_path: Path) -> None:
+    """The case was kept ("deleted here": it changed there), but the contacts Boris's delete
+    took with it stayed deleted on every member, and no conflict named them."""
+    with founded(team_db, tmp_path, ANNA, BORIS) as (a, b):
+        ivan = a.cases.create("Ivan Markerov")
+        earlier = a.contacts.log(ivan.id, datetime(2026, 1, 1, 9, 0), direct=True, note="first")
+        sync(a, b)
+        b.cases.delete(ivan.id)  # takes the contact with it
+        a.cases.update(ivan.id, notes="seen in the Marker garage")
+        sync(a, b, a)  # Boris's sync keeps the case
+        assert digest(a) == digest(b)
+        assert b.cases.get(ivan.id).notes == "seen in the Marker garage"
+        listed = {c.record_id for c in b.team.conflicts()}
+        assert ivan.id.hex in listed
+        notes = {event.note for event in b.contacts.for_case(ivan.id)}
+        assert "first" in notes or earlier.id.hex in listed
