@@ -5,6 +5,7 @@ docs/team.md admits. Each test is a finding, marked xfail until the production c
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +29,9 @@ class Trio:
     c: Workspace  # member
 
 
-@pytest.fixture
-def trio(team_db: TeamDb, tmp_path: Path) -> Iterator[Trio]:
+@contextmanager
+def three_members(team_db: TeamDb, tmp_path: Path) -> Iterator[Trio]:
+    """Anna founds the team; Boris joins as an administrator, Clara as a member."""
     a, b, c = (open_vault(tmp_path, name) for name in ("anna", "boris", "clara"))
     a.cases.create("Ivan Markerov")
     a.team.init(team_db.owner_dsn, "Anna")
@@ -39,9 +41,17 @@ def trio(team_db: TeamDb, tmp_path: Path) -> Iterator[Trio]:
     a.team.sync()
     b.team.sync()
     c.team.sync()
-    yield Trio(a, b, c)
-    for ws in (a, b, c):
-        ws.close(save=False)
+    try:
+        yield Trio(a, b, c)
+    finally:
+        for ws in (a, b, c):
+            ws.close(save=False)
+
+
+@pytest.fixture
+def trio(team_db: TeamDb, tmp_path: Path) -> Iterator[Trio]:
+    with three_members(team_db, tmp_path) as members:
+        yield members
 
 
 def append_changes(ws: Workspace, change_set: ChangeSet) -> None:

@@ -1,0 +1,70 @@
+"""Review of issue 17: the server side and what a sync holds in memory. Each test is a finding,
+marked xfail until the production code is fixed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from casetracker.services.team import Invitation, TeamError
+from casetracker.team import server
+from casetracker.team.records import MAX_RECORD_BYTES
+from tests.team.conftest import TeamDb
+from tests.team.test_review_trust import Trio, three_members
+from tests.team.test_team_sync import open_vault
+
+
+@pytest.fixture
+def trio(team_db: TeamDb, tmp_path: Path) -> Iterator[Trio]:
+    with three_members(team_db, tmp_path) as members:
+        yield members
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="should-fix: the invitation's server password stays a member's login for good",
+)
+def test_the_password_in_an_invitation_stops_working_once_joined(trio: Trio) -> None:
+    """The code holds the new member's server login. docs/team.md: "whoever has the code can
+    join as that person until he does". But the password is never changed after joining, so
+    anyone who saw the code (over a shoulder, in a clipboard, on the paper it was written on)
+    keeps a login as that member for good: he can read the chain, watch who syncs when, and
+    append a junk record that stops everyone's sync, in the member's name. A role may change
+    its own password (ALTER ROLE CURRENT_USER PASSWORD, as a SCRAM verifier): `join` could."""
+    d = open_vault(trio.a.path.parent.parent, "dmitri")
+    try:
+        code = trio.a.team.invite("Dmitri")
+        d.team.join(code)
+        trio.a.team.sync()
+        d.team.sync()
+        assert d.team.status().waiting is False
+        stolen = Invitation.decode(code)
+        with pytest.raises(server.TeamServerError):
+            server.connect(stolen.dsn, role=stolen.role, password=stolen.password).close()
+    finally:
+        d.close(save=False)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="should-fix: fetch reads every record the server offers before checking any",
+)
+def test_one_round_holds_at_most_a_page_of_records(trio: Trio, team_db: TeamDb) -> None:
+    """`TeamService.fetch` pages the server's rows (64 MiB a page) but keeps asking until the
+    server has no more, holding every body in memory before `merge` checks the first. A
+    member may append records of up to 64 MiB each (the table allows it; the client refuses
+    them only after fetching), and a dishonest server may offer rows without end: either way
+    every laptop's next sync fills its memory, and does again at every retry. Here three rows
+    of 24 MiB (72 MiB) stand for three hundred."""
+    team_db.superuser_sql("ALTER TABLE casetracker.log DISABLE TRIGGER USER")
+    team_db.superuser_sql(
+        "INSERT INTO casetracker.log (seq, kind, author, body) "
+        "SELECT h + i, 2, 'x', convert_to(repeat('x', 24 * 1024 * 1024), 'UTF8') "
+        "FROM (SELECT max(seq) AS h FROM casetracker.log) AS head, generate_series(1, 3) AS i"
+    )
+    fetched = trio.c.team.fetch(trio.c.team._state())
+    assert sum(len(row.body) for row in fetched.rows) <= MAX_RECORD_BYTES
+    with pytest.raises(TeamError):
+        trio.c.team.sync()
