@@ -68,3 +68,23 @@ def test_one_round_holds_at_most_a_page_of_records(trio: Trio, team_db: TeamDb) 
     assert sum(len(row.body) for row in fetched.rows) <= MAX_RECORD_BYTES
     with pytest.raises(TeamError):
         trio.c.team.sync()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="must-fix: logins an administrator made on the side outlive his removal",
+)
+def test_a_removed_administrator_keeps_no_login_of_his_own_making(trio: Trio) -> None:
+    """Boris, an administrator, makes a server login for nobody in particular (create_member
+    is his to call, for invitations, and no member list names the role). Anna removes him:
+    only his own role is closed. The spare login still works, as an administrator of the
+    server: Boris can close every member's login (remove_member), make more, read all wrapped
+    keys and append junk that stops everyone's sync. `team members` shows none of it, and
+    docs/team.md says removing a member "closes his login on the server first"."""
+    state_b = trio.b.team._state()
+    spare = server.new_role_name(state_b.prefix)
+    with trio.b.team._connect(state_b) as conn:
+        conn.create_member(spare, "a spare password", admin=True)
+    trio.a.team.remove("Boris")
+    with pytest.raises(server.TeamServerError):
+        server.connect(state_b.dsn, role=spare, password="a spare password").close()
