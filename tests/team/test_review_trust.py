@@ -99,9 +99,10 @@ def test_a_member_cannot_write_anothers_local_tables(trio: Trio) -> None:
 )
 def test_a_change_set_that_does_not_fit_is_a_typed_error(trio: Trio) -> None:
     """A member's record naming a column the vault does not have (a bug, a newer or a hostile
-    client) stops every sync with `ValueError`: the command line prints a traceback and the
-    app says something generic. It should be `ServerDishonest`/`TeamError` naming the record
-    and its author (docs/team.md: "the DBA then deletes the rows from that one on")."""
+    client) stops every sync with a bare `ValueError`: the command line says only
+    "Unexpected error (ValueError)", the app something as generic. It should be a `TeamError`
+    (`ServerDishonest`) naming the record and its author, so that the administrator knows
+    which rows the DBA must delete (docs/team.md, "Not yet, and known limits")."""
     forged = ChangeSet(
         SCHEMA_VERSION,
         (TableChanges("case", ("no_such_column",), (RowChange("insert", 99, None, ("x",)),)),),
