@@ -195,3 +195,35 @@ def test_a_joiner_between_his_keys_and_his_list_is_told_to_wait(trio: Trio) -> N
         assert [case.full_name for case in d.cases.rows()] == ["Ivan Markerov"]
     finally:
         d.close(save=False)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="must-fix: taking a conflict writes whatever table and column the row names",
+)
+def test_taking_a_conflict_writes_only_the_case_base(trio: Trio) -> None:
+    """The conflicts table syncs like any other, so any member can list a "conflict" of his
+    own making; `resolve(..., take_ours=True)` (Take the waiting value) then writes the
+    `entity` and `field` it names, local tables included. Clara lists one on Anna's
+    `teamstate.dsn`: when Anna takes it, her next syncs go to a server Clara chose. Filtering
+    the tables a received change set may touch does not close this path."""
+    from casetracker.model import SyncConflict
+
+    evil = "host=evil.example dbname=x sslmode=require"
+    with trio.c.session() as session:
+        session.add(
+            SyncConflict(
+                entity="teamstate",
+                record_id="1",
+                field="dsn",
+                kind="field",
+                kept='"as it is"',
+                ours=f'"{evil}"',
+            )
+        )
+    trio.c.team.sync()
+    trio.a.team.sync()
+    (conflict,) = trio.a.team.conflicts()
+    with pytest.raises(TeamError):
+        trio.a.team.resolve(conflict.id, take_ours=True)
+    assert trio.a.team._state().dsn != evil
