@@ -34,7 +34,7 @@ from sqlmodel import col, select
 from casetracker.i18n import translate
 from casetracker.model import SCHEMA_VERSION, SyncConflict, TeamInvite, TeamState, utcnow
 from casetracker.services.errors import InvalidInput, NotFound, ServiceError
-from casetracker.storage.change_capture import quote
+from casetracker.storage.change_capture import columns_of, quote
 from casetracker.storage.change_sets import ChangeSet, SqlValue, TableChanges, decode, encode
 from casetracker.storage.database import raw_connection, writing
 from casetracker.team import merge, server
@@ -605,6 +605,7 @@ class TeamService:
         """Database only (the vault's own thread): check, apply, merge; seal what goes out."""
         state = self._state()
         report = SyncReport()
+        synced = _synced_columns(raw_connection(self.ws.engine))
         keys = _keys_of(state)
         me = self._my_keys(state)
         team_id = bytes.fromhex(state.team_id)
@@ -612,26 +613,17 @@ class TeamService:
         position = _position(state)
         links: list[Link] = []
         rows = [row for row in fetched.rows if row.seq > position.seq]
-        while True:
-            # Keys are taken from administrators we already trust: the inviter, then the
-            # administrators of each member list as the chain reaches it.
-            trusted = {state.inviter}
-            if position.members is not None:
-                trusted |= {m.signing for m in position.members.members if m.admin}
-            before = len(keys)
-            for key in opened:
-                if key.admin in trusted:
-                    keys.setdefault(key.epoch, key.key)
-            while rows:
-                try:
-                    link = _follow(position, rows[0], keys)
-                except KeyMissing:
-                    break
-                links.append(link)
-                position = link.position
-                rows.pop(0)
-            if not rows or len(keys) == before:
+        admitted = _names(position, me.signing_public)
+        while rows:
+            _choose_key(rows[0], position, admitted, state.inviter, opened, keys)
+            try:
+                link = _follow(position, rows[0], keys)
+            except KeyMissing:
                 break
+            links.append(link)
+            position = link.position
+            rows.pop(0)
+            admitted = admitted or _names(position, me.signing_public)
         report.waiting_for_key = bool(rows)
         if state.synced_seq == 0 and not links and opened and not keys:
             raise ServerDishonest(
@@ -639,8 +631,13 @@ class TeamService:
                     "Team", "The team's records do not show you let in by the one who invited you."
                 )
             )
-        if state.synced_seq == 0 and links:
-            _check_admitted(links, state)
+        if state.synced_seq == 0 and links and not _check_admitted(links, state):
+            # Keys handed out, the list naming us not appended yet (it lost a race): wait.
+            links, position, keys = [], _position(state), _keys_of(state)
+            report.waiting_for_key = True
+        for link in links:
+            if link.kind == KIND_CHANGES:
+                _check_fits(link, synced)
         self.last_sync_at = utcnow()
         new_keys = _encode_keys(keys)
         if links or new_keys != state.epoch_keys or state.last_error:
@@ -681,14 +678,23 @@ class TeamService:
             raise TeamError(
                 translate("Team", "A teammate uses a newer Casetracker; update this one to sync.")
             )
-        conflicts = merge.rebase(
-            raw,
-            tables,
-            [change_set for _link, change_set in remote],
-            schema=SCHEMA_VERSION,
-            refit=_refit,
-            derive=_search_keys(),
-        )
+        try:
+            conflicts = merge.rebase(
+                raw,
+                tables,
+                [change_set for _link, change_set in remote],
+                schema=SCHEMA_VERSION,
+                refit=_refit,
+                derive=_search_keys(),
+            )
+        except ValueError as exc:
+            raise TeamError(
+                translate(
+                    "Team",
+                    "The team's changes could not be merged with this laptop's: nothing was "
+                    "applied. Tell your team's administrator.",
+                )
+            ) from exc
         merge.write_conflicts(raw, conflicts, state.role)
         for link, change_set in remote:
             _note_authors(raw, change_set, link.seq, link.author.role)
@@ -990,10 +996,80 @@ def _open_keys(
     return opened
 
 
-def _check_admitted(links: Sequence[Link], state: TeamState) -> None:
+def _names(position: Position, signing: bytes) -> bool:
+    return position.members is not None and position.members.by_signing(signing) is not None
+
+
+def _choose_key(
+    row: server.LogRow,
+    position: Position,
+    admitted: bool,
+    inviter: bytes,
+    opened: Sequence[Unwrapped],
+    keys: dict[int, bytes],
+) -> None:
+    """Take the key a row needs, from the one administrator entitled to hand it to us.
+
+    Until a member list names us, that is our inviter, whose key came with the code in person
+    (he wraps every epoch when he lets us in). After, a new epoch's key must come from the
+    administrator who signed the list that brought it: anyone else's (an administrator
+    storing a key ahead of his own removal) would be a key someone outside the team knows.
+    """
+    from casetracker.team.records import check_signature
+
+    try:
+        header = check_signature(row.body).header
+    except RecordError:
+        return  # follow() says what is wrong with it
+    if header.epoch in keys:
+        return
+    if not admitted:
+        entitled = inviter
+    elif (
+        row.kind == KIND_MEMBERS
+        and position.members is not None
+        and header.epoch == position.members.epoch + 1
+    ):
+        entitled = header.author
+    else:
+        return
+    for key in opened:
+        if key.epoch == header.epoch and key.admin == entitled:
+            keys[header.epoch] = key.key
+            return
+
+
+def _synced_columns(raw: sqlite3.Connection) -> dict[str, set[str]]:
+    return {table: set(columns_of(raw, table)) for table in synced_tables(raw)}
+
+
+def _check_fits(link: Link, synced: dict[str, set[str]]) -> None:
+    """A change set may touch only the shared case base: never this laptop's own tables (its
+    keys, its server login, its invitations, its shadows), never an unknown column."""
+    try:
+        change_set = decode(link.plaintext)
+    except ValueError as exc:
+        raise _bad_record(link, str(exc)) from exc
+    for table in change_set.tables:
+        known = synced.get(table.table)
+        if known is None or not set(table.columns) <= known:
+            raise _bad_record(link, "it changes what is not the team's")
+
+
+def _bad_record(link: Link, reason: str) -> ServerDishonest:
+    return ServerDishonest(
+        translate(
+            "Team",
+            "Record {seq} of the team, signed by {name}, cannot be taken in ({reason}). "
+            "Nothing from it on was applied. Tell your team's administrator.",
+        ).format(seq=link.seq, name=link.author.name, reason=reason)
+    )
+
+
+def _check_admitted(links: Sequence[Link], state: TeamState) -> bool:
     """A joining member trusts only its inviter, whose key came with the code in person: the
     member list that first names our key must be the inviter's. A server inventing a team of
-    its own (its own founder, its own lists) cannot sign one."""
+    its own (its own founder, its own lists) cannot sign one. False: no list names us yet."""
     me = MemberKeys(state.signing_key, state.box_key).signing_public
     for link in links:
         if link.kind != KIND_MEMBERS:
@@ -1001,8 +1077,10 @@ def _check_admitted(links: Sequence[Link], state: TeamState) -> None:
         assert link.position.members is not None
         if link.position.members.by_signing(me) is not None:
             if link.author.signing == state.inviter:
-                return
+                return True
             break
+    else:
+        return False
     raise ServerDishonest(
         translate("Team", "The team's records do not show you let in by the one who invited you.")
     )
@@ -1095,6 +1173,18 @@ def _take(session: object, conflict: SyncConflict) -> None:
     from sqlmodel import Session
 
     assert isinstance(session, Session)
+    # A conflict row syncs like any other, so a member could make one up: it may name only a
+    # table and a column of the shared case base, never this laptop's own.
+    synced = _synced_columns(raw_connection(session.get_bind()))  # type: ignore[arg-type]
+    columns = synced.get(conflict.entity, set()) - {"id"}
+    if (
+        conflict.entity == merge.CONFLICT_TABLE
+        or not columns
+        or (conflict.kind == "field" and conflict.field not in columns)
+    ):
+        raise TeamError(
+            translate("Team", "That conflict names something outside the case base: not taken.")
+        )
     table = quote(conflict.entity)
     if conflict.kind == "field":
         session.execute(
@@ -1112,6 +1202,10 @@ def _take(session: object, conflict: SyncConflict) -> None:
                 translate("Team", "That conflict cannot be taken: its value is damaged.")
             )
         values = {str(k): _value(json.dumps(v)) for k, v in row.items()}
+        if not set(values) <= columns | {"id"}:
+            raise TeamError(
+                translate("Team", "That conflict names something outside the case base: not taken.")
+            )
         names = list(values)
         session.execute(
             text(

@@ -88,20 +88,24 @@ CREATE TRIGGER log_notify AFTER INSERT ON casetracker.log
 
 -- The team's data key of each epoch, wrapped to one member's key. Admins write them; a member
 -- reads its own.
+-- One row per administrator who wrapped it: a key stored ahead by one (a removed administrator
+-- expecting his removal) never blocks the key of the one who rotates; the member takes the key
+-- of the administrator who signed the list that brought the epoch (services/team.py).
 CREATE TABLE casetracker.wrapped_key (
     epoch integer NOT NULL CHECK (epoch >= 0),
     member name NOT NULL,
+    wrapped_by name NOT NULL DEFAULT current_user,
     body bytea NOT NULL CHECK (octet_length(body) <= 1024 * 1024),
-    PRIMARY KEY (epoch, member)
+    PRIMARY KEY (epoch, member, wrapped_by)
 );
 ALTER TABLE casetracker.wrapped_key ENABLE ROW LEVEL SECURITY;
 GRANT SELECT ON casetracker.wrapped_key TO :"member_role";
-GRANT INSERT ON casetracker.wrapped_key TO :"admin_role";
+GRANT INSERT (epoch, member, body) ON casetracker.wrapped_key TO :"admin_role";
 CREATE POLICY members_read_their_own ON casetracker.wrapped_key FOR SELECT TO :"member_role"
     USING (member = current_user);
 CREATE POLICY admins_read ON casetracker.wrapped_key FOR SELECT TO :"admin_role" USING (true);
 CREATE POLICY admins_write ON casetracker.wrapped_key FOR INSERT TO :"admin_role"
-    WITH CHECK (true);
+    WITH CHECK (wrapped_by = current_user);
 
 -- A new member's public keys, sent once, for an admin to add to the signed member list.
 CREATE TABLE casetracker.join_request (

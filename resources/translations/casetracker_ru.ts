@@ -5099,6 +5099,10 @@ proof of life</source>
         <translation>У участника команды более новая версия Casetracker; обновите эту, чтобы синхронизироваться.</translation>
     </message>
     <message>
+        <source>The team&apos;s changes could not be merged with this laptop&apos;s: nothing was applied. Tell your team&apos;s administrator.</source>
+        <translation>Изменения команды не удалось объединить с изменениями на этом компьютере: ничего не применено. Сообщите администратору команды.</translation>
+    </message>
+    <message>
         <source>offline</source>
         <translation>нет связи</translation>
     </message>
@@ -5119,8 +5123,16 @@ proof of life</source>
         <translation>Записи на сервере команды не проходят проверку (запись {seq}: {reason}). Из них ничего не применено. Сообщите администратору команды.</translation>
     </message>
     <message>
+        <source>Record {seq} of the team, signed by {name}, cannot be taken in ({reason}). Nothing from it on was applied. Tell your team&apos;s administrator.</source>
+        <translation>Запись {seq} команды, подписанную участником {name}, нельзя принять ({reason}). Ничего начиная с неё не применено. Сообщите администратору команды.</translation>
+    </message>
+    <message>
         <source>That conflict cannot be taken: its value is damaged.</source>
         <translation>Это значение нельзя принять: оно повреждено.</translation>
+    </message>
+    <message>
+        <source>That conflict names something outside the case base: not taken.</source>
+        <translation>Это расхождение указывает на то, что не входит в базу дел: не принято.</translation>
     </message>
 </context>
 <context>
