@@ -1,0 +1,76 @@
+"""Review of issue 17: key rotation when two administrators act at once. Each test is a
+finding, marked xfail until the production code is fixed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from casetracker.team import server
+from casetracker.team.keys import MemberKeys, unwrap
+from casetracker.team.records import KIND_MEMBERS, RecordError, check_signature, open_sealed
+from tests.team.conftest import TeamDb
+from tests.team.test_review_trust import Trio, three_members
+from tests.team.test_team_sync import open_vault
+
+
+@pytest.fixture
+def trio(team_db: TeamDb, tmp_path: Path) -> Iterator[Trio]:
+    with three_members(team_db, tmp_path) as members:
+        yield members
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="must-fix: remove() reuses its new key after a lost race, wrapped to one now gone",
+)
+def test_a_member_removed_meanwhile_holds_no_wrapped_copy_of_the_next_key(
+    trio: Trio, team_db: TeamDb, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Anna removes Clara while Boris, another administrator, removes Dmitri. Anna's first
+    attempt wraps her new key to everyone but Clara, Dmitri included, and stores those
+    wrapped keys; Boris's list gets the number first; Anna syncs and tries again, one epoch
+    later and with the SAME key ("one new key for all attempts"). Her first attempt's copy
+    wrapped to Dmitri stays on the server: Dmitri (or anyone with a dump of the server and
+    his laptop) opens with it everything written under the epoch that was meant to shut him
+    out. A new attempt must take a new key."""
+    d = open_vault(trio.a.path.parent.parent, "dmitri")
+    try:
+        d.team.join(trio.a.team.invite("Dmitri"))
+        trio.a.team.sync()
+        d.team.sync()
+        trio.b.team.sync()
+        real_append = server.TeamServer.append
+        raced = False
+
+        def append(self: server.TeamServer, seq: int, kind: int, body: bytes) -> None:
+            nonlocal raced
+            if kind == KIND_MEMBERS and not raced:
+                raced = True
+                trio.b.team.remove("Dmitri")  # Boris's list gets there first
+            real_append(self, seq, kind, body)
+
+        monkeypatch.setattr(server.TeamServer, "append", append)
+        trio.a.team.remove("Clara")
+        monkeypatch.setattr(server.TeamServer, "append", real_append)
+        state_d = d.team._state()
+        dmitri = MemberKeys(state_d.signing_key, state_d.box_key)
+        team_id = bytes.fromhex(state_d.team_id)
+        held = [
+            unwrap(bytes(body), team_id=team_id, role=state_d.role, keys=dmitri).key
+            for (body,) in team_db.superuser_sql(
+                "SELECT body FROM casetracker.wrapped_key WHERE member = %s", state_d.role
+            )
+        ]
+        ((last,),) = team_db.superuser_sql(
+            "SELECT body FROM casetracker.log WHERE kind = 1 ORDER BY seq DESC LIMIT 1"
+        )
+        signed = check_signature(bytes(last))
+        assert signed.header.epoch == 3  # Anna's list, after Boris's
+        for key in held:
+            with pytest.raises(RecordError):
+                open_sealed(signed, key)
+    finally:
+        d.close(save=False)
