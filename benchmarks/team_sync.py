@@ -176,16 +176,21 @@ class Member:
             report = self.ws.team.sync()
         except Offline:
             raise
-        except TeamError:  # "too busy" after its rounds: the next sync tries again
-            self.stats.busy += 1
-            return {"received": 0, "sent": 0, "conflicts": 0, "busy": 1}
+        except TeamError as exc:
+            if "busy" in str(exc):  # after its rounds of SeqTaken: the next sync tries again
+                self.stats.busy += 1
+                return {"received": 0, "sent": 0, "conflicts": 0, "busy": 1}
+            return self._failed(exc)  # changes that could not be merged: a bug, here
         except Exception as exc:  # a bug: noted, and the run goes on to show what follows
-            self.stats.errors += 1
-            self.stats.first_error = self.stats.first_error or f"{type(exc).__name__}: {exc}"
-            return {"received": 0, "sent": 0, "conflicts": 0, "error": 1}
+            return self._failed(exc)
         finally:
             (self.stats.seconds if into is None else into).append(time.perf_counter() - start)
         return {"received": report.received, "sent": report.sent, "conflicts": report.conflicts}
+
+    def _failed(self, exc: Exception) -> dict[str, int]:
+        self.stats.errors += 1
+        self.stats.first_error = self.stats.first_error or f"{type(exc).__name__}: {exc}"
+        return {"received": 0, "sent": 0, "conflicts": 0, "error": 1}
 
     def settle(self) -> dict[str, int]:
         return self.sync(self.stats.settle_seconds)
