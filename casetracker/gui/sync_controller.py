@@ -304,6 +304,9 @@ class SyncController(QObject):
         else:
             session.saver.schedule()  # the sync's own bookkeeping
         if not outgoing:
+            if report.more:
+                self._round()  # a long chain comes page by page
+                return
             self._succeeded()
             return
         state = team.state()

@@ -29,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from casetracker.i18n import translate
@@ -168,6 +169,8 @@ class Fetched:
     rows: list[server.LogRow] = field(default_factory=list)
     keys: list[tuple[int, bytes]] = field(default_factory=list)
     joins: list[tuple[str, bytes]] = field(default_factory=list)
+    #: The server holds more records than this round took: another round follows.
+    more: bool = False
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,7 @@ class SyncReport:
     conflicts: int = 0
     joined: list[str] = field(default_factory=list)
     waiting_for_key: bool = False
+    more: bool = False
 
 
 @dataclass(frozen=True)
@@ -452,6 +456,9 @@ class TeamService:
                         keys=keys,
                     )
                 )
+                # Whoever saw the code (over a shoulder, on paper) must not keep a login.
+                state.password = secrets.token_urlsafe(24)
+                conn.change_own_password(state.password)
             except server.TeamServerError as exc:
                 raise TeamError(str(exc)) from exc
         with self.ws.session() as session:
@@ -539,9 +546,14 @@ class TeamService:
                 plaintext=new_list.encode(),
             )
             with self._connect(state) as conn:
-                # The login goes first: a record of theirs after the new list would stop
-                # everyone's sync (a change by someone who is not a member).
-                conn.remove_member(leaving.role)
+                # The logins go first: a record of theirs after the new list would stop
+                # everyone's sync (a change by someone who is not a member). Every login no
+                # member list names goes too (one the leaving administrator made on the side,
+                # and invitations not answered yet: they are made again).
+                named = {m.role for m in remaining}
+                for login in conn.member_logins():
+                    if login not in named:
+                        conn.remove_member(login)
                 for item in wrapped:
                     with suppress(server.AlreadyStored):
                         conn.put_wrapped_key(*item)
@@ -553,6 +565,7 @@ class TeamService:
             keys = _keys_of(state)
             keys[epoch] = epoch_key
             with self._raw() as raw:
+                raw.execute("DELETE FROM teaminvite")
                 state.synced_seq += 1
                 state.head = _digest(body)
                 state.members = new_list.encode().decode()
@@ -584,13 +597,10 @@ class TeamService:
                 if conn.head() < state.synced_seq:
                     raise ServerDishonest(_behind())
                 fetched.keys = conn.my_wrapped_keys()
-                seq = state.synced_seq
-                while True:
-                    rows = conn.records_after(seq)
-                    if not rows:
-                        break
-                    fetched.rows.extend(rows)
-                    seq = rows[-1].seq
+                # One page a round (at most 500 records or 64 MiB): a server offering rows
+                # without end, or huge ones, cannot fill the memory before any is checked.
+                fetched.rows = conn.records_after(state.synced_seq)
+                fetched.more = bool(fetched.rows) and conn.head() > fetched.rows[-1].seq
                 members = _member_list(state)
                 me = members.by_role(state.role) if members else None
                 if me is not None and me.admin:
@@ -625,6 +635,7 @@ class TeamService:
             rows.pop(0)
             admitted = admitted or _names(position, me.signing_public)
         report.waiting_for_key = bool(rows)
+        report.more = fetched.more and bool(links) and not rows
         if state.synced_seq == 0 and not links and opened and not keys:
             raise ServerDishonest(
                 translate(
@@ -831,7 +842,8 @@ class TeamService:
     def sync(self) -> SyncReport:
         """All four steps, on this thread (the command line)."""
         total = SyncReport()
-        for _ in range(_MAX_ROUNDS):
+        rounds = 0
+        while rounds < _MAX_ROUNDS:
             state = self._state()
             try:
                 fetched = self.fetch(state)
@@ -844,7 +856,10 @@ class TeamService:
             total.joined += report.joined
             total.waiting_for_key = report.waiting_for_key
             if not outgoing:
+                if report.more:
+                    continue  # a long chain: page after page, not a busy server
                 return total
+            rounds += 1
             done = self.send(self._state(), outgoing)
             self.sent(done)
             total.sent += sum(1 for item in done if item.kind == KIND_CHANGES)
@@ -900,7 +915,17 @@ class TeamService:
             if conflict.resolution:
                 raise InvalidInput(translate("Team", "That conflict was already decided."))
             if take_ours:
-                _take(session, conflict)
+                try:
+                    _take(session, conflict)
+                except IntegrityError as exc:
+                    raise InvalidInput(
+                        translate(
+                            "Team",
+                            "The waiting value belongs with a record deleted meanwhile (a case "
+                            "removed by a teammate, say). Put that back first, or keep the "
+                            "current state.",
+                        )
+                    ) from exc
             conflict.resolution = "taken" if take_ours else "kept"
             conflict.resolved_by = self.ws.actor
             conflict.updated_at = utcnow()

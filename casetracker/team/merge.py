@@ -296,6 +296,27 @@ class _Redo:
         self.raw.execute(f"DELETE FROM main.{quote(table.table)} WHERE rowid = ?", (row.rowid,))
         self.deleted[(table.table, row.rowid)] = (table, tuple(current))
 
+    def _already_there(self, table: TableChanges, values: dict[str, SqlValue]) -> bool:
+        """Our new row is on the server already: the answer to our send was lost (a lock, a
+        cut network), or this vault was restored from a copy older than its last send. Taken
+        as done where the row there is ours value for value; each field that differs waits
+        beside it as a conflict (a later edit of ours, or of theirs since)."""
+        if "id" not in values:
+            return False
+        found = self.raw.execute(
+            f"SELECT rowid FROM main.{quote(table.table)} WHERE id = ?", (values["id"],)
+        ).fetchone()
+        if found is None:
+            return False
+        current = _row(self.raw, table.table, table.columns, int(found[0]))
+        assert current is not None
+        work_out = self.derive.get(table.table)
+        skip = _LATEST_WINS | (set(work_out(dict(values))) if work_out else set())
+        for column, now in zip(table.columns, current, strict=True):
+            if column not in skip and not _same(now, values[column]):
+                self.conflict(table, current, "field", column, now, values[column])
+        return True
+
     def insert(self, table: TableChanges, row: RowChange) -> None:
         assert row.new is not None
         values = dict(zip(table.columns, row.new, strict=True))
@@ -319,6 +340,8 @@ class _Redo:
             except sqlite3.IntegrityError:
                 self.raw.execute("ROLLBACK TO team_insert")
                 self.raw.execute("RELEASE team_insert")
+                if self._already_there(table, attempt):
+                    return
                 attempt = self.refit(self.raw, table.table, attempt) if self.refit else None
                 continue
             self.raw.execute("RELEASE team_insert")

@@ -270,6 +270,31 @@ class TeamServer:
         with self._errors():
             self._conn.execute("SELECT casetracker.remove_member(%s)", (role,))
 
+    def change_own_password(self, password: str) -> None:
+        """This login's new password (a SCRAM verifier made here): the one an invitation
+        carried stops working once its member has joined."""
+        with self._errors():
+            verifier = self._conn.pgconn.encrypt_password(
+                password.encode(), self.role.encode(), b"scram-sha-256"
+            )
+            self._conn.execute(
+                sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(
+                    sql.Literal(verifier.decode("ascii"))
+                )
+            )
+
+    def member_logins(self) -> list[str]:
+        """Every login role in this team's member group (admins' logins included)."""
+        with self._errors():
+            rows = self._conn.execute(
+                "SELECT r.rolname FROM pg_catalog.pg_auth_members AS m"
+                " JOIN pg_catalog.pg_roles AS r ON r.oid = m.member"
+                " JOIN pg_catalog.pg_roles AS g ON g.oid = m.roleid"
+                " WHERE g.rolname = (SELECT prefix || '_member' FROM casetracker.team)"
+                " AND r.rolcanlogin ORDER BY r.rolname"
+            ).fetchall()
+        return [str(name) for (name,) in rows]
+
     def put_wrapped_key(self, epoch: int, member: str, body: bytes) -> None:
         """The data key of ``epoch`` wrapped to ``member`` (admins only; never replaced)."""
         with self._errors(taken=AlreadyStored):

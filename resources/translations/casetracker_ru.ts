@@ -5043,7 +5043,7 @@ proof of life</source>
     </message>
     <message>
         <source>This vault is not part of a team.</source>
-        <extracomment>For a change set: what it carries, to forget once it is on the server. For a member list: the invitation it answers, and keys to hand out first. The last sync that reached the server, this session (kept in the vault only when the sync wrote something anyway).</extracomment>
+        <extracomment>The server holds more records than this round took: another round follows. For a change set: what it carries, to forget once it is on the server. For a member list: the invitation it answers, and keys to hand out first. The last sync that reached the server, this session (kept in the vault only when the sync wrote something anyway).</extracomment>
         <translation>Это хранилище не входит в команду.</translation>
     </message>
     <message>
@@ -5113,6 +5113,10 @@ proof of life</source>
     <message>
         <source>That conflict was already decided.</source>
         <translation>По этому расхождению уже принято решение.</translation>
+    </message>
+    <message>
+        <source>The waiting value belongs with a record deleted meanwhile (a case removed by a teammate, say). Put that back first, or keep the current state.</source>
+        <translation>Ожидающее значение относится к записи, удалённой тем временем (например, дело, которое удалил коллега). Сначала верните её или оставьте текущее состояние.</translation>
     </message>
     <message>
         <source>The team server&apos;s certificate is expected at {path}, which this computer does not have. Ask the administrator for the file, put it there, or give where it is (casetracker team join --server-ca FILE).</source>

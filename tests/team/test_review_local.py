@@ -22,10 +22,6 @@ def trio(team_db: TeamDb, tmp_path: Path) -> Iterator[Trio]:
         yield members
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: rows a restored vault had already sent come back as 'not added'",
-)
 def test_a_vault_restored_from_before_a_sync_lists_no_false_conflicts(trio: Trio) -> None:
     """Anna adds a case, saves (a backup, a copy on a stick), syncs, and later goes back to
     that copy (the laptop died; docs/team.md: "every laptop holds the whole case base").
@@ -49,10 +45,6 @@ def test_a_vault_restored_from_before_a_sync_lists_no_false_conflicts(trio: Trio
     assert [(c.kind, c.entity) for c in trio.a.team.conflicts()] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: a send whose answer was lost re-adds our own rows as 'not added'",
-)
 def test_a_send_whose_answer_was_lost_lists_no_false_conflicts(trio: Trio) -> None:
     """The records reached the server but `sent` never ran: the vault was locked while the
     worker was sending (SyncController.stop drops the answer), the app quit, Ctrl+C, or the

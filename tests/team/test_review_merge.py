@@ -20,10 +20,6 @@ def trio(team_db: TeamDb, tmp_path: Path) -> Iterator[Trio]:
         yield members
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: taking a 'not added' row whose case is gone raises IntegrityError",
-)
 def test_taking_a_contact_whose_case_was_deleted_is_refused_in_words(trio: Trio) -> None:
     """Anna deletes a case while Boris logs a contact on it; hers reaches the server first.
     Boris's contact waits as "not added". Take the waiting value writes the row back with

@@ -22,10 +22,6 @@ def trio(team_db: TeamDb, tmp_path: Path) -> Iterator[Trio]:
         yield members
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: the invitation's server password stays a member's login for good",
-)
 def test_the_password_in_an_invitation_stops_working_once_joined(trio: Trio) -> None:
     """The code holds the new member's server login. docs/team.md: "whoever has the code can
     join as that person until he does". But the password is never changed after joining, so
@@ -47,10 +43,6 @@ def test_the_password_in_an_invitation_stops_working_once_joined(trio: Trio) -> 
         d.close(save=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: fetch reads every record the server offers before checking any",
-)
 def test_one_round_holds_at_most_a_page_of_records(trio: Trio, team_db: TeamDb) -> None:
     """`TeamService.fetch` pages the server's rows (64 MiB a page) but keeps asking until the
     server has no more, holding every body in memory before `merge` checks the first. A
@@ -70,10 +62,6 @@ def test_one_round_holds_at_most_a_page_of_records(trio: Trio, team_db: TeamDb) 
         trio.c.team.sync()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="must-fix: logins an administrator made on the side outlive his removal",
-)
 def test_a_removed_administrator_keeps_no_login_of_his_own_making(trio: Trio) -> None:
     """Boris, an administrator, makes a server login for nobody in particular (create_member
     is his to call, for invitations, and no member list names the role). Anna removes him:

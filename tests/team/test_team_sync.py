@@ -242,3 +242,25 @@ def test_a_sync_with_nothing_new_writes_nothing(team: Team) -> None:
     team.b.team.sync()
     assert team.b.unsaved_changes == before
     assert team.b.team.status().last_sync_at is not None
+
+
+def test_a_long_chain_comes_page_by_page(team: Team, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A round takes one page of records (500 or 64 MiB on a real server): here one record a
+    page, so a sync must go on round after round until it has them all."""
+    from casetracker.team import server
+
+    whole = server.TeamServer.records_after
+
+    def one_at_a_time(
+        self: server.TeamServer, seq: int, limit: int = 500, max_bytes: int = 64 << 20
+    ) -> list[server.LogRow]:
+        return whole(self, seq, limit=1, max_bytes=max_bytes)
+
+    monkeypatch.setattr(server.TeamServer, "records_after", one_at_a_time)
+    ivan = team.a.cases.get("CT-0001")
+    for note in ("one", "two", "three"):
+        team.a.cases.update(ivan.id, notes=note)
+        team.a.team.sync()
+    team.b.team.sync()
+    assert digest(team.a) == digest(team.b)
+    assert team.b.cases.get(ivan.id).notes == "three"
