@@ -17,6 +17,7 @@ every `LISTEN_POLL_S`. Nothing they bring back reaches a vault after it is locke
 from __future__ import annotations
 
 import contextlib
+import random
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -325,7 +326,16 @@ class SyncController(QObject):
         session.ws.team.sent(done)
         session.saver.schedule()
         if len(done) < wanted and self._rounds < MAX_ROUNDS and not self._paused:
-            self._round()  # someone was quicker: take theirs in first
+            # Someone was quicker: take theirs in first, after a short random wait, so that
+            # teammates who synced at the same moment do not keep racing each other.
+            ticket = self._ticket
+            delay = int(random.uniform(50, 250) * min(self._rounds, 8))
+
+            def again() -> None:
+                if ticket.live:
+                    self._round()
+
+            QTimer.singleShot(delay, again)
             return
         self._succeeded()
 

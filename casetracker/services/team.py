@@ -20,8 +20,10 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import random
 import secrets
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -677,7 +679,8 @@ class TeamService:
     ) -> None:
         """Apply the links taken, under our unsent changes; list the conflicts."""
         tables = synced_tables(raw)
-        merge.install(raw, tables)
+        if not merge.installed(raw):
+            merge.install(raw, tables)
         if state.synced_seq == 0 and links:
             # A joiner's empty vault: the team's rows replace its defaults.
             merge.pause(raw, tables)
@@ -707,6 +710,8 @@ class TeamService:
                 )
             ) from exc
         merge.write_conflicts(raw, conflicts, state.role)
+        if remote:
+            _move_ref_counter(raw)
         for link, change_set in remote:
             _note_authors(raw, change_set, link.seq, link.author.role)
         report.received = len(remote)
@@ -862,6 +867,10 @@ class TeamService:
             rounds += 1
             done = self.send(self._state(), outgoing)
             self.sent(done)
+            if len(done) < len(outgoing):
+                # Someone appended first. Teammates who all synced at once would keep racing
+                # each other; a short random wait spreads them out.
+                time.sleep(random.uniform(0.05, 0.25) * min(rounds, 8))
             total.sent += sum(1 for item in done if item.kind == KIND_CHANGES)
             if len(done) == len(outgoing):
                 return total
@@ -1154,16 +1163,35 @@ def _refit(
         return None
     if not raw.execute('SELECT 1 FROM main."case" WHERE ref = ?', (values["ref"],)).fetchone():
         return None
+    return {**values, "ref": _after_last_ref(raw)}
+
+
+def _last_ref_number(raw: sqlite3.Connection) -> int:
+    """The highest number among the references of the form the app gives (one query)."""
     from casetracker.services.cases import REF_PREFIX
 
-    numbers = [
-        int(ref[len(REF_PREFIX) :])
-        for (ref,) in raw.execute(
-            'SELECT ref FROM main."case" WHERE ref LIKE ?', (REF_PREFIX + "%",)
-        )
-        if ref[len(REF_PREFIX) :].isdigit()
-    ]
-    return {**values, "ref": f"{REF_PREFIX}{max(numbers, default=0) + 1:04d}"}
+    (found,) = raw.execute(
+        f'SELECT max(CAST(substr(ref, {len(REF_PREFIX) + 1}) AS INTEGER)) FROM main."case" '
+        "WHERE ref GLOB ?",
+        (REF_PREFIX + "[0-9]*",),
+    ).fetchone()
+    return int(found or 0)
+
+
+def _after_last_ref(raw: sqlite3.Connection) -> str:
+    from casetracker.services.cases import REF_PREFIX
+
+    return f"{REF_PREFIX}{_last_ref_number(raw) + 1:04d}"
+
+
+def _move_ref_counter(raw: sqlite3.Connection) -> None:
+    """This laptop's next reference goes past the ones teammates took, so a case made here
+    next does not try each of theirs in turn (and less often collides at the next sync)."""
+    raw.execute(
+        "UPDATE meta SET value = CAST(max(CAST(value AS INTEGER), ?) AS TEXT) "
+        "WHERE key = 'next_ref'",
+        (_last_ref_number(raw) + 1,),
+    )
 
 
 def _search_keys() -> merge.Derive:

@@ -264,3 +264,17 @@ def test_a_long_chain_comes_page_by_page(team: Team, monkeypatch: pytest.MonkeyP
     team.b.team.sync()
     assert digest(team.a) == digest(team.b)
     assert team.b.cases.get(ivan.id).notes == "three"
+
+
+def test_after_a_sync_the_reference_count_moves_past_teammates(team: Team) -> None:
+    """Each laptop counts references itself (`meta.next_ref`); after taking teammates' cases
+    its count moves past theirs, so its next case does not try each of theirs in turn."""
+    from casetracker.model import Meta
+
+    oleg = team.b.cases.create("Oleg Markerchuk")
+    team.b.team.sync()
+    team.a.team.sync()
+    with team.a.reading() as session:
+        counter = session.get(Meta, "next_ref")
+    assert counter is not None
+    assert int(counter.value) == int(oleg.ref.removeprefix("CT-")) + 1
