@@ -39,3 +39,38 @@ def test_taking_a_contact_whose_case_was_deleted_is_refused_in_words(trio: Trio)
     assert (conflict.kind, conflict.entity) == ("not_added", "contactevent")
     with pytest.raises(ServiceError):
         trio.b.team.resolve(conflict.id, take_ours=True)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="must-fix: a request's reply scan (a local attachment) breaks others' syncs for good",
+)
+def test_a_request_with_a_scanned_reply_does_not_stop_a_teammates_sync(trio: Trio) -> None:
+    """`request.reply_attachment_id` points to `attachment`, a table each laptop keeps to
+    itself (LOCAL_TABLES). Anna records a request with the reply's scan; the request row
+    reaches Boris pointing to an attachment he does not have. As soon as Boris has anything
+    of his own to send, `merge._fix_orphans` finds that dangling row, which is not his, looks
+    for a parent he deleted, finds none, and gives up ("changes that do not fit together"):
+    Boris's sync fails at every try from then on, and his edits never leave his laptop."""
+    from datetime import date
+
+    from casetracker.model.requests import ReplyOutcome, RequestKind
+    from casetracker.services import requests
+
+    requests.add(
+        trio.a,
+        "CT-0001",
+        kind=RequestKind.OMBUDSMAN,
+        sent_on=date(2026, 1, 5),
+        replied_on=date(2026, 1, 20),
+        reply_outcome=ReplyOutcome.ANSWERED,
+        scan=(b"%PDF-1.4 the reply", "reply.pdf", "application/pdf"),
+    )
+    trio.a.team.sync()
+    trio.b.team.sync()
+    trio.b.cases.update("CT-0001", notes="Boris's note")
+    trio.a.cases.update("CT-0001", home_region="Oblast Two")
+    trio.a.team.sync()
+    trio.b.team.sync()
+    trio.a.team.sync()
+    assert trio.a.cases.get("CT-0001").notes == "Boris's note"
