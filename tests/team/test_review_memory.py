@@ -1,0 +1,50 @@
+"""Review of issue 17: what one small record may make every laptop hold. Marked xfail until
+the production code is fixed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from casetracker.model import SCHEMA_VERSION
+from casetracker.services.team import TeamError
+from casetracker.storage.change_capture import columns_of
+from casetracker.storage.change_sets import ChangeSet, RowChange, TableChanges, encode
+from casetracker.storage.database import raw_connection
+from casetracker.team.records import MAX_RECORD_BYTES
+from tests.team.conftest import TeamDb
+from tests.team.test_review_trust import Trio, append_changes, three_members
+
+
+@pytest.fixture
+def trio(team_db: TeamDb, tmp_path: Path) -> Iterator[Trio]:
+    with three_members(team_db, tmp_path) as members:
+        yield members
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="should-fix: a record of a few KiB may expand to 1 GiB on every laptop",
+)
+def test_a_small_record_cannot_expand_beyond_what_a_record_may_hold(trio: Trio) -> None:
+    """A change set is Zstandard-compressed JSON, and `decode` accepts up to 1 GiB once
+    decompressed (MAX_DECODED_BYTES), whatever the record's size. Clara sends a record of a
+    few KiB holding a 65 MiB note: it checks out, every laptop decompresses, parses and
+    stores it, and keeps it in its vault for good (each save re-encrypts it). At 1 GiB a
+    record, and 500 records a page all decoded at once in `_take_in`, a member can make
+    every laptop run out of memory at every sync. What a record opens to should be bounded
+    like the record itself (MAX_RECORD_BYTES), the sender splitting bigger changes."""
+    raw = raw_connection(trio.c.engine)
+    columns = tuple(columns_of(raw, "case"))
+    rowid, *old = raw.execute('SELECT rowid, * FROM main."case"').fetchone()
+    new = [*old]
+    new[columns.index("notes")] = "A" * (MAX_RECORD_BYTES + (1 << 20))
+    change = RowChange("update", rowid, tuple(old), tuple(new))
+    change_set = ChangeSet(SCHEMA_VERSION, (TableChanges("case", columns, (change,)),))
+    assert len(encode(change_set)) < 64 << 10  # a few KiB on the wire
+    append_changes(trio.c, change_set)
+    with pytest.raises(TeamError):
+        trio.a.team.sync()
+    assert len(trio.a.cases.get("CT-0001").notes) < MAX_RECORD_BYTES
