@@ -8,9 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from casetracker.services.team import TeamError, _keys_of
 from casetracker.team import server
+from casetracker.team.chain import Member, MemberList
 from casetracker.team.keys import MemberKeys, unwrap
-from casetracker.team.records import KIND_MEMBERS, RecordError, check_signature, open_sealed
+from casetracker.team.records import (
+    KIND_MEMBERS,
+    RecordError,
+    check_signature,
+    open_sealed,
+    seal,
+)
 from tests.team.conftest import TeamDb
 from tests.team.test_review_trust import Trio, three_members
 from tests.team.test_team_sync import open_vault
@@ -74,3 +82,44 @@ def test_a_member_removed_meanwhile_holds_no_wrapped_copy_of_the_next_key(
                 open_sealed(signed, key)
     finally:
         d.close(save=False)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="should-fix: a member list may name two members alike; History then misleads",
+)
+def test_a_member_list_naming_two_members_alike_is_refused(trio: Trio) -> None:
+    """History says "signed by <name>" from the signed member list, and `team remove NAME`
+    takes the first member of that name. `invite` refuses a name already taken, but nothing
+    checks a list that arrives: Boris, an administrator, adds a second "Anna" (keys of his
+    own). Her changes then show as "signed by Anna" on every laptop, and an administrator who
+    removes "Anna" may remove the founder instead. A list naming two members alike (after
+    Unicode normalisation and case folding) should not check out."""
+    state_b = trio.b.team._state()
+    members = MemberList.decode(state_b.members.encode())
+    puppet = MemberKeys.generate()
+    twin = Member(
+        server.new_role_name(state_b.prefix),
+        "Anna",
+        puppet.signing_public,
+        puppet.box_public,
+        False,
+    )
+    new_list = MemberList(
+        members.team_id, members.version + 1, members.epoch, (*members.members, twin)
+    )
+    seq = state_b.synced_seq + 1
+    body = seal(
+        kind=KIND_MEMBERS,
+        team_id=members.team_id,
+        seq=seq,
+        prev=state_b.head,
+        signing_key=state_b.signing_key,
+        epoch=members.epoch,
+        epoch_key=_keys_of(state_b)[members.epoch],
+        plaintext=new_list.encode(),
+    )
+    with trio.b.team._connect(state_b) as conn:
+        conn.append(seq, KIND_MEMBERS, body)
+    with pytest.raises(TeamError):
+        trio.a.team.sync()
