@@ -74,3 +74,24 @@ def test_a_request_with_a_scanned_reply_does_not_stop_a_teammates_sync(trio: Tri
     trio.b.team.sync()
     trio.a.team.sync()
     assert trio.a.cases.get("CT-0001").notes == "Boris's note"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="should-fix: a case's reference is changed silently when another took it offline",
+)
+def test_a_reference_given_out_is_not_changed_without_a_word(trio: Trio) -> None:
+    """Anna and Boris each add a case offline; both get CT-0002. Anna's reaches the server
+    first, and Boris's sync quietly gives his CT-0003 (docs/team.md: "not a conflict"). But
+    Boris may have told the man's mother "your case is CT-0002", or printed it on a letter:
+    her next call, read by that number, now opens Anna's man. Nothing on Boris's side says it
+    changed. The old number should stay findable for his man (an alias, as a same-person
+    merge does) or the change be listed for him."""
+    trio.a.cases.create("Semyon Markerenko")
+    olegs = trio.b.cases.create("Oleg Markerchuk")
+    assert olegs.ref == "CT-0002"
+    trio.a.team.sync()
+    trio.b.team.sync()
+    oleg = trio.b.cases.get(olegs.id)
+    assert oleg.ref != "CT-0002"
+    assert "CT-0002" in oleg.aliases or trio.b.team.conflicts()
