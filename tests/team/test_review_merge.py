@@ -3,6 +3,7 @@ the production code is fixed."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -95,3 +96,29 @@ def test_a_reference_given_out_is_not_changed_without_a_word(trio: Trio) -> None
     oleg = trio.b.cases.get(olegs.id)
     assert oleg.ref != "CT-0002"
     assert "CT-0002" in oleg.aliases or trio.b.team.conflicts()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="should-fix: taking a waiting value overwrites a later edit of the field",
+)
+def test_taking_a_stale_waiting_value_does_not_overwrite_a_later_edit(trio: Trio) -> None:
+    """Anna and Boris change Ivan's home region at once: Anna's is kept, Boris's waits as a
+    conflict. Days later Clara, who spoke to the family, sets it to what is true now; it
+    syncs. Then someone opens Conflicts and takes Boris's waiting value: `_take` writes it
+    over Clara's newer one without looking, and nothing lists Clara's value any more. A
+    conflict whose kept value has changed since should say so (or list the newer value)."""
+    trio.a.cases.update("CT-0001", home_region="Oblast Anna")
+    trio.b.cases.update("CT-0001", home_region="Oblast Boris")
+    for ws in (trio.a, trio.b, trio.c):
+        ws.team.sync()
+    trio.c.cases.update("CT-0001", home_region="Oblast Now")
+    trio.c.team.sync()
+    trio.b.team.sync()
+    (conflict,) = trio.b.team.conflicts()
+    with contextlib.suppress(ServiceError):
+        trio.b.team.resolve(conflict.id, take_ours=True)
+    region = trio.b.cases.get("CT-0001").home_region
+    assert region == "Oblast Now" or any(
+        "Oblast Now" in c.ours or "Oblast Now" in c.kept for c in trio.b.team.conflicts()
+    )
