@@ -100,3 +100,19 @@ def test_a_founding_cut_short_can_be_finished_or_tried_again(
         assert a.team.status().waiting is False
     finally:
         a.close(save=False)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="note: TeamState's repr holds the private keys, the password and the epoch keys",
+)
+def test_the_team_state_does_not_spell_its_secrets_in_its_repr(trio: Trio) -> None:
+    """`repr(TeamState)` (SQLModel's default) prints the member's private keys, the server
+    password and every epoch key. Any traceback that shows locals (pytest's does: the review
+    tests' failures printed them), a debugger, or a log line with `%r` spells them out in
+    clear. Those fields could be `repr=False`."""
+    state = trio.a.team._state()
+    text = repr(state)
+    assert state.password not in text
+    assert repr(state.signing_key) not in text
+    assert state.epoch_keys not in text
