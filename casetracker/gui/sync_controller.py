@@ -301,6 +301,9 @@ class SyncController(QObject):
         team = session.ws.team
         outgoing, report = team.merge(fetched)
         if report.received or report.conflicts:
+            # Undo would write our old values back over teammates' newer ones, unseen (the
+            # merge never picks a side silently; undo must not either): it starts afresh.
+            session.undo_stack.clear()
             session.committed()  # save, and every view and open case shows their changes
         else:
             session.saver.schedule()  # the sync's own bookkeeping

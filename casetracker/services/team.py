@@ -41,7 +41,15 @@ from casetracker.storage.change_capture import columns_of, quote
 from casetracker.storage.change_sets import ChangeSet, SqlValue, TableChanges, decode, encode
 from casetracker.storage.database import raw_connection, writing
 from casetracker.team import merge, server
-from casetracker.team.chain import ChainBroken, KeyMissing, Link, Member, MemberList, Position
+from casetracker.team.chain import (
+    ChainBroken,
+    KeyMissing,
+    Link,
+    Member,
+    MemberList,
+    Position,
+    same_name,
+)
 from casetracker.team.keys import (
     MemberKeys,
     Unwrapped,
@@ -51,7 +59,13 @@ from casetracker.team.keys import (
 )
 from casetracker.team.keys import unwrap as unwrap_key
 from casetracker.team.keys import wrap as wrap_key
-from casetracker.team.records import KIND_CHANGES, KIND_MEMBERS, RecordError, seal
+from casetracker.team.records import (
+    KIND_CHANGES,
+    KIND_MEMBERS,
+    MAX_RECORD_BYTES,
+    RecordError,
+    seal,
+)
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -309,9 +323,14 @@ class TeamService:
     # -- founding, inviting, joining ------------------------------------------------------
     def init(self, dsn: str, name: str) -> None:
         """Found a team on the server at `dsn` (an owner login that may create roles), with
-        this vault's cases as its first records and ourselves as its administrator."""
-        if self.state() is not None:
-            raise InvalidInput(translate("Team", "This vault is already part of a team."))
+        this vault's cases as its first records and ourselves as its administrator. A founding
+        cut short (the network went) is finished by calling it again, or by `sync`."""
+        state = self.state()
+        if state is not None:
+            if not self._founding(state):
+                raise InvalidInput(translate("Team", "This vault is already part of a team."))
+            self._found(state)
+            return
         name = name.strip()
         if not name:
             raise InvalidInput(translate("Team", "Give your name as the team will see it."))
@@ -328,9 +347,7 @@ class TeamService:
             raise TeamError(str(exc)) from exc
         keys = MemberKeys.generate()
         team_id = secrets.token_bytes(16)
-        epoch_key = new_epoch_key()
         founder = Member(role, name, keys.signing_public, keys.box_public, True)
-        members = MemberList(team_id, 1, 1, (founder,))
         state = TeamState(
             team_id=team_id.hex(),
             prefix=prefix,
@@ -340,10 +357,24 @@ class TeamService:
             signing_key=keys.signing,
             box_key=keys.box,
             inviter=keys.signing_public,
-            epoch_keys=json.dumps({"1": base64.b64encode(epoch_key).decode()}),
+            # The first list, until the server holds it (synced_seq 0: not yet in force).
+            members=MemberList(team_id, 1, 1, (founder,)).encode().decode(),
+            epoch_keys=_encode_keys({1: new_epoch_key()}),
         )
         with self.ws.session() as session:
             session.add(state)
+        self._found(state)
+
+    def _founding(self, state: TeamState) -> bool:
+        """Founded here, and the first list not on the server yet."""
+        return state.synced_seq == 0 and state.inviter == self._my_keys(state).signing_public
+
+    def _found(self, state: TeamState) -> None:
+        """Store the founder's key and append the first member list (again, if need be)."""
+        keys = self._my_keys(state)
+        team_id = bytes.fromhex(state.team_id)
+        epoch_key = _keys_of(state)[1]
+        members = MemberList.decode(state.members.encode())
         body = seal(
             kind=KIND_MEMBERS,
             team_id=team_id,
@@ -355,25 +386,37 @@ class TeamService:
             plaintext=members.encode(),
         )
         with self._connect(state) as conn:
-            conn.put_wrapped_key(
-                1,
-                role,
-                wrap_key(
-                    team_id=team_id,
-                    epoch=1,
-                    epoch_key=epoch_key,
-                    role=role,
-                    recipient_box=keys.box_public,
-                    admin_signing=keys.signing,
-                ),
-            )
-            conn.append(1, KIND_MEMBERS, body)
+            try:
+                with suppress(server.AlreadyStored):
+                    conn.put_wrapped_key(
+                        1,
+                        state.role,
+                        wrap_key(
+                            team_id=team_id,
+                            epoch=1,
+                            epoch_key=epoch_key,
+                            role=state.role,
+                            recipient_box=keys.box_public,
+                            admin_signing=keys.signing,
+                        ),
+                    )
+                conn.append(1, KIND_MEMBERS, body)
+            except server.SeqTaken:
+                # Our earlier try reached the server and its answer was lost: take it as is.
+                (first,) = conn.records_after(0, limit=1)
+                body = first.body
+                if _follow(Position.start(team_id), first, _keys_of(state)).author.role != (
+                    state.role
+                ):
+                    raise TeamError(
+                        translate("Team", "The team's server already holds another team.")
+                    ) from None
+            except server.ServerUnreachable as exc:
+                raise Offline(str(exc)) from exc
+            except server.TeamServerError as exc:
+                raise TeamError(str(exc)) from exc
         with self._raw() as raw:
-            state.synced_seq, state.head, state.members = (
-                1,
-                _digest(body),
-                members.encode().decode(),
-            )
+            state.synced_seq, state.head = 1, _digest(body)
             self._save_state(raw, state)
             tables = synced_tables(raw)
             merge.install(raw, tables)
@@ -394,7 +437,7 @@ class TeamService:
         name = name.strip()
         if not name:
             raise InvalidInput(translate("Team", "Give the new member's name."))
-        if any(m.name == name for m in members.members) if members else False:
+        if members and any(same_name(m.name) == same_name(name) for m in members.members):
             raise InvalidInput(translate("Team", "The team already has a member of that name."))
         role = server.new_role_name(state.prefix)
         password = secrets.token_urlsafe(24)
@@ -421,9 +464,13 @@ class TeamService:
         """Ask to join with an invitation; an administrator's next sync lets us in. Returns
         the name the team will know us by. `server_ca`: where the team's CA certificate is on
         this computer, when it is not where the inviter keeps it (the code names his path)."""
-        if self.state() is not None:
-            raise InvalidInput(translate("Team", "This vault is already part of a team."))
         invitation = Invitation.decode(code)
+        state = self.state()
+        if state is not None:
+            if state.role != invitation.role or state.members:
+                raise InvalidInput(translate("Team", "This vault is already part of a team."))
+            self._ask_to_join(state, invitation)  # a join cut short: finish it
+            return invitation.name
         with self.ws.reading() as session:
             from casetracker.model import Case
 
@@ -443,29 +490,46 @@ class TeamService:
             prefix=invitation.prefix,
             dsn=dsn,
             role=invitation.role,
-            password=invitation.password,
+            # Whoever saw the code (over a shoulder, on paper) must not keep a login: the
+            # password changes at once. Kept here first, so a join cut short can be finished.
+            password=secrets.token_urlsafe(24),
             signing_key=keys.signing,
             box_key=keys.box,
             inviter=invitation.admin_key,
         )
-        with self._connect(state) as conn:
-            try:
-                conn.put_join_request(
-                    join_request(
-                        secret=invitation.secret,
-                        team_id=invitation.team_id,
-                        role=invitation.role,
-                        keys=keys,
-                    )
-                )
-                # Whoever saw the code (over a shoulder, on paper) must not keep a login.
-                state.password = secrets.token_urlsafe(24)
-                conn.change_own_password(state.password)
-            except server.TeamServerError as exc:
-                raise TeamError(str(exc)) from exc
         with self.ws.session() as session:
             session.add(state)
+        self._ask_to_join(state, invitation)
         return invitation.name
+
+    def _ask_to_join(self, state: TeamState, invitation: Invitation) -> None:
+        """Send our public keys with the invitation's proof, and put our own password in place
+        of the code's (each step again if an earlier try was cut short)."""
+        keys = self._my_keys(state)
+        code_login = TeamState(**{**state.model_dump(), "password": invitation.password})
+        try:
+            conn = self._connect(code_login)
+            renewed = False
+        except TeamError:
+            conn = self._connect(state)  # the password was changed by the earlier try
+            renewed = True
+        with conn:
+            try:
+                with suppress(server.AlreadyStored):
+                    conn.put_join_request(
+                        join_request(
+                            secret=invitation.secret,
+                            team_id=invitation.team_id,
+                            role=invitation.role,
+                            keys=keys,
+                        )
+                    )
+                if not renewed:
+                    conn.change_own_password(state.password)
+            except server.ServerUnreachable as exc:
+                raise Offline(str(exc)) from exc
+            except server.TeamServerError as exc:
+                raise TeamError(str(exc)) from exc
 
     # -- members ----------------------------------------------------------------------------
     def members(self) -> list[MemberView]:
@@ -504,8 +568,11 @@ class TeamService:
         """Take a member out: a new key for everything written from now on, handed to the
         others only, and their login closed on the server."""
         self.sync()
-        # One new key for all attempts: a wrapped key already stored stays what it was.
-        epoch_key = new_epoch_key()
+        # One key per epoch number tried: a retry at the same number must hand out the key
+        # it already stored (stored keys are never replaced); at a new number (another
+        # administrator rotated meanwhile) a new key, since the copies stored for the old
+        # number may have gone to someone that rotation removed.
+        attempts: dict[int, bytes] = {}
         for _ in range(_MAX_ROUNDS):
             state = self._state()
             members = _member_list(state)
@@ -520,6 +587,7 @@ class TeamService:
                     translate("Team", "You cannot remove yourself; ask another administrator.")
                 )
             epoch = members.epoch + 1
+            epoch_key = attempts.setdefault(epoch, new_epoch_key())
             remaining = tuple(m for m in members.members if m.role != leaving.role)
             new_list = MemberList(members.team_id, members.version + 1, epoch, remaining)
             wrapped = tuple(
@@ -632,10 +700,20 @@ class TeamService:
                 link = _follow(position, rows[0], keys)
             except KeyMissing:
                 break
+            if not admitted and _names(link.position, me.signing_public):
+                # Let in: the list that first names us must be our inviter's, whose key came
+                # with the code in person. A server inventing a team of its own cannot sign it.
+                if link.author.signing != state.inviter:
+                    raise ServerDishonest(
+                        translate(
+                            "Team",
+                            "The team's records do not show you let in by the one who invited you.",
+                        )
+                    )
+                admitted = True
             links.append(link)
             position = link.position
             rows.pop(0)
-            admitted = admitted or _names(position, me.signing_public)
         report.waiting_for_key = bool(rows)
         report.more = fetched.more and bool(links) and not rows
         if state.synced_seq == 0 and not links and opened and not keys:
@@ -644,18 +722,17 @@ class TeamService:
                     "Team", "The team's records do not show you let in by the one who invited you."
                 )
             )
-        if state.synced_seq == 0 and links and not _check_admitted(links, state):
-            # Keys handed out, the list naming us not appended yet (it lost a race): wait.
-            links, position, keys = [], _position(state), _keys_of(state)
-            report.waiting_for_key = True
-        for link in links:
-            if link.kind == KIND_CHANGES:
-                _check_fits(link, synced)
+        # Records taken before a list names us are the team's all the same: they opened with
+        # keys our inviter signed. Until it does, we only wait (and send nothing).
+        report.waiting_for_key = report.waiting_for_key or not admitted
+        received = {
+            link.seq: _check_fits(link, synced) for link in links if link.kind == KIND_CHANGES
+        }
         self.last_sync_at = utcnow()
         new_keys = _encode_keys(keys)
         if links or new_keys != state.epoch_keys or state.last_error:
             with self._raw() as raw:
-                self._take_in(raw, state, links, position, report)
+                self._take_in(raw, state, links, received, position, report)
                 state.epoch_keys = new_keys
                 state.last_sync_at = self.last_sync_at
                 state.last_error = ""
@@ -674,6 +751,7 @@ class TeamService:
         raw: sqlite3.Connection,
         state: TeamState,
         links: Sequence[Link],
+        received: dict[int, ChangeSet],
         position: Position,
         report: SyncReport,
     ) -> None:
@@ -687,7 +765,7 @@ class TeamService:
             for table in tables:
                 raw.execute(f"DELETE FROM main.{quote(table)}")
             merge.forget(raw, tables)
-        remote = [(link, decode(link.plaintext)) for link in links if link.kind == KIND_CHANGES]
+        remote = [(link, received[link.seq]) for link in links if link.kind == KIND_CHANGES]
         if any(change_set.schema > SCHEMA_VERSION for _link, change_set in remote):
             raise TeamError(
                 translate("Team", "A teammate uses a newer Casetracker; update this one to sync.")
@@ -847,6 +925,9 @@ class TeamService:
     def sync(self) -> SyncReport:
         """All four steps, on this thread (the command line)."""
         total = SyncReport()
+        state = self._state()
+        if self._founding(state):
+            self._found(state)
         rounds = 0
         while rounds < _MAX_ROUNDS:
             state = self._state()
@@ -1077,17 +1158,19 @@ def _synced_columns(raw: sqlite3.Connection) -> dict[str, set[str]]:
     return {table: set(columns_of(raw, table)) for table in synced_tables(raw)}
 
 
-def _check_fits(link: Link, synced: dict[str, set[str]]) -> None:
+def _check_fits(link: Link, synced: dict[str, set[str]]) -> ChangeSet:
     """A change set may touch only the shared case base: never this laptop's own tables (its
-    keys, its server login, its invitations, its shadows), never an unknown column."""
+    keys, its server login, its invitations, its shadows), never an unknown column; and it
+    may open to no more than a record may hold (a few KiB must not become a gigabyte)."""
     try:
-        change_set = decode(link.plaintext)
+        change_set = decode(link.plaintext, limit=MAX_RECORD_BYTES)
     except ValueError as exc:
         raise _bad_record(link, str(exc)) from exc
     for table in change_set.tables:
         known = synced.get(table.table)
         if known is None or not set(table.columns) <= known:
             raise _bad_record(link, "it changes what is not the team's")
+    return change_set
 
 
 def _bad_record(link: Link, reason: str) -> ServerDishonest:
@@ -1097,26 +1180,6 @@ def _bad_record(link: Link, reason: str) -> ServerDishonest:
             "Record {seq} of the team, signed by {name}, cannot be taken in ({reason}). "
             "Nothing from it on was applied. Tell your team's administrator.",
         ).format(seq=link.seq, name=link.author.name, reason=reason)
-    )
-
-
-def _check_admitted(links: Sequence[Link], state: TeamState) -> bool:
-    """A joining member trusts only its inviter, whose key came with the code in person: the
-    member list that first names our key must be the inviter's. A server inventing a team of
-    its own (its own founder, its own lists) cannot sign one. False: no list names us yet."""
-    me = MemberKeys(state.signing_key, state.box_key).signing_public
-    for link in links:
-        if link.kind != KIND_MEMBERS:
-            continue
-        assert link.position.members is not None
-        if link.position.members.by_signing(me) is not None:
-            if link.author.signing == state.inviter:
-                return True
-            break
-    else:
-        return False
-    raise ServerDishonest(
-        translate("Team", "The team's records do not show you let in by the one who invited you.")
     )
 
 
@@ -1163,7 +1226,11 @@ def _refit(
         return None
     if not raw.execute('SELECT 1 FROM main."case" WHERE ref = ?', (values["ref"],)).fetchone():
         return None
-    return {**values, "ref": _after_last_ref(raw)}
+    # He may have been told his number already: it stays findable, as an alias.
+    aliases = str(values.get("aliases") or "")
+    old_ref = str(values["ref"])
+    kept = f"{aliases}; {old_ref}" if aliases else old_ref
+    return {**values, "ref": _after_last_ref(raw), "aliases": kept}
 
 
 def _last_ref_number(raw: sqlite3.Connection) -> int:
@@ -1211,6 +1278,13 @@ def _search_keys() -> merge.Derive:
     }
 
 
+def _dumps(value: object) -> str:
+    return json.dumps(
+        {"b64": base64.b64encode(value).decode()} if isinstance(value, bytes) else value,
+        ensure_ascii=False,
+    )
+
+
 def _value(text: str) -> SqlValue:
     value = json.loads(text)
     if isinstance(value, dict) and "b64" in value:
@@ -1240,6 +1314,18 @@ def _take(session: object, conflict: SyncConflict) -> None:
         )
     table = quote(conflict.entity)
     if conflict.kind == "field":
+        now = session.execute(
+            text(f"SELECT {quote(conflict.field)} FROM main.{table} WHERE id = :id"),
+            {"id": conflict.record_id},
+        ).first()
+        if now is None or _dumps(now[0]) != conflict.kept:
+            raise InvalidInput(
+                translate(
+                    "Team",
+                    "That value was changed again since the conflict (by a teammate, or here): "
+                    "look at it as it is now, and keep it or change it by hand.",
+                )
+            )
         session.execute(
             text(f"UPDATE main.{table} SET {quote(conflict.field)} = :value WHERE id = :id"),
             {"value": _value(conflict.ours), "id": conflict.record_id},

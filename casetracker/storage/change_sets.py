@@ -190,11 +190,12 @@ def _reject_constant(name: str) -> object:
     raise ValueError(name)
 
 
-def decode(untrusted: bytes) -> ChangeSet:
-    """The change set in bytes made by `encode`; ValueError when they are anything else."""
+def decode(untrusted: bytes, limit: int = MAX_DECODED_BYTES) -> ChangeSet:
+    """The change set in bytes made by `encode`; ValueError when they are anything else, or
+    would open to more than `limit` bytes (a teammate's record: what a record may hold)."""
     try:
         size = zstandard.frame_content_size(untrusted)
-        if not 0 <= size <= MAX_DECODED_BYTES:
+        if not 0 <= size <= min(limit, MAX_DECODED_BYTES):
             raise ValueError("change set too large or of unknown size")
         text = zstandard.ZstdDecompressor().decompress(untrusted, max_output_size=size)
         obj = json.loads(text.decode("utf-8"), parse_constant=_reject_constant)

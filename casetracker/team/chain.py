@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -112,7 +113,15 @@ class MemberList:
             raise RecordError("a member list naming a member twice")
         if len({m.signing for m in members}) != len(members):
             raise RecordError("a member list naming a key twice")
+        if len({same_name(m.name) for m in members}) != len(members):
+            # History says "signed by <name>" and `team remove` goes by name.
+            raise RecordError("a member list naming two members alike")
         return MemberList(team, version, epoch, members)
+
+
+def same_name(name: str) -> str:
+    """A name as compared for sameness: Unicode-normalised, case-folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def _key(untrusted: object) -> bytes:

@@ -372,10 +372,12 @@ def _values_json(table: TableChanges, values: Sequence[SqlValue]) -> str:
 def _orphans(raw: sqlite3.Connection, tables: Sequence[str]) -> list[tuple[str, int, int]]:
     """Rows whose parent is missing, as (table, rowid, foreign key number)."""
     synced = set(tables)
+    # A row pointing at a row of a table that does not travel (a reply's scan: attachments
+    # stay on the laptop that added them) is not the team's to fit.
     return [
         (str(table), int(rowid), int(fk))
-        for table, rowid, _parent, fk in raw.execute("PRAGMA main.foreign_key_check")
-        if table in synced
+        for table, rowid, parent, fk in raw.execute("PRAGMA main.foreign_key_check")
+        if table in synced and parent in synced
     ]
 
 

@@ -5059,6 +5059,10 @@ proof of life</source>
         <translation>Укажите своё имя, каким его увидит команда.</translation>
     </message>
     <message>
+        <source>The team&apos;s server already holds another team.</source>
+        <translation>На сервере команды уже есть другая команда.</translation>
+    </message>
+    <message>
         <source>Only a team administrator can invite.</source>
         <translation>Приглашать может только администратор команды.</translation>
     </message>
@@ -5137,6 +5141,10 @@ proof of life</source>
     <message>
         <source>That conflict names something outside the case base: not taken.</source>
         <translation>Это расхождение указывает на то, что не входит в базу дел: не принято.</translation>
+    </message>
+    <message>
+        <source>That value was changed again since the conflict (by a teammate, or here): look at it as it is now, and keep it or change it by hand.</source>
+        <translation>Это значение снова изменилось после расхождения (у коллеги или здесь): посмотрите, каково оно сейчас, и оставьте его или измените вручную.</translation>
     </message>
 </context>
 <context>

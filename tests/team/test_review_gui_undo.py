@@ -3,7 +3,6 @@ Marked xfail until the production code is fixed."""
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -18,10 +17,6 @@ from tests.gui.team_windows import (
 from tests.team.pg_cluster import TeamDb
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: Ctrl+Z after a sync silently overwrites a teammate's later edit",
-)
 def test_undo_after_a_teammates_later_edit_does_not_overwrite_it(
     qtbot: QtBot, tmp_path: Path, team_db: TeamDb
 ) -> None:

@@ -30,10 +30,6 @@ def trio(team_db: TeamDb, tmp_path: Path) -> Iterator[Trio]:
         yield members
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="must-fix: remove() reuses its new key after a lost race, wrapped to one now gone",
-)
 def test_a_member_removed_meanwhile_holds_no_wrapped_copy_of_the_next_key(
     trio: Trio, team_db: TeamDb, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -84,10 +80,6 @@ def test_a_member_removed_meanwhile_holds_no_wrapped_copy_of_the_next_key(
         d.close(save=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: a member list may name two members alike; History then misleads",
-)
 def test_a_member_list_naming_two_members_alike_is_refused(trio: Trio) -> None:
     """History says "signed by <name>" from the signed member list, and `team remove NAME`
     takes the first member of that name. `invite` refuses a name already taken, but nothing

@@ -64,10 +64,6 @@ def test_a_send_whose_answer_was_lost_lists_no_false_conflicts(trio: Trio) -> No
     assert [(c.kind, c.entity) for c in trio.b.team.conflicts()] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: a founding cut short leaves the vault in a team that never starts",
-)
 def test_a_founding_cut_short_can_be_finished_or_tried_again(
     team_db: TeamDb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,10 +24,6 @@ def trio(team_db: TeamDb, tmp_path: Path) -> Iterator[Trio]:
         yield members
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: a record of a few KiB may expand to 1 GiB on every laptop",
-)
 def test_a_small_record_cannot_expand_beyond_what_a_record_may_hold(trio: Trio) -> None:
     """A change set is Zstandard-compressed JSON, and `decode` accepts up to 1 GiB once
     decompressed (MAX_DECODED_BYTES), whatever the record's size. Clara sends a record of a

@@ -42,10 +42,6 @@ def test_taking_a_contact_whose_case_was_deleted_is_refused_in_words(trio: Trio)
         trio.b.team.resolve(conflict.id, take_ours=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="must-fix: a request's reply scan (a local attachment) breaks others' syncs for good",
-)
 def test_a_request_with_a_scanned_reply_does_not_stop_a_teammates_sync(trio: Trio) -> None:
     """`request.reply_attachment_id` points to `attachment`, a table each laptop keeps to
     itself (LOCAL_TABLES). Anna records a request with the reply's scan; the request row
@@ -77,10 +73,6 @@ def test_a_request_with_a_scanned_reply_does_not_stop_a_teammates_sync(trio: Tri
     assert trio.a.cases.get("CT-0001").notes == "Boris's note"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: a case's reference is changed silently when another took it offline",
-)
 def test_a_reference_given_out_is_not_changed_without_a_word(trio: Trio) -> None:
     """Anna and Boris each add a case offline; both get CT-0002. Anna's reaches the server
     first, and Boris's sync quietly gives his CT-0003 (docs/team.md: "not a conflict"). But
@@ -98,10 +90,6 @@ def test_a_reference_given_out_is_not_changed_without_a_word(trio: Trio) -> None
     assert "CT-0002" in oleg.aliases or trio.b.team.conflicts()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: taking a waiting value overwrites a later edit of the field",
-)
 def test_taking_a_stale_waiting_value_does_not_overwrite_a_later_edit(trio: Trio) -> None:
     """Anna and Boris change Ivan's home region at once: Anna's is kept, Boris's waits as a
     conflict. Days later Clara, who spoke to the family, sets it to what is true now; it

@@ -26,10 +26,6 @@ class TooManyRounds(Exception):
     pass
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="must-fix: a joiner whose admission is past the first page loops for ever",
-)
 def test_a_joiner_whose_admission_is_pages_away_gets_in(
     trio: Trio, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -79,10 +79,6 @@ def test_a_removed_administrator_keeps_no_login_of_his_own_making(trio: Trio) ->
         server.connect(state_b.dsn, role=spare, password="a spare password").close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: a join cut short after the password change locks the newcomer out",
-)
 def test_a_join_cut_short_after_the_new_password_can_be_tried_again(
     trio: Trio, monkeypatch: pytest.MonkeyPatch
 ) -> None:
