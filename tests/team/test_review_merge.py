@@ -110,3 +110,33 @@ def test_taking_a_stale_waiting_value_does_not_overwrite_a_later_edit(trio: Trio
     assert region == "Oblast Now" or any(
         "Oblast Now" in c.ours or "Oblast Now" in c.kept for c in trio.b.team.conflicts()
     )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="should-fix: two members deciding one conflict at once leave conflicts about it",
+)
+def test_one_conflict_decided_twice_at_once_ends_decided_one_way(trio: Trio) -> None:
+    """Anna and Boris both open the same conflict before syncing: Anna keeps the current
+    value, Boris takes the waiting one. After sync the case holds Boris's choice while the
+    conflict row records Anna's ("kept", by anna), and every laptop lists two new conflicts
+    about the conflicts table itself (`resolution`, `resolved_by`), which Take refuses ("names
+    something outside the case base"): they can only be kept, and the record of who decided
+    what stays wrong. A decision should win as a whole (the first to the server), the other
+    being undone or listed as a conflict on the case's field."""
+    trio.a.cases.update("CT-0001", home_region="Oblast Anna")
+    trio.b.cases.update("CT-0001", home_region="Oblast Boris")
+    for _ in range(2):
+        for ws in (trio.a, trio.b, trio.c):
+            ws.team.sync()
+    (at_anna,) = trio.a.team.conflicts()
+    (at_boris,) = trio.b.team.conflicts()
+    trio.a.team.resolve(at_anna.id, take_ours=False)
+    trio.b.team.resolve(at_boris.id, take_ours=True)
+    for _ in range(2):
+        for ws in (trio.a, trio.b, trio.c):
+            ws.team.sync()
+    assert [c.entity for c in trio.c.team.conflicts()] == []
+    (decided,) = trio.c.team.conflicts(include_resolved=True)
+    region = trio.c.cases.get("CT-0001").home_region
+    assert (decided.resolution == "kept") == (region == "Oblast Anna")
