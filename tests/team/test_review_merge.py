@@ -140,3 +140,39 @@ def test_one_conflict_decided_twice_at_once_ends_decided_one_way(trio: Trio) -> 
     (decided,) = trio.c.team.conflicts(include_resolved=True)
     region = trio.c.cases.get("CT-0001").home_region
     assert (decided.resolution == "kept") == (region == "Oblast Anna")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="should-fix: one flag acknowledged on two laptops keeps two states, one ignored",
+)
+def test_a_flag_acknowledged_on_two_laptops_keeps_one_state_or_lists_a_conflict(
+    trio: Trio,
+) -> None:
+    """Anna snoozes Semyon's "lost contact" flag for 30 days with a note; Boris, offline,
+    acknowledges the same flag with another note. Each laptop made its own `flagstate` row
+    (new ids, nothing unique on rule and case), so after the sync there are two: the review
+    picks whichever it reads last, `acknowledge` later updates whichever it reads first, and
+    one of the two notes (and the snooze) is ignored without a word."""
+    from datetime import date
+
+    from sqlmodel import select
+
+    from casetracker.model import CaseStatus, FlagState
+
+    as_of = date(2024, 7, 26)
+    semyon = trio.a.cases.create(
+        "Semyon Markerenko", status=CaseStatus.DETAINED, detention_date=date(2024, 5, 1)
+    )
+    for ws in (trio.a, trio.b):
+        ws.team.sync()
+    trio.a.flags.acknowledge(
+        "lost_contact", case=semyon.ref, note="the lawyer calls", snooze_days=30, as_of=as_of
+    )
+    trio.b.flags.acknowledge("lost_contact", case=semyon.ref, note="mother calls", as_of=as_of)
+    for _ in range(2):
+        for ws in (trio.a, trio.b):
+            ws.team.sync()
+    with trio.a.reading() as session:
+        states = session.exec(select(FlagState).where(FlagState.case_id == semyon.id)).all()
+    assert len(states) == 1 or trio.a.team.conflicts()
