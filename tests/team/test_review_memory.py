@@ -44,3 +44,22 @@ def test_a_small_record_cannot_expand_beyond_what_a_record_may_hold(trio: Trio) 
     with pytest.raises(TeamError):
         trio.a.team.sync()
     assert len(trio.a.cases.get("CT-0001").notes) < MAX_RECORD_BYTES
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="should-fix: every sync reads every wrapped key, up to 1 MiB each, without end",
+)
+def test_wrapped_keys_left_behind_do_not_fill_every_sync(trio: Trio) -> None:
+    """A wrapped key is 180-odd bytes, but the table takes up to 1 MiB a row, any number of
+    epochs, and nobody but the owner may delete one. Boris, an administrator (removed later
+    or not), stores junk "keys" for Clara under many epochs; every sync of Clara's reads all
+    of them (`my_wrapped_keys`: no limit, no "only epochs I lack") before anything else, for
+    good. Here 40 of 1 MiB; 5,000 would be 5 GB at each sync."""
+    state_b = trio.b.team._state()
+    clara = trio.c.team._state()
+    with trio.b.team._connect(state_b) as conn:
+        for epoch in range(100, 140):
+            conn.put_wrapped_key(epoch, clara.role, bytes(1 << 20))
+    fetched = trio.c.team.fetch(clara)
+    assert sum(len(body) for _epoch, body in fetched.keys) < 1 << 20
