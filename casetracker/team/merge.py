@@ -389,6 +389,13 @@ def _foreign_keys(raw: sqlite3.Connection, table: str) -> dict[int, tuple[str, s
     }
 
 
+def _present(raw: sqlite3.Connection, table: str, row_id: str) -> bool:
+    return bool(row_id) and (
+        raw.execute(f"SELECT 1 FROM main.{quote(table)} WHERE id = ?", (row_id,)).fetchone()
+        is not None
+    )
+
+
 def _put_back(raw: sqlite3.Connection, table: TableChanges, rowid: int, values: Sequence) -> None:
     taken = raw.execute(
         f"SELECT 1 FROM main.{quote(table.table)} WHERE rowid = ?", (rowid,)
@@ -414,19 +421,34 @@ def _fix_orphans(
       changed, or that they added to) is put back too, quietly: the kept row's own conflict
       stands for the whole delete, and deciding it deletes them again with it.
     """
-    placed = {(t, actual): (t, rowid) for (t, rowid), actual in redo.placed.items()}
-    ours = {(table.table, row.rowid): (table, row) for table in local.tables for row in table.rows}
+    # Our rows by where they are now: a new row of ours may sit under another number than it
+    # had (the number was taken), and a row of theirs may sit under our row's old number.
+    ours: dict[tuple[str, int], tuple[TableChanges, RowChange]] = {}
+    for table in local.tables:
+        for row in table.rows:
+            new_row = row.new is not None and (
+                row.old is None or _id_of(table.columns, row.old) != _id_of(table.columns, row.new)
+            )
+            if not new_row:
+                ours[(table.table, row.rowid)] = (table, row)
+            elif (table.table, row.rowid) in redo.placed:
+                ours[(table.table, redo.placed[(table.table, row.rowid)])] = (table, row)
     for _round in range(64):
         orphans = _orphans(raw, tables)
         if not orphans:
             break
         for table_name, rowid, fk in orphans:
-            entry = ours.get(placed.get((table_name, rowid), (table_name, rowid)))
+            entry = ours.get((table_name, rowid))
             if entry is not None and entry[1].new is not None:
                 table, row = entry
                 assert row.new is not None
                 raw.execute(f"DELETE FROM main.{quote(table_name)} WHERE rowid = ?", (rowid,))
-                if row.old is not None:
+                same_row = row.old is not None and _id_of(table.columns, row.old) == _id_of(
+                    table.columns, row.new
+                )
+                if row.old is not None and same_row:
+                    # Our edit of a row that was there: it goes back as it was. (A number
+                    # SQLite gave anew is a delete of ours that stands, and an insert.)
                     _put_back(raw, table, rowid, row.old)
                 redo.conflict(table, row.new, "not_added", ours=_values_json(table, row.new))
                 continue
@@ -434,6 +456,10 @@ def _fix_orphans(
             (value,) = raw.execute(
                 f"SELECT {quote(column)} FROM main.{quote(table_name)} WHERE rowid = ?", (rowid,)
             ).fetchone()
+            if raw.execute(
+                f"SELECT 1 FROM main.{quote(parent)} WHERE {quote(key)} = ?", (value,)
+            ).fetchone():
+                continue  # put back already, for another row of theirs this round
             found = next(
                 (
                     (deleted_rowid, table, values)
@@ -467,7 +493,8 @@ def _keep_what_went_with(raw: sqlite3.Connection, redo: _Redo) -> None:
                     continue
                 if (parent, str(values[table.columns.index(column)])) in redo.kept:
                     del redo.deleted[(name, rowid)]
-                    _put_back(raw, table, rowid, values)
+                    if not _present(raw, name, _id_of(table.columns, values)):
+                        _put_back(raw, table, rowid, values)
                     redo.kept.add((name, _id_of(table.columns, values)))
                     changed = True
                     break
