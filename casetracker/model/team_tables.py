@@ -19,15 +19,16 @@ class TeamState(SQLModel, table=True):
     prefix: str  # the server's role prefix for this team
     dsn: str  # without the password
     role: str  # our login role
-    password: str
-    signing_key: bytes
-    box_key: bytes
+    # Never in a repr (a traceback showing locals, a debugger, a log line with %r).
+    password: str = Field(repr=False)
+    signing_key: bytes = Field(repr=False)
+    box_key: bytes = Field(repr=False)
     #: The administrator who invited us (raw Ed25519): the first member list we take must be his.
     inviter: bytes = b""
     synced_seq: int = 0
     head: bytes = b""
     members: str = ""  # the member list in force at `synced_seq`, as signed (JSON)
-    epoch_keys: str = "{}"  # {"epoch": "base64 key"}
+    epoch_keys: str = Field(default="{}", repr=False)  # {"epoch": "base64 key"}
     last_sync_at: NaiveDatetime | None = None
     last_error: str = ""
 
@@ -37,7 +38,7 @@ class TeamInvite(SQLModel, table=True):
 
     role: str = Field(primary_key=True)
     name: str
-    secret: bytes
+    secret: bytes = Field(repr=False)
     admin: bool = False
     created_at: NaiveDatetime = Field(default_factory=utcnow)
 

@@ -617,11 +617,11 @@ class TeamService:
             )
             with self._connect(state) as conn:
                 # The logins go first: a record of theirs after the new list would stop
-                # everyone's sync (a change by someone who is not a member). Every login no
-                # member list names goes too (one the leaving administrator made on the side,
-                # and invitations not answered yet: they are made again).
+                # everyone's sync (a change by someone who is not a member). With his, every
+                # login he made that no member list names (one made on the side, or his
+                # invitations not answered yet); other administrators' invitations stay.
                 named = {m.role for m in remaining}
-                for login in conn.member_logins():
+                for login in [leaving.role, *conn.logins_made_by(leaving.role)]:
                     if login not in named:
                         conn.remove_member(login)
                 for item in wrapped:
@@ -635,7 +635,6 @@ class TeamService:
             keys = _keys_of(state)
             keys[epoch] = epoch_key
             with self._raw() as raw:
-                raw.execute("DELETE FROM teaminvite")
                 state.synced_seq += 1
                 state.head = _digest(body)
                 state.members = new_list.encode().decode()
@@ -674,9 +673,14 @@ class TeamService:
                 members = _member_list(state)
                 me = members.by_role(state.role) if members else None
                 if me is not None and me.admin:
-                    fetched.joins = conn.join_requests()
+                    open_logins = set(conn.logins())
+                    fetched.joins = [
+                        (role, body) for role, body in conn.join_requests() if role in open_logins
+                    ]
             except server.ServerUnreachable as exc:
                 raise Offline(str(exc)) from exc
+            except server.ServerMisbehaved as exc:
+                raise ServerDishonest(str(exc)) from exc
             except server.TeamServerError as exc:
                 raise TeamError(str(exc)) from exc
         return fetched

@@ -263,7 +263,9 @@ class _Redo:
             outcome = decide(now, ours, base, _same)
             if outcome == "keep":
                 continue
-            if outcome == "take":
+            if outcome == "take" or table.table == CONFLICT_TABLE:
+                # A conflict decided on two laptops at once: the later decision stands whole
+                # (its value is in the case already), never a conflict about a conflict.
                 changes[column] = ours
             elif column in _LATEST_WINS:
                 if isinstance(ours, str) and isinstance(now, str) and ours > now:

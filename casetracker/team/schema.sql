@@ -153,6 +153,14 @@ END $$;
 
 -- verifier: the SCRAM-SHA-256 verifier the client computed, so the password itself never
 -- reaches the server or its statement log.
+-- Who made each login: a removal closes the logins the removed member made that no member
+-- list names (one made on the side), and leaves other administrators' invitations alone.
+CREATE TABLE casetracker.login (
+    role name PRIMARY KEY,
+    made_by name NOT NULL
+);
+GRANT SELECT ON casetracker.login TO :"admin_role";
+
 CREATE FUNCTION casetracker.create_member(role_name text, verifier text, admin boolean)
     RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -172,6 +180,7 @@ BEGIN
     IF admin THEN
         EXECUTE format('GRANT %I TO %I', team_prefix || '_admin', role_name);
     END IF;
+    INSERT INTO casetracker.login (role, made_by) VALUES (role_name, session_user);
 END $$;
 
 -- Keeps the role (its name stays the author of its past records) but it can no longer log in,

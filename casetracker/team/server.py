@@ -105,6 +105,15 @@ class AlreadyStored(ServerRefused):
         )
 
 
+class ServerMisbehaved(TeamServerError):
+    """The server answered what its own schema forbids (a record without a kind): altered."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            translate("TeamServer", "The team server answered with a record it cannot hold.")
+        )
+
+
 class SeqTaken(TeamServerError):
     """Another member appended a record with this number first: pull, then try again."""
 
@@ -283,15 +292,25 @@ class TeamServer:
                 )
             )
 
-    def member_logins(self) -> list[str]:
-        """Every login role in this team's member group (admins' logins included)."""
+    def logins_made_by(self, role: str) -> list[str]:
+        """The logins of this team's member group that ``role`` made and that still open
+        (admins only)."""
         with self._errors():
             rows = self._conn.execute(
-                "SELECT r.rolname FROM pg_catalog.pg_auth_members AS m"
-                " JOIN pg_catalog.pg_roles AS r ON r.oid = m.member"
-                " JOIN pg_catalog.pg_roles AS g ON g.oid = m.roleid"
-                " WHERE g.rolname = (SELECT prefix || '_member' FROM casetracker.team)"
-                " AND r.rolcanlogin ORDER BY r.rolname"
+                "SELECT l.role FROM casetracker.login AS l"
+                " JOIN pg_catalog.pg_roles AS r ON r.rolname = l.role"
+                " WHERE l.made_by = %s AND r.rolcanlogin ORDER BY l.role",
+                (role,),
+            ).fetchall()
+        return [str(name) for (name,) in rows]
+
+    def logins(self) -> list[str]:
+        """Every login of this team that still opens (admins only)."""
+        with self._errors():
+            rows = self._conn.execute(
+                "SELECT l.role FROM casetracker.login AS l"
+                " JOIN pg_catalog.pg_roles AS r ON r.rolname = l.role"
+                " WHERE r.rolcanlogin ORDER BY l.role"
             ).fetchall()
         return [str(name) for (name,) in rows]
 
@@ -337,6 +356,8 @@ class TeamServer:
                 ") AS page WHERE upto <= %s OR upto = octet_length(body) ORDER BY seq",
                 (seq, limit, max_bytes),
             ).fetchall()
+        if any(value is None for row in rows for value in row):
+            raise ServerMisbehaved()
         return [LogRow(int(s), int(k), str(a), bytes(b)) for s, k, a, b in rows]
 
     def head(self) -> int:

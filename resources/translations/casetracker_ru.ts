@@ -5166,6 +5166,10 @@ proof of life</source>
         <translation>Это уже хранится на сервере команды и никогда не заменяется.</translation>
     </message>
     <message>
+        <source>The team server answered with a record it cannot hold.</source>
+        <translation>Сервер команды ответил записью, которой в нём не может быть.</translation>
+    </message>
+    <message>
         <source>Another member sent changes at the same moment. Theirs are fetched first, then ours are sent again.</source>
         <translation>Другой участник отправил изменения в тот же момент. Сначала будут получены его изменения, затем наши будут отправлены снова.</translation>
     </message>

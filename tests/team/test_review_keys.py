@@ -117,10 +117,6 @@ def test_a_member_list_naming_two_members_alike_is_refused(trio: Trio) -> None:
         trio.a.team.sync()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: a removal closes another admin's invitee, who is then let in anyway",
-)
 def test_anothers_invitee_is_not_let_in_with_a_closed_login(trio: Trio) -> None:
     """A removal now closes every login no member list names, unanswered invitations
     included ("they are made again"). But the invitation is Boris's: his vault still holds

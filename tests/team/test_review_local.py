@@ -98,10 +98,6 @@ def test_a_founding_cut_short_can_be_finished_or_tried_again(
         a.close(save=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="note: TeamState's repr holds the private keys, the password and the epoch keys",
-)
 def test_the_team_state_does_not_spell_its_secrets_in_its_repr(trio: Trio) -> None:
     """`repr(TeamState)` (SQLModel's default) prints the member's private keys, the server
     password and every epoch key. Any traceback that shows locals (pytest's does: the review

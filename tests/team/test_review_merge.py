@@ -112,10 +112,6 @@ def test_taking_a_stale_waiting_value_does_not_overwrite_a_later_edit(trio: Trio
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: two members deciding one conflict at once leave conflicts about it",
-)
 def test_one_conflict_decided_twice_at_once_ends_decided_one_way(trio: Trio) -> None:
     """Anna and Boris both open the same conflict before syncing: Anna keeps the current
     value, Boris takes the waiting one. After sync the case holds Boris's choice while the

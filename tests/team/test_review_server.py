@@ -111,10 +111,6 @@ def test_a_join_cut_short_after_the_new_password_can_be_tried_again(
         d.close(save=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: a NULL from a dishonest server escapes as a bare TypeError",
-)
 def test_a_server_answering_nulls_is_caught_in_words(trio: Trio, team_db: TeamDb) -> None:
     """The server's rows are read with `int(...)` and `bytes(...)` outside any check: a
     dishonest server (or a DBA's slip) that answers a NULL kind makes `fetch` raise a bare
