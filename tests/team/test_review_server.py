@@ -127,3 +127,24 @@ def test_a_server_answering_nulls_is_caught_in_words(trio: Trio, team_db: TeamDb
     )
     with pytest.raises(ServerDishonest):
         trio.b.team.sync()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="must-fix: a login made by a spare login outlives the removal of the one behind both",
+)
+def test_a_removed_administrator_keeps_no_login_made_through_a_spare(trio: Trio) -> None:
+    """A removal closes the leaver's login and the logins he made (`casetracker.login`
+    made_by). Boris makes a spare administrator login, and with it a second one: that one was
+    made by the spare, not by Boris, so it survives his removal, with an administrator's
+    rights on the server (close every member's login, make more). Closing should follow
+    made_by to the end (or a login made by a login no list names should not be allowed)."""
+    state_b = trio.b.team._state()
+    spare, second = (server.new_role_name(state_b.prefix) for _ in range(2))
+    with trio.b.team._connect(state_b) as conn:
+        conn.create_member(spare, "a spare password", admin=True)
+    with server.connect(state_b.dsn, role=spare, password="a spare password") as conn:
+        conn.create_member(second, "a second password", admin=True)
+    trio.a.team.remove("Boris")
+    with pytest.raises(server.TeamServerError):
+        server.connect(state_b.dsn, role=second, password="a second password").close()
