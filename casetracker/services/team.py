@@ -86,6 +86,8 @@ LOCAL_TABLES = frozenset(
 )
 #: A change set sent as one record holds at most this many rows; more go as several records.
 CHUNK_ROWS = 2000
+#: Rows that stand for one thing whatever their id: a flag's state is one per rule and subject.
+_SAME_THING = {"flagstate": ("rule", "case_id", "facility_id")}
 _INVITE_PREFIX = "CTINV1-"
 
 _MAX_ROUNDS = 20
@@ -665,7 +667,7 @@ class TeamService:
             try:
                 if conn.head() < state.synced_seq:
                     raise ServerDishonest(_behind())
-                fetched.keys = conn.my_wrapped_keys()
+                fetched.keys = conn.my_wrapped_keys(held=sorted(_keys_of(state)))
                 # One page a round (at most 500 records or 64 MiB): a server offering rows
                 # without end, or huge ones, cannot fill the memory before any is checked.
                 fetched.rows = conn.records_after(state.synced_seq)
@@ -782,6 +784,7 @@ class TeamService:
                 schema=SCHEMA_VERSION,
                 refit=_refit,
                 derive=_search_keys(),
+                same_as=_SAME_THING,
             )
         except ValueError as exc:
             raise TeamError(

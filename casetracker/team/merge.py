@@ -214,10 +214,17 @@ def _undo(raw: sqlite3.Connection, local: ChangeSet) -> None:
 
 
 class _Redo:
-    def __init__(self, raw: sqlite3.Connection, refit: Refit | None, derive: Derive) -> None:
+    def __init__(
+        self,
+        raw: sqlite3.Connection,
+        refit: Refit | None,
+        derive: Derive,
+        same_as: Mapping[str, tuple[str, ...]],
+    ) -> None:
         self.raw = raw
         self.refit = refit
         self.derive = derive
+        self.same_as = same_as
         self.conflicts: list[Conflict] = []
         #: Where our new rows went: a number taken meanwhile gives a row another.
         self.placed: dict[tuple[str, int], int] = {}
@@ -319,9 +326,32 @@ class _Redo:
                 self.conflict(table, current, "field", column, now, values[column])
         return True
 
+    def _same_thing(self, table: TableChanges, values: dict[str, SqlValue]) -> bool:
+        """A row another laptop made for the same thing (one flag's state, made on two
+        laptops at once): ours is merged into it, each differing field listed, not added."""
+        key = self.same_as.get(table.table)
+        if not key:
+            return False
+        where = " AND ".join(f"{quote(column)} IS ?" for column in key)
+        found = self.raw.execute(
+            f"SELECT rowid FROM main.{quote(table.table)} WHERE {where} AND id IS NOT ?",
+            (*(values[column] for column in key), values.get("id")),
+        ).fetchone()
+        if found is None:
+            return False
+        current = _row(self.raw, table.table, table.columns, int(found[0]))
+        assert current is not None
+        skip = _LATEST_WINS | {"id", "created_at", *key}
+        for column, now in zip(table.columns, current, strict=True):
+            if column not in skip and not _same(now, values[column]):
+                self.conflict(table, current, "field", column, now, values[column])
+        return True
+
     def insert(self, table: TableChanges, row: RowChange) -> None:
         assert row.new is not None
         values = dict(zip(table.columns, row.new, strict=True))
+        if self._same_thing(table, values):
+            return
         taken = self.raw.execute(
             f"SELECT 1 FROM main.{quote(table.table)} WHERE rowid = ?", (row.rowid,)
         ).fetchone()
@@ -540,6 +570,7 @@ def rebase(
     schema: int,
     refit: Refit | None = None,
     derive: Derive | None = None,
+    same_as: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[Conflict]:
     """Apply `remote` (server order) under our unsent changes, then redo ours on top.
 
@@ -554,7 +585,7 @@ def rebase(
         apply_change_set(raw, change_set)
     forget(raw, tables)
     resume(raw, tables)
-    redo = _Redo(raw, refit, derive or {})
+    redo = _Redo(raw, refit, derive or {}, same_as or {})
     if local is None:
         return []
     for table in local.tables:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -44,6 +44,10 @@ _BUSY = ("too many", "starting up", "shutting down", "recovery")
 # libpq's words for a server that cannot prove who it is or will not speak TLS. Not any "SSL"
 # failure: "SSL error: unexpected eof" is a network cut mid-handshake, so offline.
 _UNTRUSTED = ("certificate", "does not support ssl", "alert")
+
+
+#: A wrapped key is 248 bytes (team/keys.py); rows much bigger are not one.
+WRAPPED_KEY_MAX = 1024
 
 
 class TeamServerError(Exception):
@@ -364,12 +368,16 @@ class TeamServer:
         """The last record's number; 0 when the chain is empty."""
         return int(self._one("SELECT coalesce(max(seq), 0) FROM casetracker.log"))
 
-    def my_wrapped_keys(self) -> list[tuple[int, bytes]]:
-        """(epoch, wrapped data key) of every epoch wrapped to this role, oldest first."""
+    def my_wrapped_keys(self, held: Sequence[int] = ()) -> list[tuple[int, bytes]]:
+        """(epoch, wrapped data key) wrapped to this role, oldest first: only epochs not
+        ``held`` already, and only rows of a wrapped key's size (anything bigger, stored by an
+        administrator gone bad, is not read at every sync)."""
         with self._errors():
             rows = self._conn.execute(
                 "SELECT epoch, body FROM casetracker.wrapped_key"
-                " WHERE member = current_user ORDER BY epoch"
+                " WHERE member = current_user AND NOT (epoch = ANY(%s))"
+                " AND octet_length(body) <= %s ORDER BY epoch LIMIT 1000",
+                (list(held), WRAPPED_KEY_MAX),
             ).fetchall()
         return [(int(epoch), bytes(body)) for epoch, body in rows]
 

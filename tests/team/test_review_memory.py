@@ -46,10 +46,6 @@ def test_a_small_record_cannot_expand_beyond_what_a_record_may_hold(trio: Trio) 
     assert len(trio.a.cases.get("CT-0001").notes) < MAX_RECORD_BYTES
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: every sync reads every wrapped key, up to 1 MiB each, without end",
-)
 def test_wrapped_keys_left_behind_do_not_fill_every_sync(trio: Trio) -> None:
     """A wrapped key is 180-odd bytes, but the table takes up to 1 MiB a row, any number of
     epochs, and nobody but the owner may delete one. Boris, an administrator (removed later

@@ -138,10 +138,6 @@ def test_one_conflict_decided_twice_at_once_ends_decided_one_way(trio: Trio) -> 
     assert (decided.resolution == "kept") == (region == "Oblast Anna")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: one flag acknowledged on two laptops keeps two states, one ignored",
-)
 def test_a_flag_acknowledged_on_two_laptops_keeps_one_state_or_lists_a_conflict(
     trio: Trio,
 ) -> None:
