@@ -168,3 +168,31 @@ def test_a_flag_acknowledged_on_two_laptops_keeps_one_state_or_lists_a_conflict(
     with trio.a.reading() as session:
         states = session.exec(select(FlagState).where(FlagState.case_id == semyon.id)).all()
     assert len(states) == 1 or trio.a.team.conflicts()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="should-fix: 'the later decision stands whole' does not hold when Keep comes later",
+)
+def test_a_conflict_kept_after_another_took_it_ends_as_recorded(trio: Trio) -> None:
+    """The fix for two decisions at once lets the later one stand "whole (its value is in
+    the case already)". That holds when Take comes later, not when Keep does: Boris takes
+    the waiting value and syncs first (the case now holds it); Anna keeps and syncs after.
+    Her decision writes only the conflict row ("kept"), the case keeps Boris's taken value,
+    and every laptop records "kept" beside a case that holds the value that waited."""
+    trio.a.cases.update("CT-0001", home_region="Oblast Anna")
+    trio.b.cases.update("CT-0001", home_region="Oblast Boris")
+    for _ in range(2):
+        for ws in (trio.a, trio.b, trio.c):
+            ws.team.sync()
+    (at_anna,) = trio.a.team.conflicts()
+    (at_boris,) = trio.b.team.conflicts()
+    trio.b.team.resolve(at_boris.id, take_ours=True)
+    trio.a.team.resolve(at_anna.id, take_ours=False)
+    for _ in range(2):
+        for ws in (trio.b, trio.a, trio.c):
+            ws.team.sync()
+    assert [c.entity for c in trio.c.team.conflicts()] == []
+    (decided,) = trio.c.team.conflicts(include_resolved=True)
+    region = trio.c.cases.get("CT-0001").home_region
+    assert (decided.resolution == "kept") == (region == "Oblast Anna")
