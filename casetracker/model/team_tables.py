@@ -31,6 +31,9 @@ class TeamState(SQLModel, table=True):
     epoch_keys: str = Field(default="{}", repr=False)  # {"epoch": "base64 key"}
     last_sync_at: NaiveDatetime | None = None
     last_error: str = ""
+    #: The invitation code, until its join request is on the server and its login renewed (a
+    #: join cut short by the network is finished by the next sync).
+    joining: str = Field(default="", repr=False)
 
 
 class TeamInvite(SQLModel, table=True):

@@ -189,6 +189,10 @@ class Fetched:
     joins: list[tuple[str, bytes]] = field(default_factory=list)
     #: The server holds more records than this round took: another round follows.
     more: bool = False
+    #: The first member list, appended by this fetch to finish a founding cut short.
+    founded: bytes = b""
+    #: This fetch finished a join cut short.
+    asked_to_join: bool = False
 
 
 @dataclass(frozen=True)
@@ -373,6 +377,11 @@ class TeamService:
 
     def _found(self, state: TeamState) -> None:
         """Store the founder's key and append the first member list (again, if need be)."""
+        self._found_here(state, self._found_on_server(state))
+
+    def _found_on_server(self, state: TeamState) -> bytes:
+        """The network half of founding (safe on a worker): the first list, as the server
+        holds it."""
         keys = self._my_keys(state)
         team_id = bytes.fromhex(state.team_id)
         epoch_key = _keys_of(state)[1]
@@ -417,6 +426,10 @@ class TeamService:
                 raise Offline(str(exc)) from exc
             except server.TeamServerError as exc:
                 raise TeamError(str(exc)) from exc
+        return body
+
+    def _found_here(self, state: TeamState, body: bytes) -> None:
+        """The vault's half: the first list taken, and the vault's cases noted to send."""
         with self._raw() as raw:
             state.synced_seq, state.head = 1, _digest(body)
             self._save_state(raw, state)
@@ -469,9 +482,10 @@ class TeamService:
         invitation = Invitation.decode(code)
         state = self.state()
         if state is not None:
-            if state.role != invitation.role or state.members:
+            if state.role != invitation.role or not state.joining:
                 raise InvalidInput(translate("Team", "This vault is already part of a team."))
             self._ask_to_join(state, invitation)  # a join cut short: finish it
+            self._joined(state)
             return invitation.name
         with self.ws.reading() as session:
             from casetracker.model import Case
@@ -498,11 +512,19 @@ class TeamService:
             signing_key=keys.signing,
             box_key=keys.box,
             inviter=invitation.admin_key,
+            joining=invitation.encode(),
         )
         with self.ws.session() as session:
             session.add(state)
         self._ask_to_join(state, invitation)
+        self._joined(state)
         return invitation.name
+
+    def _joined(self, state: TeamState) -> None:
+        """The join request is on the server and the login renewed: the code is spent."""
+        state.joining = ""
+        with self._raw() as raw:
+            raw.execute("UPDATE teamstate SET joining = '' WHERE id = 1")
 
     def _ask_to_join(self, state: TeamState, invitation: Invitation) -> None:
         """Send our public keys with the invitation's proof, and put our own password in place
@@ -663,6 +685,14 @@ class TeamService:
     def fetch(self, state: TeamState) -> Fetched:
         """Network only: safe on a worker thread."""
         fetched = Fetched()
+        if state.joining:
+            # A join cut short (the app's background sync never calls `join`): finish it.
+            self._ask_to_join(state, Invitation.decode(state.joining))
+            fetched.asked_to_join = True
+        if self._founding(state):
+            # A founding cut short (the app's background sync never calls `sync`): the first
+            # list goes to the server before anything else is read or sent.
+            fetched.founded = self._found_on_server(state)
         with self._connect(state) as conn:
             try:
                 if conn.head() < state.synced_seq:
@@ -690,6 +720,11 @@ class TeamService:
     def merge(self, fetched: Fetched) -> tuple[list[Outgoing], SyncReport]:
         """Database only (the vault's own thread): check, apply, merge; seal what goes out."""
         state = self._state()
+        if fetched.founded and self._founding(state):
+            self._found_here(state, fetched.founded)
+            state = self._state()
+        if fetched.asked_to_join and state.joining:
+            self._joined(state)
         report = SyncReport()
         synced = _synced_columns(raw_connection(self.ws.engine))
         keys = _keys_of(state)
@@ -817,8 +852,8 @@ class TeamService:
         report: SyncReport,
     ) -> list[Outgoing]:
         members = _member_list(state)
-        if members is None or members.by_role(state.role) is None:
-            return []  # not let in yet: keep our changes until we are
+        if state.synced_seq == 0 or members is None or members.by_role(state.role) is None:
+            return []  # not let in (or not founded) yet: keep our changes until we are
         out: list[Outgoing] = []
         seq, head = state.synced_seq, state.head
         me = members.by_role(state.role)
@@ -932,9 +967,6 @@ class TeamService:
     def sync(self) -> SyncReport:
         """All four steps, on this thread (the command line)."""
         total = SyncReport()
-        state = self._state()
-        if self._founding(state):
-            self._found(state)
         rounds = 0
         while rounds < _MAX_ROUNDS:
             state = self._state()

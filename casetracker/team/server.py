@@ -300,10 +300,15 @@ class TeamServer:
         """The logins of this team's member group that ``role`` made and that still open
         (admins only)."""
         with self._errors():
+            # Down the whole line: a login made with a login he made is his too.
             rows = self._conn.execute(
-                "SELECT l.role FROM casetracker.login AS l"
-                " JOIN pg_catalog.pg_roles AS r ON r.rolname = l.role"
-                " WHERE l.made_by = %s AND r.rolcanlogin ORDER BY l.role",
+                "WITH RECURSIVE made(role) AS ("
+                "  SELECT role FROM casetracker.login WHERE made_by = %s"
+                "  UNION SELECT l.role FROM casetracker.login AS l"
+                "  JOIN made ON l.made_by = made.role"
+                ") SELECT made.role FROM made"
+                " JOIN pg_catalog.pg_roles AS r ON r.rolname = made.role"
+                " WHERE r.rolcanlogin ORDER BY made.role",
                 (role,),
             ).fetchall()
         return [str(name) for (name,) in rows]

@@ -110,10 +110,6 @@ def test_the_team_state_does_not_spell_its_secrets_in_its_repr(trio: Trio) -> No
     assert state.epoch_keys not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="must-fix: the app's background sync sends a change set as record 1 after a cut",
-)
 def test_the_apps_sync_after_a_founding_cut_short_starts_with_the_member_list(
     team_db: TeamDb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -129,10 +129,6 @@ def test_a_server_answering_nulls_is_caught_in_words(trio: Trio, team_db: TeamDb
         trio.b.team.sync()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="must-fix: a login made by a spare login outlives the removal of the one behind both",
-)
 def test_a_removed_administrator_keeps_no_login_made_through_a_spare(trio: Trio) -> None:
     """A removal closes the leaver's login and the logins he made (`casetracker.login`
     made_by). Boris makes a spare administrator login, and with it a second one: that one was
@@ -150,10 +146,6 @@ def test_a_removed_administrator_keeps_no_login_made_through_a_spare(trio: Trio)
         server.connect(state_b.dsn, role=second, password="a second password").close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="should-fix: a join cut short is finished only by `team join` again, not by sync",
-)
 def test_a_join_cut_short_is_finished_by_the_next_sync(
     trio: Trio, monkeypatch: pytest.MonkeyPatch
 ) -> None:
