@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QUndoCommand
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -111,6 +111,9 @@ def test_start_invite_join_and_remove(
     row = next(r for r in range(2) if "Boris" in str(anna.members.model().index(r, 0).data()))
     rect = anna.members.visualRect(anna.members.model().index(row, 0))
     QTest.mouseClick(anna.members.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    # Something to undo from before: removing syncs, so undo must start afresh after it.
+    assert main_window.session is not None
+    main_window.session.undo_stack.push(QUndoCommand("an earlier edit"))
     _click(qtbot, anna.remove_button)
     remove = modal(qtbot, RemoveDialog)
     assert isinstance(remove, RemoveDialog)
@@ -118,3 +121,4 @@ def test_start_invite_join_and_remove(
     _click(qtbot, remove.remove_button)
     qtbot.waitUntil(lambda: _names(anna) == [("Anna Markerova (you)", "Yes")], timeout=WAIT_MS)
     assert "no longer in the team" in anna.message.text()
+    assert main_window.session.undo_stack.count() == 0

@@ -283,6 +283,9 @@ class RemoveDialog(TeamJobDialog):
         team, name = self.session.ws.team, self.member.name
 
         def removed(_result: object) -> None:
+            # Removing syncs first: teammates' changes may have come in, and undo would write
+            # old values over them (as after the background sync).
+            self.session.undo_stack.clear()
             self.session.committed()
             self.accept()
 
