@@ -21,8 +21,10 @@ def _thread_names() -> set[str]:
     return {(task / "comm").read_text().strip() for task in Path("/proc/self/task").iterdir()}
 
 
-def test_the_saver_thread_is_named(session: VaultSession) -> None:
-    assert "casetracker-sav" in _thread_names()  # the system keeps 15 characters
+def test_the_saver_thread_is_named(qtbot: QtBot, session: VaultSession) -> None:
+    # The new thread sets its own name once it runs: on a loaded machine, a moment after
+    # the session exists (the full suite failed here, under load, without the wait).
+    qtbot.waitUntil(lambda: "casetracker-sav" in _thread_names(), timeout=10_000)
 
 
 def test_a_background_job_runs_on_a_named_thread(qtbot: QtBot) -> None:
