@@ -1,13 +1,11 @@
-"""Let the C heap reuse large blocks, so serialising the database does not fault in new pages.
+"""Hand free heap pages back to the system, so a closed vault's plaintext does not linger.
 
-Each save copies the whole database (210 MB at 20,000 cases) into a new bytes object on the
-GUI thread. glibc serves blocks above its mmap threshold (32 MiB at most, by default) from
-fresh mappings and unmaps them on free, so every save faulted in 51,000 new pages: the copy
-took 75 ms. With the threshold raised, such blocks come from the heap, and the block freed
-after one save is reused by the next: the copy takes about 10 ms. The trim threshold is left
-alone, so free memory at the top of the heap still goes back to the system as usual.
-
-Only glibc is tuned. Elsewhere (Windows, macOS, musl) this does nothing.
+A closed vault's database, its serialised copies and the decrypted file stay in the C heap as
+free blocks until reused. glibc's `malloc_trim` gives whole free pages back to the kernel, which
+zeroes them before any reuse. Only glibc is tuned; elsewhere (Windows, macOS, musl) this does
+nothing. (Until vault format 3 this module also raised glibc's mmap threshold, so that the
+whole-database copy of every save reused one block; saves now append what changed, and that
+tuning is gone.)
 """
 
 from __future__ import annotations
@@ -16,15 +14,6 @@ import ctypes
 import functools
 import platform
 import sys
-import threading
-
-# mallopt() parameter from glibc's <malloc.h>.
-_M_MMAP_THRESHOLD = -3
-# Blocks up to 1 GiB come from the heap.
-_THRESHOLD = 1 << 30
-
-_done = False
-_lock = threading.Lock()
 
 
 @functools.cache
@@ -38,33 +27,13 @@ def _glibc() -> ctypes.CDLL | None:
         return None
 
 
-def keep_large_blocks() -> bool:
-    """Raise glibc's mmap threshold once per process; True if it is raised."""
-    global _done
-    with _lock:
-        if _done:
-            return True
-        libc = _glibc()
-        if libc is None:
-            return False
-        try:
-            mallopt = libc.mallopt
-        except AttributeError:
-            return False
-        mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
-        mallopt.restype = ctypes.c_int
-        _done = bool(mallopt(_M_MMAP_THRESHOLD, _THRESHOLD))
-        return _done
-
-
 def release_free_memory() -> None:
     """Return free heap pages to the system (glibc's malloc_trim), e.g. after closing a vault.
 
     A closed vault's database and its copies would otherwise stay in the heap as free blocks,
-    still holding plaintext, until reused: with the raised threshold, and without it too for
-    every block below glibc's own threshold and every one freed below the top of the heap.
-    Trimming hands whole free pages back to the kernel, which zeroes them before any reuse.
-    So it does not depend on `keep_large_blocks`.
+    still holding plaintext, until reused: every block below glibc's mmap threshold and every
+    one freed below the top of the heap. Trimming hands whole free pages back to the kernel,
+    which zeroes them before any reuse.
     """
     libc = _glibc()
     if libc is None:

@@ -1,93 +1,20 @@
-"""Large blocks are reused rather than faulted in anew, so a save's copy stays cheap.
-
-Counted in page faults, not time: a serialised database above glibc's default mmap
-threshold used to arrive in fresh pages on every save.
-"""
+"""Closing a vault hands its free heap pages back to the system (storage/heap.py)."""
 
 from __future__ import annotations
 
 import platform
-import resource
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from casetracker.services.workspace import Workspace
-from casetracker.storage import heap
-from casetracker.storage.kdf import FLOOR
-
 BLOCK_MB = 64
-PAGES = BLOCK_MB * 1024 * 1024 // 4096
 
 glibc_only = pytest.mark.skipif(
     sys.platform != "linux" or platform.libc_ver()[0] != "glibc",
-    reason="the tuning is for glibc's allocator",
+    reason="malloc_trim is glibc's",
 )
-
-
-def _minor_faults() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-
-
-def test_a_format_3_workspace_leaves_the_heap_untuned(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Saves append change sets now; only a rare compaction copies the database, and with the
-    raised threshold that copy (230 MB at 20,000 cases) stayed resident after it."""
-    calls: list[str] = []
-
-    def tuned() -> bool:
-        calls.append("tuned")
-        return True
-
-    monkeypatch.setattr(heap, "keep_large_blocks", tuned)
-    ws, _ = Workspace.create(tmp_path / "v.ctvault", "a long enough passphrase", kdf=FLOOR)
-    ws.close()
-    Workspace.open(tmp_path / "v.ctvault", passphrase="a long enough passphrase").close()
-    assert calls == []
-
-
-@glibc_only
-def test_tuning_is_idempotent() -> None:
-    assert heap.keep_large_blocks()
-    assert heap.keep_large_blocks()
-
-
-_REUSE_SCENARIO = """
-import resource, sqlite3
-from casetracker.storage import heap
-
-def faults():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-
-heap.keep_large_blocks()
-conn = sqlite3.connect(":memory:")
-conn.execute("CREATE TABLE b (x BLOB)")
-conn.executemany("INSERT INTO b VALUES (zeroblob(1048576))", [()] * {mb})
-conn.commit()
-conn.deserialize(conn.serialize())  # a memdb, as an opened vault is
-first = conn.serialize()
-size = len(first)
-del first
-before = faults()
-second = conn.serialize()
-print(size, len(second), faults() - before)
-"""
-
-
-@glibc_only
-def test_a_second_serialisation_reuses_the_first_ones_memory() -> None:
-    """In a fresh interpreter: a long test run's threads and arenas say nothing of the app's."""
-    done = subprocess.run(
-        [sys.executable, "-c", _REUSE_SCENARIO.replace("{mb}", str(BLOCK_MB))],
-        capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[2],
-    )  # fmt: skip
-    first, second, faults = (int(x) for x in done.stdout.split())
-    assert first > BLOCK_MB * 1024 * 1024 and second > BLOCK_MB * 1024 * 1024
-    # Fresh pages would cost one fault each (16,384 for 64 MiB).
-    assert faults < PAGES // 10
 
 
 _CLOSE_SCENARIO = """
