@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
+from benchmarks import search_quality
+from benchmarks.search_quality import found_both_ways, load
 from casetracker.model import Meta
-from casetracker.services import search_quality
 from casetracker.services.duplicates import Reason, possible_duplicates, similar_to
-from casetracker.services.search_quality import found_both_ways, load
 from casetracker.services.workspace import Workspace
 from tests.conftest import PASSPHRASE
 
@@ -58,7 +58,7 @@ def test_the_table_in_the_docs_is_current(report: search_quality.Report) -> None
     start, end = text.index(search_quality.START), text.index(search_quality.END)
     shown = text[start + len(search_quality.START) : end].strip()
     assert shown == search_quality.markdown(report).strip(), (
-        "run `python -m casetracker.services.search_quality --write docs/i18n.md`"
+        "run `python -m benchmarks.search_quality --write docs/i18n.md`"
     )
 
 

@@ -1,7 +1,7 @@
 """How well search and the duplicate finder cope with spellings: precision and recall, measured.
 
-    python -m casetracker.services.search_quality            # print the tables (Markdown)
-    python -m casetracker.services.search_quality --write docs/i18n.md
+    python -m benchmarks.search_quality            # print the tables (Markdown)
+    python -m benchmarks.search_quality --write docs/i18n.md
 
 Data (tab-separated, in ``tests/data``): ``transliteration-pairs.tsv`` and ``name-variants.tsv``
 (real Latin spellings of Cyrillic names: passports, BGN/PCGN, GOST, English, German…),
@@ -26,7 +26,7 @@ from pathlib import Path
 from casetracker.services.duplicates import find_pairs, name_key
 from casetracker.services.search_text import build_key, matches, transliterate
 
-DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 START, END = "<!-- search-quality:start -->", "<!-- search-quality:end -->"
 CYRILLIC_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщыьэюя"
 
