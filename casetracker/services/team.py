@@ -105,6 +105,12 @@ class ServerDishonest(TeamError):
     """The server's records do not check out: nothing from them was applied."""
 
 
+def _not_let_in() -> str:
+    return translate(
+        "Team", "The team's records do not show you let in by the one who invited you."
+    )
+
+
 def _behind() -> str:
     return translate(
         "Team",
@@ -745,12 +751,7 @@ class TeamService:
                 # Let in: the list that first names us must be our inviter's, whose key came
                 # with the code in person. A server inventing a team of its own cannot sign it.
                 if link.author.signing != state.inviter:
-                    raise ServerDishonest(
-                        translate(
-                            "Team",
-                            "The team's records do not show you let in by the one who invited you.",
-                        )
-                    )
+                    raise ServerDishonest(_not_let_in())
                 admitted = True
             links.append(link)
             position = link.position
@@ -758,11 +759,7 @@ class TeamService:
         report.waiting_for_key = bool(rows)
         report.more = fetched.more and bool(links) and not rows
         if state.synced_seq == 0 and not links and opened and not keys:
-            raise ServerDishonest(
-                translate(
-                    "Team", "The team's records do not show you let in by the one who invited you."
-                )
-            )
+            raise ServerDishonest(_not_let_in())
         # Records taken before a list names us are the team's all the same: they opened with
         # keys our inviter signed. Until it does, we only wait (and send nothing).
         report.waiting_for_key = report.waiting_for_key or not admitted
@@ -1317,13 +1314,6 @@ def _search_keys() -> merge.Derive:
     }
 
 
-def _dumps(value: object) -> str:
-    return json.dumps(
-        {"b64": base64.b64encode(value).decode()} if isinstance(value, bytes) else value,
-        ensure_ascii=False,
-    )
-
-
 def _value(text: str) -> SqlValue:
     value = json.loads(text)
     if isinstance(value, dict) and "b64" in value:
@@ -1357,7 +1347,7 @@ def _take(session: object, conflict: SyncConflict) -> None:
             text(f"SELECT {quote(conflict.field)} FROM main.{table} WHERE id = :id"),
             {"id": conflict.record_id},
         ).first()
-        if now is None or _dumps(now[0]) != conflict.kept:
+        if now is None or merge.value_json(now[0]) != conflict.kept:
             raise InvalidInput(
                 translate(
                     "Team",

@@ -548,8 +548,8 @@ def write_conflicts(raw: sqlite3.Connection, conflicts: Iterable[Conflict], auth
                 c.row_id,
                 c.column,
                 c.kind,
-                json.dumps(_plain(c.kept), ensure_ascii=False),
-                c.ours if isinstance(c.ours, str) and c.kind != "field" else _dumps(c.ours),
+                value_json(c.kept),
+                c.ours if isinstance(c.ours, str) and c.kind != "field" else value_json(c.ours),
                 author,
                 c.case_id,
             )
@@ -558,7 +558,8 @@ def write_conflicts(raw: sqlite3.Connection, conflicts: Iterable[Conflict], auth
     )
 
 
-def _dumps(value: SqlValue) -> str:
+def value_json(value: SqlValue) -> str:
+    """A stored value as a conflict row keeps it (blobs as base64)."""
     return json.dumps(_plain(value), ensure_ascii=False)
 
 

@@ -5030,7 +5030,6 @@ proof of life</source>
     <name>Team</name>
     <message>
         <source>The team server holds fewer records than this computer has already seen: it may have lost some (an old backup restored) or be withholding them. Nothing was sent. Tell your team&apos;s administrator.</source>
-        <extracomment>This laptop&apos;s own tables: never sent. Attachments stay too: their encrypted files live beside the vault and do not travel yet (docs/team.md, &quot;Not yet&quot;). A change set sent as one record holds at most this many rows; more go as several records.</extracomment>
         <translation>На сервере команды меньше записей, чем этот компьютер уже видел: часть могла потеряться (восстановлена старая резервная копия) или сервер их скрывает. Ничего не отправлено. Сообщите администратору команды.</translation>
     </message>
     <message>
@@ -5043,7 +5042,7 @@ proof of life</source>
     </message>
     <message>
         <source>This vault is not part of a team.</source>
-        <extracomment>The server holds more records than this round took: another round follows. For a change set: what it carries, to forget once it is on the server. For a member list: the invitation it answers, and keys to hand out first. The last sync that reached the server, this session (kept in the vault only when the sync wrote something anyway).</extracomment>
+        <extracomment>The server holds more records than this round took: another round follows. The first member list, appended by this fetch to finish a founding cut short. This fetch finished a join cut short. For a change set: what it carries, to forget once it is on the server. For a member list: the invitation it answers, and keys to hand out first. The last sync that reached the server, this session (kept in the vault only when the sync wrote something anyway).</extracomment>
         <translation>Это хранилище не входит в команду.</translation>
     </message>
     <message>
@@ -5096,6 +5095,7 @@ proof of life</source>
     </message>
     <message>
         <source>The team&apos;s records do not show you let in by the one who invited you.</source>
+        <extracomment>This laptop&apos;s own tables: never sent. Attachments stay too: their encrypted files live beside the vault and do not travel yet (docs/team.md, &quot;Not yet&quot;). A change set sent as one record holds at most this many rows; more go as several records. Rows that stand for one thing whatever their id: a flag&apos;s state is one per rule and subject.</extracomment>
         <translation>По записям команды вас не принимал тот, кто вас пригласил.</translation>
     </message>
     <message>
@@ -5151,6 +5151,7 @@ proof of life</source>
     <name>TeamServer</name>
     <message>
         <source>The team server cannot be reached. Work goes on here; changes are sent when it can be reached again.</source>
+        <extracomment>A wrapped key is 248 bytes (team/keys.py); rows much bigger are not one.</extracomment>
         <translation>Сервер команды недоступен. Работа продолжается здесь; изменения будут отправлены, когда он снова станет доступен.</translation>
     </message>
     <message>
