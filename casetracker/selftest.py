@@ -126,12 +126,13 @@ def run(stream: TextIO | None = None) -> int:
 
 
 def _steps(out: Reporter, folder: Path) -> None:
+    from pyrage import x25519
+
     from casetracker.model import CaseStatus, Channel
     from casetracker.model.consent import Audience
     from casetracker.services.consent import ConsentService
     from casetracker.services.sharing import SharingService
     from casetracker.services.workspace import Workspace
-    from casetracker.sharing import keys as keyring
     from casetracker.sharing.bundle import CASES, DOSSIER, open_bundle
     from casetracker.storage.kdf import FLOOR
 
@@ -167,7 +168,7 @@ def _steps(out: Reporter, folder: Path) -> None:
                 any(f.rule == "lost_contact" and f.case_ref == ref for f in flags),
                 "the rules did not flag the lost contact",
             )
-        recipient = keyring.x25519.Identity.generate()
+        recipient = x25519.Identity.generate()
         with out.step("export a signed, encrypted bundle with a PDF dossier"):
             sharing = SharingService(ws)
             exported = sharing.export(

@@ -41,9 +41,8 @@ from casetracker.services.cases import (
     get_case,
     remembered_contacts,
     remembered_custody,
-    replace_cases,
 )
-from casetracker.services.change_tracking import tables_of
+from casetracker.services.change_tracking import replace_cases, tables_of
 from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.services.requests import REQUEST_FACT_TABLES, request_facts
 from casetracker.services.settings import SettingSpec, register

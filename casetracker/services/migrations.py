@@ -11,7 +11,8 @@ from sqlalchemy import Engine, text
 from sqlmodel import Session, SQLModel
 
 from casetracker.i18n import translate
-from casetracker.model import SCHEMA_VERSION, Meta
+from casetracker.model import SCHEMA_VERSION as SCHEMA_VERSION  # what callers upgrade to
+from casetracker.model import Meta
 from casetracker.services.consent import adopt_legacy_flags
 from casetracker.services.errors import ServiceError
 

@@ -23,7 +23,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import pyrage
 from pyrage import x25519
@@ -159,7 +159,7 @@ def seal(
     try:
         if passphrase is not None:
             return age_format.seal_with_passphrase(plain, passphrase)
-        return pyrage.encrypt(plain, list(recipients))
+        return cast(bytes, pyrage.encrypt(plain, list(recipients)))
     except pyrage.EncryptError as exc:
         raise BundleError(
             translate("sharing", "The bundle could not be encrypted ({reason}).").format(reason=exc)
@@ -209,10 +209,10 @@ def decrypt(
         )
     try:
         if passphrase is not None:
-            return pyrage.passphrase.decrypt(binary, passphrase)
+            return cast(bytes, pyrage.passphrase.decrypt(binary, passphrase))
         if not identities:
             raise BundleDecryptError(translate("sharing", "No key was given to open the bundle."))
-        return pyrage.decrypt(binary, list(identities))
+        return cast(bytes, pyrage.decrypt(binary, list(identities)))
     except pyrage.DecryptError as exc:
         reason = str(exc)
         if "No matching keys" in reason:

@@ -884,7 +884,7 @@ def read_row(
 
     def read_day(name: str) -> Day:
         happened = name == "last_contact_date"
-        value = read(name, lambda text: read_date_cell(text, rough, happened=happened), None)
+        value: Day = read(name, lambda text: read_date_cell(text, rough, happened=happened), None)
         header, text = raw.get(name, ("", ""))
         if rough is not None and _norm(text) in VAGUE_PAST:
             kept.append(vague_note(header, text, rough.today if happened else None))

@@ -16,7 +16,7 @@ import weakref
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
@@ -366,7 +366,7 @@ def remembered(
     with _REMEMBERED_LOCK:
         known = _REMEMBERED.get(engine, {}).get(name)
         if known is not None and known[0] == count:
-            return known[1]
+            return cast(T, known[1])
         if known is not None and update is not None:
             old = known[1]
             changes = _changes_since(engine, known[0], count)

@@ -113,7 +113,7 @@ def _torn(rest: memoryview) -> bool:
     complete record that fails, a length we never write) is damage, and is kept aside."""
     if len(rest) < _U32.size or not any(rest):
         return True
-    (length,) = _U32.unpack_from(rest)
+    length: int = _U32.unpack_from(rest)[0]
     plausible = _MIN_RECORD <= length <= MAX_RECORD_BYTES
     plausible = plausible and (_U32.size + length) % RECORD_BLOCK == 0
     return plausible and _U32.size + length > len(rest)

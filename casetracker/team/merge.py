@@ -29,7 +29,7 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from casetracker.storage.change_capture import (
     apply_change_set,
@@ -179,7 +179,9 @@ def forget(raw: sqlite3.Connection, tables: Iterable[str]) -> None:
 
 
 # -- merging ----------------------------------------------------------------------------------
-def _row(raw: sqlite3.Connection, table: str, columns: Sequence[str], rowid: int) -> tuple | None:
+def _row(
+    raw: sqlite3.Connection, table: str, columns: Sequence[str], rowid: int
+) -> tuple[Any, ...] | None:
     names = ", ".join(quote(column) for column in columns)
     found = raw.execute(
         f"SELECT {names} FROM main.{quote(table)} WHERE rowid = ?", (rowid,)
@@ -428,7 +430,9 @@ def _present(raw: sqlite3.Connection, table: str, row_id: str) -> bool:
     )
 
 
-def _put_back(raw: sqlite3.Connection, table: TableChanges, rowid: int, values: Sequence) -> None:
+def _put_back(
+    raw: sqlite3.Connection, table: TableChanges, rowid: int, values: Sequence[Any]
+) -> None:
     taken = raw.execute(
         f"SELECT 1 FROM main.{quote(table.table)} WHERE rowid = ?", (rowid,)
     ).fetchone()
