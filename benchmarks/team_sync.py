@@ -53,7 +53,8 @@ from typing import TYPE_CHECKING, Any
 from benchmarks import machine
 
 if TYPE_CHECKING:
-    from casetracker.services.team import Outgoing, TeamState
+    from casetracker.model import TeamState
+    from casetracker.services.team import Outgoing
     from casetracker.services.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent

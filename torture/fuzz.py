@@ -864,7 +864,7 @@ def bombs(context: Context) -> dict[str, tuple[str, bytes]]:
 
 def _greedy_header(context: Context) -> dict[str, Any]:
     start, end = _header_span(context.vault_file)
-    header = json.loads(context.vault_file[start:end])
+    header: dict[str, Any] = json.loads(context.vault_file[start:end])
     for slot in header["slots"]:
         if "kdf" in slot:
             slot["kdf"]["memory_kib"] = 4 * 1024 * 1024

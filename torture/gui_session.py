@@ -13,6 +13,7 @@ PDF renderer writes is written by this process and seen by the leak scan.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from casetracker.gui.app import App
@@ -22,7 +23,7 @@ from tests.gui import scripted_session
 BUNDLE_PASSPHRASE = "leak scan bundle passphrase"
 
 
-def export_step(folder: Path) -> scripted_session.Callable[[App], None]:
+def export_step(folder: Path) -> Callable[[App], None]:
     def export(app: App) -> None:
         assert app.session is not None
         service = SharingService(app.session.ws)

@@ -92,8 +92,8 @@ def test_a_cli_change_refused_by_a_disk_error_says_not_saved(
     before = path.read_bytes()
     real_open = Workspace.open.__func__  # type: ignore[attr-defined]
 
-    def open_then_fill(cls: type[Workspace], *args: object, **kwargs: object) -> Workspace:
-        ws = real_open(cls, *args, **kwargs)
+    def open_then_fill(cls: type[Workspace], /, *args: object, **kwargs: object) -> Workspace:
+        ws: Workspace = real_open(cls, *args, **kwargs)
         disk.fill()  # the disk fills while the command runs: the save at its end is refused
         return ws
 

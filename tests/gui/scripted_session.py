@@ -23,7 +23,7 @@ from casetracker.gui.style import install_style
 from tests.conftest import MARKER, PASSPHRASE
 
 
-def wait_for(condition, timeout: float = 30.0) -> None:
+def wait_for(condition: Callable[[], object], timeout: float = 30.0) -> None:
     end = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > end:
