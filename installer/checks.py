@@ -19,7 +19,7 @@ from pathlib import Path
 
 from installer import linux_package
 from installer.commands import output_of, run, say, scratch, tree_size
-from installer.layout import APP, MAX_BUNDLE_MB, BuildError
+from installer.layout import APP, APP_ID, MAX_BUNDLE_MB, BuildError
 
 #: Shared libraries that come with libc itself; never listed in Depends by file name.
 LIBC_PACKAGES = frozenset({"libc6"})
@@ -162,9 +162,9 @@ def smoke_linux(deb: Path, tarball: Path, version: str, report: Report) -> None:
     for wanted in (
         f"./usr/bin/{APP} -> ../lib/{APP}/{APP}",
         f"./usr/lib/{APP}/{APP}",
-        f"./usr/share/applications/{APP}.desktop",
-        f"./usr/share/icons/hicolor/256x256/apps/{APP}.png",
-        f"./usr/share/icons/hicolor/scalable/apps/{APP}.svg",
+        f"./usr/share/applications/{APP_ID}.desktop",
+        f"./usr/share/icons/hicolor/256x256/apps/{APP_ID}.png",
+        f"./usr/share/icons/hicolor/scalable/apps/{APP_ID}.svg",
         f"./usr/share/doc/{APP}/copyright",
     ):
         if wanted not in listing:

@@ -4,6 +4,8 @@ import re
 import sys
 from pathlib import Path
 
+from casetracker.app_id import APP_ID as APP_ID  # the id's one home; installers read it here
+
 ROOT = Path(__file__).resolve().parent.parent
 INSTALLER = ROOT / "installer"
 BUILD = ROOT / "build"

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from installer import icons
 from installer.commands import run, source_date_epoch, tree_size
-from installer.layout import APP, BUILD, DIST, ICONS, INSTALLER, SVG_ICON, BuildError
+from installer.layout import APP, APP_ID, BUILD, DIST, ICONS, INSTALLER, SVG_ICON, BuildError
 
 LINUX = INSTALLER / "linux"
-DESKTOP_ENTRY = LINUX / "casetracker.desktop"
+DESKTOP_ENTRY = LINUX / f"{APP_ID}.desktop"
 CONTROL_TEMPLATE = LINUX / "control.in"
 DEFAULT_MAINTAINER = "Casetracker maintainers <maintainers@casetracker.invalid>"
 DEFAULT_HOMEPAGE = "https://github.com/casetracker/casetracker"
@@ -101,13 +101,14 @@ def stage_deb(bundle: Path, root: Path, version: str, arch: str, env: dict[str, 
     (usr / "bin").mkdir(parents=True)
     (usr / "bin" / APP).symlink_to(f"../lib/{APP}/{APP}")
     (usr / "share" / "applications").mkdir(parents=True)
-    shutil.copyfile(DESKTOP_ENTRY, usr / "share" / "applications" / f"{APP}.desktop")
+    shutil.copyfile(DESKTOP_ENTRY, usr / "share" / "applications" / DESKTOP_ENTRY.name)
     theme = usr / "share" / "icons" / "hicolor"
     for size in icons.SIZES:
-        (theme / f"{size}x{size}" / "apps").mkdir(parents=True)
-        shutil.copyfile(ICONS / f"casetracker-{size}.png", theme / f"{size}x{size}/apps/{APP}.png")
+        apps = theme / f"{size}x{size}" / "apps"
+        apps.mkdir(parents=True)
+        shutil.copyfile(ICONS / f"casetracker-{size}.png", apps / f"{APP_ID}.png")
     (theme / "scalable" / "apps").mkdir(parents=True)
-    shutil.copyfile(SVG_ICON, theme / "scalable" / "apps" / f"{APP}.svg")
+    shutil.copyfile(SVG_ICON, theme / "scalable" / "apps" / f"{APP_ID}.svg")
     (usr / "share" / "doc" / APP).mkdir(parents=True)
     shutil.copyfile(LINUX / "copyright", usr / "share" / "doc" / APP / "copyright")
     normalise_modes(usr)
@@ -136,8 +137,8 @@ def build_tarball(bundle: Path, version: str, arch: str, env: dict[str, str]) ->
     out = DIST / f"{APP}-{version}-linux-{arch}.tar.gz"
     mtime = source_date_epoch()
     extras = {
-        f"{top}/casetracker.desktop": DESKTOP_ENTRY.read_bytes(),
-        f"{top}/casetracker.png": (ICONS / "casetracker.png").read_bytes(),
+        f"{top}/{DESKTOP_ENTRY.name}": DESKTOP_ENTRY.read_bytes(),
+        f"{top}/{APP_ID}.png": (ICONS / "casetracker.png").read_bytes(),
         f"{top}/README.txt": tarball_readme(version, arch, env).encode(),
     }
 
@@ -174,8 +175,8 @@ Start the desktop app:   ./casetracker
 The command line:        ./casetracker --help
 Check it works:          ./casetracker --self-test
 Add it to the menu:      put this folder's casetracker on your PATH, then copy
-                         casetracker.desktop to ~/.local/share/applications/ and
-                         casetracker.png to ~/.local/share/icons/hicolor/256x256/apps/
+                         {APP_ID}.desktop to ~/.local/share/applications/ and
+                         {APP_ID}.png to ~/.local/share/icons/hicolor/256x256/apps/
 
 It uses these system libraries (Debian/Ubuntu package names; desktops have most of them):
 {packages}

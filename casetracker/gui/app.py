@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from casetracker.app_id import APP_ID
 from casetracker.gui import caseworker_name, translation
 from casetracker.gui.app_settings import AppSettings
 from casetracker.gui.background import BackgroundJob, run_in_background
@@ -290,6 +291,7 @@ def run(*, demo: bool = False, debug: bool = False) -> int:
     qt_app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     qt_app.setApplicationName("Casetracker")
     qt_app.setOrganizationName("Casetracker")
+    qt_app.setDesktopFileName(APP_ID)  # Wayland's app id: the window joins its menu entry
     qt_app.setQuitOnLastWindowClosed(True)
     install_style(qt_app)
     translation.install("")  # the system's language until a vault says otherwise
