@@ -87,7 +87,7 @@ class App(QObject):
         self.window: MainWindow | None = None
         self.vault_path: Path | None = None
         self.demo_dir = Path(tempfile.mkdtemp(prefix="ct-")) if demo_mode else None
-        self._job: BackgroundJob | None = None
+        self._job: BackgroundJob[object] | None = None
         self.start_window = StartWindow(default_path or default_vault_path())
         self.start_window.unlocked.connect(self._opened)
         self.idle = IdleLock(5, self)

@@ -8,11 +8,15 @@ registers it with the vault so that locking cancels it and waits for it.
 
 import contextlib
 from collections.abc import Callable
-from typing import Any
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from casetracker.cancellation import CancelToken
+
+# What a job returns: the type its ``on_done`` callback is given, checked by mypy at each call.
+# A job only hands its result on, so a ``BackgroundJob[Report]`` is a ``BackgroundJob[object]``.
+T_co = TypeVar("T_co", covariant=True)
 
 
 def named_thread(name: str) -> QThread:
@@ -38,7 +42,7 @@ class _Runner(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, job: Callable[[], Any]) -> None:
+    def __init__(self, job: Callable[[], object]) -> None:
         super().__init__()
         self._job = job
 
@@ -56,8 +60,10 @@ class _Runner(QObject):
         self.succeeded.emit(result)
 
 
-class BackgroundJob(QObject):
-    """One job on its own thread; keep a reference until ``finished`` fires."""
+class BackgroundJob(QObject, Generic[T_co]):
+    """One job on its own thread, returning a ``T_co``; keep a reference until ``finished``
+    fires. The signals carry ``object`` (Qt's), so connect through ``run_in_background``,
+    whose callbacks are typed."""
 
     succeeded = Signal(object)
     failed = Signal(object)
@@ -65,7 +71,7 @@ class BackgroundJob(QObject):
 
     def __init__(
         self,
-        job: Callable[[], Any],
+        job: Callable[[], T_co],
         parent: QObject | None = None,
         token: CancelToken | None = None,
     ) -> None:
@@ -117,16 +123,19 @@ class BackgroundJob(QObject):
         self._thread.wait()
 
 
-_RUNNING: set[BackgroundJob] = set()
+_RUNNING: set[BackgroundJob[object]] = set()
+
+T = TypeVar("T")
 
 
 def run_in_background(
-    job: Callable[[], Any],
-    on_done: Callable[[Any], None],
+    job: Callable[[], T],
+    on_done: Callable[[T], None],
     on_failed: Callable[[Exception], None],
     token: CancelToken | None = None,
-) -> BackgroundJob:
-    """Start ``job`` on a worker thread; the callbacks run on the GUI thread."""
+) -> BackgroundJob[T]:
+    """Start ``job`` on a worker thread; the callbacks run on the GUI thread, ``on_done`` with
+    what ``job`` returned (the signal carries it untyped; the TypeVar ties the two)."""
     worker = BackgroundJob(job, token=token)
     _RUNNING.add(worker)
     worker.succeeded.connect(on_done)

@@ -9,7 +9,7 @@ afterwards the session holds nothing and no late callback of a job reaches a vie
 
 import contextlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -24,6 +24,8 @@ from casetracker.storage.errors import VaultError
 
 if TYPE_CHECKING:
     from casetracker.gui.sync_controller import SyncController
+
+T = TypeVar("T")
 
 
 class VaultSession(QObject):
@@ -75,12 +77,12 @@ class VaultSession(QObject):
     # -- background jobs --------------------------------------------------------------------
     def run_job(
         self,
-        job: Callable[[], Any],
-        on_done: Callable[[Any], None],
+        job: Callable[[], T],
+        on_done: Callable[[T], None],
         on_failed: Callable[[Exception], None],
         *,
         cancellable: bool = True,
-    ) -> BackgroundJob:
+    ) -> BackgroundJob[T]:
         """Run ``job`` on a worker thread as a job of this vault; the callbacks run on the GUI
         thread, and never once the vault is locked. A cancellable job stops at its next check
         when the vault is locked; one that is not (a key change) is waited for. While the vault
@@ -88,11 +90,11 @@ class VaultSession(QObject):
         jobs = self.ws.jobs
         token = CancelToken() if cancellable else None
 
-        def registered() -> Any:
+        def registered() -> T:
             with jobs.running(token):
                 return job()
 
-        def done(result: Any) -> None:
+        def done(result: T) -> None:
             if self.is_open:
                 on_done(result)
 
@@ -102,7 +104,7 @@ class VaultSession(QObject):
 
         return run_in_background(registered, done, failed, token)
 
-    def cancel_job(self, job: BackgroundJob) -> None:
+    def cancel_job(self, job: BackgroundJob[object]) -> None:
         """Stop one job (its dialog is closing) and wait until it has ended."""
         if job.token is not None and self._ws is not None:
             self._ws.jobs.cancel(job.token)

@@ -348,8 +348,7 @@ class BundleImportDialog(QDialog):
             "member hash": self.tr("the checksum of a part"),
         }.get(part, part)
 
-    def _opened(self, result: object) -> None:
-        assert isinstance(result, OpenedBundle)
+    def _opened(self, result: OpenedBundle) -> None:
         self.bundle = result
         self.passphrase.clear()
         manifest = result.manifest
@@ -417,8 +416,7 @@ class BundleImportDialog(QDialog):
         self.preview_text.setText(job_error_text(exc))
         set_role(self.preview_text, "error")
 
-    def _previewed(self, report: object) -> None:
-        assert isinstance(report, MergeReport)
+    def _previewed(self, report: MergeReport) -> None:
         self.preview = report
         self.preview_text.setText(self.preview_words(report))
         set_role(self.preview_text, "")
@@ -609,10 +607,8 @@ class BundleImportDialog(QDialog):
             self.tr("Nothing was imported: %1").replace("%1", job_error_text(exc)),
         )
 
-    def _applied(self, result: object) -> None:
-        assert isinstance(result, tuple)
-        report: MergeReport = result[0]
-        decisions: list[tuple[Conflict, Choice]] = result[1]
+    def _applied(self, result: tuple[MergeReport, list[tuple[Conflict, Choice]]]) -> None:
+        report, decisions = result
         self.applied = report
         self.bundle = None
         if report.signer_known_as and not self.known_as:  # added to the address book just now

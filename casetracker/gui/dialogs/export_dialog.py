@@ -573,8 +573,7 @@ class ExportDialog(QDialog):
             lambda exc: self._summary_failed(exc, request),
         )
 
-    def _summary_ready(self, summary: object, request: int) -> None:
-        assert isinstance(summary, ExportSummary)
+    def _summary_ready(self, summary: ExportSummary, request: int) -> None:
         if request != self._summary_request:
             return  # the choices changed meanwhile; _job_finished works it out again
         self.summary = summary
@@ -762,8 +761,7 @@ class ExportDialog(QDialog):
         self._update_buttons()
         return started
 
-    def _exported(self, result: object, path: Path) -> None:
-        assert isinstance(result, ExportResult)
+    def _exported(self, result: ExportResult, path: Path) -> None:
         if self.session.is_open and self.session.ws.read_only:
             show_message(
                 self.message,

@@ -485,8 +485,7 @@ class ImportWizard(QDialog):
         )
         set_role(self.file_info, "error")
 
-    def _loaded(self, sheet: object) -> None:
-        assert isinstance(sheet, Sheet)
+    def _loaded(self, sheet: Sheet) -> None:
         self.sheet = sheet
         choice = self.session.ws.sheets.suggest_mapping(sheet)
         self.mapping = choice.mapping
@@ -799,8 +798,7 @@ class ImportWizard(QDialog):
         self.check_summary.setText(job_error_text(exc))
         set_role(self.check_summary, "error")
 
-    def _checked(self, report: object) -> None:
-        assert isinstance(report, ImportReport)
+    def _checked(self, report: ImportReport) -> None:
         self.check_report = report
         good = report.cases_added
         if good:
@@ -917,8 +915,7 @@ class ImportWizard(QDialog):
             self.message, self.tr("Nothing was imported: %1").replace("%1", job_error_text(exc))
         )
 
-    def _imported(self, report: object) -> None:
-        assert isinstance(report, ImportReport)
+    def _imported(self, report: ImportReport) -> None:
         self.report = report
         if not report.applied:
             show_message(self.message, self.tr("Nothing was imported."))

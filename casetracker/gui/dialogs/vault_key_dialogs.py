@@ -6,7 +6,7 @@ automatic saving waits, and the dialog cannot be dismissed half-way.
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,8 @@ from casetracker.gui.widgets.form_parts import busy_bar, dialog_buttons, error_l
 from casetracker.gui.widgets.passphrase_fields import PassphraseFields
 from casetracker.services import vault_keys
 
+T = TypeVar("T")
+
 
 class KeyChangeDialog(QDialog):
     """Runs one key change in the background with saving paused; shows failures in words."""
@@ -35,19 +37,19 @@ class KeyChangeDialog(QDialog):
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.job: BackgroundJob | None = None
+        self.job: BackgroundJob[object] | None = None
         self.busy = busy_bar(self)
         self.message = error_label(self)
         session.closed.connect(self._locked)
 
-    def run(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+    def run(self, job: Callable[[], T], done: Callable[[T], None]) -> None:
         if self.job is not None:
             return
         show_message(self.message, "")
         self.session.saver.stop()
         self.set_busy(True)
 
-        def succeeded(result: object) -> None:
+        def succeeded(result: T) -> None:
             self._finished()
             done(result)
 
@@ -178,8 +180,7 @@ class NewRecoveryKeyDialog(KeyChangeDialog):
         ws = self.session.ws
         self.run(lambda: vault_keys.new_recovery_key(ws), self._made)
 
-    def _made(self, key: object) -> None:
-        assert isinstance(key, str)
+    def _made(self, key: str) -> None:
         self.key_page.show_key(key)
         self.pages.setCurrentWidget(self.key_page)
 

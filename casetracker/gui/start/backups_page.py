@@ -43,7 +43,7 @@ class BackupsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path: Path | None = None
-        self.job: BackgroundJob | None = None
+        self.job: BackgroundJob[object] | None = None
         self._secret: dict[str, str] = {}
         self._infos: list[BackupInfo] = []
         self.title = QLabel(self.tr("Open a backup"), self)

@@ -33,7 +33,7 @@ class CreatePage(QWidget):
 
     def __init__(self, default_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.job: BackgroundJob | None = None
+        self.job: BackgroundJob[object] | None = None
         title = QLabel(self.tr("Create a vault"), self)
         set_role(title, "title")
         self.location = QLineEdit(str(default_path), self)
@@ -125,10 +125,9 @@ class CreatePage(QWidget):
         self.fields.set_enabled(not busy)
         self.create_button.setEnabled(not busy)
 
-    def _done(self, result: object) -> None:
+    def _done(self, result: tuple[Workspace, str]) -> None:
         self.job = None
         self._set_busy(False)
-        assert isinstance(result, tuple)
         workspace, key = result
         self.clear_secrets()
         self.created.emit(workspace, key)

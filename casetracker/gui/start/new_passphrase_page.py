@@ -30,7 +30,7 @@ class NewPassphrasePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace: Workspace | None = None
-        self.job: BackgroundJob | None = None
+        self.job: BackgroundJob[object] | None = None
         title = QLabel(self.tr("Choose a new passphrase"), self)
         set_role(title, "title")
         text = QLabel(

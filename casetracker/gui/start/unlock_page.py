@@ -46,7 +46,7 @@ class UnlockPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path: Path | None = None
-        self.job: BackgroundJob | None = None
+        self.job: BackgroundJob[object] | None = None
         self._with_recovery_key = False
         self.title = QLabel(self.tr("Unlock the vault"), self)
         set_role(self.title, "title")
@@ -188,7 +188,7 @@ class UnlockPage(QWidget):
         self.backup_button.hide()
         self.backups_requested.emit(path, secret)
 
-    def _done(self, workspace: object) -> None:
+    def _done(self, workspace: Workspace) -> None:
         self.job = None
         self._set_busy(False)
         self.passphrase.clear()

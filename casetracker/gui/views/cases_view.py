@@ -11,7 +11,6 @@ usable at once, and the banner appears when the pairs are known.
 
 import uuid
 from collections import defaultdict
-from typing import cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -75,7 +74,7 @@ class CasesView(QWidget):
         self._all_rows: list[CaseRow] = []
         self._flags: dict[str, list[Flag]] = {}
         self._duplicates: list[DuplicatePair] = []
-        self._duplicates_job: BackgroundJob | None = None
+        self._duplicates_job: BackgroundJob[object] | None = None
         self._duplicates_again = False  # the vault changed while the job ran
         self._only: set[uuid.UUID] | None = None
         self._searched: str | None = None  # what the rows were found with
@@ -320,7 +319,9 @@ class CasesView(QWidget):
             )
             self._duplicates_job = job
 
-    def _job_answered(self, job: BackgroundJob, answer: object) -> None:
+    def _job_answered(
+        self, job: BackgroundJob[object], answer: list[DuplicatePair] | Exception
+    ) -> None:
         if job is not self._duplicates_job:  # a job of a vault since locked or left
             return
         self._duplicates_job = None
@@ -334,7 +335,7 @@ class CasesView(QWidget):
             self._ask_duplicates()
             if self._duplicates_job is not None:
                 return
-        self._duplicates_found(cast(list[DuplicatePair], answer))
+        self._duplicates_found(answer)
 
     def _duplicates_found(self, pairs: list[DuplicatePair]) -> None:
         if pairs is self._duplicates:

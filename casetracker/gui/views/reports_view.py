@@ -135,7 +135,7 @@ class ReportsView(QWidget):
             self.charts[which], self.numbers[which], self.notes[which] = chart, table, note
             self.tabs.addTab(page, name)
         self._stale: set[int] = set()
-        self._job: BackgroundJob | None = None
+        self._job: BackgroundJob[object] | None = None
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)

@@ -13,7 +13,7 @@ waits for the job (``stop_jobs``). "Sync now" asks that background sync for a ro
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QTextOption
@@ -46,6 +46,8 @@ from casetracker.model.labels import yes_no
 from casetracker.services.history import local_time
 from casetracker.services.team import MemberView, SyncReport
 
+T = TypeVar("T")
+
 
 def _controller(session: VaultSession | None) -> Any:
     """The main window's background sync of this vault (`SyncController`), if there is one."""
@@ -74,8 +76,8 @@ class TeamJobDialog(QDialog):
     def run(
         self,
         text: str,
-        job: Callable[[], Any],
-        done: Callable[[Any], None],
+        job: Callable[[], T],
+        done: Callable[[T], None],
         failed: Callable[[Exception], None] | None = None,
     ) -> None:
         show_message(self.message, "")
@@ -89,7 +91,7 @@ class TeamJobDialog(QDialog):
             if sync is not None:
                 sync.resume()
 
-        def succeeded(result: object) -> None:
+        def succeeded(result: T) -> None:
             ended()
             done(result)
 
@@ -126,11 +128,11 @@ class WorkingDialog(TeamJobDialog):
     def start(
         self,
         text: str,
-        job: Callable[[], Any],
-        done: Callable[[Any], None],
+        job: Callable[[], T],
+        done: Callable[[T], None],
         failed: Callable[[Exception], None],
     ) -> None:
-        def succeeded(result: object) -> None:
+        def succeeded(result: T) -> None:
             self.accept()
             done(result)
 
@@ -230,8 +232,8 @@ class InviteDialog(TeamJobDialog):
             self.show_code,
         )
 
-    def show_code(self, code: object) -> None:
-        self.code.setPlainText(str(code))
+    def show_code(self, code: str) -> None:
+        self.code.setPlainText(code)
         self.code_part.show()
         self.name.setEnabled(False)
         self.admin.setEnabled(False)
@@ -538,12 +540,12 @@ class TeamSettingsBox(QGroupBox):
         style.set_role(self.message, role)
 
     # -- actions ---------------------------------------------------------------------------
-    def _work(self, text: str, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+    def _work(self, text: str, job: Callable[[], T], done: Callable[[T], None]) -> None:
         assert self.session is not None
         dialog = WorkingDialog(self.session, self)
         self.dialog = dialog
 
-        def succeeded(result: object) -> None:
+        def succeeded(result: T) -> None:
             done(result)
             self._changed()
 
@@ -604,8 +606,7 @@ class TeamSettingsBox(QGroupBox):
             return
         team = self.session.ws.team
 
-        def synced(report: object) -> None:
-            assert isinstance(report, SyncReport)
+        def synced(report: SyncReport) -> None:
             parts = [
                 self.tr("Synced: %1 received, %2 sent.")
                 .replace("%1", str(report.received))

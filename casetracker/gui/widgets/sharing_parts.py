@@ -11,7 +11,7 @@ stop and drops its result; locking cancels and waits for it before the final sav
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
@@ -31,6 +31,8 @@ from casetracker.gui.style import set_role
 from casetracker.gui.vault_session import VaultSession
 from casetracker.i18n import Context
 from casetracker.sharing.errors import SharingError
+
+T = TypeVar("T")
 
 # Shared words of the sharing dialogs (named as its context: pyside6-lupdate reads the name).
 sharing_parts = Context("sharing_parts")
@@ -52,7 +54,7 @@ class BusyBar(QWidget):
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._job: BackgroundJob | None = None
+        self._job: BackgroundJob[object] | None = None
         self._saver_paused = False
         self._generation = 0
         self.label = QLabel(self)
@@ -75,8 +77,8 @@ class BusyBar(QWidget):
     def run(
         self,
         text: str,
-        job: Callable[[], Any],
-        on_done: Callable[[Any], None],
+        job: Callable[[], T],
+        on_done: Callable[[T], None],
         on_failed: Callable[[Exception], None],
         *,
         writes: bool = False,
@@ -95,7 +97,7 @@ class BusyBar(QWidget):
         self.label.setText(text)
         self.show()
 
-        def done(result: object) -> None:
+        def done(result: T) -> None:
             if generation == self._generation:
                 self._release()
                 on_done(result)
