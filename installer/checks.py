@@ -19,7 +19,7 @@ from pathlib import Path
 
 from installer import linux_package
 from installer.commands import output_of, run, say, scratch, tree_size
-from installer.layout import APP, APP_ID, MAX_BUNDLE_MB, BuildError
+from installer.layout import APP, MAX_BUNDLE_MB, BuildError
 
 #: Shared libraries that come with libc itself; never listed in Depends by file name.
 LIBC_PACKAGES = frozenset({"libc6"})
@@ -159,14 +159,7 @@ def audit_linux_dependencies(lib_dir: Path, control: str) -> list[str]:
 
 def smoke_linux(deb: Path, tarball: Path, version: str, report: Report) -> None:
     listing = run(["dpkg-deb", "--contents", deb], capture=True).stdout
-    for wanted in (
-        f"./usr/bin/{APP} -> ../lib/{APP}/{APP}",
-        f"./usr/lib/{APP}/{APP}",
-        f"./usr/share/applications/{APP_ID}.desktop",
-        f"./usr/share/icons/hicolor/256x256/apps/{APP_ID}.png",
-        f"./usr/share/icons/hicolor/scalable/apps/{APP_ID}.svg",
-        f"./usr/share/doc/{APP}/copyright",
-    ):
+    for wanted in linux_package.DEB_LANDMARKS:
         if wanted not in listing:
             raise BuildError(f"the .deb has no {wanted}")
     if shutil.which("desktop-file-validate"):
@@ -174,6 +167,9 @@ def smoke_linux(deb: Path, tarball: Path, version: str, report: Report) -> None:
     with scratch("smoke-deb-") as tmp:
         root = tmp / "root"
         run(["dpkg-deb", "-x", deb, root])
+        if shutil.which("appstreamcli"):  # as installed, with the release's addresses
+            metainfo = root / "usr" / "share" / "metainfo" / linux_package.METAINFO.name
+            run(["appstreamcli", "validate", "--no-net", "--explain", metainfo])
         # usr/bin/casetracker is a relative symlink, so it works inside the unpacked root.
         check_cli(root / "usr" / "bin" / APP, version, tmp / "home", report, ".deb unpacked")
         lib_dir = root / "usr" / "lib" / APP
