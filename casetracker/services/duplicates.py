@@ -22,7 +22,6 @@ import gc
 import sqlite3
 import threading
 import uuid
-import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ from casetracker.services.same_person import decided_pairs, pair
 from casetracker.services.search_text import transliterate
 from casetracker.services.uncertain_dates import as_uncertain
 from casetracker.storage.database import change_count
+from casetracker.storage.vault_state import Kept, state_of
 
 if TYPE_CHECKING:
     from casetracker.services.workspace import Workspace
@@ -340,18 +340,15 @@ class _Known:
         return key
 
 
-# Per engine, gone with it (so a locked vault's names are not kept): transliterating 20,000
-# names takes about a second, and an edit changes one name at most.
-_KNOWN: weakref.WeakKeyDictionary[Engine, _Known] = weakref.WeakKeyDictionary()
-_KNOWN_LOCK = threading.Lock()
+# Kept with the vault's other state, which forgets it on lock (so a locked vault's names are
+# not kept): transliterating 20,000 names takes about a second, and an edit changes one name
+# at most.
+_KNOWN: Kept[_Known] = Kept("duplicates", _Known)
 
 
 def _known(engine: Engine) -> _Known:
-    with _KNOWN_LOCK:
-        known = _KNOWN.get(engine)
-        if known is None:
-            known = _KNOWN[engine] = _Known()
-        return known
+    state = state_of(engine)
+    return _Known() if state is None else state.kept(_KNOWN)
 
 
 def remembered_name_key(engine: Engine, full_name: str) -> str:

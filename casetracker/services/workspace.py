@@ -35,6 +35,7 @@ from casetracker.storage.database import (
     interrupt,
     refuse_writes,
     snapshot,
+    vault_state_of,
     writing,
 )
 from casetracker.storage.errors import SaveFailed, VaultDamaged, VaultInUse, VaultReadOnly
@@ -103,6 +104,10 @@ class Workspace:
     def __init__(self, vault_file: VaultFile, engine: Engine, actor: str = "") -> None:
         self.file = vault_file
         self.engine = engine
+        #: What is kept in memory about the database besides it (the shared connection, the
+        #: remembered values, the change ledger, the duplicate search's names): forgotten in
+        #: `_forget`, on close and lock and when a backup replaces the database.
+        self.state = vault_state_of(engine)
         self.actor = actor
         # Units of work committed since opening, and how many of them are in the snapshot being
         # written and in the file on disk: ``dirty`` and ``unsaved_changes`` follow from these,
@@ -165,6 +170,8 @@ class Workspace:
     def adopt_engine(self, engine: Engine) -> None:
         """Work on ``engine`` from now on (a backup restored): it is what the file holds."""
         old, self.engine = self.engine, engine
+        self._forget()
+        self.state = vault_state_of(engine)
         old.dispose()
         with self._save_lock:
             self._unwritten.clear()
@@ -434,10 +441,18 @@ class Workspace:
         finally:
             with self._save_lock:
                 self._unwritten.clear()  # change sets a failed save kept: plaintext
+            self._forget()
             self.engine.dispose()
             self.file.close()
-            search_text.forget_words()
-            # The scrubber's expression (names and phones of withheld relatives) would stay in
-            # the re module's cache after the lock.
-            re.purge()
             heap.release_free_memory()
+
+    def _forget(self) -> None:
+        """Drop what was worked out from the vault's data and kept in memory beside the
+        database: the state's remembered values, ledger and kept objects (`VaultState.forget`),
+        the search keys' words (names among them), and the scrubber's expression (names and
+        phones of withheld relatives) in the re module's cache. The one place that says what a
+        lock, a close or a restored backup leaves behind: only what the engine holds, freed
+        by disposing of it."""
+        self.state.forget()
+        search_text.forget_words()
+        re.purge()

@@ -8,15 +8,12 @@ database that SQLAlchemy/SQLModel use through a single shared connection (Static
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 import threading
 import uuid
-import weakref
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
@@ -24,6 +21,10 @@ from sqlalchemy.pool import StaticPool
 
 from casetracker import cancellation
 from casetracker.storage import memdb
+
+# Changes: imported from here by the services that describe their writes.
+from casetracker.storage.vault_state import Changes as Changes
+from casetracker.storage.vault_state import VaultState, attach, state_of
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -35,22 +36,6 @@ _PRAGMAS = (
     "PRAGMA temp_store=MEMORY",
     "PRAGMA journal_mode=MEMORY",
 )
-
-# The raw connection behind each engine. snapshot() reads it directly: checking a connection
-# out of the pool and back in would make SQLAlchemy roll back the shared connection, undoing
-# another session's work in progress.
-_CONNECTIONS: weakref.WeakKeyDictionary[Engine, sqlite3.Connection] = weakref.WeakKeyDictionary()
-# Rows written that changed no data (change capture emptying its shadow tables at a save), per
-# engine: left out of `change_count` and `write_count`, so a save forgets nothing remembered.
-_HIDDEN_WRITES: weakref.WeakKeyDictionary[Engine, int] = weakref.WeakKeyDictionary()
-
-
-# Values computed from the committed database, per engine:
-# {name: (change count, value, whether it can be updated from the ledger)}.
-_REMEMBERED: weakref.WeakKeyDictionary[Engine, dict[str, tuple[int, Any, bool]]] = (
-    weakref.WeakKeyDictionary()
-)
-_REMEMBERED_LOCK = threading.Lock()
 
 SqlValue = str | bytes | int | float | None
 T = TypeVar("T")
@@ -87,7 +72,8 @@ class _SharedConnection(sqlite3.Connection):
 @contextmanager
 def writing(engine: Engine) -> Iterator[None]:
     """Hold the engine's connection for this thread's unit of work (see `_SharedConnection`)."""
-    raw = _CONNECTIONS.get(engine)
+    state = state_of(engine)
+    raw = None if state is None else state.connection
     me = threading.get_ident()
     if not isinstance(raw, _SharedConnection) or raw.writer not in (None, me):
         yield
@@ -143,7 +129,8 @@ def _engine(conn: sqlite3.Connection) -> Engine:
     # A cancelled background job runs no further statement (``interrupt`` stops one already
     # running).
     event.listen(engine, "before_cursor_execute", _stop_if_cancelled)
-    _CONNECTIONS[engine] = conn
+    # Everything kept about this database besides the database (see `vault_state`).
+    attach(engine, VaultState(conn))
     return engine
 
 
@@ -155,9 +142,9 @@ def interrupt(engine: Engine) -> None:
     take the GIL while holding the connection's mutex (a deadlock with a thread that holds the
     GIL and waits for the mutex).
     """
-    raw = _CONNECTIONS.get(engine)
-    if raw is not None:
-        raw.interrupt()
+    state = state_of(engine)
+    if state is not None:
+        state.connection.interrupt()
 
 
 def snapshot(engine: Engine) -> bytes:
@@ -165,9 +152,10 @@ def snapshot(engine: Engine) -> bytes:
 
     Refuses while a write transaction is open: its uncommitted rows would be saved.
     """
-    raw = _CONNECTIONS.get(engine)
-    if raw is None:
+    state = state_of(engine)
+    if state is None:
         raise TypeError("snapshot() needs an engine from engine_from_snapshot()")
+    raw = state.connection
     if raw.in_transaction:
         raise RuntimeError("commit or roll back before taking a snapshot")
     return raw.serialize()
@@ -176,15 +164,20 @@ def snapshot(engine: Engine) -> bytes:
 def raw_connection(engine: Engine) -> sqlite3.Connection:
     """The one SQLite connection behind an engine from `engine_from_snapshot` (for the storage
     layer's own statements: change capture, snapshots)."""
-    raw = _CONNECTIONS.get(engine)
-    if raw is None:
+    return vault_state_of(engine).connection
+
+
+def vault_state_of(engine: Engine) -> VaultState:
+    """What is kept about the database behind an engine from `engine_from_snapshot`."""
+    state = state_of(engine)
+    if state is None:
         raise TypeError("needs an engine from engine_from_snapshot()")
-    return raw
+    return state
 
 
 def hide_writes(engine: Engine, rows: int) -> None:
     """`rows` just written changed no data: keep them out of the change count."""
-    _HIDDEN_WRITES[engine] = _HIDDEN_WRITES.get(engine, 0) + rows
+    vault_state_of(engine).hide_writes(rows)
 
 
 def refuse_writes(engine: Engine, refusal: Callable[[], Exception]) -> None:
@@ -194,8 +187,7 @@ def refuse_writes(engine: Engine, refusal: Callable[[], Exception]) -> None:
     SQLite's ``query_only`` stops every write at the source, so none can slip past a check
     in the services and be lost later, unsaved.
     """
-    raw = _CONNECTIONS[engine]
-    raw.execute("PRAGMA query_only = ON")
+    vault_state_of(engine).connection.execute("PRAGMA query_only = ON")
 
     def convert(context: ExceptionContext) -> None:
         original = context.original_exception
@@ -206,137 +198,31 @@ def refuse_writes(engine: Engine, refusal: Callable[[], Exception]) -> None:
 
 
 def change_count(engine: Engine) -> int | None:
-    """A number that moves whenever the database may have changed, or None while a write
-    transaction is open (its rows are not committed yet, so nothing may be remembered).
-
-    It is SQLite's count of rows written by this connection since it was opened: every change
-    to the vault goes through this one connection. A rolled-back change moves it too, which
-    only makes `remembered` compute again.
-    """
-    raw = _CONNECTIONS.get(engine)
-    if raw is None or raw.in_transaction:
-        return None
-    return raw.total_changes - _HIDDEN_WRITES.get(engine, 0)
+    """`VaultState.change_count`: a number that moves whenever the database may have changed,
+    or None while a write transaction is open (or for an engine not made here)."""
+    state = state_of(engine)
+    return None if state is None else state.change_count()
 
 
 def write_count(engine: Engine) -> int | None:
     """SQLite's count of rows written so far, inside a write transaction too (for
     `note_changes`); None for an engine not made by `engine_from_snapshot`."""
-    raw = _CONNECTIONS.get(engine)
-    return None if raw is None else raw.total_changes - _HIDDEN_WRITES.get(engine, 0)
-
-
-#: Which cases the rows written to each table belong to; None for a table where some written
-#: row could not be tied to a case (a place, a setting, a bulk write), i.e. "anything may have
-#: changed there".
-CasesByTable = Mapping[str, frozenset[uuid.UUID] | None]
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What the writes between two change counts touched, table by table."""
-
-    by_table: CasesByTable = field(default_factory=dict)
-
-    def cases_in(self, tables: Collection[str]) -> frozenset[uuid.UUID] | None:
-        """The cases whose rows in ``tables`` may have changed; None when that is unknown."""
-        out: set[uuid.UUID] = set()
-        for table in tables:
-            if table in self.by_table:
-                cases = self.by_table[table]
-                if cases is None:
-                    return None
-                out.update(cases)
-        return frozenset(out)
-
-    def __or__(self, other: Changes) -> Changes:
-        merged: dict[str, frozenset[uuid.UUID] | None] = dict(self.by_table)
-        for table, cases in other.by_table.items():
-            mine = merged.get(table, frozenset())
-            merged[table] = None if mine is None or cases is None else mine | cases
-        return Changes(merged)
-
-
-@dataclass
-class _Ledger:
-    """Described writes, in order: every write after count ``start`` up to ``end`` is in
-    ``steps`` as (count after it, what it touched). A write nobody described leaves a gap:
-    ``end`` no longer matches SQLite's count, and nothing before the gap can be updated."""
-
-    start: int
-    end: int
-    steps: list[tuple[int, Changes]] = field(default_factory=list)
-
-
-_LEDGERS: weakref.WeakKeyDictionary[Engine, _Ledger] = weakref.WeakKeyDictionary()
-#: Beyond this many described writes since a remembered value, it is computed afresh.
-MAX_STEPS = 500
-#: Beyond this many changed cases, a remembered value is computed afresh, not updated.
-MAX_UPDATED_CASES = 2000
+    state = state_of(engine)
+    return None if state is None else state.write_count()
 
 
 def note_changes(engine: Engine, before: int, after: int, changes: Changes) -> None:
-    """Describe the writes that moved the count from ``before`` to ``after`` (one ORM flush).
-
-    Only a description that starts where the last one ended extends the ledger; after any
-    undescribed write (raw SQL, a bulk insert, a session without the hook) it starts afresh,
-    so values remembered before that write are computed again, never patched.
-    """
-    with _REMEMBERED_LOCK:
-        ledger = _LEDGERS.get(engine)
-        if ledger is None or ledger.end != before:
-            ledger = _LEDGERS[engine] = _Ledger(start=before, end=before)
-        ledger.steps.append((after, changes))
-        ledger.end = after
-        # Forget what no remembered value can still need.
-        values = _REMEMBERED.get(engine, {}).values()
-        counts = [count for count, _, updatable in values if updatable]
-        oldest = min(counts, default=after)
-        keep = [step for step in ledger.steps if step[0] > oldest][-MAX_STEPS:]
-        if len(keep) < len(ledger.steps):
-            dropped = ledger.steps[len(ledger.steps) - len(keep) - 1]
-            ledger.start = dropped[0]
-            ledger.steps = keep
+    """Describe the writes that moved the count from ``before`` to ``after`` (one ORM flush;
+    see `VaultState.note_changes`)."""
+    state = state_of(engine)
+    if state is not None:
+        state.note_changes(before, after, changes)
 
 
 def changes_since(engine: Engine, count: int) -> Changes | None:
     """What was written since change count ``count``, or None when that is not known."""
-    now = change_count(engine)
-    with _REMEMBERED_LOCK:
-        return _changes_since(engine, count, now)
-
-
-def _changes_since(engine: Engine, count: int, now: int | None) -> Changes | None:
-    if now is None:
-        return None
-    if now == count:
-        return Changes()
-    ledger = _LEDGERS.get(engine)
-    if ledger is None or ledger.end != now or count < ledger.start:
-        return None
-    out = Changes()
-    for after, changes in ledger.steps:
-        if after > count:
-            out = out | changes
-    return out
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector held off while a remembered value is worked out.
-
-    Such a value is hundreds of thousands of new, long-lived objects without cycles (the facts,
-    the list, the flags), and every few thousand of them the collector walked all the objects
-    alive, again and again: a third of working out the first screen at 100,000 cases, a
-    quarter at 20,000. Collection resumes afterwards (unless someone else had stopped it).
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
+    state = state_of(engine)
+    return None if state is None else state.changes_since(count)
 
 
 def remembered(
@@ -356,30 +242,13 @@ def remembered(
     is brought up to date instead: ``update(old, cases)`` gets the cases whose rows there may
     have changed, and must return a new value (the old one may still be in use). That needs
     every write since the old value to be described (`note_changes`); otherwise, or when too
-    many cases changed, ``compute()`` runs.
+    many cases changed, ``compute()`` runs. Kept in the engine's `VaultState`, which forgets it
+    when the vault is locked.
     """
-    count = change_count(engine)
-    if count is None:
+    state = state_of(engine)
+    if state is None:
         return compute()
-    old: T | None = None
-    changed: frozenset[uuid.UUID] | None = None
-    with _REMEMBERED_LOCK:
-        known = _REMEMBERED.get(engine, {}).get(name)
-        if known is not None and known[0] == count:
-            return cast(T, known[1])
-        if known is not None and update is not None:
-            old = known[1]
-            changes = _changes_since(engine, known[0], count)
-            changed = changes.cases_in(tables) if changes is not None else None
-    with _collector_paused():
-        if old is None or update is None or changed is None or len(changed) > MAX_UPDATED_CASES:
-            value = compute()
-        else:
-            value = update(old, changed) if changed else old
-    if change_count(engine) == count:
-        with _REMEMBERED_LOCK:
-            _REMEMBERED.setdefault(engine, {})[name] = (count, value, update is not None)
-    return value
+    return state.remembered(name, compute, tables=tables, update=update)
 
 
 def remembered_in(

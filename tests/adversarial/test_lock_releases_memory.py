@@ -36,7 +36,6 @@ from casetracker.gui.app_settings import AppSettings
 from casetracker.services import demo
 from casetracker.services.sharing import SharingService
 from casetracker.services.workspace import Workspace
-from casetracker.storage import database
 from casetracker.storage.kdf import FLOOR
 from tests.conftest import PASSPHRASE
 
@@ -97,7 +96,7 @@ def test_after_lock_models_are_empty_and_no_key_holder_is_alive(
     models = window.findChildren(QAbstractItemModel) + case_window.findChildren(QAbstractItemModel)
     data_models = [m for m in models if _shown(m) & secrets]
     assert len(data_models) >= 5  # the case table, flags, places, people, the dialog's cases…
-    connection = database._CONNECTIONS[ws.engine]
+    connection = ws.state.connection
     alive: dict[str, weakref.ref[Any]] = {
         "Workspace": weakref.ref(ws),
         "VaultFile": weakref.ref(ws.file),

@@ -238,7 +238,7 @@ def test_remembered_facts_follow_a_merge_and_its_undo(
     keep, absorb = two
 
     def fresh() -> tuple[Any, ...]:
-        database._REMEMBERED.pop(ws.engine, None)
+        ws.state.forget()
         return now()
 
     def now() -> tuple[Any, ...]:

@@ -38,7 +38,7 @@ def _copying(image: bytes) -> memdb.Fill:
 
 
 def _raw(engine: Engine) -> sqlite3.Connection:
-    return database._CONNECTIONS[engine]
+    return database.raw_connection(engine)
 
 
 def _notes(conn: sqlite3.Connection) -> list[str]:
