@@ -4,10 +4,11 @@ Sources: ``resources/translations/casetracker_<lang>.ts``, kept up to date from 
 ``python -m casetracker.i18n update`` (``pyside6-lupdate`` over the package). English is the
 source language; its catalogue holds only the plural forms ("%n day(s)" → "1 day", "2 days").
 
-Compiled: ``casetracker/i18n/translations/casetracker_<lang>.qm``, made by
-``python -m casetracker.i18n build`` (``pyside6-lrelease``) when packaging. A source checkout
-without them still runs translated: the .ts is compiled by ``pyside6-lrelease`` straight into
-memory (its output goes to a pipe, never to a file) and handed to ``QTranslator.load(bytes)``.
+Compiled: ``casetracker/i18n/translations/casetracker_<lang>.qm``, made by ``build`` below
+(``pyside6-lrelease``): into every wheel as it is built (``setup.py``), and into the source tree
+by ``python -m casetracker.i18n build`` for the installers. A source checkout without them
+still runs translated: the .ts is compiled by ``pyside6-lrelease`` straight into memory (its
+output goes to a pipe, never to a file) and handed to ``QTranslator.load(bytes)``.
 
 The language follows the system (``CASETRACKER_LANGUAGE``, then ``LANGUAGE``, ``LC_ALL``,
 ``LC_MESSAGES``, ``LANG`` as gettext reads them, then Qt's idea of the system locale) unless a
@@ -244,7 +245,9 @@ def update() -> None:
 
 
 def build(out_dir: Path = QM_DIR) -> list[Path]:
-    """Compile every .ts into ``out_dir`` (the package, for installers) with lrelease."""
+    """Compile every .ts into ``out_dir`` with lrelease: the package, for the installers, or
+    a wheel's build tree. setup.py imports this module where only setuptools and
+    PySide6-Essentials are installed, so it imports nothing else from outside the stdlib."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for language in LANGUAGES:
