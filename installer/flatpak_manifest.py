@@ -51,6 +51,11 @@ FINISH_ARGS = (
     # The default vault folder (platformdirs' Documents/Casetracker), where the vault needs its
     # lock file and backups beside it: a portal hands out single files, not their folder.
     "--filesystem=xdg-documents/Casetracker:create",
+    # Spreadsheets and bundles to import, bundles and dossiers to export. The app's file
+    # dialogs are Qt's own, never the desktop's or a portal's, which would record each file in
+    # the recent-files list or the portal's document store (gui/file_dialogs.py), so they see
+    # only what the sandbox shows them.
+    "--filesystem=xdg-download",
     # Lock the vault when the screen locks or the machine sleeps (gui/system_lock_watch.py).
     "--talk-name=org.freedesktop.ScreenSaver",
     "--talk-name=org.gnome.ScreenSaver",

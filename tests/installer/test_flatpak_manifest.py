@@ -107,4 +107,7 @@ def test_the_sandbox_opens_no_home_host_or_whole_bus() -> None:
     assert "--socket=session-bus" not in args and "--socket=system-bus" not in args
     assert not any(a.startswith("--device=") for a in args)
     filesystems = [a for a in args if a.startswith("--filesystem=")]
-    assert filesystems == ["--filesystem=xdg-documents/Casetracker:create"]
+    assert filesystems == [
+        "--filesystem=xdg-documents/Casetracker:create",  # the default vault folder
+        "--filesystem=xdg-download",  # what to import, where to export
+    ]
