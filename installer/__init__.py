@@ -5,6 +5,7 @@
 - ``commands``        running tools, reporting, temporary folders
 - ``icons``           every icon format from ``assets/casetracker.svg``
 - ``linux_package``   the .deb and the .tar.gz (data in ``linux/``)
+- ``flatpak_manifest`` the Flatpak manifest in ``flatpak/``, written from the lock
 - ``windows_package`` the Inno Setup installer (script in ``windows/``)
 - ``macos_package``   the .dmg (script in ``macos/``)
 - ``checks``          smoke tests of what was built: ``--version``, ``--self-test``, libraries
