@@ -172,7 +172,7 @@ def manifest() -> dict[str, Any]:
                     f" {share}/icons/hicolor/scalable/apps/{APP_ID}.svg",
                 ],
                 "sources": [
-                    {"type": "git", "path": "../.."},
+                    {"type": "git", "path": "../..", "branch": "HEAD"},  # the committed checkout
                     *sources(list(BUILD_REQUIRES), locked),
                 ],
             },

@@ -75,7 +75,11 @@ def test_every_download_has_a_sha256_the_lock_allows() -> None:
     for mod in committed()["modules"]:
         for source in mod["sources"]:
             if source["type"] == "git":
-                assert source == {"type": "git", "path": "../.."}  # this checkout, not a download
+                assert source == {
+                    "type": "git",
+                    "path": "../..",
+                    "branch": "HEAD",
+                }  # not a download
                 continue
             assert source["url"].startswith("https://files.pythonhosted.org/"), source
             assert SHA256.fullmatch(source["sha256"]), source
