@@ -15,10 +15,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from casetracker import cancellation
-from casetracker.i18n import Context, format_date, translate
+from casetracker.i18n import QT_TRANSLATE_NOOP, Context, format_date, translate
 from casetracker.model.date_words import describe
 from casetracker.model.labels import (
     allegation_label,
@@ -412,259 +412,6 @@ class _Lookups:
         return [self._attachments[at] for at in sorted(found)]
 
 
-def _facts(v: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """(field, label, value) of a case's facts table, in the order a lawyer reads them."""
-    return [
-        ("status", translate("dossier", "Status"), _label(status_label, v.get("status"))),
-        ("aliases", translate("dossier", "Aliases"), _e(v.get("aliases"))),
-        ("birth_date", translate("dossier", "Date of birth"), _when(v, "birth_date")),
-        ("home_region", translate("dossier", "Home region"), _e(v.get("home_region"))),
-        ("military_unit", translate("dossier", "Military unit"), _e(v.get("military_unit"))),
-        ("unit_base", translate("dossier", "Unit base"), _e(v.get("unit_base"))),
-        ("contract_type", translate("dossier", "Contract"), _e(v.get("contract_type"))),
-        ("refusal_date", translate("dossier", "Refusal date"), _when(v, "refusal_date")),
-        ("detention_date", translate("dossier", "Detention date"), _when(v, "detention_date")),
-        ("lawyer", translate("dossier", "Lawyer"), _e(v.get("lawyer"))),
-        ("caseworker", translate("dossier", "Caseworker"), _e(v.get("caseworker"))),
-        ("notes", translate("dossier", "Notes"), _e(v.get("notes"))),
-    ]
-
-
-def _case(
-    doc: CasesDocument,
-    case: BundleRecord,
-    lookups: _Lookups | None = None,
-    facts: DossierFacts | None = None,
-) -> str:
-    v = case.values
-    cid = case.id
-    lookups = lookups or _Lookups(doc)
-    facts = facts or DossierFacts()
-    facilities = lookups.facilities
-    sources = lookups.sources
-    relatives = lookups.relatives
-    # A media bundle carries no reference (our numbering is not the journalist's business).
-    title = (
-        f"{_e(v.get('ref'))} — {_e(v.get('full_name'))}" if "ref" in v else _e(v.get("full_name"))
-    )
-    if v.get("name_is_changed"):
-        title += " " + html.escape(translate("dossier", "(name changed)"))
-    out = [f"<h2>{title}</h2>"]
-    out.append(
-        _table(
-            translate("dossier", "Facts"),
-            [
-                (label, value)
-                for key, label, value in _facts(v)
-                if key in v  # a field the profile leaves out is not a "—"
-            ],
-        )
-    )
-    out.append(
-        _grid(
-            translate("dossier", "Flags"),
-            [
-                translate("dossier", "Severity"),
-                translate("dossier", "Since"),
-                translate("dossier", "What"),
-            ],
-            [
-                [
-                    _label(severity_label, f.severity),
-                    _e(f.since),
-                    _e(f.message or facts.rule_titles.get(f.rule, f.rule)),
-                ]
-                for f in lookups.flags(cid)
-            ],
-        )
-    )
-    history = sorted(
-        lookups.of_case("status_changes", cid),
-        key=lambda r: status_order(
-            r.values.get("changed_on"), not r.values.get("previous_status"), r.created_at
-        ),
-    )
-    out.append(
-        _grid(
-            translate("dossier", "Status history"),
-            [
-                translate("dossier", "Date"),
-                translate("dossier", "Status"),
-                translate("dossier", "Source"),
-            ],
-            [
-                [
-                    _when(r.values, "changed_on"),
-                    _label(status_label, r.values.get("status")),
-                    _e(note_text(r.values.get("source_note") or "")),
-                ]
-                for r in history
-            ],
-        )
-    )
-    custody = sorted(
-        lookups.of_case("custody_periods", cid),
-        key=lambda r: r.values.get("since") or date.min,
-    )
-    out.append(
-        _grid(
-            translate("dossier", "Custody timeline"),
-            [
-                translate("dossier", "Place"),
-                translate("dossier", "From"),
-                translate("dossier", "Until"),
-                translate("dossier", "How sure"),
-                translate("dossier", "Source"),
-                translate("dossier", "Note"),
-            ],
-            [
-                [
-                    _place(_lookup(facilities, r.values.get("facility_id"))),
-                    _when(r.values, "since"),
-                    _stay_end(r.values),
-                    _label(certainty_label, r.values.get("certainty")),
-                    _source_title(_lookup(sources, r.values.get("source_id"))),
-                    _e(r.values.get("note")),
-                ]
-                for r in custody
-            ],
-        )
-    )
-    rel_rows = []
-    relationships: dict[uuid.UUID, str] = {}
-    for link in lookups.of_case("case_relatives", cid):
-        person = _lookup(relatives, link.values.get("relative_id"))
-        key = _uuid(link.values.get("relative_id"))
-        if key is not None:
-            relationships[key] = str(link.values.get("relationship") or "")
-        if person is None:
-            continue
-        rel_rows.append(
-            [
-                _e(link.values.get("relationship")),
-                _withheld(person, "full_name")
-                if not person.values.get("anonymous")
-                else "<i>"
-                + html.escape(translate("dossier", "anonymous — identity withheld"))
-                + "</i>",
-                _withheld(person, "phones"),
-                _withheld(person, "handles"),
-            ]
-        )
-    withheld = facts.withheld_relatives.get(cid, 0)
-    out.append(
-        _grid(
-            translate("dossier", "Relatives and contacts"),
-            [
-                translate("dossier", "Relationship"),
-                translate("dossier", "Name"),
-                translate("dossier", "Phones"),
-                translate("dossier", "Handles"),
-            ],
-            rel_rows,
-            note=dossier.tr("Relatives withheld for lack of consent: %n", "", withheld)
-            if withheld
-            else "",
-        )
-    )
-    contacts = sorted(
-        lookups.of_case("contact_events", cid),
-        key=lambda r: r.values.get("occurred_at") or datetime.min,
-        reverse=True,
-    )
-    out.append(
-        _grid(
-            translate("dossier", "Contact log"),
-            [
-                translate("dossier", "When"),
-                translate("dossier", "Channel"),
-                translate("dossier", "Heard himself?"),
-                translate("dossier", "Who"),
-                translate("dossier", "What was said"),
-            ],
-            [
-                [
-                    _contact_time(r.values),
-                    _label(channel_label, r.values.get("channel")),
-                    html.escape(translate("dossier", "yes — proof of life"))
-                    if r.values.get("direct")
-                    else html.escape(translate("dossier", "no — second-hand")),
-                    _who(r, _lookup(relatives, r.values.get("relative_id")), relationships),
-                    _e(r.values.get("note")),
-                ]
-                for r in contacts
-            ],
-        )
-    )
-    source_ids = {_uuid(r.values.get("source_id")) for r in lookups.of_case("source_cases", cid)}
-    out.append(
-        _grid(
-            translate("dossier", "Sources"),
-            [
-                translate("dossier", "Source"),
-                translate("dossier", "Kind"),
-                translate("dossier", "Verification"),
-                translate("dossier", "Published"),
-                translate("dossier", "Reference"),
-            ],
-            [
-                [
-                    _e(s.values.get("title")),
-                    _label(source_kind_label, s.values.get("kind")),
-                    _label(verification_label, s.values.get("verification")),
-                    _e(s.values.get("published_on")),
-                    _e(s.values.get("reference")),
-                ]
-                for s in (sources[i] for i in source_ids if i in sources)
-            ],
-        )
-    )
-    allegation_ids = {
-        _uuid(r.values.get("allegation_id")) for r in lookups.of_case("allegation_cases", cid)
-    }
-    out.append(
-        _grid(
-            translate("dossier", "Allegations"),
-            [
-                translate("dossier", "Kind"),
-                translate("dossier", "Date"),
-                translate("dossier", "Description"),
-                translate("dossier", "Source"),
-            ],
-            [
-                [
-                    _label(allegation_label, a.values.get("kind")),
-                    _when(a.values, "occurred_on"),
-                    _e(a.values.get("description")),
-                    _source_title(_lookup(sources, a.values.get("source_id"))),
-                ]
-                for a in lookups.allegations(allegation_ids)
-            ],
-        )
-    )
-    files = lookups.attachments(cid, source_ids)
-    if files:
-        out.append(
-            _grid(
-                translate("dossier", "Attached files (in the bundle)"),
-                [
-                    translate("dossier", "File"),
-                    translate("dossier", "In the bundle as"),
-                    translate("dossier", "Size"),
-                ],
-                [
-                    [
-                        _e(a.values.get("filename")),
-                        _e(a.values.get("member")),
-                        _e(a.values.get("size")),
-                    ]
-                    for a in files
-                ],
-            )
-        )
-    return "".join(out)
-
-
 def _who(
     contact: BundleRecord, person: BundleRecord | None, relationships: Mapping[uuid.UUID, str]
 ) -> str:
@@ -721,6 +468,315 @@ def _source_title(source: BundleRecord | None) -> str:
         return "—"
     verification = _label(verification_label, source.values.get("verification"))
     return f"{_e(source.values.get('title'))} [{verification}]"
+
+
+# -- A case's sections, as a table -----------------------------------------------------------
+# Each section says where its rows come from and, per column, its heading and how a cell is
+# written; ``_Section.html`` draws any of them the same way. Titles and headings are English
+# sources marked for pyside6-lupdate and translated when drawn, so adding a section is one entry.
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class _CaseView:
+    """What one case's sections read: the case, the document's indexes, and what they share."""
+
+    id: uuid.UUID
+    lookups: _Lookups
+    facts: DossierFacts
+    #: Relative id -> the relationship on his link to this case (also for one left out).
+    relationships: Mapping[uuid.UUID, str]
+    #: The sources this case cites (their files are the case's files too).
+    source_ids: set[uuid.UUID | None]
+
+    @classmethod
+    def of(cls, case: BundleRecord, lookups: _Lookups, facts: DossierFacts) -> "_CaseView":
+        relationships = {
+            key: str(link.values.get("relationship") or "")
+            for link in lookups.of_case("case_relatives", case.id)
+            if (key := _uuid(link.values.get("relative_id"))) is not None
+        }
+        source_ids = {
+            _uuid(r.values.get("source_id")) for r in lookups.of_case("source_cases", case.id)
+        }
+        return cls(case.id, lookups, facts, relationships, source_ids)
+
+
+@dataclass(frozen=True)
+class _Section(Generic[R]):
+    title: str  # English, marked with QT_TRANSLATE_NOOP("dossier", …)
+    rows: Callable[[_CaseView], Iterable[R]]
+    #: (heading, cell): the heading marked like the title; the cell is HTML, escaped.
+    columns: tuple[tuple[str, Callable[[R, _CaseView], str]], ...]
+    #: Plain text closing the table (or standing in for no rows: "none recorded" without one).
+    note: Callable[[_CaseView], str] = lambda _case: ""
+    #: False: a case without such rows has no such table at all (attached files).
+    when_empty: bool = True
+
+    def html(self, case: _CaseView) -> str:
+        rows = list(self.rows(case))
+        if not rows and not self.when_empty:
+            return ""
+        return _grid(
+            translate("dossier", self.title),
+            [translate("dossier", heading) for heading, _cell in self.columns],
+            [[cell(row, case) for _heading, cell in self.columns] for row in rows],
+            note=self.note(case),
+        )
+
+
+def _field(name: str) -> Callable[[BundleRecord, _CaseView], str]:
+    """A cell: the row's value as it is."""
+    return lambda row, _case: _e(row.values.get(name))
+
+
+def _day(name: str) -> Callable[[BundleRecord, _CaseView], str]:
+    """A cell: the row's date as it is known (uncertain ones in words)."""
+    return lambda row, _case: _when(row.values, name)
+
+
+def _labelled(label: Callable[[str], str], name: str) -> Callable[[BundleRecord, _CaseView], str]:
+    """A cell: the row's stored identifier by its label."""
+    return lambda row, _case: _label(label, row.values.get(name))
+
+
+def _place_cell(row: BundleRecord, case: _CaseView) -> str:
+    """A cell: the place the row names, with where it is."""
+    return _place(_lookup(case.lookups.facilities, row.values.get("facility_id")))
+
+
+def _source_cell(row: BundleRecord, case: _CaseView) -> str:
+    """A cell: the source the row names, with how well it is verified."""
+    return _source_title(_lookup(case.lookups.sources, row.values.get("source_id")))
+
+
+def _status_history(case: _CaseView) -> list[BundleRecord]:
+    return sorted(
+        case.lookups.of_case("status_changes", case.id),
+        key=lambda r: status_order(
+            r.values.get("changed_on"), not r.values.get("previous_status"), r.created_at
+        ),
+    )
+
+
+def _stays(case: _CaseView) -> list[BundleRecord]:
+    return sorted(
+        case.lookups.of_case("custody_periods", case.id),
+        key=lambda r: r.values.get("since") or date.min,
+    )
+
+
+def _relatives(case: _CaseView) -> list[tuple[BundleRecord, BundleRecord]]:
+    """(link, relative) of each relative in the bundle; one the profile left out is not."""
+    found = (
+        (link, _lookup(case.lookups.relatives, link.values.get("relative_id")))
+        for link in case.lookups.of_case("case_relatives", case.id)
+    )
+    return [(link, person) for link, person in found if person is not None]
+
+
+def _relative_name(person: BundleRecord) -> str:
+    if person.values.get("anonymous"):
+        return "<i>" + html.escape(translate("dossier", "anonymous — identity withheld")) + "</i>"
+    return _withheld(person, "full_name")
+
+
+def _relatives_withheld(case: _CaseView) -> str:
+    withheld = case.facts.withheld_relatives.get(case.id, 0)
+    return (
+        dossier.tr("Relatives withheld for lack of consent: %n", "", withheld) if withheld else ""
+    )
+
+
+def _contacts(case: _CaseView) -> list[BundleRecord]:
+    return sorted(
+        case.lookups.of_case("contact_events", case.id),
+        key=lambda r: r.values.get("occurred_at") or datetime.min,
+        reverse=True,
+    )
+
+
+def _heard_himself(contact: BundleRecord, _case: _CaseView) -> str:
+    if contact.values.get("direct"):
+        return html.escape(translate("dossier", "yes — proof of life"))
+    return html.escape(translate("dossier", "no — second-hand"))
+
+
+def _sources(case: _CaseView) -> list[BundleRecord]:
+    """The sources the case cites, oldest publication first (undated last), then by title:
+    always the same order for the same bundle (not that of a set of random ids)."""
+    sources = case.lookups.sources
+    return sorted((sources[i] for i in case.source_ids if i in sources), key=_publication)
+
+
+def _publication(source: BundleRecord) -> tuple[bool, date, str, str]:
+    published = source.values.get("published_on")
+    day = published if isinstance(published, date) else date.min
+    return (published is None, day, str(source.values.get("title") or ""), str(source.id))
+
+
+def _allegations(case: _CaseView) -> list[BundleRecord]:
+    ids = {
+        _uuid(r.values.get("allegation_id"))
+        for r in case.lookups.of_case("allegation_cases", case.id)
+    }
+    return case.lookups.allegations(ids)
+
+
+def _as_is(values: dict[str, Any], name: str) -> str:
+    return _e(values.get(name))
+
+
+def _status(values: dict[str, Any], name: str) -> str:
+    return _label(status_label, values.get(name))
+
+
+#: A case's facts, in the order a lawyer reads them: (field, label, value). A field the profile
+#: leaves out is not shown (rather than as "—").
+FACTS: tuple[tuple[str, str, Callable[[dict[str, Any], str], str]], ...] = (
+    ("status", QT_TRANSLATE_NOOP("dossier", "Status"), _status),
+    ("aliases", QT_TRANSLATE_NOOP("dossier", "Aliases"), _as_is),
+    ("birth_date", QT_TRANSLATE_NOOP("dossier", "Date of birth"), _when),
+    ("home_region", QT_TRANSLATE_NOOP("dossier", "Home region"), _as_is),
+    ("military_unit", QT_TRANSLATE_NOOP("dossier", "Military unit"), _as_is),
+    ("unit_base", QT_TRANSLATE_NOOP("dossier", "Unit base"), _as_is),
+    ("contract_type", QT_TRANSLATE_NOOP("dossier", "Contract"), _as_is),
+    ("refusal_date", QT_TRANSLATE_NOOP("dossier", "Refusal date"), _when),
+    ("detention_date", QT_TRANSLATE_NOOP("dossier", "Detention date"), _when),
+    ("lawyer", QT_TRANSLATE_NOOP("dossier", "Lawyer"), _as_is),
+    ("caseworker", QT_TRANSLATE_NOOP("dossier", "Caseworker"), _as_is),
+    ("notes", QT_TRANSLATE_NOOP("dossier", "Notes"), _as_is),
+)
+
+#: The tables after a case's facts, in order.
+SECTIONS: tuple[_Section[Any], ...] = (
+    _Section[BundleFlag](
+        QT_TRANSLATE_NOOP("dossier", "Flags"),
+        lambda case: case.lookups.flags(case.id),
+        (
+            (
+                QT_TRANSLATE_NOOP("dossier", "Severity"),
+                lambda f, _c: _label(severity_label, f.severity),
+            ),
+            (QT_TRANSLATE_NOOP("dossier", "Since"), lambda f, _c: _e(f.since)),
+            (
+                QT_TRANSLATE_NOOP("dossier", "What"),
+                lambda f, c: _e(f.message or c.facts.rule_titles.get(f.rule, f.rule)),
+            ),
+        ),
+    ),
+    _Section[BundleRecord](
+        QT_TRANSLATE_NOOP("dossier", "Status history"),
+        _status_history,
+        (
+            (QT_TRANSLATE_NOOP("dossier", "Date"), _day("changed_on")),
+            (QT_TRANSLATE_NOOP("dossier", "Status"), _labelled(status_label, "status")),
+            (
+                QT_TRANSLATE_NOOP("dossier", "Source"),
+                lambda r, _c: _e(note_text(r.values.get("source_note") or "")),
+            ),
+        ),
+    ),
+    _Section[BundleRecord](
+        QT_TRANSLATE_NOOP("dossier", "Custody timeline"),
+        _stays,
+        (
+            (QT_TRANSLATE_NOOP("dossier", "Place"), _place_cell),
+            (QT_TRANSLATE_NOOP("dossier", "From"), _day("since")),
+            (QT_TRANSLATE_NOOP("dossier", "Until"), lambda r, _c: _stay_end(r.values)),
+            (QT_TRANSLATE_NOOP("dossier", "How sure"), _labelled(certainty_label, "certainty")),
+            (QT_TRANSLATE_NOOP("dossier", "Source"), _source_cell),
+            (QT_TRANSLATE_NOOP("dossier", "Note"), _field("note")),
+        ),
+    ),
+    _Section[tuple[BundleRecord, BundleRecord]](
+        QT_TRANSLATE_NOOP("dossier", "Relatives and contacts"),
+        _relatives,
+        (
+            (
+                QT_TRANSLATE_NOOP("dossier", "Relationship"),
+                lambda lp, _c: _e(lp[0].values.get("relationship")),
+            ),
+            (QT_TRANSLATE_NOOP("dossier", "Name"), lambda lp, _c: _relative_name(lp[1])),
+            (QT_TRANSLATE_NOOP("dossier", "Phones"), lambda lp, _c: _withheld(lp[1], "phones")),
+            (QT_TRANSLATE_NOOP("dossier", "Handles"), lambda lp, _c: _withheld(lp[1], "handles")),
+        ),
+        note=_relatives_withheld,
+    ),
+    _Section[BundleRecord](
+        QT_TRANSLATE_NOOP("dossier", "Contact log"),
+        _contacts,
+        (
+            (QT_TRANSLATE_NOOP("dossier", "When"), lambda r, _c: _contact_time(r.values)),
+            (QT_TRANSLATE_NOOP("dossier", "Channel"), _labelled(channel_label, "channel")),
+            (QT_TRANSLATE_NOOP("dossier", "Heard himself?"), _heard_himself),
+            (
+                QT_TRANSLATE_NOOP("dossier", "Who"),
+                lambda r, c: _who(
+                    r, _lookup(c.lookups.relatives, r.values.get("relative_id")), c.relationships
+                ),
+            ),
+            (QT_TRANSLATE_NOOP("dossier", "What was said"), _field("note")),
+        ),
+    ),
+    _Section[BundleRecord](
+        QT_TRANSLATE_NOOP("dossier", "Sources"),
+        _sources,
+        (
+            (QT_TRANSLATE_NOOP("dossier", "Source"), _field("title")),
+            (QT_TRANSLATE_NOOP("dossier", "Kind"), _labelled(source_kind_label, "kind")),
+            (
+                QT_TRANSLATE_NOOP("dossier", "Verification"),
+                _labelled(verification_label, "verification"),
+            ),
+            (QT_TRANSLATE_NOOP("dossier", "Published"), _field("published_on")),
+            (QT_TRANSLATE_NOOP("dossier", "Reference"), _field("reference")),
+        ),
+    ),
+    _Section[BundleRecord](
+        QT_TRANSLATE_NOOP("dossier", "Allegations"),
+        _allegations,
+        (
+            (QT_TRANSLATE_NOOP("dossier", "Kind"), _labelled(allegation_label, "kind")),
+            (QT_TRANSLATE_NOOP("dossier", "Date"), _day("occurred_on")),
+            (QT_TRANSLATE_NOOP("dossier", "Description"), _field("description")),
+            (QT_TRANSLATE_NOOP("dossier", "Source"), _source_cell),
+        ),
+    ),
+    _Section[BundleRecord](
+        QT_TRANSLATE_NOOP("dossier", "Attached files (in the bundle)"),
+        lambda case: case.lookups.attachments(case.id, case.source_ids),
+        (
+            (QT_TRANSLATE_NOOP("dossier", "File"), _field("filename")),
+            (QT_TRANSLATE_NOOP("dossier", "In the bundle as"), _field("member")),
+            (QT_TRANSLATE_NOOP("dossier", "Size"), _field("size")),
+        ),
+        when_empty=False,
+    ),
+)
+
+
+def _case(
+    doc: CasesDocument,
+    case: BundleRecord,
+    lookups: _Lookups | None = None,
+    facts: DossierFacts | None = None,
+) -> str:
+    v = case.values
+    lookups = lookups or _Lookups(doc)
+    view = _CaseView.of(case, lookups, facts or DossierFacts())
+    # A media bundle carries no reference (our numbering is not the journalist's business).
+    title = (
+        f"{_e(v.get('ref'))} — {_e(v.get('full_name'))}" if "ref" in v else _e(v.get("full_name"))
+    )
+    if v.get("name_is_changed"):
+        title += " " + html.escape(translate("dossier", "(name changed)"))
+    facts_rows = [
+        (translate("dossier", label), value(v, key)) for key, label, value in FACTS if key in v
+    ]
+    out = [f"<h2>{title}</h2>", _table(translate("dossier", "Facts"), facts_rows)]
+    out += [section.html(view) for section in SECTIONS]
+    return "".join(out)
 
 
 def _statistics(doc: CasesDocument, facts: DossierFacts) -> str:

@@ -3,13 +3,13 @@
 import unicodedata
 import uuid
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
 from casetracker import i18n
 from casetracker.sharing.bundle_schema import LAWYER, BundleRecord, CasesDocument
-from casetracker.sharing.dossier_pdf import dossier_html, render_dossier
+from casetracker.sharing.dossier_pdf import SECTIONS, dossier_html, render_dossier
 from tests.sharing.pdf_text import pdf_pages, squeezed
 
 MADE = datetime(2025, 3, 1, 12, 0)
@@ -157,3 +157,38 @@ def test_laid_out_a_few_cases_at_a_time_the_dossier_reads_the_same(
     assert set(" ".join(parted).split()) == set(" ".join(pages).split())
     markup = dossier_html(document, signer_fingerprint="AB12 CD34", created_at=MADE)
     assert len(dossier_pdf._parts(markup, 1)) == 3
+
+
+def test_a_case_lists_its_sources_oldest_first_whatever_their_ids() -> None:
+    """Sources were listed in the order of a set of random ids: two exports of the same case
+    read differently. Now by publication day (undated last), then title."""
+    case = _record(ref="CT-0001", full_name=NAMES[0], status="detained")
+    days = [date(2024, 5, 3), None, date(2023, 1, 9), date(2024, 5, 3), date(2022, 12, 1), None]
+    titles = ["Пост Б", "Письмо Я", "Видео", "Пост А", "Рапорт", "Письмо Ж"]
+    sources = [_record(title=t, published_on=d) for t, d in zip(titles, days, strict=True)]
+    doc = CasesDocument(
+        LAWYER,
+        MADE,
+        {
+            "cases": [case],
+            "sources": sources,
+            "source_cases": [_record(source_id=s.id, case_id=case.id) for s in sources],
+        },
+    )
+    markup = dossier_html(doc, signer_fingerprint="AB12", created_at=MADE)
+    shown = sorted(titles, key=markup.index)
+    assert shown == ["Рапорт", "Видео", "Пост А", "Пост Б", "Письмо Ж", "Письмо Я"]
+
+
+def test_every_section_title_and_heading_is_in_the_interface_language(shouting: None) -> None:
+    case = _record(ref="CT-0001", full_name=NAMES[0], status="detained")
+    stay = _record(case_id=case.id, since=date(2024, 1, 2), certainty="confirmed")
+    doc = CasesDocument(LAWYER, MADE, {"cases": [case], "custody_periods": [stay]})
+    markup = dossier_html(doc, signer_fingerprint="AB12", created_at=MADE)
+    for section in SECTIONS:
+        if section.when_empty:  # the others are left out when the case has no such rows
+            assert f"<h3>dossier:{section.title.upper()}</h3>" in markup
+    custody = next(s for s in SECTIONS if s.title == "Custody timeline")
+    for heading, _cell in custody.columns:
+        assert f"<th align='left'>dossier:{heading.upper()}</th>" in markup
+    assert "<h3>dossier:ATTACHED FILES (IN THE BUNDLE)</h3>" not in markup
