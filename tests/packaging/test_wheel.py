@@ -13,11 +13,14 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tomllib
 import zipfile
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 
 import casetracker
 
@@ -51,6 +54,10 @@ def only(folder: Path, pattern: str) -> Path:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    for text in pyproject["build-system"]["requires"]:  # --no-build-isolation builds with ours
+        need, have = Requirement(text), version(Requirement(text).name)
+        assert need.specifier.contains(have), f"{need.name} {have} is here; the build needs {need}"
     base = tmp_path_factory.mktemp("packaging")
     checkout = base / "checkout"
     listed = run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], ROOT)
