@@ -117,19 +117,15 @@ def kdf_clock() -> Iterator[list[float]]:
 
 
 class CaseList:
-    """The case list as the GUI builds it: the view's model behind its sort proxy."""
+    """The case list as the GUI builds it: the view's model, which sorts itself."""
 
     def __init__(self) -> None:
         from PySide6.QtCore import Qt
 
-        from casetracker.gui.models.case_table import CaseSortProxy, CaseTableModel
-        from casetracker.gui.models.column_table import SORT_ROLE
+        from casetracker.gui.models.case_table import CaseTableModel
 
         self.model = CaseTableModel()
-        self.proxy = CaseSortProxy()
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.sort(0, Qt.SortOrder.AscendingOrder)  # the view opens sorted by reference
+        self.model.sort(0, Qt.SortOrder.AscendingOrder)  # the view opens sorted by reference
 
     def fill(self, rows: Any, flags: Any = None) -> None:
         self.model.set_rows(rows, flags)
@@ -565,14 +561,9 @@ def measure_search_in_view(app: QApplication, view: CasesView, out: dict[str, An
     found = _signal(view, SHOWN_SIGNALS)
     if found is not None:
         waited_on, shown = f"CasesView.{found[0]}", Counter(found[1])
-    else:  # whichever the view changes: its model refilled, or the proxy re-filtered
-        waited_on = "the table model's or proxy's reset or new layout"
-        shown = Counter(
-            view.model.modelReset,
-            view.model.layoutChanged,
-            view.proxy.modelReset,
-            view.proxy.layoutChanged,
-        )
+    else:  # whichever the view changes: its model refilled or re-sorted
+        waited_on = "the table model's reset or new layout"
+        shown = Counter(view.model.modelReset, view.model.layoutChanged)
     typed: list[float] = []
     with undelayed(view) as debounce:
         for query in QUERIES:
@@ -613,7 +604,7 @@ def measure_cases_first(app: QApplication, window: Any, out: dict[str, Any]) -> 
         "gui_blocked": max(gui_s, stall),
         "duplicates_shown": banner_s if view.duplicates_banner.isVisible() else None,
         "duplicates_settled": banner_s,
-        "rows": view.proxy.rowCount(),
+        "rows": view.model.rowCount(),
     }
 
 
@@ -682,8 +673,8 @@ def measure_window(ws: Workspace, out: dict[str, Any]) -> None:
 
 def measure_table(ws: Workspace, out: dict[str, Any]) -> None:
     """The Cases view itself, shown at the main window's size (a hidden table measures every
-    row's width, a shown one the rows on screen): refresh, sort by each column through its
-    proxy, filter."""
+    row's width, a shown one the rows on screen): refresh, sort by each column as a header
+    click does, filter."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -706,12 +697,12 @@ def measure_table(ws: Workspace, out: dict[str, Any]) -> None:
         sorts: dict[str, float] = {}
         for column, name in enumerate(view.model.COLUMNS):
             for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
-                elapsed, _ = seconds(partial(view.proxy.sort, column, order))
+                elapsed, _ = seconds(partial(view.table.sortByColumn, column, order))
                 sorts[f"{name} {order.name[:-5].lower()}"] = elapsed
-        view.proxy.sort(0, Qt.SortOrder.AscendingOrder)
+        view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         status_index = view.status_filter.findData(CaseStatus.DETAINED.value)
         filter_s, _ = seconds(lambda: view.status_filter.setCurrentIndex(status_index))
-        shown = view.proxy.rowCount()
+        shown = view.model.rowCount()
         clear_s, _ = seconds(view.clear_filters)
         # The whole view per keystroke (after its 150 ms debounce): list, flags, duplicates,
         # filter menus, table. Four queries' prefixes are enough to see it.

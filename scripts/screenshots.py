@@ -206,7 +206,7 @@ def main(out: Path) -> None:
         case_window.tabs.setCurrentWidget(case_window.evidence)
         case_window.evidence.sources.clearSelection()
         case_window.evidence.sources.setCurrentIndex(
-            case_window.evidence.sources.proxy.index(-1, -1)
+            case_window.evidence.sources.source_model.index(-1, -1)
         )
         case_window.evidence.attach_bytes(roster_photo(), "spisok-podval.jpg")
         case_window.evidence.attachments.selectRow(0)

@@ -51,12 +51,12 @@ def _save(widget: QWidget, out: Path, name: str) -> None:
 
 
 def _select_cases(window: MainWindow, refs: set[str]) -> None:
-    table, proxy, model = window.cases.table, window.cases.proxy, window.cases.model
+    table, model = window.cases.table, window.cases.model
     table.clearSelection()
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-    for row in range(proxy.rowCount()):
-        if model.row_at(proxy.mapToSource(proxy.index(row, 0)).row()).ref in refs:
-            table.selectionModel().select(proxy.index(row, 0), flags)
+    for row in range(model.rowCount()):
+        if model.row_at(row).ref in refs:
+            table.selectionModel().select(model.index(row, 0), flags)
 
 
 def _partner(folder: Path, ws: Workspace) -> tuple[Workspace, uuid.UUID]:

@@ -38,9 +38,7 @@ def test_an_image_is_shown_from_memory(window: MainWindow, tmp_path: Path) -> No
     names = [a.filename for a in tab.attachments.records()]
     assert "photo-of-the-list.png" in names
     row = names.index("photo-of-the-list.png")
-    tab.attachments.selectRow(
-        tab.attachments.proxy.mapFromSource(tab.attachments.source_model.index(row, 0)).row()
-    )
+    tab.attachments.selectRow(row)
     assert tab.viewer.mode == "image"
     assert tab.viewer.image_size() == (40, 30)
     after = {p for p in tmp_path.rglob("*") if p.is_file()}
@@ -53,9 +51,7 @@ def test_text_is_shown_in_the_viewer(window: MainWindow) -> None:
     tab = _evidence(window)
     tab.attach_bytes("Список: Иванов, Петров".encode(), "list.txt")
     index = next(i for i, a in enumerate(tab.attachments.records()) if a.filename == "list.txt")
-    tab.attachments.selectRow(
-        tab.attachments.proxy.mapFromSource(tab.attachments.source_model.index(index, 0)).row()
-    )
+    tab.attachments.selectRow(index)
     assert tab.viewer.mode == "text"
     assert "Иванов" in tab.viewer.text.toPlainText()
 
@@ -66,9 +62,7 @@ def test_decrypted_copy_is_written_only_when_asked(
     tab = _evidence(window)
     tab.attach_bytes(b"secret text", "note.txt")
     index = next(i for i, a in enumerate(tab.attachments.records()) if a.filename == "note.txt")
-    tab.attachments.selectRow(
-        tab.attachments.proxy.mapFromSource(tab.attachments.source_model.index(index, 0)).row()
-    )
+    tab.attachments.selectRow(index)
     target = tmp_path / "chosen" / "copy.txt"
     target.parent.mkdir()
     monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: target)

@@ -29,7 +29,7 @@ def test_each_prefix_is_typed_and_waited_for(window: MainWindow, monkeypatch: Mo
     measure.measure_cases_first(app, window, out)
     view = window.cases
     assert window.stack.currentWidget() is view
-    assert out["cases_first"]["rows"] == view.proxy.rowCount() > 0
+    assert out["cases_first"]["rows"] == view.model.rowCount() > 0
     assert out["cases_first"]["gui_blocked"] >= out["cases_first"]["gui_thread"] > 0
 
     shown: list[str] = []

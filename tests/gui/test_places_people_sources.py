@@ -50,9 +50,7 @@ def test_a_source_shows_what_it_backs(window: MainWindow) -> None:
     view = window.sources
     roster = next(s for s in view.table.records() if s.title.startswith("Фото списка"))
     row = view.table.records().index(roster)
-    view.table.selectRow(
-        view.table.proxy.mapFromSource(view.table.source_model.index(row, 0)).row()
-    )
+    view.table.selectRow(row)
     assert len(view.cases.records()) == 34
     assert [f.name for f in view.places.records()] == ["Подвал комендатуры"]
 

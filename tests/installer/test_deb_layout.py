@@ -3,6 +3,7 @@ which menus, software centres and docks find the app. Staged from a stand-in for
 folder (one script) with the real entry, metainfo and icons rendered from the SVG."""
 
 import configparser
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,8 +21,13 @@ from installer.linux_package import (
     metainfo_text,
     stage_deb,
 )
+from tests.required_tools import needs_tool
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="a Debian package")
+pytestmark = [
+    pytest.mark.skipif(sys.platform != "linux", reason="a Debian package"),
+    needs_tool(shutil.which("dpkg-deb") is not None, "dpkg-deb is missing (Debian dpkg)"),
+    needs_tool(shutil.which("appstreamcli") is not None, "appstream is missing"),
+]
 PUBLISHED = {"CASETRACKER_SCREENSHOTS_URL": "https://example.org/casetracker/screenshots"}
 
 

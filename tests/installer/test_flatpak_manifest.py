@@ -5,9 +5,13 @@ a sha256 the lock agrees with, and the sandbox opens only what the app uses."""
 import json
 import re
 import tomllib
+from pathlib import Path
 from typing import Any
 
+import platformdirs
+
 from casetracker.app_id import APP_ID
+from casetracker.gui.app import default_vault_path
 from installer.flatpak_manifest import (
     ARCHES,
     MANIFEST,
@@ -115,3 +119,9 @@ def test_the_sandbox_opens_no_home_host_or_whole_bus() -> None:
         "--filesystem=xdg-documents/Casetracker:create",  # the default vault folder
         "--filesystem=xdg-download",  # what to import, where to export
     ]
+
+
+def test_the_documents_folder_granted_is_where_the_app_looks_for_the_vault() -> None:
+    vault_folder = default_vault_path().parent
+    assert vault_folder == Path(platformdirs.user_documents_dir()) / vault_folder.name
+    assert f"--filesystem=xdg-documents/{vault_folder.name}:create" in committed()["finish-args"]

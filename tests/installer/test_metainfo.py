@@ -2,6 +2,7 @@
 desktop entry, the package and the changelog do."""
 
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -22,6 +23,7 @@ from installer.linux_package import (
     control_text,
     metainfo_text,
 )
+from tests.required_tools import needs_tool
 
 LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PUBLISHED = {
@@ -29,6 +31,7 @@ PUBLISHED = {
     "CASETRACKER_SCREENSHOTS_URL": "https://example.org/casetracker/screenshots/",
 }
 on_linux = pytest.mark.skipif(sys.platform != "linux", reason="appstream is a Linux tool")
+with_appstreamcli = needs_tool(shutil.which("appstreamcli") is not None, "appstream is missing")
 
 
 def component(text: str | None = None) -> ET.Element:
@@ -110,12 +113,14 @@ def test_an_address_that_is_not_https_stops_the_build() -> None:
 
 
 @on_linux
+@with_appstreamcli
 def test_appstreamcli_validates_the_metainfo_as_committed() -> None:
     result = validate(METAINFO)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @on_linux
+@with_appstreamcli
 def test_appstreamcli_validates_the_metainfo_with_published_addresses(tmp_path: Path) -> None:
     rendered = tmp_path / METAINFO.name
     rendered.write_text(metainfo_text(PUBLISHED), encoding="utf-8")

@@ -14,8 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from casetracker.gui import style
 from casetracker.gui.labels import rule_title, status_label
-from casetracker.gui.models.column_table import SORT_ROLE
-from casetracker.gui.models.model_sort import ModelSortProxy, SortedTableModel
+from casetracker.gui.models.sorted_table import SortedTableModel, SortValue
 from casetracker.rules.flag import Flag
 from casetracker.services.cases import CaseRow, SearchHit
 from casetracker.services.uncertain_dates import describe
@@ -44,7 +43,6 @@ _ROLES = frozenset(
     int(role)
     for role in (
         Qt.ItemDataRole.DisplayRole,
-        SORT_ROLE,
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.ForegroundRole,
         Qt.ItemDataRole.BackgroundRole,
@@ -70,7 +68,6 @@ class CaseTableModel(SortedTableModel[CaseRow]):
         self._columns: tuple[str, ...] = self.COLUMNS
         self._found_in: FoundIn | None = None
         self._found: dict[uuid.UUID, str] = {}
-        self._rank: dict[uuid.UUID, int] | None = None
 
     def headers(self) -> list[str]:
         return [
@@ -101,7 +98,7 @@ class CaseTableModel(SortedTableModel[CaseRow]):
         self._flags = flags or {}
         self._today = date.today()
         self._columns = self.COLUMNS if found_in is None else self.SEARCH_COLUMNS
-        self._found_in, self._found, self._rank = found_in, {}, None
+        self._found_in, self._found = found_in, {}
         self._take(rows)
         self.endResetModel()
 
@@ -134,40 +131,29 @@ class CaseTableModel(SortedTableModel[CaseRow]):
         }
         return f"{fields.get(hit.field, hit.field)}: {hit.text}"
 
-    def _relevance(self, row: CaseRow) -> int:
-        if self._rank is None:
-            self._rank = {given.id: n for n, given in enumerate(self._given)}
-        return self._rank[row.id]
-
-    def _sort_values(self, column: int) -> list[str | int]:
-        """Each row's ``_sort_key`` in ``column``, the text ones computed once per column."""
+    def _sort_values(self, column: int) -> list[SortValue]:
+        """What each row as given sorts by in ``column``: text in the language's order, numbers
+        as numbers, None (not known) last; the status labels made once per status."""
         name = self._columns[column]
         if name == "found":  # the search's own order, best first
             return list(range(len(self._given)))
         if name == "status":  # one translated label per status, not one per row
-            labels = {s: status_label(s).casefold() for s in {r.status for r in self._given}}
+            labels = {s: status_label(s) for s in {r.status for r in self._given}}
             return [labels[row.status] for row in self._given]
         if name in _TEXT_FIELDS:
-            field = attrgetter(_TEXT_FIELDS[name])
-            return [str(field(row)).casefold() for row in self._given]
+            return list(map(attrgetter(_TEXT_FIELDS[name]), self._given))
         return [self._sort_key(row, name) for row in self._given]
 
-    def _sort_key(self, row: CaseRow, column: str) -> str | int:
-        flags = self._flags.get(row.ref, [])
+    def _sort_key(self, row: CaseRow, column: str) -> int | None:
+        """Days, flags (worst first, then how many) or the detention's earliest day."""
         if column == "days":
-            days = days_since(row, self._today)
-            return 100_000 if days is None else days
+            return days_since(row, self._today)
         if column == "flags":
-            worst = flags[0].severity.rank if flags else 0
-            return worst * 100 + len(flags)
-        if column == "status":
-            return status_label(row.status).casefold()
-        if column == "found":
-            return self._relevance(row)
-        if column == "detained":  # by the earliest day it allows; not entered or unknown last
-            day = row.detained.column_day if row.detained is not None else None
-            return day.isoformat() if day is not None else "9999"
-        return str(getattr(row, _TEXT_FIELDS[column])).casefold()
+            flags = self._flags.get(row.ref, [])
+            return (flags[0].severity.rank * 100 + len(flags)) if flags else 0
+        # detained: by the earliest day it allows; not entered or unknown last
+        day = row.detained.column_day if row.detained is not None else None
+        return day.toordinal() if day is not None else None
 
     def clear(self) -> None:
         self.set_rows([])
@@ -225,8 +211,6 @@ class CaseTableModel(SortedTableModel[CaseRow]):
                 "facility": row.facility,
                 "caseworker": row.caseworker,
             }[column]
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "flags" and flags:
                 return "\n".join(f"• {rule_title(f.rule)}: {f.message}" for f in flags)
@@ -244,7 +228,3 @@ class CaseTableModel(SortedTableModel[CaseRow]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "days":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-
-#: The Cases view's proxy: hands sorting to ``CaseTableModel`` and shows its order.
-CaseSortProxy = ModelSortProxy

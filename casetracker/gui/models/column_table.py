@@ -2,8 +2,8 @@
 
 Most lists in the app (contacts, allegations, history, places, people, sources) are a list of
 service records shown read-only; one generic model keeps each view to a list of ``Column``s.
-Sort keys are plain ``str``/``int``/``float``; the model sorts its rows itself (``model_sort``:
-People and Sources hold tens of thousands), in the order Qt's proxy would give.
+Sort keys are plain ``str``/``int``/``float`` (None: not known, sorted last); the model sorts its
+rows itself (``sorted_table``: People and Sources hold tens of thousands).
 """
 
 from collections.abc import Callable, Sequence
@@ -13,11 +13,10 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from casetracker.gui.models.model_sort import SortedTableModel
+from casetracker.gui.models.sorted_table import SortedTableModel, SortValue
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -25,15 +24,15 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 class Column(Generic[T]):
     header: str
     text: Callable[[T], str]
-    sort: Callable[[T], str | int | float] | None = None
+    sort: Callable[[T], SortValue] | None = None
     tooltip: Callable[[T], str] | None = None
     foreground: Callable[[T], QColor | None] | None = None
     background: Callable[[T], QColor | None] | None = None
     align_right: bool = False
 
-    def sort_value(self, record: T) -> str | int | float:
-        """What the list sorts ``record`` by: the sort key, else the text without case."""
-        return self.sort(record) if self.sort else self.text(record).casefold()
+    def sort_value(self, record: T) -> SortValue:
+        """What the list sorts ``record`` by: the sort key, else the text shown."""
+        return self.sort(record) if self.sort else self.text(record)
 
 
 class RecordTableModel(SortedTableModel[T]):
@@ -54,7 +53,7 @@ class RecordTableModel(SortedTableModel[T]):
     def clear(self) -> None:
         self.set_rows([])
 
-    def _sort_values(self, column: int) -> list[str | int | float]:
+    def _sort_values(self, column: int) -> list[SortValue]:
         return list(map(self.columns[column].sort_value, self._given))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -77,8 +76,6 @@ class RecordTableModel(SortedTableModel[T]):
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(record)
-        if role == SORT_ROLE:
-            return column.sort_value(record)
         if role == RECORD_ROLE:
             return index.row()
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:

@@ -3,7 +3,7 @@
 Search runs in the service (names, aliases, units, places and notes; any case, Cyrillic or
 Latin, tolerant of transliteration) and lists the men found by name first; a "Found in" column
 says where the others were found ("place: Брянка"). Filters narrow the result here. Everything is a
-``QAbstractTableModel`` behind a sort proxy, so 20,000 rows stay quick.
+``QAbstractTableModel`` that sorts itself (no proxy), so 100,000 rows stay quick.
 
 Possible duplicates are worked out on a worker thread (seconds at 100,000 cases): the list is
 usable at once, and the banner appears when the pairs are known.
@@ -33,8 +33,7 @@ from casetracker.gui.background import BackgroundJob
 from casetracker.gui.dialogs.duplicate_pairs_dialog import DuplicatePairsDialog
 from casetracker.gui.error_messages import show_error
 from casetracker.gui.labels import rule_title, status_label
-from casetracker.gui.models.case_table import CaseSortProxy, CaseTableModel, FoundIn
-from casetracker.gui.models.column_table import SORT_ROLE
+from casetracker.gui.models.case_table import CaseTableModel, FoundIn
 from casetracker.gui.style import set_role
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.column_widths import ColumnWidths
@@ -131,12 +130,9 @@ class CasesView(QWidget):
         banner_layout.addWidget(self.review_button)
         self.duplicates_banner.hide()
 
-        self.model = CaseTableModel()
-        self.proxy = CaseSortProxy(self)  # the model sorts (fast for 20,000 rows)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.model = CaseTableModel()  # it sorts itself (a header click calls its sort)
         self.table = _CaseTable(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -204,8 +200,8 @@ class CasesView(QWidget):
         if self._debounce.isActive():
             self._debounce.stop()
             self._search_changed()
-        if self.proxy.rowCount() == 1:
-            self._activated(self.proxy.index(0, 0))
+        if self.model.rowCount() == 1:
+            self._activated(self.model.index(0, 0))
         else:
             self._focus_results()
 
@@ -213,10 +209,10 @@ class CasesView(QWidget):
         if self._debounce.isActive():
             self._debounce.stop()
             self._search_changed()
-        if self.proxy.rowCount() == 0:
+        if self.model.rowCount() == 0:
             return
         if not self.table.currentIndex().isValid():
-            self.table.setCurrentIndex(self.proxy.index(0, 0))
+            self.table.setCurrentIndex(self.model.index(0, 0))
         self.table.setFocus()
 
     def _combo(self, any_text: str) -> QComboBox:
@@ -470,22 +466,18 @@ class CasesView(QWidget):
             combo.setCurrentIndex(index)
 
     def visible_refs(self) -> list[str]:
-        return [
-            self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).ref
-            for r in range(self.proxy.rowCount())
-        ]
+        return [self.model.row_at(r).ref for r in range(self.model.rowCount())]
 
     def selected_case_id(self) -> uuid.UUID | None:
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.row_at(self.proxy.mapToSource(index).row()).id
+        return self.model.row_at(index.row()).id
 
     def selected_case_ids(self) -> list[uuid.UUID]:
         """Every selected case, in the order shown (for exporting them together)."""
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
-        return [self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).id
-                for r in rows]  # fmt: skip
+        return [self.model.row_at(r).id for r in rows]
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -494,7 +486,7 @@ class CasesView(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
-        row = self.model.row_at(self.proxy.mapToSource(index).row())
+        row = self.model.row_at(index.row())
         self.case_activated.emit(row.id)
 
     def filter_titles(self) -> list[str]:

@@ -186,8 +186,8 @@ class PlacesView(QWidget):
         self.select(keep)
 
     def select(self, facility_id: uuid.UUID | None) -> None:
-        for row in range(self.table.proxy.rowCount()):
-            index = self.table.proxy.index(row, 0)
+        for row in range(self.table.source_model.rowCount()):
+            index = self.table.source_model.index(row, 0)
             record = self.table.record_at(index)
             if record is not None and (facility_id is None or record.id == facility_id):
                 self.table.setCurrentIndex(index)

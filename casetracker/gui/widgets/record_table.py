@@ -12,8 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
-from casetracker.gui.models.column_table import SORT_ROLE, Column, RecordTableModel
-from casetracker.gui.models.model_sort import ModelSortProxy
+from casetracker.gui.models.column_table import Column, RecordTableModel
 from casetracker.gui.widgets.column_widths import ColumnWidths
 
 T = TypeVar("T")
@@ -33,12 +32,8 @@ class RecordTable(QTableView, Generic[T]):
     ) -> None:
         super().__init__(parent)
         self.source_model: RecordTableModel[T] = RecordTableModel(columns, self)
-        self.proxy = ModelSortProxy(self)  # the model sorts: People and Sources hold 40,000
-        self.proxy.setSourceModel(self.source_model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortLocaleAware(True)  # Ё beside Е, not after Я
-        self.setModel(self.proxy)
+        # No proxy: the model sorts itself (People and Sources hold 40,000), Ё beside Е.
+        self.setModel(self.source_model)
         self.setSortingEnabled(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -81,7 +76,7 @@ class RecordTable(QTableView, Generic[T]):
     def record_at(self, index: QModelIndex) -> T | None:
         if not index.isValid():
             return None
-        return self.source_model.row_at(self.proxy.mapToSource(index).row())
+        return self.source_model.row_at(index.row())
 
     def current_record(self) -> T | None:
         return self.record_at(self.currentIndex())
@@ -90,18 +85,15 @@ class RecordTable(QTableView, Generic[T]):
         return self.source_model.rows
 
     def select_first_where(self, wanted: Callable[[T], bool]) -> bool:
-        """Make the first record shown that ``wanted`` accepts current; whether there was one.
-
-        Scans the records, not the view's rows: the proxy shows the model's own order.
-        """
+        """Make the first record shown that ``wanted`` accepts current; whether there was one."""
         for row, record in enumerate(self.source_model.rows):
             if wanted(record):
-                self.setCurrentIndex(self.proxy.mapFromSource(self.source_model.index(row, 0)))
+                self.setCurrentIndex(self.source_model.index(row, 0))
                 return True
         return False
 
     def select_first(self) -> None:
-        if self.proxy.rowCount() > 0:
+        if self.source_model.rowCount() > 0:
             self.selectRow(0)
 
     def _on_activated(self, index: QModelIndex) -> None:

@@ -1,0 +1,204 @@
+"""Table models that sort their own rows, in the order a caseworker reads a list.
+
+A view sorts such a model directly (``QTableView.setSortingEnabled``: a header click calls
+``sort``), with no proxy in front: a Python model behind QSortFilterProxyModel is asked for
+``data`` twice per comparison, over a million calls for 40,000 rows. Here each row gives one
+sort value per column and Python sorts them:
+
+* text in the language's alphabetical order (``QCollator`` for the interface's locale: Ё beside
+  Е; Cyrillic before Latin in Russian, after it in English), case ignored, digits read as
+  numbers ("CT-9999" before "CT-10000", "в/ч 9" before "в/ч 10");
+* numbers as numbers;
+* empty values (None, "" or NaN) last, ascending or descending;
+* ties in the order shown before, so sorting by one column then another nests the two.
+"""
+
+import bisect
+from collections.abc import Iterable, Sequence
+from operator import itemgetter
+from types import NoneType
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QCollatorSortKey,
+    QLocale,
+    QObject,
+    Qt,
+)
+
+T = TypeVar("T")
+#: What a row sorts by in a column; None is an empty value.
+SortValue = str | int | float | None
+ASCENDING = Qt.SortOrder.AscendingOrder
+#: Beyond this many distinct texts remembered, the collation starts again (a guard, not a
+#: figure reached: 100,000 cases give about 150,000 across the case list's columns).
+_MOST_REMEMBERED = 1_000_000
+_key = itemgetter(0)
+
+
+def collation_locale() -> QLocale:
+    """The interface's locale; in the C locale (LANG=C) English, which at least folds case."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return QLocale(QLocale.Language.English)
+    return locale
+
+
+class Collation:
+    """The alphabetical rank of each text, its ``QCollator`` sort key made once.
+
+    Ranks (ints) sort far faster than sort keys compared through Qt, and stay valid while the
+    texts stay: a search's rows are texts the full list already ranked, so a keystroke sorts
+    ints only. A new text is put in its place among those known (an edit's new name); many new
+    ones at once re-sort them all. Texts equal to the collator (case aside) share a rank.
+    """
+
+    def __init__(self) -> None:
+        self._locale = ""
+        self._collator = QCollator()
+        self._sorted: list[tuple[QCollatorSortKey, str]] = []
+        self._rank: dict[str, int] = {}
+
+    def forget(self) -> None:
+        """Drop every text remembered (a locked vault's names are not kept)."""
+        self._sorted, self._rank = [], {}
+
+    def ranks(self, texts: Iterable[str | None]) -> dict[str, int]:
+        """Rank of every text known, ``texts`` included (but "" and None: no text)."""
+        locale = collation_locale()
+        if locale.name() != self._locale:  # the language changed: nothing known holds
+            self._locale = locale.name()
+            self._collator = QCollator(locale)
+            self._collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self._collator.setNumericMode(True)
+            self.forget()
+        new = {text for text in set(texts).difference(self._rank) if text}
+        if not new:
+            return self._rank
+        if len(self._rank) + len(new) > _MOST_REMEMBERED:
+            self.forget()
+        made = sorted(((self._collator.sortKey(text), text) for text in new), key=_key)
+        if not self._sorted:
+            self._sorted = made
+        elif len(made) > len(self._sorted) // 16:  # many: sort them all again
+            self._sorted = sorted(self._sorted + made, key=_key)
+        else:  # a few: each into its place
+            for item in made:
+                bisect.insort(self._sorted, item, key=_key)
+        rank: dict[str, int] = {}
+        n, previous = -1, None
+        for key, text in self._sorted:
+            if previous is None or previous < key:
+                n += 1
+            rank[text] = n
+            previous = key
+        self._rank = rank
+        return rank
+
+
+def _mixed_key(value: SortValue, rank: dict[str, int]) -> tuple[int, float] | None:
+    """Numbers before texts, empty (None)."""
+    if value is None or value == "" or value != value:
+        return None
+    return (1, rank[value]) if isinstance(value, str) else (0, value)
+
+
+def sorted_positions(
+    before: Sequence[int],
+    values: Sequence[SortValue],
+    order: Qt.SortOrder,
+    collation: Collation,
+) -> list[int]:
+    """``before`` (positions in ``values``, as shown) stably sorted by ``values``, empty last.
+
+    Texts sort by their rank in ``collation``, numbers as numbers; in a column that holds both
+    (none does today), numbers first. One pass of C-speed comprehensions per step: 100,000 rows
+    are sorted in a few hundredths of a second once their texts are ranked.
+    """
+    kinds = set(map(type, values))
+    keys: list[Any]
+    if kinds <= {str, NoneType}:
+        rank = collation.ranks(values)  # type: ignore[arg-type]
+        keys = list(map(rank.get, values))  # type: ignore[arg-type]  # "" and None: None
+    elif str in kinds:
+        rank = collation.ranks(v for v in values if type(v) is str)
+        keys = [_mixed_key(v, rank) for v in values]
+    elif float in kinds:
+        keys = [None if v != v else v for v in values]  # NaN, unequal to itself: empty
+    else:
+        keys = list(values)
+    filled = [i for i in before if keys[i] is not None]
+    descending = order == Qt.SortOrder.DescendingOrder
+    ordered = sorted(filled, key=keys.__getitem__, reverse=descending)
+    if len(filled) < len(before):
+        ordered += [i for i in before if keys[i] is None]
+    return ordered
+
+
+class SortedTableModel(QAbstractTableModel, Generic[T]):
+    """Rows as given, shown sorted by the model; stable, so ties keep the order shown before.
+
+    A subclass gives ``_sort_values`` (one per row as given) and fills its rows with ``_take``
+    inside a model reset; ``row_at`` and ``index`` follow the order shown. Persistent indexes
+    (the view's selection and current row) follow their rows through a sort.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._given: list[T] = []  # as set_rows received them; _rows is them sorted
+        self._rows: list[T] = []
+        self._shown: list[int] = []  # the position in _given of each row shown
+        self._sorted_by: tuple[int, Qt.SortOrder] = (-1, ASCENDING)
+        self._collations: dict[int, Collation] = {}  # per column: each ranks its own texts
+
+    def _sort_values(self, column: int) -> Sequence[SortValue]:
+        """The sort value of each row as given, in ``column``."""
+        raise NotImplementedError
+
+    def _take(self, rows: Sequence[T]) -> None:
+        """Hold ``rows`` as given, shown in the current sort order (call within a reset).
+
+        No rows (the vault locked): the texts remembered for sorting go too."""
+        self._given = list(rows)
+        if not self._given:
+            self._collations.clear()
+        self._show(self._order(list(range(len(self._given)))))
+
+    def _show(self, shown: list[int]) -> None:
+        self._shown = shown
+        self._rows = [self._given[i] for i in shown]
+
+    def row_at(self, row: int) -> T:
+        return self._rows[row]
+
+    @property
+    def sorted_by(self) -> tuple[int, Qt.SortOrder]:
+        return self._sorted_by
+
+    def sort(self, column: int, order: Qt.SortOrder = ASCENDING) -> None:
+        """Sort by ``column`` (kept for later rows); ties keep the order shown before.
+
+        Column -1 shows the rows in the order given (reversed, descending), as Qt does."""
+        self._sorted_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        shown = self._order(self._shown)
+        now_at = [0] * len(shown)  # given position -> row it is shown on after sorting
+        for n, i in enumerate(shown):
+            now_at[i] = n
+        was = self._shown
+        self._show(shown)
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(
+            old, [self.index(now_at[was[index.row()]], index.column()) for index in old]
+        )
+        self.layoutChanged.emit()
+
+    def _order(self, before: list[int]) -> list[int]:
+        """``before`` (positions in ``_given``) stably sorted by the current sort column."""
+        column, order = self._sorted_by
+        if not 0 <= column < self.columnCount():
+            return sorted(before, reverse=order == Qt.SortOrder.DescendingOrder)
+        collation = self._collations.setdefault(column, Collation())
+        return sorted_positions(before, self._sort_values(column), order, collation)
