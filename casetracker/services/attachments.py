@@ -15,14 +15,14 @@ from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.storage.blob_store import BlobStore
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 #: Larger files are refused: the vault is not an archive for video, and memory is finite.
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 
 
 class AttachmentService:
-    def __init__(self, workspace: "Workspace") -> None:
+    def __init__(self, workspace: "OpenVault") -> None:
         self.ws = workspace
 
     @property

@@ -34,7 +34,7 @@ from casetracker.model import (
 from casetracker.sharing.redaction import ExportFlag, ExportSource
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 
 # Rows built between two cancellation checks (about 50 ms of work).
@@ -143,7 +143,7 @@ def attachment_member(attachment: Attachment) -> str:
     return f"attachments/{attachment.id}" + (f".{ext}" if ext else "")
 
 
-def current_flags(ws: "Workspace", cases: list[Case], as_of: date) -> list[ExportFlag]:
+def current_flags(ws: "OpenVault", cases: list[Case], as_of: date) -> list[ExportFlag]:
     """The rules' flags about these cases, from ``ws.flags`` (or the flag service) if present."""
     service = getattr(ws, "flags", None)
     if service is None:

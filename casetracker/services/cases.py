@@ -39,7 +39,7 @@ from casetracker.services.uncertain_dates import read, store
 from casetracker.storage.database import remembered, remembered_in
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 #: Fields a caseworker may set directly; status goes through ``set_status`` to keep its history.
 EDITABLE_FIELDS = frozenset(
@@ -171,7 +171,7 @@ def _no_case(session: Session, ref_or_id: str | uuid.UUID) -> str:
 
 
 class CaseService:
-    def __init__(self, workspace: "Workspace") -> None:
+    def __init__(self, workspace: "OpenVault") -> None:
         self.ws = workspace
 
     def create(

@@ -47,7 +47,7 @@ from casetracker.services.settings import SettingSpec, register
 from casetracker.storage.errors import VaultReadOnly
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 #: For plurals (named as the context: pyside6-lupdate reads the name).
 services = Context("services")
@@ -330,7 +330,7 @@ def _check_day(on: date, what: str) -> None:
 class ConsentService:
     """One method per caseworker action; each is one unit of work, audited."""
 
-    def __init__(self, workspace: "Workspace") -> None:
+    def __init__(self, workspace: "OpenVault") -> None:
         self.ws = workspace
 
     def give(

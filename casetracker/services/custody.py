@@ -15,7 +15,7 @@ from casetracker.services.facilities import find_or_create_in
 from casetracker.services.uncertain_dates import as_uncertain, store
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 
 def move_in(
@@ -56,7 +56,7 @@ def move_in(
 
 
 class CustodyService:
-    def __init__(self, workspace: "Workspace") -> None:
+    def __init__(self, workspace: "OpenVault") -> None:
         self.ws = workspace
 
     def move(

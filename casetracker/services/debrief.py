@@ -30,7 +30,7 @@ from casetracker.services.cases import get_case, last_contacts
 from casetracker.services.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 #: Statuses in which a man has come out of the place and can be asked who was there.
 DEBRIEF_STATUSES = frozenset({CaseStatus.RELEASED, CaseStatus.HOME, CaseStatus.TRANSFERRED})
@@ -115,7 +115,7 @@ class DebriefRow:
     overlaps: tuple[Overlap, ...]
 
 
-def qualifies(ws: "Workspace", ref_or_id: str | uuid.UUID) -> bool:
+def qualifies(ws: "OpenVault", ref_or_id: str | uuid.UUID) -> bool:
     """Whether the case is worth a debrief: he is out, moved on, or left a place."""
     with ws.reading() as session:
         case = get_case(session, ref_or_id)
@@ -132,7 +132,7 @@ def _qualifies(session: Session, case: Case) -> bool:
 
 
 def debrief_list(
-    ws: "Workspace", ref_or_id: str | uuid.UUID, today: date | None = None
+    ws: "OpenVault", ref_or_id: str | uuid.UUID, today: date | None = None
 ) -> list[DebriefRow]:
     """Every other man recorded at his places with a stay overlapping his, by reference.
 
@@ -203,7 +203,7 @@ def _day(value: object) -> date | None:
 
 
 def log_seen_by(
-    ws: "Workspace",
+    ws: "OpenVault",
     witness: str | uuid.UUID,
     seen: str | uuid.UUID,
     on: date,
@@ -235,7 +235,7 @@ def log_seen_by(
         return event
 
 
-def witness_labels(ws: "Workspace", case_ids: set[uuid.UUID | None]) -> dict[uuid.UUID, str]:
+def witness_labels(ws: "OpenVault", case_ids: set[uuid.UUID | None]) -> dict[uuid.UUID, str]:
     """ "CT-0042 — name" of each witness case, for contact lists."""
     with ws.reading() as session:
         return witness_labels_in(session, case_ids)

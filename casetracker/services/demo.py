@@ -65,7 +65,7 @@ from casetracker.services.facilities import facility_search_key
 from casetracker.services.relatives import relative_search_key
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 SURNAMES = (
     "Смирнов", "Иванов", "Юсупов", "Ершов", "Бадмаев", "Цыбиков", "Жамсуев", "Щербаков",
@@ -272,7 +272,7 @@ def _search_key(function: Callable[[Any], str], row: dict[str, Any]) -> str:
 
 
 def generate(
-    ws: "Workspace",
+    ws: "OpenVault",
     cases: int = 60,
     *,
     seed: int = 7,

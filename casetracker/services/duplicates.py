@@ -45,7 +45,7 @@ from casetracker.storage.database import change_count
 from casetracker.storage.vault_state import Kept, state_of
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 #: How alike two transliterated names must be (0–1) to count as similar with one birth date.
 SIMILAR_NAME_RATIO = 0.75
@@ -356,7 +356,7 @@ def remembered_name_key(engine: Engine, full_name: str) -> str:
     return _known(engine).key(full_name)
 
 
-def possible_duplicates(ws: "Workspace") -> list[DuplicatePair]:
+def possible_duplicates(ws: "OpenVault") -> list[DuplicatePair]:
     """Every pair of cases that may be one man, but those a caseworker marked as not the same
     man.
 
@@ -367,7 +367,7 @@ def possible_duplicates(ws: "Workspace") -> list[DuplicatePair]:
     return duplicates_job(ws)()
 
 
-def remembered_duplicates(ws: "Workspace") -> list[DuplicatePair] | None:
+def remembered_duplicates(ws: "OpenVault") -> list[DuplicatePair] | None:
     """``possible_duplicates`` if nothing has changed since they were last worked out (at
     once, for the GUI thread), else None."""
     known, count = _known(ws.engine), change_count(ws.engine)
@@ -376,7 +376,7 @@ def remembered_duplicates(ws: "Workspace") -> list[DuplicatePair] | None:
     return None if found is None else _not_apart(found, _apart(ws))
 
 
-def duplicates_job(ws: "Workspace") -> Callable[[], list[DuplicatePair]]:
+def duplicates_job(ws: "OpenVault") -> Callable[[], list[DuplicatePair]]:
     """``possible_duplicates`` as a function for a worker thread: what needs a session (the
     pairs decided "not the same") is read now, on the calling thread.
 
@@ -432,7 +432,7 @@ def duplicates_job(ws: "Workspace") -> Callable[[], list[DuplicatePair]]:
     return job
 
 
-def _apart(ws: "Workspace") -> set[tuple[uuid.UUID, uuid.UUID]]:
+def _apart(ws: "OpenVault") -> set[tuple[uuid.UUID, uuid.UUID]]:
     with ws.reading() as session:
         return decided_pairs(session, Verdict.NOT_SAME)
 
@@ -446,7 +446,7 @@ def _not_apart(
 
 
 def similar_to(
-    ws: "Workspace", full_name: str, birth_date: UncertainDate | date | None = None
+    ws: "OpenVault", full_name: str, birth_date: UncertainDate | date | None = None
 ) -> list[tuple[str, str]]:
     """(ref, name) of existing cases a new case with this name may duplicate."""
     key = name_key(full_name)

@@ -29,7 +29,7 @@ from casetracker.services.recurring_values import share_recurring
 from casetracker.services.uncertain_dates import store
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,7 @@ _RECURRING = (1, 4, 5, 6)
 
 
 class EvidenceService:
-    def __init__(self, workspace: "Workspace") -> None:
+    def __init__(self, workspace: "OpenVault") -> None:
         self.ws = workspace
 
     def add_source(

@@ -13,7 +13,7 @@ from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.services.search_text import build_key, fold, transliterate
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 EDITABLE_FIELDS = frozenset(
     {"name", "kind", "settlement", "region", "controlled_by", "headcount", "headcount_date",
@@ -68,7 +68,7 @@ def facility_index(session: Session) -> dict[tuple[str, ...], Facility]:
 
 
 class FacilityService:
-    def __init__(self, workspace: "Workspace") -> None:
+    def __init__(self, workspace: "OpenVault") -> None:
         self.ws = workspace
 
     def create(self, name: str, **fields: Any) -> Facility:

@@ -49,7 +49,7 @@ from casetracker.services.settings import SettingSpec, register
 from casetracker.storage.database import remembered
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 register(
     *(
@@ -232,7 +232,7 @@ def _bounded_proofs(session: Session, case_ids: set[uuid.UUID]) -> dict[uuid.UUI
     }
 
 
-def remembered_facts(ws: "Workspace", session: Session) -> list[CaseFacts]:
+def remembered_facts(ws: "OpenVault", session: Session) -> list[CaseFacts]:
     """The facts of every case, remembered: views ask again and again between edits, and an
     edit reads again only the cases it touched."""
     return remembered(
@@ -323,7 +323,7 @@ def by_subject(
 
 
 class FlagService:
-    def __init__(self, workspace: "Workspace") -> None:
+    def __init__(self, workspace: "OpenVault") -> None:
         self.ws = workspace
 
     def thresholds(self) -> Thresholds:

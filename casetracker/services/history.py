@@ -56,7 +56,7 @@ from casetracker.services.search_text import fold
 from casetracker.team.chain import MemberList
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 # Shown for a value that is not there (a field that was empty, or is no more).
 EMPTY = "—"
@@ -674,7 +674,7 @@ def _entry(row: AuditEntry, names: dict[str, str]) -> HistoryEntry:
 
 
 def case_history(
-    ws: "Workspace", ref_or_id: str | uuid.UUID, keep: HistoryFilter | None = None
+    ws: "OpenVault", ref_or_id: str | uuid.UUID, keep: HistoryFilter | None = None
 ) -> list[HistoryEntry]:
     """The history of the case with this reference or id (one read of the vault)."""
     from casetracker.services.cases import get_case

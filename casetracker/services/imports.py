@@ -39,7 +39,7 @@ from casetracker.services.uncertain_dates import as_uncertain, read, store
 from casetracker.sharing.canonical_csv import Day, ImportRow, ParsedCsv, RowError
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 
 class Existing(StrEnum):
@@ -139,7 +139,7 @@ def _indexes(session: Session, engine: Engine) -> _Indexes:
 
 
 class ImportService:
-    def __init__(self, workspace: "Workspace") -> None:
+    def __init__(self, workspace: "OpenVault") -> None:
         self.ws = workspace
 
     def apply(

@@ -9,10 +9,10 @@ from casetracker.i18n import translate
 from casetracker.model import Attachment
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 
-def table_counts(ws: "Workspace") -> dict[str, int]:
+def table_counts(ws: "OpenVault") -> dict[str, int]:
     counts = {}
     with ws.reading() as session:
         for name, table in sorted(SQLModel.metadata.tables.items()):
@@ -22,7 +22,7 @@ def table_counts(ws: "Workspace") -> dict[str, int]:
     return counts
 
 
-def integrity_problems(ws: "Workspace") -> list[str]:
+def integrity_problems(ws: "OpenVault") -> list[str]:
     """SQLite's own check, foreign keys, and every attachment decrypting to its hash."""
     import hashlib
 

@@ -39,7 +39,7 @@ from casetracker.services.output_files import save_output
 from casetracker.sharing.letter_documents import LetterFormat, render
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 #: What a fact the vault does not hold becomes: a line to write on by hand.
 BLANK = "__________"
@@ -338,7 +338,7 @@ def _ensure_defaults(session: Session) -> dict[str, LetterTemplate]:
 
 
 class LetterService:
-    def __init__(self, workspace: "Workspace") -> None:
+    def __init__(self, workspace: "OpenVault") -> None:
         self.ws = workspace
 
     def _templates(self, *, store: bool = True) -> dict[str, LetterTemplate]:

@@ -8,10 +8,10 @@ from sqlmodel import col, select
 from casetracker.model import Case, Relative
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 
-def person_names(ws: "Workspace") -> set[str]:
+def person_names(ws: "OpenVault") -> set[str]:
     """One query per table, names only (20,000 cases: a few tens of milliseconds)."""
     names: set[str] = set()
     with ws.reading() as session:

@@ -19,7 +19,7 @@ from casetracker.rules import thresholds as rule_thresholds
 from casetracker.services.settings import SPECS, SettingSpec, register
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 CASEWORKER_NAME = "caseworker_name"
 LANGUAGE = "language"
@@ -74,12 +74,12 @@ GENERAL_KEYS = (
 USER_NAME_PREFIX = CASEWORKER_NAME + "@"
 
 
-def shared_name(ws: "Workspace") -> str:
+def shared_name(ws: "OpenVault") -> str:
     """The vault's old one-for-everyone caseworker name."""
     return str(ws.settings.get(CASEWORKER_NAME) or "").strip()
 
 
-def user_name(ws: "Workspace", user_key: str) -> str:
+def user_name(ws: "OpenVault", user_key: str) -> str:
     """This computer user's own name ("" when he has not given one)."""
     if not user_key:
         return ""
@@ -88,7 +88,7 @@ def user_name(ws: "Workspace", user_key: str) -> str:
     return str(json.loads(row.value) or "").strip() if row else ""
 
 
-def set_user_name(ws: "Workspace", user_key: str, name: str) -> None:
+def set_user_name(ws: "OpenVault", user_key: str, name: str) -> None:
     """Keep ``name`` as this computer user's own (one unit of work)."""
     with ws.session() as session:
         key = USER_NAME_PREFIX + user_key
@@ -97,7 +97,7 @@ def set_user_name(ws: "Workspace", user_key: str, name: str) -> None:
         session.add(row)
 
 
-def adopt_shared_name(ws: "Workspace", user_key: str) -> None:
+def adopt_shared_name(ws: "OpenVault", user_key: str) -> None:
     """First start of this user on a vault with a shared name: the name becomes his, and the
     shared value is emptied so that the next person records under his own name, not this one."""
     name = shared_name(ws)
@@ -107,7 +107,7 @@ def adopt_shared_name(ws: "Workspace", user_key: str) -> None:
     ws.settings.set(CASEWORKER_NAME, "")
 
 
-def actor_for(ws: "Workspace", fallback: str, user_key: str = "") -> str:
+def actor_for(ws: "OpenVault", fallback: str, user_key: str = "") -> str:
     """The name the audit log records: this user's own, else the vault's shared one (a vault
     no user has adopted yet), else ``fallback`` (the operating system's user name)."""
     return user_name(ws, user_key) or shared_name(ws) or fallback

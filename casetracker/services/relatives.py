@@ -16,7 +16,7 @@ from casetracker.services.recurring_values import share_recurring
 from casetracker.services.search_text import build_key, fold
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 EDITABLE_FIELDS = frozenset(
     {"full_name", "phones", "handles", "language", "city", "anonymous", "share_with_lawyer",
@@ -97,7 +97,7 @@ def link_in(session: Session, case: Case, relative: Relative, relationship: str)
 
 
 class RelativeService:
-    def __init__(self, workspace: "Workspace") -> None:
+    def __init__(self, workspace: "OpenVault") -> None:
         self.ws = workspace
 
     def create(self, full_name: str = "", **fields: Any) -> Relative:

@@ -22,7 +22,7 @@ from casetracker.services.report_series import Report, Which
 from casetracker.sharing.csv_cells import Cell, csv_bytes
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 
 def headings(report: Report, *, with_refs: bool) -> list[str]:
@@ -80,7 +80,7 @@ def report_csv(report: Report, *, with_refs: bool = False, small_below: int = 0)
 
 
 def write_report_csv(
-    ws: "Workspace",
+    ws: "OpenVault",
     path: Path,
     report: Report,
     *,

@@ -36,7 +36,7 @@ from casetracker.services.flags import remembered_facts
 from casetracker.storage.database import remembered
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 
 reports = Context("reports")
@@ -173,7 +173,7 @@ def _columns(months: range) -> tuple[date, ...]:
 
 # -- the reports -----------------------------------------------------------------------------
 def status_monthly(
-    ws: "Workspace", period: Period, as_of: date, *, with_refs: bool = False
+    ws: "OpenVault", period: Period, as_of: date, *, with_refs: bool = False
 ) -> Report:
     """Each case's status at the end of each month.
 
@@ -224,7 +224,7 @@ def status_monthly(
 
 
 def detentions_monthly(
-    ws: "Workspace", period: Period, as_of: date, *, with_refs: bool = False
+    ws: "OpenVault", period: Period, as_of: date, *, with_refs: bool = False
 ) -> Report:
     """New detentions per month, by the stored detention day (see the module's docstring)."""
     with ws.reading() as session:
@@ -276,7 +276,7 @@ def _month_known(day: date, edtf: str) -> bool:
     return first is not None and last is not None and month_index(first) == month_index(last)
 
 
-def silence_weeks(ws: "Workspace", as_of: date, *, with_refs: bool = False) -> Report:
+def silence_weeks(ws: "OpenVault", as_of: date, *, with_refs: bool = False) -> Report:
     """Men the silence rule watches, by weeks since the rule's baseline on ``as_of``."""
     with ws.reading() as session:
         facts = remembered_facts(ws, session)
@@ -308,7 +308,7 @@ def silence_weeks(ws: "Workspace", as_of: date, *, with_refs: bool = False) -> R
 
 
 def places_timeline(
-    ws: "Workspace", period: Period, as_of: date, *, with_refs: bool = False
+    ws: "OpenVault", period: Period, as_of: date, *, with_refs: bool = False
 ) -> Report:
     """How many men each place held at some time in each month.
 
@@ -379,7 +379,7 @@ def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def build(
-    ws: "Workspace",
+    ws: "OpenVault",
     which: Which,
     period: Period = Period.LAST_12_MONTHS,
     as_of: date | None = None,

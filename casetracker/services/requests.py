@@ -53,7 +53,7 @@ from casetracker.services.change_tracking import tables_of
 from casetracker.services.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 #: The days each kind of body has by default (the rule thresholds' defaults, one place).
 DEFAULT_REPLY_DAYS: Mapping[RequestKind, int] = {
@@ -100,13 +100,13 @@ class OpenRequest:
 
 
 # -- deadlines ---------------------------------------------------------------------------------
-def reply_days(ws: "Workspace") -> dict[RequestKind, int]:
+def reply_days(ws: "OpenVault") -> dict[RequestKind, int]:
     """The days each kind of body has to reply: the vault's settings over the defaults."""
     th = Thresholds.from_settings(ws.settings.all())
     return {kind: th[threshold] for kind, threshold in REQUEST_REPLY_DAYS.items()}
 
 
-def set_reply_days(ws: "Workspace", changes: Mapping[RequestKind, int]) -> dict[RequestKind, int]:
+def set_reply_days(ws: "OpenVault", changes: Mapping[RequestKind, int]) -> dict[RequestKind, int]:
     """Change the deadline of some kinds in one step; a value outside 1–365 days is refused."""
     for kind, value in changes.items():
         threshold = REQUEST_REPLY_DAYS[RequestKind(kind)]
@@ -164,7 +164,7 @@ def request_facts(
 
 # -- actions -----------------------------------------------------------------------------------
 def add(
-    ws: "Workspace",
+    ws: "OpenVault",
     ref_or_id: str | uuid.UUID,
     *,
     kind: RequestKind,
@@ -209,7 +209,7 @@ def add(
         return _store(ws, request, stored)
 
 
-def _store(ws: "Workspace", request: Request, scan: Attachment | None) -> Request:
+def _store(ws: "OpenVault", request: Request, scan: Attachment | None) -> Request:
     if request.replied_on is not None:
         _not_future(request.replied_on)
     _check_reply(request)
@@ -222,7 +222,7 @@ def _store(ws: "Workspace", request: Request, scan: Attachment | None) -> Reques
 
 
 def update(
-    ws: "Workspace",
+    ws: "OpenVault",
     request_id: uuid.UUID,
     *,
     scan: tuple[bytes, str, str] | None = None,
@@ -251,7 +251,7 @@ def update(
 
 
 def _apply(
-    ws: "Workspace", request_id: uuid.UUID, fields: dict[str, Any], scan: Attachment | None
+    ws: "OpenVault", request_id: uuid.UUID, fields: dict[str, Any], scan: Attachment | None
 ) -> Request:
     with ws.session() as session:
         request = _get(session, request_id)
@@ -266,7 +266,7 @@ def _apply(
 
 
 def record_reply(
-    ws: "Workspace",
+    ws: "OpenVault",
     request_id: uuid.UUID,
     *,
     replied_on: date,
@@ -286,7 +286,7 @@ def record_reply(
     )
 
 
-def delete(ws: "Workspace", request_id: uuid.UUID) -> None:
+def delete(ws: "OpenVault", request_id: uuid.UUID) -> None:
     """Delete a request; the scan of its reply stays among the case's attachments."""
     with ws.session() as session:
         request = session.get(Request, request_id)
@@ -294,7 +294,7 @@ def delete(ws: "Workspace", request_id: uuid.UUID) -> None:
             session.delete(request)
 
 
-def restore(ws: "Workspace", old: Request) -> Request:
+def restore(ws: "OpenVault", old: Request) -> Request:
     """Put back a deleted request with every field it had (undo of a deletion)."""
     with ws.session() as session:
         copy = Request(**{k: getattr(old, k) for k in EDITABLE | {"case_id", "created_at"}})
@@ -305,7 +305,7 @@ def restore(ws: "Workspace", old: Request) -> Request:
         return copy
 
 
-def find(ws: "Workspace", text: str) -> Request:
+def find(ws: "OpenVault", text: str) -> Request:
     """A request by its id or the first characters of it (as ``requests`` lists them)."""
     wanted = text.strip().lower().replace("-", "")
     with ws.reading() as session:
@@ -323,12 +323,12 @@ def find(ws: "Workspace", text: str) -> Request:
         return _get(session, ids[0])
 
 
-def get(ws: "Workspace", request_id: uuid.UUID) -> Request:
+def get(ws: "OpenVault", request_id: uuid.UUID) -> Request:
     with ws.reading() as session:
         return _get(session, request_id)
 
 
-def for_case(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[Request]:
+def for_case(ws: "OpenVault", ref_or_id: str | uuid.UUID) -> list[Request]:
     """A case's requests, newest sent first."""
     with ws.reading() as session:
         case = get_case(session, ref_or_id)
@@ -340,7 +340,7 @@ def for_case(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[Request]:
         return list(session.exec(stmt))
 
 
-def open_requests(ws: "Workspace", as_of: date | None = None) -> list[OpenRequest]:
+def open_requests(ws: "OpenVault", as_of: date | None = None) -> list[OpenRequest]:
     """Every request still awaiting a reply, across all cases, the most overdue first."""
     on = as_of or date.today()
     days = reply_days(ws)

@@ -36,7 +36,7 @@ from casetracker.services.errors import InvalidInput, NotFound
 from casetracker.storage.database import Changes, note_changes, write_count
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 _CASE: Table = Case.__table__  # type: ignore[attr-defined]
 _LINK: Table = SamePersonLink.__table__  # type: ignore[attr-defined]
@@ -111,7 +111,7 @@ def _state(link: SamePersonLink | None) -> LinkState:
 
 
 def set_link(
-    ws: "Workspace", a: str | uuid.UUID, b: str | uuid.UUID, state: LinkState
+    ws: "OpenVault", a: str | uuid.UUID, b: str | uuid.UUID, state: LinkState
 ) -> LinkState:
     """Give a pair this verdict (None: none), in one unit of work; returns the one it had."""
     with ws.session() as session:
@@ -133,7 +133,7 @@ def set_link(
 
 
 def mark_same(
-    ws: "Workspace",
+    ws: "OpenVault",
     a: str | uuid.UUID,
     b: str | uuid.UUID,
     certainty: SameCertainty,
@@ -144,19 +144,19 @@ def mark_same(
 
 
 def mark_not_same(
-    ws: "Workspace", a: str | uuid.UUID, b: str | uuid.UUID, note: str = ""
+    ws: "OpenVault", a: str | uuid.UUID, b: str | uuid.UUID, note: str = ""
 ) -> LinkState:
     """Record that two cases are different men: the pair is never proposed as a duplicate."""
     return set_link(ws, a, b, verdict_state(ws, Verdict.NOT_SAME, None, note))
 
 
-def unmark(ws: "Workspace", a: str | uuid.UUID, b: str | uuid.UUID) -> LinkState:
+def unmark(ws: "OpenVault", a: str | uuid.UUID, b: str | uuid.UUID) -> LinkState:
     """Forget the verdict on a pair; returns it."""
     return set_link(ws, a, b, None)
 
 
 def verdict_state(
-    ws: "Workspace", verdict: Verdict, certainty: SameCertainty | None, note: str
+    ws: "OpenVault", verdict: Verdict, certainty: SameCertainty | None, note: str
 ) -> dict[str, Any]:
     return {
         "verdict": verdict,
@@ -185,7 +185,7 @@ def verdict_text(link: Link) -> str:
     )
 
 
-def links_for(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[Link]:
+def links_for(ws: "OpenVault", ref_or_id: str | uuid.UUID) -> list[Link]:
     """Every verdict on a pair this case is in, the other case's reference order."""
     with ws.reading() as session:
         case = get_case(session, ref_or_id)
@@ -217,7 +217,7 @@ def decided_pairs(session: Session, verdict: Verdict) -> set[tuple[uuid.UUID, uu
     return {(a, b) for a, b in session.execute(stmt)}
 
 
-def pair_verdicts(ws: "Workspace") -> dict[tuple[uuid.UUID, uuid.UUID], Link]:
+def pair_verdicts(ws: "OpenVault") -> dict[tuple[uuid.UUID, uuid.UUID], Link]:
     """Every decided pair (canonical order) -> its verdict, seen from the pair's first case."""
     with ws.reading() as session:
         rows = session.execute(
@@ -226,7 +226,7 @@ def pair_verdicts(ws: "Workspace") -> dict[tuple[uuid.UUID, uuid.UUID], Link]:
     return {(link.case_a, link.case_b): _link(link, other) for link, other in rows}
 
 
-def telling_facts(ws: "Workspace") -> dict[uuid.UUID, tuple[date | None, str]]:
+def telling_facts(ws: "OpenVault") -> dict[uuid.UUID, tuple[date | None, str]]:
     """(birth date, unit) of every case: what tells two men of one name apart, in one query."""
     with ws.reading() as session:
         rows = session.execute(select(_CASE.c.id, _CASE.c.birth_date, _CASE.c.military_unit))
@@ -318,7 +318,7 @@ def _natural_key(table: Table, column: Column[Any]) -> tuple[str, ...] | None:
 
 
 def merge_preview(
-    ws: "Workspace", keep: str | uuid.UUID, absorb: str | uuid.UUID
+    ws: "OpenVault", keep: str | uuid.UUID, absorb: str | uuid.UUID
 ) -> tuple[str, str, list[str]]:
     """(kept ref, absorbed ref, what would move in words), for the confirmation."""
     with ws.reading() as session:
@@ -374,7 +374,7 @@ def _row(session: Session, table: Table, row_id: Any) -> dict[str, Any]:
     return dict(found)
 
 
-def merge(ws: "Workspace", keep: str | uuid.UUID, absorb: str | uuid.UUID) -> MergeResult:
+def merge(ws: "OpenVault", keep: str | uuid.UUID, absorb: str | uuid.UUID) -> MergeResult:
     """Merge ``absorb`` into ``keep`` in one unit of work, losing nothing (see module doc).
 
     Every row of the absorbed case moves to the kept one; where both hold the same thing (the
@@ -679,7 +679,7 @@ def _rank(priority: Any) -> int:
         return 1
 
 
-def unmerge(ws: "Workspace", undo: MergeUndo) -> None:
+def unmerge(ws: "OpenVault", undo: MergeUndo) -> None:
     """Put both cases back exactly as they were before ``merge`` returned ``undo``.
 
     Rows added to the kept case since the merge stay with it; the history of changes keeps the

@@ -11,7 +11,7 @@ from casetracker.model import Setting
 from casetracker.services.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def _parse(spec: SettingSpec, raw: Any) -> Any:
 
 
 class SettingsService:
-    def __init__(self, workspace: "Workspace") -> None:
+    def __init__(self, workspace: "OpenVault") -> None:
         self.ws = workspace
 
     def all(self) -> dict[str, Any]:

@@ -74,7 +74,7 @@ from casetracker.sharing.errors import BundleError, KeyFormatError
 from casetracker.sharing.redaction import PROFILES, ExportSource, redact, withheld_relatives
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 MIN_BUNDLE_PASSPHRASE_CHARS = 10
 MAX_EXPORT_CASES = 50_000
@@ -231,7 +231,7 @@ def _remember_signer(session: Session, bundle: OpenedBundle, name: str) -> str:
 
 
 class SharingService:
-    def __init__(self, workspace: "Workspace") -> None:
+    def __init__(self, workspace: "OpenVault") -> None:
         self.ws = workspace
 
     # -- our keys ---------------------------------------------------------------------------

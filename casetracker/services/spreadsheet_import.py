@@ -26,7 +26,7 @@ from casetracker.sharing.canonical_csv import ParsedCsv
 from casetracker.sharing.spreadsheet import PreviewRow, RoughDates, Sheet, SheetMapping
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 GUESSED = "guessed"
 SAVED = "saved"
@@ -40,7 +40,7 @@ class MappingChoice:
 
 
 class SpreadsheetImportService:
-    def __init__(self, workspace: "Workspace") -> None:
+    def __init__(self, workspace: "OpenVault") -> None:
         self.ws = workspace
 
     @staticmethod

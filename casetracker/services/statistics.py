@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from casetracker.model import CLOSED_STATUSES, CaseStatus
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Overview:
     by_unit: list[tuple[str, int]]
 
 
-def overview(ws: "Workspace") -> Overview:
+def overview(ws: "OpenVault") -> Overview:
     """Counts over the case list; empty values are counted under ""."""
     rows = ws.cases.rows()
     statuses = Counter(row.status for row in rows)

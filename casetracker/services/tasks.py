@@ -20,7 +20,7 @@ from casetracker.services.cases import get_case
 from casetracker.services.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 #: Days in "due this week", today included.
 WEEK_DAYS = 7
@@ -75,7 +75,7 @@ def _get(session: Session, task_id: uuid.UUID) -> Task:
 
 
 def add(
-    ws: "Workspace",
+    ws: "OpenVault",
     ref_or_id: str | uuid.UUID,
     title: str,
     *,
@@ -104,7 +104,7 @@ def add(
         return task
 
 
-def update(ws: "Workspace", task_id: uuid.UUID, **fields: Any) -> Task:
+def update(ws: "OpenVault", task_id: uuid.UUID, **fields: Any) -> Task:
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")  # a programming slip
@@ -118,7 +118,7 @@ def update(ws: "Workspace", task_id: uuid.UUID, **fields: Any) -> Task:
         return task
 
 
-def complete(ws: "Workspace", task_id: uuid.UUID, on: date | None = None) -> Task:
+def complete(ws: "OpenVault", task_id: uuid.UUID, on: date | None = None) -> Task:
     """Mark a task done today (or ``on``), by this caseworker."""
     with ws.session() as session:
         task = _get(session, task_id)
@@ -128,7 +128,7 @@ def complete(ws: "Workspace", task_id: uuid.UUID, on: date | None = None) -> Tas
         return task
 
 
-def reopen(ws: "Workspace", task_id: uuid.UUID) -> Task:
+def reopen(ws: "OpenVault", task_id: uuid.UUID) -> Task:
     """Still to do after all (or a "Done" undone)."""
     with ws.session() as session:
         task = _get(session, task_id)
@@ -137,12 +137,12 @@ def reopen(ws: "Workspace", task_id: uuid.UUID) -> Task:
         return task
 
 
-def delete(ws: "Workspace", task_id: uuid.UUID) -> None:
+def delete(ws: "OpenVault", task_id: uuid.UUID) -> None:
     with ws.session() as session:
         session.delete(_get(session, task_id))
 
 
-def get(ws: "Workspace", task_id: uuid.UUID | str) -> Task:
+def get(ws: "OpenVault", task_id: uuid.UUID | str) -> Task:
     """A task by its id, or by the first characters of it as the CLI prints (at least 4)."""
     with ws.reading() as session:
         if isinstance(task_id, uuid.UUID):
@@ -174,7 +174,7 @@ def _order(task: Task) -> tuple[bool, bool, date, Any]:
     )
 
 
-def for_case(ws: "Workspace", ref_or_id: str | uuid.UUID, *, done: bool = True) -> list[Task]:
+def for_case(ws: "OpenVault", ref_or_id: str | uuid.UUID, *, done: bool = True) -> list[Task]:
     """A case's tasks: open ones first by due day, then (``done``) the done ones."""
     with ws.reading() as session:
         case = get_case(session, ref_or_id)
@@ -185,7 +185,7 @@ def for_case(ws: "Workspace", ref_or_id: str | uuid.UUID, *, done: bool = True) 
 
 
 def rows(
-    ws: "Workspace", *, case: str | uuid.UUID | None = None, done: bool = False
+    ws: "OpenVault", *, case: str | uuid.UUID | None = None, done: bool = False
 ) -> list[TaskRow]:
     """Tasks across cases (or of one case) with the case's reference and name, soonest first."""
     with ws.reading() as session:
@@ -198,7 +198,7 @@ def rows(
     return sorted(found, key=lambda r: (*_order(r.task), r.case_ref))
 
 
-def due_tasks(ws: "Workspace", as_of: date) -> DueTasks:
+def due_tasks(ws: "OpenVault", as_of: date) -> DueTasks:
     """Open tasks due before ``as_of`` (overdue) and from it to six days after (this week).
 
     Tasks without a day are not "due"; done tasks never are.
@@ -217,7 +217,7 @@ def due_tasks(ws: "Workspace", as_of: date) -> DueTasks:
     )
 
 
-def assignee_names(ws: "Workspace") -> list[str]:
+def assignee_names(ws: "OpenVault") -> list[str]:
     """Names to offer for "who does it": this caseworker's own, then the vault's caseworkers
     and earlier assignees, alphabetically."""
     with ws.reading() as session:

@@ -68,7 +68,7 @@ from casetracker.team.records import (
 )
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 #: This laptop's own tables: never sent. Attachments stay too: their encrypted files live
 #: beside the vault and do not travel yet (docs/team.md, "Not yet").
@@ -259,7 +259,7 @@ def _position(state: TeamState) -> Position:
 
 
 class TeamService:
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: OpenVault) -> None:
         self.ws = workspace
         #: The last sync that reached the server, this session (kept in the vault only when
         #: the sync wrote something anyway).

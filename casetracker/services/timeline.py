@@ -29,7 +29,7 @@ from casetracker.services.debrief import witness_labels_in
 from casetracker.services.uncertain_dates import uncertain
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 
 class EntryKind(StrEnum):
@@ -63,7 +63,7 @@ class TimelineEntry:
         return day, self.at or datetime.combine(day, time.min)
 
 
-def case_timeline(ws: "Workspace", ref_or_id: str | uuid.UUID) -> list[TimelineEntry]:
+def case_timeline(ws: "OpenVault", ref_or_id: str | uuid.UUID) -> list[TimelineEntry]:
     """Everything dated on one case, oldest first."""
     entries: list[TimelineEntry] = []
     with ws.reading() as session:

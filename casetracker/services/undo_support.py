@@ -18,10 +18,10 @@ from casetracker.services.cases import get_case, held_there
 from casetracker.services.errors import NotFound
 
 if TYPE_CHECKING:
-    from casetracker.services.workspace import Workspace
+    from casetracker.services.open_vault import OpenVault
 
 
-def newest_status_change(ws: "Workspace", ref_or_id: str | uuid.UUID) -> uuid.UUID | None:
+def newest_status_change(ws: "OpenVault", ref_or_id: str | uuid.UUID) -> uuid.UUID | None:
     """The id of the most recently recorded status change of a case."""
     with ws.reading() as session:
         case = get_case(session, ref_or_id)
@@ -32,7 +32,7 @@ def newest_status_change(ws: "Workspace", ref_or_id: str | uuid.UUID) -> uuid.UU
         ).first()
 
 
-def revert_status_change(ws: "Workspace", change_id: uuid.UUID) -> None:
+def revert_status_change(ws: "OpenVault", change_id: uuid.UUID) -> None:
     """Remove one status change and give the case back the status it had before."""
     with ws.session() as session:
         change = session.get(StatusChange, change_id)
@@ -45,7 +45,7 @@ def revert_status_change(ws: "Workspace", change_id: uuid.UUID) -> None:
         session.delete(change)
 
 
-def open_periods(ws: "Workspace", ref_or_id: str | uuid.UUID) -> dict[uuid.UUID, None]:
+def open_periods(ws: "OpenVault", ref_or_id: str | uuid.UUID) -> dict[uuid.UUID, None]:
     """Ids of the custody periods still open on a case (a move closes them)."""
     with ws.reading() as session:
         case = get_case(session, ref_or_id)
@@ -56,7 +56,7 @@ def open_periods(ws: "Workspace", ref_or_id: str | uuid.UUID) -> dict[uuid.UUID,
 
 
 def undo_move(
-    ws: "Workspace",
+    ws: "OpenVault",
     new_period_id: uuid.UUID,
     reopened: list[uuid.UUID],
     created_place: uuid.UUID | None = None,
@@ -84,7 +84,7 @@ def _place_in_use(session: Session, facility_id: uuid.UUID) -> bool:
     return session.exec(stays).first() is not None or session.exec(sources).first() is not None
 
 
-def closed_on(ws: "Workspace", period_ids: list[uuid.UUID]) -> dict[uuid.UUID, date | None]:
+def closed_on(ws: "OpenVault", period_ids: list[uuid.UUID]) -> dict[uuid.UUID, date | None]:
     """The end dates of some periods, to restore them exactly."""
     with ws.reading() as session:
         return {

@@ -26,8 +26,20 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from casetracker.services import audit, migrations, search_keys, search_text
+from casetracker.services.attachments import AttachmentService
+from casetracker.services.cases import CaseService
+from casetracker.services.contacts import ContactService
+from casetracker.services.custody import CustodyService
+from casetracker.services.evidence import EvidenceService
+from casetracker.services.facilities import FacilityService
+from casetracker.services.flags import FlagService
+from casetracker.services.imports import ImportService
 from casetracker.services.jobs import Jobs
-from casetracker.services.sharing import ensure_org_keys
+from casetracker.services.relatives import RelativeService
+from casetracker.services.settings import SettingsService
+from casetracker.services.sharing import SharingService, ensure_org_keys
+from casetracker.services.spreadsheet_import import SpreadsheetImportService
+from casetracker.services.team import TeamService
 from casetracker.storage import change_capture, change_sets, envelope, heap
 from casetracker.storage.database import (
     engine_from_image,
@@ -131,20 +143,6 @@ class Workspace:
         # Opened read-only, and the file needed an upgrade (a migration, new search keys or
         # organisation keys) that was made in memory only and cannot be saved.
         self.unsaved_upgrade = False
-        from casetracker.services.attachments import AttachmentService
-        from casetracker.services.cases import CaseService
-        from casetracker.services.contacts import ContactService
-        from casetracker.services.custody import CustodyService
-        from casetracker.services.evidence import EvidenceService
-        from casetracker.services.facilities import FacilityService
-        from casetracker.services.flags import FlagService
-        from casetracker.services.imports import ImportService
-        from casetracker.services.relatives import RelativeService
-        from casetracker.services.settings import SettingsService
-        from casetracker.services.sharing import SharingService
-        from casetracker.services.spreadsheet_import import SpreadsheetImportService
-        from casetracker.services.team import TeamService
-
         self.cases = CaseService(self)
         self.contacts = ContactService(self)
         self.custody = CustodyService(self)
