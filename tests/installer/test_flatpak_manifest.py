@@ -9,11 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from casetracker.app_id import APP_ID
 from casetracker.gui.app import default_vault_path
 from installer.flatpak_manifest import (
     ARCHES,
+    BUILD_REQUIRES,
     MANIFEST,
     NOT_SHIPPED,
     RUNTIME_REQUIREMENTS,
@@ -125,3 +128,12 @@ def test_the_documents_folder_granted_is_where_the_app_looks_for_the_vault() -> 
     vault_folder = default_vault_path().parent
     assert vault_folder == Path(platformdirs.user_documents_dir()) / vault_folder.name
     assert f"--filesystem=xdg-documents/{vault_folder.name}:create" in committed()["finish-args"]
+
+
+def test_the_apps_build_requirements_are_among_the_hashed_wheels() -> None:
+    """pip builds the app's wheel offline, so each [build-system] requirement must be there."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    needed = {canonicalize_name(Requirement(r).name) for r in pyproject["build-system"]["requires"]}
+    assert needed <= set(BUILD_REQUIRES)
+    wheels = {wheel_name_and_version(s["url"])[0] for s in module("casetracker")["sources"][1:]}
+    assert wheels == set(BUILD_REQUIRES)
