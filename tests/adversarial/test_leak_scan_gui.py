@@ -15,15 +15,15 @@ import os
 import sys
 from pathlib import Path
 
-import pytest
-
+from tests.required_tools import needs_tool
 from torture.common import MARKER
 from torture.leak_scan import run_traced_session, strace_available, traced
 
 WHY_NOT = strace_available()
+needs_strace = needs_tool(not WHY_NOT, WHY_NOT)
 
 
-@pytest.mark.skipif(bool(WHY_NOT), reason=WHY_NOT or "strace works")
+@needs_strace
 def test_a_traced_gui_session_writes_the_marker_nowhere(tmp_path: Path) -> None:
     result, _logs = run_traced_session(tmp_path)
     print("\n".join(["touched paths (kind, state, path):", *result.listing]))
@@ -46,7 +46,7 @@ Path(sys.argv[2]).write_text("kept: " + marker, encoding="utf-8")
 """
 
 
-@pytest.mark.skipif(bool(WHY_NOT), reason=WHY_NOT or "strace works")
+@needs_strace
 def test_the_scan_finds_a_marker_in_a_kept_file_and_in_a_deleted_one(tmp_path: Path) -> None:
     """The negative control: a process that does leak is caught, both ways."""
     kept = tmp_path / "kept.txt"

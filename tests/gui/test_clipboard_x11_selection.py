@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 
 from casetracker.gui.clipboard_guard import SECRET_MARKS
+from tests.required_tools import needs_tool
 
-pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux") or shutil.which("xvfb-run") is None,
-    reason="needs X11 (xvfb-run)",
-)
+pytestmark = [
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 is Linux's"),
+    needs_tool(shutil.which("xvfb-run") is not None, "xvfb-run is not installed (Debian xvfb)"),
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -17,12 +17,13 @@ from casetracker.services.sharing import ExportResult, SharingService
 from casetracker.services.workspace import Workspace
 from casetracker.storage.kdf import FLOOR
 from tests.conftest import PASSPHRASE
+from tests.required_tools import needs_tool
 
 AGE = shutil.which("age") or "/usr/bin/age"
 AGE_KEYGEN = shutil.which("age-keygen") or "/usr/bin/age-keygen"
-needs_age = pytest.mark.skipif(
-    not (Path(AGE).exists() and Path(AGE_KEYGEN).exists()),
-    reason="the age command-line tool is not installed (Debian package `age`; CI installs it)",
+needs_age = needs_tool(
+    Path(AGE).exists() and Path(AGE_KEYGEN).exists(),
+    "the age command-line tool is not installed (Debian package `age`; scripts/bootstrap)",
 )
 
 #: Strings that must never leave in a lawyer bundle (withheld or anonymous people).

@@ -4,16 +4,16 @@
 ``postgres`` on a free port of 127.0.0.1, TLS-only scram logins) and stops and deletes it at the
 end. `team_db` gives each test its own database and an owner role with CREATEROLE, as a team's
 organisation would set up for `team init`. Without Debian's ``postgresql`` binaries the tests
-skip, or fail when the CI variable is set.
+skip (Windows, macOS, a bare machine), or fail in `.ci/run` (tests/required_tools.py).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
 
+from tests.required_tools import missing_tool
 from tests.team.pg_cluster import (
     PgCluster,
     TeamDb,
@@ -30,10 +30,7 @@ __all__ = ["PgCluster", "TeamDb", "pg_cluster", "team_db"]
 def pg_cluster() -> Iterator[PgCluster]:
     bin_dir = postgres_bin()
     if bin_dir is None:
-        reason = "PostgreSQL is not installed (Debian package postgresql; scripts/bootstrap)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+        missing_tool("PostgreSQL is not installed (Debian package postgresql; scripts/bootstrap)")
     cluster = start_cluster(bin_dir)
     yield cluster
     cluster.stop()
