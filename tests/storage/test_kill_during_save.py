@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from save_loop import index_of, payload_for
 from storage_samples import PASSPHRASE
 
@@ -19,6 +20,8 @@ from casetracker.storage.vault_file import VaultFile
 ROUNDS = 25
 SAVE_LOOP = Path(__file__).with_name("save_loop.py")
 REPO_ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9 (SIGKILL) is POSIX")
 
 
 def run_and_kill(path: Path, recovery_key: str, index: int, delay: float) -> list[int]:

@@ -141,6 +141,7 @@ def test_opening_a_missing_file_says_not_found(tmp_path: Path) -> None:
         VaultFile.inspect(tmp_path / "nowhere.ctvault")
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes; Windows has ACLs instead")
 def test_new_folders_are_private_and_files_owner_only(tmp_path: Path) -> None:
     path = tmp_path / "a" / "b" / "org.ctvault"
     vault, _ = VaultFile.create(path, PASSPHRASE, b"one", kdf=FLOOR)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -210,7 +209,7 @@ def test_vault_held_by_another_process_is_in_use_until_that_process_dies(
             VaultFile.open(path, passphrase=PASSPHRASE)
         assert caught.value.pid == holder.pid
     finally:
-        holder.send_signal(signal.SIGKILL)
+        holder.kill()  # SIGKILL; Windows has no such signal, TerminateProcess instead
         holder.wait()
     with VaultFile.open(path, passphrase=PASSPHRASE) as vault:
         assert vault.payload == FIRST_PAYLOAD
