@@ -36,6 +36,7 @@ QUICK = settings(
 )
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="the memory limit is POSIX setrlimit")
 def test_every_target_and_bomb_in_a_memory_limited_process(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "torture.fuzz_smoke", str(tmp_path), "--inputs", "30",

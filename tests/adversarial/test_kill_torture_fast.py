@@ -18,7 +18,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from torture.common import REPO_ROOT
+
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32", reason="the kill torture forks and sends SIGKILL: POSIX only"
+)
 
 
 def test_passphrase_change_and_bundle_import_survive_kill_9(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlmodel import select
 
 from casetracker.model import ContactEvent, CustodyPeriod
@@ -23,6 +24,7 @@ from torture.common import REPO_ROOT, Section
 from torture.kills import Progress, RoundResult, SaveScenario
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="kill -9 (SIGKILL) is POSIX")
 def test_the_real_cli_and_gui_are_killed_and_their_vaults_checked(tmp_path: Path) -> None:
     report_path = tmp_path / "report.json"
     done = subprocess.run(
