@@ -4,6 +4,9 @@ SQLite never gets a file name, so it never writes a database, journal, WAL or te
 disk; the only copy at rest is the encrypted vault. `snapshot` turns the database into bytes
 for `VaultFile.prepare`; `engine_from_snapshot` turns a decrypted payload back into a
 database that SQLAlchemy/SQLModel use through a single shared connection (StaticPool).
+What is kept in memory about that database besides it (the connection, the change count,
+remembered values, the change ledger) is its `VaultState` (`storage/vault_state.py`); the
+functions here that take an engine reach it there.
 """
 
 from __future__ import annotations
