@@ -4962,10 +4962,6 @@ proof of life</source>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
-    <message>
-        <source>Say what is to be done.</source>
-        <translation>Напишите, что нужно сделать.</translation>
-    </message>
 </context>
 <context>
     <name>TasksTab</name>

@@ -2,26 +2,16 @@
 
 import uuid
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from casetracker.gui.error_messages import error_text
+from casetracker.gui.dialogs.form_dialog import FormDialog
 from casetracker.gui.style import set_role
 from casetracker.gui.undo_commands import UpdateRecord, changed_fields
 from casetracker.gui.vault_session import VaultSession
-from casetracker.gui.widgets.form_parts import dialog_buttons, error_label, show_message
 from casetracker.model import Relative
 
 
-class RelativeDialog(QDialog):
+class RelativeDialog(FormDialog):
     """New person linked to a case (``case_id``), or edit an existing one (``relative``)."""
 
     def __init__(
@@ -32,10 +22,13 @@ class RelativeDialog(QDialog):
         case_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("Edit person") if relative else self.tr("Add a person"),
+            self.tr("Save") if relative else self.tr("Add"),
+            480,
+            parent,
+        )
         self.session, self.relative, self.case_id = session, relative, case_id
-        self.setWindowTitle(self.tr("Edit person") if relative else self.tr("Add a person"))
-        self.setMinimumWidth(480)
         self.full_name = QLineEdit(self)
         self.relationship = QLineEdit(self)
         self.relationship.setPlaceholderText(self.tr("e.g. father, wife, comrade"))
@@ -59,7 +52,7 @@ class RelativeDialog(QDialog):
         self.notes = QPlainTextEdit(self)
         self.notes.setFixedHeight(60)
         self.notes.setTabChangesFocus(True)
-        form = QFormLayout()
+        form = self.form
         form.addRow(self.tr("Name"), self.full_name)
         if relative is None and case_id is not None:
             form.addRow(self.tr("Relationship"), self.relationship)
@@ -78,14 +71,12 @@ class RelativeDialog(QDialog):
             self.city.setText(relative.city)
             self.anonymous.setChecked(relative.anonymous)
             self.notes.setPlainText(relative.notes)
-        self.message = error_label(self)
-        buttons, _ok = dialog_buttons(self, self.tr("Save") if relative else self.tr("Add"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        # A name, unless they stay anonymous (as the service asks).
+        self.ok_when(
+            lambda: bool(self.full_name.text().strip()) or self.anonymous.isChecked(),
+            self.full_name.textChanged,
+            self.anonymous.toggled,
+        )
 
     def values(self) -> dict[str, object]:
         return {
@@ -98,28 +89,23 @@ class RelativeDialog(QDialog):
             "notes": self.notes.toPlainText().strip(),
         }
 
-    def submit(self) -> None:
+    def save(self) -> None:
         ws = self.session.ws
         values = self.values()
-        try:
-            if self.relative is None:
-                name = str(values.pop("full_name"))
-                created = ws.relatives.create(name, **values)
-                if self.case_id is not None:
-                    ws.relatives.link(self.case_id, created.id, self.relationship.text().strip())
-                self.session.committed()
-            else:
-                new, old = changed_fields(self.relative, values)
-                if new:
-                    UpdateRecord(
-                        self.session,
-                        self.tr("Edit person"),
-                        ws.relatives.update,
-                        self.relative.id,
-                        new,
-                        old,
-                    ).execute()
-        except Exception as exc:
-            show_message(self.message, error_text(exc))
-            return
-        self.accept()
+        if self.relative is None:
+            name = str(values.pop("full_name"))
+            created = ws.relatives.create(name, **values)
+            if self.case_id is not None:
+                ws.relatives.link(self.case_id, created.id, self.relationship.text().strip())
+            self.session.committed()
+        else:
+            new, old = changed_fields(self.relative, values)
+            if new:
+                UpdateRecord(
+                    self.session,
+                    self.tr("Edit person"),
+                    ws.relatives.update,
+                    self.relative.id,
+                    new,
+                    old,
+                ).execute()

@@ -1,19 +1,20 @@
 """A source — document, photo, media report, testimony — and how far it can be trusted."""
 
 import uuid
+from collections.abc import Sequence
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from casetracker.gui.error_messages import error_text
+from casetracker.gui.dialogs.form_dialog import FormDialog
 from casetracker.gui.labels import source_kind_label, verification_label
 from casetracker.gui.undo_commands import UpdateRecord, changed_fields
 from casetracker.gui.vault_session import VaultSession
-from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
+from casetracker.gui.widgets.form_parts import EnumCombo
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, TypedDateField
 from casetracker.model import Source, SourceKind, Verification
 
 
-class SourceDialog(QDialog):
+class SourceDialog(FormDialog):
     """New source backing a case (``case_id``), or edit one (``source``)."""
 
     def __init__(
@@ -24,11 +25,14 @@ class SourceDialog(QDialog):
         case_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("Edit source") if source else self.tr("Add a source"),
+            self.tr("Save") if source else self.tr("Add"),
+            480,
+            parent,
+        )
         self.session, self.source, self.case_id = session, source, case_id
         self.created: Source | None = None
-        self.setWindowTitle(self.tr("Edit source") if source else self.tr("Add a source"))
-        self.setMinimumWidth(480)
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText(self.tr("What it is, in a few words"))
         self.kind = EnumCombo(SourceKind, source_kind_label, self)
@@ -46,21 +50,13 @@ class SourceDialog(QDialog):
             self.reference.setText(source.reference)
             self.published_on.set_value(source.published_on)
             self.notes.setPlainText(source.notes)
-        form = QFormLayout()
-        form.addRow(self.tr("Title"), self.title_edit)
-        form.addRow(self.tr("Kind"), self.kind)
-        form.addRow(self.tr("Verification"), self.verification)
-        form.addRow(self.tr("Reference"), self.reference)
-        form.addRow(self.tr("Date"), self.published_on)
-        form.addRow(self.tr("Notes"), self.notes)
-        self.message = error_label(self)
-        buttons, _ok = dialog_buttons(self, self.tr("Save") if source else self.tr("Add"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.form.addRow(self.tr("Title"), self.title_edit)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow(self.tr("Verification"), self.verification)
+        self.form.addRow(self.tr("Reference"), self.reference)
+        self.form.addRow(self.tr("Date"), self.published_on)
+        self.form.addRow(self.tr("Notes"), self.notes)
+        self.ok_when(lambda: bool(self.title_edit.text().strip()), self.title_edit.textChanged)
 
     def values(self) -> dict[str, object]:
         return {
@@ -72,36 +68,32 @@ class SourceDialog(QDialog):
             "notes": self.notes.toPlainText().strip(),
         }
 
-    def submit(self) -> None:
-        if not dates_ready(self.published_on):
-            return
+    def date_fields(self) -> Sequence[TypedDateField]:
+        return (self.published_on,)
+
+    def save(self) -> None:
         ws = self.session.ws
         values = self.values()
-        try:
-            if self.source is None:
-                cases: list[str | uuid.UUID] = [self.case_id] if self.case_id else []
-                self.created = ws.evidence.add_source(
-                    str(values["title"]),
-                    kind=values["kind"],  # type: ignore[arg-type]
-                    verification=values["verification"],  # type: ignore[arg-type]
-                    reference=str(values["reference"]),
-                    published_on=values["published_on"],  # type: ignore[arg-type]
-                    notes=str(values["notes"]),
-                    cases=cases,
-                )
-                self.session.committed()
-            else:
-                new, old = changed_fields(self.source, values)
-                if new:
-                    UpdateRecord(
-                        self.session,
-                        self.tr("Edit source"),
-                        ws.evidence.update_source,
-                        self.source.id,
-                        new,
-                        old,
-                    ).execute()
-        except Exception as exc:
-            show_message(self.message, error_text(exc))
-            return
-        self.accept()
+        if self.source is None:
+            cases: list[str | uuid.UUID] = [self.case_id] if self.case_id else []
+            self.created = ws.evidence.add_source(
+                str(values["title"]),
+                kind=values["kind"],  # type: ignore[arg-type]
+                verification=values["verification"],  # type: ignore[arg-type]
+                reference=str(values["reference"]),
+                published_on=values["published_on"],  # type: ignore[arg-type]
+                notes=str(values["notes"]),
+                cases=cases,
+            )
+            self.session.committed()
+        else:
+            new, old = changed_fields(self.source, values)
+            if new:
+                UpdateRecord(
+                    self.session,
+                    self.tr("Edit source"),
+                    ws.evidence.update_source,
+                    self.source.id,
+                    new,
+                    old,
+                ).execute()

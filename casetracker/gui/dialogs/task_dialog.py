@@ -6,30 +6,22 @@ may stay empty: a task without a day is never "due" on Today.
 """
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCompleter,
-    QDialog,
-    QFormLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCompleter, QLineEdit, QPlainTextEdit, QWidget
 
-from casetracker.gui.error_messages import error_text
+from casetracker.gui.dialogs.form_dialog import FormDialog
 from casetracker.gui.undo_commands import changed_fields
 from casetracker.gui.undo_task_commands import AddTask, EditTask
 from casetracker.gui.vault_session import VaultSession
-from casetracker.gui.widgets.form_parts import dialog_buttons, error_label, show_message
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, TypedDateField
 from casetracker.model import Task
 from casetracker.services import tasks
 
 
-class TaskDialog(QDialog):
+class TaskDialog(FormDialog):
     def __init__(
         self,
         session: VaultSession,
@@ -37,10 +29,13 @@ class TaskDialog(QDialog):
         task: Task | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("New task") if task is None else self.tr("Edit task"),
+            self.tr("Add task") if task is None else self.tr("Save"),
+            460,
+            parent,
+        )
         self.session, self.case_id, self.task = session, case_id, task
-        self.setWindowTitle(self.tr("New task") if task is None else self.tr("Edit task"))
-        self.setMinimumWidth(460)
         self.title = QLineEdit(self)
         self.title.setPlaceholderText(self.tr("e.g. call the father on Friday"))
         self.title.setAccessibleName(self.tr("What to do"))
@@ -65,22 +60,11 @@ class TaskDialog(QDialog):
             self.due.set_value(task.due_on)
             self.assignee.setText(task.assignee)
             self.note.setPlainText(task.note)
-        form = QFormLayout()
-        form.addRow(self.tr("What to do"), self.title)
-        form.addRow(self.tr("Due"), self.due)
-        form.addRow(self.tr("Who does it"), self.assignee)
-        form.addRow(self.tr("Note"), self.note)
-        self.message = error_label(self)
-        buttons, self.ok_button = dialog_buttons(
-            self, self.tr("Add task") if task is None else self.tr("Save")
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.title.setFocus()
+        self.form.addRow(self.tr("What to do"), self.title)
+        self.form.addRow(self.tr("Due"), self.due)
+        self.form.addRow(self.tr("Who does it"), self.assignee)
+        self.form.addRow(self.tr("Note"), self.note)
+        self.ok_when(lambda: bool(self.title.text().strip()), self.title.textChanged)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -90,23 +74,15 @@ class TaskDialog(QDialog):
             "note": self.note.toPlainText().strip(),
         }
 
-    def submit(self) -> None:
-        if not self.title.text().strip():
-            show_message(self.message, self.tr("Say what is to be done."))
-            self.title.setFocus()
-            return
-        if not dates_ready(self.due):
-            return
+    def date_fields(self) -> Sequence[TypedDateField]:
+        return (self.due,)
+
+    def save(self) -> None:
         values = self.values()
-        try:
-            if self.task is None:
-                title = values.pop("title")
-                AddTask(self.session, self.case_id, title=title, **values).execute()
-            else:
-                new, old = changed_fields(self.task, values)
-                if new:
-                    EditTask(self.session, self.task.id, new, old).execute()
-        except Exception as exc:
-            show_message(self.message, error_text(exc))
-            return
-        self.accept()
+        if self.task is None:
+            title = values.pop("title")
+            AddTask(self.session, self.case_id, title=title, **values).execute()
+        else:
+            new, old = changed_fields(self.task, values)
+            if new:
+                EditTask(self.session, self.task.id, new, old).execute()

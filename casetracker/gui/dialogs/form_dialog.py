@@ -1,0 +1,102 @@
+"""What every dialog that adds or edits one record shares: a form, an error line, OK and Cancel.
+
+Seven dialogs (allegation, facility, relative, seen-by, source, status, task) were the same
+thirty lines around their fields; this is those lines once. A subclass adds its rows to
+``form`` and says how to save (``save``); the base gives it:
+
+* the window title, a minimum width, and a window kept on its screen (``dialog_buttons``);
+* OK (the default button: Enter in a one-line field presses it) and Cancel (Escape);
+* OK greyed out while a required field is empty (``ok_when``), so nothing half-filled is sent;
+* on OK: the typed dates checked where they are typed (``dates_ready``), then ``check``'s
+  message if any, then ``save``; what the service refuses is shown in plain words under the
+  form, and the dialog stays open to be corrected;
+* focus in the first field when the dialog opens, unless the dialog chose another.
+"""
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import SignalInstance
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDialog, QFormLayout, QVBoxLayout, QWidget
+
+from casetracker.gui.error_messages import error_text
+from casetracker.gui.widgets.form_parts import dialog_buttons, error_label, show_message
+from casetracker.gui.widgets.optional_date_edit import TypedDateField, dates_ready
+
+
+class FormDialog(QDialog):
+    def __init__(self, title: str, ok_text: str, width: int, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(width)
+        self.form = QFormLayout()
+        self.message = error_label(self)
+        self.buttons, self.ok_button = dialog_buttons(self, ok_text)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(self.form)
+        self._layout.addWidget(self.message)
+        self._layout.addWidget(self.buttons)
+        self._ready: Callable[[], bool] = lambda: True
+        self._focused = False
+
+    # -- what a subclass gives ---------------------------------------------------------------
+    def date_fields(self) -> Sequence[TypedDateField]:
+        """The typed dates to check before saving."""
+        return ()
+
+    def check(self) -> tuple[str, QWidget] | None:
+        """What is missing, and the field to type it in (None: nothing)."""
+        return None
+
+    def save(self) -> None:
+        """Store the record; raise (a service's error) to keep the dialog open with its words."""
+        raise NotImplementedError
+
+    # -- what it may use -------------------------------------------------------------------
+    def add_above(self, widget: QWidget) -> None:
+        """A line above the form (who the dialog is about)."""
+        self._layout.insertWidget(0, widget)
+
+    def add_below(self, widget: QWidget) -> None:
+        """A line under the form, above the error line (a hint)."""
+        self._layout.insertWidget(self._layout.indexOf(self.message), widget)
+
+    def ok_when(self, ready: Callable[[], bool], *changed: SignalInstance) -> None:
+        """OK only while ``ready()``, asked again whenever one of ``changed`` fires."""
+        self._ready = ready
+        for signal in changed:
+            signal.connect(self._update_ok)
+        self._update_ok()
+
+    def _update_ok(self, *_args: object) -> None:
+        self.ok_button.setEnabled(self._ready())
+
+    # -- the shared behaviour ----------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._focused:
+            return
+        self._focused = True
+        if self.focusWidget() is None and self.form.rowCount():
+            first = self.form.itemAt(0, QFormLayout.ItemRole.FieldRole)
+            field = first.widget() if first is not None else None
+            if field is not None:
+                field.setFocus()
+
+    def submit(self) -> None:
+        if not self._ready() or not dates_ready(*self.date_fields()):
+            return
+        missing = self.check()
+        if missing is not None:
+            text, field = missing
+            show_message(self.message, text)
+            field.setFocus()
+            return
+        try:
+            self.save()
+        except Exception as exc:
+            show_message(self.message, error_text(exc))
+            return
+        self.accept()
