@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -57,3 +58,19 @@ def test_a_missing_tool_skips_where_it_is_not_required(tmp_path: Path) -> None:
 
 def test_a_missing_tool_fails_in_ci_run(tmp_path: Path) -> None:
     assert _outcome(tmp_path, CASETRACKER_REQUIRE_TOOLS="1").startswith("2 failed")
+
+
+# Modules Windows does not have. A test module (or a helper it imports) that imports one at its
+# top stops the whole Windows run at collection, not only its own tests.
+POSIX_ONLY = {"fcntl", "grp", "pty", "pwd", "resource", "termios", "tty"}
+
+
+def test_no_test_module_imports_a_posix_only_module_at_its_top() -> None:
+    found = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            found += [f"{path.relative_to(ROOT)}: {n}" for n in names if n in POSIX_ONLY]
+    assert found == [], "import it where it is used, or skip the module off POSIX"

@@ -5,6 +5,8 @@ a compaction writes the whole file."""
 import pytest
 from pytest import MonkeyPatch
 
+pytest.importorskip("resource", reason="the benchmarks measure memory with POSIX resource")
+
 from benchmarks import measure
 from benchmarks.timing import io_counters
 from casetracker.services.workspace import Workspace

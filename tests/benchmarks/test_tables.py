@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+pytest.importorskip("resource", reason="the benchmarks measure memory with POSIX resource")
+
 from benchmarks import run
 from benchmarks.timing import disk_usage, io_counters, io_delta
 

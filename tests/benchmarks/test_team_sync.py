@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+pytest.importorskip("resource", reason="the benchmarks measure memory with POSIX resource")
+
 from benchmarks import team_sync
 
 

@@ -5,9 +5,12 @@ unlock is timed through the real app, from the unlock page to the window."""
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytest import MonkeyPatch
+
+pytest.importorskip("resource", reason="the benchmarks measure memory with POSIX resource")
 
 from benchmarks import measure
 from casetracker.gui.main_window import MainWindow

@@ -18,7 +18,6 @@ import datetime
 import glob
 import ipaddress
 import os
-import pwd
 import secrets
 import shutil
 import socket
@@ -181,6 +180,8 @@ def start_cluster(bin_dir: Path) -> PgCluster:
     folder = Path(tempfile.mkdtemp(prefix="casetracker-pg-", dir=cluster_parent(as_root)))
     prefix: list[str] = []
     if as_root:
+        import pwd  # POSIX only; importing it at the top would stop Windows collecting the tests
+
         nobody = pwd.getpwnam("nobody")
         os.chown(folder, nobody.pw_uid, nobody.pw_gid)
         prefix = [
