@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
@@ -23,8 +24,8 @@ EXPORTS = {"runtime": None, "test": "test", "release": "release", "bench": "benc
 # The dependency group every exported file carries (pip and the build backend).
 GROUP = "bootstrap"
 
-# One requirement as uv writes it: name, specifier, extras, marker, whatever the spelling.
-Spec = tuple[str, frozenset[str], str, str]
+# One requirement, however uv or pyproject spells it: name, extras, specifier, extra, marker.
+Spec = tuple[str, frozenset[str], str, str, tuple[bool, ...]]
 
 
 @dataclass(frozen=True)
@@ -51,20 +52,48 @@ def _project() -> dict[str, Any]:
     return _packages()[canonicalize_name(_pyproject()["project"]["name"])]
 
 
-def _spec(text: str, extra: str | None = None) -> Spec:
+# Where a marker is judged: uv rewrites markers (python_version as python_full_version, its own
+# order and quotes), so two markers are the same when they agree in each of these places.
+PLACES = [
+    {
+        "sys_platform": platform,
+        "platform_system": system,
+        "os_name": "nt" if platform == "win32" else "posix",
+        "platform_machine": machine,
+        "python_version": f"3.{minor}",
+        "python_full_version": f"3.{minor}.0",
+        "implementation_name": implementation.lower(),
+        "platform_python_implementation": implementation,
+    }
+    for platform, system in (("linux", "Linux"), ("win32", "Windows"), ("darwin", "Darwin"))
+    for machine in ("x86_64", "arm64")
+    for minor in range(11, 16)
+    for implementation in ("CPython", "PyPy")
+]
+
+
+def _marker(text: str) -> tuple[str, tuple[bool, ...]]:
+    """A marker as the extra it names and where the rest holds."""
+    extra = re.search(r"""extra == ['"]([^'"]+)['"]""", text)
+    rest = re.sub(r"""(\s+and\s+)?extra == ['"][^'"]+['"](\s+and\s+)?""", " ", text).strip()
+    holds = tuple(Marker(rest).evaluate(place) if rest else True for place in PLACES)
+    return (extra.group(1) if extra else "", holds)
+
+
+def _spec(text: str, extra: str = "") -> Spec:
     req = Requirement(text)
-    marker = str(req.marker) if req.marker else ""
-    if extra is not None:
-        marker = f"extra == '{extra}'" + (f" and {marker}" if marker else "")
-    return (canonicalize_name(req.name), frozenset(req.extras), str(req.specifier), marker)
+    marker = _marker(str(req.marker) if req.marker else "")[1]
+    return (canonicalize_name(req.name), frozenset(req.extras), str(req.specifier), extra, marker)
 
 
 def _locked_spec(entry: dict[str, Any]) -> Spec:
+    extra, marker = _marker(entry.get("marker", ""))
     return (
         canonicalize_name(entry["name"]),
         frozenset(entry.get("extras", ())),
         str(SpecifierSet(entry.get("specifier", ""))),
-        entry.get("marker", ""),
+        extra,
+        marker,
     )
 
 
