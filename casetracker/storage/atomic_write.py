@@ -19,7 +19,20 @@ from pathlib import Path
 if sys.platform != "win32":
     import fcntl
 
-_BINARY = getattr(os, "O_BINARY", 0)
+#: Windows opens files in text mode unless told otherwise, turning each 0x0A into 0x0D 0x0A.
+BINARY = getattr(os, "O_BINARY", 0)
+
+
+def write_at(fd: int, data: bytes, offset: int) -> None:
+    """Write all of ``data`` at ``offset``. Windows has no ``pwrite``: there the descriptor's
+    position is moved instead, which is safe because each caller opens its own descriptor."""
+    view = memoryview(data)
+    pwrite = getattr(os, "pwrite", None)
+    if pwrite is None:
+        os.lseek(fd, offset, os.SEEK_SET)
+    while view:
+        written = pwrite(fd, view, offset) if pwrite is not None else os.write(fd, view)
+        view, offset = view[written:], offset + written
 
 
 def real_path(path: Path) -> Path:
@@ -73,7 +86,7 @@ def sync_dir(folder: Path) -> None:
 
 def write_new_file(path: Path, data: bytes | bytearray) -> None:
     """Create `path` (mode 0o600, must not exist) holding `data`, synced to disk."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, 0o600)
     try:
         write_all(fd, data)
         sync_file(fd)

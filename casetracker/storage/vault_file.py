@@ -205,7 +205,7 @@ def _cut_journal(path: Path, data: bytes, found: journal.Read) -> None:
     """
     if found.damaged:
         atomic_write.create_durably(backups.aside_name(path), data)
-    fd = os.open(path, os.O_WRONLY)
+    fd = os.open(path, os.O_WRONLY | atomic_write.BINARY)
     try:
         os.ftruncate(fd, found.tail.end)
         os.fsync(fd)
@@ -748,15 +748,12 @@ class VaultFile:
             records = journal.seal_all(data_key, self.vault_id, tail, change_sets)
             start = self._tail.end
             try:
-                fd = os.open(self._path, os.O_WRONLY)
+                fd = os.open(self._path, os.O_WRONLY | atomic_write.BINARY)
             except OSError as exc:
                 raise SaveFailed(exc.errno) from exc
             try:
                 try:
-                    view = memoryview(records)
-                    while view:
-                        written = os.pwrite(fd, view, start + len(records) - len(view))
-                        view = view[written:]
+                    atomic_write.write_at(fd, records, start)
                     if os.fstat(fd).st_size != tail.end:
                         os.ftruncate(fd, tail.end)  # debris of an append that failed
                     os.fsync(fd)

@@ -608,3 +608,23 @@ def test_a_backup_left_hard_linked_to_the_vault_is_not_appended_to(
     finally:
         reopened.close(save=False)
     assert linked.read_bytes() == before
+
+
+def test_an_append_where_the_system_has_no_pwrite_reopens_the_same(
+    ws: Workspace, vault_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has no os.pwrite: the append writes at the journal's end through lseek."""
+    ws.cases.create("Зайцев Олег Игоревич")
+    ws.compact()
+    monkeypatch.delattr(os, "pwrite")
+    for name in ("Петров Пётр Петрович", "Сидоров Семён Семёнович"):
+        ws.cases.create(name, notes="строка\nи ещё\r\n" * 50)  # newline bytes, for text mode
+        ws.save()
+    expected = _names(ws)
+    ws.close(compact=False)
+    assert len(_record_ends(vault_path)) == 2
+    reopened = _reopen(vault_path)
+    try:
+        assert _names(reopened) == expected
+    finally:
+        reopened.close(save=False)
