@@ -8,7 +8,6 @@ FILE ({context: {source: text or [plural forms]}}).
 the other instead of overwriting each other's work.
 """
 
-import fcntl
 import json
 import sys
 from pathlib import Path
@@ -19,7 +18,14 @@ from casetracker.i18n import catalog, ts_file
 def _locked() -> object:
     catalog.TS_DIR.mkdir(parents=True, exist_ok=True)
     handle = open(catalog.TS_DIR / ".lock", "w")  # noqa: SIM115 - held until exit
-    fcntl.flock(handle, fcntl.LOCK_EX)
+    if sys.platform == "win32":  # no fcntl there: `build` runs in the Windows release job
+        import msvcrt
+
+        msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(handle, fcntl.LOCK_EX)
     return handle
 
 
