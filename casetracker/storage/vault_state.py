@@ -220,7 +220,6 @@ class VaultState:
                 self._remembered[name] = (count, value, update is not None)
         return value
 
-
     # -- kept objects -----------------------------------------------------------------------
     def kept(self, slot: Kept[T]) -> T:
         """The object kept under ``slot`` for this vault, made now if there is none yet."""
