@@ -67,9 +67,10 @@ def first_report(child: subprocess.Popen[str]) -> dict[str, object]:
 
 def finish(child: subprocess.Popen[str], word: str) -> int:
     assert child.stdin is not None
-    child.stdin.write(word + "\n")
-    child.stdin.flush()
-    return child.wait(timeout=30)
+    with child:  # closes the pipes too
+        child.stdin.write(word + "\n")
+        child.stdin.flush()
+        return child.wait(timeout=30)
 
 
 def max_core_line(pid: int) -> str:

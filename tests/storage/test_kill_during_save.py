@@ -34,16 +34,17 @@ def run_and_kill(path: Path, recovery_key: str, index: int, delay: float) -> lis
         text=True,
         env=env,
     )
-    assert loop.stdout is not None and loop.stderr is not None
-    ready = loop.stdout.readline().strip()
-    if ready != "ready":
-        loop.kill()
-        raise AssertionError(f"save loop did not start: {loop.stderr.read()}")
-    time.sleep(delay)
-    loop.send_signal(signal.SIGKILL)
-    loop.wait()
-    assert loop.returncode == -signal.SIGKILL, loop.stderr.read()
-    return [int(line.split()[1]) for line in loop.stdout.read().splitlines() if line]
+    with loop:  # closes the pipes too
+        assert loop.stdout is not None and loop.stderr is not None
+        ready = loop.stdout.readline().strip()
+        if ready != "ready":
+            loop.kill()
+            raise AssertionError(f"save loop did not start: {loop.stderr.read()}")
+        time.sleep(delay)
+        loop.send_signal(signal.SIGKILL)
+        loop.wait()
+        assert loop.returncode == -signal.SIGKILL, loop.stderr.read()
+        return [int(line.split()[1]) for line in loop.stdout.read().splitlines() if line]
 
 
 def test_vault_survives_kill_9_at_random_moments_during_saves(tmp_path: Path) -> None:
