@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtCore import QCollator, QLocale, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QHeaderView
 from pytestqt.qtbot import QtBot
 
 from casetracker.gui.models.column_table import Column
+from casetracker.gui.models.sorted_table import Collation, sorted_positions
 from casetracker.gui.views.cases_view import CasesView
 from casetracker.gui.widgets.record_table import RecordTable
 from casetracker.model import CaseStatus
@@ -239,3 +240,18 @@ def test_the_case_list_sorts_references_by_number_and_unknowns_last(
         unknown = 1 if column == "days" else 2
         known = ascending[:-unknown]
         assert shown("ref") == [*reversed(known), *ascending[-unknown:]], column
+
+
+def test_references_sort_as_the_collator_orders_them(language: QLocale.Language) -> None:
+    """A column of one prefix and a number skips the sort keys (the case list's references,
+    100,000 at unlock), and still orders exactly as the collator's numeric mode does."""
+    refs = ["CT-0010", "CT-9", "CT-10000", "", "CT-0009", "CT-2", "CT-01", "CT-1", "CT-9999"]
+    collator = QCollator(QLocale())
+    collator.setNumericMode(True)
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    filled = [i for i, ref in enumerate(refs) if ref]
+    for order in (ASC, DESC):
+        shown = sorted_positions(range(len(refs)), refs, order, Collation())
+        # ties (CT-0009 and CT-9, CT-01 and CT-1) stay in the order given, descending too
+        expected = sorted(filled, key=lambda i: collator.sortKey(refs[i]), reverse=order == DESC)
+        assert [refs[i] for i in shown] == [*(refs[i] for i in expected), ""]
