@@ -6,19 +6,22 @@ saving; what is missing is said under the form, and the dialog stays open.
 """
 
 import uuid
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from casetracker.gui.dialogs.consent_dialog import ConsentDialog
 from casetracker.gui.dialogs.facility_dialog import FacilityDialog
 from casetracker.gui.dialogs.form_dialog import FormDialog
 from casetracker.gui.dialogs.relative_dialog import RelativeDialog
 from casetracker.gui.dialogs.status_dialog import StatusDialog
 from casetracker.gui.dialogs.task_dialog import TaskDialog
 from casetracker.gui.vault_session import VaultSession
-from casetracker.model import CaseStatus
+from casetracker.model import Audience, CaseStatus
 from casetracker.services import tasks
+from casetracker.services.consent import ConsentService
 from tests.gui.keyboard import focused, press, tab_to, type_text
 
 
@@ -94,3 +97,20 @@ def test_what_is_missing_is_said_under_the_form_and_the_dialog_stays(
     assert dialog.message.isVisible()
     assert dialog.message.text() == "Type the day the status changed."
     assert focused() is dialog.on.edit
+
+
+def test_the_cursor_skips_a_line_of_text_to_the_first_field(
+    qtbot: QtBot, session: VaultSession
+) -> None:
+    """Withdrawing consent: the form's first row only says what was given; the day is asked."""
+    case_id = _case(session)
+    consent = ConsentService(session.ws)
+    consent.give(case_id, Audience.LAWYER, date(2024, 5, 1))
+    (line,) = consent.lines(case_id)
+    dialog = ConsentDialog(session, case_id, withdrawing=line)
+    _shown(qtbot, dialog)
+    assert focused() is dialog.on.edit
+    press(qtbot, Qt.Key.Key_Return)  # today, as filled in
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    (line,) = consent.lines(case_id)
+    assert not line.active

@@ -5,17 +5,18 @@ was given and asks only for the day it was taken back. Each is one undoable comm
 """
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from casetracker.gui.error_messages import error_text
+from casetracker.gui.dialogs.form_dialog import FormDialog
 from casetracker.gui.locale_format import date_text
 from casetracker.gui.undo_consent_commands import GiveConsent, WithdrawConsent
 from casetracker.gui.vault_session import VaultSession
-from casetracker.gui.widgets.form_parts import EnumCombo, dialog_buttons, error_label, show_message
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, dates_ready
+from casetracker.gui.widgets.form_parts import EnumCombo
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, TypedDateField
 from casetracker.model import Audience, ConsentHow
 from casetracker.model.consent_labels import audience_label, consent_how_label
 from casetracker.services.consent import ConsentLine
@@ -28,7 +29,7 @@ def person_text(name: str, relationship: str, *, himself: str, unnamed: str) -> 
     return himself
 
 
-class ConsentDialog(QDialog):
+class ConsentDialog(FormDialog):
     """Record consent for the case ``case_id``; with ``withdrawing``, withdraw that one."""
 
     def __init__(
@@ -40,10 +41,14 @@ class ConsentDialog(QDialog):
         withdrawing: ConsentLine | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("Record consent") if withdrawing is None else self.tr("Withdraw consent"),
+            self.tr("Record") if withdrawing is None else self.tr("Withdraw"),
+            520,
+            parent,
+        )
         self.session, self.case_id, self.withdrawing = session, case_id, withdrawing
-        self.setMinimumWidth(520)
-        form = QFormLayout()
+        form = self.form
         self.on = OptionalDateEdit(self)
         self.on.set_value(date.today())
         self.audience = EnumCombo(Audience, audience_label, self)
@@ -54,7 +59,6 @@ class ConsentDialog(QDialog):
         self.through.setPlaceholderText(self.tr("e.g. his mother, by phone to Anna"))
         self.note = QLineEdit(self)
         if withdrawing is None:
-            self.setWindowTitle(self.tr("Record consent"))
             himself = self.tr("He himself")
             people: dict[uuid.UUID | None, str] = {None: himself}
             for relative, relationship in session.ws.relatives.for_case(case_id):
@@ -82,9 +86,7 @@ class ConsentDialog(QDialog):
             ):
                 field.setAccessibleName(name)
             self.who.setFocus()
-            ok_text = self.tr("Record")
         else:
-            self.setWindowTitle(self.tr("Withdraw consent"))
             given = (
                 self.tr("given %1, %2")
                 .replace("%1", date_text(withdrawing.given_on) if withdrawing.given_on else "—")
@@ -119,27 +121,19 @@ class ConsentDialog(QDialog):
             )
             hint.setWordWrap(True)
             form.addRow("", hint)
-            ok_text = self.tr("Withdraw")
-        self.message = error_label(self)
-        buttons, _ok = dialog_buttons(self, ok_text)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
 
-    def submit(self) -> None:
-        if not dates_ready(self.on):
-            return
+    def date_fields(self) -> Sequence[TypedDateField]:
+        return (self.on,)
+
+    def check(self) -> tuple[str, QWidget] | None:
+        return (self.tr("Type the day."), self.on) if self.on.value() is None else None
+
+    def save(self) -> None:
         on = self.on.value()
-        if on is None:
-            show_message(self.message, self.tr("Type the day."))
-            self.on.setFocus()
-            return
+        assert on is not None  # (check said so)
         line = self.withdrawing
         if line is None:
-            command: GiveConsent | WithdrawConsent = GiveConsent(
+            GiveConsent(
                 self.session,
                 self.case_id,
                 self.audience.value(),
@@ -148,14 +142,8 @@ class ConsentDialog(QDialog):
                 how=self.how.value(),
                 given_through=self.through.text().strip(),
                 note=self.note.text().strip(),
-            )
+            ).execute()
         else:
-            command = WithdrawConsent(
+            WithdrawConsent(
                 self.session, self.case_id, line.audience, on, line.relative_id
-            )
-        try:
-            command.execute()
-        except Exception as exc:
-            show_message(self.message, error_text(exc))
-            return
-        self.accept()
+            ).execute()

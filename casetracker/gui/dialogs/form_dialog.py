@@ -1,7 +1,7 @@
 """What every dialog that adds or edits one record shares: a form, an error line, OK and Cancel.
 
-Seven dialogs (allegation, facility, relative, seen-by, source, status, task) were the same
-thirty lines around their fields; this is those lines once. A subclass adds its rows to
+Eight dialogs (allegation, consent, facility, relative, seen-by, source, status, task) were
+the same thirty lines around their fields; this is those lines once. A subclass adds its rows to
 ``form`` and says how to save (``save``); the base gives it:
 
 * the window title, a minimum width, and a window kept on its screen (``dialog_buttons``);
@@ -15,7 +15,7 @@ thirty lines around their fields; this is those lines once. A subclass adds its 
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QFormLayout, QVBoxLayout, QWidget
 
@@ -79,11 +79,16 @@ class FormDialog(QDialog):
         if self._focused:
             return
         self._focused = True
-        if self.focusWidget() is None and self.form.rowCount():
-            first = self.form.itemAt(0, QFormLayout.ItemRole.FieldRole)
-            field = first.widget() if first is not None else None
+        if self.focusWidget() is not None:
+            return
+        for row in range(self.form.rowCount()):  # the first field one can type in (not a label)
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            field = item.widget() if item is not None else None
             if field is not None:
-                field.setFocus()
+                typed_in = field.focusProxy() or field  # (a date field: its line edit)
+                if typed_in.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                    typed_in.setFocus()
+                    return
 
     def submit(self) -> None:
         if not self._ready() or not dates_ready(*self.date_fields()):
