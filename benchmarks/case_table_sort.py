@@ -42,7 +42,9 @@ def synthetic_rows(count: int) -> list[Any]:
         name = f"{rng.choice(SURNAMES)} {rng.choice(FIRST_NAMES)} {rng.choice(PATRONYMICS)}"
         heard = None if i % 9 == 0 else today - timedelta(days=rng.randrange(400))
         detained = (
-            None if i % 7 == 0 else UncertainDate.day(date(2022, 1, 1) + timedelta(rng.randrange(900)))
+            None
+            if i % 7 == 0
+            else UncertainDate.day(date(2022, 1, 1) + timedelta(rng.randrange(900)))
         )
         rows.append(
             CaseRow(

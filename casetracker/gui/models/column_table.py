@@ -17,7 +17,6 @@ from casetracker.gui.models.sorted_table import SortedTableModel, SortValue
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass
@@ -76,8 +75,6 @@ class RecordTableModel(SortedTableModel[T]):
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(record)
-        if role == RECORD_ROLE:
-            return index.row()
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
             return column.tooltip(record) or None
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground:

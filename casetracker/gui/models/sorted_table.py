@@ -218,16 +218,12 @@ class SortedTableModel(QAbstractTableModel, Generic[T]):
     def row_at(self, row: int) -> T:
         return self._rows[row]
 
-    @property
-    def sorted_by(self) -> tuple[int, Qt.SortOrder]:
-        return self._sorted_by
-
     def sort(self, column: int, order: Qt.SortOrder = ASCENDING) -> None:
         """Sort by ``column`` (kept for later rows); ties keep the order shown before.
 
         Column -1 shows the rows in the order given (reversed, descending), as Qt does. The
         order already shown is not sorted again: ``QTableView.sortByColumn`` asks twice (through
-        its header's signal, then itself), and rows are always shown in ``sorted_by``'s order.
+        its header's signal, then itself), and rows are always shown in ``_sorted_by``'s order.
         """
         if (column, order) == self._sorted_by:
             return
