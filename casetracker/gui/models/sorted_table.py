@@ -7,7 +7,8 @@ sort value per column and Python sorts them:
 
 * text in the language's alphabetical order (``QCollator`` for the interface's locale: Ё beside
   Е; Cyrillic before Latin in Russian, after it in English), case ignored, digits read as
-  numbers ("CT-9999" before "CT-10000", "в/ч 9" before "в/ч 10");
+  numbers ("CT-9999" before "CT-10000", "в/ч 9" before "в/ч 10"); a column of one prefix and
+  a number (the case references) by the number, which is the same order without sort keys;
 * numbers as numbers;
 * empty values (None, "" or NaN) last, ascending or descending;
 * ties in the order shown before, so sorting by one column then another nests the two.
@@ -34,12 +35,12 @@ T = TypeVar("T")
 #: What a row sorts by in a column; None is an empty value.
 SortValue = str | int | float | None
 ASCENDING = Qt.SortOrder.AscendingOrder
-#: Beyond this many distinct texts remembered, the collation starts again (a guard, not a
-#: figure reached: 100,000 cases give about 150,000 across the case list's columns).
+#: Beyond this many distinct texts remembered in one column, its collation starts again (a
+#: guard, not a figure reached: a column holds at most one text per row shown).
 _MOST_REMEMBERED = 1_000_000
 _key = itemgetter(0)
-#: A sort moves rows only: said so, the views' headers keep their sections as they are instead
-#: of noting each row's (a tenth of a second at 100,000 rows).
+#: A sort moves rows only, and says so as QSortFilterProxyModel does (VerticalSortHint): a view's
+#: horizontal header then need not note its sections again.
 _WITH_HINT = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 _VERTICAL_SORT = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
 
