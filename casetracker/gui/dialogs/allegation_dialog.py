@@ -1,7 +1,6 @@
 """An allegation (torture, forced labour, threats…) about a case, with its date and source."""
 
 import uuid
-from collections.abc import Sequence
 
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
@@ -9,7 +8,6 @@ from casetracker.gui.dialogs.form_dialog import FormDialog
 from casetracker.gui.labels import allegation_label
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo
-from casetracker.gui.widgets.optional_date_edit import TypedDateField
 from casetracker.gui.widgets.uncertain_date_edit import UncertainDateEdit
 from casetracker.model import AllegationKind
 
@@ -33,9 +31,6 @@ class AllegationDialog(FormDialog):
         self.form.addRow(self.tr("When"), self.occurred_on)
         self.form.addRow(self.tr("Description"), self.description)
         self.form.addRow(self.tr("Source"), self.source)
-
-    def date_fields(self) -> Sequence[TypedDateField]:
-        return (self.occurred_on,)
 
     def save(self) -> None:
         self.session.ws.evidence.add_allegation(

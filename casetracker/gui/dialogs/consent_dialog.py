@@ -5,7 +5,6 @@ was given and asks only for the day it was taken back. Each is one undoable comm
 """
 
 import uuid
-from collections.abc import Sequence
 from datetime import date
 from itertools import pairwise
 
@@ -16,7 +15,7 @@ from casetracker.gui.locale_format import date_text
 from casetracker.gui.undo_consent_commands import GiveConsent, WithdrawConsent
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, TypedDateField
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit
 from casetracker.model import Audience, ConsentHow
 from casetracker.model.consent_labels import audience_label, consent_how_label
 from casetracker.services.consent import ConsentLine
@@ -58,6 +57,7 @@ class ConsentDialog(FormDialog):
         self.through = QLineEdit(self)
         self.through.setPlaceholderText(self.tr("e.g. his mother, by phone to Anna"))
         self.note = QLineEdit(self)
+        self.require_day(self.on, self.tr("Type the day."))
         if withdrawing is None:
             himself = self.tr("He himself")
             people: dict[uuid.UUID | None, str] = {None: himself}
@@ -122,15 +122,9 @@ class ConsentDialog(FormDialog):
             hint.setWordWrap(True)
             form.addRow("", hint)
 
-    def date_fields(self) -> Sequence[TypedDateField]:
-        return (self.on,)
-
-    def check(self) -> tuple[str, QWidget] | None:
-        return (self.tr("Type the day."), self.on) if self.on.value() is None else None
-
     def save(self) -> None:
         on = self.on.value()
-        assert on is not None  # (check said so)
+        assert on is not None  # (a required day: submit asked for it)
         line = self.withdrawing
         if line is None:
             GiveConsent(

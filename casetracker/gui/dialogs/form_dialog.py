@@ -7,13 +7,13 @@ the same thirty lines around their fields; this is those lines once. A subclass 
 * the window title, a minimum width, and a window kept on its screen (``dialog_buttons``);
 * OK (the default button: Enter in a one-line field presses it) and Cancel (Escape);
 * OK greyed out while a required field is empty (``ok_when``), so nothing half-filled is sent;
-* on OK: the typed dates checked where they are typed (``dates_ready``), then ``check``'s
-  message if any, then ``save``; what the service refuses is shown in plain words under the
-  form, and the dialog stays open to be corrected;
+* on OK: every typed date of the dialog checked where it is typed (``dates_ready``), a day the
+  dialog requires (``require_day``) asked for under the form, then ``save``; what the service
+  refuses is shown there in plain words, and the dialog stays open to be corrected;
 * focus in the first field when the dialog opens, unless the dialog chose another.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QShowEvent
@@ -39,17 +39,10 @@ class FormDialog(QDialog):
         self._layout.addWidget(self.message)
         self._layout.addWidget(self.buttons)
         self._ready: Callable[[], bool] = lambda: True
+        self._days: list[tuple[TypedDateField, str]] = []
         self._focused = False
 
     # -- what a subclass gives ---------------------------------------------------------------
-    def date_fields(self) -> Sequence[TypedDateField]:
-        """The typed dates to check before saving."""
-        return ()
-
-    def check(self) -> tuple[str, QWidget] | None:
-        """What is missing, and the field to type it in (None: nothing)."""
-        return None
-
     def save(self) -> None:
         """Store the record; raise (a service's error) to keep the dialog open with its words."""
         raise NotImplementedError
@@ -62,6 +55,10 @@ class FormDialog(QDialog):
     def add_below(self, widget: QWidget) -> None:
         """A line under the form, above the error line (a hint)."""
         self._layout.insertWidget(self._layout.indexOf(self.message), widget)
+
+    def require_day(self, field: TypedDateField, message: str) -> None:
+        """``field`` may not be left empty; ``message`` says so under the form."""
+        self._days.append((field, message))
 
     def ok_when(self, ready: Callable[[], bool], *changed: SignalInstance) -> None:
         """OK only while ``ready()``, asked again whenever one of ``changed`` fires."""
@@ -91,14 +88,13 @@ class FormDialog(QDialog):
                     return
 
     def submit(self) -> None:
-        if not self._ready() or not dates_ready(*self.date_fields()):
+        if not self._ready() or not dates_ready(*self.findChildren(TypedDateField)):
             return
-        missing = self.check()
-        if missing is not None:
-            text, field = missing
-            show_message(self.message, text)
-            field.setFocus()
-            return
+        for field, message in self._days:
+            if not field.text().strip():
+                show_message(self.message, message)
+                field.setFocus()
+                return
         try:
             self.save()
         except Exception as exc:

@@ -5,7 +5,6 @@ stays tied to the witness's case, so the other man's contacts say whose debrief 
 """
 
 import uuid
-from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
@@ -16,7 +15,7 @@ from casetracker.gui.style import set_role
 from casetracker.gui.undo_task_commands import LogSeenBy
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, TypedDateField
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit
 from casetracker.model import Channel
 
 
@@ -61,19 +60,12 @@ class SeenByDialog(FormDialog):
         set_role(hint, "hint")
         self.add_above(about)
         self.add_below(hint)
+        self.require_day(self.on, self.tr("Say on which day he told you."))
         self.note.setFocus()  # the day is today's, the channel a visit: what he saw is asked
-
-    def date_fields(self) -> Sequence[TypedDateField]:
-        return (self.on,)
-
-    def check(self) -> tuple[str, QWidget] | None:
-        if self.on.value() is None:
-            return self.tr("Say on which day he told you."), self.on
-        return None
 
     def save(self) -> None:
         on = self.on.value()
-        assert on is not None  # (check said so)
+        assert on is not None  # (a required day: submit asked for it)
         LogSeenBy(
             self.session,
             self.witness_id,

@@ -1,7 +1,6 @@
 """A source — document, photo, media report, testimony — and how far it can be trusted."""
 
 import uuid
-from collections.abc import Sequence
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
@@ -10,7 +9,7 @@ from casetracker.gui.labels import source_kind_label, verification_label
 from casetracker.gui.undo_commands import UpdateRecord, changed_fields
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, TypedDateField
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit
 from casetracker.model import Source, SourceKind, Verification
 
 
@@ -67,9 +66,6 @@ class SourceDialog(FormDialog):
             "published_on": self.published_on.value(),
             "notes": self.notes.toPlainText().strip(),
         }
-
-    def date_fields(self) -> Sequence[TypedDateField]:
-        return (self.published_on,)
 
     def save(self) -> None:
         ws = self.session.ws

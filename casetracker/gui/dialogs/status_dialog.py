@@ -1,7 +1,6 @@
 """Change a case's status, with the day it happened and where we learnt it (kept in history)."""
 
 import uuid
-from collections.abc import Sequence
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -10,7 +9,6 @@ from casetracker.gui.labels import status_label
 from casetracker.gui.undo_commands import SetStatus
 from casetracker.gui.vault_session import VaultSession
 from casetracker.gui.widgets.form_parts import EnumCombo
-from casetracker.gui.widgets.optional_date_edit import TypedDateField
 from casetracker.gui.widgets.uncertain_date_edit import UncertainDateEdit
 from casetracker.model import CaseStatus
 
@@ -34,18 +32,11 @@ class StatusDialog(FormDialog):
         self.form.addRow(self.tr("New status"), self.status)
         self.form.addRow(self.tr("Since"), self.on)
         self.form.addRow(self.tr("Source"), self.source)
-
-    def date_fields(self) -> Sequence[TypedDateField]:
-        return (self.on,)
-
-    def check(self) -> tuple[str, QWidget] | None:
-        if self.on.value() is None:
-            return self.tr("Type the day the status changed."), self.on
-        return None
+        self.require_day(self.on, self.tr("Type the day the status changed."))
 
     def save(self) -> None:
         on = self.on.value()
-        assert on is not None  # (check said so)
+        assert on is not None  # (a required day: submit asked for it)
         SetStatus(
             self.session, self.case_id, self.status.value(), on, self.source.text().strip()
         ).execute()

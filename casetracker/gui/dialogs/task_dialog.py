@@ -6,7 +6,6 @@ may stay empty: a task without a day is never "due" on Today.
 """
 
 import uuid
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -16,7 +15,7 @@ from casetracker.gui.dialogs.form_dialog import FormDialog
 from casetracker.gui.undo_commands import changed_fields
 from casetracker.gui.undo_task_commands import AddTask, EditTask
 from casetracker.gui.vault_session import VaultSession
-from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit, TypedDateField
+from casetracker.gui.widgets.optional_date_edit import OptionalDateEdit
 from casetracker.model import Task
 from casetracker.services import tasks
 
@@ -73,9 +72,6 @@ class TaskDialog(FormDialog):
             "assignee": self.assignee.text().strip(),
             "note": self.note.toPlainText().strip(),
         }
-
-    def date_fields(self) -> Sequence[TypedDateField]:
-        return (self.due,)
 
     def save(self) -> None:
         values = self.values()
