@@ -3190,10 +3190,6 @@ proof of life</source>
         <source>Record move</source>
         <translation>Записать перевод</translation>
     </message>
-    <message>
-        <source>Choose a place or name a new one.</source>
-        <translation>Выберите место или назовите новое.</translation>
-    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>

@@ -1,6 +1,6 @@
 """What every dialog that adds or edits one record shares: a form, an error line, OK and Cancel.
 
-Eight dialogs (allegation, consent, facility, relative, seen-by, source, status, task) were
+Nine dialogs (allegation, consent, facility, move, relative, seen-by, source, status, task) were
 the same thirty lines around their fields; this is those lines once. A subclass adds its rows to
 ``form`` and says how to save (``save``); the base gives it:
 
