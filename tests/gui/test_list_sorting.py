@@ -255,3 +255,18 @@ def test_references_sort_as_the_collator_orders_them(language: QLocale.Language)
         # ties (CT-0009 and CT-9, CT-01 and CT-1) stay in the order given, descending too
         expected = sorted(filled, key=lambda i: collator.sortKey(refs[i]), reverse=order == DESC)
         assert [refs[i] for i in shown] == [*(refs[i] for i in expected), ""]
+
+
+def test_a_reference_of_another_shape_falls_back_to_the_alphabet() -> None:
+    """Read as numbers while every reference is CT-n; one of another shape, and all of them are
+    ordered by the collator again (as they would have been from the start)."""
+    collation = Collation()
+    refs = ["CT-10", "CT-9", "CT-100"]
+    assert [refs[i] for i in sorted_positions(range(3), refs, ASC, collation)] == [
+        "CT-9",
+        "CT-10",
+        "CT-100",
+    ]
+    refs += ["A-7", "ct-5"]
+    shown = [refs[i] for i in sorted_positions(range(5), refs, ASC, collation)]
+    assert shown == ["A-7", "ct-5", "CT-9", "CT-10", "CT-100"]
