@@ -210,7 +210,7 @@ def test_vault_held_by_another_process_is_in_use_until_that_process_dies(
         assert caught.value.pid == holder.pid
     finally:
         holder.kill()  # SIGKILL; Windows has no such signal, TerminateProcess instead
-        holder.wait()
+        holder.communicate()  # reaps it and closes the pipes
     with VaultFile.open(path, passphrase=PASSPHRASE) as vault:
         assert vault.payload == FIRST_PAYLOAD
 
