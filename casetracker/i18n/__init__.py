@@ -77,6 +77,12 @@ def _formatted(value: date, _language: int) -> str:
     return _format_date(value)
 
 
+def forget_dates() -> None:
+    """Drop the formatted dates: they are a vault's (days of detention, of last contact), so a
+    lock forgets them with the rest of what was worked out from it."""
+    _formatted.cache_clear()
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name pyside6-lupdate knows
     """Mark ``text`` for translation where it is declared; ``translate`` it where it is shown."""
     return text

@@ -25,6 +25,7 @@ from typing import Self
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from casetracker import i18n
 from casetracker.services import audit, migrations, search_keys, search_text
 from casetracker.services.attachments import AttachmentService
 from casetracker.services.cases import CaseService
@@ -447,10 +448,12 @@ class Workspace:
     def _forget(self) -> None:
         """Drop what was worked out from the vault's data and kept in memory beside the
         database: the state's remembered values, ledger and kept objects (`VaultState.forget`),
-        the search keys' words (names among them), and the scrubber's expression (names and
-        phones of withheld relatives) in the re module's cache. The one place that says what a
+        the search keys' words (names among them), the dates formatted for display, and the
+        scrubber's expression (names and phones of withheld relatives) in the re module's
+        cache. The one place that says what a
         lock, a close or a restored backup leaves behind: only what the engine holds, freed
         by disposing of it."""
         self.state.forget()
         search_text.forget_words()
+        i18n.forget_dates()
         re.purge()

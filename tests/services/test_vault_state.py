@@ -4,8 +4,10 @@ at once, not whenever the garbage collector gets to the engine."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+from casetracker import i18n
 from casetracker.services.duplicates import possible_duplicates
 from casetracker.services.workspace import Workspace, load_engine
 from casetracker.storage.kdf import FLOOR
@@ -27,8 +29,10 @@ def test_closing_a_vault_forgets_what_was_worked_out_from_it(tmp_path: Path) -> 
     _used(ws)
     held = ws.state.held()
     assert "duplicates" in held and "ledger" in held and len(held) > 3
+    assert i18n.format_date(date(2024, 3, 17))  # as the flags and lists word a day
     ws.close()
     assert ws.state.held() == []
+    assert i18n._formatted.cache_info().currsize == 0  # the vault's days, too
 
 
 def test_a_restored_backup_starts_from_nothing_remembered(tmp_path: Path) -> None:
