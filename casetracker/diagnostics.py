@@ -24,7 +24,7 @@ from typing import TextIO
 LOGGER = logging.getLogger("casetracker")
 LOGGER.addHandler(logging.NullHandler())  # no debug log: nothing, not Python's last resort
 PLACEHOLDER = "[name]"
-#: Name words this long or longer also hide the words they begin (Зайцев → Зайцева).
+# Name words this long or longer also hide the words they begin (Зайцев → Зайцева).
 STEM_LENGTH = 4
 
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -108,7 +108,7 @@ class RedactNames(logging.Filter):
         return True
 
 
-#: The one filter of the debug log; the GUI tells it the open vault's names.
+# The one filter of the debug log; the GUI tells it the open vault's names.
 NAMES = RedactNames()
 
 

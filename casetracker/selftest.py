@@ -36,12 +36,12 @@ from casetracker import __version__
 EXIT_OK = 0
 EXIT_FAILED = 1
 
-#: Fictional; chosen so the dossier needs Cyrillic glyphs beyond the Latin look-alikes.
+# Fictional; chosen so the dossier needs Cyrillic glyphs beyond the Latin look-alikes.
 CASE_NAME = "Їжак Щербина Юрій Ёлкин"
 PLACE_NAME = "СИЗО-1 Жёлтая"
-#: Letters that must have been drawn (mapped back to Unicode) in the dossier.
+# Letters that must have been drawn (mapped back to Unicode) in the dossier.
 CYRILLIC_PROBE = "ЇЖЩЮЁж"
-#: Old enough to raise lost_contact at any sensible threshold.
+# Old enough to raise lost_contact at any sensible threshold.
 SILENT_DAYS = 400
 
 

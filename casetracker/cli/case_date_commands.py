@@ -17,7 +17,7 @@ from casetracker.model import CaseStatus
 from casetracker.model.labels import field_label, status_label
 from casetracker.services.uncertain_dates import describe, read
 
-#: Option → case field, for the dates a case may hold uncertainly.
+# Option → case field, for the dates a case may hold uncertainly.
 DATE_OPTIONS = (
     ("--born", "birth_date"),
     ("--refused", "refusal_date"),

@@ -23,7 +23,7 @@ from casetracker.rules.wording import days
 from casetracker.services import requests
 from casetracker.services.errors import InvalidInput
 
-#: How many characters of a request's id the lists show and the commands accept.
+# How many characters of a request's id the lists show and the commands accept.
 SHORT_ID = 8
 
 

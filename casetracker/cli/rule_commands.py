@@ -18,7 +18,7 @@ from casetracker.services.errors import InvalidInput
 from casetracker.services.flags import FlagService
 from casetracker.services.settings import SPECS
 
-#: Place names can be long; the column stops growing here and the message still lines up.
+# Place names can be long; the column stops growing here and the message still lines up.
 MAX_SUBJECT_WIDTH = 24
 
 

@@ -37,7 +37,7 @@ from casetracker.sharing.errors import SharingError
 
 EXIT_FAILURE = 1
 BUNDLE_ENV = "CASETRACKER_BUNDLE_PASSPHRASE"
-#: Files the CLI reads whole into memory before any check (a bundle is checked again inside).
+# Files the CLI reads whole into memory before any check (a bundle is checked again inside).
 MAX_INPUT_BYTES = 512 * 1024 * 1024
 
 
@@ -398,7 +398,7 @@ def cmd_recipients(args: Namespace) -> int:
     return 0
 
 
-#: How many withheld relatives an export names before it says "and N more".
+# How many withheld relatives an export names before it says "and N more".
 NAMES_LISTED = 10
 
 

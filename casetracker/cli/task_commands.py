@@ -12,7 +12,7 @@ from casetracker.i18n import format_date, translate
 from casetracker.services import tasks
 from casetracker.services.tasks import TaskRow
 
-#: Characters of a task's id the list prints and `task-done` takes.
+# Characters of a task's id the list prints and `task-done` takes.
 SHORT_ID = 8
 
 

@@ -31,7 +31,7 @@ from casetracker.services import backup_restore, demo, preferences
 from casetracker.services.workspace import Workspace
 from casetracker.storage.kdf import FLOOR
 
-#: The demo vault holds only fictional people, so its passphrase can be printed on screen.
+# The demo vault holds only fictional people, so its passphrase can be printed on screen.
 DEMO_PASSPHRASE = "demo passphrase"
 
 

@@ -15,8 +15,8 @@ from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QKeySequence
 
 CLEAR_AFTER_MS = 30_000
 
-#: Marks telling clipboard managers and history not to keep the copy (as password managers do):
-#: KDE's Klipper, Windows' clipboard history and cloud clipboard, and macOS pasteboard tools.
+# Marks telling clipboard managers and history not to keep the copy (as password managers do):
+# KDE's Klipper, Windows' clipboard history and cloud clipboard, and macOS pasteboard tools.
 _WINDOWS = 'application/x-qt-windows-mime;value="{}"'
 SECRET_MARKS = {
     "x-kde-passwordManagerHint": b"secret",

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 _OPTIONS = QFileDialog.Option.DontUseNativeDialog
 
 
-#: Where the native settings format is an INI file, so its folder can be moved.
+# Where the native settings format is an INI file, so its folder can be moved.
 _SETTINGS_ARE_FILES = sys.platform not in ("win32", "darwin")
 
 

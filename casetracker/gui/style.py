@@ -121,8 +121,8 @@ DARK = Theme(
     strength_fair="#fdd663",
 )
 
-#: Report charts: one colour per case status, and a palette for other lines. Mid tones, the
-#: same in both themes: each reads on white paper and on the dark theme's near-black base.
+# Report charts: one colour per case status, and a palette for other lines. Mid tones, the
+# same in both themes: each reads on white paper and on the dark theme's near-black base.
 CHART_STATUS_COLOURS = {
     "serving": "#7f8c8d",
     "refused": "#f39c12",
@@ -139,7 +139,7 @@ CHART_COLOURS = (
     "#2e86c1", "#d64541", "#27ae60", "#f39c12", "#9b59b6", "#48c9b0", "#e67e22", "#95a5a6",
 )  # fmt: skip
 
-#: The active theme's colours; ``install_style`` fills them (item models read them per cell).
+# The active theme's colours; ``install_style`` fills them (item models read them per cell).
 SEVERITY_FOREGROUND: dict[Severity, QColor] = {}
 SEVERITY_BACKGROUND: dict[Severity, QColor] = {}
 MUTED = QColor(LIGHT.muted)

@@ -152,8 +152,8 @@ class SyncController(QObject):
         self._paused = False
         self._again = False
         self._rounds = 0
-        #: `sent` for records already on the server, held while paused: never dropped, or
-        #: the next sync would send them again.
+        # `sent` for records already on the server, held while paused: never dropped, or
+        # the next sync would send them again.
         self._deferred: Callable[[], None] | None = None
         self.problem = Problem.NONE
         self.message = ""

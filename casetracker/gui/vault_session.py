@@ -37,9 +37,9 @@ class VaultSession(QObject):
         super().__init__()
         self._ws: Workspace | None = workspace
         self.demo = demo
-        #: This computer user's own settings (his caseworker name's key); None: demo, tests.
+        # This computer user's own settings (his caseworker name's key); None: demo, tests.
         self.app_settings: AppSettings | None = None
-        #: The team sync, while a main window shows this vault (None: none, or not yet).
+        # The team sync, while a main window shows this vault (None: none, or not yet).
         self.sync: SyncController | None = None
         self.undo_stack = QUndoStack(self)
         self.saver = Saver(workspace, self)

@@ -31,7 +31,7 @@ from PySide6.QtCore import QDate, QLocale, QTranslator
 
 from casetracker import i18n
 
-#: Languages with a catalogue. English is the source language.
+# Languages with a catalogue. English is the source language.
 LANGUAGES = ("en", "ru")
 SOURCE_LANGUAGE = "en"
 
@@ -40,7 +40,7 @@ QM_DIR = PACKAGE_DIR / "translations"
 TS_DIR = PACKAGE_DIR.parent.parent / "resources" / "translations"
 PACKAGE_ROOT = PACKAGE_DIR.parent
 
-#: The environment variables gettext reads for the message language, in its order.
+# The environment variables gettext reads for the message language, in its order.
 _LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 _cache: dict[str, bytes | None] = {}

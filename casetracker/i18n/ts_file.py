@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Plural forms per language, as Qt counts them (English: one, other; Russian: one, few, many).
+# Plural forms per language, as Qt counts them (English: one, other; Russian: one, few, many).
 PLURAL_FORMS = {"en": 2, "ru": 3}
 
 

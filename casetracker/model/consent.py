@@ -36,21 +36,21 @@ class ConsentHow(StrEnum):
     BY_PHONE = "by_phone"
     THROUGH_RELATIVE = "through_relative"
     IN_WRITING = "in_writing"
-    #: A "may share" tick from before consent was tracked (or from an imported file): nobody
-    #: recorded when or how it was given.
+    # A "may share" tick from before consent was tracked (or from an imported file): nobody
+    # recorded when or how it was given.
     RECORDED_BEFORE = "recorded_before"
 
 
 class Consent(Record, table=True):
     case_id: uuid.UUID = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
-    #: None: the detained man himself.
+    # None: the detained man himself.
     relative_id: uuid.UUID | None = Field(
         default=None, foreign_key="relative.id", index=True, ondelete="CASCADE"
     )
     audience: Audience
     given_on: date
     how: ConsentHow = ConsentHow.IN_PERSON
-    #: Who passed it on or took it down ("his mother, by phone to Anna"), free text.
+    # Who passed it on or took it down ("his mother, by phone to Anna"), free text.
     given_through: str = ""
     note: str = ""
     withdrawn_on: date | None = None
@@ -61,18 +61,18 @@ class Consent(Record, table=True):
 class DisclosureEntry(Record, table=True):
     case_id: uuid.UUID = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
     sent_at: NaiveDatetime = Field(default_factory=utcnow)
-    #: The redaction profile: lawyer, media, anonymised.
+    # The redaction profile: lawyer, media, anonymised.
     profile: str
-    #: Who can open it: "name (fingerprint)" per recipient, "; "-separated, or "" (passphrase).
+    # Who can open it: "name (fingerprint)" per recipient, "; "-separated, or "" (passphrase).
     recipients: str = ""
     with_passphrase: bool = False
-    #: How many records of this case left, per kind ({"contact_events": 4, ...}), JSON.
+    # How many records of this case left, per kind ({"contact_events": 4, ...}), JSON.
     counts: str = "{}"
-    #: How many of his relatives were withheld for lack of consent.
+    # How many of his relatives were withheld for lack of consent.
     relatives_withheld: int = 0
-    #: The man had not consented to this audience: the reason the caseworker gave to send anyway.
+    # The man had not consented to this audience: the reason the caseworker gave to send anyway.
     without_consent_reason: str = ""
-    #: The signing key's fingerprint the recipient sees: which organisation key signed it.
+    # The signing key's fingerprint the recipient sees: which organisation key signed it.
     signer_fingerprint: str = ""
     sent_by: str = ""
     case: Optional["Case"] = Relationship(sa_relationship_kwargs=_PARENT)

@@ -20,7 +20,7 @@ class CaseStatus(StrEnum):
     DECEASED = "deceased"
 
 
-#: Statuses in which the man is out of danger or beyond help; rules about silence skip them.
+# Statuses in which the man is out of danger or beyond help; rules about silence skip them.
 CLOSED_STATUSES = frozenset(
     {
         CaseStatus.RELEASED,

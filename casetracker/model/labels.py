@@ -23,7 +23,7 @@ from casetracker.model.enums import (
 record_counts = Context("record_counts")
 bundle_kinds = Context("bundle_kinds")
 
-#: The source note of the status a spreadsheet import gives a new case; shown translated.
+# The source note of the status a spreadsheet import gives a new case; shown translated.
 IMPORT_NOTE = "spreadsheet import"
 _NOTES = {IMPORT_NOTE: QT_TRANSLATE_NOOP("labels", "spreadsheet import")}
 
@@ -148,8 +148,8 @@ def note_text(note: str) -> str:
     return translate("labels", marker) if marker is not None else note
 
 
-#: Field name -> label of the values stored in it, for fields whose meaning is the same in every
-#: kind of record; ``kind`` depends on the record and is in ``_KINDS``.
+# Field name -> label of the values stored in it, for fields whose meaning is the same in every
+# kind of record; ``kind`` depends on the record and is in ``_KINDS``.
 _BY_FIELD: dict[str, Callable[[str], str]] = {
     "status": status_label,
     "previous_status": status_label,
@@ -161,7 +161,7 @@ _BY_FIELD: dict[str, Callable[[str], str]] = {
     "severity_at_ack": severity_label,
     "source_note": note_text,
 }
-#: A record's kind (model class name or bundle key) -> label of its ``kind`` field.
+# A record's kind (model class name or bundle key) -> label of its ``kind`` field.
 _KINDS: dict[str, Callable[[str], str]] = {
     "Facility": facility_kind_label,
     "facilities": facility_kind_label,
@@ -263,7 +263,7 @@ def field_label(name: str) -> str:
 
 
 # -- counts of records in words -------------------------------------------------------------
-#: The kinds of record worth naming to a person (bundle keys), in the order they read best.
+# The kinds of record worth naming to a person (bundle keys), in the order they read best.
 SHOWN_KINDS = (
     "cases",
     "relatives",
@@ -276,7 +276,7 @@ SHOWN_KINDS = (
     "attachments",
 )
 
-#: Database table name -> the bundle key that names the same records.
+# Database table name -> the bundle key that names the same records.
 TABLE_KINDS = {
     "case": "cases",
     "relative": "relatives",

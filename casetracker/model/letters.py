@@ -14,9 +14,9 @@ from sqlmodel import Field
 from casetracker.model.requests import RequestKind
 from casetracker.model.tables import Record
 
-#: The template for a letter to anyone else (and for requests of kind "other").
+# The template for a letter to anyone else (and for requests of kind "other").
 GENERAL = "general"
-#: Every kind of template, in the order they are offered.
+# Every kind of template, in the order they are offered.
 TEMPLATE_KINDS: tuple[str, ...] = (
     *(kind.value for kind in RequestKind if kind is not RequestKind.OTHER),
     GENERAL,
@@ -30,12 +30,12 @@ def template_kind_for(request_kind: RequestKind | str) -> str:
 
 
 class LetterTemplate(Record, table=True):
-    #: A ``TEMPLATE_KINDS`` value; one template per kind.
+    # A ``TEMPLATE_KINDS`` value; one template per kind.
     kind: str = Field(index=True, unique=True)
     title: str = ""
-    #: The letter with ``{placeholders}`` (``services/letters.py`` lists them).
+    # The letter with ``{placeholders}`` (``services/letters.py`` lists them).
     body: str = ""
-    #: The language the text is written in: dates and words are filled in it ("ru", "en").
+    # The language the text is written in: dates and words are filled in it ("ru", "en").
     language: str = "ru"
-    #: Changed by a caseworker: kept as it is until "Reset to default".
+    # Changed by a caseworker: kept as it is until "Reset to default".
     edited: bool = False

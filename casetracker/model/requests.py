@@ -44,37 +44,37 @@ class RequestChannel(StrEnum):
 class ReplyOutcome(StrEnum):
     """What the reply amounts to, in the words a lawyer would file it under."""
 
-    #: The body answered on the merits (where he is, what was done).
+    # The body answered on the merits (where he is, what was done).
     ANSWERED = "answered"
-    #: Answered in part, or a formal reply that says nothing of substance.
+    # Answered in part, or a formal reply that says nothing of substance.
     PARTIAL = "partial"
-    #: Sent on to another body (a new request may follow there).
+    # Sent on to another body (a new request may follow there).
     FORWARDED = "forwarded"
-    #: Refused to answer or to act: the rule flags it so an appeal is considered.
+    # Refused to answer or to act: the rule flags it so an appeal is considered.
     REFUSED = "refused"
 
 
 class Request(Record, table=True):
     case_id: uuid.UUID = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
     kind: RequestKind = RequestKind.OTHER
-    #: The body or official in words ("Военная прокуратура Южного военного округа").
+    # The body or official in words ("Военная прокуратура Южного военного округа").
     addressee: str = ""
     sent_on: date
     channel: RequestChannel = RequestChannel.POST
-    #: Our own outgoing number (исх. №).
+    # Our own outgoing number (исх. №).
     outgoing_number: str = ""
-    #: The number the body assigned on receipt (вх. №), once known.
+    # The number the body assigned on receipt (вх. №), once known.
     registration_number: str = ""
     signed_by: str = ""
     note: str = ""
-    #: The day the reply was received; None while there is none.
+    # The day the reply was received; None while there is none.
     replied_on: date | None = None
     reply_outcome: ReplyOutcome | None = None
     reply_text: str = ""
     reply_attachment_id: uuid.UUID | None = Field(
         default=None, foreign_key="attachment.id", ondelete="SET NULL"
     )
-    #: Withdrawn or no longer pursued: the deadline is no longer watched.
+    # Withdrawn or no longer pursued: the deadline is no longer watched.
     closed: bool = False
     case: Optional["Case"] = Relationship(sa_relationship_kwargs=_PARENT)
     reply_attachment: Optional["Attachment"] = Relationship(sa_relationship_kwargs=_PARENT)

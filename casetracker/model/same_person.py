@@ -34,7 +34,7 @@ class SamePersonLink(Record, table=True):
     case_a: uuid.UUID = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
     case_b: uuid.UUID = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
     verdict: Verdict
-    #: Only for ``Verdict.SAME``.
+    # Only for ``Verdict.SAME``.
     certainty: SameCertainty | None = None
     note: str = ""
     decided_by: str = ""

@@ -20,9 +20,9 @@ class OrgKeys(SQLModel, table=True):
     """The organisation's keys: one row, created with the vault or on first use."""
 
     id: int = Field(default=1, primary_key=True)
-    #: ``AGE-SECRET-KEY-1…``: bundles addressed to us are decrypted with it.
+    # ``AGE-SECRET-KEY-1…``: bundles addressed to us are decrypted with it.
     age_identity: str
-    #: Raw 32-byte Ed25519 private key: our bundles' manifests are signed with it.
+    # Raw 32-byte Ed25519 private key: our bundles' manifests are signed with it.
     signing_key: bytes
     created_at: NaiveDatetime = Field(default_factory=utcnow)
 
@@ -33,7 +33,7 @@ class Recipient(Record, table=True):
     name: str = Field(index=True)
     role: str = ""  # lawyer, partner organisation, journalist…
     age_public_key: str  # age1…
-    #: Their Ed25519 key ("ed25519:<base64>") when known, so their bundles are recognised.
+    # Their Ed25519 key ("ed25519:<base64>") when known, so their bundles are recognised.
     signing_key: str = ""
     note: str = ""
 
@@ -55,13 +55,13 @@ class MergeBase(SQLModel, table=True):
 
     entity: str = Field(primary_key=True)
     record_id: uuid.UUID = Field(primary_key=True)
-    #: SHA-256 of the version's shared values (``shared_values`` when known).
+    # SHA-256 of the version's shared values (``shared_values`` when known).
     digest: str
-    #: ``updated_at`` of that version, as the bundle carried it.
+    # ``updated_at`` of that version, as the bundle carried it.
     bundle_updated_at: NaiveDatetime | None = None
-    #: Canonical JSON object of the version's shared fields, in their bundle (JSON) form.
+    # Canonical JSON object of the version's shared fields, in their bundle (JSON) form.
     shared_values: str = ""
-    #: JSON ``{"at": [...], "earlier": {field: [...]}}``: the ``updated_at`` of the versions
-    #: exchanged lately (a record that comes back with one of them is an old copy, not an
-    #: edit), and short hashes of each field's earlier values (one coming back is stale).
+    # JSON ``{"at": [...], "earlier": {field: [...]}}``: the ``updated_at`` of the versions
+    # exchanged lately (a record that comes back with one of them is an old copy, not an
+    # edit), and short hashes of each field's earlier values (one coming back is stale).
     versions_seen: str = ""

@@ -27,7 +27,7 @@ from casetracker.model.enums import (
     Verification,
 )
 
-#: Parent links for flush ordering only: never loaded, never cascaded from the Python side.
+# Parent links for flush ordering only: never loaded, never cascaded from the Python side.
 _PARENT = {"lazy": "raise", "passive_deletes": True}
 
 
@@ -65,7 +65,7 @@ class Case(Record, table=True):
     lawyer: str = ""
     tags: str = ""
     notes: str = ""
-    #: Folded, transliterated text the search runs over; rebuilt on every change.
+    # Folded, transliterated text the search runs over; rebuilt on every change.
     search_key: str = Field(default="", index=False)
 
 
@@ -73,8 +73,8 @@ class StatusChange(Record, table=True):
     case_id: uuid.UUID = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
     status: CaseStatus
     previous_status: CaseStatus | None = None
-    #: None when the day is not known (a case opened without refusal or detention date): the
-    #: rules then count from when the case was entered, and nothing shows a made-up day.
+    # None when the day is not known (a case opened without refusal or detention date): the
+    # rules then count from when the case was entered, and nothing shows a made-up day.
     changed_on: date | None = None
     changed_on_edtf: str = ""
     source_note: str = ""
@@ -99,10 +99,10 @@ class CustodyPeriod(Record, table=True):
     facility_id: uuid.UUID = Field(foreign_key="facility.id", index=True)
     since: date | None = None
     since_edtf: str = ""
-    #: The day he left, when known. A stay may have ended on a day nobody gave us.
+    # The day he left, when known. A stay may have ended on a day nobody gave us.
     until: date | None = None
     until_edtf: str = ""
-    #: He is no longer held there (``until`` may still be None: the day is not known).
+    # He is no longer held there (``until`` may still be None: the day is not known).
     ended: bool = False
     certainty: Certainty = Certainty.REPORTED
     source_id: uuid.UUID | None = Field(default=None, foreign_key="source.id")
@@ -137,21 +137,21 @@ class CaseRelative(Record, table=True):
 
 class ContactEvent(Record, table=True):
     case_id: uuid.UUID = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
-    #: Local wall-clock time of the contact as the caseworker recorded it.
+    # Local wall-clock time of the contact as the caseworker recorded it.
     occurred_at: NaiveDatetime
-    #: False when only the day is known: occurred_at then holds midnight, shown as the day alone.
-    #: Contacts from schema 1 keep True (their time is shown as before).
+    # False when only the day is known: occurred_at then holds midnight, shown as the day alone.
+    # Contacts from schema 1 keep True (their time is shown as before).
     time_known: bool = True
-    #: When only a range of days is known (model/uncertain_date.py); occurred_at then holds its
-    #: earliest day, or its latest for "before …". "" for a day or a moment known exactly.
+    # When only a range of days is known (model/uncertain_date.py); occurred_at then holds its
+    # earliest day, or its latest for "before …". "" for a day or a moment known exactly.
     occurred_at_edtf: str = ""
     channel: Channel = Channel.CALL
-    #: True only when the detained man himself was heard: this is proof of life.
+    # True only when the detained man himself was heard: this is proof of life.
     direct: bool = False
     relative_id: uuid.UUID | None = Field(default=None, foreign_key="relative.id")
     participants: str = ""  # who spoke with whom, in words
     reports_transfer: bool = False
-    #: A "seen by" report: the man whose debrief this news came from (his own case).
+    # A "seen by" report: the man whose debrief this news came from (his own case).
     witness_case_id: uuid.UUID | None = Field(
         default=None, foreign_key="case.id", index=True, ondelete="SET NULL"
     )
@@ -247,7 +247,7 @@ class AuditEntry(SQLModel, table=True):
     action: AuditAction
     entity: str
     entity_id: str = Field(index=True)
-    #: The case this change belongs to, so a case's history is one query.
+    # The case this change belongs to, so a case's history is one query.
     case_id: str = Field(default="", index=True)
     changes: str = ""  # JSON {field: [old, new]}
 
@@ -257,5 +257,5 @@ class Meta(SQLModel, table=True):
     value: str
 
 
-#: Schema version of the tables above; services/migrations.py upgrades older vaults.
+# Schema version of the tables above; services/migrations.py upgrades older vaults.
 SCHEMA_VERSION = 6

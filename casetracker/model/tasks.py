@@ -11,14 +11,14 @@ from casetracker.model.tables import _PARENT, Case, Record
 
 class Task(Record, table=True):
     case_id: uuid.UUID = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
-    #: What to do, in a few words.
+    # What to do, in a few words.
     title: str
     note: str = ""
-    #: Who does it, as people call each other: free text, not an account.
+    # Who does it, as people call each other: free text, not an account.
     assignee: str = ""
-    #: An exact day, or None for "when there is time".
+    # An exact day, or None for "when there is time".
     due_on: date | None = Field(default=None, index=True)
-    #: The day it was done; None while it is still to do.
+    # The day it was done; None while it is still to do.
     done_on: date | None = None
     done_by: str = ""
     case: Optional["Case"] = Relationship(sa_relationship_kwargs=_PARENT)

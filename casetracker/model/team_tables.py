@@ -23,7 +23,7 @@ class TeamState(SQLModel, table=True):
     password: str = Field(repr=False)
     signing_key: bytes = Field(repr=False)
     box_key: bytes = Field(repr=False)
-    #: The administrator who invited us (raw Ed25519): the first member list we take must be his.
+    # The administrator who invited us (raw Ed25519): the first member list we take must be his.
     inviter: bytes = b""
     synced_seq: int = 0
     head: bytes = b""
@@ -31,8 +31,8 @@ class TeamState(SQLModel, table=True):
     epoch_keys: str = Field(default="{}", repr=False)  # {"epoch": "base64 key"}
     last_sync_at: NaiveDatetime | None = None
     last_error: str = ""
-    #: The invitation code, until its join request is on the server and its login renewed (a
-    #: join cut short by the network is finished by the next sync).
+    # The invitation code, until its join request is on the server and its login renewed (a
+    # join cut short by the network is finished by the next sync).
     joining: str = Field(default="", repr=False)
 
 

@@ -41,9 +41,9 @@ class EdtfError(ValueError):
 @dataclass(frozen=True)
 class UncertainDate:
     precision: Precision
-    #: The earliest day the value allows; None when unbounded (before…, unknown).
+    # The earliest day the value allows; None when unbounded (before…, unknown).
     earliest: date | None = None
-    #: The latest day the value allows; None when unbounded (after…, unknown).
+    # The latest day the value allows; None when unbounded (after…, unknown).
     latest: date | None = None
     approximate: bool = False
 

@@ -26,7 +26,7 @@ from casetracker.rules.flag import Flag, Rule
 from casetracker.rules.snapshot import CaseFacts
 from casetracker.rules.thresholds import Thresholds
 
-#: Every rule, in the order the documentation and the settings page list them.
+# Every rule, in the order the documentation and the settings page list them.
 RULES: tuple[Rule, ...] = (
     lost_contact.RULE,
     silent_after_transfer.RULE,
@@ -74,7 +74,7 @@ class Evaluation:
     keys: list[SortKey] | None = None
 
 
-#: Beyond this many flags to place, sorting the whole list is quicker than inserting each.
+# Beyond this many flags to place, sorting the whole list is quicker than inserting each.
 _MAX_INSERTS = 500
 
 

@@ -21,7 +21,7 @@ from casetracker.rules.thresholds import Thresholds
 from casetracker.rules.wording import day, translate
 
 RULE_ID = "facility_silence"
-#: Refs named in the message; the flag itself (``case_refs``) keeps all of them.
+# Refs named in the message; the flag itself (``case_refs``) keeps all of them.
 MAX_REFS_IN_MESSAGE = 10
 
 

@@ -45,7 +45,7 @@ class Flag:
     case_ref: str | None = None
     facility_id: uuid.UUID | None = None
     facility_name: str | None = None
-    #: For a flag about a place: the cases it names.
+    # For a flag about a place: the cases it names.
     case_refs: tuple[str, ...] = ()
     numbers: Mapping[str, int] = field(default_factory=dict, hash=False)
 
@@ -89,13 +89,13 @@ class Rule:
     """A named, documented rule: its id (stable, stored in FlagState), title and thresholds."""
 
     id: str
-    #: Called at display time so the title follows the installed translation.
+    # Called at display time so the title follows the installed translation.
     title: Callable[[], str]
     thresholds: tuple["Threshold", ...]
     evaluate: Evaluate
-    #: Plain-language description of when the rule fires (the module docstring).
+    # Plain-language description of when the rule fires (the module docstring).
     description: str = ""
-    #: The rule on one case, for a rule that looks at one case at a time (``evaluate`` is then
-    #: `per_case` of it): after an edit only the touched cases are checked again. None for a
-    #: rule that looks at several cases at once (it is evaluated afresh).
+    # The rule on one case, for a rule that looks at one case at a time (``evaluate`` is then
+    # `per_case` of it): after an edit only the touched cases are checked again. None for a
+    # rule that looks at several cases at once (it is evaluated afresh).
     check: Check | None = None

@@ -28,7 +28,7 @@ class RequestFacts:
     outgoing_number: str
     replied_on: date | None
     reply_outcome: ReplyOutcome | None
-    #: Withdrawn or no longer pursued: neither rule looks at it.
+    # Withdrawn or no longer pursued: neither rule looks at it.
     closed: bool
 
     @property

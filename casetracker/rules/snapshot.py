@@ -23,34 +23,34 @@ class CaseFacts:
     ref: str
     full_name: str
     status: CaseStatus
-    #: The day the case entered its current status.
+    # The day the case entered its current status.
     status_since: date
     detention_date: date | None
     refusal_date: date | None
-    #: The day the case was first seen (entered in the vault).
+    # The day the case was first seen (entered in the vault).
     created: date
     updated: date
     lawyer: str
-    #: Any contact, direct or second-hand.
+    # Any contact, direct or second-hand.
     last_contact: datetime | None
-    #: The last time he himself was heard.
+    # The last time he himself was heard.
     last_proof_of_life: datetime | None
     last_contact_reports_transfer: bool
-    #: The newest contact that reported he was being moved.
+    # The newest contact that reported he was being moved.
     latest_transfer_report_at: datetime | None
-    #: The open custody period's place, if any.
+    # The open custody period's place, if any.
     facility_id: uuid.UUID | None
     facility_name: str
-    #: Newest start or end of any custody period: a move is news on the case.
+    # Newest start or end of any custody period: a move is news on the case.
     last_custody_change: date | None
-    #: Newest end of a closed custody period.
+    # Newest end of a closed custody period.
     custody_ended_on: date | None
-    #: Requests sent to official bodies about him (rules/unanswered_request.py).
+    # Requests sent to official bodies about him (rules/unanswered_request.py).
     requests: tuple[RequestFacts, ...] = ()
-    #: Codes of the dates above when only roughly known (model/uncertain_date.py); "" = exact.
-    #: The date fields then hold the earliest day the value allows, the day the rules count
-    #: from: the worst case. A date with no earliest day ("before …") is not given here at all
-    #: (services/flags.load_facts): it starts no clock.
+    # Codes of the dates above when only roughly known (model/uncertain_date.py); "" = exact.
+    # The date fields then hold the earliest day the value allows, the day the rules count
+    # from: the worst case. A date with no earliest day ("before …") is not given here at all
+    # (services/flags.load_facts): it starts no clock.
     proof_of_life_edtf: str = ""
     detention_date_edtf: str = ""
     refusal_date_edtf: str = ""

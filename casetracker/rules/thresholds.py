@@ -71,8 +71,8 @@ FACILITY_SILENCE_WINDOW_HOURS = Threshold(
     maximum=24 * 60,
 )  # fmt: skip
 
-#: Days an official body has to reply to a request, per kind (``unanswered_request``); the
-#: defaults and their legal basis are in ``services/requests.py``.
+# Days an official body has to reply to a request, per kind (``unanswered_request``); the
+# defaults and their legal basis are in ``services/requests.py``.
 REQUEST_REPLY_DAYS: Mapping[RequestKind, Threshold] = {
     kind: Threshold(f"unanswered_request.{kind.value}_days", days, label, maximum=365)
     for kind, days, label in (

@@ -17,7 +17,7 @@ from casetracker.storage.blob_store import BlobStore
 if TYPE_CHECKING:
     from casetracker.services.open_vault import OpenVault
 
-#: Larger files are refused: the vault is not an archive for video, and memory is finite.
+# Larger files are refused: the vault is not an archive for video, and memory is finite.
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 
 

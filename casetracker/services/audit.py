@@ -15,7 +15,7 @@ from casetracker.model import AuditAction, AuditEntry, Case, FlagState, utcnow
 from casetracker.model.tables import Record
 from casetracker.services import change_tracking
 
-#: Columns not worth a line in the history: bookkeeping, secrets or derived.
+# Columns not worth a line in the history: bookkeeping, secrets or derived.
 _SILENT_FIELDS = frozenset({"created_at", "updated_at", "search_key", "blob_key"})
 
 

@@ -55,18 +55,18 @@ from casetracker.sharing.errors import BundleFormatError
 from casetracker.storage.blob_store import BlobStore
 from casetracker.team.merge import decide
 
-#: Fields that are the receiving vault's own business: written on insert, never compared.
+# Fields that are the receiving vault's own business: written on insert, never compared.
 _LOCAL_ONLY = {"cases": frozenset({"ref"}), "attachments": frozenset({"member"})}
-#: Bundle values never taken into this vault. A relative's old share ticks stand for consent,
-#: and the sender's consent is not ours: taken, a tick would count for every case she speaks
-#: for here (services/consent.py). Consent is recorded in this vault, by its caseworkers.
+# Bundle values never taken into this vault. A relative's old share ticks stand for consent,
+# and the sender's consent is not ours: taken, a tick would count for every case she speaks
+# for here (services/consent.py). Consent is recorded in this vault, by its caseworkers.
 _NOT_TAKEN = {"relatives": frozenset({"share_with_lawyer", "share_with_media"})}
 _CHUNK = 500
-#: How many exchanged versions' ``updated_at`` a base remembers to recognise old copies by.
+# How many exchanged versions' ``updated_at`` a base remembers to recognise old copies by.
 _VERSIONS_KEPT = 16
-#: How many earlier values of each field a base remembers (as marks) to recognise stale ones by.
+# How many earlier values of each field a base remembers (as marks) to recognise stale ones by.
 _EARLIER_KEPT = 8
-#: A field the base does not know (never exchanged, or withheld when it was).
+# A field the base does not know (never exchanged, or withheld when it was).
 _UNKNOWN = object()
 
 
@@ -106,7 +106,7 @@ class Skipped:
 class MergeReport:
     profile: str = ""
     signer_fingerprint: str = ""
-    #: "this organisation", an address-book name, or "" when the signer is not known here.
+    # "this organisation", an address-book name, or "" when the signer is not known here.
     signer_known_as: str = ""
     added: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
@@ -322,7 +322,7 @@ def remember(
     return True
 
 
-#: Per kind of record: (id, shared values as canonical JSON, updated_at) of each record sent.
+# Per kind of record: (id, shared values as canonical JSON, updated_at) of each record sent.
 SentVersions = dict[str, list[tuple[uuid.UUID, str, datetime | None]]]
 
 
@@ -416,7 +416,7 @@ class Merger:
         self.bundle = bundle
         self.blobs = blobs
         self.new_blobs: list[str] = []
-        #: Whether anything was written to the session (records or merge bases).
+        # Whether anything was written to the session (records or merge bases).
         self.wrote = False
         self.available: dict[str, set[uuid.UUID]] = {}
         self.report = MergeReport(

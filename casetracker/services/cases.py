@@ -41,7 +41,7 @@ from casetracker.storage.database import remembered, remembered_in
 if TYPE_CHECKING:
     from casetracker.services.open_vault import OpenVault
 
-#: Fields a caseworker may set directly; status goes through ``set_status`` to keep its history.
+# Fields a caseworker may set directly; status goes through ``set_status`` to keep its history.
 EDITABLE_FIELDS = frozenset(
     {
         "full_name", "name_is_changed", "aliases", "birth_date", "home_region", "military_unit",
@@ -50,7 +50,7 @@ EDITABLE_FIELDS = frozenset(
     }
 )  # fmt: skip
 REF_PREFIX = "CT-"
-#: The case's dates that may be uncertain: each is stored with its ``_edtf`` code beside it.
+# The case's dates that may be uncertain: each is stored with its ``_edtf`` code beside it.
 UNCERTAIN_FIELDS = ("birth_date", "refusal_date", "detention_date")
 
 
@@ -75,7 +75,7 @@ class CaseRow:
     military_unit: str
     home_region: str
     priority: str
-    #: When he was detained, as known (None: not entered); lists sort by its earliest day.
+    # When he was detained, as known (None: not entered); lists sort by its earliest day.
     detained: UncertainDate | None = None
 
     @classmethod
@@ -105,8 +105,8 @@ class CaseRow:
         }
 
 
-#: What a case search looks at, field by field in the order of their parts in the stored key:
-#: the names first, so a search lists the men it found by name before the others.
+# What a case search looks at, field by field in the order of their parts in the stored key:
+# the names first, so a search lists the men it found by name before the others.
 SEARCH_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("name", ("ref", "full_name", "aliases")),
     ("unit", ("military_unit", "unit_base")),
@@ -128,7 +128,7 @@ def case_search_key(case: Case) -> str:
 class SearchHit:
     """Where a search found a case, when not in his name: the field and its words there."""
 
-    #: "alias", a field of ``SEARCH_FIELDS`` other than the name, or "place".
+    # "alias", a field of ``SEARCH_FIELDS`` other than the name, or "place".
     field: str
     text: str
 
@@ -440,8 +440,8 @@ def set_status_in(
     session.add(case)
 
 
-#: The tables the derived facts below are read from, for `remembered`: an edit to any other
-#: table leaves them as they are, and an edit here is applied to the cases it touched.
+# The tables the derived facts below are read from, for `remembered`: an edit to any other
+# table leaves them as they are, and an edit here is applied to the cases it touched.
 CONTACT_TABLES = tables_of(ContactEvent)
 CUSTODY_TABLES = tables_of(CustodyPeriod, Facility)
 CASE_ROW_TABLES = tables_of(Case) | CONTACT_TABLES | CUSTODY_TABLES
@@ -494,9 +494,9 @@ def all_case_rows(session: Session, case_ids: Collection[uuid.UUID] | None = Non
     return rows
 
 
-#: Per case: the last contact, the last proof of life (a direct contact), the newest contact
-#: that reported a transfer, and whether some direct contact known only roughly (an
-#: ``occurred_at_edtf`` code) shares the proof of life's moment.
+# Per case: the last contact, the last proof of life (a direct contact), the newest contact
+# that reported a transfer, and whether some direct contact known only roughly (an
+# ``occurred_at_edtf`` code) shares the proof of life's moment.
 Contact = tuple[datetime | None, datetime | None, datetime | None, bool]
 Contacts = dict[uuid.UUID, Contact]
 Custody = dict[uuid.UUID, tuple[uuid.UUID, str]]

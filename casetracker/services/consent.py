@@ -49,10 +49,10 @@ from casetracker.storage.errors import VaultReadOnly
 if TYPE_CHECKING:
     from casetracker.services.open_vault import OpenVault
 
-#: For plurals (named as the context: pyside6-lupdate reads the name).
+# For plurals (named as the context: pyside6-lupdate reads the name).
 services = Context("services")
 
-#: The audience each export profile serves.
+# The audience each export profile serves.
 PROFILE_AUDIENCE: dict[str, Audience] = {
     "lawyer": Audience.LAWYER,
     "partner": Audience.PARTNER,
@@ -60,7 +60,7 @@ PROFILE_AUDIENCE: dict[str, Audience] = {
     "anonymised": Audience.STATISTICS,
 }
 
-#: The old per-relative ticks and the audience each stood for.
+# The old per-relative ticks and the audience each stood for.
 LEGACY_FLAGS: dict[Audience, str] = {
     Audience.LAWYER: "share_with_lawyer",
     Audience.MEDIA: "share_with_media",
@@ -80,7 +80,7 @@ register(
     )
 )
 
-#: A (case id, relative id) pair; relative id None is the man himself.
+# A (case id, relative id) pair; relative id None is the man himself.
 Person = tuple[uuid.UUID, uuid.UUID | None]
 
 
@@ -140,11 +140,11 @@ class ConsentCheck:
     """What an export's audience was given consent for, among the chosen cases."""
 
     audience: Audience
-    #: (case id, ref) of the men who have not consented, in ref order.
+    # (case id, ref) of the men who have not consented, in ref order.
     men_without: list[tuple[uuid.UUID, str]]
-    #: Relatives who have not consented: they are withheld, as before.
+    # Relatives who have not consented: they are withheld, as before.
     relatives_without: list[WithoutConsent]
-    #: Every (case, relative) pair that has consented; relative None is the man.
+    # Every (case, relative) pair that has consented; relative None is the man.
     consented: frozenset[Person]
 
 
@@ -279,7 +279,7 @@ class Disclosure:
     with_passphrase: bool
     counts: dict[str, int]
     relatives_withheld: dict[uuid.UUID, int]
-    #: The men whose own consent was missing, and the reason given to send them anyway.
+    # The men whose own consent was missing, and the reason given to send them anyway.
     without_consent: Collection[uuid.UUID]
     reason: str
     signer_fingerprint: str

@@ -15,7 +15,7 @@ from casetracker.i18n import format_date, translate
 from casetracker.model.date_words import month_of as _month_of
 from casetracker.services.errors import InvalidInput
 
-#: Dates before this year are typing slips in this domain (the oldest men are born after it).
+# Dates before this year are typing slips in this domain (the oldest men are born after it).
 EARLIEST_YEAR = 1900
 
 _DATE = re.compile(r"^\s*(\d+)\s*([./\- ])\s*(\d+)\s*[./\- ]\s*(\d+)\s*\.?\s*$")

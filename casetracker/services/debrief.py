@@ -32,7 +32,7 @@ from casetracker.services.errors import InvalidInput
 if TYPE_CHECKING:
     from casetracker.services.open_vault import OpenVault
 
-#: Statuses in which a man has come out of the place and can be asked who was there.
+# Statuses in which a man has come out of the place and can be asked who was there.
 DEBRIEF_STATUSES = frozenset({CaseStatus.RELEASED, CaseStatus.HOME, CaseStatus.TRANSFERRED})
 
 
@@ -70,8 +70,8 @@ class Stay(Protocol):
     ended: bool
 
 
-#: Those columns, and whose stay it is and where, selected as plain values: building ORM
-#: objects for every stay at a large place cost most of the time.
+# Those columns, and whose stay it is and where, selected as plain values: building ORM
+# objects for every stay at a large place cost most of the time.
 _STAY_COLUMNS = (
     col(CustodyPeriod.case_id),
     col(CustodyPeriod.facility_id),
@@ -110,7 +110,7 @@ class DebriefRow:
     full_name: str
     status: CaseStatus
     last_proof_of_life: datetime | None
-    #: The newest day he told us about this man (a "seen by" report), if he did.
+    # The newest day he told us about this man (a "seen by" report), if he did.
     told_on: date | None
     overlaps: tuple[Overlap, ...]
 

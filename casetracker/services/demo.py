@@ -115,8 +115,8 @@ STATUS_MIX = (
 )  # fmt: skip
 HELD = {CaseStatus.DETAINED, CaseStatus.TRANSFERRED}
 
-#: Cases whose steps are also in the audit log (the History tab): every case of the 60-case
-#: demo, and no more at any scale, so 20,000 cases are made as fast as before.
+# Cases whose steps are also in the audit log (the History tab): every case of the 60-case
+# demo, and no more at any scale, so 20,000 cases are made as fast as before.
 HISTORY_CASES = 60
 
 
@@ -154,10 +154,10 @@ class DemoShape:
     facilities: int = len(FACILITIES)
 
 
-#: Cases made between two bulk writes: large enough to amortise, small enough to keep memory low.
+# Cases made between two bulk writes: large enough to amortise, small enough to keep memory low.
 _BATCH = 500
 
-#: Parents before children, so every foreign key points at a row already written.
+# Parents before children, so every foreign key points at a row already written.
 _TABLES: tuple[type[SQLModel], ...] = (
     Facility, Case, Relative, CaseRelative, StatusChange, CustodyPeriod, ContactEvent,
     Source, SourceFacility, SourceCase, Allegation, AllegationCase, Request, Task, Consent,
@@ -696,8 +696,8 @@ def _sources(
         rows.add(AllegationCase, allegation_id=allegation, case_id=case.id)
 
 
-#: The demo's requests (kind, addressee, days ago sent, days ago replied, outcome): one late,
-#: one refused, one answered, one still within its time.
+# The demo's requests (kind, addressee, days ago sent, days ago replied, outcome): one late,
+# one refused, one answered, one still within its time.
 _REQUESTS: tuple[tuple[RequestKind, str, int, int | None, ReplyOutcome | None], ...] = (
     (RequestKind.MILITARY_PROSECUTOR, "Военная прокуратура гарнизона", 45, None, None),
     (RequestKind.MILITARY_INVESTIGATORS, "Военный следственный отдел", 40, 8, ReplyOutcome.REFUSED),
@@ -731,7 +731,7 @@ def _requests(rows: _Rows, today: date, cases: list[_CaseDates]) -> None:
         )
 
 
-#: Tasks caseworkers left themselves: (due in days from today, what, who, done days ago).
+# Tasks caseworkers left themselves: (due in days from today, what, who, done days ago).
 _TASKS: tuple[tuple[int, str, str, int | None], ...] = (
     (-2, "Позвонить отцу: нет ли новостей из части", "Анна", None),
     (-1, "Отправить досье адвокату", "Мария", None),

@@ -47,9 +47,9 @@ from casetracker.storage.vault_state import Kept, state_of
 if TYPE_CHECKING:
     from casetracker.services.open_vault import OpenVault
 
-#: How alike two transliterated names must be (0–1) to count as similar with one birth date.
+# How alike two transliterated names must be (0–1) to count as similar with one birth date.
 SIMILAR_NAME_RATIO = 0.75
-#: The shortest word (in skeleton letters) in which one slip still counts as a typo.
+# The shortest word (in skeleton letters) in which one slip still counts as a typo.
 TYPO_MIN_LETTERS = 6
 
 
@@ -118,7 +118,7 @@ def _keys_typo_apart(a: str, b: str) -> bool:
     return len(only_a) == len(only_b) == 1 and _typo(only_a[0], only_b[0])
 
 
-#: (id, ref, full name, birth date column, its code: model/uncertain_date.py).
+# (id, ref, full name, birth date column, its code: model/uncertain_date.py).
 CaseNameRow = tuple[uuid.UUID, str, str, date | None, str]
 
 
@@ -328,7 +328,7 @@ class _Known:
     keys: dict[str, str] = field(default_factory=dict)  # full name -> name_key
     rows: list[CaseNameRow] | None = None
     pairs: list[DuplicatePair] = field(default_factory=list)
-    #: The change count (`storage.database.change_count`) ``pairs`` are known to hold for.
+    # The change count (`storage.database.change_count`) ``pairs`` are known to hold for.
     count: int | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 

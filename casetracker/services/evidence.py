@@ -46,8 +46,8 @@ class SourceRow:
     notes: str
 
 
-#: Columns of ``source_rows`` whose values recur from source to source: the title (the same
-#: kind of statement again and again), the reference, the publication day and the notes.
+# Columns of ``source_rows`` whose values recur from source to source: the title (the same
+# kind of statement again and again), the reference, the publication day and the notes.
 _RECURRING = (1, 4, 5, 6)
 
 

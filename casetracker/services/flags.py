@@ -59,13 +59,13 @@ register(
 )
 
 MAX_SNOOZE_DAYS = 365
-#: Where "never heard directly" sorts among days of silence: longer than any.
+# Where "never heard directly" sorts among days of silence: longer than any.
 NEVER_HEARD = 1_000_000
 
 
-#: Everything the facts are read from (see `load_facts`).
+# Everything the facts are read from (see `load_facts`).
 FACT_TABLES = CASE_ROW_TABLES | tables_of(StatusChange) | REQUEST_FACT_TABLES
-#: Everything the flags follow from: the facts and the thresholds (settings).
+# Everything the flags follow from: the facts and the thresholds (settings).
 FLAG_TABLES = FACT_TABLES | tables_of(Setting)
 
 
@@ -278,7 +278,7 @@ class SubjectFlags:
     """One man's open flags (or one silent place's), worst first: one row of Today."""
 
     flags: tuple[Flag, ...]
-    #: A man: days since he himself was last heard (None: never). A place: days it is silent.
+    # A man: days since he himself was last heard (None: never). A place: days it is silent.
     days_silent: int | None
 
     @property

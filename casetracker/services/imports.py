@@ -56,11 +56,11 @@ class ImportReport:
     facilities_added: int = 0
     relatives_added: int = 0
     contacts_added: int = 0
-    #: Rows whose man is already in the vault, left as they are (the reason names the case).
+    # Rows whose man is already in the vault, left as they are (the reason names the case).
     skipped_existing: list[RowError] = field(default_factory=list)
-    #: Rows whose man is already in the vault, updated from the row.
+    # Rows whose man is already in the vault, updated from the row.
     updated: list[RowError] = field(default_factory=list)
-    #: Rows imported with unreadable cells left empty (their text is in the case's notes).
+    # Rows imported with unreadable cells left empty (their text is in the case's notes).
     blanked: list[RowError] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     applied: bool = False
@@ -76,10 +76,10 @@ class _Indexes:
     facilities: dict[tuple[str, ...], Facility]
     relatives: dict[tuple[str, str], Relative]
     refs: dict[str, uuid.UUID]
-    #: (name skeleton, birth date) -> case id, or None where two cases share the key.
-    #: Unknown birth dates match only each other, and only a case that was in the vault before
-    #: this file: two "Иванов Иван" rows without a birth date may be two men, so both are kept
-    #: (the duplicate finder shows them) rather than one dropped or merged into the other.
+    # (name skeleton, birth date) -> case id, or None where two cases share the key.
+    # Unknown birth dates match only each other, and only a case that was in the vault before
+    # this file: two "Иванов Иван" rows without a birth date may be two men, so both are kept
+    # (the duplicate finder shows them) rather than one dropped or merged into the other.
     people: dict[tuple[str, date | None], uuid.UUID | None]
     name_key: Callable[[str], str]
 
@@ -222,9 +222,9 @@ def _apply_row(session: Session, row: ImportRow, report: ImportReport, idx: _Ind
 
 
 SOURCE_NOTE = "spreadsheet import"
-#: Case fields a row fills in or changes when its man is already in the vault.
+# Case fields a row fills in or changes when its man is already in the vault.
 _UPDATED_FIELDS = ("home_region", "military_unit", "contract_type")
-#: Dates among them, each two columns (the day and its code: model/uncertain_date.py).
+# Dates among them, each two columns (the day and its code: model/uncertain_date.py).
 _DATE_FIELDS = ("birth_date", "refusal_date", "detention_date")
 
 

@@ -63,8 +63,8 @@ _NO_DETENTION_WITHOUT_COURT = (
     _ARTICLE_22 + " О судебном решении в отношении него родственникам ничего не известно."
 )
 
-#: The man is named in the nominative only ("военнослужащий {ФИО} был задержан"): a filled
-#: name cannot be declined, and "в интересах военнослужащего Иванов" would read as a slip.
+# The man is named in the nominative only ("военнослужащий {ФИО} был задержан"): a filled
+# name cannot be declined, and "в интересах военнослужащего Иванов" would read as a slip.
 _DETAINED = (
     "Обращаюсь в интересах военнослужащего и его семьи. По имеющимся сведениям, "
     "военнослужащий {ФИО} после отказа от участия в боевых действиях был задержан "

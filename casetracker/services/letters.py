@@ -41,17 +41,17 @@ from casetracker.sharing.letter_documents import LetterFormat, render
 if TYPE_CHECKING:
     from casetracker.services.open_vault import OpenVault
 
-#: What a fact the vault does not hold becomes: a line to write on by hand.
+# What a fact the vault does not hold becomes: a line to write on by hand.
 BLANK = "__________"
 
 
 @dataclass(frozen=True)
 class Placeholder:
-    #: As typed in a template, between braces.
+    # As typed in a template, between braces.
     name: str
-    #: What it is filled with, in English (shown translated, context "letters").
+    # What it is filled with, in English (shown translated, context "letters").
     description: str
-    #: Filled only when the letter is written for a request.
+    # Filled only when the letter is written for a request.
     from_request: bool = False
 
 
@@ -88,7 +88,7 @@ def _key(name: str) -> str:
 
 
 _BY_KEY = {_key(p.name): p for p in PLACEHOLDERS}
-#: ``{{`` and ``}}`` (literal braces), a ``{placeholder}``, or a brace left alone.
+# ``{{`` and ``}}`` (literal braces), a ``{placeholder}``, or a brace left alone.
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
 
@@ -131,7 +131,7 @@ class FilledLetter:
     kind: str
     title: str
     text: str
-    #: Placeholders with no fact in the vault, each once, in order: left as ``BLANK``.
+    # Placeholders with no fact in the vault, each once, in order: left as ``BLANK``.
     missing: tuple[str, ...]
     language: str
 
@@ -462,7 +462,7 @@ def placeholder_description(placeholder: Placeholder) -> str:
     return translate("letters", placeholder.description)
 
 
-#: For the template editor's list: "{ФИО}" and what it holds, in the interface language.
+# For the template editor's list: "{ФИО}" and what it holds, in the interface language.
 def placeholder_choices(
     describe: Callable[[Placeholder], str] = placeholder_description,
 ) -> list[tuple[str, str]]:

@@ -93,7 +93,7 @@ def _columns(session: Session, table: str) -> set[str]:
     return {row[1] for row in session.execute(text(f'PRAGMA table_info("{table}")'))}
 
 
-#: (table, date column) pairs that gained an ``_edtf`` column in schema 5.
+# (table, date column) pairs that gained an ``_edtf`` column in schema 5.
 UNCERTAIN_DATE_COLUMNS = (
     ("case", "birth_date"),
     ("case", "refusal_date"),
@@ -113,10 +113,10 @@ def _consent_from_ticks(session: Session) -> None:
     adopt_legacy_flags(session)
 
 
-#: to_version -> data step run once that version's tables exist (its new tables included)
+# to_version -> data step run once that version's tables exist (its new tables included)
 DATA_STEPS: dict[int, Callable[[Session], None]] = {5: _consent_from_ticks}
 
-#: from_version -> step upgrading the schema to from_version + 1
+# from_version -> step upgrading the schema to from_version + 1
 STEPS: dict[int, Callable[[Session], None]] = {
     1: _contact_time_known,
     2: _status_day_optional,

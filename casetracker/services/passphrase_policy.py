@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 from enum import IntEnum
 
-#: The shortest passphrase a new vault or a passphrase change accepts.
+# The shortest passphrase a new vault or a passphrase change accepts.
 MIN_PASSPHRASE_CHARS = 10
 
 
@@ -23,7 +23,7 @@ class Strength(IntEnum):
 @dataclass(frozen=True)
 class StrengthEstimate:
     strength: Strength
-    #: Rough bits of guessing work, for a meter (0–100 scale is ``min(bits, 100)``).
+    # Rough bits of guessing work, for a meter (0–100 scale is ``min(bits, 100)``).
     bits: int
 
 

@@ -27,7 +27,7 @@ AUTOLOCK_MINUTES = "autolock_minutes"
 BACKUPS_KEPT = "backups_kept"
 NAMES_IN_TITLES = "names_in_titles"
 
-#: Languages the app offers; "" follows the operating system.
+# Languages the app offers; "" follows the operating system.
 LANGUAGES = ("", "en", "ru")
 
 register(
@@ -70,7 +70,7 @@ GENERAL_KEYS = (
 )  # fmt: skip
 
 
-#: Prefix of the vault setting rows holding one computer user's own name (key: his random key).
+# Prefix of the vault setting rows holding one computer user's own name (key: his random key).
 USER_NAME_PREFIX = CASEWORKER_NAME + "@"
 
 

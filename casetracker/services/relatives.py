@@ -196,8 +196,8 @@ class RelativeService:
             return relative
 
 
-#: Columns of ``rows`` whose values recur from person to person: the name (relatives share
-#: it), the language and the city.
+# Columns of ``rows`` whose values recur from person to person: the name (relatives share
+# it), the language and the city.
 _RECURRING = (1, 4, 5)
 
 

@@ -54,12 +54,12 @@ class Period(StrEnum):
     ALL = "all"
 
 
-#: Weeks of silence: (first day, first day of the next bucket or None for the last).
+# Weeks of silence: (first day, first day of the next bucket or None for the last).
 SILENCE_BUCKETS: tuple[tuple[int, int | None], ...] = (
     (0, 7), (7, 14), (14, 28), (28, 56), (56, 84), (84, None),
 )  # fmt: skip
 
-#: Keys of the lines of the detentions and silence reports.
+# Keys of the lines of the detentions and silence reports.
 MONTH_KNOWN, MONTH_UNCERTAIN = "month_known", "month_uncertain"
 GROUP_HELD, GROUP_NOT_HELD = "held", "not_held"
 
@@ -82,10 +82,10 @@ class Line:
 class Report:
     which: Which
     title: str
-    #: First days of the months, or the silence buckets' first days.
+    # First days of the months, or the silence buckets' first days.
     columns: tuple[date, ...] | tuple[int, ...]
     lines: tuple[Line, ...]
-    #: Cases (or custody periods) left out, and why, in words; "" when none were.
+    # Cases (or custody periods) left out, and why, in words; "" when none were.
     left_out: str = ""
 
     def column_label(self, index: int) -> str:
@@ -120,8 +120,8 @@ def month_start(index: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-#: "All months" goes back this far at most: a mistyped year (0224 for 2024) must not ask a
-#: chart for twenty thousand bars.
+# "All months" goes back this far at most: a mistyped year (0224 for 2024) must not ask a
+# chart for twenty thousand bars.
 MAX_MONTHS = 20 * 12
 
 

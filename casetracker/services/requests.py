@@ -55,14 +55,14 @@ from casetracker.services.errors import InvalidInput, NotFound
 if TYPE_CHECKING:
     from casetracker.services.open_vault import OpenVault
 
-#: The days each kind of body has by default (the rule thresholds' defaults, one place).
+# The days each kind of body has by default (the rule thresholds' defaults, one place).
 DEFAULT_REPLY_DAYS: Mapping[RequestKind, int] = {
     kind: threshold.default for kind, threshold in REQUEST_REPLY_DAYS.items()
 }
-#: What the rules' request facts are read from (the days are thresholds, not facts).
+# What the rules' request facts are read from (the days are thresholds, not facts).
 REQUEST_FACT_TABLES = tables_of(Request)
 
-#: Fields an edit may change (the reply's too: "Record reply…" is an edit of these).
+# Fields an edit may change (the reply's too: "Record reply…" is an edit of these).
 EDITABLE = frozenset(
     {
         "kind",
@@ -95,7 +95,7 @@ class OpenRequest:
     sent_on: date
     outgoing_number: str
     due: date
-    #: Positive: days past the due day; 0 on it; negative: days still left.
+    # Positive: days past the due day; 0 on it; negative: days still left.
     days_late: int
 
 

@@ -43,17 +43,17 @@ _LINK: Table = SamePersonLink.__table__  # type: ignore[attr-defined]
 _AUDIT: Table = AuditEntry.__table__  # type: ignore[attr-defined]
 _FLAGS: Table = FlagState.__table__  # type: ignore[attr-defined]
 
-#: Rows that mean one thing per case: the same relative, source or allegation linked to both
-#: cases, or a rule's flag state on each, would be a clash after a merge (one of them stays).
+# Rows that mean one thing per case: the same relative, source or allegation linked to both
+# cases, or a rule's flag state on each, would be a clash after a merge (one of them stays).
 NATURAL_KEYS: Mapping[str, tuple[str, ...]] = {
     "caserelative": ("relative_id",),
     "sourcecase": ("source_id",),
     "allegationcase": ("allegation_id",),
     "flagstate": ("rule",),
 }
-#: The history's name for a merge (added) and for its undoing (deleted).
+# The history's name for a merge (added) and for its undoing (deleted).
 MERGE_ENTITY = "CaseMerge"
-#: Case columns a merge never copies: identity and bookkeeping.
+# Case columns a merge never copies: identity and bookkeeping.
 _OWN_FIELDS = frozenset({"id", "ref", "created_at", "updated_at", "search_key", "status"})
 _PRIORITY_ORDER = (Priority.LOW, Priority.NORMAL, Priority.HIGH, Priority.URGENT)
 
@@ -73,7 +73,7 @@ class Link:
     decided_on: date
 
 
-#: A pair's stored verdict (column values), or None for no verdict: what undo puts back.
+# A pair's stored verdict (column values), or None for no verdict: what undo puts back.
 LinkState = dict[str, Any] | None
 
 
@@ -242,18 +242,18 @@ class MergeUndo:
     absorb_id: uuid.UUID
     keep_row: dict[str, Any]
     absorb_row: dict[str, Any]
-    #: (table, case column) -> ids of the absorbed case's rows moved to the kept case.
+    # (table, case column) -> ids of the absorbed case's rows moved to the kept case.
     moved: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
-    #: Rows removed as clashes, (table, values), in the order to put them back.
+    # Rows removed as clashes, (table, values), in the order to put them back.
     removed: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-    #: Rows changed in place, (table, id, old values of the changed columns).
+    # Rows changed in place, (table, id, old values of the changed columns).
     changed: list[tuple[str, Any, dict[str, Any]]] = field(default_factory=list)
-    #: History entries of the absorbed case, now shown in the kept case's history.
+    # History entries of the absorbed case, now shown in the kept case's history.
     history: list[uuid.UUID] = field(default_factory=list)
-    #: The kept case's columns the merge changed, with their values before it: undoing puts
-    #: back these only, so what was edited or imported on the case since stays.
+    # The kept case's columns the merge changed, with their values before it: undoing puts
+    # back these only, so what was edited or imported on the case since stays.
     keep_changed: dict[str, Any] = field(default_factory=dict)
-    #: The merge wrote the absorbed case's bundle tombstone (see ``merge``).
+    # The merge wrote the absorbed case's bundle tombstone (see ``merge``).
     tombstone: bool = False
 
 
@@ -261,11 +261,11 @@ class MergeUndo:
 class MergeResult:
     keep_ref: str
     absorb_ref: str
-    #: What moved, in words ("3 contacts in the log"), and what was left as one.
+    # What moved, in words ("3 contacts in the log"), and what was left as one.
     moved: list[str]
-    #: Fields of the kept case filled from the absorbed one, by label.
+    # Fields of the kept case filled from the absorbed one, by label.
     filled: list[str]
-    #: Fields whose absorbed value differed and was kept in the notes or aliases, by label.
+    # Fields whose absorbed value differed and was kept in the notes or aliases, by label.
     noted: list[str]
     undo: MergeUndo
 
@@ -521,7 +521,7 @@ def _change(
     undo.changed.append((table.name, row["id"], {k: row[k] for k in values}))
 
 
-#: Consent columns the merge reads: one person's consent to one audience, given and withdrawn.
+# Consent columns the merge reads: one person's consent to one audience, given and withdrawn.
 _CONSENT_COLUMNS = frozenset({"case_id", "relative_id", "audience", "given_on", "withdrawn_on"})
 
 

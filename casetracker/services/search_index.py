@@ -15,7 +15,7 @@ from casetracker.services.change_tracking import replace_in, tables_of
 from casetracker.services.plain_rows import fetch
 from casetracker.services.search_text import first_field
 
-#: What the index is read from (see `storage.database.remembered`).
+# What the index is read from (see `storage.database.remembered`).
 SEARCH_TABLES = tables_of(Case, CustodyPeriod, Facility)
 
 
@@ -33,13 +33,13 @@ class SearchIndex:
     held there. Searched in memory: one pass over 20,000 keys per keystroke, no query."""
 
     cases: Mapping[uuid.UUID, str]
-    #: Per case, the names part of its key (reference, name, aliases): found there, first.
+    # Per case, the names part of its key (reference, name, aliases): found there, first.
     names: Mapping[uuid.UUID, str]
-    #: Per case, every place it was ever held at (once each; a tuple of three is a third of a
-    #: frozenset's size, and there is one per case).
+    # Per case, every place it was ever held at (once each; a tuple of three is a third of a
+    # frozenset's size, and there is one per case).
     stays: Mapping[uuid.UUID, tuple[uuid.UUID, ...]]
     places: Mapping[uuid.UUID, str]
-    #: Per place, every case ever held there.
+    # Per place, every case ever held there.
     held: Mapping[uuid.UUID, frozenset[uuid.UUID]]
 
     @classmethod

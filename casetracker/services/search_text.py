@@ -20,9 +20,9 @@ _CYR_TO_LAT = {
     "я": "ia", "і": "i", "ї": "i", "є": "e", "ґ": "g", "ў": "u",
 }  # fmt: skip
 
-#: Bump when the rules below change: vaults rebuild their stored keys on open (search_keys.py).
+# Bump when the rules below change: vaults rebuild their stored keys on open (search_keys.py).
 KEY_VERSION = 3
-#: Between the fields' parts of a record's key (``build_fields_key``); folding never makes it.
+# Between the fields' parts of a record's key (``build_fields_key``); folding never makes it.
 FIELD_MARK = "\x1e"
 
 # Latin letters with diacritics (scholarly / ISO 9 / Czech-style spellings), before accents go.
@@ -62,7 +62,7 @@ _LATIN_RULES: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((re.compile(p), r) for p, r in _LATIN_RULES)
 _WORD_SEP = re.compile(r"[^\w]+", re.UNICODE)
 
-#: English names that are not spellings of the Russian ones but stand for them in the press.
+# English names that are not spellings of the Russian ones but stand for them in the press.
 _EQUIVALENTS = {
     "andrew": "andrei", "eugene": "evgeni", "michael": "mikhail", "paul": "pavel",
     "constantine": "konstantin", "nicholas": "nikolai", "george": "georgi",

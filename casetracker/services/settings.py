@@ -24,7 +24,7 @@ class SettingSpec:
     maximum: int | None = None
 
 
-#: Settings the services themselves own; the rules register theirs with ``register``.
+# Settings the services themselves own; the rules register theirs with ``register``.
 SPECS: dict[str, SettingSpec] = {}
 
 

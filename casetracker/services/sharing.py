@@ -145,16 +145,16 @@ class ExportResult:
     recipients: list[str]
     signer_fingerprint: str
     with_passphrase: bool
-    #: For the disclosure log (``record_disclosure``): what left, for whom, without whose consent.
+    # For the disclosure log (``record_disclosure``): what left, for whom, without whose consent.
     case_ids: tuple[uuid.UUID, ...] = ()
     recipient_fingerprints: tuple[tuple[str, str], ...] = ()
     relatives_withheld: dict[uuid.UUID, int] = field(default_factory=dict)
     without_consent: frozenset[uuid.UUID] = frozenset()
     without_consent_reason: str = ""
-    #: Relatives left out for lack of consent, "name (relationship, CT-0001)", for the CLI.
+    # Relatives left out for lack of consent, "name (relationship, CT-0001)", for the CLI.
     withheld_people: tuple[str, ...] = ()
-    #: What the receiver will hold of each record: the ancestor of the next merge with what
-    #: they send back (``record_disclosure`` keeps it). Empty for a profile never merged.
+    # What the receiver will hold of each record: the ancestor of the next merge with what
+    # they send back (``record_disclosure`` keeps it). Empty for a profile never merged.
     sent: SentVersions = field(default_factory=dict)
 
 

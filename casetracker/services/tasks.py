@@ -22,9 +22,9 @@ from casetracker.services.errors import InvalidInput, NotFound
 if TYPE_CHECKING:
     from casetracker.services.open_vault import OpenVault
 
-#: Days in "due this week", today included.
+# Days in "due this week", today included.
 WEEK_DAYS = 7
-#: What a caseworker may change on a task with ``update``; done/reopen have their own calls.
+# What a caseworker may change on a task with ``update``; done/reopen have their own calls.
 EDITABLE_FIELDS = frozenset({"title", "note", "assignee", "due_on"})
 
 

@@ -70,8 +70,8 @@ from casetracker.team.records import (
 if TYPE_CHECKING:
     from casetracker.services.open_vault import OpenVault
 
-#: This laptop's own tables: never sent. Attachments stay too: their encrypted files live
-#: beside the vault and do not travel yet (docs/team.md, "Not yet").
+# This laptop's own tables: never sent. Attachments stay too: their encrypted files live
+# beside the vault and do not travel yet (docs/team.md, "Not yet").
 LOCAL_TABLES = frozenset(
     {
         "attachment",
@@ -84,9 +84,9 @@ LOCAL_TABLES = frozenset(
         "teamstate",
     }
 )
-#: A change set sent as one record holds at most this many rows; more go as several records.
+# A change set sent as one record holds at most this many rows; more go as several records.
 CHUNK_ROWS = 2000
-#: Rows that stand for one thing whatever their id: a flag's state is one per rule and subject.
+# Rows that stand for one thing whatever their id: a flag's state is one per rule and subject.
 _SAME_THING = {"flagstate": ("rule", "case_id", "facility_id")}
 _INVITE_PREFIX = "CTINV1-"
 
@@ -193,11 +193,11 @@ class Fetched:
     rows: list[server.LogRow] = field(default_factory=list)
     keys: list[tuple[int, bytes]] = field(default_factory=list)
     joins: list[tuple[str, bytes]] = field(default_factory=list)
-    #: The server holds more records than this round took: another round follows.
+    # The server holds more records than this round took: another round follows.
     more: bool = False
-    #: The first member list, appended by this fetch to finish a founding cut short.
+    # The first member list, appended by this fetch to finish a founding cut short.
     founded: bytes = b""
-    #: This fetch finished a join cut short.
+    # This fetch finished a join cut short.
     asked_to_join: bool = False
 
 
@@ -206,9 +206,9 @@ class Outgoing:
     seq: int
     kind: int
     body: bytes
-    #: For a change set: what it carries, to forget once it is on the server.
+    # For a change set: what it carries, to forget once it is on the server.
     changes: ChangeSet | None = None
-    #: For a member list: the invitation it answers, and keys to hand out first.
+    # For a member list: the invitation it answers, and keys to hand out first.
     invite_role: str = ""
     wrapped: tuple[tuple[int, str, bytes], ...] = ()
     digest: bytes = b""
@@ -261,8 +261,8 @@ def _position(state: TeamState) -> Position:
 class TeamService:
     def __init__(self, workspace: OpenVault) -> None:
         self.ws = workspace
-        #: The last sync that reached the server, this session (kept in the vault only when
-        #: the sync wrote something anyway).
+        # The last sync that reached the server, this session (kept in the vault only when
+        # the sync wrote something anyway).
         self.last_sync_at: datetime | None = None
 
     # -- local state ----------------------------------------------------------------------

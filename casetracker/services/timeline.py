@@ -46,15 +46,15 @@ class EntryKind(StrEnum):
 class TimelineEntry:
     kind: EntryKind
     day: date | None
-    #: A time of day when the record has one (contacts), for ordering within a day.
+    # A time of day when the record has one (contacts), for ordering within a day.
     at: datetime | None
     record_id: uuid.UUID
     details: dict[str, Any] = field(default_factory=dict)
-    #: For an undated entry known to come after a day (a stay that ended on a day not known
-    #: comes after it began): where it sorts.
+    # For an undated entry known to come after a day (a stay that ended on a day not known
+    # comes after it began): where it sorts.
     after: date | None = None
-    #: When the day is not known exactly ("July 2024"): shown in words instead of ``day``,
-    #: which then holds the earliest day it allows (the latest for "before …").
+    # When the day is not known exactly ("July 2024"): shown in words instead of ``day``,
+    # which then holds the earliest day it allows (the latest for "before …").
     when: UncertainDate | None = None
 
     @property

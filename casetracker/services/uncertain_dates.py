@@ -26,7 +26,7 @@ from casetracker.model.date_words import describe, in_sentence, month_alone
 from casetracker.model.uncertain_date import Precision, UncertainDate
 from casetracker.services.date_input import DateInputError, _checked, parse_date
 
-#: ``describe`` and ``in_sentence`` live in model/date_words.py (sharing/ words dates too).
+# ``describe`` and ``in_sentence`` live in model/date_words.py (sharing/ words dates too).
 __all__ = ["describe", "examples", "in_sentence", "parse_uncertain", "read", "store", "uncertain"]
 
 _MONTH_FORMS: dict[int, tuple[str, ...]] = {
@@ -63,7 +63,7 @@ _UNKNOWN = {
     "on a day not known",
     "в неизвестный день",
 }
-#: The words a date may begin with, offered as one types (in the interface language first).
+# The words a date may begin with, offered as one types (in the interface language first).
 LEADING_WORDS = {
     "ru": (
         "около ",
@@ -105,10 +105,10 @@ _YEAR = re.compile(rf"^(?:в\s+|in\s+)?(\d+){_YEAR_WORD}$")
 _PART_DAY = re.compile(r"^(\d{1,2})$")
 _PART_DAY_MONTH = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\.?$")
 _PART_WORD = re.compile(r"^(\d{1,2})\s+([^\W\d_]+)\.?$|^([^\W\d_]+)\.?\s+(\d{1,2})$")
-#: "July 1–8, 2024", as American English writes a range.
+# "July 1–8, 2024", as American English writes a range.
 _MONTH_FIRST_RANGE = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2})\s*(?:–|-)\s*(\d{1,2}),?\s+(\d+)$")
-#: "в начале июля 2024", "mid-July 2024": a third of the month (its ten-day part, as Russian
-#: counts them), read as "roughly between" so the words under the field show what was taken.
+# "в начале июля 2024", "mid-July 2024": a third of the month (its ten-day part, as Russian
+# counts them), read as "roughly between" so the words under the field show what was taken.
 _PART_OF_MONTH = re.compile(
     rf"^(?:в\s+)?(начале|середине|конце|early|mid|late|beginning of|end of)\s*-?\s*"
     rf"([^\W\d_]+)\.?,?\s+(\d+){_YEAR_WORD}$"

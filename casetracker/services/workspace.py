@@ -55,7 +55,7 @@ from casetracker.storage.errors import SaveFailed, VaultDamaged, VaultInUse, Vau
 from casetracker.storage.kdf import KdfParams
 from casetracker.storage.vault_file import VaultFile
 
-#: Change sets larger than this together are saved as a snapshot instead of appended.
+# Change sets larger than this together are saved as a snapshot instead of appended.
 MAX_APPEND_BYTES = 64 << 20
 
 
@@ -117,9 +117,9 @@ class Workspace:
     def __init__(self, vault_file: VaultFile, engine: Engine, actor: str = "") -> None:
         self.file = vault_file
         self.engine = engine
-        #: What is kept in memory about the database besides it (the shared connection, the
-        #: remembered values, the change ledger, the duplicate search's names): forgotten in
-        #: `_forget`, on close and lock and when a backup replaces the database.
+        # What is kept in memory about the database besides it (the shared connection, the
+        # remembered values, the change ledger, the duplicate search's names): forgotten in
+        # `_forget`, on close and lock and when a backup replaces the database.
         self.state = vault_state_of(engine)
         self.actor = actor
         # Units of work committed since opening, and how many of them are in the snapshot being

@@ -37,10 +37,10 @@ V1 = b"age-encryption.org/v1"
 VERSION_PREFIX = b"age-encryption.org/"
 ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
 ARMOR_END = b"-----END AGE ENCRYPTED FILE-----"
-#: log2 of the highest scrypt work factor opened (2^18: 256 MiB and about a second).
+# log2 of the highest scrypt work factor opened (2^18: 256 MiB and about a second).
 MAX_SCRYPT_LOG_N = 18
 SCRYPT_LOG_N = 18
-#: A header to 100 hybrid post-quantum recipients is about 160 KB.
+# A header to 100 hybrid post-quantum recipients is about 160 KB.
 MAX_HEADER_BYTES = 1024 * 1024
 _WHITESPACE = b" \t\r\n"
 _BASE64 = re.compile(rb"[A-Za-z0-9+/]*")

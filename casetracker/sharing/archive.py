@@ -28,26 +28,26 @@ from casetracker.i18n import translate
 from casetracker.sharing.errors import BundleFormatError, HostileArchive, shown_name, too_large
 from casetracker.storage.atomic_write import write_new_file
 
-#: The only member names a bundle may hold.
+# The only member names a bundle may hold.
 MEMBER_NAME = re.compile(
     r"manifest\.json|cases\.json|dossier\.pdf"
     r"|attachments/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\.[a-z0-9]{1,8})?"
 )
-#: Fixed timestamp for every member: the manifest carries the real date.
+# Fixed timestamp for every member: the manifest carries the real date.
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
-#: Fields of zipfile's end record (``_ECD_SIZE``, ``_ECD_LOCATION``), and what a ZIP64 end
-#: record and its locator add between the directory and that location.
+# Fields of zipfile's end record (``_ECD_SIZE``, ``_ECD_LOCATION``), and what a ZIP64 end
+# record and its locator add between the directory and that location.
 _END_SIZE = 5
 _END_LOCATION = 9
 _ZIP64_END_BYTES = 56 + 20
-#: zipfile's own reader of the end record (private, so not in the type stubs): using it, the
-#: check below reads the very directory zipfile will.
+# zipfile's own reader of the end record (private, so not in the type stubs): using it, the
+# check below reads the very directory zipfile will.
 _END_RECORD: Callable[[IO[bytes]], list[Any] | None] = getattr(zipfile, "_EndRecData")  # noqa: B009
 _CHUNK = 1024 * 1024
 
 
-#: What one central-directory entry of ours takes: 46 bytes of header, a name of at most 120,
-#: and room for the extra fields another ZIP tool may add.
+# What one central-directory entry of ours takes: 46 bytes of header, a name of at most 120,
+# and room for the extra fields another ZIP tool may add.
 DIRECTORY_ENTRY_BYTES = 512
 _DIRECTORY_ENTRY = b"PK\x01\x02"
 
@@ -55,10 +55,10 @@ _DIRECTORY_ENTRY = b"PK\x01\x02"
 @dataclass(frozen=True)
 class ArchiveLimits:
     max_members: int = 10_000
-    #: cases.json of 20,000 cases is about 275 MB; bundle_schema.MAX_JSON_BYTES is its ceiling.
+    # cases.json of 20,000 cases is about 275 MB; bundle_schema.MAX_JSON_BYTES is its ceiling.
     max_member_bytes: int = 512 * 1024 * 1024
     max_total_bytes: int = 1024 * 1024 * 1024
-    #: Uncompressed / compressed beyond this, for members over ``ratio_floor`` bytes, is a bomb.
+    # Uncompressed / compressed beyond this, for members over ``ratio_floor`` bytes, is a bomb.
     max_ratio: int = 200
     ratio_floor: int = 1024 * 1024
 

@@ -53,9 +53,9 @@ CASES = "cases.json"
 DOSSIER = "dossier.pdf"
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
-#: A manifest lists at most one entry per file of the archive, and is counted before it is
-#: parsed (``strict_json.tokens_at_most``: its strings hold few ``{[,:``): six tokens a member,
-#: eight allowed, and room for the rest. 3.5 MB listing 300,000 members otherwise took 78 MB.
+# A manifest lists at most one entry per file of the archive, and is counted before it is
+# parsed (``strict_json.tokens_at_most``: its strings hold few ``{[,:``): six tokens a member,
+# eight allowed, and room for the rest. 3.5 MB listing 300,000 members otherwise took 78 MB.
 MAX_MANIFEST_MEMBERS = DEFAULT_LIMITS.max_members
 MAX_MANIFEST_TOKENS = 1024 + 8 * MAX_MANIFEST_MEMBERS
 _MANIFEST_KEYS = frozenset(

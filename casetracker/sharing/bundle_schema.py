@@ -74,44 +74,44 @@ FORMAT = "casetracker-cases"
 VERSION = 1
 LAWYER = "lawyer"
 ANONYMISED = "anonymised"
-#: For a journalist, with the media consent of the men and relatives it names (redaction.py).
+# For a journalist, with the media consent of the men and relatives it names (redaction.py).
 MEDIA = "media"
-#: For a partner organisation: a lawyer's fields, with the partner consent of those it names.
+# For a partner organisation: a lawyer's fields, with the partner consent of those it names.
 PARTNER = "partner"
 PROFILES = (LAWYER, ANONYMISED, MEDIA, PARTNER)
-#: Profiles whose bundles carry whole records and may be merged into a vault.
+# Profiles whose bundles carry whole records and may be merged into a vault.
 MERGEABLE = (LAWYER, PARTNER)
 
-#: Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five
-#: times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods).
+# Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five
+# times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods).
 MAX_RECORDS_PER_KIND = 2_000_000
 MAX_FLAGS = 2_000_000
-#: Every attachment record names a file of the bundle's ZIP, which holds at most
-#: ``ArchiveLimits.max_members`` files, three of them manifest.json, cases.json and dossier.pdf.
+# Every attachment record names a file of the bundle's ZIP, which holds at most
+# ``ArchiveLimits.max_members`` files, three of them manifest.json, cases.json and dossier.pdf.
 MAX_ATTACHMENTS = DEFAULT_LIMITS.max_members - 3
 ATTACHMENTS = "attachments"
-#: A list whose count the manifest does not declare (flags, in bundles made before flags were
-#: counted), or any list when no manifest is at hand, holds at most this many entries.
+# A list whose count the manifest does not declare (flags, in bundles made before flags were
+# counted), or any list when no manifest is at hand, holds at most this many entries.
 UNDECLARED_LIMIT = 200_000
-#: cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag
-#: (an organisation's records average about 400), and never more than ``MAX_JSON_BYTES``
-#: (20,000 cases make about 283 MB).
+# cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag
+# (an organisation's records average about 400), and never more than ``MAX_JSON_BYTES``
+# (20,000 cases make about 283 MB).
 BASE_JSON_BYTES = 64 * 1024 * 1024
 JSON_BYTES_PER_RECORD = 1024
 MAX_JSON_BYTES = 384 * 1024 * 1024
-#: cases.json's structural tokens (``{ [ , :`` outside strings): this many for the document's
-#: frame, plus what each declared record can need (``record_tokens``), never more than
-#: ``MAX_JSON_TOKENS``. 20,000 cases make about 15.4 million (23 a record); the parser holds
-#: about 100 bytes per token, so the ceiling keeps it near 2 GB.
+# cases.json's structural tokens (``{ [ , :`` outside strings): this many for the document's
+# frame, plus what each declared record can need (``record_tokens``), never more than
+# ``MAX_JSON_TOKENS``. 20,000 cases make about 15.4 million (23 a record); the parser holds
+# about 100 bytes per token, so the ceiling keeps it near 2 GB.
 BASE_JSON_TOKENS = 4096
 MAX_JSON_TOKENS = 20_000_000
-#: A flag's tokens: its brace, five keys, four commas and the comma before the next flag.
+# A flag's tokens: its brace, five keys, four commas and the comma before the next flag.
 FLAG_TOKENS = 11
-#: The manifest's count of flags (the other counts are named after the record lists).
+# The manifest's count of flags (the other counts are named after the record lists).
 FLAGS = "flags"
 MAX_TEXT = 20_000
 MAX_SHORT = 500
-#: The longest uncertain-date code: "2024-07-01~/2024-07-08~".
+# The longest uncertain-date code: "2024-07-01~/2024-07-08~".
 MAX_EDTF = 23
 SEVERITIES = ("info", "warning", "critical")
 
@@ -121,11 +121,11 @@ class FieldSpec:
     name: str
     kind: str  # text, bool, int, date, datetime, enum, ref
     enum: type[StrEnum] | None = None
-    #: For ``ref``: the record kind it points to.
+    # For ``ref``: the record kind it points to.
     target: str | None = None
     nullable: bool = False
     max_chars: int = MAX_TEXT
-    #: False for fields of the bundle only (an attachment's archive member).
+    # False for fields of the bundle only (an attachment's archive member).
     in_model: bool = True
 
 
@@ -164,7 +164,7 @@ class EntitySpec:
     key: str
     model: type[SQLModel]
     fields: tuple[FieldSpec, ...]
-    #: Fields a record must carry to be merged into a vault (lawyer profile).
+    # Fields a record must carry to be merged into a vault (lawyer profile).
     required: frozenset[str] = frozenset()
 
     @property
@@ -176,7 +176,7 @@ class EntitySpec:
         return tuple(f for f in self.fields if f.kind == "ref")
 
 
-#: Every kind of record, parents before children (the order of merging).
+# Every kind of record, parents before children (the order of merging).
 ENTITIES: tuple[EntitySpec, ...] = (
     EntitySpec(
         "facilities",
@@ -310,10 +310,10 @@ class BundleRecord:
     values: dict[str, Any]
     created_at: datetime | None = None
     updated_at: datetime | None = None
-    #: Fields left out by the sender's redaction (absent from ``values``).
+    # Fields left out by the sender's redaction (absent from ``values``).
     withheld: frozenset[str] = frozenset()
-    #: Fields present but altered by redaction (free text with identities replaced): shown to
-    #: the reader, written when the record is new here, never compared or written over ours.
+    # Fields present but altered by redaction (free text with identities replaced): shown to
+    # the reader, written when the record is new here, never compared or written over ours.
     redacted: frozenset[str] = frozenset()
 
 

@@ -44,7 +44,7 @@ class RowError:
     reason: str
 
 
-#: A date cell as read: empty, an exact day, or a rough one ("July 2024").
+# A date cell as read: empty, an exact day, or a rough one ("July 2024").
 Day = date | UncertainDate | None
 
 
@@ -60,7 +60,7 @@ class ImportRow:
     military_unit: str = ""
     contract_type: str = ""
     status: CaseStatus = CaseStatus.REFUSED
-    #: False when the status cell was empty (or left empty): ``status`` is then only a default.
+    # False when the status cell was empty (or left empty): ``status`` is then only a default.
     status_given: bool = True
     refusal_date: Day = None
     detention_date: Day = None
@@ -84,7 +84,7 @@ class ImportRow:
 class ParsedCsv:
     rows: list[ImportRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
-    #: Rows imported with unreadable secondary cells left empty (spreadsheets, on request).
+    # Rows imported with unreadable secondary cells left empty (spreadsheets, on request).
     blanked: list[RowError] = field(default_factory=list)
 
 

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QFont, QPdfWriter
 
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Arial", "Helvetica"]
-#: Inside the writer's 15 mm: to the left and right of the text, and above and below it.
+# Inside the writer's 15 mm: to the left and right of the text, and above and below it.
 SIDE_MARGIN_CM = 1.0
 # Plural messages of the dossier (named as its context: pyside6-lupdate reads the name).
 dossier = Context("dossier")
@@ -106,10 +106,10 @@ def render_dossier(
     return bytes(data.data())
 
 
-#: Every case starts a page: the HTML is cut before it.
+# Every case starts a page: the HTML is cut before it.
 CASE_START = "<div style='page-break-before: always'>"
-#: Cases laid out at a time. One Qt document for all 20,000 cases of an organisation took
-#: about 10 GB (0.5 MB a case); a part at a time keeps the dossier to a few hundred MB.
+# Cases laid out at a time. One Qt document for all 20,000 cases of an organisation took
+# about 10 GB (0.5 MB a case); a part at a time keeps the dossier to a few hundred MB.
 CASES_PER_LAYOUT = 200
 
 
@@ -209,9 +209,9 @@ def _print(parts: list[str], font: "QFont", writer: "QPdfWriter") -> None:
 class DossierFacts:
     """What the dossier says that the redacted document cannot carry."""
 
-    #: Case id -> how many of his relatives the profile left out for lack of consent.
+    # Case id -> how many of his relatives the profile left out for lack of consent.
     withheld_relatives: Mapping[uuid.UUID, int] = field(default_factory=dict)
-    #: Rule id -> the rule's title in the interface language.
+    # Rule id -> the rule's title in the interface language.
     rule_titles: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -484,9 +484,9 @@ class _CaseView:
     id: uuid.UUID
     lookups: _Lookups
     facts: DossierFacts
-    #: Relative id -> the relationship on his link to this case (also for one left out).
+    # Relative id -> the relationship on his link to this case (also for one left out).
     relationships: Mapping[uuid.UUID, str]
-    #: The sources this case cites (their files are the case's files too).
+    # The sources this case cites (their files are the case's files too).
     source_ids: set[uuid.UUID | None]
 
     @classmethod
@@ -506,11 +506,11 @@ class _CaseView:
 class _Section(Generic[R]):
     title: str  # English, marked with QT_TRANSLATE_NOOP("dossier", …)
     rows: Callable[[_CaseView], Iterable[R]]
-    #: (heading, cell): the heading marked like the title; the cell is HTML, escaped.
+    # (heading, cell): the heading marked like the title; the cell is HTML, escaped.
     columns: tuple[tuple[str, Callable[[R, _CaseView], str]], ...]
-    #: Plain text closing the table (or standing in for no rows: "none recorded" without one).
+    # Plain text closing the table (or standing in for no rows: "none recorded" without one).
     note: Callable[[_CaseView], str] = lambda _case: ""
-    #: False: a case without such rows has no such table at all (attached files).
+    # False: a case without such rows has no such table at all (attached files).
     when_empty: bool = True
 
     def html(self, case: _CaseView) -> str:
@@ -631,8 +631,8 @@ def _status(values: dict[str, Any], name: str) -> str:
     return _label(status_label, values.get(name))
 
 
-#: A case's facts, in the order a lawyer reads them: (field, label, value). A field the profile
-#: leaves out is not shown (rather than as "—").
+# A case's facts, in the order a lawyer reads them: (field, label, value). A field the profile
+# leaves out is not shown (rather than as "—").
 FACTS: tuple[tuple[str, str, Callable[[dict[str, Any], str], str]], ...] = (
     ("status", QT_TRANSLATE_NOOP("dossier", "Status"), _status),
     ("aliases", QT_TRANSLATE_NOOP("dossier", "Aliases"), _as_is),
@@ -648,7 +648,7 @@ FACTS: tuple[tuple[str, str, Callable[[dict[str, Any], str], str]], ...] = (
     ("notes", QT_TRANSLATE_NOOP("dossier", "Notes"), _as_is),
 )
 
-#: The tables after a case's facts, in order.
+# The tables after a case's facts, in order.
 SECTIONS: tuple[_Section[Any], ...] = (
     _Section[BundleFlag](
         QT_TRANSLATE_NOOP("dossier", "Flags"),

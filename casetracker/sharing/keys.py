@@ -21,7 +21,7 @@ from casetracker.sharing.errors import KeyFormatError
 
 FINGERPRINT_BYTES = 10
 SIGNING_PREFIX = "ed25519:"
-#: An identity file holds a few lines; anything bigger is not one.
+# An identity file holds a few lines; anything bigger is not one.
 MAX_IDENTITY_FILE_BYTES = 64 * 1024
 
 _AGE_RECIPIENT = re.compile(r"age1[02-9ac-hj-np-z]{58}")

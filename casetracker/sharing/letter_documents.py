@@ -34,10 +34,10 @@ class LetterFormat(StrEnum):
     DOCX = "docx"
 
 
-#: Serif faces a letter is printed in, the first installed one wins (DejaVu ships on Linux).
+# Serif faces a letter is printed in, the first installed one wins (DejaVu ships on Linux).
 SERIF_FAMILIES = ["Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif", "serif"]
 FONT_POINTS = 12
-#: Every character XML 1.0 cannot hold (control characters but tab and newline, surrogates…).
+# Every character XML 1.0 cannot hold (control characters but tab and newline, surrogates…).
 _NOT_XML = re.compile("[^\t\n\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -72,7 +72,7 @@ def render(text: str, fmt: LetterFormat | str, *, title: str = "") -> bytes:
 
 
 # -- ZIP parts ------------------------------------------------------------------------------
-#: One fixed time in every member: the file says nothing of when or where it was made.
+# One fixed time in every member: the file says nothing of when or where it was made.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 

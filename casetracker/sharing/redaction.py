@@ -87,12 +87,12 @@ class ExportSource:
 
     rows: dict[str, list[Any]] = field(default_factory=dict)
     flags: list[ExportFlag] = field(default_factory=list)
-    #: Attachment id -> archive member name, for the attachments whose bytes are included.
+    # Attachment id -> archive member name, for the attachments whose bytes are included.
     attachment_members: dict[uuid.UUID, str] = field(default_factory=dict)
-    #: Audience ("lawyer", "media") -> the (case id, relative id) pairs with consent standing
-    #: (relative id None: the man). None: the relatives' old "may share" ticks decide.
+    # Audience ("lawyer", "media") -> the (case id, relative id) pairs with consent standing
+    # (relative id None: the man). None: the relatives' old "may share" ticks decide.
     consented: dict[str, frozenset[tuple[uuid.UUID, uuid.UUID | None]]] | None = None
-    #: The k of the anonymised profile's k-anonymity (a vault setting).
+    # The k of the anonymised profile's k-anonymity (a vault setting).
     anonymity_k: int = 5
 
     def of(self, key: str) -> list[Any]:
@@ -102,15 +102,15 @@ class ExportSource:
 @dataclass(frozen=True)
 class Profile:
     name: str
-    #: Kind of record -> fields that may leave; a kind not named here never leaves.
+    # Kind of record -> fields that may leave; a kind not named here never leaves.
     fields: Mapping[str, frozenset[str]]
-    #: Fields holding free text, scrubbed of withheld identities.
+    # Fields holding free text, scrubbed of withheld identities.
     free_text: Mapping[str, frozenset[str]]
     pseudonymous_ids: bool
     timestamps: bool
     flag_messages: bool
     attachments: bool
-    #: The consent audience whose relatives may be named ("" for none).
+    # The consent audience whose relatives may be named ("" for none).
     audience: str = ""
 
 
@@ -228,7 +228,7 @@ ANONYMISED_PROFILE = Profile(
     attachments=False,
 )
 
-#: For a partner organisation: what a lawyer gets, as far as people agreed to partners.
+# For a partner organisation: what a lawyer gets, as far as people agreed to partners.
 PARTNER_PROFILE = dataclasses.replace(LAWYER_PROFILE, name=PARTNER, audience=PARTNER)
 
 PROFILES: dict[str, Profile] = {
@@ -431,9 +431,9 @@ def _pseudonymous(document: CasesDocument) -> CasesDocument:
     return CasesDocument(document.profile, document.exported_at, records, flags)
 
 
-#: The quasi-identifier's parts, in the order they are withheld when a group is too small: the
-#: year last, since withholding it takes the dates of his whole record (contacts, custody,
-#: status history, flags), which statistics over time need most.
+# The quasi-identifier's parts, in the order they are withheld when a group is too small: the
+# year last, since withholding it takes the dates of his whole record (contacts, custody,
+# status history, flags), which statistics over time need most.
 YEAR, REGION, UNIT = "year", "region", "unit"
 _LADDER = (UNIT, REGION, YEAR)
 QuasiId = tuple[str, str, int | None]

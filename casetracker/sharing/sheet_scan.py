@@ -24,16 +24,16 @@ from typing import NoReturn
 from casetracker.i18n import translate
 from casetracker.sharing.errors import SpreadsheetError
 
-#: Cells in one row (the first 100 columns are read; more cells than this is not a table).
+# Cells in one row (the first 100 columns are read; more cells than this is not a table).
 MAX_ROW_CELLS = 1_000
-#: Cells in the whole file (an XLSX file's ``c`` elements; a CSV's cells up to each row's last
-#: filled one).
+# Cells in the whole file (an XLSX file's ``c`` elements; a CSV's cells up to each row's last
+# filled one).
 MAX_CELLS = 2_000_000
-#: XML elements in all parts of an XLSX (a cell is two or three: ``c``, ``v``, a shared string).
+# XML elements in all parts of an XLSX (a cell is two or three: ``c``, ``v``, a shared string).
 MAX_XML_ELEMENTS = 3 * MAX_CELLS
-#: A CSV record is refused before parsing past this many delimiters (quoted ones count too).
+# A CSV record is refused before parsing past this many delimiters (quoted ones count too).
 MAX_CSV_DELIMITERS = 10 * MAX_ROW_CELLS
-#: Excel's own last row; a higher row number makes openpyxl produce every empty row before it.
+# Excel's own last row; a higher row number makes openpyxl produce every empty row before it.
 EXCEL_ROWS = 1_048_576
 _CHUNK = 64 * 1024
 

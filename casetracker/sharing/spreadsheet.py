@@ -50,7 +50,7 @@ from casetracker.sharing.sheet_scan import (
 
 MAX_CSV_BYTES = 50 * 1024 * 1024
 MAX_XLSX_BYTES = 20 * 1024 * 1024
-#: The XML inside an XLSX, uncompressed, and how much smaller than that it may claim to be.
+# The XML inside an XLSX, uncompressed, and how much smaller than that it may claim to be.
 MAX_XLSX_UNPACKED = 256 * 1024 * 1024
 MAX_XLSX_RATIO = 100
 MAX_XLSX_MEMBERS = 2_000
@@ -62,7 +62,7 @@ MAPPING_FORMAT = "casetracker-sheet-mapping"
 MAPPING_VERSION = 1
 IGNORE = ""
 
-#: Target fields a column can feed, with the labels the GUI shows (``translate("sharing", …)``).
+# Target fields a column can feed, with the labels the GUI shows (``translate("sharing", …)``).
 FIELDS: dict[str, str] = {
     "case_ref": QT_TRANSLATE_NOOP("sharing", "Case reference"),
     "full_name": QT_TRANSLATE_NOOP("sharing", "Full name"),
@@ -90,7 +90,7 @@ FIELDS: dict[str, str] = {
     "notes": QT_TRANSLATE_NOOP("sharing", "Notes"),
 }
 
-#: Header names as people write them (after ``_norm``), per field.
+# Header names as people write them (after ``_norm``), per field.
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "case_ref": ("номер дела", "дело", "case ref", "case reference", "reference", "ref", "case id"),
     "full_name": (
@@ -218,7 +218,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-#: Status words (after ``_norm``) -> status; the canonical values are accepted too.
+# Status words (after ``_norm``) -> status; the canonical values are accepted too.
 STATUS_WORDS: dict[str, CaseStatus] = {
     "служит": CaseStatus.SERVING,
     "на службе": CaseStatus.SERVING,
@@ -313,7 +313,7 @@ class Sheet:
     headers: tuple[str, ...]
     rows: tuple[SheetRow, ...]
     kind: str  # "csv" or "xlsx"
-    #: Lines the file format itself garbled (e.g. a stray quote in a CSV).
+    # Lines the file format itself garbled (e.g. a stray quote in a CSV).
     unreadable: tuple[RowError, ...] = ()
 
     @property
@@ -724,7 +724,7 @@ def parse_sheet_date(text: str) -> date | None:
     return found
 
 
-#: What people write for a day nobody remembers: "unknown" (a last contact: "before the import").
+# What people write for a day nobody remembers: "unknown" (a last contact: "before the import").
 VAGUE_PAST = frozenset(
     {"давно", "очень давно", "давным-давно", "давно уже", "уже давно", "long ago", "ages ago"}
 )

@@ -19,7 +19,7 @@ from pathlib import Path
 if sys.platform != "win32":
     import fcntl
 
-#: Windows opens files in text mode unless told otherwise, turning each 0x0A into 0x0D 0x0A.
+# Windows opens files in text mode unless told otherwise, turning each 0x0A into 0x0D 0x0A.
 BINARY = getattr(os, "O_BINARY", 0)
 
 

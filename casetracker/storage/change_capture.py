@@ -30,8 +30,8 @@ from casetracker.storage.database import hide_writes, raw_connection
 
 _SHADOW = "ct_old_"
 _TRIGGER = "ct_on_"
-#: At most this many changed rows go to the journal as one change set; beyond it (an import,
-#: a merge of a whole bundle) a snapshot is written instead, which costs less to write and open.
+# At most this many changed rows go to the journal as one change set; beyond it (an import,
+# a merge of a whole bundle) a snapshot is written instead, which costs less to write and open.
 MAX_JOURNAL_ROWS = 5000
 
 

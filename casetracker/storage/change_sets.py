@@ -25,8 +25,8 @@ Operation = Literal["insert", "update", "delete"]
 _OPS: dict[str, Operation] = {"i": "insert", "u": "update", "d": "delete"}
 _CODES = {op: code for code, op in _OPS.items()}
 _MAX_NAME = 128
-#: A change set decompressing to more than this is refused (saves above a few thousand rows
-#: write a snapshot instead, so a real one stays far below).
+# A change set decompressing to more than this is refused (saves above a few thousand rows
+# write a snapshot instead, so a real one stays far below).
 MAX_DECODED_BYTES = 1 << 30
 _ZSTD_LEVEL = 3
 

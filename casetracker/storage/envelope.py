@@ -326,7 +326,7 @@ class Image:
 
     size: int
     plaintext: bytes = field(repr=False)
-    #: The plaintext is the snapshot itself (format 1, whose zlib stream states no size).
+    # The plaintext is the snapshot itself (format 1, whose zlib stream states no size).
     decompressed: bool = False
 
     def fill(self, view: memoryview) -> None:

@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 NONCE_LENGTH = 12
 TAG_LENGTH = 16
 RECORD_BLOCK = 512
-#: The largest record read or written (a change set is at most a few thousand rows).
+# The largest record read or written (a change set is at most a few thousand rows).
 MAX_RECORD_BYTES = 256 << 20
 _U32 = struct.Struct(">I")
 _AD = struct.Struct(">8s16sQQ32s")

@@ -31,10 +31,10 @@ import sqlite3
 import sys
 from collections.abc import Callable
 
-#: SQLite refuses any single allocation from 0x7FFFFF00 bytes on, so no in-memory image can be
-#: larger; the limit leaves a few pages' room below that.
+# SQLite refuses any single allocation from 0x7FFFFF00 bytes on, so no in-memory image can be
+# larger; the limit leaves a few pages' room below that.
 MAX_IMAGE_BYTES = 0x7FFF0000
-#: SQLITE_MEMDB_DEFAULT_MAXSIZE: how far a deserialized database may grow unless told otherwise.
+# SQLITE_MEMDB_DEFAULT_MAXSIZE: how far a deserialized database may grow unless told otherwise.
 DEFAULT_LIMIT = 1 << 30
 
 _OK = 0

@@ -35,14 +35,14 @@ from sqlalchemy import Engine
 
 T = TypeVar("T")
 
-#: Which cases the rows written to each table belong to; None for a table where some written
-#: row could not be tied to a case (a place, a setting, a bulk write), i.e. "anything may have
-#: changed there".
+# Which cases the rows written to each table belong to; None for a table where some written
+# row could not be tied to a case (a place, a setting, a bulk write), i.e. "anything may have
+# changed there".
 CasesByTable = Mapping[str, frozenset[uuid.UUID] | None]
 
-#: Beyond this many described writes since a remembered value, it is computed afresh.
+# Beyond this many described writes since a remembered value, it is computed afresh.
 MAX_STEPS = 500
-#: Beyond this many changed cases, a remembered value is computed afresh, not updated.
+# Beyond this many changed cases, a remembered value is computed afresh, not updated.
 MAX_UPDATED_CASES = 2000
 
 

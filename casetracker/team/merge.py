@@ -44,14 +44,14 @@ from casetracker.storage.change_sets import ChangeSet, RowChange, SqlValue, Tabl
 SHADOW_PREFIX = "team_old_"
 _TRIGGER_PREFIX = "ct_team_"
 CONFLICT_TABLE = "syncconflict"
-#: Columns every edit moves: the later value is kept, never a conflict.
+# Columns every edit moves: the later value is kept, never a conflict.
 _LATEST_WINS = frozenset({"updated_at"})
 ConflictKind = Literal["field", "deleted_here", "deleted_there", "not_added"]
-#: Gives a row that could not be added as it was (a case reference taken meanwhile) another
-#: chance: new values to try, or None. Supplied by the services, which know what a ref is.
+# Gives a row that could not be added as it was (a case reference taken meanwhile) another
+# chance: new values to try, or None. Supplied by the services, which know what a ref is.
 Refit = Callable[[sqlite3.Connection, str, dict[str, SqlValue]], dict[str, SqlValue] | None]
-#: Per table, columns worked out from the others (search keys): never a conflict, worked out
-#: again from the merged row.
+# Per table, columns worked out from the others (search keys): never a conflict, worked out
+# again from the merged row.
 Derive = Mapping[str, Callable[[dict[str, SqlValue]], dict[str, SqlValue]]]
 
 
@@ -228,11 +228,11 @@ class _Redo:
         self.derive = derive
         self.same_as = same_as
         self.conflicts: list[Conflict] = []
-        #: Where our new rows went: a number taken meanwhile gives a row another.
+        # Where our new rows went: a number taken meanwhile gives a row another.
         self.placed: dict[tuple[str, int], int] = {}
-        #: Rows our redo deleted (they existed at the server's head), with their values.
+        # Rows our redo deleted (they existed at the server's head), with their values.
         self.deleted: dict[tuple[str, int], tuple[TableChanges, tuple[SqlValue, ...]]] = {}
-        #: Rows we had deleted that stay: changed there, or needed by a row of theirs.
+        # Rows we had deleted that stay: changed there, or needed by a row of theirs.
         self.kept: set[tuple[str, str]] = set()
 
     def conflict(

@@ -30,11 +30,11 @@ _NONCE = 12
 _TAG = 16
 _SIGNATURE = 64
 _SIGNED_PREFIX = b"casetracker-team-record-v1\x00"
-#: Plaintexts are padded to the next of these sizes, so the server learns a size class, not a
-#: size: a note of one word and a note of a page look the same.
+# Plaintexts are padded to the next of these sizes, so the server learns a size class, not a
+# size: a note of one word and a note of a page look the same.
 _SMALLEST_BUCKET = 1024
 _LARGEST_DOUBLING = 1 << 20
-#: A record above this is refused unread (the sender splits big changes into several).
+# A record above this is refused unread (the sender splits big changes into several).
 MAX_RECORD_BYTES = 64 << 20
 
 

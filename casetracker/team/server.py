@@ -46,7 +46,7 @@ _BUSY = ("too many", "starting up", "shutting down", "recovery")
 _UNTRUSTED = ("certificate", "does not support ssl", "alert")
 
 
-#: A wrapped key is 248 bytes (team/keys.py); rows much bigger are not one.
+# A wrapped key is 248 bytes (team/keys.py); rows much bigger are not one.
 WRAPPED_KEY_MAX = 1024
 
 

@@ -750,7 +750,6 @@
         <name>reports</name>
         <message numerus="yes">
             <source>%n other place(s)</source>
-            <extracomment>Places drawn as lines of their own; the rest are summed into one. Beyond this many months, the lines' points are not marked (they would crowd).</extracomment>
             <translation>
                 <numerusform>%n other place</numerusform>
                 <numerusform>%n other places</numerusform>
@@ -816,7 +815,6 @@
         <name>same_person</name>
         <message numerus="yes">
             <source>%n task(s)</source>
-            <extracomment>(table, case column) -&gt; ids of the absorbed case's rows moved to the kept case. Rows removed as clashes, (table, values), in the order to put them back. Rows changed in place, (table, id, old values of the changed columns). History entries of the absorbed case, now shown in the kept case's history. The kept case's columns the merge changed, with their values before it: undoing puts back these only, so what was edited or imported on the case since stays. The merge wrote the absorbed case's bundle tombstone (see ``merge``). What moved, in words ("3 contacts in the log"), and what was left as one. Fields of the kept case filled from the absorbed one, by label. Fields whose absorbed value differed and was kept in the notes or aliases, by label.</extracomment>
             <translation>
                 <numerusform>%n task</numerusform>
                 <numerusform>%n tasks</numerusform>
@@ -855,7 +853,6 @@
         <name>services</name>
         <message numerus="yes">
             <source>Nothing was exported: the man has not consented to this audience in %n case(s) ({refs}). Give a reason to send them without his consent, or record it first.</source>
-            <extracomment>A (case id, relative id) pair; relative id None is the man himself.</extracomment>
             <translation>
                 <numerusform>Nothing was exported: the man has not consented to this audience in %n case ({refs}). Give a reason to send them without his consent, or record it first.</numerusform>
                 <numerusform>Nothing was exported: the man has not consented to this audience in %n cases ({refs}). Give a reason to send them without his consent, or record it first.</numerusform>

@@ -63,7 +63,6 @@
     <name>App</name>
     <message>
         <source>Demo</source>
-        <extracomment>The demo vault holds only fictional people, so its passphrase can be printed on screen.</extracomment>
         <translation>Демо</translation>
     </message>
     <message>
@@ -107,7 +106,6 @@ Lock anyway and lose them?</source>
     <name>AttachmentViewer</name>
     <message>
         <source>Save decrypted copy…</source>
-        <extracomment>Larger text is cut for display; the full file can still be saved.</extracomment>
         <translation>Сохранить расшифрованную копию…</translation>
     </message>
     <message>
@@ -190,7 +188,6 @@ Lock anyway and lose them?</source>
     <name>BundleImportDialog</name>
     <message>
         <source>Open a bundle</source>
-        <extracomment>The signer&apos;s name here (&quot;&quot; when unknown: importing then asks first).</extracomment>
         <translation>Открыть пакет</translation>
     </message>
     <message>
@@ -502,7 +499,6 @@ Lock anyway and lose them?</source>
     <name>CaseTableModel</name>
     <message>
         <source>Ref</source>
-        <extracomment>Columns shown as a row&apos;s own text, and the CaseRow field each one shows. The roles `CaseTableModel.data` answers. Qt asks a dozen per cell each time it sizes or paints the rows on screen (every search keystroke); the others get None before any work. Where a search found these cases (None: by his name or reference), asked for rows shown. How many rows&apos; hits are asked for at once: about a screenful, or what sizing measures. While searching: the columns, then where each was found. Sorted, it is the search&apos;s order.</extracomment>
         <translation>Номер</translation>
     </message>
     <message>
@@ -592,7 +588,6 @@ proof of life</source>
     <name>CaseWindow</name>
     <message>
         <source>Log a contact (Ctrl+L)</source>
-        <extracomment>Debug log lines name the case by reference (casetracker.diagnostics): never its content.</extracomment>
         <translation>Записать контакт (Ctrl+L)</translation>
     </message>
     <message>
@@ -1304,7 +1299,6 @@ about him</source>
     <name>DetailsTab</name>
     <message>
         <source>Changed name or pseudonym</source>
-        <extracomment>A contract may be signed ahead or run on; everything else has already happened.</extracomment>
         <translation>Имя изменено или это псевдоним</translation>
     </message>
     <message>
@@ -1404,7 +1398,6 @@ about him</source>
     <name>DuplicatePairsDialog</name>
     <message>
         <source>Possible duplicates</source>
-        <extracomment>Both cases of the chosen pair, to look at them before deciding.</extracomment>
         <translation>Возможные дубли</translation>
     </message>
     <message>
@@ -2646,7 +2639,6 @@ proof of life</source>
     <name>LetterDialog</name>
     <message>
         <source>Write a letter</source>
-        <extracomment>The template and request the text was filled from (combo rows).</extracomment>
         <translation>Составить письмо</translation>
     </message>
     <message>
@@ -3832,7 +3824,6 @@ proof of life</source>
     <name>RelativesTab</name>
     <message>
         <source>Anonymous</source>
-        <extracomment>Relative id -&gt; the audiences they agreed to for this case (words).</extracomment>
         <translation>Аноним</translation>
     </message>
     <message>
@@ -3919,7 +3910,6 @@ proof of life</source>
     <name>ReportsView</name>
     <message>
         <source>Reports</source>
-        <extracomment>The chart tabs, in order after the overview.</extracomment>
         <translation>Отчёты</translation>
     </message>
     <message>
@@ -3960,7 +3950,6 @@ proof of life</source>
     </message>
     <message>
         <source>Status over time</source>
-        <extracomment>The same numbers as a table under each chart (for screen readers, exact counts).</extracomment>
         <translation>Статусы по месяцам</translation>
     </message>
     <message>
@@ -4064,7 +4053,6 @@ proof of life</source>
     <name>RequestDialog</name>
     <message>
         <source>New request</source>
-        <extracomment>What the scan chooser offers first; any file may still be chosen.</extracomment>
         <translation>Новый запрос</translation>
     </message>
     <message>
@@ -4299,7 +4287,6 @@ proof of life</source>
     <name>RequestsView</name>
     <message>
         <source>Requests awaiting a reply</source>
-        <extracomment>A case to open on its Requests tab.</extracomment>
         <translation>Запросы, ждущие ответа</translation>
     </message>
     <message>
@@ -4355,7 +4342,6 @@ proof of life</source>
     <name>SamePersonDialog</name>
     <message>
         <source>Same man?</source>
-        <extracomment>The verdicts a caseworker chooses from: how sure &quot;same&quot;, or &quot;not the same&quot;.</extracomment>
         <translation>Один и тот же человек?</translation>
     </message>
     <message>
@@ -4431,7 +4417,6 @@ proof of life</source>
     <name>SamePersonLine</name>
     <message>
         <source>Same man as other cases</source>
-        <extracomment>The other case of a verdict, chosen (its reference clicked or Enter on it).</extracomment>
         <translation>Тот же человек в других делах</translation>
     </message>
     <message>
@@ -4833,7 +4818,6 @@ proof of life</source>
     <name>SyncStatus</name>
     <message>
         <source>Open the Conflicts view and decide</source>
-        <extracomment>Past this width the line is shortened (&quot;…&quot;), whole in its tooltip: a long reason (or a long translation) never widens the window past the screen.</extracomment>
         <translation>Открыть «Конфликты» и решить</translation>
     </message>
     <message>
@@ -5034,7 +5018,6 @@ proof of life</source>
     </message>
     <message>
         <source>This vault is not part of a team.</source>
-        <extracomment>The server holds more records than this round took: another round follows. The first member list, appended by this fetch to finish a founding cut short. This fetch finished a join cut short. For a change set: what it carries, to forget once it is on the server. For a member list: the invitation it answers, and keys to hand out first. The last sync that reached the server, this session (kept in the vault only when the sync wrote something anyway).</extracomment>
         <translation>Это хранилище не входит в команду.</translation>
     </message>
     <message>
@@ -5087,7 +5070,6 @@ proof of life</source>
     </message>
     <message>
         <source>The team&apos;s records do not show you let in by the one who invited you.</source>
-        <extracomment>This laptop&apos;s own tables: never sent. Attachments stay too: their encrypted files live beside the vault and do not travel yet (docs/team.md, &quot;Not yet&quot;). A change set sent as one record holds at most this many rows; more go as several records. Rows that stand for one thing whatever their id: a flag&apos;s state is one per rule and subject.</extracomment>
         <translation>По записям команды вас не принимал тот, кто вас пригласил.</translation>
     </message>
     <message>
@@ -5143,7 +5125,6 @@ proof of life</source>
     <name>TeamServer</name>
     <message>
         <source>The team server cannot be reached. Work goes on here; changes are sent when it can be reached again.</source>
-        <extracomment>A wrapped key is 248 bytes (team/keys.py); rows much bigger are not one.</extracomment>
         <translation>Сервер команды недоступен. Работа продолжается здесь; изменения будут отправлены, когда он снова станет доступен.</translation>
     </message>
     <message>
@@ -5453,7 +5434,6 @@ proof of life</source>
     <name>TodayTasks</name>
     <message>
         <source>Tasks</source>
-        <extracomment>Rows shown before the list scrolls: the flags above keep most of the height. A task&apos;s case, to open on its Tasks tab.</extracomment>
         <translation>Задачи</translation>
     </message>
     <message>
@@ -5517,7 +5497,6 @@ proof of life</source>
     <name>TodayView</name>
     <message>
         <source>Today</source>
-        <extracomment>A task&apos;s case, to open on its Tasks tab.</extracomment>
         <translation>Сегодня</translation>
     </message>
     <message>
@@ -5971,7 +5950,6 @@ in %2</source>
     <name>bundle_kinds</name>
     <message>
         <source>case</source>
-        <extracomment>The kinds of record worth naming to a person (bundle keys), in the order they read best. Database table name -&gt; the bundle key that names the same records.</extracomment>
         <translation>дело</translation>
     </message>
     <message>
@@ -6262,7 +6240,6 @@ in %2</source>
     </message>
     <message>
         <source>list the open flags, worst first</source>
-        <extracomment>Place names can be long; the column stops growing here and the message still lines up.</extracomment>
         <translation>список открытых сигналов, самые тревожные сверху</translation>
     </message>
     <message>
@@ -6367,7 +6344,6 @@ in %2</source>
     </message>
     <message>
         <source>show this organisation&apos;s public key and fingerprint</source>
-        <extracomment>Files the CLI reads whole into memory before any check (a bundle is checked again inside).</extracomment>
         <translation>показать открытый ключ и отпечаток нашей организации</translation>
     </message>
     <message>
@@ -6704,7 +6680,6 @@ in %2</source>
     </message>
     <message>
         <source>The output file already exists; use --force to replace it.</source>
-        <extracomment>How many withheld relatives an export names before it says &quot;and N more&quot;.</extracomment>
         <translation>Выходной файл уже существует; используйте --force, чтобы заменить его.</translation>
     </message>
     <message>
@@ -7329,7 +7304,6 @@ in %2</source>
     </message>
     <message>
         <source>list the tasks still to do, soonest first</source>
-        <extracomment>Characters of a task&apos;s id the list prints and `task-done` takes.</extracomment>
         <translation>список невыполненных задач, ближайшие сначала</translation>
     </message>
     <message>
@@ -7434,7 +7408,6 @@ in %2</source>
     </message>
     <message>
         <source>list requests awaiting a reply across cases, the most overdue first</source>
-        <extracomment>How many characters of a request&apos;s id the lists show and the commands accept.</extracomment>
         <translation>запросы, ждущие ответа, по всем делам, сначала самые просроченные</translation>
     </message>
     <message>
@@ -7571,7 +7544,6 @@ in %2</source>
     </message>
     <message>
         <source>date of birth as known: a day (20.07.1990), a month (&quot;июль 1990&quot;), a year, a range (&quot;1-8.07.1990&quot;), &quot;до 8 июля 1990&quot;, &quot;после 1 июля 1990&quot;, &quot;около 1990&quot; or &quot;неизвестно&quot;</source>
-        <extracomment>Option → case field, for the dates a case may hold uncertainly.</extracomment>
         <translation>дата рождения, как известна: день (20.07.1990), месяц («июль 1990»), год, промежуток («1-8.07.1990»), «до 8 июля 1990», «после 1 июля 1990», «около 1990» или «неизвестно»</translation>
     </message>
     <message>
@@ -7847,7 +7819,6 @@ in %2</source>
     </message>
     <message>
         <source>Type a date as {examples}.</source>
-        <extracomment>Dates before this year are typing slips in this domain (the oldest men are born after it).</extracomment>
         <translation>Введите дату так: {examples}.</translation>
     </message>
     <message>
@@ -7903,12 +7874,10 @@ in %2</source>
     <name>dossier</name>
     <message>
         <source>Casetracker dossier</source>
-        <extracomment>Inside the writer&apos;s 15 mm: to the left and right of the text, and above and below it.</extracomment>
         <translation>Досье Casetracker</translation>
     </message>
     <message>
         <source>yes</source>
-        <extracomment>Every case starts a page: the HTML is cut before it. Cases laid out at a time. One Qt document for all 20,000 cases of an organisation took about 10 GB (0.5 MB a case); a part at a time keeps the dossier to a few hundred MB. Case id -&gt; how many of his relatives the profile left out for lack of consent. Rule id -&gt; the rule&apos;s title in the interface language.</extracomment>
         <translation>да</translation>
     </message>
     <message>
@@ -8239,7 +8208,6 @@ in %2</source>
     <name>fields</name>
     <message>
         <source>reference</source>
-        <extracomment>Field name -&gt; label of the values stored in it, for fields whose meaning is the same in every kind of record; ``kind`` depends on the record and is in ``_KINDS``. A record&apos;s kind (model class name or bundle key) -&gt; label of its ``kind`` field.</extracomment>
         <translation>номер</translation>
     </message>
     <message>
@@ -8503,7 +8471,6 @@ in %2</source>
     <name>form_parts</name>
     <message>
         <source>Unsaved changes</source>
-        <extracomment>Room kept for the title bar before the window manager has said how tall it is.</extracomment>
         <translation>Несохранённые изменения</translation>
     </message>
 </context>
@@ -8827,7 +8794,6 @@ in %2</source>
     <name>labels</name>
     <message>
         <source>spreadsheet import</source>
-        <extracomment>The source note of the status a spreadsheet import gives a new case; shown translated.</extracomment>
         <translation>импорт из таблицы</translation>
     </message>
     <message>
@@ -9099,7 +9065,6 @@ in %2</source>
     <name>letters</name>
     <message>
         <source>his full name</source>
-        <extracomment>What a fact the vault does not hold becomes: a line to write on by hand. As typed in a template, between braces. What it is filled with, in English (shown translated, context &quot;letters&quot;). Filled only when the letter is written for a request.</extracomment>
         <translation>его фамилия, имя и отчество</translation>
     </message>
     <message>
@@ -9156,12 +9121,10 @@ in %2</source>
     </message>
     <message>
         <source>The template has placeholders the app does not know: %1. Use one of the listed placeholders, or write a brace twice ({{ or }}) to print it.</source>
-        <extracomment>``{{`` and ``}}`` (literal braces), a ``{placeholder}``, or a brace left alone.</extracomment>
         <translation>В шаблоне есть поля, которых программа не знает: %1. Выберите поле из списка, а чтобы напечатать фигурную скобку, напишите её дважды ({{ или }}).</translation>
     </message>
     <message>
         <source>No letter template of the kind “%1”. The kinds are: %2.</source>
-        <extracomment>Placeholders with no fact in the vault, each once, in order: left as ``BLANK``.</extracomment>
         <translation>Нет шаблона письма вида «%1». Есть такие виды: %2.</translation>
     </message>
     <message>
@@ -9483,7 +9446,6 @@ in %2</source>
     </message>
     <message>
         <source>{weeks}+ weeks</source>
-        <extracomment>Weeks of silence: (first day, first day of the next bucket or None for the last). Keys of the lines of the detentions and silence reports. First days of the months, or the silence buckets&apos; first days. Cases (or custody periods) left out, and why, in words; &quot;&quot; when none were.</extracomment>
         <translation>{weeks}+ нед.</translation>
     </message>
     <message>
@@ -9492,7 +9454,6 @@ in %2</source>
     </message>
     <message>
         <source>Cases by status at the end of each month</source>
-        <extracomment>&quot;All months&quot; goes back this far at most: a mistyped year (0224 for 2024) must not ask a chart for twenty thousand bars.</extracomment>
         <translation>Дела по статусам на конец каждого месяца</translation>
     </message>
     <message numerus="yes">
@@ -9541,7 +9502,6 @@ in %2</source>
     </message>
     <message numerus="yes">
         <source>%n other place(s)</source>
-        <extracomment>Places drawn as lines of their own; the rest are summed into one. Beyond this many months, the lines&apos; points are not marked (they would crowd).</extracomment>
         <translation>
             <numerusform>ещё %n место</numerusform>
             <numerusform>ещё %n места</numerusform>
@@ -9554,7 +9514,6 @@ in %2</source>
     </message>
     <message>
         <source>The printer could not be opened.</source>
-        <extracomment>The chart is laid out at this many pixels per millimetre of paper, then scaled to the page: its 12-pixel labels print about 3 mm tall (8–9 pt), on A4 upright or across.</extracomment>
         <translation>Не удалось подключиться к принтеру.</translation>
     </message>
     <message>
@@ -9668,7 +9627,6 @@ in %2</source>
     <name>rules</name>
     <message>
         <source>{refs} and {n} more</source>
-        <extracomment>Refs named in the message; the flag itself (``case_refs``) keeps all of them.</extracomment>
         <translation>{refs} и ещё {n}</translation>
     </message>
     <message>
@@ -9781,7 +9739,6 @@ in %2</source>
     </message>
     <message>
         <source>There is no rule called {rule}. The rules are: {rules}.</source>
-        <extracomment>Where &quot;never heard directly&quot; sorts among days of silence: longer than any. Everything the facts are read from (see `load_facts`). Everything the flags follow from: the facts and the thresholds (settings). A man: days since he himself was last heard (None: never). A place: days it is silent.</extracomment>
         <translation>Правила {rule} нет. Есть правила: {rules}.</translation>
     </message>
     <message>
@@ -9881,12 +9838,10 @@ in %2</source>
     </message>
     <message>
         <source>A case cannot be linked to itself.</source>
-        <extracomment>Rows that mean one thing per case: the same relative, source or allegation linked to both cases, or a rule&apos;s flag state on each, would be a clash after a merge (one of them stays). The history&apos;s name for a merge (added) and for its undoing (deleted). Case columns a merge never copies: identity and bookkeeping. A pair&apos;s stored verdict (column values), or None for no verdict: what undo puts back.</extracomment>
         <translation>Дело нельзя связать с самим собой.</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s)</source>
-        <extracomment>(table, case column) -&gt; ids of the absorbed case&apos;s rows moved to the kept case. Rows removed as clashes, (table, values), in the order to put them back. Rows changed in place, (table, id, old values of the changed columns). History entries of the absorbed case, now shown in the kept case&apos;s history. The kept case&apos;s columns the merge changed, with their values before it: undoing puts back these only, so what was edited or imported on the case since stays. The merge wrote the absorbed case&apos;s bundle tombstone (see ``merge``). What moved, in words (&quot;3 contacts in the log&quot;), and what was left as one. Fields of the kept case filled from the absorbed one, by label. Fields whose absorbed value differed and was kept in the notes or aliases, by label.</extracomment>
         <translation>
             <numerusform>%n задача</numerusform>
             <numerusform>%n задачи</numerusform>
@@ -9931,7 +9886,6 @@ in %2</source>
     </message>
     <message>
         <source>From the merged case {ref}:</source>
-        <extracomment>Consent columns the merge reads: one person&apos;s consent to one audience, given and withdrawn.</extracomment>
         <translation>Из объединённого дела {ref}:</translation>
     </message>
     <message>
@@ -9947,7 +9901,6 @@ in %2</source>
     <name>services</name>
     <message>
         <source>This file is larger than 64 MB and cannot be attached.</source>
-        <extracomment>Larger files are refused: the vault is not an archive for video, and memory is finite.</extracomment>
         <translation>Этот файл больше 64 МБ, его нельзя вложить.</translation>
     </message>
     <message>
@@ -9960,12 +9913,10 @@ in %2</source>
     </message>
     <message>
         <source>An attachment does not match its size or SHA-256 in cases.json.</source>
-        <extracomment>Fields that are the receiving vault&apos;s own business: written on insert, never compared. Bundle values never taken into this vault. A relative&apos;s old share ticks stand for consent, and the sender&apos;s consent is not ours: taken, a tick would count for every case she speaks for here (services/consent.py). Consent is recorded in this vault, by its caseworkers. How many exchanged versions&apos; ``updated_at`` a base remembers to recognise old copies by. How many earlier values of each field a base remembers (as marks) to recognise stale ones by. A field the base does not know (never exchanged, or withheld when it was). &quot;this organisation&quot;, an address-book name, or &quot;&quot; when the signer is not known here. Per kind of record: (id, shared values as canonical JSON, updated_at) of each record sent. Whether anything was written to the session (records or merge bases).</extracomment>
         <translation>Вложение не совпадает со своим размером или SHA-256 в cases.json.</translation>
     </message>
     <message>
         <source>There is no case {ref}.</source>
-        <extracomment>Fields a caseworker may set directly; status goes through ``set_status`` to keep its history. The case&apos;s dates that may be uncertain: each is stored with its ``_edtf`` code beside it. When he was detained, as known (None: not entered); lists sort by its earliest day. What a case search looks at, field by field in the order of their parts in the stored key: the names first, so a search lists the men it found by name before the others. &quot;alias&quot;, a field of ``SEARCH_FIELDS`` other than the name, or &quot;place&quot;.</extracomment>
         <translation>Дела {ref} нет.</translation>
     </message>
     <message>
@@ -9990,7 +9941,6 @@ in %2</source>
     </message>
     <message>
         <source>A contact cannot be logged in the future.</source>
-        <extracomment>Statuses in which a man has come out of the place and can be asked who was there. Those columns, and whose stay it is and where, selected as plain values: building ORM objects for every stay at a large place cost most of the time. The newest day he told us about this man (a &quot;seen by&quot; report), if he did.</extracomment>
         <translation>Нельзя записать контакт в будущем.</translation>
     </message>
     <message>
@@ -10003,7 +9953,6 @@ in %2</source>
     </message>
     <message>
         <source>A source needs a short title saying what it is.</source>
-        <extracomment>Columns of ``source_rows`` whose values recur from source to source: the title (the same kind of statement again and again), the reference, the publication day and the notes.</extracomment>
         <translation>Источнику нужно короткое название — что это.</translation>
     </message>
     <message>
@@ -10048,7 +9997,6 @@ in %2</source>
     </message>
     <message>
         <source>This vault was written by a newer Casetracker (data version {found}). Update the app to open it.</source>
-        <extracomment>(table, date column) pairs that gained an ``_edtf`` column in schema 5. to_version -&gt; data step run once that version&apos;s tables exist (its new tables included) from_version -&gt; step upgrading the schema to from_version + 1</extracomment>
         <translation>Это хранилище записано более новой версией Casetracker (версия данных {found}). Обновите приложение, чтобы открыть его.</translation>
     </message>
     <message>
@@ -10061,7 +10009,6 @@ in %2</source>
     </message>
     <message>
         <source>Unknown field(s) for a person: {names}.</source>
-        <extracomment>Columns of ``rows`` whose values recur from person to person: the name (relatives share it), the language and the city.</extracomment>
         <translation>Неизвестные поля человека: {names}.</translation>
     </message>
     <message>
@@ -10090,12 +10037,10 @@ in %2</source>
     </message>
     <message>
         <source>{ref} ({name}) is already in the vault</source>
-        <extracomment>Rows whose man is already in the vault, left as they are (the reason names the case). Rows whose man is already in the vault, updated from the row. Rows imported with unreadable cells left empty (their text is in the case&apos;s notes). (name skeleton, birth date) -&gt; case id, or None where two cases share the key. Unknown birth dates match only each other, and only a case that was in the vault before this file: two &quot;Иванов Иван&quot; rows without a birth date may be two men, so both are kept (the duplicate finder shows them) rather than one dropped or merged into the other.</extracomment>
         <translation>{ref} ({name}) уже есть в хранилище</translation>
     </message>
     <message numerus="yes">
         <source>Nothing was exported: the man has not consented to this audience in %n case(s) ({refs}). Give a reason to send them without his consent, or record it first.</source>
-        <extracomment>A (case id, relative id) pair; relative id None is the man himself.</extracomment>
         <translation>
             <numerusform>Ничего не выгружено: в %n деле ({refs}) нет согласия задержанного на передачу этому получателю. Укажите причину, чтобы передать без его согласия, или сначала запишите согласие.</numerusform>
             <numerusform>Ничего не выгружено: в %n делах ({refs}) нет согласия задержанного на передачу этому получателю. Укажите причину, чтобы передать без его согласия, или сначала запишите согласие.</numerusform>
@@ -10104,12 +10049,10 @@ in %2</source>
     </message>
     <message>
         <source>Unknown profile {name}.</source>
-        <extracomment>(case id, ref) of the men who have not consented, in ref order. Relatives who have not consented: they are withheld, as before. Every (case, relative) pair that has consented; relative None is the man.</extracomment>
         <translation>Неизвестный профиль {name}.</translation>
     </message>
     <message>
         <source>{what} cannot be in the future.</source>
-        <extracomment>The men whose own consent was missing, and the reason given to send them anyway.</extracomment>
         <translation>{what} не может быть в будущем.</translation>
     </message>
     <message>
@@ -10142,7 +10085,6 @@ in %2</source>
     </message>
     <message>
         <source>A reply deadline is from {min} to {max} days.</source>
-        <extracomment>The days each kind of body has by default (the rule thresholds&apos; defaults, one place). What the rules&apos; request facts are read from (the days are thresholds, not facts). Fields an edit may change (the reply&apos;s too: &quot;Record reply…&quot; is an edit of these). Positive: days past the due day; 0 on it; negative: days still left.</extracomment>
         <translation>Срок ответа — от {min} до {max} дней.</translation>
     </message>
     <message>
@@ -10179,7 +10121,6 @@ in %2</source>
     </message>
     <message>
         <source>Say what is to be done.</source>
-        <extracomment>Days in &quot;due this week&quot;, today included. What a caseworker may change on a task with ``update``; done/reopen have their own calls.</extracomment>
         <translation>Напишите, что нужно сделать.</translation>
     </message>
     <message>
@@ -10247,7 +10188,6 @@ in %2</source>
     </message>
     <message>
         <source>Days to reply: military prosecutor&apos;s office</source>
-        <extracomment>Days an official body has to reply to a request, per kind (``unanswered_request``); the defaults and their legal basis are in ``services/requests.py``.</extracomment>
         <translation>Срок ответа в днях: военная прокуратура</translation>
     </message>
     <message>
@@ -10280,7 +10220,6 @@ in %2</source>
     </message>
     <message>
         <source>Name recorded in History until each person gives their own</source>
-        <extracomment>Languages the app offers; &quot;&quot; follows the operating system.</extracomment>
         <translation>Имя для истории изменений, пока сотрудник не указал своё</translation>
     </message>
     <message>
@@ -10293,7 +10232,6 @@ in %2</source>
     </message>
     <message>
         <source>Lock after this many idle minutes</source>
-        <extracomment>Settings the services themselves own; the rules register theirs with ``register``.</extracomment>
         <translation>Блокировать после стольких минут бездействия</translation>
     </message>
     <message>
@@ -10310,7 +10248,6 @@ in %2</source>
     </message>
     <message>
         <source>Anonymised exports: at least this many men share a unit, region and year</source>
-        <extracomment>For plurals (named as the context: pyside6-lupdate reads the name). The audience each export profile serves. The old per-relative ticks and the audience each stood for.</extracomment>
         <translation>Обезличенная выгрузка: не меньше стольких человек с одинаковыми частью, регионом и годом</translation>
     </message>
 </context>
@@ -10322,7 +10259,6 @@ in %2</source>
     </message>
     <message>
         <source>A recipient needs a name.</source>
-        <extracomment>For the disclosure log (``record_disclosure``): what left, for whom, without whose consent. Relatives left out for lack of consent, &quot;name (relationship, CT-0001)&quot;, for the CLI. What the receiver will hold of each record: the ancestor of the next merge with what they send back (``record_disclosure`` keeps it). Empty for a profile never merged.</extracomment>
         <translation>У получателя должно быть имя.</translation>
     </message>
     <message>
@@ -10391,7 +10327,6 @@ in %2</source>
     </message>
     <message>
         <source>The bundle holds an unsafe file name ({name}); nothing was opened.</source>
-        <extracomment>The only member names a bundle may hold. Fixed timestamp for every member: the manifest carries the real date. Fields of zipfile&apos;s end record (``_ECD_SIZE``, ``_ECD_LOCATION``), and what a ZIP64 end record and its locator add between the directory and that location. zipfile&apos;s own reader of the end record (private, so not in the type stubs): using it, the check below reads the very directory zipfile will. What one central-directory entry of ours takes: 46 bytes of header, a name of at most 120, and room for the extra fields another ZIP tool may add. cases.json of 20,000 cases is about 275 MB; bundle_schema.MAX_JSON_BYTES is its ceiling. Uncompressed / compressed beyond this, for members over ``ratio_floor`` bytes, is a bomb.</extracomment>
         <translation>В пакете небезопасное имя файла ({name}); ничего не открыто.</translation>
     </message>
     <message>
@@ -10448,7 +10383,6 @@ in %2</source>
     </message>
     <message>
         <source>Give recipients or a passphrase (one of the two).</source>
-        <extracomment>A manifest lists at most one entry per file of the archive, and is counted before it is parsed (``strict_json.tokens_at_most``: its strings hold few ``{[,:``): six tokens a member, eight allowed, and room for the rest. 3.5 MB listing 300,000 members otherwise took 78 MB.</extracomment>
         <translation>Укажите получателей или парольную фразу (одно из двух).</translation>
     </message>
     <message>
@@ -10601,7 +10535,6 @@ in %2</source>
     </message>
     <message>
         <source>The bundle declares {counted}; a bundle may hold at most {ceiling}.</source>
-        <extracomment>For a journalist, with the media consent of the men and relatives it names (redaction.py). For a partner organisation: a lawyer&apos;s fields, with the partner consent of those it names. Profiles whose bundles carry whole records and may be merged into a vault. Hard ceilings on what a manifest may declare (docs/formats.md, docs/security.md): about five times an organisation of 20,000 cases (410,000 contacts, 60,000 custody periods). Every attachment record names a file of the bundle&apos;s ZIP, which holds at most ``ArchiveLimits.max_members`` files, three of them manifest.json, cases.json and dossier.pdf. A list whose count the manifest does not declare (flags, in bundles made before flags were counted), or any list when no manifest is at hand, holds at most this many entries. cases.json may take this much, plus ``JSON_BYTES_PER_RECORD`` per declared record and flag (an organisation&apos;s records average about 400), and never more than ``MAX_JSON_BYTES`` (20,000 cases make about 283 MB). cases.json&apos;s structural tokens (``{ [ , :`` outside strings): this many for the document&apos;s frame, plus what each declared record can need (``record_tokens``), never more than ``MAX_JSON_TOKENS``. 20,000 cases make about 15.4 million (23 a record); the parser holds about 100 bytes per token, so the ceiling keeps it near 2 GB. A flag&apos;s tokens: its brace, five keys, four commas and the comma before the next flag. The manifest&apos;s count of flags (the other counts are named after the record lists). The longest uncertain-date code: &quot;2024-07-01~/2024-07-08~&quot;. For ``ref``: the record kind it points to. False for fields of the bundle only (an attachment&apos;s archive member). Fields a record must carry to be merged into a vault (lawyer profile). Every kind of record, parents before children (the order of merging). Fields left out by the sender&apos;s redaction (absent from ``values``). Fields present but altered by redaction (free text with identities replaced): shown to the reader, written when the record is new here, never compared or written over ours.</extracomment>
         <translation>В пакете заявлено: {counted}; пакет может содержать не больше {ceiling}.</translation>
     </message>
     <message>
@@ -10762,7 +10695,6 @@ in %2</source>
     </message>
     <message>
         <source>“{text}” is not a date (use YYYY-MM-DD or DD.MM.YYYY)</source>
-        <extracomment>A date cell as read: empty, an exact day, or a rough one (&quot;July 2024&quot;). False when the status cell was empty (or left empty): ``status`` is then only a default. Rows imported with unreadable secondary cells left empty (spreadsheets, on request).</extracomment>
         <translation>«{text}» — не дата (пишите ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)</translation>
     </message>
     <message>
@@ -10839,7 +10771,6 @@ in %2</source>
     </message>
     <message>
         <source>This is not an age public key (they start with age1 and have 62 characters).</source>
-        <extracomment>An identity file holds a few lines; anything bigger is not one.</extracomment>
         <translation>Это не открытый ключ age (он начинается с age1 и состоит из 62 символов).</translation>
     </message>
     <message>
@@ -10880,7 +10811,6 @@ in %2</source>
     </message>
     <message>
         <source>Case reference</source>
-        <extracomment>The XML inside an XLSX, uncompressed, and how much smaller than that it may claim to be. Target fields a column can feed, with the labels the GUI shows (``translate(&quot;sharing&quot;, …)``).</extracomment>
         <translation>Номер дела</translation>
     </message>
     <message>
@@ -10977,7 +10907,6 @@ in %2</source>
     </message>
     <message>
         <source>column {n}</source>
-        <extracomment>Header names as people write them (after ``_norm``), per field. Status words (after ``_norm``) -&gt; status; the canonical values are accepted too. Lines the file format itself garbled (e.g. a stray quote in a CSV).</extracomment>
         <translation>столбец {n}</translation>
     </message>
     <message>
@@ -11102,7 +11031,6 @@ in %2</source>
     </message>
     <message>
         <source>“{text}” is not a date (write 20.07.2024, 2024-07-20, a month such as «июль 2024», a year, «около 2023» or «между 1 и 8 июля 2024»)</source>
-        <extracomment>What people write for a day nobody remembers: &quot;unknown&quot; (a last contact: &quot;before the import&quot;).</extracomment>
         <translation>«{text}» — не дата (пишите 20.07.2024, 2024-07-20, месяц, например «июль 2024», год, «около 2023» или «между 1 и 8 июля 2024»)</translation>
     </message>
     <message>
@@ -11179,7 +11107,6 @@ in %2</source>
     </message>
     <message>
         <source>The bundle&apos;s age header is damaged or not standard; the file was altered, or it was not made by age.</source>
-        <extracomment>log2 of the highest scrypt work factor opened (2^18: 256 MiB and about a second). A header to 100 hybrid post-quantum recipients is about 160 KB.</extracomment>
         <translation>Заголовок age в пакете повреждён или нестандартен: файл изменён или создан не программой age.</translation>
     </message>
     <message>
@@ -11196,7 +11123,6 @@ in %2</source>
     </message>
     <message>
         <source>Row {row} of the spreadsheet holds more than {n} cells, so the file was refused before it was read. Delete the stray cells to the right of the table and save it again.</source>
-        <extracomment>Cells in one row (the first 100 columns are read; more cells than this is not a table). Cells in the whole file (an XLSX file&apos;s ``c`` elements; a CSV&apos;s cells up to each row&apos;s last filled one). XML elements in all parts of an XLSX (a cell is two or three: ``c``, ``v``, a shared string). A CSV record is refused before parsing past this many delimiters (quoted ones count too). Excel&apos;s own last row; a higher row number makes openpyxl produce every empty row before it.</extracomment>
         <translation>Строка {row} таблицы содержит больше {n} ячеек, поэтому файл не принят и не прочитан. Удалите лишние ячейки справа от таблицы и сохраните её снова.</translation>
     </message>
     <message>
@@ -11531,7 +11457,6 @@ in %2</source>
     <name>uncertain_dates</name>
     <message>
         <source>Type a date as 20.07.2026, July 2024, 2024, between 1 and 8 July 2024, before 8 July 2024, after 1 July 2024, about July 2024 or unknown.</source>
-        <extracomment>``describe`` and ``in_sentence`` live in model/date_words.py (sharing/ words dates too). The words a date may begin with, offered as one types (in the interface language first). &quot;July 1–8, 2024&quot;, as American English writes a range. &quot;в начале июля 2024&quot;, &quot;mid-July 2024&quot;: a third of the month (its ten-day part, as Russian counts them), read as &quot;roughly between&quot; so the words under the field show what was taken.</extracomment>
         <translation>Введите дату так: 20.07.2026, июль 2024, 2024, между 1 и 8 июля 2024, до 8 июля 2024, после 1 июля 2024, около июля 2024 или «неизвестно».</translation>
     </message>
     <message>

@@ -88,7 +88,7 @@ class BundleImportDialog(QDialog):
         self.preview: MergeReport | None = None
         self.applied: MergeReport | None = None
         self.choices: dict[ConflictKey, Choice] = {}
-        #: The signer's name here ("" when unknown: importing then asks first).
+        # The signer's name here ("" when unknown: importing then asks first).
         self.known_as = ""
         # Application-modal: a job shares the vault's one database with the GUI thread.
         self.setWindowModality(Qt.WindowModality.ApplicationModal)

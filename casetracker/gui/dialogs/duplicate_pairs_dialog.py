@@ -75,7 +75,7 @@ class _PairTexts(QAbstractListModel):
 
 
 class DuplicatePairsDialog(QDialog):
-    #: Both cases of the chosen pair, to look at them before deciding.
+    # Both cases of the chosen pair, to look at them before deciding.
     open_cases = Signal(object, object)
 
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:

@@ -61,7 +61,7 @@ class LetterDialog(QDialog):
         self.session, self.case_id = session, case_id
         self.letters = LetterService(session.ws)
         self.filled: FilledLetter | None = None
-        #: The template and request the text was filled from (combo rows).
+        # The template and request the text was filled from (combo rows).
         self._filled_from = (0, 0)
         self.saved_to: Path | None = None
         self.setWindowTitle(self.tr("Write a letter"))

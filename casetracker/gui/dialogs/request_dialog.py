@@ -53,7 +53,7 @@ from casetracker.services import requests
 from casetracker.services.attachments import MAX_ATTACHMENT_BYTES
 from casetracker.services.date_input import DateInputError
 
-#: What the scan chooser offers first; any file may still be chosen.
+# What the scan chooser offers first; any file may still be chosen.
 SCAN_FILTER = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.heic"
 
 

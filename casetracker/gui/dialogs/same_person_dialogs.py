@@ -25,7 +25,7 @@ from casetracker.model import Case, SameCertainty, Verdict
 from casetracker.services import same_person
 from casetracker.services.cases import CaseRow
 
-#: The verdicts a caseworker chooses from: how sure "same", or "not the same".
+# The verdicts a caseworker chooses from: how sure "same", or "not the same".
 CHOICES: tuple[SameCertainty | Verdict, ...] = (*SameCertainty, Verdict.NOT_SAME)
 
 

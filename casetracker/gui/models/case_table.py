@@ -22,7 +22,7 @@ from casetracker.services.uncertain_dates import describe
 Index = QModelIndex | QPersistentModelIndex
 
 
-#: Columns shown as a row's own text, and the CaseRow field each one shows.
+# Columns shown as a row's own text, and the CaseRow field each one shows.
 _TEXT_FIELDS = {
     "ref": "ref",
     "name": "full_name",
@@ -37,8 +37,8 @@ def days_since(row: CaseRow, today: date) -> int | None:
     return (today - row.last_proof_of_life.date()).days
 
 
-#: The roles `CaseTableModel.data` answers. Qt asks a dozen per cell each time it sizes or
-#: paints the rows on screen (every search keystroke); the others get None before any work.
+# The roles `CaseTableModel.data` answers. Qt asks a dozen per cell each time it sizes or
+# paints the rows on screen (every search keystroke); the others get None before any work.
 _ROLES = frozenset(
     int(role)
     for role in (
@@ -50,15 +50,15 @@ _ROLES = frozenset(
     )
 )
 
-#: Where a search found these cases (None: by his name or reference), asked for rows shown.
+# Where a search found these cases (None: by his name or reference), asked for rows shown.
 FoundIn = Callable[[Collection[uuid.UUID]], Mapping[uuid.UUID, SearchHit | None]]
-#: How many rows' hits are asked for at once: about a screenful, or what sizing measures.
+# How many rows' hits are asked for at once: about a screenful, or what sizing measures.
 FOUND_BATCH = 100
 
 
 class CaseTableModel(SortedTableModel[CaseRow]):
     COLUMNS = ("ref", "name", "status", "detained", "facility", "days", "flags", "caseworker")
-    #: While searching: the columns, then where each was found. Sorted, it is the search's order.
+    # While searching: the columns, then where each was found. Sorted, it is the search's order.
     SEARCH_COLUMNS = (*COLUMNS, "found")
 
     def __init__(self, today: date | None = None) -> None:

@@ -32,15 +32,15 @@ from PySide6.QtCore import (
 )
 
 T = TypeVar("T")
-#: What a row sorts by in a column; None is an empty value.
+# What a row sorts by in a column; None is an empty value.
 SortValue = str | int | float | None
 ASCENDING = Qt.SortOrder.AscendingOrder
-#: Beyond this many distinct texts remembered in one column, its collation starts again (a
-#: guard, not a figure reached: a column holds at most one text per row shown).
+# Beyond this many distinct texts remembered in one column, its collation starts again (a
+# guard, not a figure reached: a column holds at most one text per row shown).
 _MOST_REMEMBERED = 1_000_000
 _key = itemgetter(0)
-#: A sort moves rows only, and says so as QSortFilterProxyModel does (VerticalSortHint): a view's
-#: horizontal header then need not note its sections again.
+# A sort moves rows only, and says so as QSortFilterProxyModel does (VerticalSortHint): a view's
+# horizontal header then need not note its sections again.
 _WITH_HINT = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 _VERTICAL_SORT = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
 

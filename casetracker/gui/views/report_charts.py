@@ -24,9 +24,9 @@ from casetracker.services.report_series import Line, Report, Which
 
 reports = Context("reports")
 
-#: Places drawn as lines of their own; the rest are summed into one.
+# Places drawn as lines of their own; the rest are summed into one.
 MAX_PLACE_LINES = 7
-#: Beyond this many months, the lines' points are not marked (they would crowd).
+# Beyond this many months, the lines' points are not marked (they would crowd).
 MAX_LEVEL_LABELS = 14
 
 

@@ -14,8 +14,8 @@ from casetracker.gui.locale_format import date_text
 from casetracker.gui.views.report_charts import build_chart, fit_to_width
 from casetracker.services.report_series import Report
 
-#: The chart is laid out at this many pixels per millimetre of paper, then scaled to the page:
-#: its 12-pixel labels print about 3 mm tall (8–9 pt), on A4 upright or across.
+# The chart is laid out at this many pixels per millimetre of paper, then scaled to the page:
+# its 12-pixel labels print about 3 mm tall (8–9 pt), on A4 upright or across.
 PIXELS_PER_MM = 4.0
 
 

@@ -48,7 +48,7 @@ from casetracker.services.statistics import overview
 
 Count = tuple[str, int]
 
-#: The chart tabs, in order after the overview.
+# The chart tabs, in order after the overview.
 CHARTS = (
     Which.STATUS_MONTHLY,
     Which.DETENTIONS_MONTHLY,
@@ -103,7 +103,7 @@ class ReportsView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._overview(), self.tr("Overview"))
         self.charts: dict[Which, ChartView] = {}
-        #: The same numbers as a table under each chart (for screen readers, exact counts).
+        # The same numbers as a table under each chart (for screen readers, exact counts).
         self.numbers: dict[Which, ReportTable] = {}
         self.notes: dict[Which, QLabel] = {}
         for which, name in zip(

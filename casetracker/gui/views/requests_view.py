@@ -23,7 +23,7 @@ from casetracker.services.requests import OpenRequest
 
 
 class RequestsView(QWidget):
-    #: A case to open on its Requests tab.
+    # A case to open on its Requests tab.
     case_activated = Signal(object)  # uuid.UUID
 
     def __init__(self, parent: QWidget | None = None) -> None:

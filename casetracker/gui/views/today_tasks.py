@@ -22,12 +22,12 @@ from casetracker.rules.flag import Severity
 from casetracker.services import tasks
 from casetracker.services.tasks import TaskRow
 
-#: Rows shown before the list scrolls: the flags above keep most of the height.
+# Rows shown before the list scrolls: the flags above keep most of the height.
 MAX_ROWS = 6
 
 
 class TodayTasks(QFrame):
-    #: A task's case, to open on its Tasks tab.
+    # A task's case, to open on its Tasks tab.
     case_activated = Signal(object)  # uuid.UUID
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -40,7 +40,7 @@ from casetracker.services.cases import CaseRow
 class TodayView(QWidget):
     case_activated = Signal(object)  # uuid.UUID
     place_activated = Signal(object)  # uuid.UUID
-    #: A task's case, to open on its Tasks tab.
+    # A task's case, to open on its Tasks tab.
     task_case_activated = Signal(object)  # uuid.UUID
 
     def __init__(self, parent: QWidget | None = None) -> None:

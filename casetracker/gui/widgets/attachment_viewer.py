@@ -28,7 +28,7 @@ from casetracker.gui.style import set_role
 from casetracker.gui.vault_session import VaultSession
 from casetracker.model import Attachment
 
-#: Larger text is cut for display; the full file can still be saved.
+# Larger text is cut for display; the full file can still be saved.
 MAX_TEXT_CHARS = 2_000_000
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/csv")
 

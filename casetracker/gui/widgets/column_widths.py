@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-#: No column but a whole one is measured wider than this: a long note or place is shortened.
+# No column but a whole one is measured wider than this: a long note or place is shortened.
 WIDEST = 240
 
 

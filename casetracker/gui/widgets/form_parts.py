@@ -88,7 +88,7 @@ def dialog_buttons(parent: QWidget, ok_text: str) -> tuple[QDialogButtonBox, QPu
     return box, ok
 
 
-#: Room kept for the title bar before the window manager has said how tall it is.
+# Room kept for the title bar before the window manager has said how tall it is.
 TITLE_BAR = 32
 
 

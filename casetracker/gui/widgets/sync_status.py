@@ -24,8 +24,8 @@ class _ClickableLabel(QLabel):
         super().mouseReleaseEvent(event)
 
 
-#: Past this width the line is shortened ("…"), whole in its tooltip: a long reason (or a long
-#: translation) never widens the window past the screen.
+# Past this width the line is shortened ("…"), whole in its tooltip: a long reason (or a long
+# translation) never widens the window past the screen.
 MAX_WIDTH = 460
 
 

@@ -50,7 +50,7 @@ from casetracker.services.contacts import contact_when
 from casetracker.services.errors import NotFound
 from casetracker.services.uncertain_dates import describe, uncertain
 
-#: Debug log lines name the case by reference (casetracker.diagnostics): never its content.
+# Debug log lines name the case by reference (casetracker.diagnostics): never its content.
 LOG = logging.getLogger(__name__)
 
 

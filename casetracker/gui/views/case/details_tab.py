@@ -39,7 +39,7 @@ TEXT_FIELDS = (
 DATE_FIELDS = (
     "birth_date", "contract_start", "contract_end", "refusal_date", "detention_date",
 )  # fmt: skip
-#: A contract may be signed ahead or run on; everything else has already happened.
+# A contract may be signed ahead or run on; everything else has already happened.
 FUTURE_DATE_FIELDS = frozenset({"contract_start", "contract_end"})
 
 

@@ -25,7 +25,7 @@ class RelativesTab(CaseTab):
         self, session: VaultSession, case_id: uuid.UUID, parent: QWidget | None = None
     ) -> None:
         super().__init__(session, case_id, parent)
-        #: Relative id -> the audiences they agreed to for this case (words).
+        # Relative id -> the audiences they agreed to for this case (words).
         self._consents: dict[uuid.UUID, list[str]] = {}
         anonymous = self.tr("Anonymous")
         self.table: RecordTable[Linked] = RecordTable(

@@ -16,7 +16,7 @@ from casetracker.services.same_person import verdict_text
 
 
 class SamePersonLine(QWidget):
-    #: The other case of a verdict, chosen (its reference clicked or Enter on it).
+    # The other case of a verdict, chosen (its reference clicked or Enter on it).
     case_requested = Signal(object)  # uuid.UUID
 
     def __init__(
