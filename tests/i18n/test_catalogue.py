@@ -264,3 +264,15 @@ def test_lrelease_builds_catalogues_that_qt_loads(tmp_path: Path) -> None:
         assert translator.load(data)
         assert translator.translate("rules", "%n day(s)", None, 22) == "%n дня"
         assert translator.translate("UnlockPage", "Unlock") == "Разблокировать"
+
+
+def test_no_code_comment_is_read_as_a_note_for_translators() -> None:
+    """pyside6-lupdate hands a '#:' comment to the translator, glued to the next string."""
+    package = Path(catalog.PACKAGE_ROOT)
+    found = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.lstrip().startswith("#:")
+    ]
+    assert found == []
