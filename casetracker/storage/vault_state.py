@@ -121,6 +121,9 @@ class VaultState:
         self._remembered: dict[str, tuple[int, Any, bool]] = {}
         self._ledger: _Ledger | None = None
         self._kept: dict[Kept[Any], Any] = {}
+        # Moves at each `forget`: a value worked out across one is not kept (a restored backup
+        # does not stop the jobs computing from the database it replaces).
+        self._forgotten = 0
         self._lock = threading.Lock()
 
     # -- the change count -------------------------------------------------------------------
@@ -203,6 +206,7 @@ class VaultState:
         old: T | None = None
         changed: frozenset[uuid.UUID] | None = None
         with self._lock:
+            generation = self._forgotten
             known = self._remembered.get(name)
             if known is not None and known[0] == count:
                 return cast(T, known[1])
@@ -217,7 +221,8 @@ class VaultState:
                 value = update(old, changed) if changed else old
         if self.change_count() == count:
             with self._lock:
-                self._remembered[name] = (count, value, update is not None)
+                if self._forgotten == generation:
+                    self._remembered[name] = (count, value, update is not None)
         return value
 
     # -- kept objects -----------------------------------------------------------------------
@@ -241,6 +246,7 @@ class VaultState:
         ledger, the kept objects. For a lock, a close, or a database replaced by a backup;
         what is asked afterwards is worked out afresh."""
         with self._lock:
+            self._forgotten += 1
             self._remembered.clear()
             self._ledger = None
             self._kept.clear()

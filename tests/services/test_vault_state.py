@@ -59,3 +59,21 @@ def test_each_vault_keeps_its_own(tmp_path: Path) -> None:
         assert one.state.held() and len(one.cases.rows()) == 2
     finally:
         one.close(save=False)
+
+
+def test_a_value_worked_out_across_a_forget_is_not_kept(tmp_path: Path) -> None:
+    """A job still computing when the vault is locked (or a backup restored) hands its value
+    to its caller, but the state does not keep it."""
+    ws, _ = Workspace.create(tmp_path / "v.ctvault", PASSPHRASE, kdf=FLOOR)
+    try:
+        ws.cases.create("Цыбиков Баир Олегович")
+
+        def names_then_locked() -> list[str]:
+            names = [row.full_name for row in ws.cases.rows()]
+            ws.state.forget()  # the lock lands while this job computes
+            return names
+
+        assert ws.state.remembered("names", names_then_locked) == ["Цыбиков Баир Олегович"]
+        assert "names" not in ws.state.held()
+    finally:
+        ws.close(save=False)
