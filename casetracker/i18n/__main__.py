@@ -21,7 +21,12 @@ def _locked() -> object:
     if sys.platform == "win32":  # no fcntl there: `build` runs in the Windows release job
         import msvcrt
 
-        msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+        while True:  # LK_LOCK gives up after 10 tries a second apart; flock waits on
+            try:
+                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+                break
+            except OSError:
+                continue
     else:
         import fcntl
 
