@@ -1,12 +1,12 @@
 """SECURITY.md rule 1 for the CLI: after a real session nothing readable is left on disk."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 from tests.cli.test_case_commands import HEADER
 from tests.conftest import MARKER, PASSPHRASE
+from tests.private_home import private_env
 
 
 def _encodings(text: str) -> list[bytes]:
@@ -30,16 +30,7 @@ def test_cli_session_leaves_no_marker_in_vault_config_cache_or_temp(tmp_path: Pa
     home, tmp, vault_dir, inbox = (tmp_path / n for n in ("home", "tmp", "vault", "inbox"))
     for d in (home, tmp, vault_dir, inbox):
         d.mkdir()
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "TMPDIR": str(tmp),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "XDG_DATA_HOME": str(home / ".local/share"),
-        "CASETRACKER_PASSPHRASE": PASSPHRASE,
-        "CASETRACKER_KDF_TARGET_MS": "0",
-    }
+    env = private_env(home, tmp, CASETRACKER_PASSPHRASE=PASSPHRASE, CASETRACKER_KDF_TARGET_MS="0")
     vault = vault_dir / "org.ctvault"
     csv_file = inbox / "in.csv"  # the user's own plaintext input, outside the scanned folders
     row = (

@@ -6,13 +6,12 @@ ones (Qt reads their place once per process), opens the app's chooser, answers i
 a path and pressing Enter, and then looks at every file the child could have written.
 """
 
-import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.private_home import private_env
 
 CHILD = textwrap.dedent(
     """
@@ -36,15 +35,7 @@ def test_choosing_a_file_writes_no_dialog_history(tmp_path: Path) -> None:
     folder.mkdir(parents=True)
     target = folder / "list.csv"
     target.write_text("ref\n")
-    env = dict(
-        os.environ,
-        PYTHONPATH=str(ROOT),
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / ".config"),
-        XDG_DATA_HOME=str(home / ".local" / "share"),
-        XDG_CACHE_HOME=str(home / ".cache"),
-        XDG_STATE_HOME=str(home / ".local" / "state"),
-    )
+    env = private_env(home)
     done = subprocess.run(
         [sys.executable, "-c", CHILD, str(target)],
         env=env,

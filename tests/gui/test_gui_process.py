@@ -1,7 +1,6 @@
 """The desktop app as a person starts it (``casetracker --demo``), in its own process: no core
 dumps, the debug log wired to the vault, and nothing written to the configuration folders."""
 
-import os
 import signal
 import subprocess
 import sys
@@ -10,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux /proc")
+from tests.private_home import private_env
 
-ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux /proc")
 
 
 def wait_for(condition: object, seconds: float) -> bool:
@@ -28,14 +27,7 @@ def wait_for(condition: object, seconds: float) -> bool:
 def test_the_started_app_dumps_no_core_and_follows_the_vault_in_its_log(tmp_path: Path) -> None:
     home = tmp_path / "home"
     log = tmp_path / "support.log"
-    env = dict(
-        os.environ,
-        PYTHONPATH=str(ROOT),
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / ".config"),
-        XDG_DATA_HOME=str(home / ".local" / "share"),
-        XDG_CACHE_HOME=str(home / ".cache"),
-    )
+    env = private_env(home)
     app = subprocess.Popen(
         [sys.executable, "-m", "casetracker", "--demo", "--debug-log", str(log)],
         env=env,

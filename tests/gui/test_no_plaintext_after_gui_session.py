@@ -6,12 +6,12 @@ quit) runs in a subprocess whose HOME, TMPDIR and XDG folders point into tmp_pat
 settings and caches land where we scan them: raw, UTF-8 and UTF-16.
 """
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 from tests.conftest import MARKER
+from tests.private_home import private_env
 
 NEEDLES = [MARKER, *MARKER.split()]
 
@@ -36,18 +36,13 @@ def test_gui_session_leaves_no_marker_in_vault_config_cache_data_or_temp(tmp_pat
     home, tmp, vault_dir = tmp_path / "home", tmp_path / "tmp", tmp_path / "vault"
     for folder in (home, tmp, vault_dir):
         folder.mkdir()
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "TMPDIR": str(tmp),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_STATE_HOME": str(home / ".local" / "state"),
-        "XDG_RUNTIME_DIR": str(tmp / "runtime"),
-        "QT_QPA_PLATFORM": "offscreen",
-        "CASETRACKER_KDF_TARGET_MS": "0",
-    }
+    env = private_env(
+        home,
+        tmp,
+        XDG_RUNTIME_DIR=str(tmp / "runtime"),
+        QT_QPA_PLATFORM="offscreen",
+        CASETRACKER_KDF_TARGET_MS="0",
+    )
     (tmp / "runtime").mkdir(mode=0o700)
     vault = vault_dir / "org.ctvault"
     root = Path(__file__).resolve().parents[2]

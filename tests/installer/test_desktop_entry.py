@@ -1,7 +1,6 @@
 """The Linux desktop entry: what menus and docks read to show and match the app."""
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -14,6 +13,7 @@ import pytest
 from casetracker.app_id import APP_ID
 from installer.layout import ROOT
 from installer.linux_package import DESKTOP_ENTRY
+from tests.private_home import private_env
 from tests.required_tools import needs_tool
 
 
@@ -92,14 +92,7 @@ def test_the_started_app_gives_qt_the_id_and_keeps_its_settings_and_vault_place(
     """Qt passes the id to Wayland as the app id and to X11 as ``_GTK_APPLICATION_ID``; the
     application and organisation names stay, so settings and the vault are found as before."""
     home = tmp_path / "home"
-    env = dict(
-        os.environ,
-        PYTHONPATH=str(ROOT),
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / ".config"),
-        XDG_DATA_HOME=str(home / ".local" / "share"),
-        XDG_CACHE_HOME=str(home / ".cache"),
-    )
+    env = private_env(home)
     done = subprocess.run(
         [sys.executable, "-c", STARTED_APP],
         env=env,

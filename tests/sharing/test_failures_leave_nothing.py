@@ -2,7 +2,6 @@
 
 import io
 import json
-import os
 import subprocess
 import sys
 import zipfile
@@ -17,6 +16,7 @@ from casetracker.sharing.errors import BundleFormatError
 from casetracker.sharing.keys import SigningKey
 from casetracker.storage.blob_store import BlobStore
 from tests.conftest import MARKER, PASSPHRASE
+from tests.private_home import private_env
 from tests.sharing.conftest import consent_case, introduce, sharing
 from tests.sharing.test_spreadsheet import SAMPLE
 from tests.test_no_plaintext_on_disk import scan
@@ -61,17 +61,13 @@ def test_a_sharing_session_leaves_no_marker_outside_the_users_own_files(tmp_path
     home, tmp, vaults, inbox = (tmp_path / n for n in ("home", "tmp", "vaults", "inbox"))
     for folder in (home, tmp, vaults, inbox):
         folder.mkdir()
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "TMPDIR": str(tmp),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "XDG_DATA_HOME": str(home / ".local/share"),
-        "CASETRACKER_PASSPHRASE": PASSPHRASE,
-        "CASETRACKER_KDF_TARGET_MS": "0",
-        "QT_QPA_PLATFORM": "offscreen",
-    }
+    env = private_env(
+        home,
+        tmp,
+        CASETRACKER_PASSPHRASE=PASSPHRASE,
+        CASETRACKER_KDF_TARGET_MS="0",
+        QT_QPA_PLATFORM="offscreen",
+    )
     sheet = inbox / "sheet.csv"  # the user's own plaintext input, outside the scanned folders
     sheet.write_text(
         SAMPLE.read_text(encoding="utf-8").replace("Смирнов Максим", f"{MARKER} Максим"),
