@@ -6,18 +6,26 @@ saving; what is missing is said under the form, and the dialog stays open.
 """
 
 import uuid
+from collections.abc import Iterator
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
+from casetracker.gui import translation
+from casetracker.gui.dialogs.allegation_dialog import AllegationDialog
 from casetracker.gui.dialogs.consent_dialog import ConsentDialog
 from casetracker.gui.dialogs.facility_dialog import FacilityDialog
 from casetracker.gui.dialogs.form_dialog import FormDialog
+from casetracker.gui.dialogs.move_dialog import MoveDialog
 from casetracker.gui.dialogs.relative_dialog import RelativeDialog
+from casetracker.gui.dialogs.seen_by_dialog import SeenByDialog
+from casetracker.gui.dialogs.source_dialog import SourceDialog
 from casetracker.gui.dialogs.status_dialog import StatusDialog
 from casetracker.gui.dialogs.task_dialog import TaskDialog
+from casetracker.gui.style import install_style
 from casetracker.gui.vault_session import VaultSession
 from casetracker.model import Audience, CaseStatus
 from casetracker.services import tasks
@@ -114,3 +122,63 @@ def test_the_cursor_skips_a_line_of_text_to_the_first_field(
     assert dialog.result() == QDialog.DialogCode.Accepted
     (line,) = consent.lines(case_id)
     assert not line.active
+
+
+@pytest.fixture
+def russian(qapp: QApplication) -> Iterator[None]:
+    """The interface in Russian, in the app's style and font (as before, afterwards)."""
+    before = (qapp.style().name(), qapp.font(), qapp.palette(), qapp.styleSheet())
+    install_style(qapp)
+    translation.install("ru")
+    try:
+        yield
+    finally:
+        translation.install("en")
+        qapp.setStyle(before[0])
+        qapp.setFont(before[1])
+        qapp.setPalette(before[2])
+        qapp.setStyleSheet(before[3])
+
+
+def _cut(dialog: FormDialog) -> list[str]:
+    """The check boxes and one-line labels of ``dialog`` given less width than their words need."""
+    shown = dialog.findChildren(QCheckBox) + [
+        label for label in dialog.findChildren(QLabel) if not label.wordWrap()
+    ]
+    return [
+        widget.text()
+        for widget in shown
+        if widget.isVisible() and widget.width() < widget.sizeHint().width()
+    ]
+
+
+def _narrowest(qtbot: QtBot, dialog: FormDialog) -> None:
+    """Drag the dialog's side in as far as it goes."""
+    dialog.resize(dialog.minimumWidth(), dialog.height())
+    qtbot.waitUntil(lambda: dialog.width() == dialog.minimumWidth())
+
+
+@pytest.mark.usefixtures("russian")
+def test_in_russian_every_check_box_and_label_reads_whole(
+    qtbot: QtBot, session: VaultSession
+) -> None:
+    """Made as narrow as it goes (its side dragged in, or on a small screen), the dialog still
+    fits the longer Russian words: its minimum width comes from its rows, not a fixed number."""
+    case_id = _case(session)
+    witness = session.ws.cases.create("Петров Пётр").id
+    for dialog in (
+        RelativeDialog(session, case_id=case_id),
+        FacilityDialog(session),
+        StatusDialog(session, case_id, CaseStatus.DETAINED),
+        MoveDialog(session, case_id),
+        ConsentDialog(session, case_id),
+        SourceDialog(session, case_id=case_id),
+        AllegationDialog(session, case_id),
+        TaskDialog(session, case_id),
+        SeenByDialog(session, (witness, "Петров Пётр"), (case_id, "Иванов Иван")),
+    ):
+        _shown(qtbot, dialog)
+        assert _cut(dialog) == [], type(dialog).__name__
+        _narrowest(qtbot, dialog)
+        assert _cut(dialog) == [], type(dialog).__name__
+        dialog.reject()

@@ -4,7 +4,8 @@ Nine dialogs (allegation, consent, facility, move, relative, seen-by, source, st
 the same thirty lines around their fields; this is those lines once. A subclass adds its rows to
 ``form`` and says how to save (``save``); the base gives it:
 
-* the window title, a minimum width, and a window kept on its screen (``dialog_buttons``);
+* the window title, a width to open at, never narrower than its rows need (a Russian check box
+  reads whole), and a window kept on its screen (``dialog_buttons``);
 * OK (the default button: Enter in a one-line field presses it) and Cancel (Escape);
 * OK greyed out while a required field is empty (``ok_when``), so nothing half-filled is sent;
 * on OK: every typed date of the dialog checked where it is typed (``dates_ready``), a day the
@@ -15,7 +16,7 @@ the same thirty lines around their fields; this is those lines once. A subclass 
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import QSize, Qt, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QFormLayout, QVBoxLayout, QWidget
 
@@ -28,7 +29,9 @@ class FormDialog(QDialog):
     def __init__(self, title: str, ok_text: str, width: int, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(width)
+        # The width it opens at, not a minimum: a fixed minimum would stop the layout from
+        # setting its own, and a row longer in translation (a check box) would be cut.
+        self._width = width
         self.form = QFormLayout()
         self.message = error_label(self)
         self.buttons, self.ok_button = dialog_buttons(self, ok_text)
@@ -71,6 +74,12 @@ class FormDialog(QDialog):
         self.ok_button.setEnabled(self._ready())
 
     # -- the shared behaviour ----------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        """At least the width asked for; wider when the rows need it (the height then follows
+        the wrapped lines at that width)."""
+        wanted = max(self._width, self.minimumSizeHint().width())
+        return super().sizeHint().expandedTo(QSize(wanted, 0))
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._focused:
