@@ -143,7 +143,7 @@ ROWS = (
         _get("rules.evaluate_unchanged"), "ms"),
     Row("open flags, nothing changed (`FlagService.open_flags`, remembered)",
         _get("rules.open_flags"), "ms"),
-    Row("case table: fill (model behind the view's proxy)", _get("table.fill"), "ms"),
+    Row("case table: fill (the view's own model, which sorts itself)", _get("table.fill"), "ms"),
     Row("case table: sort by a column, worst column", _get("table.sort_worst"), "ms"),
     Row("case table: filter by status (Cases view)", _get("table.filter"), "ms"),
     Row("Cases view: refresh again (list, flags, duplicates remembered)",
