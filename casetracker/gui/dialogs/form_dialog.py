@@ -4,8 +4,9 @@ Nine dialogs (allegation, consent, facility, move, relative, seen-by, source, st
 the same thirty lines around their fields; this is those lines once. A subclass adds its rows to
 ``form`` and says how to save (``save``); the base gives it:
 
-* the window title, a width to open at, never narrower than its rows need (a Russian check box
-  reads whole), and a window kept on its screen (``dialog_buttons``);
+* the window title, a width to open at (wider for a grey hint that would be cut), never
+  narrower than its rows need (a Russian check box reads whole), and a window kept on its
+  screen (``dialog_buttons``);
 * OK (the default button: Enter in a one-line field presses it) and Cancel (Escape);
 * OK greyed out while a required field is empty (``ok_when``), so nothing half-filled is sent;
 * on OK: every typed date of the dialog checked where it is typed (``dates_ready``), a day the
@@ -15,10 +16,11 @@ the same thirty lines around their fields; this is those lines once. A subclass 
 """
 
 from collections.abc import Callable
+from math import ceil
 
 from PySide6.QtCore import QSize, Qt, SignalInstance
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetricsF, QShowEvent
+from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from casetracker.gui.error_messages import error_text
 from casetracker.gui.widgets.form_parts import dialog_buttons, error_label, show_message
@@ -75,10 +77,31 @@ class FormDialog(QDialog):
 
     # -- the shared behaviour ----------------------------------------------------------------
     def sizeHint(self) -> QSize:
-        """At least the width asked for; wider when the rows need it (the height then follows
-        the wrapped lines at that width)."""
-        wanted = max(self._width, self.minimumSizeHint().width())
-        return super().sizeHint().expandedTo(QSize(wanted, 0))
+        """At least the width asked for; wider when the rows need it, or a field's grey hint
+        (placeholder) would be cut; the height then follows the wrapped lines at that width."""
+        hint = super().sizeHint()
+        wanted = max(self._width, self.minimumSizeHint().width(), hint.width() + self._hints())
+        return hint.expandedTo(QSize(wanted, 0))
+
+    def _hints(self) -> int:
+        """How much wider than its size hint the field column must be for every placeholder.
+
+        A line edit's size hint is 17 "x" wide whatever its placeholder (Qt's rule), and Qt cuts
+        a placeholder that does not fit with "…"; a longer one needs the difference on top of
+        its field's hint (to the whole pixel: 371.2 px of text do not fit in 371)."""
+        hinted = widest = 0
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            field = item.widget() if item is not None else None
+            if field is None:
+                continue
+            width = field.sizeHint().width()
+            widest = max(widest, width)
+            edits = [field] if isinstance(field, QLineEdit) else field.findChildren(QLineEdit)
+            for edit in edits:
+                text = ceil(QFontMetricsF(edit.font()).horizontalAdvance(edit.placeholderText()))
+                hinted = max(hinted, width + text - 17 * edit.fontMetrics().horizontalAdvance("x"))
+        return max(0, hinted - widest)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
