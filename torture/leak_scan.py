@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.private_home import private_env
 from torture.common import MARKER, REPO_ROOT
 
 NEEDLES = [MARKER, *MARKER.split()]
@@ -232,20 +233,14 @@ def run_traced_session(workdir: Path, timeout: float = 300) -> tuple[ScanResult,
     for folder in (home, tmp, vault_dir, exports, logs):
         folder.mkdir(parents=True, exist_ok=True)
     (tmp / "runtime").mkdir(mode=0o700, exist_ok=True)
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "TMPDIR": str(tmp),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_STATE_HOME": str(home / ".local" / "state"),
-        "XDG_RUNTIME_DIR": str(tmp / "runtime"),
-        "QT_QPA_PLATFORM": "offscreen",
-        "CASETRACKER_KDF_TARGET_MS": "0",
-        "PYTHONDONTWRITEBYTECODE": "1",
-        "PYTHONPATH": str(REPO_ROOT),
-    }
+    env = private_env(
+        home,
+        tmp,
+        XDG_RUNTIME_DIR=str(tmp / "runtime"),
+        QT_QPA_PLATFORM="offscreen",
+        CASETRACKER_KDF_TARGET_MS="0",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
     session = [
         sys.executable, "-m", "torture.gui_session", str(vault_dir / "org.ctvault"), str(exports)
     ]  # fmt: skip
