@@ -22,6 +22,7 @@ from casetracker.gui.app import App
 from casetracker.gui.app_settings import AppSettings
 from casetracker.gui.main_window import PLACES, MainWindow
 from casetracker.gui.style import install_style
+from casetracker.gui.widgets.form_parts import screen_of
 from tests.gui.by_hand import open_first_case, open_section
 
 seen: list[dict[str, object]] = []
@@ -36,7 +37,7 @@ def note_windows(when: str) -> None:
     QTest.qWait(20)
     for widget in QApplication.topLevelWidgets():
         popup = widget.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
-        screen = widget.screen()
+        screen = screen_of(widget)
         if widget.isVisible() and not popup and screen is not None:
             seen.append(
                 {

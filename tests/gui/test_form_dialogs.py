@@ -5,12 +5,14 @@ Enter on a half-filled form sends nothing; Enter sends a filled one; Escape leav
 saving; what is missing is said under the form, and the dialog stays open.
 """
 
+import gc
 import uuid
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyle,
     QStyleOptionFrame,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -210,3 +213,17 @@ def test_in_russian_every_check_box_and_label_reads_whole(
         _narrowest(qtbot, dialog)
         assert _cut(dialog) == [], type(dialog).__name__
         dialog.reject()
+
+
+def test_a_dialog_shown_and_closed_holds_no_reference_to_the_screen(
+    qtbot: QtBot, session: VaultSession
+) -> None:
+    """PySide 6.11's ``QWidget.screen()`` keeps the screen's wrapper referenced from the
+    widget's; a dialog collected in a reference cycle then let go of it once too often and
+    deleted the application's QScreen (a crash at a later paint, about one run in three of the
+    dialog walk). Keeping a window on its screen must not go through it."""
+    screen = QGuiApplication.primaryScreen()
+    dialog = _shown(qtbot, FacilityDialog(session))
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert not [r for r in gc.get_referrers(screen) if isinstance(r, QWidget)]

@@ -7,6 +7,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -116,9 +117,21 @@ def fit_to_screen(window: QWidget, width: int | None = None, height: int | None 
         keep_on_screen(window)
 
 
+def screen_of(window: QWidget) -> QScreen | None:
+    """The screen ``window`` stands on, found by its centre as Qt does.
+
+    Not ``QWidget.screen()`` (nor ``QWindow.screen()``): PySide 6.11 then keeps the screen's
+    Python wrapper referenced from the widget's, and a dialog freed by the garbage collector
+    (one in a reference cycle: a lambda that names it) could release that reference once too
+    often, deleting the application's QScreen. The next paint crashed the app.
+    """
+    found = QGuiApplication.screenAt(window.frameGeometry().center())
+    return found or QGuiApplication.primaryScreen()
+
+
 def keep_on_screen(window: QWidget) -> None:
     """Shrink ``window`` to its screen's free area, frame included (and keep it inside)."""
-    screen = window.screen()
+    screen = screen_of(window)
     if screen is None or not window.isWindow() or window.isMaximized() or window.isFullScreen():
         return
     room = screen.availableGeometry()
