@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from casetracker.model import SyncConflict
 from casetracker.services.errors import ServiceError
+from casetracker.services.workspace import Workspace
 from tests.team.conftest import TeamDb
 from tests.team.test_review_trust import Trio, three_members
 
@@ -19,6 +21,23 @@ from tests.team.test_review_trust import Trio, three_members
 def trio(team_db: TeamDb, tmp_path: Path) -> Iterator[Trio]:
     with three_members(team_db, tmp_path) as members:
         yield members
+
+
+def _rounds(*members: Workspace) -> None:
+    """Two sync rounds in this order: enough for every change to reach every laptop."""
+    for _ in range(2):
+        for ws in members:
+            ws.team.sync()
+
+
+def _conflicting_regions(trio: Trio) -> tuple[SyncConflict, SyncConflict]:
+    """Anna and Boris change one field differently; their laptops' views of the conflict."""
+    trio.a.cases.update("CT-0001", home_region="Oblast Anna")
+    trio.b.cases.update("CT-0001", home_region="Oblast Boris")
+    _rounds(trio.a, trio.b, trio.c)
+    (at_anna,) = trio.a.team.conflicts()
+    (at_boris,) = trio.b.team.conflicts()
+    return at_anna, at_boris
 
 
 def test_taking_a_contact_whose_case_was_deleted_is_refused_in_words(trio: Trio) -> None:
@@ -120,18 +139,10 @@ def test_one_conflict_decided_twice_at_once_ends_decided_one_way(trio: Trio) -> 
     something outside the case base"): they can only be kept, and the record of who decided
     what stays wrong. A decision should win as a whole (the first to the server), the other
     being undone or listed as a conflict on the case's field."""
-    trio.a.cases.update("CT-0001", home_region="Oblast Anna")
-    trio.b.cases.update("CT-0001", home_region="Oblast Boris")
-    for _ in range(2):
-        for ws in (trio.a, trio.b, trio.c):
-            ws.team.sync()
-    (at_anna,) = trio.a.team.conflicts()
-    (at_boris,) = trio.b.team.conflicts()
+    at_anna, at_boris = _conflicting_regions(trio)
     trio.a.team.resolve(at_anna.id, take_ours=False)
     trio.b.team.resolve(at_boris.id, take_ours=True)
-    for _ in range(2):
-        for ws in (trio.a, trio.b, trio.c):
-            ws.team.sync()
+    _rounds(trio.a, trio.b, trio.c)
     assert [c.entity for c in trio.c.team.conflicts()] == []
     (decided,) = trio.c.team.conflicts(include_resolved=True)
     region = trio.c.cases.get("CT-0001").home_region
@@ -162,9 +173,7 @@ def test_a_flag_acknowledged_on_two_laptops_keeps_one_state_or_lists_a_conflict(
         "lost_contact", case=semyon.ref, note="the lawyer calls", snooze_days=30, as_of=as_of
     )
     trio.b.flags.acknowledge("lost_contact", case=semyon.ref, note="mother calls", as_of=as_of)
-    for _ in range(2):
-        for ws in (trio.a, trio.b):
-            ws.team.sync()
+    _rounds(trio.a, trio.b)
     with trio.a.reading() as session:
         states = session.exec(select(FlagState).where(FlagState.case_id == semyon.id)).all()
     assert len(states) == 1 or trio.a.team.conflicts()
@@ -180,18 +189,10 @@ def test_a_conflict_kept_after_another_took_it_ends_as_recorded(trio: Trio) -> N
     the waiting value and syncs first (the case now holds it); Anna keeps and syncs after.
     Her decision writes only the conflict row ("kept"), the case keeps Boris's taken value,
     and every laptop records "kept" beside a case that holds the value that waited."""
-    trio.a.cases.update("CT-0001", home_region="Oblast Anna")
-    trio.b.cases.update("CT-0001", home_region="Oblast Boris")
-    for _ in range(2):
-        for ws in (trio.a, trio.b, trio.c):
-            ws.team.sync()
-    (at_anna,) = trio.a.team.conflicts()
-    (at_boris,) = trio.b.team.conflicts()
+    at_anna, at_boris = _conflicting_regions(trio)
     trio.b.team.resolve(at_boris.id, take_ours=True)
     trio.a.team.resolve(at_anna.id, take_ours=False)
-    for _ in range(2):
-        for ws in (trio.b, trio.a, trio.c):
-            ws.team.sync()
+    _rounds(trio.b, trio.a, trio.c)
     assert [c.entity for c in trio.c.team.conflicts()] == []
     (decided,) = trio.c.team.conflicts(include_resolved=True)
     region = trio.c.cases.get("CT-0001").home_region
